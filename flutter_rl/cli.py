@@ -1,0 +1,56 @@
+"""The `flutter-rl` command line. Each subcommand is a thin layer over a plain function."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from flutter_rl.settings import Settings, SettingsError, load_settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = dict(item.split("=", 1) for item in (args.set or []))
+    return load_settings(args.config, preset=args.preset, overrides=overrides)
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from flutter_rl.doctor import print_report, run_checks
+
+    return 0 if print_report(run_checks(quick=args.quick)) else 1
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    import json
+
+    print(json.dumps(_settings(args).to_toml_dict(), indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
+    parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
+    parser.add_argument("--preset", help="preset name from [presets.*]")
+    parser.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE", help="override one setting")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    doctor = sub.add_parser("doctor", help="check what on this machine is usable")
+    doctor.add_argument("--quick", action="store_true", help="skip the slower import checks")
+    doctor.set_defaults(func=_cmd_doctor)
+
+    config = sub.add_parser("config", help="print the resolved settings")
+    config.set_defaults(func=_cmd_config)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""`flutter-rl doctor`: what on this machine is usable, and what is not and why."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+def _python_imports(module: str) -> Check:
+    proc = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+    last = (proc.stderr.strip().splitlines() or [""])[-1]
+    return Check(f"import {module}", proc.returncode == 0, "ok" if proc.returncode == 0 else last)
+
+
+def _version(module: str) -> Check:
+    try:
+        mod = importlib.import_module(module)
+    except Exception as exc:  # noqa: BLE001 - doctor reports every failure as a line
+        return Check(module, False, f"{type(exc).__name__}: {exc}")
+    return Check(module, True, getattr(mod, "__version__", "installed"))
+
+
+def run_checks(quick: bool = False) -> list[Check]:
+    """Checks of the Python stack, Chromium and (when not quick) the heavier imports."""
+    checks = [_version(m) for m in ("torch", "transformers", "trl", "peft", "prefect", "mlflow", "flet")]
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    checks.append(Check("chromium", shutil.which(chromium) is not None, chromium))
+    checks.append(_python_imports("torchvision"))
+    if not quick:
+        checks += [_python_imports("open_clip"), _python_imports("tree_sitter_dart")]
+        try:
+            import torch
+
+            checks.append(Check("cuda", torch.cuda.is_available(), "available" if torch.cuda.is_available() else "none (CPU)"))
+        except Exception as exc:  # noqa: BLE001
+            checks.append(Check("cuda", False, str(exc)))
+    return checks
+
+
+def print_report(checks: list[Check]) -> bool:
+    """Print one line per check; True when every check that matters passed (CUDA is optional)."""
+    for check in checks:
+        mark = "ok " if check.ok else ("-- " if check.name == "cuda" else "ERR")
+        print(f"[{mark}] {check.name:24s} {check.detail}")
+    return all(c.ok for c in checks if c.name != "cuda")

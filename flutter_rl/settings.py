@@ -1,0 +1,301 @@
+"""Typed, validated settings loaded from `pipeline.toml`.
+
+The file holds one table per stage (data, renderer, reward, model, train, eval, tracking,
+orchestration). Defaults below are the seed experiment's values. A preset (`[presets.NAME.SECTION]`)
+overlays some keys; environment variables `FLUTTER_RL__SECTION__KEY` and `--set section.key=value`
+override single keys last. Any unknown key, wrong type or out-of-range value stops with a
+`SettingsError` that names the key, the file and the line.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+ENV_PREFIX = "FLUTTER_RL__"
+PRESET_ENV = "FLUTTER_RL_PRESET"
+SETTINGS_ENV = "FLUTTER_RL_SETTINGS"
+DEFAULT_FILE = "pipeline.toml"
+
+
+class SettingsError(ValueError):
+    """A settings file or override that cannot be used, with a message a person can act on."""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class DataSettings(Section):
+    source: Literal["synthetic", "folder", "hf"] = "synthetic"
+    path: str = ""
+    metadata: str = ""
+    synthetic_count: int = Field(400, ge=1)
+    train_size: int = Field(160, ge=1)
+    eval_size: int = Field(100, ge=1)
+    train_difficulties: list[Literal["easy", "medium", "hard"]] = ["easy"]
+    eval_difficulties: list[Literal["easy", "medium", "hard"]] = ["easy", "medium", "hard"]
+    min_width: int = Field(200, ge=1)
+    min_height: int = Field(300, ge=1)
+    min_aspect: float = Field(1.3, gt=0)
+    max_aspect: float = Field(2.6, gt=0)
+    seed: int = 42
+    output_dir: str = "runs/data"
+
+    @model_validator(mode="after")
+    def _aspect_order(self) -> "DataSettings":
+        if self.min_aspect > self.max_aspect:
+            raise ValueError("min_aspect must not exceed max_aspect")
+        return self
+
+
+class RendererSettings(Section):
+    backend: Literal["embedded", "flutter"] = "embedded"
+    width: int = Field(390, ge=16, le=4096)
+    height: int = Field(844, ge=16, le=4096)
+    pixel_ratio: float = Field(1.0, gt=0, le=4)
+    workers: int = Field(2, ge=1, le=64)
+    timeout_s: float = Field(10.0, gt=0)
+    chromium_path: str = "/usr/bin/chromium"
+    flutter_sdk: str = ""
+    real_fonts: bool = True
+    sandbox: Literal["auto", "bwrap", "unshare", "none"] = "auto"
+    memory_limit_mb: int = Field(4096, ge=256)
+    cpu_time_limit_s: int = Field(120, ge=1)
+
+
+class RewardSettings(Section):
+    visual: Literal["clip", "structure", "mix"] = "clip"
+    visual_weight: float = Field(0.8, ge=0)
+    format_weight: float = Field(0.2, ge=0)
+    mix_clip_share: float = Field(0.5, ge=0, le=1)
+    clip_model: str = "ViT-B-32"
+    clip_pretrained: str = "openai"
+    structure_ssim_weight: float = Field(0.4, ge=0)
+    structure_color_weight: float = Field(0.2, ge=0)
+    structure_layout_weight: float = Field(0.4, ge=0)
+
+
+class ModelSettings(Section):
+    name: str = "Qwen/Qwen3-VL-8B-Instruct"
+    load_in_4bit: bool = True
+    double_quant: bool = True
+    compute_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
+    lora_rank: int = Field(64, ge=1)
+    lora_alpha: int = Field(128, ge=1)
+    lora_dropout: float = Field(0.05, ge=0, lt=1)
+    target_modules: list[str] = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+    max_pixels: int = Field(1003520, ge=1024)
+    attn_implementation: str = "sdpa"
+
+
+class SftSettings(Section):
+    enabled: bool = False
+    epochs: float = Field(1.0, gt=0)
+    learning_rate: float = Field(2e-4, gt=0)
+    max_steps: int = -1
+
+
+class TrainSettings(Section):
+    num_generations: int = Field(4, ge=2)
+    beta: float = Field(0.1, ge=0)
+    max_completion_length: int = Field(2048, ge=1)
+    learning_rate: float = Field(1e-5, gt=0)
+    max_steps: int = Field(480, ge=1)
+    per_device_train_batch_size: int = Field(4, ge=1)
+    gradient_accumulation_steps: int = Field(4, ge=1)
+    gradient_checkpointing: bool = True
+    save_steps: int = Field(80, ge=1)
+    logging_steps: int = Field(1, ge=1)
+    loss_type: Literal["grpo", "dapo", "dr_grpo", "bnpo"] = "grpo"
+    temperature: float = Field(1.0, gt=0)
+    seed: int = 42
+    use_vllm: bool = False
+    vllm_mode: Literal["colocate", "server"] = "colocate"
+    output_dir: str = "runs/train"
+    sft: SftSettings = SftSettings()
+
+
+class EvalSettings(Section):
+    temperature: float = Field(0.0, ge=0)
+    max_new_tokens: int = Field(2048, ge=1)
+    batch_size: int = Field(4, ge=1)
+    bootstrap_samples: int = Field(1000, ge=10)
+    confidence: float = Field(0.95, gt=0, lt=1)
+    grid_examples: int = Field(4, ge=0)
+    output_dir: str = "runs/eval"
+
+
+class TrackingSettings(Section):
+    uri: str = ""
+    experiment: str = "flutter-rl"
+
+
+class OrchestrationSettings(Section):
+    host: str = "127.0.0.1"
+    prefect_port: int = Field(4200, ge=1, le=65535)
+    mlflow_port: int = Field(5000, ge=1, le=65535)
+    state_dir: str = ".flutter-rl"
+    work_pool: str = "flutter-rl"
+    nightly_cron: str = "0 2 * * *"
+    task_runner: Literal["thread", "dask"] = "thread"
+    dask_workers: int = Field(2, ge=1)
+
+
+class Settings(Section):
+    preset: str = ""
+    data: DataSettings = DataSettings()
+    renderer: RendererSettings = RendererSettings()
+    reward: RewardSettings = RewardSettings()
+    model: ModelSettings = ModelSettings()
+    train: TrainSettings = TrainSettings()
+    eval: EvalSettings = EvalSettings()
+    tracking: TrackingSettings = TrackingSettings()
+    orchestration: OrchestrationSettings = OrchestrationSettings()
+    source: str = Field("", exclude=True, description="the file these settings came from")
+
+    @model_validator(mode="after")
+    def _batch_fits_groups(self) -> "Settings":
+        t = self.train
+        if (t.per_device_train_batch_size * t.gradient_accumulation_steps) % t.num_generations:
+            raise ValueError(
+                "train.per_device_train_batch_size x train.gradient_accumulation_steps "
+                f"({t.per_device_train_batch_size} x {t.gradient_accumulation_steps}) must be a multiple of "
+                f"train.num_generations ({t.num_generations}): GRPO scores completions in whole groups"
+            )
+        return self
+
+    def section_hash(self, name: str) -> str:
+        """A short content hash of one section, for cache keys that change exactly when it does."""
+        payload = json.dumps(getattr(self, name).model_dump(mode="json"), sort_keys=True)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def to_toml_dict(self) -> dict[str, Any]:
+        """The resolved settings as plain data (what was really used), for logging."""
+        return self.model_dump(mode="json", exclude={"source"})
+
+
+def _deep_merge(base: dict[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
+    merged = copy.deepcopy(base)
+    for key, value in overlay.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def _parse_scalar(text: str) -> Any:
+    """Read an override value as TOML (numbers, booleans, lists, quoted strings), else a bare string."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
+    parts = dotted.split(".")
+    node = data
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+        if not isinstance(node, dict):
+            raise SettingsError(f"override {dotted!r}: {part!r} is not a section")
+    node[parts[-1]] = value
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, str]:
+    return {
+        key[len(ENV_PREFIX):].lower().replace("__", "."): value
+        for key, value in environ.items()
+        if key.startswith(ENV_PREFIX)
+    }
+
+
+def _locate(path: Path | None, loc: tuple[str | int, ...]) -> str:
+    """Where a key stands in the file: 'file, line N' when found, else the section header."""
+    if path is None or not path.exists():
+        return "(no file)"
+    keys = [str(p) for p in loc if isinstance(p, str)]
+    if not keys:
+        return str(path)
+    sections, key = keys[:-1], keys[-1]
+    lines = path.read_text().splitlines()
+    current: list[str] = []
+    header_line = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line.startswith("[") and not line.startswith("[["):
+            current = line.strip("[]").strip().split(".")
+            if current == sections:
+                header_line = number
+            continue
+        name = line.split("=", 1)[0].strip() if "=" in line else None
+        if name == key and current == sections:
+            return f"{path}, line {number}"
+    if header_line is not None:
+        return f"{path}, section [{'.'.join(sections)}] at line {header_line}"
+    return str(path)
+
+
+def _format_errors(error: ValidationError, path: Path | None, overridden: set[str]) -> str:
+    messages = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        dotted = ".".join(str(p) for p in loc) or "(top level)"
+        if item["type"] == "extra_forbidden":
+            what = f"unknown key {dotted!r}"
+        else:
+            what = f"{dotted}: {item['msg']} (got {item.get('input')!r})"
+        where = "an override (--set / environment)" if dotted in overridden else _locate(path, loc)
+        messages.append(f"{what} [{where}]")
+    return "invalid settings:\n  " + "\n  ".join(messages)
+
+
+def load_settings(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    preset: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Load, merge and validate settings.
+
+    Order, last wins: the file's tables, the chosen preset (argument, then FLUTTER_RL_PRESET, then the
+    file's `preset` key), environment overrides, then `overrides` ({"train.beta": 0.2}).
+    """
+    environ = os.environ if environ is None else environ
+    file = Path(path or environ.get(SETTINGS_ENV) or DEFAULT_FILE)
+    if not file.exists():
+        raise SettingsError(f"settings file not found: {file.resolve()} (pass --config or set {SETTINGS_ENV})")
+    try:
+        raw = tomllib.loads(file.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{file}: not valid TOML: {exc}") from exc
+
+    presets = raw.pop("presets", {})
+    chosen = preset if preset is not None else environ.get(PRESET_ENV, raw.get("preset", ""))
+    if chosen:
+        if chosen not in presets:
+            known = ", ".join(sorted(presets)) or "none"
+            raise SettingsError(f"unknown preset {chosen!r} in {file} (known: {known})")
+        raw = _deep_merge(raw, presets[chosen])
+    raw["preset"] = chosen
+
+    overridden: set[str] = set()
+    for dotted, value in {**_env_overrides(environ), **(overrides or {})}.items():
+        _set_dotted(raw, dotted, _parse_scalar(value) if isinstance(value, str) else value)
+        overridden.add(dotted)
+
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise SettingsError(_format_errors(exc, file, overridden)) from None
+    settings.source = str(file.resolve())
+    return settings
