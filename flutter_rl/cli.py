@@ -27,6 +27,25 @@ def _cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_services(args: argparse.Namespace) -> int:
+    from flutter_rl import services
+
+    settings = _settings(args)
+    if args.action == "up":
+        services.up(settings)
+    elif args.action == "down":
+        services.down(settings)
+    elif args.action == "env":
+        for key, value in services.client_env(settings).items():
+            print(f"export {key}={value}")
+        return 0
+    report = services.status(settings)
+    for name, info in report.items():
+        state = "healthy" if info["healthy"] else ("running, not healthy" if info["running"] else "down")
+        print(f"{name:15s} {state:22s} {info['url']}")
+    return 0 if args.action != "status" or all(i["healthy"] for i in report.values()) else 3
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
     parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
@@ -40,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = sub.add_parser("config", help="print the resolved settings")
     config.set_defaults(func=_cmd_config)
+
+    svc = sub.add_parser("services", help="start/stop/inspect the local Prefect and MLflow services")
+    svc.add_argument("action", choices=["up", "down", "status", "env"])
+    svc.set_defaults(func=_cmd_services)
     return parser
 
 
@@ -50,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:  # ServicesError and other expected failures: one clear line, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -219,28 +219,20 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, str]:
 
 
 def _locate(path: Path | None, loc: tuple[str | int, ...]) -> str:
-    """Where a key stands in the file: 'file, line N' when found, else the section header."""
+    """Where a key stands in the file: 'file, line N' for a key or a section header, else the file."""
     if path is None or not path.exists():
         return "(no file)"
     keys = [str(p) for p in loc if isinstance(p, str)]
-    if not keys:
-        return str(path)
-    sections, key = keys[:-1], keys[-1]
-    lines = path.read_text().splitlines()
+    sections, key = keys[:-1], keys[-1] if keys else ""
     current: list[str] = []
-    header_line = None
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(path.read_text().splitlines(), start=1):
         line = raw.strip()
         if line.startswith("[") and not line.startswith("[["):
-            current = line.strip("[]").strip().split(".")
-            if current == sections:
-                header_line = number
-            continue
-        name = line.split("=", 1)[0].strip() if "=" in line else None
-        if name == key and current == sections:
+            current = [part.strip() for part in line.strip("[]").split(".")]
+            if current == keys:
+                return f"{path}, line {number}"
+        elif "=" in line and current == sections and line.split("=", 1)[0].strip() == key:
             return f"{path}, line {number}"
-    if header_line is not None:
-        return f"{path}, section [{'.'.join(sections)}] at line {header_line}"
     return str(path)
 
 
