@@ -78,6 +78,7 @@ class RewardSettings(Section):
     mix_clip_share: float = Field(0.5, ge=0, le=1)
     clip_model: str = "ViT-B-32"
     clip_pretrained: str = "openai"
+    clip_allow_download: bool = False
     structure_ssim_weight: float = Field(0.4, ge=0)
     structure_color_weight: float = Field(0.2, ge=0)
     structure_layout_weight: float = Field(0.4, ge=0)
