@@ -4,11 +4,17 @@ The Dart front end checks every constructor call against this catalog the way th
 checks against Flutter's sources: an unknown class or parameter, a missing required argument or too
 many positional arguments is an analysis error. A real Flutter class the embedded backend cannot
 reproduce is listed in `UNSUPPORTED` and gives an 'unsupported' error instead.
+
+Parameter names follow Flutter 3.x (stable) API docs. Static members that are values rather than
+enum constants (`EdgeInsets.zero`, `double.infinity`) are in `CONSTANTS`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from flutter_renderer.ir import DartObject
 
 
 @dataclass(frozen=True)
@@ -22,28 +28,475 @@ class Signature:
 
 
 def sig(positional: str = "", named: str = "", required: str = "", optional_positional: int = 0) -> Signature:
-    """Compact constructor: space-separated names; `key` is always accepted."""
+    """Compact constructor: space-separated names; `key` is always accepted; required names are named too."""
     return Signature(
         positional=tuple(positional.split()),
-        named=frozenset(named.split()) | {"key"},
+        named=frozenset(named.split()) | frozenset(required.split()) | {"key"},
         required=frozenset(required.split()),
         optional_positional=optional_positional,
     )
 
 
-# type -> constructor name ('' = unnamed) -> signature
+# Parameter groups many widgets share (kept as strings so `sig` stays the one way to build a signature).
+_TEXT = ("style strutStyle textAlign textDirection locale softWrap overflow textScaleFactor textScaler "
+         "maxLines semanticsLabel semanticsIdentifier textWidthBasis textHeightBehavior selectionColor")
+_FLEX = "mainAxisAlignment mainAxisSize crossAxisAlignment textDirection verticalDirection textBaseline spacing children"
+_SCROLL = ("scrollDirection reverse controller primary physics shrinkWrap padding cacheExtent semanticChildCount "
+           "dragStartBehavior keyboardDismissBehavior restorationId clipBehavior hitTestBehavior "
+           "addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes")
+_LIST = _SCROLL + " itemExtent itemExtentBuilder prototypeItem"
+_GRID_DELEGATE = "mainAxisSpacing crossAxisSpacing childAspectRatio mainAxisExtent"
+_BUTTON = "onLongPress onHover onFocusChange style focusNode autofocus clipBehavior statesController iconAlignment"
+_STYLE_FROM = ("foregroundColor backgroundColor disabledForegroundColor disabledBackgroundColor shadowColor "
+               "surfaceTintColor iconColor iconSize disabledIconColor overlayColor elevation textStyle padding "
+               "minimumSize fixedSize maximumSize side shape enabledMouseCursor disabledMouseCursor visualDensity "
+               "tapTargetSize animationDuration enableFeedback alignment splashFactory backgroundBuilder "
+               "foregroundBuilder iconAlignment")
+_ICON_BUTTON = ("iconSize visualDensity padding alignment splashRadius color focusColor hoverColor highlightColor "
+                "splashColor disabledColor mouseCursor focusNode autofocus tooltip enableFeedback constraints style "
+                "isSelected selectedIcon onLongPress onHover")
+_FAB = ("tooltip foregroundColor backgroundColor focusColor hoverColor splashColor heroTag elevation focusElevation "
+        "hoverElevation highlightElevation disabledElevation mouseCursor shape clipBehavior focusNode autofocus "
+        "materialTapTargetSize enableFeedback")
+_FIELD = ("controller focusNode decoration keyboardType textInputAction textCapitalization style strutStyle textAlign "
+          "textAlignVertical textDirection readOnly showCursor autofocus obscuringCharacter obscureText autocorrect "
+          "enableSuggestions maxLines minLines expands maxLength maxLengthEnforcement onChanged onEditingComplete "
+          "onSubmitted onAppPrivateCommand inputFormatters enabled cursorWidth cursorHeight cursorRadius cursorColor "
+          "cursorErrorColor keyboardAppearance scrollPadding enableInteractiveSelection selectionControls onTap "
+          "onTapOutside mouseCursor buildCounter scrollController scrollPhysics autofillHints clipBehavior "
+          "restorationId enableIMEPersonalizedLearning contextMenuBuilder canRequestFocus undoController "
+          "smartDashesType smartQuotesType stylusHandwritingEnabled ignorePointers onTapAlwaysCalled")
+_TILE = ("mouseCursor activeColor hoverColor overlayColor splashRadius materialTapTargetSize visualDensity focusNode "
+         "autofocus shape enabled tileColor title subtitle isThreeLine dense secondary selected controlAffinity "
+         "contentPadding selectedTileColor onFocusChange enableFeedback internalAddSemanticForOnTap")
+_CHIP = ("avatar labelStyle labelPadding side shape clipBehavior focusNode autofocus color backgroundColor padding "
+         "visualDensity materialTapTargetSize elevation shadowColor surfaceTintColor iconTheme avatarBoxConstraints "
+         "tooltip")
+_INK = ("child onTap onDoubleTap onLongPress onLongPressUp onTapDown onTapUp onTapCancel onSecondaryTap "
+        "onSecondaryTapUp onSecondaryTapDown onSecondaryTapCancel onHighlightChanged onHover mouseCursor focusColor "
+        "hoverColor highlightColor overlayColor splashColor splashFactory radius borderRadius customBorder "
+        "enableFeedback excludeFromSemantics focusNode canRequestFocus onFocusChange autofocus statesController "
+        "hoverDuration containedInkWell highlightShape")
+_GESTURE = ("child onTap onTapDown onTapUp onTapCancel onSecondaryTap onDoubleTap onDoubleTapDown onLongPress "
+            "onLongPressStart onLongPressEnd onLongPressUp onVerticalDragStart onVerticalDragUpdate "
+            "onVerticalDragEnd onHorizontalDragStart onHorizontalDragUpdate onHorizontalDragEnd onPanStart "
+            "onPanUpdate onPanEnd onPanDown onScaleStart onScaleUpdate onScaleEnd behavior excludeFromSemantics "
+            "dragStartBehavior supportedDevices trackpadScrollCausesScale")
+_IMAGE = ("frameBuilder loadingBuilder errorBuilder semanticLabel excludeFromSemantics width height color opacity "
+          "colorBlendMode fit alignment repeat centerSlice matchTextDirection gaplessPlayback isAntiAlias "
+          "filterQuality cacheWidth cacheHeight scale headers bundle package")
+_COLOR_SCHEME = ("brightness primary onPrimary primaryContainer onPrimaryContainer secondary onSecondary "
+                 "secondaryContainer onSecondaryContainer tertiary onTertiary tertiaryContainer onTertiaryContainer "
+                 "error onError errorContainer onErrorContainer surface onSurface surfaceVariant onSurfaceVariant "
+                 "surfaceContainerHighest surfaceContainerHigh surfaceContainer surfaceContainerLow "
+                 "surfaceContainerLowest surfaceDim surfaceBright outline outlineVariant shadow scrim inverseSurface "
+                 "onInverseSurface inversePrimary surfaceTint background onBackground")
+_THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor primarySwatch primaryColorLight "
+               "primaryColorDark scaffoldBackgroundColor canvasColor cardColor dividerColor disabledColor hintColor "
+               "focusColor hoverColor highlightColor splashColor shadowColor secondaryHeaderColor "
+               "unselectedWidgetColor appBarTheme textTheme primaryTextTheme fontFamily fontFamilyFallback package "
+               "visualDensity materialTapTargetSize platform iconTheme primaryIconTheme cardTheme chipTheme "
+               "dialogTheme dividerTheme elevatedButtonTheme filledButtonTheme outlinedButtonTheme textButtonTheme "
+               "iconButtonTheme floatingActionButtonTheme inputDecorationTheme listTileTheme navigationBarTheme "
+               "bottomNavigationBarTheme tabBarTheme checkboxTheme radioTheme switchTheme sliderTheme "
+               "progressIndicatorTheme bottomSheetTheme drawerTheme snackBarTheme tooltipTheme "
+               "pageTransitionsTheme splashFactory extensions")
+
 CLASSES: dict[str, dict[str, Signature]] = {
-    "Text": {"": sig("data", "style textAlign maxLines overflow softWrap textScaleFactor semanticsLabel")},
-    "Column": {"": sig("", "children mainAxisAlignment crossAxisAlignment mainAxisSize spacing verticalDirection textDirection")},
+    # --- app and structure ---
+    "MaterialApp": {"": sig("", "navigatorKey scaffoldMessengerKey home routes initialRoute onGenerateRoute "
+                                "onGenerateInitialRoutes onUnknownRoute navigatorObservers builder title "
+                                "onGenerateTitle color theme darkTheme highContrastTheme highContrastDarkTheme "
+                                "themeMode themeAnimationDuration themeAnimationCurve themeAnimationStyle locale "
+                                "localizationsDelegates localeListResolutionCallback localeResolutionCallback "
+                                "supportedLocales debugShowMaterialGrid showPerformanceOverlay "
+                                "checkerboardRasterCacheImages checkerboardOffscreenLayers showSemanticsDebugger "
+                                "debugShowCheckedModeBanner shortcuts actions restorationScopeId scrollBehavior")},
+    "Scaffold": {"": sig("", "appBar body floatingActionButton floatingActionButtonLocation "
+                             "floatingActionButtonAnimator persistentFooterButtons persistentFooterAlignment drawer "
+                             "onDrawerChanged endDrawer onEndDrawerChanged bottomNavigationBar bottomSheet "
+                             "backgroundColor resizeToAvoidBottomInset primary drawerDragStartBehavior extendBody "
+                             "extendBodyBehindAppBar drawerScrimColor drawerEdgeDragWidth "
+                             "drawerEnableOpenDragGesture endDrawerEnableOpenDragGesture restorationId")},
+    "AppBar": {"": sig("", "leading automaticallyImplyLeading title actions flexibleSpace bottom elevation "
+                           "scrolledUnderElevation notificationPredicate shadowColor surfaceTintColor shape "
+                           "backgroundColor foregroundColor iconTheme actionsIconTheme primary centerTitle "
+                           "excludeHeaderSemantics titleSpacing toolbarOpacity bottomOpacity toolbarHeight "
+                           "leadingWidth toolbarTextStyle titleTextStyle systemOverlayStyle "
+                           "forceMaterialTransparency useDefaultSemanticsOrder clipBehavior actionsPadding")},
+    "SafeArea": {"": sig("", "left top right bottom minimum maintainBottomViewPadding", "child")},
+    "Builder": {"": sig("", "", "builder")},
+    "Theme": {"": sig("", "", "data child")},
+    # --- layout ---
+    "Column": {"": sig("", _FLEX)},
+    "Row": {"": sig("", _FLEX)},
+    "Flex": {"": sig("", _FLEX + " clipBehavior", "direction")},
+    "Stack": {"": sig("", "alignment textDirection fit clipBehavior children")},
+    "Positioned": {
+        "": sig("", "left top right bottom width height", "child"),
+        "fill": sig("", "left top right bottom", "child"),
+        "directional": sig("", "start top end bottom width height", "textDirection child"),
+    },
+    "Container": {"": sig("", "alignment padding color decoration foregroundDecoration width height constraints "
+                              "margin transform transformAlignment child clipBehavior")},
+    "Padding": {"": sig("", "child", "padding")},
+    "SizedBox": {
+        "": sig("", "width height child"),
+        "expand": sig("", "child"),
+        "shrink": sig("", "child"),
+        "square": sig("", "child dimension"),
+        "fromSize": sig("", "child size"),
+    },
+    "Center": {"": sig("", "widthFactor heightFactor child")},
+    "Align": {"": sig("", "alignment widthFactor heightFactor child")},
+    "Expanded": {"": sig("", "flex", "child")},
+    "Flexible": {"": sig("", "flex fit", "child")},
+    "Spacer": {"": sig("", "flex")},
+    "Wrap": {"": sig("", "direction alignment spacing runAlignment runSpacing crossAxisAlignment textDirection "
+                         "verticalDirection clipBehavior children")},
+    "SingleChildScrollView": {"": sig("", "scrollDirection reverse padding primary physics controller child "
+                                          "dragStartBehavior clipBehavior hitTestBehavior restorationId "
+                                          "keyboardDismissBehavior")},
+    "ListView": {
+        "": sig("", _LIST + " children"),
+        "builder": sig("", _LIST + " itemCount findChildIndexCallback", "itemBuilder"),
+        "separated": sig("", _SCROLL + " findChildIndexCallback", "itemBuilder separatorBuilder itemCount"),
+    },
+    "GridView": {
+        "": sig("", _SCROLL + " children", "gridDelegate"),
+        "count": sig("", _SCROLL + " " + _GRID_DELEGATE + " children", "crossAxisCount"),
+        "extent": sig("", _SCROLL + " " + _GRID_DELEGATE + " children", "maxCrossAxisExtent"),
+        "builder": sig("", _SCROLL + " itemCount findChildIndexCallback", "gridDelegate itemBuilder"),
+    },
+    "SliverGridDelegateWithFixedCrossAxisCount": {"": sig("", _GRID_DELEGATE, "crossAxisCount")},
+    "SliverGridDelegateWithMaxCrossAxisExtent": {"": sig("", _GRID_DELEGATE, "maxCrossAxisExtent")},
+    "ClipRRect": {"": sig("", "borderRadius clipper clipBehavior child")},
+    "ClipOval": {"": sig("", "clipper clipBehavior child")},
+    "Opacity": {"": sig("", "alwaysIncludeSemantics child", "opacity")},
+    "DecoratedBox": {"": sig("", "position child", "decoration")},
+    "ConstrainedBox": {"": sig("", "child", "constraints")},
+    "AspectRatio": {"": sig("", "child", "aspectRatio")},
+    # --- text and images ---
+    "Text": {"": sig("data", _TEXT), "rich": sig("textSpan", _TEXT)},
+    "RichText": {"": sig("", "textAlign textDirection softWrap overflow textScaleFactor textScaler maxLines "
+                             "locale strutStyle textWidthBasis textHeightBehavior selectionRegistrar "
+                             "selectionColor", "text")},
+    "TextSpan": {"": sig("", "text children style recognizer mouseCursor onEnter onExit semanticsLabel "
+                             "semanticsIdentifier locale spellOut")},
+    "Icon": {"": sig("icon", "size fill weight grade opticalSize color shadows semanticLabel textDirection "
+                             "applyTextScaling blendMode fontWeight")},
+    "Image": {
+        "": sig("", _IMAGE, "image"),
+        "asset": sig("name", _IMAGE),
+        "network": sig("src", _IMAGE),
+    },
+    "NetworkImage": {"": sig("url", "scale headers webHtmlElementStrategy")},
+    "AssetImage": {"": sig("assetName", "bundle package")},
+    "CircleAvatar": {"": sig("", "child backgroundColor backgroundImage foregroundImage onBackgroundImageError "
+                                 "onForegroundImageError foregroundColor radius minRadius maxRadius")},
+    # --- material surfaces ---
+    "Card": {name: sig("", "color shadowColor surfaceTintColor elevation shape borderOnForeground margin "
+                           "clipBehavior child semanticContainer") for name in ("", "filled", "outlined")},
+    "ListTile": {"": sig("", "leading title subtitle trailing isThreeLine dense visualDensity shape style "
+                             "selectedColor iconColor textColor titleTextStyle subtitleTextStyle "
+                             "leadingAndTrailingTextStyle contentPadding enabled onTap onLongPress onFocusChange "
+                             "mouseCursor selected focusColor hoverColor splashColor focusNode autofocus tileColor "
+                             "selectedTileColor enableFeedback horizontalTitleGap minVerticalPadding "
+                             "minLeadingWidth minTileHeight titleAlignment internalAddSemanticForOnTap")},
+    "Divider": {"": sig("", "height thickness indent endIndent color radius")},
+    "VerticalDivider": {"": sig("", "width thickness indent endIndent color radius")},
+    "Drawer": {"": sig("", "backgroundColor elevation shadowColor surfaceTintColor shape width child "
+                           "semanticLabel clipBehavior")},
+    "DrawerHeader": {"": sig("", "decoration margin padding duration curve", "child")},
+    "AlertDialog": {"": sig("", "icon iconPadding iconColor title titlePadding titleTextStyle content "
+                                "contentPadding contentTextStyle actions actionsPadding actionsAlignment "
+                                "actionsOverflowAlignment actionsOverflowDirection actionsOverflowButtonSpacing "
+                                "buttonPadding backgroundColor elevation shadowColor surfaceTintColor semanticLabel "
+                                "insetPadding clipBehavior shape alignment scrollable constraints")},
+    "BottomSheet": {"": sig("", "animationController enableDrag showDragHandle dragHandleColor dragHandleSize "
+                                "onDragStart onDragEnd backgroundColor shadowColor elevation shape clipBehavior "
+                                "constraints", "onClosing builder")},
+    "Tooltip": {"": sig("", "message richMessage height constraints padding margin verticalOffset preferBelow "
+                            "excludeFromSemantics decoration textStyle textAlign waitDuration showDuration "
+                            "exitDuration enableTapToDismiss triggerMode enableFeedback onTriggered mouseCursor "
+                            "ignorePointer child")},
+    "InkWell": {"": sig("", _INK)},
+    "GestureDetector": {"": sig("", _GESTURE)},
+    "Form": {"": sig("", "canPop onPopInvoked onPopInvokedWithResult onChanged autovalidateMode", "child")},
+    # --- buttons ---
+    "ElevatedButton": {"": sig("", _BUTTON, "onPressed child"), "icon": sig("", _BUTTON + " icon", "onPressed label"),
+                       "styleFrom": sig("", _STYLE_FROM)},
+    "FilledButton": {"": sig("", _BUTTON, "onPressed child"), "tonal": sig("", _BUTTON, "onPressed child"),
+                     "icon": sig("", _BUTTON + " icon", "onPressed label"),
+                     "tonalIcon": sig("", _BUTTON + " icon", "onPressed label"),
+                     "styleFrom": sig("", _STYLE_FROM)},
+    "TextButton": {"": sig("", _BUTTON + " isSemanticButton", "onPressed child"),
+                   "icon": sig("", _BUTTON + " icon", "onPressed label"), "styleFrom": sig("", _STYLE_FROM)},
+    "OutlinedButton": {"": sig("", _BUTTON, "onPressed child"), "icon": sig("", _BUTTON + " icon", "onPressed label"),
+                       "styleFrom": sig("", _STYLE_FROM)},
+    "IconButton": {name: sig("", _ICON_BUTTON, "onPressed icon")
+                   for name in ("", "filled", "filledTonal", "outlined")},
+    "FloatingActionButton": {
+        "": sig("", _FAB + " child mini isExtended", "onPressed"),
+        "small": sig("", _FAB + " child", "onPressed"),
+        "large": sig("", _FAB + " child", "onPressed"),
+        "extended": sig("", _FAB + " icon isExtended extendedIconLabelSpacing extendedPadding extendedTextStyle",
+                        "onPressed label"),
+    },
+    "ButtonStyle": {"": sig("", "textStyle backgroundColor foregroundColor overlayColor shadowColor "
+                                "surfaceTintColor elevation padding minimumSize fixedSize maximumSize iconColor "
+                                "iconSize iconAlignment side shape mouseCursor visualDensity tapTargetSize "
+                                "animationDuration enableFeedback alignment splashFactory backgroundBuilder "
+                                "foregroundBuilder")},
+    "WidgetStatePropertyAll": {"": sig("value")},
+    "MaterialStatePropertyAll": {"": sig("value")},
+    # --- inputs ---
+    "TextField": {"": sig("", _FIELD)},
+    "TextFormField": {"": sig("", _FIELD + " initialValue validator onSaved onFieldSubmitted autovalidateMode "
+                                           "forceErrorText errorBuilder")},
+    "InputDecoration": {"": sig("", "icon iconColor label labelText labelStyle floatingLabelStyle helper helperText "
+                                    "helperStyle helperMaxLines hintText hint hintStyle hintTextDirection "
+                                    "hintMaxLines hintFadeDuration maintainHintHeight maintainHintSize error "
+                                    "errorText errorStyle errorMaxLines floatingLabelBehavior floatingLabelAlignment "
+                                    "isCollapsed isDense contentPadding prefixIcon prefixIconConstraints prefix "
+                                    "prefixText prefixStyle prefixIconColor suffixIcon suffix suffixText suffixStyle "
+                                    "suffixIconColor suffixIconConstraints counter counterText counterStyle filled "
+                                    "fillColor focusColor hoverColor errorBorder focusedBorder focusedErrorBorder "
+                                    "disabledBorder enabledBorder border enabled semanticCounterText "
+                                    "alignLabelWithHint constraints visualDensity"),
+                        "collapsed": sig("", "hintStyle hintTextDirection filled fillColor focusColor hoverColor "
+                                             "border enabled maintainHintHeight", "hintText")},
+    "OutlineInputBorder": {"": sig("", "borderSide borderRadius gapPadding")},
+    "UnderlineInputBorder": {"": sig("", "borderSide borderRadius")},
+    "Checkbox": {"": sig("", "tristate mouseCursor activeColor fillColor checkColor focusColor hoverColor "
+                             "overlayColor splashRadius materialTapTargetSize visualDensity focusNode autofocus "
+                             "shape side isError semanticLabel", "value onChanged")},
+    "CheckboxListTile": {"": sig("", _TILE + " fillColor checkColor side isError tristate checkboxShape "
+                                             "checkboxSemanticLabel checkboxScaleFactor titleAlignment",
+                                 "value onChanged")},
+    "Switch": {"": sig("", "activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor "
+                           "activeThumbImage onActiveThumbImageError inactiveThumbImage onInactiveThumbImageError "
+                           "thumbColor trackColor trackOutlineColor trackOutlineWidth thumbIcon "
+                           "materialTapTargetSize dragStartBehavior mouseCursor focusColor hoverColor overlayColor "
+                           "splashRadius focusNode onFocusChange autofocus padding", "value onChanged")},
+    "SwitchListTile": {"": sig("", _TILE + " activeThumbColor activeTrackColor inactiveThumbColor "
+                                           "inactiveTrackColor activeThumbImage inactiveThumbImage thumbColor "
+                                           "trackColor trackOutlineColor thumbIcon dragStartBehavior",
+                               "value onChanged")},
+    "Radio": {"": sig("", "groupValue onChanged mouseCursor toggleable activeColor fillColor focusColor hoverColor "
+                          "overlayColor splashRadius materialTapTargetSize visualDensity focusNode autofocus "
+                          "enabled groupRegistry backgroundColor side innerRadius", "value")},
+    "RadioListTile": {"": sig("", _TILE + " groupValue onChanged toggleable fillColor radioScaleFactor "
+                                          "radioBackgroundColor radioSide radioInnerRadius", "value")},
+    "RadioGroup": {"": sig("", "groupValue", "onChanged child")},
+    "Slider": {"": sig("", "secondaryTrackValue onChangeStart onChangeEnd min max divisions label activeColor "
+                           "inactiveColor secondaryActiveColor thumbColor overlayColor mouseCursor "
+                           "semanticFormatterCallback focusNode autofocus allowedInteraction padding year2023 "
+                           "showValueIndicator", "value onChanged")},
+    "DropdownButton": {"": sig("", "selectedItemBuilder value hint disabledHint onTap elevation style underline icon "
+                                   "iconDisabledColor iconEnabledColor iconSize isDense isExpanded itemHeight "
+                                   "menuWidth focusColor focusNode autofocus dropdownColor menuMaxHeight "
+                                   "enableFeedback alignment borderRadius padding barrierDismissible",
+                           "items onChanged")},
+    "DropdownButtonFormField": {"": sig("", "value initialValue selectedItemBuilder hint disabledHint onTap "
+                                            "elevation style icon iconDisabledColor iconEnabledColor iconSize "
+                                            "isDense isExpanded itemHeight focusColor focusNode autofocus "
+                                            "dropdownColor decoration onSaved validator autovalidateMode "
+                                            "menuMaxHeight enableFeedback alignment borderRadius padding",
+                                    "items onChanged")},
+    "DropdownMenuItem": {"": sig("", "onTap value enabled alignment", "child")},
+    # --- chips, badges, progress ---
+    "Chip": {"": sig("", _CHIP + " deleteIcon onDeleted deleteIconColor deleteButtonTooltipMessage "
+                                 "deleteIconBoxConstraints", "label")},
+    "ActionChip": {"": sig("", _CHIP + " onPressed pressElevation disabledColor", "label")},
+    "FilterChip": {"": sig("", _CHIP + " pressElevation disabledColor selectedColor selectedShadowColor "
+                                       "showCheckmark checkmarkColor deleteIcon onDeleted", "label selected onSelected")},
+    "ChoiceChip": {"": sig("", _CHIP + " onSelected pressElevation disabledColor selectedColor "
+                                       "selectedShadowColor showCheckmark checkmarkColor", "label selected")},
+    "InputChip": {"": sig("", _CHIP + " selected isEnabled onSelected deleteIcon onDeleted deleteIconColor onPressed "
+                                      "pressElevation disabledColor selectedColor selectedShadowColor showCheckmark "
+                                      "checkmarkColor", "label")},
+    "Badge": {"": sig("", "backgroundColor textColor smallSize largeSize textStyle padding alignment offset label "
+                          "isLabelVisible child"),
+              "count": sig("", "backgroundColor textColor smallSize largeSize textStyle padding alignment offset "
+                               "maxCount isLabelVisible child", "count")},
+    "CircularProgressIndicator": {"": sig("", "value backgroundColor color valueColor strokeWidth strokeAlign "
+                                              "semanticsLabel semanticsValue strokeCap constraints trackGap year2023 "
+                                              "padding")},
+    "LinearProgressIndicator": {"": sig("", "value backgroundColor color valueColor minHeight semanticsLabel "
+                                            "semanticsValue borderRadius stopIndicatorColor stopIndicatorRadius "
+                                            "trackGap year2023")},
+    # --- navigation ---
+    "BottomNavigationBar": {"": sig("", "onTap currentIndex elevation type fixedColor backgroundColor iconSize "
+                                        "selectedItemColor unselectedItemColor selectedIconTheme "
+                                        "unselectedIconTheme selectedFontSize unselectedFontSize selectedLabelStyle "
+                                        "unselectedLabelStyle showSelectedLabels showUnselectedLabels mouseCursor "
+                                        "enableFeedback landscapeLayout useLegacyColorScheme", "items")},
+    "BottomNavigationBarItem": {"": sig("", "label activeIcon backgroundColor tooltip", "icon")},
+    "NavigationBar": {"": sig("", "animationDuration selectedIndex onDestinationSelected backgroundColor "
+                                  "elevation shadowColor surfaceTintColor indicatorColor indicatorShape height "
+                                  "labelBehavior overlayColor labelTextStyle labelPadding maintainBottomViewPadding",
+                              "destinations")},
+    "NavigationDestination": {"": sig("", "selectedIcon tooltip enabled", "icon label")},
+    "TabBar": {name: sig("", "controller isScrollable padding indicatorColor automaticIndicatorColorAdjustment "
+                             "indicatorWeight indicatorPadding indicator indicatorSize dividerColor dividerHeight "
+                             "labelColor labelStyle labelPadding unselectedLabelColor unselectedLabelStyle "
+                             "dragStartBehavior overlayColor mouseCursor enableFeedback onTap onHover "
+                             "onFocusChange physics splashFactory splashBorderRadius tabAlignment textScaler "
+                             "indicatorAnimation", "tabs")
+               for name in ("", "secondary")},
+    "Tab": {"": sig("", "text icon iconMargin height child")},
+    "TabBarView": {"": sig("", "controller physics dragStartBehavior viewportFraction clipBehavior", "children")},
+    "DefaultTabController": {"": sig("", "initialIndex animationDuration", "length child")},
+    # --- value classes ---
+    "EdgeInsets": {
+        "all": sig("value"),
+        "symmetric": sig("", "vertical horizontal"),
+        "only": sig("", "left top right bottom"),
+        "fromLTRB": sig("left top right bottom"),
+    },
+    "EdgeInsetsDirectional": {
+        "all": sig("value"),
+        "symmetric": sig("", "vertical horizontal"),
+        "only": sig("", "start top end bottom"),
+        "fromSTEB": sig("start top end bottom"),
+    },
+    "BorderRadius": {
+        "circular": sig("radius"),
+        "all": sig("radius"),
+        "only": sig("", "topLeft topRight bottomLeft bottomRight"),
+        "vertical": sig("", "top bottom"),
+        "horizontal": sig("", "left right"),
+    },
+    "Radius": {"circular": sig("radius"), "elliptical": sig("x y")},
+    "BoxDecoration": {"": sig("", "color image border borderRadius boxShadow gradient backgroundBlendMode shape")},
+    "BoxShadow": {"": sig("", "color offset blurRadius spreadRadius blurStyle")},
+    "Border": {"": sig("", "top right bottom left"),
+               "all": sig("", "color width style strokeAlign"),
+               "symmetric": sig("", "vertical horizontal")},
+    "BorderSide": {"": sig("", "color width style strokeAlign")},
+    "TextStyle": {"": sig("", "inherit color backgroundColor fontSize fontWeight fontStyle letterSpacing wordSpacing "
+                              "textBaseline height leadingDistribution locale foreground background shadows "
+                              "fontFeatures fontVariations decoration decorationColor decorationStyle "
+                              "decorationThickness debugLabel fontFamily fontFamilyFallback package overflow")},
+    "RoundedRectangleBorder": {"": sig("", "side borderRadius")},
+    "StadiumBorder": {"": sig("", "side")},
+    "CircleBorder": {"": sig("", "side eccentricity")},
+    "Offset": {"": sig("dx dy")},
+    "Size": {"": sig("width height"), "square": sig("dimension"), "fromHeight": sig("height"),
+             "fromWidth": sig("width")},
+    "BoxConstraints": {"": sig("", "minWidth maxWidth minHeight maxHeight"),
+                       "tightFor": sig("", "width height"),
+                       "expand": sig("", "width height"),
+                       "tight": sig("size")},
+    "LinearGradient": {"": sig("", "begin end stops tileMode transform", "colors")},
+    "Alignment": {"": sig("x y")},
+    "Color": {"": sig("value"), "fromARGB": sig("a r g b"), "fromRGBO": sig("r g b opacity")},
+    "Duration": {"": sig("", "days hours minutes seconds milliseconds microseconds")},
+    "ThemeData": {"": sig("", _THEME_DATA), "light": sig("", "useMaterial3"), "dark": sig("", "useMaterial3")},
+    "ColorScheme": {"fromSeed": sig("", _COLOR_SCHEME + " dynamicSchemeVariant contrastLevel", "seedColor"),
+                    "light": sig("", _COLOR_SCHEME), "dark": sig("", _COLOR_SCHEME)},
+    "AppBarTheme": {"": sig("", "color backgroundColor foregroundColor elevation scrolledUnderElevation shadowColor "
+                                "surfaceTintColor shape iconTheme actionsIconTheme centerTitle titleSpacing "
+                                "leadingWidth toolbarHeight toolbarTextStyle titleTextStyle systemOverlayStyle "
+                                "actionsPadding")},
+    "IconThemeData": {"": sig("", "size fill weight grade opticalSize color opacity shadows applyTextScaling")},
 }
 
 # enum-like types -> their constants (static members that are values, e.g. MainAxisAlignment.center)
-ENUMS: dict[str, frozenset[str]] = {
-    "MainAxisAlignment": frozenset("start end center spaceBetween spaceAround spaceEvenly".split()),
+_ALIGNMENTS = "topLeft topCenter topRight centerLeft center centerRight bottomLeft bottomCenter bottomRight"
+_ALIGNMENTS_DIRECTIONAL = "topStart topCenter topEnd centerStart center centerEnd bottomStart bottomCenter bottomEnd"
+ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, values in {
+    "MainAxisAlignment": "start end center spaceBetween spaceAround spaceEvenly",
+    "CrossAxisAlignment": "start end center stretch baseline",
+    "MainAxisSize": "min max",
+    "TextAlign": "left right center justify start end",
+    "TextOverflow": "clip fade ellipsis visible",
+    "FontWeight": "w100 w200 w300 w400 w500 w600 w700 w800 w900 normal bold",
+    "FontStyle": "normal italic",
+    "TextDecoration": "none underline overline lineThrough",
+    "TextDecorationStyle": "solid double dotted dashed wavy",
+    "TextBaseline": "alphabetic ideographic",
+    "TextDirection": "ltr rtl",
+    "VerticalDirection": "up down",
+    "Alignment": _ALIGNMENTS,
+    "AlignmentDirectional": _ALIGNMENTS_DIRECTIONAL,
+    "BoxFit": "fill contain cover fitWidth fitHeight none scaleDown",
+    "BoxShape": "rectangle circle",
+    "Axis": "horizontal vertical",
+    "Clip": "none hardEdge antiAlias antiAliasWithSaveLayer",
+    "StackFit": "loose expand passthrough",
+    "FlexFit": "tight loose",
+    "WrapAlignment": "start end center spaceBetween spaceAround spaceEvenly",
+    "WrapCrossAlignment": "start end center",
+    "BorderStyle": "none solid",
+    "TextInputType": "text multiline number phone datetime emailAddress url visiblePassword name "
+                     "streetAddress none",
+    "TextInputAction": "none unspecified done go search send next previous continueAction join route "
+                       "emergencyCall newline",
+    "TextCapitalization": "words sentences characters none",
+    "FloatingActionButtonLocation": "startTop miniStartTop centerTop miniCenterTop endTop miniEndTop startFloat "
+                                    "miniStartFloat centerFloat miniCenterFloat endFloat miniEndFloat "
+                                    "startDocked miniStartDocked centerDocked miniCenterDocked endDocked "
+                                    "miniEndDocked endContained",
+    "BottomNavigationBarType": "fixed shifting",
+    "NavigationDestinationLabelBehavior": "alwaysShow alwaysHide onlyShowSelected",
+    "MaterialTapTargetSize": "padded shrinkWrap",
+    "VisualDensity": "standard comfortable compact adaptivePlatformDensity",
+    "Brightness": "light dark",
+    "ThemeMode": "system light dark",
+    "ListTileControlAffinity": "leading trailing platform",
+    "TabBarIndicatorSize": "tab label",
+    "TabAlignment": "start startOffset fill center",
+    "FloatingLabelBehavior": "never auto always",
+    "AutovalidateMode": "disabled always onUserInteraction onUnfocus",
+    "ImageRepeat": "repeat repeatX repeatY noRepeat",
+    "BlurStyle": "normal solid outer inner",
+    "StrokeCap": "butt round square",
+    "TileMode": "clamp repeated mirror decal",
+    "HitTestBehavior": "deferToChild opaque translucent",
+    "DragStartBehavior": "down start",
+    "ScrollViewKeyboardDismissBehavior": "manual onDrag",
+    "DynamicSchemeVariant": "tonalSpot fidelity monochrome neutral vibrant expressive content rainbow fruitSalad",
+}.items()}
+
+# Static members that are values (`EdgeInsets.zero`): the front end substitutes the IR value given here.
+CONSTANTS: dict[str, Any] = {
+    "EdgeInsets.zero": DartObject("EdgeInsets", "all", (0,)),
+    "EdgeInsetsDirectional.zero": DartObject("EdgeInsetsDirectional", "all", (0,)),
+    "BorderRadius.zero": DartObject("BorderRadius", "circular", (0,)),
+    "Radius.zero": DartObject("Radius", "circular", (0,)),
+    "Offset.zero": DartObject("Offset", "", (0, 0)),
+    "Size.zero": DartObject("Size", "", (0, 0)),
+    "BorderSide.none": DartObject("BorderSide", "", (), {"width": 0, "style": None}),
+    "InputBorder.none": DartObject("InputBorder", "none"),
+    "double.infinity": float("inf"),
+    "double.maxFinite": 1.7976931348623157e308,
+    "double.nan": float("nan"),
 }
 
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
-UNSUPPORTED: frozenset[str] = frozenset({"CustomPaint", "PageView"})
+UNSUPPORTED: frozenset[str] = frozenset((
+    "CustomPaint CustomPainter CustomScrollView CustomMultiChildLayout CustomSingleChildLayout PageView "
+    "AnimatedBuilder AnimatedContainer AnimatedOpacity AnimatedSwitcher AnimatedList AnimatedCrossFade "
+    "AnimatedPositioned AnimatedAlign AnimatedPadding AnimatedSize AnimatedDefaultTextStyle TweenAnimationBuilder "
+    "StreamBuilder FutureBuilder ValueListenableBuilder ListenableBuilder LayoutBuilder OrientationBuilder "
+    "StatefulBuilder Hero Transform RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
+    "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow DataTable DataColumn DataRow DataCell "
+    "Stepper ExpansionTile ExpansionPanelList ReorderableListView Dismissible Draggable DragTarget "
+    "InteractiveViewer NestedScrollView SliverAppBar SliverList SliverGrid SliverToBoxAdapter SliverPadding "
+    "SliverFillRemaining CupertinoApp CupertinoPageScaffold CupertinoNavigationBar CupertinoButton CupertinoSwitch "
+    "CupertinoTextField CupertinoSlider CupertinoActivityIndicator CupertinoTabScaffold CupertinoTabBar "
+    "CupertinoAlertDialog CupertinoDialogAction CupertinoListTile CupertinoListSection CupertinoSearchTextField "
+    "NavigationRail NavigationRailDestination NavigationDrawer NavigationDrawerDestination SearchBar SearchAnchor "
+    "SegmentedButton ButtonSegment PopupMenuButton PopupMenuItem MenuAnchor SnackBar MaterialBanner Dialog "
+    "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered Scrollbar "
+    "RefreshIndicator Stepper ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
+    "BottomAppBar ExpansionPanel Placeholder Visibility Offstage IndexedStack Flow ListWheelScrollView "
+    "AnimatedIcon FlutterLogo Material Ink Semantics ExcludeSemantics MediaQuery Navigator WillPopScope PopScope "
+    "CheckedPopupMenuItem ReorderableDragStartListener Autocomplete RawAutocomplete CalendarDatePicker YearPicker "
+    "DatePickerDialog TimePickerDialog SelectableText"
+).split())
 
 
 def lookup(type_name: str, ctor: str = "") -> Signature | None:
