@@ -48,6 +48,9 @@ class DataSettings(Section):
     max_aspect: float = Field(2.6, gt=0)
     seed: int = 42
     output_dir: str = "runs/data"
+    hf_split: str = "train"
+    normalize_width: int = Field(390, ge=0)
+    dedupe_distance: int = Field(4, ge=0, le=64)
 
     @model_validator(mode="after")
     def _aspect_order(self) -> "DataSettings":
