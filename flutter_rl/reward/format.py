@@ -24,8 +24,8 @@ FORMAT_CHECKS: dict[str, re.Pattern[str]] = {
     "build_method": re.compile(r"\bWidget\s+build\s*\(\s*BuildContext\s+\w+\s*\)"),
 }
 
-# A string literal (kept), or a line / block comment (dropped).
-_COMMENT_OR_STRING = re.compile(r"('(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")|//[^\n]*|/\*.*?\*/", re.DOTALL)
+# A string literal (kept), or a line / block comment (dropped); an unclosed block comment runs to the end.
+_COMMENT_OR_STRING = re.compile(r"('(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")|//[^\n]*|/\*.*?(?:\*/|\Z)", re.DOTALL)
 
 
 def strip_comments(code: str) -> str:
@@ -39,10 +39,14 @@ def format_checks(code: str) -> dict[str, bool]:
     return {name: bool(pattern.search(bare)) for name, pattern in FORMAT_CHECKS.items()}
 
 
-def format_score(completion: Any) -> float:
-    """The share of format checks a completion passes, in [0, 1]; 0 for an empty completion."""
-    code = extract_code(completion)
-    if not code:
+def code_format_score(code: str) -> float:
+    """The share of format checks extracted code passes, in [0, 1]; 0 for empty code."""
+    if not code.strip():
         return 0.0
     checks = format_checks(code)
     return sum(checks.values()) / len(checks)
+
+
+def format_score(completion: Any) -> float:
+    """The share of format checks a completion passes, in [0, 1]; 0 for an empty completion."""
+    return code_format_score(extract_code(completion))

@@ -10,10 +10,12 @@ at 1/3.25 scale), which keeps each metric at a few milliseconds per pair.
   negative values are clipped to 0.
 - `color`: histogram intersection of the two color distributions, 8 levels per RGB channel
   (512 bins): 1 when both images use the same colors in the same proportions.
-- `layout`: soft IoU of foreground-occupancy maps. A pixel is foreground when it differs by more
-  than `FOREGROUND_DELTA` from the image's background (its most common color); the map holds the
-  foreground share of each `LAYOUT_CELL`-pixel cell, so text changed in place moves it little and a
-  shifted block moves it a lot. Two empty screens score 1.
+- `layout`: soft IoU of foreground-occupancy maps, averaged over grid scales. A pixel is foreground
+  when it differs by more than `FOREGROUND_DELTA` from the image's background (its most common
+  color), so light cards and app bars count as blocks; each map holds the foreground share of each
+  cell. Fine cells see exact positions, coarse ones still give partial credit to a block that is a
+  little off, so the score falls smoothly as a layout shifts; text changed in place inside a block
+  does not move it. Two empty screens score 1.
 - `structure`: the weighted mean of the three, weights from `[reward] structure_*_weight`.
 """
 
@@ -25,8 +27,8 @@ import numpy as np
 from PIL import Image
 
 COMPARE_SIZE = (120, 260)  # width, height
-LAYOUT_CELL = 4            # compare-size pixels, about 13 screen pixels
-FOREGROUND_DELTA = 32      # max channel difference from the background color
+LAYOUT_CELLS = (4, 8, 16, 32)  # cell sizes in compare-size pixels: about 13 to 104 screen pixels
+FOREGROUND_DELTA = 12          # max channel difference from the background color (#EEEEEE on white counts)
 _C1 = (0.01 * 255) ** 2
 _C2 = (0.03 * 255) ** 2
 
@@ -88,19 +90,20 @@ def foreground_mask(rgb: np.ndarray) -> np.ndarray:
     return (np.abs(rgb.astype(np.int64) - background).max(axis=-1) > FOREGROUND_DELTA)
 
 
-def _occupancy(mask: np.ndarray) -> np.ndarray:
-    h, w = (mask.shape[0] // LAYOUT_CELL) * LAYOUT_CELL, (mask.shape[1] // LAYOUT_CELL) * LAYOUT_CELL
-    cells = mask[:h, :w].reshape(h // LAYOUT_CELL, LAYOUT_CELL, w // LAYOUT_CELL, LAYOUT_CELL)
-    return cells.mean(axis=(1, 3))
+def _occupancy(mask: np.ndarray, cell: int) -> np.ndarray:
+    h, w = (mask.shape[0] // cell) * cell, (mask.shape[1] // cell) * cell
+    return mask[:h, :w].reshape(h // cell, cell, w // cell, cell).mean(axis=(1, 3))
 
 
 def layout_score(a: np.ndarray, b: np.ndarray) -> float:
-    """Soft IoU of the two prepared images' foreground-occupancy maps."""
-    occ_a, occ_b = _occupancy(foreground_mask(a)), _occupancy(foreground_mask(b))
-    union = np.maximum(occ_a, occ_b).sum()
-    if union == 0:
-        return 1.0
-    return float(np.minimum(occ_a, occ_b).sum() / union)
+    """Soft IoU of the two prepared images' foreground-occupancy maps, averaged over `LAYOUT_CELLS`."""
+    mask_a, mask_b = foreground_mask(a), foreground_mask(b)
+    ious = []
+    for cell in LAYOUT_CELLS:
+        occ_a, occ_b = _occupancy(mask_a, cell), _occupancy(mask_b, cell)
+        union = np.maximum(occ_a, occ_b).sum()
+        ious.append(1.0 if union == 0 else np.minimum(occ_a, occ_b).sum() / union)
+    return float(np.mean(ious))
 
 
 METRICS: dict[str, Callable[[np.ndarray, np.ndarray], float]] = {
