@@ -1,0 +1,141 @@
+"""The Dart front end of the embedded renderer: one Dart file -> the IR value tree of its screen.
+
+`compile_screen(source, width=..., height=...)` parses the file with tree-sitter's Dart grammar,
+evaluates the declarative subset below and returns the root widget as a `DartObject`; anything else
+raises `DartError` with an `ErrorKind`, a 1-based line and column and a compiler-like message
+(`str(err)` reads `line 12:5: Error: The method 'Foo' isn't defined.`).
+
+Supported (evaluated):
+- `import` of `package:flutter/...` and the safe `dart:` libraries (`dart:math` as `min`/`max`/`pi`,
+  prefixed or not); `void main() => runApp(X)` / `void main() { runApp(X); }`.
+- StatelessWidget / StatefulWidget classes (State's fields, simple `initState` statements, `build`),
+  other classes of the file (data classes, widget subclasses), enums; constructors with positional,
+  optional and named parameters, `this.x` / `super.key`, defaults, initializer lists; fields with
+  initializers, `static const`, top-level `const`/`final` variables, functions and getters.
+- Method and getter bodies: `=>` or blocks with local `final`/`var`, `if`/`else`, `for` (C-style and
+  for-in, bounded by the step budget), `return`, assignments, `i++`, local functions.
+- Expressions: literals, string interpolation and escapes, list/set/map literals with collection
+  `if`/`for`/spreads (`...`, `...?`), arithmetic, comparison, logical, `??`, `?.`, `!`, ternary, `is`,
+  `as`; `List.generate/filled/of/from/empty`, `.map/.where/.expand/.fold/.toList/.asMap().entries`,
+  `.length/.isEmpty/.first/...`, String and num methods (`toStringAsFixed`, `toUpperCase`, ...).
+- Flutter: catalog classes and constructors (checked like the analyzer: unknown class / named
+  parameter, missing required, positional count), `catalog.ENUMS` constants -> EnumValue, static
+  constants listed as zero-argument constructors (`EdgeInsets.zero`), `Colors.*` (shades, `[700]`,
+  `withOpacity`/`withAlpha`/`withValues(alpha:)`), `Color(0x..)`, `Color.fromARGB/fromRGBO`,
+  `Icons.*` (checked against Flet's icon set), `Theme.of(context)` (colorScheme roles ->
+  ColorValue('onsurface'), textTheme -> ThemeTextStyle, `.copyWith`), `MediaQuery.of(context)` /
+  `MediaQuery.sizeOf(context)` from the render size (zero system insets), `double.infinity`, `Duration`.
+- Callbacks (`onPressed: () {...}`, tear-offs like `onTap: _submit`) become `Closure`s and are
+  never run, so `setState`, `Navigator`, `async` or `print` inside them are fine.
+
+Rejected:
+- SYNTAX: any tree-sitter ERROR/MISSING node (the first one is reported); files over the size limit.
+- ANALYSIS: undefined names, methods, getters, constructors and named parameters, missing required
+  arguments, wrong positional counts, unresolvable packages and relative imports, "No widget to render".
+- UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
+  `Process`, `File`, `DateTime`, `Random` and other non-deterministic or system APIs; `while`/`do`/
+  `switch`/`try` statements, `async`/`await`/generators, cascades, patterns, factory constructors,
+  mixins and extensions, in code that runs during build.
+- RUNTIME: `throw`, null checks on null, division by zero, index out of range, endless recursion.
+- TIMEOUT: more evaluation steps or wall time than the `Budget` allows.
+
+Only code that runs is checked: an unknown name in a branch not taken or in a callback body is not
+reported (the Dart analyzer would report it).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.ir import DartObject
+from flutter_renderer.dart.errors import Budget, DartError
+from flutter_renderer.dart.evaluator import Evaluator
+from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, Program, read_program
+from flutter_renderer.dart.syntax import Node, named, parse, split_exprs, text
+
+__all__ = ["Budget", "DartError", "compile_screen"]
+
+# Python frames per nested Dart evaluation, with room for the caller's own stack
+_FRAMES_PER_LEVEL = 8
+
+
+def compile_screen(source: str, *, width: float, height: float, budget: Budget | None = None) -> DartObject:
+    """Parse + check + evaluate a Dart file; returns the root widget value (MaterialApp/Scaffold/any widget).
+
+    Raises DartError."""
+    budget = budget or Budget()
+    budget.start()
+    root = parse(source, budget.max_source_bytes)
+    program = read_program(root)
+    evaluator = Evaluator(program, width, height, budget)
+    needed = budget.max_depth * _FRAMES_PER_LEVEL + 1000
+    if sys.getrecursionlimit() < needed:   # only ever raised, so concurrent callers stay safe
+        sys.setrecursionlimit(needed)
+    try:
+        return evaluator.root(_run_app_argument(program), _root_class(program))
+    except RecursionError:
+        raise DartError(ErrorKind.ANALYSIS, "The code is nested too deeply to evaluate.", 1, 1) from None
+
+
+def _run_app_argument(program: Program) -> list[Node] | None:
+    """The expression passed to `runApp(...)` in `main`, if there is one."""
+    main = program.functions.get("main")
+    if main is None or main.body is None:
+        return None
+    stack = [main.body]
+    while stack:
+        node = stack.pop()
+        groups = split_exprs(named(node))
+        for group in groups:
+            head = group[0]
+            if head.type == "identifier" and text(head) == "runApp" and len(group) > 1:
+                arguments = [c for c in group[1].named_children[0].named_children if c.type == "arguments"]
+                args = named(arguments[0]) if arguments else []
+                if len(args) == 1 and args[0].type == "argument":
+                    return named(args[0])
+        stack.extend(reversed(named(node)))
+    return None
+
+
+def _root_class(program: Program) -> ClassDecl | None:
+    """The widget class no other declaration instantiates; prefer one that builds an app or a page."""
+    widgets = [c for c in program.classes.values() if _base(program, c) in WIDGET_BASES]
+    mentioned: set[str] = set()
+    for cls in program.classes.values():
+        names = _identifiers(cls.node.child_by_field_name("body"))
+        mentioned |= names - {cls.name}
+    for fn in list(program.functions.values()) + list(program.getters.values()):
+        mentioned |= _identifiers(fn.body)
+    roots = [c for c in widgets if c.name not in mentioned] or widgets
+    if not roots:
+        return None
+    pages = [c for c in roots if {"MaterialApp", "Scaffold"} & _built_names(program, c)]
+    return (pages or roots)[-1]
+
+
+def _base(program: Program, cls: ClassDecl) -> str:
+    seen = 0
+    while cls.superclass in program.classes and seen < 32:
+        cls, seen = program.classes[cls.superclass], seen + 1
+    return cls.superclass
+
+
+def _built_names(program: Program, cls: ClassDecl) -> set[str]:
+    """Identifiers in the class and in the State classes that belong to it."""
+    names = _identifiers(cls.node.child_by_field_name("body"))
+    for other in program.classes.values():
+        if other.superclass == "State" and cls.name in other.super_type_args:
+            names |= _identifiers(other.node.child_by_field_name("body"))
+    return names
+
+
+def _identifiers(node: Node | None) -> set[str]:
+    names: set[str] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if current.type in ("identifier", "type_identifier"):
+            names.add(text(current))
+        stack.extend(current.children)
+    return names

@@ -1,0 +1,64 @@
+"""The front end's one exception type and the resource budget that bounds an evaluation."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from flutter_renderer.api import ErrorKind
+
+
+class DartError(Exception):
+    """A classified compile error at a 1-based source position, printed like the Dart compiler."""
+
+    def __init__(self, kind: ErrorKind, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        return f"line {self.line}:{self.column}: Error: {self.message}"
+
+
+@dataclass
+class Budget:
+    """Limits for one `compile_screen` call; generated code is untrusted, so every loop is bounded.
+
+    `deadline` is wall-clock seconds from the start of the call. `max_depth` bounds nested
+    evaluation (expressions inside expressions, calls inside calls), which also keeps Python's own
+    recursion far from its limit.
+    """
+
+    max_steps: int = 200_000          # expression evaluations
+    max_nodes: int = 20_000           # objects in the output tree
+    max_depth: int = 200              # nested evaluations
+    deadline: float = 2.0             # seconds
+    max_source_bytes: int = 200_000
+    max_collection: int = 10_000      # elements in one list / map / string repetition
+    max_string: int = 100_000         # characters in one string
+    steps: int = field(default=0, init=False)
+    nodes: int = field(default=0, init=False)
+    _ends_at: float = field(default=0.0, init=False, repr=False)
+
+    def start(self) -> None:
+        """Reset the counters and start the clock."""
+        self.steps = self.nodes = 0
+        self._ends_at = time.monotonic() + self.deadline
+
+    def step(self, line: int, column: int) -> None:
+        """Count one evaluation step; checks the clock every 256 steps to stay cheap."""
+        self.steps += 1
+        if self.steps > self.max_steps:
+            raise DartError(ErrorKind.TIMEOUT, f"Evaluation exceeded {self.max_steps} steps.", line, column)
+        if not self.steps & 255 and time.monotonic() > self._ends_at:
+            raise DartError(ErrorKind.TIMEOUT, f"Evaluation exceeded {self.deadline:g} s.", line, column)
+
+    def node(self, line: int, column: int) -> None:
+        """Count one object of the output tree."""
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
+            raise DartError(
+                ErrorKind.ANALYSIS, f"The widget tree has more than {self.max_nodes} objects.", line, column
+            )

@@ -1,0 +1,177 @@
+"""The parts of Flutter's API the front end evaluates itself rather than looking up in the catalog:
+Colors, Color, Icons, Theme.of, MediaQuery, double/int statics and dart:math.
+
+`static_get` and `static_call` return MISSING for a name they do not know, so the evaluator can go
+on to the catalog and then report an analysis error.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from typing import Any
+
+from flutter_renderer.catalog import sig
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.dart.values import Props
+
+MISSING = object()
+
+COLOR_ROLES = (
+    "primary onPrimary primaryContainer onPrimaryContainer primaryFixed primaryFixedDim onPrimaryFixed "
+    "onPrimaryFixedVariant secondary onSecondary secondaryContainer onSecondaryContainer secondaryFixed "
+    "secondaryFixedDim onSecondaryFixed onSecondaryFixedVariant tertiary onTertiary tertiaryContainer "
+    "onTertiaryContainer tertiaryFixed tertiaryFixedDim onTertiaryFixed onTertiaryFixedVariant error onError "
+    "errorContainer onErrorContainer surface onSurface onSurfaceVariant surfaceTint surfaceDim surfaceBright "
+    "surfaceContainer surfaceContainerLow surfaceContainerLowest surfaceContainerHigh surfaceContainerHighest "
+    "outline outlineVariant shadow scrim inverseSurface onInverseSurface inversePrimary"
+).split()
+# deprecated ColorScheme roles, mapped the way Flutter's deprecation notes say
+OLD_COLOR_ROLES = {"background": "surface", "onBackground": "onsurface", "surfaceVariant": "surfacecontainerhighest"}
+THEME_COLORS = {
+    "primaryColor": "primary", "scaffoldBackgroundColor": "surface", "cardColor": "surface",
+    "canvasColor": "surface", "dividerColor": "outlinevariant", "hintColor": "onsurfacevariant",
+    "disabledColor": "onsurface,0.38", "shadowColor": "shadow", "focusColor": "onsurface,0.12",
+    "hoverColor": "onsurface,0.04", "splashColor": "onsurface,0.12", "highlightColor": "onsurface,0.12",
+}
+TEXT_STYLES = tuple(
+    f"{group}{size}" for group in ("display", "headline", "title", "body", "label") for size in ("Large", "Medium", "Small")
+)
+# real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
+UNSUPPORTED_NAMES = frozenset({
+    "CupertinoIcons", "DateTime", "Random", "Process", "File", "Directory", "Platform", "Isolate", "Socket",
+    "HttpClient", "Stream", "Future", "Timer", "Image.network", "NetworkImage", "DynamicLibrary", "Pointer",
+})
+# core Dart types the catalog need not list, checked like catalog classes
+CORE_CLASSES = {
+    "Duration": {"": sig("", "days hours minutes seconds milliseconds microseconds")},
+}
+# type names the front end resolves itself (in addition to the catalog and the file's own classes)
+BUILTIN_TYPES = frozenset({"Colors", "Icons", "Color", "Theme", "MediaQuery", "double", "int", "num", "String",
+                           "bool", "List", "Map", "Object"})
+MATH_FUNCTIONS = {"min": min, "max": max, "sqrt": math.sqrt, "pow": pow, "sin": math.sin, "cos": math.cos}
+
+
+@cache
+def flet_colors() -> frozenset[str]:
+    import flet as ft
+
+    return frozenset(c.value for c in ft.Colors)
+
+
+@cache
+def flet_icons() -> frozenset[str]:
+    import flet as ft
+
+    return frozenset(icon.name.lower() for icon in ft.Icons)
+
+
+def material_color(name: str) -> ColorValue | None:
+    """`Colors.blueGrey` -> ColorValue('bluegrey'); None when Flutter has no such color."""
+    spec = name.lower()
+    return ColorValue(spec) if spec in flet_colors() and spec not in _role_specs() else None
+
+
+@cache
+def _role_specs() -> frozenset[str]:
+    return frozenset(role.lower() for role in COLOR_ROLES)
+
+
+def shade(color: ColorValue, level: int) -> ColorValue | None:
+    """`Colors.blue.shade100` / `Colors.blue[100]`: only primary and accent swatches have shades."""
+    spec = f"{color.spec}{level}"
+    if "," in color.spec or color.spec[-1].isdigit() or spec not in flet_colors():
+        return None
+    return ColorValue(spec)
+
+
+def with_opacity(color: ColorValue, opacity: float) -> ColorValue:
+    """Replace the alpha, as Flutter's `withOpacity`/`withValues(alpha:)` do."""
+    opacity = min(1.0, max(0.0, float(opacity)))
+    base = color.spec.split(",", 1)[0]
+    if base.startswith("#") and len(base) == 9:
+        return ColorValue(f"#{round(opacity * 255):02X}{base[3:]}")
+    return ColorValue(f"{base},{opacity:g}")
+
+
+def argb(a: int, r: int, g: int, b: int) -> ColorValue:
+    return ColorValue(f"#{a & 255:02X}{r & 255:02X}{g & 255:02X}{b & 255:02X}")
+
+
+def theme_data() -> Props:
+    """What `Theme.of(context)` returns: colors as theme roles, text styles by name."""
+    scheme = {role: ColorValue(role.lower()) for role in COLOR_ROLES}
+    scheme |= {old: ColorValue(new) for old, new in OLD_COLOR_ROLES.items()}
+    scheme["brightness"] = EnumValue("Brightness", "light")
+    attrs: dict[str, Any] = {name: ColorValue(spec) for name, spec in THEME_COLORS.items()}
+    attrs["colorScheme"] = Props("ColorScheme", scheme)
+    attrs["textTheme"] = Props("TextTheme", {name: ThemeTextStyle(name) for name in TEXT_STYLES})
+    attrs["primaryTextTheme"] = attrs["textTheme"]
+    attrs["brightness"] = EnumValue("Brightness", "light")
+    attrs["useMaterial3"] = True
+    return Props("ThemeData", attrs)
+
+
+def size(width: float, height: float) -> Props:
+    attrs = {"width": float(width), "height": float(height), "shortestSide": float(min(width, height)),
+             "longestSide": float(max(width, height)), "aspectRatio": width / height if height else 0.0}
+    return Props("Size", attrs, ir=DartObject("Size", "", (float(width), float(height))))
+
+
+def zero_insets() -> Props:
+    attrs = {side: 0.0 for side in ("top", "bottom", "left", "right", "horizontal", "vertical")}
+    return Props("EdgeInsets", attrs, ir=DartObject("EdgeInsets", "zero"))
+
+
+def media_query(width: float, height: float) -> Props:
+    """What `MediaQuery.of(context)` returns for a phone of the render size, without system insets."""
+    return Props("MediaQueryData", {
+        "size": size(width, height), "padding": zero_insets(), "viewPadding": zero_insets(),
+        "viewInsets": zero_insets(), "devicePixelRatio": 1.0, "textScaleFactor": 1.0,
+        "orientation": EnumValue("Orientation", "portrait" if height >= width else "landscape"),
+        "platformBrightness": EnumValue("Brightness", "light"),
+    })
+
+
+def static_get(type_name: str, member: str) -> Any:
+    """`Type.member` for the types evaluated here (not the catalog's); MISSING when unknown."""
+    if type_name == "Colors":
+        return material_color(member) or MISSING
+    if type_name == "Icons":
+        return IconValue(member) if member in flet_icons() else MISSING
+    if type_name == "double":
+        return {"infinity": math.inf, "maxFinite": 1.7976931348623157e308, "minPositive": 5e-324,
+                "nan": math.nan, "negativeInfinity": -math.inf}.get(member, MISSING)
+    if type_name == "math":
+        return {"pi": math.pi, "e": math.e}.get(member, MISSING)
+    return MISSING
+
+
+def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, Any], width: float, height: float) -> Any:
+    """`Type.name(args)` / `Type(args)` for the types evaluated here; MISSING when unknown.
+
+    Raises TypeError / ValueError on bad arguments, which the evaluator reports."""
+    key = f"{type_name}.{name}" if name else type_name
+    if key == "Color":
+        (value,) = args
+        return ColorValue(f"#{int(value) & 0xFFFFFFFF:08X}")
+    if key == "Color.fromARGB":
+        return argb(*(int(v) for v in args))
+    if key == "Color.fromRGBO":
+        r, g, b, opacity = args
+        return argb(round(float(opacity) * 255), int(r), int(g), int(b))
+    if key == "Theme.of":
+        return theme_data()
+    if key in ("MediaQuery.of", "MediaQuery.maybeOf"):
+        return media_query(width, height)
+    if key == "MediaQuery.sizeOf":
+        return size(width, height)
+    if key in ("MediaQuery.paddingOf", "MediaQuery.viewInsetsOf", "MediaQuery.viewPaddingOf"):
+        return zero_insets()
+    if key in ("double.parse", "double.tryParse"):
+        return float(args[0])
+    if key in ("int.parse", "int.tryParse"):
+        return int(args[0])
+    if type_name == "math" and name in MATH_FUNCTIONS:
+        return MATH_FUNCTIONS[name](*args)
+    return MISSING

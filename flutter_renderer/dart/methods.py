@@ -1,0 +1,184 @@
+"""Getters and methods of Dart's core values (String, num, List, Map) and of colors and text styles.
+
+`get_property` / `call_method` return MISSING for a member they do not know; the evaluator then
+reports "The getter/method 'x' isn't defined for the type 'T'". `call` runs a Dart function value.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable
+
+from flutter_renderer.ir import ColorValue, DartObject, ThemeTextStyle
+from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
+from flutter_renderer.dart.values import MapEntry, Props, UserEnum, dart_str
+
+Call = Callable[[Any, list[Any]], Any]
+
+
+def _round_half_away(value: float) -> int:
+    return int(math.floor(value + 0.5)) if value >= 0 else -int(math.floor(-value + 0.5))
+
+
+def _as_fixed(value: float, digits: int) -> str:
+    return f"{value:.{int(digits)}f}"
+
+
+def get_property(receiver: Any, name: str) -> Any:
+    """`receiver.name` for built-in values; MISSING when the type has no such getter."""
+    if name == "hashCode":
+        return MISSING
+    if isinstance(receiver, Props):
+        return receiver.attrs.get(name, MISSING)
+    if isinstance(receiver, str):
+        return {"length": len(receiver), "isEmpty": not receiver, "isNotEmpty": bool(receiver)}.get(name, MISSING)
+    if isinstance(receiver, bool):
+        return MISSING
+    if isinstance(receiver, (int, float)):
+        getters = {"isNegative": receiver < 0, "isFinite": math.isfinite(receiver),
+                   "isInfinite": math.isinf(receiver), "isNaN": receiver != receiver}
+        if isinstance(receiver, int):
+            getters |= {"isEven": receiver % 2 == 0, "isOdd": receiver % 2 == 1}
+        return getters.get(name, MISSING)
+    if isinstance(receiver, list):
+        if name in ("first", "last", "single") and not receiver:
+            raise ValueError("Bad state: No element")
+        return {
+            "length": lambda: len(receiver), "isEmpty": lambda: not receiver, "isNotEmpty": lambda: bool(receiver),
+            "first": lambda: receiver[0], "last": lambda: receiver[-1], "reversed": lambda: receiver[::-1],
+            "single": lambda: receiver[0],
+        }.get(name, lambda: MISSING)()
+    if isinstance(receiver, dict):
+        return {
+            "length": lambda: len(receiver), "isEmpty": lambda: not receiver, "isNotEmpty": lambda: bool(receiver),
+            "keys": lambda: list(receiver), "values": lambda: list(receiver.values()),
+            "entries": lambda: [MapEntry(k, v) for k, v in receiver.items()],
+        }.get(name, lambda: MISSING)()
+    if isinstance(receiver, MapEntry):
+        return {"key": receiver.key, "value": receiver.value}.get(name, MISSING)
+    if isinstance(receiver, UserEnum):
+        return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
+    if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
+        return shade(receiver, int(name[5:])) or MISSING
+    if isinstance(receiver, DartObject) and name in receiver.kwargs:
+        return receiver.kwargs[name]
+    return MISSING
+
+
+def index(receiver: Any, key: Any) -> Any:
+    """`receiver[key]`."""
+    if isinstance(receiver, ColorValue) and isinstance(key, int):
+        return shade(receiver, key) or MISSING
+    if isinstance(receiver, (list, str)):
+        if not isinstance(key, int) or isinstance(key, bool):
+            raise TypeError(f"The index must be an int, not '{dart_str(key)}'")
+        if not 0 <= key < len(receiver):
+            raise IndexError(f"RangeError (index): Invalid value: Not in inclusive range 0..{len(receiver) - 1}: {key}")
+        return receiver[key]
+    if isinstance(receiver, dict):
+        return receiver.get(key)
+    return MISSING
+
+
+def _text_style_copy(receiver: DartObject | ThemeTextStyle, kwargs: dict[str, Any]) -> DartObject:
+    if isinstance(receiver, ThemeTextStyle):
+        return DartObject("TextStyle", kwargs={**kwargs, "_theme": receiver.name})
+    return DartObject("TextStyle", receiver.ctor, receiver.args, {**receiver.kwargs, **kwargs})
+
+
+def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
+    """`receiver.name(args)` for built-in values; MISSING when the type has no such method."""
+    if name == "toString" and not args:
+        return dart_str(receiver)
+    if isinstance(receiver, ColorValue):
+        if name == "withOpacity":
+            return with_opacity(receiver, args[0])
+        if name == "withAlpha":
+            return with_opacity(receiver, int(args[0]) / 255)
+        if name == "withValues" and set(kwargs) <= {"alpha"}:
+            return with_opacity(receiver, kwargs.get("alpha", 1.0))
+        return MISSING
+    if isinstance(receiver, ThemeTextStyle) or (isinstance(receiver, DartObject) and receiver.type == "TextStyle"):
+        if name == "copyWith" and not args:
+            return _text_style_copy(receiver, kwargs)
+        if name == "merge" and len(args) == 1:
+            other = args[0]
+            return receiver if other is None else _text_style_copy(receiver, dict(getattr(other, "kwargs", {})))
+        return MISSING
+    if isinstance(receiver, str):
+        return _string_method(receiver, name, args)
+    if isinstance(receiver, (int, float)) and not isinstance(receiver, bool):
+        return _number_method(receiver, name, args)
+    if isinstance(receiver, list):
+        return _list_method(receiver, name, args, call)
+    if isinstance(receiver, dict):
+        methods = {
+            "containsKey": lambda: args[0] in receiver,
+            "containsValue": lambda: args[0] in receiver.values(),
+            "asMap": lambda: receiver,
+        }
+        return methods.get(name, lambda: MISSING)()
+    return MISSING
+
+
+def _string_method(s: str, name: str, args: list[Any]) -> Any:
+    methods: dict[str, Callable[[], Any]] = {
+        "toUpperCase": s.upper, "toLowerCase": s.lower, "trim": s.strip,
+        "trimLeft": s.lstrip, "trimRight": s.rstrip,
+        "substring": lambda: s[args[0]:args[1] if len(args) > 1 else None],
+        "contains": lambda: args[0] in s, "startsWith": lambda: s.startswith(args[0]),
+        "endsWith": lambda: s.endswith(args[0]), "indexOf": lambda: s.find(args[0]),
+        "split": lambda: list(s) if args[0] == "" else s.split(args[0]),
+        "replaceAll": lambda: s.replace(args[0], args[1]),
+        "padLeft": lambda: s.rjust(int(args[0]), args[1] if len(args) > 1 else " "),
+        "padRight": lambda: s.ljust(int(args[0]), args[1] if len(args) > 1 else " "),
+        "compareTo": lambda: (s > args[0]) - (s < args[0]),
+    }
+    return methods.get(name, lambda: MISSING)()
+
+
+def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
+    methods: dict[str, Callable[[], Any]] = {
+        "toStringAsFixed": lambda: _as_fixed(n, args[0]),
+        "toInt": lambda: int(n), "toDouble": lambda: float(n),
+        "round": lambda: _round_half_away(n), "floor": lambda: math.floor(n), "ceil": lambda: math.ceil(n),
+        "truncate": lambda: int(n), "abs": lambda: abs(n),
+        "roundToDouble": lambda: float(_round_half_away(n)),
+        "clamp": lambda: min(max(n, args[0]), args[1]),
+        "compareTo": lambda: (n > args[0]) - (n < args[0]),
+        "remainder": lambda: math.fmod(n, args[0]) if isinstance(n, float) else int(math.fmod(n, args[0])),
+    }
+    return methods.get(name, lambda: MISSING)()
+
+
+def _list_method(items: list[Any], name: str, args: list[Any], call: Call) -> Any:
+    def each(fn: Any) -> list[Any]:
+        return [call(fn, [item]) for item in items]
+
+    methods: dict[str, Callable[[], Any]] = {
+        "map": lambda: each(args[0]),
+        "where": lambda: [item for item in items if call(args[0], [item]) is True],
+        "expand": lambda: [x for result in each(args[0]) for x in result],
+        "any": lambda: any(call(args[0], [item]) is True for item in items),
+        "every": lambda: all(call(args[0], [item]) is True for item in items),
+        "toList": lambda: list(items), "toSet": lambda: list(dict.fromkeys(items)),
+        "asMap": lambda: dict(enumerate(items)),
+        "join": lambda: (args[0] if args else "").join(dart_str(item) for item in items),
+        "contains": lambda: args[0] in items, "indexOf": lambda: items.index(args[0]) if args[0] in items else -1,
+        "take": lambda: items[:max(0, args[0])], "skip": lambda: items[max(0, args[0]):],
+        "sublist": lambda: items[args[0]:args[1] if len(args) > 1 else None],
+        "elementAt": lambda: index(items, args[0]),
+        "fold": lambda: _fold(items, args[0], args[1], call),
+        "reduce": lambda: _fold(items[1:], items[0], args[0], call),
+        "followedBy": lambda: items + list(args[0]),
+        "add": lambda: items.append(args[0]), "addAll": lambda: items.extend(args[0]),
+        "insert": lambda: items.insert(args[0], args[1]),
+    }
+    return methods.get(name, lambda: MISSING)()
+
+
+def _fold(items: list[Any], initial: Any, fn: Any, call: Call) -> Any:
+    value = initial
+    for item in items:
+        value = call(fn, [value, item])
+    return value

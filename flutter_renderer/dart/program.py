@@ -1,0 +1,258 @@
+"""The declarations of one Dart file: imports, top-level variables and functions, classes, enums."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart.syntax import Node, error_at, named, split_exprs, text
+
+WIDGET_BASES = frozenset({"StatelessWidget", "StatefulWidget"})
+ALLOWED_DART_LIBRARIES = frozenset({"dart:core", "dart:math", "dart:ui", "dart:async", "dart:collection", "dart:convert"})
+FORBIDDEN_DART_LIBRARIES = frozenset({"dart:io", "dart:ffi", "dart:isolate", "dart:html", "dart:mirrors", "dart:js", "dart:js_interop"})
+
+
+@dataclass
+class Param:
+    """One formal parameter: `this.x` / `super.key` / plain, with its default expression."""
+
+    name: str
+    kind: str = "plain"                 # "this" | "super" | "plain"
+    default: list[Node] | None = None   # the default value's expression nodes
+
+
+@dataclass
+class Params:
+    positional: list[Param] = field(default_factory=list)
+    required_positional: int = 0
+    named: dict[str, Param] = field(default_factory=dict)
+    required: set[str] = field(default_factory=set)
+
+
+@dataclass
+class FunctionDecl:
+    """A function, method, getter or constructor. `body` is a function_body (None when abstract)."""
+
+    name: str
+    params: Params
+    body: Node | None
+    node: Node
+    initializers: list[Node] = field(default_factory=list)  # constructor `: x = e` entries
+
+
+@dataclass
+class ClassDecl:
+    name: str
+    superclass: str
+    super_type_args: list[str]
+    node: Node
+    fields: dict[str, list[Node] | None] = field(default_factory=dict)   # instance field -> initializer
+    statics: dict[str, list[Node] | None] = field(default_factory=dict)
+    constructors: dict[str, FunctionDecl] = field(default_factory=dict)      # '' = unnamed
+    methods: dict[str, FunctionDecl] = field(default_factory=dict)
+    getters: dict[str, FunctionDecl] = field(default_factory=dict)
+
+    @property
+    def is_widget(self) -> bool:
+        return self.superclass in WIDGET_BASES
+
+    @property
+    def is_state(self) -> bool:
+        return self.superclass == "State"
+
+
+@dataclass
+class Program:
+    classes: dict[str, ClassDecl] = field(default_factory=dict)
+    enums: dict[str, list[str]] = field(default_factory=dict)
+    functions: dict[str, FunctionDecl] = field(default_factory=dict)
+    getters: dict[str, FunctionDecl] = field(default_factory=dict)
+    variables: dict[str, list[Node] | None] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)   # `import 'dart:math' as m` -> m: dart:math
+    unprefixed: set[str] = field(default_factory=set)        # libraries imported without a prefix
+
+
+def read_program(root: Node) -> Program:
+    """Collect the file's declarations; rejects imports the renderer cannot provide."""
+    program = Program()
+    children = named(root)
+    for index, node in enumerate(children):
+        following = children[index + 1] if index + 1 < len(children) else None
+        body = following if following is not None and following.type == "function_body" else None
+        if node.type == "import_or_export":
+            _read_import(node, program)
+        elif node.type == "class_definition":
+            cls = _read_class(node)
+            program.classes[cls.name] = cls
+        elif node.type == "enum_declaration":
+            body_node = node.child_by_field_name("body")
+            program.enums[text(node.child_by_field_name("name"))] = [
+                text(c.child_by_field_name("name")) for c in named(body_node) if c.type == "enum_constant"
+            ]
+        elif node.type == "function_signature":
+            fn = _read_function(node, body)
+            program.functions[fn.name] = fn
+        elif node.type == "getter_signature":
+            program.getters[text(node.child_by_field_name("name"))] = FunctionDecl(
+                text(node.child_by_field_name("name")), Params(), body, node)
+        elif node.type in ("static_final_declaration_list", "initialized_identifier_list"):
+            program.variables.update(_read_variables(node))
+        elif node.type in ("mixin_declaration", "extension_declaration", "extension_type_declaration"):
+            raise error_at(node, ErrorKind.UNSUPPORTED, f"'{node.type.split('_')[0]}' declarations are not supported by the embedded renderer.")
+    return program
+
+
+def _read_import(node: Node, program: Program) -> None:
+    uri_node = next((d for d in _descendants(node) if d.type == "uri"), None)
+    if uri_node is None:
+        return
+    uri = text(uri_node).strip("'\"")
+    if uri in FORBIDDEN_DART_LIBRARIES:
+        raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
+    if uri.startswith("dart:"):
+        if uri not in ALLOWED_DART_LIBRARIES:
+            raise error_at(uri_node, ErrorKind.ANALYSIS, f"Not found: '{uri}'")
+    elif uri.startswith("package:"):
+        package = uri[len("package:"):].split("/", 1)[0]
+        if package != "flutter":
+            raise error_at(uri_node, ErrorKind.ANALYSIS, f"Couldn't resolve the package '{package}' in '{uri}'.")
+    else:
+        raise error_at(uri_node, ErrorKind.ANALYSIS, f"Error when reading '{uri}': No such file or directory")
+    spec = next((d for d in _descendants(node) if d.type == "import_specification"), None)
+    if spec is not None:
+        names = [c for c in named(spec) if c.type == "identifier"]
+        if names:
+            program.prefixes[text(names[-1])] = uri
+            return
+    program.unprefixed.add(uri)
+
+
+def _descendants(node: Node) -> list[Node]:
+    out, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(current.children)
+    return out
+
+
+def _read_variables(node: Node) -> dict[str, list[Node] | None]:
+    """`a = 1, b` under an initialized_identifier_list / static_final_declaration_list."""
+    variables = {}
+    for item in named(node):
+        parts = named(item)
+        if parts and parts[0].type == "identifier":
+            exprs = split_exprs(parts[1:])
+            variables[text(parts[0])] = exprs[0] if exprs else None
+    return variables
+
+
+def read_params(param_list: Node | None) -> Params:
+    """The formal parameters of a function, constructor or function literal."""
+    params = Params()
+    if param_list is None:
+        return params
+    for child in named(param_list):
+        if child.type == "formal_parameter":
+            params.positional.append(_read_param(child))
+            params.required_positional += 1
+        elif child.type == "optional_formal_parameters":
+            is_named = any(c.type == "{" for c in child.children)
+            pending_required = False
+            current: Param | None = None
+            for part in child.children:
+                if part.type == "required":
+                    pending_required = True
+                elif part.type == "formal_parameter":
+                    current = _read_param(part)
+                    if is_named:
+                        params.named[current.name] = current
+                        if pending_required:
+                            params.required.add(current.name)
+                    else:
+                        params.positional.append(current)
+                    pending_required = False
+                elif part.is_named and current is not None and part.type not in ("comment",):
+                    if current.default is None:
+                        current.default = [part]
+                    else:
+                        current.default.append(part)
+    return params
+
+
+def _read_param(node: Node) -> Param:
+    for child in named(node):
+        if child.type in ("constructor_param", "super_formal_parameter"):
+            name = [c for c in named(child) if c.type == "identifier"][-1]
+            return Param(text(name), "this" if child.type == "constructor_param" else "super")
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        identifiers = [c for c in named(node) if c.type == "identifier"]
+        name_node = identifiers[-1] if identifiers else node
+    return Param(text(name_node))
+
+
+def _read_function(signature: Node, body: Node | None) -> FunctionDecl:
+    name = signature.child_by_field_name("name")
+    params = next((c for c in named(signature) if c.type == "formal_parameter_list"), None)
+    return FunctionDecl(text(name) if name is not None else "", read_params(params), body, signature)
+
+
+def _read_class(node: Node) -> ClassDecl:
+    superclass_node = node.child_by_field_name("superclass")
+    superclass, type_args = "", []
+    if superclass_node is not None:
+        types = [c for c in named(superclass_node) if c.type == "type_identifier"]
+        superclass = text(types[0]) if types else ""
+        args = next((c for c in named(superclass_node) if c.type == "type_arguments"), None)
+        type_args = [text(c) for c in named(args)] if args is not None else []
+    name = text(node.child_by_field_name("name"))
+    cls = ClassDecl(name, superclass, type_args, node)
+    body = node.child_by_field_name("body")
+    members = named(body) if body is not None else []
+    for index, member in enumerate(members):
+        following = members[index + 1] if index + 1 < len(members) else None
+        function_body = following if following is not None and following.type == "function_body" else None
+        if member.type == "declaration":
+            _read_declaration(member, cls)
+        elif member.type == "method_signature":
+            _read_method(member, function_body, cls)
+    return cls
+
+
+def _read_declaration(node: Node, cls: ClassDecl) -> None:
+    parts = named(node)
+    is_static = any(c.type == "static" for c in node.children)
+    for part in parts:
+        if part.type in ("constructor_signature", "constant_constructor_signature"):
+            _add_constructor(part, None, cls, node)
+        elif part.type in ("factory_constructor_signature", "redirecting_factory_constructor_signature"):
+            cls.constructors[_constructor_name(part, cls)] = FunctionDecl("factory", Params(), None, part)
+        elif part.type in ("initialized_identifier_list", "static_final_declaration_list"):
+            (cls.statics if is_static else cls.fields).update(_read_variables(part))
+
+
+def _constructor_name(signature: Node, cls: ClassDecl) -> str:
+    identifiers = [text(c) for c in named(signature) if c.type == "identifier"]
+    return identifiers[1] if len(identifiers) > 1 and identifiers[0] == cls.name else ""
+
+
+def _add_constructor(signature: Node, body: Node | None, cls: ClassDecl, declaration: Node) -> None:
+    params = next((c for c in named(signature) if c.type == "formal_parameter_list"), None)
+    initializers = next((c for c in named(declaration) if c.type == "initializers"), None)
+    entries = [e for e in named(initializers)] if initializers is not None else []
+    cls.constructors[_constructor_name(signature, cls)] = FunctionDecl(
+        cls.name, read_params(params), body, signature, entries)
+
+
+def _read_method(signature: Node, body: Node | None, cls: ClassDecl) -> None:
+    for part in named(signature):
+        if part.type == "function_signature":
+            fn = _read_function(part, body)
+            cls.methods[fn.name] = fn
+        elif part.type == "getter_signature":
+            fn_name = text(part.child_by_field_name("name"))
+            cls.getters[fn_name] = FunctionDecl(fn_name, Params(), body, part)
+        elif part.type in ("constructor_signature", "constant_constructor_signature"):
+            _add_constructor(part, body, cls, signature)
+

@@ -1,0 +1,98 @@
+"""Parsing with tree-sitter's Dart grammar, syntax errors, and helpers to read its flat trees.
+
+The grammar writes a postfix expression as sibling nodes (`a.b(c)` is `identifier`, `selector`,
+`selector` under the parent), so callers group siblings into expressions with `split_exprs`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import tree_sitter as ts
+import tree_sitter_dart
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart.errors import DartError
+
+Node = ts.Node
+
+# nodes that continue the expression started by the sibling before them
+CONTINUATIONS = frozenset({
+    "selector", "cascade_section", "unconditional_assignable_selector",
+    "conditional_assignable_selector", "argument_part", "index_selector",
+})
+SKIPPED = frozenset({"comment", "documentation_comment"})
+
+
+@cache
+def _parser() -> ts.Parser:
+    return ts.Parser(ts.Language(tree_sitter_dart.language()))
+
+
+def position(node: Node) -> tuple[int, int]:
+    """The node's 1-based (line, column)."""
+    return node.start_point[0] + 1, node.start_point[1] + 1
+
+
+def text(node: Node) -> str:
+    return node.text.decode("utf-8", "replace")
+
+
+def error_at(node: Node, kind: ErrorKind, message: str) -> DartError:
+    """A DartError positioned at `node`."""
+    return DartError(kind, message, *position(node))
+
+
+def parse(source: str, max_bytes: int) -> Node:
+    """Parse a whole Dart file; the root node, or DartError(SYNTAX) at the first error."""
+    if len(source) > max_bytes:
+        raise DartError(ErrorKind.SYNTAX, f"The file is {len(source)} characters long; the limit is {max_bytes}.", 1, 1)
+    source = source.lstrip("\ufeff")
+    root = _parser().parse(source.encode("utf-8", "surrogatepass")).root_node
+    if root.has_error:
+        raise _first_syntax_error(root)
+    return root
+
+
+def _first_syntax_error(root: Node) -> DartError:
+    """The first ERROR or MISSING node in source order, as the compiler would word it.
+
+    Iterative, because a deeply nested file would overflow a recursive walk."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_missing:
+            expected = node.type if not node.is_named else f"an {node.type}" if node.type[0] in "aeiou" else f"a {node.type}"
+            quoted = f"'{expected}'" if not node.is_named else expected
+            return error_at(node, ErrorKind.SYNTAX, f"Expected {quoted}.")
+        if node.is_error:
+            first = node.children[0] if node.children else node
+            snippet = text(first).split("\n", 1)[0][:40]
+            if not snippet:
+                return error_at(node, ErrorKind.SYNTAX, "Unexpected end of file.")
+            return error_at(first, ErrorKind.SYNTAX, f"Unexpected text '{snippet}'.")
+        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
+    return DartError(ErrorKind.SYNTAX, "The file does not parse as Dart.", 1, 1)
+
+
+def named(node: Node) -> list[Node]:
+    """Named children, without comments."""
+    return [c for c in node.named_children if c.type not in SKIPPED]
+
+
+def split_exprs(nodes: list[Node]) -> list[list[Node]]:
+    """Group sibling nodes into expressions: each primary with the selectors that follow it."""
+    groups: list[list[Node]] = []
+    for node in nodes:
+        if node.type in SKIPPED:
+            continue
+        if node.type in CONTINUATIONS and groups:
+            groups[-1].append(node)
+        else:
+            groups.append([node])
+    return groups
+
+
+def field_groups(node: Node, name: str) -> list[Node]:
+    """All children under field `name` (the grammar repeats a field for each sibling part)."""
+    return [c for i, c in enumerate(node.children) if node.field_name_for_child(i) == name and c.is_named]

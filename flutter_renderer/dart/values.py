@@ -1,0 +1,148 @@
+"""Values that exist only while evaluating (types, functions, instances of the file's own classes)
+and their conversion to the IR of `flutter_renderer.ir`."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.dart.program import ClassDecl, Params
+from flutter_renderer.dart.syntax import Node
+
+IR_LEAVES = (ColorValue, IconValue, EnumValue, ThemeTextStyle, Closure, DartObject)
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A type name used as a value: the receiver of `Colors.red`, `EdgeInsets.all(8)`, `MyWidget()`."""
+
+    name: str
+
+
+@dataclass
+class Lambda:
+    """A function literal or local function with the scope it closes over."""
+
+    params: Params
+    body: Node            # function_expression_body or function_body
+    scope: "Scope"
+    line: int
+    name: str = ""
+
+
+@dataclass
+class Instance:
+    """An object of one of the file's own classes (a data class, a widget, a State)."""
+
+    cls: ClassDecl
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BoundMethod:
+    """`_submit` used as a value (a tear-off): becomes a Closure in the output."""
+
+    receiver: Instance | None
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class UserEnum:
+    """A constant of an enum declared in the file."""
+
+    type: str
+    name: str
+    index: int
+
+
+@dataclass
+class Props:
+    """A read-only Flutter object known by its properties (ThemeData, Size, MediaQueryData, ...)."""
+
+    type: str
+    attrs: dict[str, Any]
+    ir: Any = None   # what it becomes in the output, if it may appear there
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    key: Any
+    value: Any
+
+
+class Scope:
+    """Local variables, chained to the enclosing scope; `this` is the instance methods run on."""
+
+    __slots__ = ("vars", "parent", "this")
+
+    def __init__(self, parent: "Scope | None" = None, this: Instance | None = None) -> None:
+        self.vars: dict[str, Any] = {}
+        self.parent = parent
+        self.this = this if this is not None or parent is None else parent.this
+
+    def find(self, name: str) -> "Scope | None":
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.vars:
+                return scope
+            scope = scope.parent
+        return None
+
+
+def type_name(value: Any) -> str:
+    """The Dart type of a value, for error messages."""
+    simple = {type(None): "Null", bool: "bool", int: "int", float: "double", str: "String", list: "List", dict: "Map"}
+    if type(value) in simple:
+        return simple[type(value)]
+    if isinstance(value, DartObject):
+        return value.type
+    if isinstance(value, Instance):
+        return value.cls.name
+    if isinstance(value, (Props, UserEnum)):
+        return value.type
+    if isinstance(value, TypeRef):
+        return "Type"
+    if isinstance(value, (Lambda, BoundMethod, Closure)):
+        return "Function"
+    names = {ColorValue: "Color", IconValue: "IconData", ThemeTextStyle: "TextStyle", MapEntry: "MapEntry"}
+    if type(value) in names:
+        return names[type(value)]
+    if isinstance(value, EnumValue):
+        return value.type
+    return type(value).__name__
+
+
+def dart_str(value: Any) -> str:
+    """`value.toString()` / string interpolation, as Dart prints it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        if value == int(value) and abs(value) < 1e21:
+            return f"{int(value)}.0"
+        return repr(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(dart_str(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{dart_str(k)}: {dart_str(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, UserEnum):
+        return f"{value.type}.{value.name}"
+    if isinstance(value, EnumValue):
+        return f"{value.type}.{value.name}"
+    if isinstance(value, MapEntry):
+        return f"MapEntry({dart_str(value.key)}: {dart_str(value.value)})"
+    return f"Instance of '{type_name(value)}'"

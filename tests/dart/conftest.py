@@ -1,0 +1,54 @@
+"""A fixed catalog for the front end's tests, so they don't move when the real catalog grows."""
+
+from __future__ import annotations
+
+import pytest
+
+from flutter_renderer import catalog
+from flutter_renderer.catalog import sig
+
+FIXTURE_CLASSES = {
+    "MaterialApp": {"": sig("", "home title theme debugShowCheckedModeBanner")},
+    "Scaffold": {"": sig("", "appBar body backgroundColor floatingActionButton bottomNavigationBar")},
+    "AppBar": {"": sig("", "title actions backgroundColor centerTitle elevation leading")},
+    "Text": {"": sig("data", "style textAlign maxLines overflow")},
+    "Column": {"": sig("", "children mainAxisAlignment crossAxisAlignment mainAxisSize spacing")},
+    "Row": {"": sig("", "children mainAxisAlignment crossAxisAlignment mainAxisSize spacing")},
+    "Padding": {"": sig("", "padding child", "padding")},
+    "Center": {"": sig("", "child")},
+    "SizedBox": {"": sig("", "width height child"), "shrink": sig("", "child")},
+    "Container": {"": sig("", "child color width height padding margin decoration alignment")},
+    "Icon": {"": sig("icon", "color size")},
+    "ElevatedButton": {"": sig("", "onPressed child style", "onPressed child")},
+    "TextButton": {"": sig("", "onPressed child", "onPressed child")},
+    "TextField": {"": sig("", "decoration obscureText onChanged controller keyboardType")},
+    "InputDecoration": {"": sig("", "labelText hintText prefixIcon border")},
+    "OutlineInputBorder": {"": sig("", "borderRadius")},
+    "ListView": {"": sig("", "children padding"), "builder": sig("", "itemCount itemBuilder", "itemBuilder")},
+    "ListTile": {"": sig("", "title subtitle leading trailing onTap")},
+    "Expanded": {"": sig("", "child flex", "child")},
+    "EdgeInsets": {
+        "all": sig("value"), "symmetric": sig("", "horizontal vertical"),
+        "only": sig("", "left top right bottom"), "fromLTRB": sig("left top right bottom"), "zero": sig(),
+    },
+    "BorderRadius": {"circular": sig("radius")},
+    "BoxDecoration": {"": sig("", "color borderRadius border boxShadow")},
+    "TextStyle": {"": sig("", "fontSize fontWeight color letterSpacing height")},
+    "Card": {"": sig("", "child elevation color margin")},
+}
+FIXTURE_ENUMS = {
+    "MainAxisAlignment": frozenset("start end center spaceBetween spaceAround spaceEvenly".split()),
+    "CrossAxisAlignment": frozenset("start end center stretch baseline".split()),
+    "FontWeight": frozenset("normal bold w100 w200 w300 w400 w500 w600 w700 w800 w900".split()),
+    "TextAlign": frozenset("left right center justify start end".split()),
+    "Alignment": frozenset("topLeft topCenter topRight centerLeft center centerRight bottomLeft bottomCenter bottomRight".split()),
+    "TextOverflow": frozenset("clip fade ellipsis visible".split()),
+}
+FIXTURE_UNSUPPORTED = frozenset({"CustomPaint", "PageView"})
+
+
+@pytest.fixture(autouse=True)
+def fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(catalog, "CLASSES", FIXTURE_CLASSES)
+    monkeypatch.setattr(catalog, "ENUMS", FIXTURE_ENUMS)
+    monkeypatch.setattr(catalog, "UNSUPPORTED", FIXTURE_UNSUPPORTED)
