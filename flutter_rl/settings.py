@@ -72,6 +72,7 @@ class RendererSettings(Section):
     sandbox: Literal["auto", "bwrap", "unshare", "none"] = "auto"
     memory_limit_mb: int = Field(4096, ge=256)
     cpu_time_limit_s: int = Field(120, ge=1)
+    flutter_startup_timeout_s: float = Field(300.0, gt=0)
 
 
 class RewardSettings(Section):
