@@ -1,0 +1,89 @@
+"""Curation end to end as plain functions: collect a source, validate and normalize, de-duplicate,
+label, split, write the manifest. Prefect tasks wrap these one by one; `curate` chains them for the
+command line and for tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Callable
+
+from flutter_renderer.api import RenderBackend, RenderSize
+from flutter_rl.curate import dart, kit, screens, synthetic, wordbanks
+from flutter_rl.curate.images import dedupe, validate_and_normalize
+from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
+from flutter_rl.curate.items import RawItem, Rejection
+from flutter_rl.curate.labels import label_items
+from flutter_rl.curate.manifest import Manifest, write_manifest
+from flutter_rl.curate.split import split
+from flutter_rl.settings import Settings
+
+_GENERATOR_MODULES = (dart, kit, screens, synthetic, wordbanks)
+
+
+def generator_fingerprint() -> str:
+    """A hash of the generator's source: a changed template means a new synthetic folder."""
+    digest = hashlib.sha256()
+    for module in _GENERATOR_MODULES:
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def synthetic_dir(settings: Settings) -> Path:
+    """Where `source = "synthetic"` generates its folder; the name changes with every input of it."""
+    key = json.dumps({"data": [settings.data.seed, settings.data.synthetic_count, settings.data.train_size,
+                               settings.data.train_difficulties, settings.data.eval_size,
+                               settings.data.eval_difficulties],
+                      "renderer": settings.section_hash("renderer"), "generator": generator_fingerprint()})
+    return Path(settings.data.output_dir) / "synthetic" / hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def render_size(settings: Settings) -> RenderSize:
+    r = settings.renderer
+    return RenderSize(r.width, r.height, r.pixel_ratio)
+
+
+def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
+                     progress: Callable[[int], None] | None = None) -> Path:
+    """Generate and render the synthetic folder unless it already exists for these inputs."""
+    folder = synthetic_dir(settings)
+    if (folder / synthetic.METADATA_FILE).is_file():
+        return folder
+    data = settings.data
+    if backend is None:
+        from flutter_renderer.render import make_backend
+
+        context = make_backend(settings)
+    else:
+        context = nullcontext(backend)
+    with context as active:
+        synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, size=render_size(settings),
+                             reserve=[(data.train_size, data.train_difficulties),
+                                      (data.eval_size, data.eval_difficulties)], progress=progress)
+    return folder
+
+
+def collect(settings: Settings, backend: RenderBackend | None = None) -> tuple[list[RawItem], list[Rejection]]:
+    """The raw screens of the configured source (`data.source`)."""
+    data = settings.data
+    if data.source == "synthetic":
+        return ingest_folder(ensure_synthetic(settings, backend), source="synthetic")
+    if not data.path:
+        raise IngestError(f"data.path is empty: source {data.source!r} needs a folder or dataset")
+    if data.source == "hf":
+        return ingest_hf(data.path, data.hf_split, Path(data.output_dir) / "hf-export")
+    return ingest_folder(data.path, data.metadata or None)
+
+
+def curate(settings: Settings, backend: RenderBackend | None = None) -> Manifest:
+    """Collect, validate, normalize, de-duplicate, label, split and write the versioned manifest."""
+    data = settings.data
+    raw, rejected = collect(settings, backend)
+    items, invalid = validate_and_normalize(raw, data, Path(data.output_dir) / "normalized")
+    items, duplicates = dedupe(items, data.dedupe_distance)
+    splits, shortfalls = split(label_items(items), data)
+    every = [item for part in splits.values() for item in part]
+    return write_manifest(every, data.output_dir, rejected + invalid + duplicates, shortfalls)

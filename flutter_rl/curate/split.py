@@ -1,0 +1,100 @@
+"""Seeded, stratified train/eval splits.
+
+Eval is drawn first, spread evenly over `eval_difficulties`; train then comes from what is left in
+`train_difficulties`. Within a difficulty the quota is shared among screen types in proportion to
+how many screens each type has (largest remainder), so a split keeps the type mix of the data.
+Screens in neither split are kept as 'unused'. A quota that cannot be met is a `Shortfall`,
+reported, not an exception, unless a split would end up empty.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Hashable, Sequence
+
+from flutter_rl.curate.items import Item
+from flutter_rl.settings import DataSettings
+
+SPLITS = ("train", "eval", "unused")
+
+
+class SplitError(ValueError):
+    """The data cannot fill a split at all."""
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A split that got fewer screens of some difficulty than it asked for."""
+
+    split: str
+    difficulty: str
+    requested: int
+    available: int
+
+
+def allocate(sizes: dict[Hashable, int], total: int) -> dict[Hashable, int]:
+    """Share `total` among groups in proportion to their sizes (largest remainder), never giving a
+    group more than it has. Ties break by group key, so the result is deterministic."""
+    available = sum(sizes.values())
+    total = min(total, available)
+    if not available:
+        return {key: 0 for key in sizes}
+    exact = {key: total * size / available for key, size in sizes.items()}
+    quota = {key: int(value) for key, value in exact.items()}
+    order = sorted(sizes, key=lambda key: (-(exact[key] - quota[key]), str(key)))
+    for key in order[: total - sum(quota.values())]:
+        quota[key] += 1
+    return quota
+
+
+def _even(difficulties: Sequence[str], total: int) -> dict[str, int]:
+    share, extra = divmod(total, len(difficulties))
+    return {d: share + (1 if i < extra else 0) for i, d in enumerate(difficulties)}
+
+
+def _draw(pool: list[Item], split: str, difficulties: Sequence[str], total: int,
+          rng: random.Random) -> tuple[list[Item], list[Shortfall]]:
+    """Choose `total` items of `pool`, even over difficulties, stratified by type within each."""
+    by_difficulty: dict[str, list[Item]] = defaultdict(list)
+    for item in pool:
+        by_difficulty[item.difficulty or ""].append(item)
+    wanted = _even(difficulties, total)
+    # A difficulty short of screens hands its unfilled quota to the others, in order.
+    got = {d: min(wanted[d], len(by_difficulty[d])) for d in difficulties}
+    for d in difficulties:
+        spare = len(by_difficulty[d]) - got[d]
+        extra = min(spare, total - sum(got.values()))
+        got[d] += max(extra, 0)
+    shortfalls = [Shortfall(split, d, wanted[d], len(by_difficulty[d]))
+                  for d in difficulties if len(by_difficulty[d]) < wanted[d]]
+    chosen: list[Item] = []
+    for d in difficulties:
+        by_type: dict[str, list[Item]] = defaultdict(list)
+        for item in by_difficulty[d]:
+            by_type[item.screen_type or ""].append(item)
+        quota = allocate({t: len(v) for t, v in sorted(by_type.items())}, got[d])
+        for screen_type, items in sorted(by_type.items()):
+            rng.shuffle(items)
+            chosen += items[: quota[screen_type]]
+    return [replace(item, split=split) for item in chosen], shortfalls
+
+
+def split(items: list[Item], settings: DataSettings) -> tuple[dict[str, list[Item]], list[Shortfall]]:
+    """{'train', 'eval', 'unused'} -> items, each sorted by id, and the shortfalls to report."""
+    rng = random.Random(settings.seed)
+    pool = sorted(items, key=lambda item: item.id)
+    eval_pool = [i for i in pool if i.difficulty in settings.eval_difficulties]
+    eval_items, short_eval = _draw(eval_pool, "eval", settings.eval_difficulties, settings.eval_size, rng)
+    eval_ids = {i.id for i in eval_items}
+    train_pool = [i for i in pool if i.id not in eval_ids and i.difficulty in settings.train_difficulties]
+    train_items, short_train = _draw(train_pool, "train", settings.train_difficulties, settings.train_size, rng)
+    if not eval_items or not train_items:
+        empty = "eval" if not eval_items else "train"
+        raise SplitError(f"no screens for the {empty} split: {len(items)} screens, difficulties "
+                         f"{sorted({i.difficulty for i in items})}; check data.{empty}_difficulties")
+    used = eval_ids | {i.id for i in train_items}
+    unused = [replace(i, split="unused") for i in pool if i.id not in used]
+    splits = {"train": train_items, "eval": eval_items, "unused": unused}
+    return {name: sorted(v, key=lambda i: i.id) for name, v in splits.items()}, short_eval + short_train
