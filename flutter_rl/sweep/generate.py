@@ -1,0 +1,95 @@
+"""Batched generation for evaluation: one completion per screenshot, decoding from `[eval]`.
+
+The policy is loaded once with `flutter_rl.train.policy.load_policy`; each checkpoint's PEFT adapter
+is attached for its turn and removed after, so a sweep over N checkpoints loads the base once. The
+prompt is the training prompt (`flutter_rl.train.prompt.build_chat`), so evaluation asks exactly
+what training rewarded.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+import torch
+from PIL import Image
+
+from flutter_rl.settings import EvalSettings, ModelSettings
+from flutter_rl.train.prompt import build_chat
+
+log = logging.getLogger(__name__)
+
+GenerateFn = Callable[[Sequence[Image.Image]], list[str]]
+
+
+def decoding_settings(settings: EvalSettings, model: ModelSettings) -> dict[str, Any]:
+    """The settings that change what is generated (part of the eval cache key)."""
+    return {"temperature": settings.temperature, "max_new_tokens": settings.max_new_tokens, "max_pixels": model.max_pixels}
+
+
+@torch.inference_mode()
+def generate_batch(model: Any, processor: Any, images: Sequence[Image.Image], settings: EvalSettings) -> list[str]:
+    """One completion per image, generated together; temperature 0 is greedy."""
+    inputs = processor.apply_chat_template(
+        [build_chat(image) for image in images],
+        add_generation_prompt=True,
+        tokenize=True,
+        return_dict=True,
+        processor_kwargs={"return_tensors": "pt", "padding": True},
+    ).to(model.device)
+    sampling: dict[str, Any] = (
+        {"do_sample": True, "temperature": settings.temperature} if settings.temperature > 0 else {"do_sample": False}
+    )
+    output = model.generate(**inputs, max_new_tokens=settings.max_new_tokens, **sampling)
+    new_tokens = output[:, inputs["input_ids"].shape[1]:]  # left padding: the prompt ends at the same column
+    return processor.batch_decode(new_tokens, skip_special_tokens=True)
+
+
+def generate_all(generate: GenerateFn, images: Sequence[Image.Image], batch_size: int) -> list[str]:
+    """`generate` over `images` in batches of `batch_size`; a batch that fails gives its samples '' (logged)."""
+    completions: list[str] = []
+    for start in range(0, len(images), batch_size):
+        batch = images[start : start + batch_size]
+        try:
+            completions.extend(generate(batch))
+        except (RuntimeError, ValueError) as exc:  # e.g. out of memory on one odd batch: score it 0, go on
+            log.warning("generation failed for samples %d-%d: %s", start, start + len(batch) - 1, exc)
+            completions.extend([""] * len(batch))
+    return completions
+
+
+@contextmanager
+def adapter_attached(model: Any, adapter_dir: Path | None) -> Iterator[Any]:
+    """The model with the PEFT adapter of `adapter_dir` (or the bare base for None), detached on exit."""
+    if adapter_dir is None:
+        yield model
+        return
+    from peft import PeftModel
+
+    peft_model = PeftModel.from_pretrained(model, str(adapter_dir), is_trainable=False)
+    peft_model.eval()
+    try:
+        yield peft_model
+    finally:
+        peft_model.unload()  # remove the LoRA layers: the next checkpoint starts from the clean base
+
+
+class LazyPolicy:
+    """The base policy, loaded on first use (a sweep whose units are all cached never loads it)."""
+
+    def __init__(self, model_settings: ModelSettings, eval_settings: EvalSettings) -> None:
+        self.model_settings, self.eval_settings = model_settings, eval_settings
+        self._loaded: tuple[Any, Any] | None = None
+
+    @contextmanager
+    def generator(self, adapter_dir: Path | None) -> Iterator[GenerateFn]:
+        """A `GenerateFn` of the base with `adapter_dir`'s adapter (or none) attached while in use."""
+        if self._loaded is None:
+            from flutter_rl.train.policy import load_policy
+
+            self._loaded = load_policy(self.model_settings)
+        model, processor = self._loaded
+        with adapter_attached(model, adapter_dir) as active:
+            yield lambda images: generate_batch(active, processor, images, self.eval_settings)

@@ -1,0 +1,101 @@
+"""Figures of a sweep (matplotlib, Agg backend) and image grids of best and worst samples (PIL).
+
+- `metric_vs_step`: render rate, visual and combined per checkpoint step, with bootstrap bands;
+- `delta_bars`: per screen type (or difficulty) change against the base, with interval whiskers;
+- `image_grid`: rows of target | render | difference, captioned with id and scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")  # headless: sweeps run in flows and CI
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from PIL import Image, ImageChops, ImageDraw, ImageOps  # noqa: E402
+
+PANEL_SIZE = (195, 422)  # half a 390x844 screen: three panels stay readable in the MLflow UI
+CAPTION_HEIGHT = 28
+STEP_METRICS = ("render_rate", "visual", "combined")
+
+
+def metric_vs_step(overall: pd.DataFrame, metrics: Sequence[str] = STEP_METRICS) -> Figure:
+    """One panel per metric: the value at each checkpoint's step and its bootstrap band."""
+    ordered = overall.sort_values("step")
+    fig, axes = plt.subplots(1, len(metrics), figsize=(4.2 * len(metrics), 3.4), squeeze=False)
+    for ax, metric in zip(axes[0], metrics):
+        ax.plot(ordered["step"], ordered[metric], marker="o")
+        ax.fill_between(ordered["step"], ordered[f"{metric}_low"], ordered[f"{metric}_high"], alpha=0.2)
+        for row in ordered.itertuples(index=False):
+            ax.annotate(row.checkpoint, (row.step, getattr(row, metric)), fontsize=7, xytext=(3, 3), textcoords="offset points")
+        ax.set_title(metric)
+        ax.set_xlabel("training step")
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def delta_bars(breakdown: pd.DataFrame, by: str, checkpoint: str) -> Figure:
+    """Bars of the render-rate change (pp) and visual change of `checkpoint` against the base, per `by`."""
+    rows = breakdown[breakdown["checkpoint"] == checkpoint].sort_values("render_rate_delta_pp", ascending=False)
+    fig, axes = plt.subplots(1, 2, figsize=(9, 0.5 * max(len(rows), 3) + 1.5), squeeze=False)
+    for ax, column, label in zip(axes[0], ("render_rate_delta_pp", "visual_delta"), ("render rate change (pp)", "visual change")):
+        value = rows[column].to_numpy()
+        whiskers = [value - rows[f"{column}_low"].to_numpy(), rows[f"{column}_high"].to_numpy() - value]
+        ax.barh(rows[by].astype(str), value, xerr=whiskers, color=["tab:green" if v >= 0 else "tab:red" for v in value], capsize=3)
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.invert_yaxis()
+        ax.set_xlabel(label)
+        ax.grid(axis="x", alpha=0.3)
+    axes[0][0].set_title(f"{checkpoint} vs base, per {by}")
+    fig.tight_layout()
+    return fig
+
+
+@dataclass
+class GridRow:
+    """One example of a grid: its target, its render (None when it did not render) and a caption."""
+
+    target: Image.Image
+    render: Image.Image | None
+    caption: str
+
+
+def _panel(image: Image.Image) -> Image.Image:
+    return ImageOps.pad(image.convert("RGB"), PANEL_SIZE, color=(255, 255, 255))
+
+
+def _failed_panel(text: str) -> Image.Image:
+    panel = Image.new("RGB", PANEL_SIZE, (235, 235, 235))
+    ImageDraw.Draw(panel).multiline_text((8, PANEL_SIZE[1] // 2 - 10), text, fill=(160, 0, 0))
+    return panel
+
+
+def image_grid(rows: Sequence[GridRow]) -> Image.Image:
+    """Rows of target | render | per-pixel difference, each with its caption above."""
+    width, height = 3 * PANEL_SIZE[0], PANEL_SIZE[1] + CAPTION_HEIGHT
+    grid = Image.new("RGB", (width, max(1, len(rows)) * height), (255, 255, 255))
+    draw = ImageDraw.Draw(grid)
+    for i, row in enumerate(rows):
+        top = i * height
+        draw.text((4, top + 4), row.caption[:120], fill=(0, 0, 0))
+        target = _panel(row.target)
+        if row.render is None:
+            render, diff = _failed_panel("did not render"), _failed_panel("")
+        else:
+            render = _panel(row.render)
+            diff = ImageOps.invert(ImageChops.difference(target, render))  # white = identical
+        for j, panel in enumerate((target, render, diff)):
+            grid.paste(panel, (j * PANEL_SIZE[0], top + CAPTION_HEIGHT))
+    return grid
+
+
+def best_and_worst(samples: pd.DataFrame, n: int, metric: str = "combined") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `n` highest and `n` lowest samples by `metric` (ties broken by id, so the pick is stable)."""
+    ordered = samples.sort_values([metric, "id"], ascending=[False, True])
+    return ordered.head(n), ordered.tail(n).iloc[::-1]

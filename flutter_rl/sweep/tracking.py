@@ -1,0 +1,100 @@
+"""A sweep in MLflow: one parent run, a nested run per checkpoint, tables, plots and image grids.
+
+Parent run (tag `sweep_role=sweep`):
+- metrics `render_rate`, `visual`, `combined`, `format`, `structure` logged with `step=` each
+  checkpoint's training step, so the MLflow chart view is metric vs step;
+- tables (`mlflow.log_table`, so the UI's artifact view and `MlflowClient.load_table` compare runs):
+  `tables/overall.json`, `tables/by_screen_type.json`, `tables/by_difficulty.json`, `tables/errors.json`;
+- plots: `plots/metric_vs_step.png`, `plots/by_screen_type.png`, `plots/by_difficulty.png` (last
+  checkpoint vs base).
+Nested run per checkpoint (tag `sweep_role=checkpoint`): its overall metrics, `errors/<kind>` counts,
+`tables/samples.json` (every screen: scores, error, completion) and `grids/best.png` / `grids/worst.png`
+(target | render | difference).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import mlflow
+import pandas as pd
+from PIL import Image
+
+from flutter_rl.services import tracking_uri
+from flutter_rl.settings import Settings
+from flutter_rl.sweep import cache, plots
+from flutter_rl.sweep.report import METRICS
+from flutter_rl.sweep.sweep import SweepResult, UnitResult
+
+ROLE_TAG = "sweep_role"
+TABLE_FILES = {name: f"tables/{name}.json" for name in ("overall", "by_screen_type", "by_difficulty", "errors")}
+SAMPLES_FILE = "tables/samples.json"
+
+
+def _log_figure(figure, artifact_file: str) -> None:
+    mlflow.log_figure(figure, artifact_file)
+    plots.plt.close(figure)  # pyplot keeps every figure alive until closed
+
+
+def _finite(values: dict[str, object]) -> dict[str, float]:
+    return {k: float(v) for k, v in values.items() if isinstance(v, (int, float)) and math.isfinite(float(v))}
+
+
+def _grid(unit: UnitResult, settings: Settings, chosen: pd.DataFrame, images: dict[str, Image.Image]) -> Image.Image:
+    rows = []
+    for sample in chosen.itertuples(index=False):
+        render = cache.render_path(settings.eval.output_dir, unit.key, sample.id)
+        caption = f"{sample.id} [{sample.screen_type}/{sample.difficulty}] combined {sample.combined:.3f} visual {sample.visual:.3f}"
+        if not sample.rendered:
+            caption += f" - {sample.error_kind}"
+        rows.append(plots.GridRow(images[sample.id], Image.open(render) if render else None, caption))
+    return plots.image_grid(rows)
+
+
+def _log_checkpoint(unit: UnitResult, overall_row: dict, errors_row: dict, settings: Settings, images: dict[str, Image.Image]) -> None:
+    c = unit.checkpoint
+    with mlflow.start_run(run_name=c.name, nested=True):
+        mlflow.set_tags({ROLE_TAG: "checkpoint", "checkpoint": c.name, "step": str(c.step), "unit_key": unit.key, "cached": str(unit.cached)})
+        mlflow.log_params({"checkpoint_hash": c.content_hash, "adapter_dir": str(c.adapter_dir or ""), "unit_dir": str(cache.unit_dir(settings.eval.output_dir, unit.key))})
+        mlflow.log_metrics(_finite({k: v for k, v in overall_row.items() if k not in ("checkpoint", "step")}), step=c.step)
+        mlflow.log_metrics(_finite({f"errors/{k}": v for k, v in errors_row.items() if k not in ("checkpoint", "step")}), step=c.step)
+        mlflow.log_table(unit.samples, SAMPLES_FILE)
+        if settings.eval.grid_examples:
+            best, worst = plots.best_and_worst(unit.samples, settings.eval.grid_examples)
+            mlflow.log_image(_grid(unit, settings, best, images), artifact_file="grids/best.png")
+            mlflow.log_image(_grid(unit, settings, worst, images), artifact_file="grids/worst.png")
+
+
+def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_name: str | None = None) -> str:
+    """Log a finished sweep to the tracking server of `settings`; return the parent run id."""
+    mlflow.set_tracking_uri(tracking_uri(settings))
+    mlflow.set_experiment(settings.tracking.experiment)
+    images = dict(zip(result.eval_set.rows["id"], result.eval_set.images))
+    overall = result.tables["overall"].set_index("checkpoint", drop=False)
+    errors = result.tables["errors"].set_index("checkpoint", drop=False)
+    last = result.units[-1].checkpoint.name
+    with mlflow.start_run(run_name=run_name or f"sweep {Path(train_dir).name}") as parent:
+        mlflow.set_tags({ROLE_TAG: "sweep", "last_checkpoint": last})
+        mlflow.log_params({
+            "train_dir": train_dir,
+            "eval_screens": len(result.eval_set),
+            "eval_set_hash": result.eval_set.content_hash,
+            "eval_skipped": ",".join(result.eval_set.skipped)[:500],
+            "checkpoints": ",".join(u.checkpoint.name for u in result.units)[:500],
+            "visual": settings.reward.visual,
+            "temperature": settings.eval.temperature,
+            "max_new_tokens": settings.eval.max_new_tokens,
+            "bootstrap_samples": settings.eval.bootstrap_samples,
+            "confidence": settings.eval.confidence,
+        })
+        for unit in result.units:
+            row = overall.loc[unit.checkpoint.name].to_dict()
+            mlflow.log_metrics(_finite({m: row[m] for m in METRICS}), step=unit.checkpoint.step)
+            _log_checkpoint(unit, row, errors.loc[unit.checkpoint.name].to_dict(), settings, images)
+        for name, table in result.tables.items():
+            mlflow.log_table(table, TABLE_FILES[name])
+        _log_figure(plots.metric_vs_step(result.tables["overall"]), "plots/metric_vs_step.png")
+        for by in ("screen_type", "difficulty"):
+            _log_figure(plots.delta_bars(result.tables[f"by_{by}"], by, last), f"plots/by_{by}.png")
+        return parent.info.run_id
