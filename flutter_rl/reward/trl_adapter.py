@@ -88,16 +88,16 @@ class RewardScorer:
 class ComponentReward:
     """One reward component as a TRL reward function; `__name__` is what TRL logs it as."""
 
-    def __init__(self, scorer: RewardScorer, name: str, component: Callable[[SampleScore], float]) -> None:
+    def __init__(self, scorer: RewardScorer, name: str, component: str) -> None:
         self.scorer = scorer
         self.__name__ = name
-        self.component = component
+        self.component = component  # a SampleScore field: format, visual or rendered
 
     def __call__(self, prompts: Any = None, completions: Sequence[Any] = (), **kwargs: Any) -> list[float]:
         column = next((c for c in TARGET_COLUMNS if c in kwargs), None)
         targets = kwargs[column] if column else [None] * len(completions)
         scores = self.scorer.score(completions, targets, kwargs.get("log_extra"), kwargs.get("log_metric"))
-        return [float(self.component(s)) for s in scores]
+        return [float(getattr(s, self.component)) for s in scores]
 
 
 def make_reward_functions(
@@ -112,8 +112,8 @@ def make_reward_functions(
         embedder = load_clip_embedder(settings.reward)
     scorer = RewardScorer(settings, backend, embedder)
     funcs = [
-        ComponentReward(scorer, "format_reward", lambda s: s.format),
-        ComponentReward(scorer, "visual_reward", lambda s: s.visual),
-        ComponentReward(scorer, "rendered", lambda s: 1.0 if s.rendered else 0.0),
+        ComponentReward(scorer, "format_reward", "format"),
+        ComponentReward(scorer, "visual_reward", "visual"),
+        ComponentReward(scorer, "rendered", "rendered"),
     ]
     return funcs, [settings.reward.format_weight, settings.reward.visual_weight, 0.0]

@@ -82,3 +82,4 @@ def test_clip_visual_without_weights_fails_before_training(fake_backend) -> None
 
     with pytest.raises(RewardConfigError, match="clip_pretrained"):
         make_reward_functions(_settings(visual="clip", clip_model="ViT-B-32", clip_pretrained="openai"), fake_backend)
+
