@@ -1,0 +1,93 @@
+"""MLflow logging for a training run: per-step metrics, the time split, and adapter checkpoints.
+
+Trainer logs arrive through `on_log` (TRL's GRPO logs `reward`, `reward_std`, `frac_reward_zero_std`,
+`rewards/<func>/mean`, `kl`, `completions/mean_length`, ... and our `time/generation`, `time/reward`);
+this callback adds the wall time of the optimizer step (`time/step`) and the rest of it, the policy
+update (`time/update` = step - generation - reward), and sends everything to one MLflow run through an
+explicit `MlflowClient` (no global active run, so nothing leaks between runs in one process). Each
+checkpoint's adapter (not the base model) becomes an MLflow LoggedModel tagged with its step.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from transformers import TrainerCallback
+
+ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
+
+
+def numeric_metrics(logs: dict[str, Any], prefix: str = "") -> dict[str, float]:
+    """The finite numbers of a trainer log, with `prefix` before each key (MLflow accepts only floats)."""
+    return {
+        f"{prefix}{key}": float(value)
+        for key, value in logs.items()
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    }
+
+
+def log_adapter_checkpoint(client: Any, run_id: str, checkpoint_dir: Path, step: int) -> str:
+    """Log the adapter files of one checkpoint as an MLflow LoggedModel tagged with `step`; return its id."""
+    run = client.get_run(run_id)
+    model = client.create_logged_model(
+        experiment_id=run.info.experiment_id,
+        name=f"checkpoint-{step}",
+        source_run_id=run_id,
+        tags={"step": str(step), "kind": "lora-adapter"},
+        model_type="peft-lora",
+    )
+    with tempfile.TemporaryDirectory() as staging:
+        for name in ADAPTER_FILES:
+            if (checkpoint_dir / name).is_file():
+                shutil.copy2(checkpoint_dir / name, staging)
+        client.log_model_artifacts(model.model_id, staging)
+    client.finalize_logged_model(model.model_id, "READY")
+    client.set_tag(run_id, f"checkpoint.{step}", model.model_id)
+    return model.model_id
+
+
+class MlflowTrainingCallback(TrainerCallback):
+    """Send each trainer log to MLflow run `run_id` at the global step, and each checkpoint's adapter."""
+
+    def __init__(self, client: Any, run_id: str, prefix: str = "", log_checkpoints: bool = True) -> None:
+        self.client = client
+        self.run_id = run_id
+        self.prefix = prefix
+        self.log_checkpoints = log_checkpoints
+        self._step_started = 0.0
+        self._step_seconds: list[float] = []
+
+    def on_step_begin(self, args, state, control, **kwargs):
+        self._step_started = time.perf_counter()
+
+    def on_step_end(self, args, state, control, **kwargs):
+        self._step_seconds.append(time.perf_counter() - self._step_started)
+
+    def on_log(self, args, state, control, logs=None, **kwargs):
+        if not state.is_world_process_zero or not logs:
+            return
+        logs = dict(logs)
+        if self._step_seconds:
+            # TRL averages its metrics over the logging window, so average the step time the same way.
+            step_time = sum(self._step_seconds) / len(self._step_seconds)
+            self._step_seconds.clear()
+            logs["time/step"] = step_time
+            if "time/generation" in logs:
+                logs["time/update"] = max(0.0, step_time - logs["time/generation"] - logs.get("time/reward", 0.0))
+        metrics = numeric_metrics(logs, self.prefix)
+        if metrics:
+            from mlflow.entities import Metric
+
+            now = int(time.time() * 1000)
+            batch = [Metric(key, value, now, state.global_step) for key, value in metrics.items()]
+            self.client.log_batch(self.run_id, metrics=batch)
+
+    def on_save(self, args, state, control, **kwargs):
+        if self.log_checkpoints and state.is_world_process_zero:
+            checkpoint = Path(args.output_dir) / f"checkpoint-{state.global_step}"
+            log_adapter_checkpoint(self.client, self.run_id, checkpoint, state.global_step)

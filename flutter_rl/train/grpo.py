@@ -1,0 +1,187 @@
+"""Cold-start GRPO on a vision-language policy with TRL's `GRPOTrainer`, a LoRA adapter and MLflow.
+
+`train_grpo` is the whole stage: check everything cheap first (dataset columns, rewards, settings that
+cannot work together, the model source, the tracking server), then load the policy, optionally run
+the SFT warm-up, and train. A training whose output dir already holds checkpoints resumes from the
+last one (optimizer, scheduler, RNG and data order included) and logs into the same MLflow run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import torch
+from trl import GRPOConfig, GRPOTrainer
+
+from flutter_rl.settings import Settings
+from flutter_rl.train.callbacks import MlflowTrainingCallback
+from flutter_rl.train.mlflow_run import training_run
+from flutter_rl.train.policy import check_policy, load_policy, lora_config, trainable_parameters
+
+log = logging.getLogger(__name__)
+
+RewardFunc = Callable[..., list[float]]
+
+
+class TrainingSetupError(ValueError):
+    """Inputs or settings that cannot train, found before any model is loaded."""
+
+
+@dataclass
+class TrainResult:
+    """Where a training left its checkpoints, and its MLflow run (None when tracking was off)."""
+
+    output_dir: Path
+    checkpoints: list[Path]
+    mlflow_run_id: str | None
+    log_history: list[dict[str, Any]] = field(default_factory=list)
+
+
+class TimedGRPOTrainer(GRPOTrainer):
+    """GRPOTrainer that also logs generation and reward wall time: TRL only sends its own timings to an active
+    wandb/mlflow run, and we log through an explicit MLflow client."""
+
+    def _timed(self, name: str, call: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
+        result = call()
+        self._metrics["train" if self.model.training else "eval"][name].append(time.perf_counter() - started)
+        return result
+
+    def _generate(self, prompts):
+        return self._timed("time/generation", lambda: super(TimedGRPOTrainer, self)._generate(prompts))
+
+    def _calculate_rewards(self, inputs, prompts, completions, completion_ids_list):
+        return self._timed(
+            "time/reward",
+            lambda: super(TimedGRPOTrainer, self)._calculate_rewards(inputs, prompts, completions, completion_ids_list),
+        )
+
+
+def checkpoints_in(output_dir: Path) -> list[Path]:
+    """The `checkpoint-N` folders of a training, oldest first."""
+    found = [p for p in output_dir.glob("checkpoint-*") if p.is_dir() and p.name.split("-")[-1].isdigit()]
+    return sorted(found, key=lambda p: int(p.name.split("-")[-1]))
+
+
+def check_training_setup(
+    settings: Settings, dataset: Sequence[dict[str, Any]], reward_funcs: Sequence[RewardFunc], reward_weights: Sequence[float]
+) -> None:
+    """Raise `TrainingSetupError` for inputs or settings that cannot train; loads no model."""
+    if len(dataset) == 0:
+        raise TrainingSetupError("the training dataset is empty")
+    columns = set(dataset[0])
+    if "prompt" not in columns or not columns & {"image", "images"}:
+        raise TrainingSetupError(
+            f"training rows need a conversational `prompt` and an `image` column (see flutter_rl.train.prompt); got {sorted(columns)}"
+        )
+    if not reward_funcs:
+        raise TrainingSetupError("no reward functions given")
+    if len(reward_weights) != len(reward_funcs):
+        raise TrainingSetupError(f"{len(reward_funcs)} reward functions but {len(reward_weights)} weights")
+    names = [getattr(f, "__name__", "") for f in reward_funcs]
+    if not all(callable(f) for f in reward_funcs) or len(set(names)) != len(names) or "" in names:
+        raise TrainingSetupError(f"reward functions must be callables with distinct __name__s, got {names}")
+    if settings.train.use_vllm:
+        if importlib.util.find_spec("vllm") is None:
+            raise TrainingSetupError("[train] use_vllm = true but vllm is not installed (pip install vllm)")
+        if not torch.cuda.is_available():
+            raise TrainingSetupError("[train] use_vllm = true needs CUDA; this machine has none")
+    if settings.train.sft.enabled and "reference_code" not in columns:
+        raise TrainingSetupError("[train.sft] enabled = true needs a `reference_code` column in the training rows")
+    if settings.model.compute_dtype == "float16" and settings.model.load_in_4bit and torch.cuda.is_available():
+        # TRL casts QLoRA adapters to bf16; fp16 mixed precision cannot unscale bf16 gradients.
+        raise TrainingSetupError("[model] compute_dtype = 'float16' with load_in_4bit: use 'bfloat16'")
+
+
+def grpo_config(settings: Settings, output_dir: Path, reward_weights: Sequence[float]) -> GRPOConfig:
+    """TRL's GRPOConfig from `[train]` (+ precision from `[model]` and the hardware)."""
+    t, cuda = settings.train, torch.cuda.is_available()
+    return GRPOConfig(
+        output_dir=str(output_dir),
+        num_generations=t.num_generations,
+        beta=t.beta,
+        max_completion_length=t.max_completion_length,
+        temperature=t.temperature,
+        loss_type=t.loss_type,
+        reward_weights=list(reward_weights),
+        learning_rate=t.learning_rate,
+        max_steps=t.max_steps,
+        per_device_train_batch_size=t.per_device_train_batch_size,
+        gradient_accumulation_steps=t.gradient_accumulation_steps,
+        gradient_checkpointing=t.gradient_checkpointing,
+        save_strategy="steps",
+        save_steps=t.save_steps,
+        logging_steps=t.logging_steps,
+        seed=t.seed,
+        data_seed=t.seed,
+        use_vllm=t.use_vllm,
+        vllm_mode=t.vllm_mode,
+        bf16=cuda and settings.model.compute_dtype == "bfloat16",
+        fp16=cuda and settings.model.compute_dtype == "float16",
+        use_cpu=not cuda,
+        report_to="none",  # MLflow goes through MlflowTrainingCallback
+        log_completions=False,
+    )
+
+
+def train_grpo(
+    settings: Settings,
+    dataset: Sequence[dict[str, Any]],
+    reward_funcs: Sequence[RewardFunc],
+    reward_weights: Sequence[float],
+    tracking_uri: str | None,
+    callbacks: Sequence[Any] = (),
+) -> TrainResult:
+    """Train the `[model]` policy with GRPO on `dataset` (rows of `prompt`, `image`, reward columns).
+
+    `tracking_uri` None trains without MLflow. Extra `callbacks` are TrainerCallbacks (tests use one to
+    kill a training mid-way).
+    """
+    from datasets import Dataset
+
+    check_training_setup(settings, dataset, reward_funcs, reward_weights)
+    check_policy(settings.model)
+    output_dir = Path(settings.train.output_dir)
+    resume_from = (checkpoints_in(output_dir) or [None])[-1]
+    train_dataset = dataset if isinstance(dataset, Dataset) else Dataset.from_list(list(dataset))
+
+    if tracking_uri is None:
+        return _train(settings, train_dataset, reward_funcs, reward_weights, output_dir, resume_from, None, None, callbacks)
+    run_name = f"grpo-{Path(settings.model.name).name}-{time.strftime('%Y%m%d-%H%M%S')}"
+    with training_run(tracking_uri, settings, output_dir, run_name, resume=resume_from is not None) as (client, run_id):
+        return _train(settings, train_dataset, reward_funcs, reward_weights, output_dir, resume_from, client, run_id, callbacks)
+
+
+def _train(settings, dataset, reward_funcs, reward_weights, output_dir, resume_from, client, run_id, callbacks):
+    from flutter_rl.train.sft import sft_warmup
+
+    model, processor = load_policy(settings.model)
+    peft_config = lora_config(settings.model)
+    if settings.train.sft.enabled:
+        # The warm-up returns the model with its trained adapter, which GRPO then continues.
+        model = sft_warmup(model, processor, dataset, settings, output_dir, client, run_id)
+        peft_config = None
+    tracking = [MlflowTrainingCallback(client, run_id)] if client is not None else []
+    trainer = TimedGRPOTrainer(
+        model=model,
+        reward_funcs=list(reward_funcs),
+        args=grpo_config(settings, output_dir, reward_weights),
+        train_dataset=dataset,
+        processing_class=processor,
+        peft_config=peft_config,
+        callbacks=[*tracking, *callbacks],
+    )
+    trainable, total = trainable_parameters(trainer.model)
+    print(f"trainable parameters: {trainable:,} of {total:,} ({100 * trainable / total:.2f}%)")
+    if client is not None and resume_from is None:
+        client.log_param(run_id, "trainable_params", trainable)
+        client.log_param(run_id, "trainable_share", f"{trainable / total:.6f}")
+    if resume_from is not None:
+        print(f"resuming from {resume_from}")
+    trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    return TrainResult(output_dir, checkpoints_in(output_dir), run_id, list(trainer.state.log_history))

@@ -1,0 +1,92 @@
+"""One MLflow run per training: created on the first start, continued when a killed training resumes.
+
+The run id is kept in `<output_dir>/mlflow_run_id`, next to the checkpoints, so a resumed training
+logs into the same run. A new run gets the resolved settings as params and as a JSON artifact, plus
+the settings file they came from.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from flutter_rl.settings import Settings
+
+RUN_ID_FILE = "mlflow_run_id"
+MAX_PARAMS_PER_BATCH = 100  # MLflow's log_batch limit
+
+
+class TrackingError(RuntimeError):
+    """The MLflow tracking server cannot be used."""
+
+
+def check_tracking_server(uri: str, timeout_s: float = 5.0) -> None:
+    """Fail fast when an http(s) tracking server does not answer `/health` (the client would retry for minutes)."""
+    if not uri.startswith(("http://", "https://")):
+        return
+    try:
+        with urllib.request.urlopen(f"{uri.rstrip('/')}/health", timeout=timeout_s) as response:
+            if response.status == 200:
+                return
+    except OSError as exc:
+        raise TrackingError(
+            f"MLflow tracking server {uri} is not reachable ({exc}); start it with `flutter-rl services up` "
+            "or set [tracking] uri"
+        ) from None
+    raise TrackingError(f"MLflow tracking server {uri} answered /health with an error")
+
+
+def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """Nested settings as MLflow params: {"train.beta": "0.1", ...}."""
+    flat: dict[str, str] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        else:
+            flat[name] = str(value)[:500]
+    return flat
+
+
+def _log_settings(client: Any, run_id: str, settings: Settings) -> None:
+    from mlflow.entities import Param
+
+    items = [Param(key, value) for key, value in flatten(settings.to_toml_dict()).items()]
+    for start in range(0, len(items), MAX_PARAMS_PER_BATCH):
+        client.log_batch(run_id, params=items[start : start + MAX_PARAMS_PER_BATCH])
+    client.log_dict(run_id, settings.to_toml_dict(), "settings/resolved.json")
+    if settings.source and Path(settings.source).is_file():
+        client.log_artifact(run_id, settings.source, "settings")
+
+
+@contextmanager
+def training_run(
+    uri: str, settings: Settings, output_dir: Path, run_name: str, resume: bool
+) -> Iterator[tuple[Any, str]]:
+    """Yield `(client, run_id)`: the output dir's run when `resume`, else a new one; mark its end status on exit."""
+    from mlflow import MlflowClient
+
+    check_tracking_server(uri)
+    client = MlflowClient(tracking_uri=uri)
+    id_file = output_dir / RUN_ID_FILE
+    run_id = id_file.read_text().strip() if resume and id_file.is_file() else ""
+    if run_id:
+        client.update_run(run_id, status="RUNNING")
+    else:
+        experiment = client.get_experiment_by_name(settings.tracking.experiment)
+        experiment_id = experiment.experiment_id if experiment else client.create_experiment(settings.tracking.experiment)
+        run_id = client.create_run(experiment_id, run_name=run_name, tags={"preset": settings.preset}).info.run_id
+        output_dir.mkdir(parents=True, exist_ok=True)
+        id_file.write_text(run_id)
+        _log_settings(client, run_id, settings)
+    try:
+        yield client, run_id
+    except KeyboardInterrupt:
+        client.set_terminated(run_id, "KILLED")
+        raise
+    except BaseException:
+        client.set_terminated(run_id, "FAILED")
+        raise
+    client.set_terminated(run_id, "FINISHED")

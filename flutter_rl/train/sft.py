@@ -1,0 +1,78 @@
+"""Optional SFT warm-up before GRPO: teach the adapter (screenshot -> reference code) with TRL's `SFTTrainer`.
+
+A cold-started large policy does not need it; a small policy trained from scratch does, because GRPO
+only sharpens what the policy can already sample and a random policy never earns a reward. The
+warm-up trains the same LoRA adapter that GRPO then continues, and saves it to
+`<output_dir>/sft-adapter`; a resumed training loads that adapter instead of repeating the warm-up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from flutter_rl.settings import Settings
+from flutter_rl.train.callbacks import MlflowTrainingCallback
+from flutter_rl.train.policy import lora_config
+
+SFT_ADAPTER_DIR = "sft-adapter"
+
+
+def sft_rows(dataset: Any) -> list[dict[str, Any]]:
+    """Prompt-completion rows for SFT: the GRPO prompt and image, the reference code as the answer."""
+    return [
+        {
+            "prompt": row["prompt"],
+            "completion": [{"role": "assistant", "content": f"```dart\n{row['reference_code'].strip()}\n```"}],
+            "image": row["image"],
+        }
+        for row in dataset
+        if row.get("reference_code")
+    ]
+
+
+def sft_warmup(
+    model: Any, processor: Any, dataset: Any, settings: Settings, output_dir: Path, client: Any = None, run_id: str | None = None
+) -> Any:
+    """Return `model` wrapped with a LoRA adapter trained on (screenshot, reference code) pairs."""
+    from datasets import Dataset
+    from peft import PeftModel
+    from trl import SFTConfig, SFTTrainer
+
+    adapter_dir = output_dir / SFT_ADAPTER_DIR
+    if (adapter_dir / "adapter_config.json").is_file():
+        return PeftModel.from_pretrained(model, str(adapter_dir), is_trainable=True)
+    rows = sft_rows(dataset)
+    if not rows:
+        raise ValueError("[train.sft] enabled = true but no training row has a non-empty reference_code")
+    s, t, cuda = settings.train.sft, settings.train, torch.cuda.is_available()
+    args = SFTConfig(
+        output_dir=str(output_dir / "sft"),
+        num_train_epochs=s.epochs,
+        max_steps=s.max_steps,
+        learning_rate=s.learning_rate,
+        per_device_train_batch_size=t.per_device_train_batch_size,
+        gradient_accumulation_steps=t.gradient_accumulation_steps,
+        gradient_checkpointing=t.gradient_checkpointing,
+        logging_steps=t.logging_steps,
+        max_length=None,  # truncating would cut image tokens out of the prompt
+        seed=t.seed,
+        save_strategy="no",
+        bf16=cuda and settings.model.compute_dtype == "bfloat16",
+        use_cpu=not cuda,
+        report_to="none",
+    )
+    callbacks = [MlflowTrainingCallback(client, run_id, prefix="sft/", log_checkpoints=False)] if client else []
+    trainer = SFTTrainer(
+        model=model,
+        args=args,
+        train_dataset=Dataset.from_list(rows),
+        processing_class=processor,
+        peft_config=lora_config(settings.model),
+        callbacks=callbacks,
+    )
+    trainer.train()
+    trainer.model.save_pretrained(str(adapter_dir))
+    return trainer.model
