@@ -216,7 +216,7 @@ class Evaluator:
         head = group[0]
         self.budget.step(*position(head))
         if head.type == "spread_element":
-            nullable = any(c.type == "...?" for c in head.children)
+            nullable = any(c.type in ("...?", "?") for c in head.children)
             value = self.eval_parts(named(head), scope, head)
             if value is None and nullable:
                 return []
@@ -871,7 +871,8 @@ class Evaluator:
                 if result is not None:
                     return result
         elif kind == "local_function_declaration":
-            signature, body = named(node)[0], named(node)[-1]
+            function = named(node)[0]
+            signature, body = function.child_by_field_name("parameters"), function.child_by_field_name("body")
             name = text(signature.child_by_field_name("name"))
             params = next((c for c in named(signature) if c.type == "formal_parameter_list"), None)
             scope.vars[name] = Lambda(read_params(params), body, scope, position(node)[0], name)

@@ -54,10 +54,43 @@ def parse(source: str, max_bytes: int) -> Node:
     return root
 
 
-def _first_syntax_error(root: Node) -> DartError:
-    """The first ERROR or MISSING node in source order, as the compiler would word it.
+OPENERS = {"(": ")", "[": "]", "{": "}"}
 
-    Iterative, because a deeply nested file would overflow a recursive walk."""
+
+def _unbalanced_bracket(root: Node) -> DartError | None:
+    """The innermost bracket left open, the most common error in a truncated completion.
+
+    Reads tree-sitter's tokens, so brackets inside strings and comments don't count."""
+    open_stack: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.child_count:
+            stack.extend(reversed(node.children))
+            continue
+        if node.is_missing:   # tree-sitter's guess at a closing bracket is exactly what is absent
+            continue
+        if node.type in OPENERS:
+            open_stack.append(node)
+        elif node.type in OPENERS.values():
+            if not open_stack or OPENERS[open_stack[-1].type] != node.type:
+                break
+            open_stack.pop()
+    else:
+        if not open_stack:
+            return None
+    if not open_stack:
+        return error_at(node, ErrorKind.SYNTAX, f"Unexpected '{node.type}'.")
+    opener = open_stack[-1]
+    return error_at(opener, ErrorKind.SYNTAX, f"Can't find '{OPENERS[opener.type]}' to match '{opener.type}'.")
+
+
+def _first_syntax_error(root: Node) -> DartError:
+    """An unbalanced bracket, else the first ERROR or MISSING node in source order, worded like the
+    compiler. Iterative, because a deeply nested file would overflow a recursive walk."""
+    bracket = _unbalanced_bracket(root)
+    if bracket is not None:
+        return bracket
     stack = [root]
     while stack:
         node = stack.pop()
@@ -66,6 +99,10 @@ def _first_syntax_error(root: Node) -> DartError:
             quoted = f"'{expected}'" if not node.is_named else expected
             return error_at(node, ErrorKind.SYNTAX, f"Expected {quoted}.")
         if node.is_error:
+            at_end = node.end_byte >= root.end_byte - _trailing_space(root)
+            if at_end and node.child_count > 1 and _last_leaf(node).type not in ("}", ";"):
+                # the parser ran out of input inside a statement: point at its last token
+                return error_at(_last_leaf(node), ErrorKind.SYNTAX, "Expected ';' after this.")
             first = node.children[0] if node.children else node
             snippet = text(first).split("\n", 1)[0][:40]
             if not snippet:
@@ -96,3 +133,14 @@ def split_exprs(nodes: list[Node]) -> list[list[Node]]:
 def field_groups(node: Node, name: str) -> list[Node]:
     """All children under field `name` (the grammar repeats a field for each sibling part)."""
     return [c for i, c in enumerate(node.children) if node.field_name_for_child(i) == name and c.is_named]
+
+
+def _trailing_space(root: Node) -> int:
+    source = root.text
+    return len(source) - len(source.rstrip())
+
+
+def _last_leaf(node: Node) -> Node:
+    while node.child_count:
+        node = node.children[-1]
+    return node

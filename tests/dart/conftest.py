@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 import pytest
 
 from flutter_renderer import catalog
 from flutter_renderer.catalog import sig
+from flutter_renderer.dart import compile_screen
 
 FIXTURE_CLASSES = {
     "MaterialApp": {"": sig("", "home title theme debugShowCheckedModeBanner")},
@@ -52,3 +55,38 @@ def fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalog, "CLASSES", FIXTURE_CLASSES)
     monkeypatch.setattr(catalog, "ENUMS", FIXTURE_ENUMS)
     monkeypatch.setattr(catalog, "UNSUPPORTED", FIXTURE_UNSUPPORTED)
+
+
+WIDTH, HEIGHT = 390, 844
+
+
+def _screen(expr: str, members: str = "", top: str = "") -> str:
+    """A file whose only widget's build returns `expr`; `members` go into the class, `top` above it."""
+    return (
+        "import 'package:flutter/material.dart';\n"
+        f"{top}\n"
+        "class Screen extends StatelessWidget {\n"
+        "  const Screen({super.key});\n"
+        f"{members}\n"
+        "  @override\n"
+        f"  Widget build(BuildContext context) => {expr};\n"
+        "}\n"
+    )
+
+
+@pytest.fixture
+def make_screen() -> Callable[..., str]:
+    """`make_screen(expr, members="", top="")` -> a whole Dart file around one build expression."""
+    return _screen
+
+
+@pytest.fixture
+def expr_value() -> Callable[..., Any]:
+    """`expr_value(expr, members="", top="")` -> the IR value of `expr`, read back from Text(expr)."""
+
+    def evaluate(expr: str, members: str = "", top: str = "") -> Any:
+        root = compile_screen(_screen(f"Text({expr})", members, top), width=WIDTH, height=HEIGHT)
+        assert root.type == "Text"
+        return root.args[0]
+
+    return evaluate
