@@ -1,0 +1,153 @@
+"""`FlutterSdkBackend`: the RenderBackend that renders with a real Flutter SDK (`flutter test`)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Sequence
+
+from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
+from flutter_renderer.flutter_sdk import analyze as analyzer
+from flutter_renderer.flutter_sdk import runner
+from flutter_renderer.flutter_sdk.harness import HarnessConfig, create_project, find_root_widget, harness_hash, write_candidates
+from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, resolve_mode
+from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, find_sdk, font_files, pub_cache_dir
+from flutter_rl.settings import RendererSettings
+
+log = logging.getLogger(__name__)
+
+NO_ROOT = ("no public widget class with a no-argument constructor was found; the Flutter backend pumps the "
+           "root widget class (the one given to runApp, or one whose build returns MaterialApp/Scaffold)")
+
+
+def pub_get(sdk: FlutterSdk, project: Path, timeout_s: float) -> None:
+    """Resolve the harness project's SDK-only dependencies, offline first.
+
+    Runs outside the sandbox: it executes no candidate code, only pub on our own pubspec, and may need
+    the network once to fill the pub cache with flutter_test's pinned packages.
+    """
+    base = [str(sdk.flutter), "--no-version-check", "--suppress-analytics", "pub", "get"]
+    failures = []
+    for argv in (base + ["--offline"], base):
+        try:
+            proc = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            failures.append(f"`{' '.join(argv[3:])}` took longer than {timeout_s:.0f}s")
+            continue
+        if proc.returncode == 0:
+            return
+        failures.append(f"`{' '.join(argv[3:])}` exited {proc.returncode}: {(proc.stderr or proc.stdout)[-800:]}")
+    raise FlutterSdkError(f"could not prepare the harness project at {project}: " + " | ".join(failures))
+
+
+class FlutterSdkBackend:
+    """Renders batches with the Flutter SDK at `[renderer] flutter_sdk` (or `flutter` on PATH).
+
+    Construction finds the SDK (FlutterSdkError with install instructions when it is missing), picks the
+    sandbox, copies the harness project into a private work directory and runs `flutter pub get` once.
+    Each `render_batch` runs one `dart analyze` and one `flutter test` (more only to isolate failures).
+    """
+
+    name = "flutter"
+
+    def __init__(self, settings: RendererSettings):
+        self.settings = settings
+        self.sdk = find_sdk(settings.flutter_sdk)
+        self.fonts = font_files(self.sdk) if settings.real_fonts else {}
+        if settings.real_fonts and set(self.fonts) != {"Roboto", "MaterialIcons"}:
+            log.warning("flutter backend: Roboto/MaterialIcons not found in %s (run `flutter precache`); "
+                        "missing families draw as Ahem block glyphs", self.sdk.material_fonts)
+        self.version = f"flutter-{self.sdk.version}+harness-{harness_hash()}" + ("" if settings.real_fonts else "+ahem")
+        mode = resolve_mode(settings.sandbox)
+        self._workdir = Path(tempfile.mkdtemp(prefix="flutter-rl-sdk-"))
+        self._lock = threading.Lock()
+        self._batches = 0
+        try:
+            for sub in ("home", "tmp", "out"):
+                (self._workdir / sub).mkdir()
+            project = create_project(self._workdir)
+            pub_get(self.sdk, project, settings.flutter_startup_timeout_s)
+        except BaseException:
+            self.close()
+            raise
+        pub_cache = pub_cache_dir()
+        spec = SandboxSpec(
+            mode=mode,
+            workdir=self._workdir,
+            readonly=tuple(p for p in (self.sdk.root, pub_cache) if p.exists()),
+            # flutter takes a file lock in the SDK cache on every command; only that file is writable.
+            writable_files=(self.sdk.lockfile,) if self.sdk.lockfile.exists() else (),
+            cpu_time_limit_s=settings.cpu_time_limit_s,
+            memory_limit_mb=settings.memory_limit_mb,
+            extra_env={"PUB_CACHE": str(pub_cache), "FLUTTER_ROOT": str(self.sdk.root)},
+        )
+        self._runtime = runner.Runtime(self.sdk, project, spec, settings.flutter_startup_timeout_s)
+        self.sandbox_mode = mode
+
+    def render_batch(
+        self, codes: Sequence[str], *, size: RenderSize | None = None, timeout: float | None = None
+    ) -> list[RenderResult]:
+        """Render every code, in order; a bad sample gets its own failed RenderResult, never an exception."""
+        size = size or RenderSize(self.settings.width, self.settings.height, self.settings.pixel_ratio)
+        timeout = timeout or self.settings.timeout_s
+        with self._lock:
+            if self._runtime is None:
+                raise RuntimeError("FlutterSdkBackend is closed")
+            self._batches += 1
+            try:
+                return self._render(list(codes), size, timeout)
+            except Exception as exc:  # noqa: BLE001 - the SDK itself failed: every sample gets the reason
+                log.exception("flutter backend: batch failed")
+                return [RenderResult.failure(ErrorKind.CRASH, f"{type(exc).__name__}: {exc}") for _ in codes]
+
+    def _render(self, codes: list[str], size: RenderSize, timeout: float) -> list[RenderResult]:
+        results: dict[int, RenderResult] = {}
+        sources = {}
+        for index, code in enumerate(codes):
+            if isinstance(code, str) and code.strip():
+                sources[index] = code
+            else:
+                results[index] = RenderResult.failure(ErrorKind.SYNTAX, "empty code")
+        write_candidates(self._runtime.project, sources)
+
+        started = time.monotonic()
+        errors, warnings = runner.analyze(self._runtime)
+        per_sample = (time.monotonic() - started) / max(1, len(sources))
+        for index, diagnostics in errors.items():
+            if index in sources:
+                kind, message = analyzer.failure_of(diagnostics)
+                results[index] = RenderResult.failure(kind, message, elapsed=per_sample)
+
+        roots = {}
+        for index in sources.keys() - results.keys():
+            root = find_root_widget(sources[index])
+            if root is None:
+                results[index] = RenderResult.failure(ErrorKind.UNSUPPORTED, NO_ROOT)
+            else:
+                roots[index] = root
+        config = HarnessConfig(
+            out_dir=self._workdir / "out" / f"batch_{self._batches}", width=size.width, height=size.height,
+            pixel_ratio=size.pixel_ratio, timeout_s=timeout, fonts=self.fonts,
+        )
+        results.update(runner.render(self._runtime, roots, config))
+        shutil.rmtree(config.out_dir, ignore_errors=True)
+        ordered = [results[i] for i in range(len(codes))]
+        for result in ordered:
+            result.warnings.extend(warnings)
+        return ordered
+
+    def close(self) -> None:
+        """Delete the work directory; safe to call twice."""
+        self._runtime = None
+        shutil.rmtree(self._workdir, ignore_errors=True)
+
+    def __enter__(self) -> "FlutterSdkBackend":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

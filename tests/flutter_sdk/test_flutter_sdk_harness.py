@@ -1,0 +1,141 @@
+"""Harness generation: root widget detection, the generated test file, the project template."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from flutter_renderer.flutter_sdk import harness
+from flutter_renderer.flutter_sdk.harness import RootWidget, find_root_widget
+
+APP_WITH_MAIN = """
+import 'package:flutter/material.dart';
+
+void main() => runApp(const LoginApp());
+
+class LoginApp extends StatelessWidget {
+  const LoginApp({super.key});
+  @override
+  Widget build(BuildContext context) {
+    return MaterialApp(home: const LoginPage(title: 'Sign in'));
+  }
+}
+
+class LoginPage extends StatelessWidget {
+  const LoginPage({super.key, required this.title});
+  final String title;
+  @override
+  Widget build(BuildContext context) => Scaffold(appBar: AppBar(title: Text(title)));
+}
+"""
+
+STATEFUL_SCREEN = """
+import 'package:flutter/material.dart';
+
+class Badge extends StatelessWidget {
+  const Badge({super.key});
+  @override
+  Widget build(BuildContext context) => const Icon(Icons.star);
+}
+
+class MenuScreen extends StatefulWidget {
+  const MenuScreen({Key? key}) : super(key: key);
+  @override
+  State<MenuScreen> createState() => _MenuScreenState();
+}
+
+class _MenuScreenState extends State<MenuScreen> {
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(body: ListView(children: const [Badge()]));
+  }
+}
+"""
+
+
+def test_runapp_argument_is_the_root_and_an_app_is_not_wrapped():
+    assert find_root_widget(APP_WITH_MAIN) == RootWidget("LoginApp", is_app=True)
+
+
+def test_stateful_scaffold_found_through_its_state_class():
+    assert find_root_widget(STATEFUL_SCREEN) == RootWidget("MenuScreen", is_app=False)
+
+
+def test_classes_needing_arguments_or_private_are_skipped():
+    code = APP_WITH_MAIN.replace("void main() => runApp(const LoginApp());", "").replace(
+        "const LoginApp({super.key});", "const LoginApp(this.theme, {super.key});\n  final int theme;")
+    assert find_root_widget(code) is None   # LoginApp needs a positional argument, LoginPage a required one
+    private = "import 'package:flutter/material.dart';\nclass _Home extends StatelessWidget {\n" \
+              "  @override\n  Widget build(BuildContext c) => const Scaffold();\n}\n"
+    assert find_root_widget(private) is None
+
+
+def test_unused_widget_class_is_preferred_over_a_helper():
+    code = """
+class Row2 extends StatelessWidget {
+  const Row2({super.key});
+  Widget build(BuildContext context) => const Text('x');
+}
+class Screen extends StatelessWidget {
+  const Screen({super.key});
+  Widget build(BuildContext context) => Column(children: const [Row2(), Row2()]);
+}
+"""
+    assert find_root_widget(code) == RootWidget("Screen", is_app=False)
+
+
+def test_no_widget_class():
+    assert find_root_widget("void main() { print('hi'); }") is None
+
+
+def _config(tmp_path: Path) -> harness.HarnessConfig:
+    return harness.HarnessConfig(out_dir=tmp_path / "out's", width=390, height=844, pixel_ratio=2.0,
+                                 timeout_s=7.5, fonts={"Roboto": [Path("/sdk/fonts/Roboto-Regular.ttf")]})
+
+
+def test_generated_test_imports_each_candidate_with_a_prefix(tmp_path):
+    roots = {3: RootWidget("LoginApp", True), 0: RootWidget("MenuScreen", False)}
+    source = harness.batch_test_source(roots, _config(tmp_path))
+    assert "import 'package:flutter_rl_harness/candidates/c_0.dart' as c0;" in source
+    assert "import 'package:flutter_rl_harness/candidates/c_3.dart' as c3;" in source
+    calls = re.findall(r"renderCandidate\(config, (\d+), \(\) => (c\d+\.\w+)\(\), wrap: (\w+)\);", source)
+    assert calls == [("0", "c0.MenuScreen", "true"), ("3", "c3.LoginApp", "false")]
+    assert "timeoutMs: 7500," in source and "pixelRatio: 2.0," in source and "width: 390.0," in source
+    assert f"outDir: '{tmp_path}/out\\'s'," in source      # quotes escaped for Dart
+    assert "'Roboto': <String>['/sdk/fonts/Roboto-Regular.ttf']" in source
+
+
+def test_generated_config_matches_the_harness_constructor(tmp_path):
+    """Every named argument the generator writes must exist in render_harness.dart's HarnessConfig."""
+    dart = (harness.PROJECT_TEMPLATE / "test" / "render_harness.dart").read_text()
+    constructor = re.search(r"const HarnessConfig\(\{(.*?)\}\);", dart, re.S).group(1)
+    declared = set(re.findall(r"required this\.(\w+)", constructor))
+    generated = re.search(r"const config = HarnessConfig\((.*?)\n\);", harness.batch_test_source({}, _config(tmp_path)), re.S)
+    written = set(re.findall(r"^\s+(\w+):", generated.group(1), re.M))
+    assert written == declared
+    assert "void renderCandidate(HarnessConfig config, int index, Widget Function() root, {required bool wrap})" in dart
+
+
+@pytest.mark.parametrize("text, literal", [("a'b", r"'a\'b'"), ("$x", r"'\$x'"), ("c:\\d", r"'c:\\d'")])
+def test_dart_string_escapes(text, literal):
+    assert harness.dart_string(text) == literal
+
+
+def test_project_template_uses_only_the_sdk(tmp_path):
+    pubspec = (harness.PROJECT_TEMPLATE / "pubspec.yaml").read_text()
+    assert f"name: {harness.PACKAGE}" in pubspec
+    deps = re.findall(r"^  (\w+):\n    sdk: flutter$", pubspec, re.M)
+    assert deps == ["flutter", "flutter_test"]
+    assert "hosted" not in pubspec and "git:" not in pubspec
+    project = harness.create_project(tmp_path)
+    harness.write_candidates(project, {0: "// a", 2: "// c"})
+    harness.write_candidates(project, {1: "// b"})        # a new batch replaces the previous files
+    assert sorted(p.name for p in (project / "lib" / "candidates").glob("*.dart")) == ["c_1.dart"]
+    assert (project / "test" / "render_harness.dart").is_file()
+
+
+def test_harness_hash_is_stable_and_covers_the_dart_harness():
+    first = harness.harness_hash()
+    assert first == harness.harness_hash() and len(first) == 12

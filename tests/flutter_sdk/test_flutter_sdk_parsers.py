@@ -1,0 +1,87 @@
+"""Parsers of Flutter/Dart output, on fixtures reconstructed from the documented formats."""
+
+from __future__ import annotations
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.flutter_sdk import analyze
+from flutter_renderer.flutter_sdk.flutter_errors import classify, is_overflow, split_dumps
+from flutter_renderer.flutter_sdk.machine_events import compile_errors, parse_machine_output
+
+
+def test_analyze_machine_lines_parse_with_escapes(fixture_text):
+    diagnostics = analyze.parse_machine_output(fixture_text("dart_analyze_machine.txt"))
+    assert len(diagnostics) == 10  # the "Analyzing..." progress line is skipped
+    escaped = [d for d in diagnostics if d.code == "ARGUMENT_TYPE_NOT_ASSIGNABLE"][0]
+    assert escaped.message.endswith("'double'. | see: width\nin SizedBox")
+    assert (escaped.line, escaped.column) == (18, 26)
+
+
+def test_analyze_errors_grouped_by_candidate_and_kind(fixture_text):
+    grouped = analyze.errors_by_candidate(analyze.parse_machine_output(fixture_text("dart_analyze_machine.txt")))
+    assert sorted(grouped) == [0, 1, 3, 4]   # c_2 has only a warning and a hint; helper.dart is no candidate
+    assert analyze.failure_of(grouped[0])[0] is ErrorKind.SYNTAX
+    kind, message = analyze.failure_of(grouped[1])
+    assert kind is ErrorKind.ANALYSIS
+    assert message.splitlines()[0] == "22:18: error: Undefined name 'Colours'. [UNDEFINED_IDENTIFIER]"
+    assert "MISSING_REQUIRED_ARGUMENT" in message
+    assert analyze.failure_of(grouped[3])[0] is ErrorKind.ANALYSIS
+
+
+def test_analyze_message_caps_the_error_list():
+    lines = "\n".join(f"ERROR|COMPILE_TIME_ERROR|UNDEFINED_IDENTIFIER|/p/lib/candidates/c_7.dart|{n}|1|1|Undefined name 'x{n}'."
+                      for n in range(1, 6))
+    _, message = analyze.failure_of(analyze.errors_by_candidate(analyze.parse_machine_output(lines))[7])
+    assert message.count("\n") == 3 and message.endswith("(+2 more errors)")
+
+
+def test_syntax_code_wins_even_under_another_type():
+    line = "ERROR|COMPILE_TIME_ERROR|MISSING_IDENTIFIER|/p/lib/candidates/c_1.dart|2|3|1|Expected an identifier."
+    assert analyze.parse_machine_output(line)[0].kind is ErrorKind.SYNTAX
+
+
+def test_machine_events_fold_into_candidate_outcomes(fixture_text):
+    out = parse_machine_output(fixture_text("flutter_test_machine_batch.txt"))
+    assert out.success is False and out.load_errors == [] and out.plain == []
+    assert sorted(out.outcomes) == [0, 1, 2, 3, 5]            # (setUpAll) and loading are not candidates
+    assert out.outcomes[0].result == "success" and out.outcomes[0].errors == []
+    assert out.outcomes[1].prints == ["flutter-rl: candidate 1 printed this"]
+    assert out.outcomes[2].result == "error" and "Test timed out" in out.outcomes[2].errors[0]
+    assert (out.outcomes[2].started_ms, out.outcomes[2].done_ms) == (10234, 20240)
+    assert "overflowed by 42 pixels" in out.outcomes[3].errors[0]
+
+
+def test_compile_failure_is_a_load_error_with_attributed_lines(fixture_text):
+    text = fixture_text("flutter_test_machine_compile_error.txt")
+    out = parse_machine_output(text)
+    assert out.outcomes == {}
+    assert len(out.load_errors) == 1 and "Compilation failed for testPath=" in out.load_errors[0]
+    errors = compile_errors(text)
+    assert [(e.candidate, e.line, e.column) for e in errors] == [(4, 18, 26), (4, 25, 7)]
+    assert errors[0].message == "The argument type 'String' can't be assigned to the parameter type 'double'."
+
+
+def test_error_dumps_split_and_classified(fixture_text):
+    dumps = split_dumps(fixture_text("flutter_error_dumps.txt"))
+    assert [d["library"] for d in dumps] == ["rendering library", "widgets library", "image resource service",
+                                            "rendering library"]
+    assert dumps[0]["summary"] == "A RenderFlex overflowed by 42 pixels on the bottom."
+    assert dumps[1]["summary"] == "type 'Null' is not a subtype of type 'String'"
+    assert classify(dumps[:1])[0] is ErrorKind.OVERFLOW
+    assert classify(dumps[1:2])[0] is ErrorKind.RUNTIME
+    assert classify(dumps[3:])[0] is ErrorKind.OVERFLOW       # unbounded viewport: a layout error
+    kind, message, warnings = classify(dumps[2:3])             # a failed image download only warns
+    assert kind is None and message == "" and "statusCode: 400" in warnings[0]
+
+
+def test_first_real_error_decides_and_counts_the_rest(fixture_text):
+    dumps = split_dumps(fixture_text("flutter_error_dumps.txt"))
+    kind, message, warnings = classify([dumps[2], dumps[1], dumps[0]])
+    assert kind is ErrorKind.RUNTIME
+    assert message.startswith("[widgets library] type 'Null' is not a subtype") and message.endswith("(+1 more errors)")
+    assert len(warnings) == 1
+
+
+def test_overflow_patterns():
+    assert is_overflow("A RenderFlex overflowed by 1.5 pixels on the right.")
+    assert is_overflow("RenderFlex children have non-zero flex but incoming height constraints are unbounded.")
+    assert not is_overflow("Null check operator used on a null value")

@@ -1,0 +1,144 @@
+"""Sandbox commands: how they are built, and (where bwrap/unshare work here) what they really block."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from flutter_renderer.flutter_sdk import sandbox
+from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, sandbox_command
+
+PYTHON = "/usr/bin/python3"
+PROBE = r"""
+import json, os, socket, sys
+result = {}
+s = socket.socket()
+s.settimeout(2)
+try:
+    s.connect(("127.0.0.1", int(sys.argv[1])))
+    result["connect"] = "connected"
+except OSError as exc:
+    result["connect"] = type(exc).__name__
+result["secret_visible"] = os.path.exists(sys.argv[2])
+result["home_visible"] = os.path.exists(sys.argv[3])
+open(os.path.join(sys.argv[4], "written.txt"), "w").write("ok")
+try:
+    open(os.path.join(sys.argv[5], "planted.txt"), "w").write("x")
+    result["readonly_writable"] = True
+except OSError:
+    result["readonly_writable"] = False
+print(json.dumps(result))
+"""
+
+
+def _spec(mode: str, tmp_path: Path, **kw) -> SandboxSpec:
+    work, sdk = tmp_path / "work", tmp_path / "sdk"
+    work.mkdir(exist_ok=True)
+    sdk.mkdir(exist_ok=True)
+    return SandboxSpec(mode=mode, workdir=work, readonly=(sdk,), cpu_time_limit_s=30, memory_limit_mb=1024, **kw)
+
+
+def test_bwrap_command_isolates_and_binds(tmp_path):
+    lock = tmp_path / "sdk" / "lockfile"
+    spec = _spec("bwrap", tmp_path, writable_files=(lock,))
+    cmd = sandbox_command(["flutter", "test"], spec)
+    bwrap = cmd.index("bwrap")
+    assert cmd[bwrap + 1:bwrap + 3] == ["--unshare-all", "--die-with-parent"]
+    assert cmd[-3:] == ["--", "flutter", "test"]
+    joined = " ".join(cmd)
+    assert f"--ro-bind {tmp_path / 'sdk'} {tmp_path / 'sdk'}" in joined
+    assert f"--bind {lock} {lock}" in joined
+    assert f"--bind {spec.workdir} {spec.workdir} --chdir {spec.workdir}" in joined
+    assert "--tmpfs /tmp" in joined and "--ro-bind /usr /usr" in joined
+    assert "/root" not in cmd and "/home" not in cmd and "/etc/shadow" not in cmd
+    # the writable workdir is bound after the private /tmp, so a workdir under /tmp stays visible
+    assert cmd.index(str(spec.workdir)) > cmd.index("/tmp")
+
+
+def test_unshare_command_brings_loopback_up(tmp_path):
+    cmd = sandbox_command(["flutter", "test"], _spec("unshare", tmp_path))
+    start = cmd.index("unshare")
+    assert {"--net", "--user", "--map-root-user", "--pid", "--fork"} <= set(cmd[start:])
+    assert "ip link set lo up" in " ".join(cmd) and cmd[-2:] == ["flutter", "test"]
+
+
+def test_limits_prefix(tmp_path):
+    cmd = sandbox_command(["x"], _spec("none", tmp_path))
+    if shutil.which("prlimit"):
+        assert cmd == ["prlimit", "--cpu=30", f"--data={1024 * 1024 * 1024}", "--", "x"]
+        assert sandbox.limits_preexec(_spec("none", tmp_path)) is None
+    else:
+        assert cmd == ["x"] and sandbox.limits_preexec(_spec("none", tmp_path)) is not None
+
+
+def test_env_is_clean(tmp_path, monkeypatch):
+    monkeypatch.setenv("SECRET_TOKEN", "hunter2")
+    spec = _spec("none", tmp_path, extra_env={"PUB_CACHE": "/pc"})
+    env = sandbox.sandbox_env(spec, tmp_path / "home", [Path("/sdk/bin")])
+    assert "SECRET_TOKEN" not in env and env["PUB_CACHE"] == "/pc" and env["HOME"] == str(tmp_path / "home")
+    assert env["PATH"].startswith("/sdk/bin:") and env["TMPDIR"] == str(spec.workdir / "tmp")
+
+
+def test_unknown_mode_is_refused(tmp_path):
+    with pytest.raises(sandbox.SandboxError):
+        sandbox.resolve_mode("docker")
+
+
+def test_auto_falls_back_with_a_warning(monkeypatch, caplog):
+    monkeypatch.setattr(sandbox, "bwrap_works", lambda: False)
+    monkeypatch.setattr(sandbox, "unshare_works", lambda: False)
+    assert sandbox.resolve_mode("auto") == "none"
+    assert "WITHOUT isolation" in caplog.text
+    with pytest.raises(sandbox.SandboxError, match="apt-get install bubblewrap"):
+        sandbox.resolve_mode("bwrap")
+
+
+def _run_probe(mode: str, tmp_path: Path) -> dict:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    threading.Thread(target=lambda: server.accept(), daemon=True).start()   # a host service to reach
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("user data")
+    spec = _spec(mode, tmp_path)
+    argv = [PYTHON, "-c", PROBE, str(server.getsockname()[1]), str(secret), str(Path.home()),
+            str(spec.workdir), str(spec.readonly[0])]
+    try:
+        proc = subprocess.run(sandbox_command(argv, spec), capture_output=True, text=True, timeout=60,
+                              env=sandbox.sandbox_env(spec, spec.workdir, []))
+    finally:
+        server.close()
+    assert proc.returncode == 0, proc.stderr
+    assert (spec.workdir / "written.txt").read_text() == "ok"
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
+def test_bwrap_really_blocks_network_and_files(tmp_path):
+    result = _run_probe("bwrap", tmp_path)
+    assert result["connect"] in {"ConnectionRefusedError", "TimeoutError", "OSError"}   # own netns: no host service
+    assert result["secret_visible"] is False and result["home_visible"] is False
+    assert result["readonly_writable"] is False
+
+
+@pytest.mark.skipif(not sandbox.unshare_works(), reason="unshare --user --net is not permitted here")
+def test_unshare_really_blocks_network(tmp_path):
+    result = _run_probe("unshare", tmp_path)
+    assert result["connect"] != "connected"
+    assert result["secret_visible"] is True      # documented: unshare mode does not hide files
+
+
+@pytest.mark.skipif(not shutil.which("prlimit"), reason="prlimit (util-linux) is not installed")
+def test_memory_limit_stops_a_runaway_allocation(tmp_path):
+    spec = SandboxSpec(mode="none", workdir=tmp_path, cpu_time_limit_s=30, memory_limit_mb=256)
+    argv = sandbox_command([PYTHON, "-c", "b = bytearray(600 * 1024 * 1024)"], spec)
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, env={"PATH": os.environ["PATH"]})
+    assert proc.returncode != 0 and "MemoryError" in proc.stderr
