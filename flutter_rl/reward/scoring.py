@@ -140,27 +140,29 @@ def score_batch(
         except BadImageError as exc:
             _fail(scores[i], "bad_render", f"renderer returned an unreadable image: {exc}", logging.WARNING)
 
+    for i in renders:
+        scores[i].rendered = True
     weights = structure_weights(settings)
-    for i in list(renders):
+    for i in renders:
         try:
             scores[i].metrics = structure_metrics(renders[i], target_images[i], weights)
         except Exception as exc:  # a metric bug on one odd image must not kill the batch
             _fail(scores[i], "metric_failed", f"structure metrics failed: {exc}", logging.WARNING)
-            del renders[i]
     if embedder is not None and renders:
         order = list(renders)
         try:
             for i, value in zip(order, embedder.similarity([renders[i] for i in order], [target_images[i] for i in order])):
                 scores[i].metrics["clip"] = value
         except Exception as exc:  # e.g. CUDA out of memory: score the batch 0, keep training
-            for i in order:
-                _fail(scores[i], "metric_failed", f"CLIP embedding failed: {exc}", logging.WARNING)
-                del renders[i]
+            if settings.visual in NEEDS_CLIP:
+                for i in order:
+                    _fail(scores[i], "metric_failed", f"CLIP embedding failed: {exc}", logging.WARNING)
+            else:  # CLIP was only reported here, not rewarded
+                logger.warning("CLIP embedding failed, 'clip' metric left out: %s", exc)
 
     visual = VISUAL_REWARDS[settings.visual]
     for i, score in enumerate(scores):
-        if i in renders:
-            score.rendered = True
+        if score.rendered and not score.error_kind:
             score.visual = float(visual(score.metrics, settings))
         if i in target_images:
             score.combined = settings.visual_weight * score.visual + settings.format_weight * score.format

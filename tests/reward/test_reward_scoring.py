@@ -113,3 +113,18 @@ def test_one_bad_sample_leaves_the_others_alone(fake_backend, screen: Image.Imag
     scores = score_batch([GOOD, GOOD, GOOD], [screen, b"junk", screen], backend=fake_backend, settings=STRUCTURE)
     assert [s.rendered for s in scores] == [True, False, True]
     assert scores[0].combined == pytest.approx(1.0) and scores[2].combined == pytest.approx(1.0)
+
+
+class _BrokenEmbedder:
+    def similarity(self, renders, targets):
+        raise RuntimeError("CUDA out of memory")
+
+
+def test_clip_failure_zeroes_a_clip_reward_but_not_the_render_rate(fake_backend, screen: Image.Image) -> None:
+    [score] = score_batch([GOOD], [screen], backend=fake_backend, settings=RewardSettings(visual="clip"), embedder=_BrokenEmbedder())
+    assert score.rendered and score.visual == 0.0 and "out of memory" in score.reason
+
+
+def test_clip_failure_only_drops_the_reported_metric_for_a_structure_reward(fake_backend, screen: Image.Image) -> None:
+    [score] = score_batch([GOOD], [screen], backend=fake_backend, settings=STRUCTURE, embedder=_BrokenEmbedder())
+    assert score.visual == pytest.approx(1.0) and "clip" not in score.metrics and score.reason == ""
