@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PIL import Image
 
 from flutter_renderer.api import ErrorKind, RenderBackend, RenderResult, RenderSize
-from flutter_rl.reward.clip import ClipEmbedder
 from flutter_rl.reward.errors import RewardConfigError
 from flutter_rl.reward.extract import extract_code
 from flutter_rl.reward.format import code_format_score
 from flutter_rl.reward.images import BadImageError, load_image
 from flutter_rl.reward.structure import structure_metrics
 from flutter_rl.settings import RewardSettings
+
+if TYPE_CHECKING:  # torch loads only when CLIP is used
+    from flutter_rl.reward.clip import ClipEmbedder
 
 logger = logging.getLogger(__name__)
 

@@ -22,14 +22,16 @@ training logs (`visual/ssim`, `visual/color`, `visual/layout`, `visual/structure
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from flutter_renderer.api import RenderBackend, RenderSize
-from flutter_rl.reward.clip import ClipEmbedder, load_clip_embedder
 from flutter_rl.reward.extract import completion_text
 from flutter_rl.reward.images import BadImageError, image_hash, load_image
 from flutter_rl.reward.scoring import NEEDS_CLIP, SampleScore, score_batch
 from flutter_rl.settings import Settings
+
+if TYPE_CHECKING:  # torch loads only when CLIP is used
+    from flutter_rl.reward.clip import ClipEmbedder
 
 TARGET_COLUMNS = ("image", "images")
 
@@ -109,6 +111,8 @@ def make_reward_functions(
     so a missing checkpoint fails here, before training starts.
     """
     if embedder is None and settings.reward.visual in NEEDS_CLIP:
+        from flutter_rl.reward.clip import load_clip_embedder
+
         embedder = load_clip_embedder(settings.reward)
     scorer = RewardScorer(settings, backend, embedder)
     funcs = [

@@ -128,3 +128,11 @@ def test_clip_failure_zeroes_a_clip_reward_but_not_the_render_rate(fake_backend,
 def test_clip_failure_only_drops_the_reported_metric_for_a_structure_reward(fake_backend, screen: Image.Image) -> None:
     [score] = score_batch([GOOD], [screen], backend=fake_backend, settings=STRUCTURE, embedder=_BrokenEmbedder())
     assert score.visual == pytest.approx(1.0) and "clip" not in score.metrics and score.reason == ""
+
+
+def test_the_weight_free_path_does_not_import_torch() -> None:
+    import subprocess
+    import sys
+
+    check = "import sys, flutter_rl.reward; assert 'torch' not in sys.modules, 'torch imported'"
+    assert subprocess.run([sys.executable, "-c", check], capture_output=True).returncode == 0
