@@ -46,6 +46,12 @@ def _cmd_services(args: argparse.Namespace) -> int:
     return 0 if args.action != "status" or all(i["healthy"] for i in report.values()) else 3
 
 
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from flutter_rl.curate.synth_command import run_synth
+
+    return run_synth(_settings(args), args.n, args.out, args.seed)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
     parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
@@ -63,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     svc = sub.add_parser("services", help="start/stop/inspect the local Prefect and MLflow services")
     svc.add_argument("action", choices=["up", "down", "status", "env"])
     svc.set_defaults(func=_cmd_services)
+
+    synth = sub.add_parser("synth", help="generate and render synthetic Flutter screens into a folder")
+    synth.add_argument("--n", type=int, default=500, help="number of screens (default 500)")
+    synth.add_argument("--out", help="output folder (default <data.output_dir>/synth-<seed>-<n>)")
+    synth.add_argument("--seed", type=int, help="generation seed (default data.seed)")
+    synth.set_defaults(func=_cmd_synth)
     return parser
 
 

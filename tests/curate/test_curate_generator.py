@@ -1,0 +1,110 @@
+"""The synthetic generator: valid Dart for every type x difficulty, deterministic, growing with difficulty."""
+
+from __future__ import annotations
+
+import random
+import re
+from statistics import mean
+
+import pytest
+import tree_sitter
+import tree_sitter_dart
+
+from flutter_rl.curate import dart
+from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES, code_complexity, widget_counts
+from flutter_rl.curate.synthetic import generate_screen, plan_labels, screen_from_seed
+from flutter_rl.curate.screens import SCREEN_TEMPLATES
+
+PER_CELL = 6
+PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_dart.language()))
+CELLS = [(t, d) for t in SCREEN_TYPES for d in DIFFICULTIES]
+
+
+def _screens(t: str, d: str, n: int = PER_CELL) -> list[str]:
+    return [screen_from_seed(t, d, seed).code for seed in range(n)]
+
+
+def test_templates_cover_every_screen_type() -> None:
+    assert tuple(SCREEN_TEMPLATES) == SCREEN_TYPES
+
+
+@pytest.mark.parametrize("screen_type,difficulty", CELLS)
+def test_generated_code_parses_as_dart(screen_type: str, difficulty: str) -> None:
+    for code in _screens(screen_type, difficulty):
+        tree = PARSER.parse(code.encode())
+        assert not tree.root_node.has_error, code
+        assert code.startswith("import 'package:flutter/material.dart';")
+        assert "Widget build(BuildContext context)" in code and "Scaffold(" in code
+
+
+@pytest.mark.parametrize("screen_type,difficulty", CELLS)
+def test_generated_code_compiles_in_the_dart_front_end(screen_type: str, difficulty: str) -> None:
+    """The embedded renderer's analyzer-like checks: known classes, parameters, icons, constants."""
+    from flutter_renderer.dart import DartError, compile_screen
+
+    for code in _screens(screen_type, difficulty):
+        try:
+            compile_screen(code, width=390, height=844)
+        except DartError as error:
+            pytest.fail(f"{screen_type}/{difficulty}: {error}\n{code}")
+
+
+def test_const_only_on_constant_constructors() -> None:
+    """`const Container(` or `const AppBar(` would not compile in Flutter."""
+    never_const = ("Container", "AppBar", "ListView", "GridView", "BottomNavigationBar", "TextFormField",
+                   "DropdownButton", "BorderRadius.circular", "RadioGroup")
+    for t, d in CELLS:
+        for code in _screens(t, d, 3):
+            for name in never_const:
+                assert f"const {name}(" not in code, (t, d, name)
+            own_classes = set(re.findall(r"class (\w+) extends", code))
+            allowed = own_classes | {n.split(".")[0] for n in dart.CONST_CONSTRUCTORS}
+            for match in re.finditer(r"const (\w+)\(", code):
+                assert match.group(1) in allowed, match.group(0)
+
+
+def test_same_seed_same_code_and_different_seeds_differ() -> None:
+    first = [generate_screen(t, d, random.Random(7)).code for t, d in CELLS]
+    again = [generate_screen(t, d, random.Random(7)).code for t, d in CELLS]
+    other = [generate_screen(t, d, random.Random(8)).code for t, d in CELLS]
+    assert first == again
+    assert sum(a != b for a, b in zip(first, other)) >= len(CELLS) - 2
+    screen = generate_screen("login", "easy", random.Random(1))
+    assert screen_from_seed("login", "easy", screen.seed).code == screen.code
+
+
+def test_difficulty_grows_with_widgets_and_variety() -> None:
+    for t in SCREEN_TYPES:
+        means = [mean(code_complexity(c) for c in _screens(t, d, 8)) for d in DIFFICULTIES]
+        assert means[0] < means[2], (t, means)
+    variety = [mean(len(widget_counts(c)) for t in SCREEN_TYPES for c in _screens(t, d, 4)) for d in DIFFICULTIES]
+    assert variety[0] < variety[1] < variety[2]
+
+
+def test_hard_screens_use_state_helpers_and_navigation() -> None:
+    hard = [c for t in SCREEN_TYPES for c in _screens(t, "hard", 4)]
+    easy = [c for t in SCREEN_TYPES for c in _screens(t, "easy", 4)]
+    assert any("extends StatefulWidget" in c for c in hard)
+    assert not any("extends StatefulWidget" in c for c in easy)
+    assert any(re.search(r"Widget _build\w+\(", c) for c in hard)
+    assert not any(re.search(r"Widget _build\w+\(", c) for c in easy)
+    assert any("NavigationBar(" in c or "BottomNavigationBar(" in c for c in hard)
+
+
+def test_modal_screens_dim_the_page_behind_the_dialog() -> None:
+    for code in _screens("modal", "medium"):
+        assert "Stack(" in code and "Colors.black54" in code and "AlertDialog(" in code
+
+
+def test_strings_are_escaped() -> None:
+    assert dart.dart_string("Don't") == '"Don\'t"'
+    assert dart.dart_string("$5") == "'\\$5'"
+    assert dart.dart_string("it's \"x\"") == "'it\\'s \"x\"'"
+
+
+def test_plan_fills_reserved_quotas_first() -> None:
+    labels = plan_labels(300, [(160, ["easy"]), (100, ["easy", "medium", "hard"])])
+    assert len(labels) == 300
+    assert all(d == "easy" for _, d in labels[:160])
+    assert sum(d == "easy" for _, d in labels) >= 160 + 34
+    assert {t for t, _ in labels[:160]} == set(SCREEN_TYPES)
