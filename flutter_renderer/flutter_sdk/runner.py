@@ -59,7 +59,7 @@ class Runtime:
         env = sandbox_env(self.sandbox, self.home, [self.sdk.root / "bin", self.sdk.dart.parent])
         with stdout.open("wb") as out, stderr.open("wb") as err:
             proc = subprocess.Popen(
-                sandbox_command(argv, self.sandbox), cwd=self.project, env=env, stdin=subprocess.DEVNULL,
+                sandbox_command(argv, self.sandbox, self.project), cwd=self.project, env=env, stdin=subprocess.DEVNULL,
                 stdout=out, stderr=err, start_new_session=True, preexec_fn=limits_preexec(self.sandbox),
             )
         return proc, stdout, stderr

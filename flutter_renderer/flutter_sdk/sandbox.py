@@ -119,7 +119,7 @@ def _root_args() -> list[str]:
     return args
 
 
-def _bwrap_args(spec: SandboxSpec) -> list[str]:
+def _bwrap_args(spec: SandboxSpec, cwd: Path) -> list[str]:
     args = ["bwrap", "--unshare-all", "--die-with-parent", *_root_args()]
     for path in _ETC_FILES:
         if os.path.exists(path):
@@ -129,7 +129,7 @@ def _bwrap_args(spec: SandboxSpec) -> list[str]:
         args += ["--ro-bind", str(path), str(path)]
     for path in spec.writable_files:
         args += ["--bind", str(path), str(path)]
-    args += ["--bind", str(spec.workdir), str(spec.workdir), "--chdir", str(spec.workdir), "--"]
+    args += ["--bind", str(spec.workdir), str(spec.workdir), "--chdir", str(cwd), "--"]
     return args
 
 
@@ -145,11 +145,14 @@ def _limit_args(spec: SandboxSpec) -> list[str]:
     return ["prlimit", f"--cpu={spec.cpu_time_limit_s}", f"--data={spec.memory_limit_mb * 1024 * 1024}", "--"]
 
 
-def sandbox_command(argv: Sequence[str], spec: SandboxSpec) -> list[str]:
-    """`argv` wrapped in the resource limits and the sandbox of `spec.mode`."""
+def sandbox_command(argv: Sequence[str], spec: SandboxSpec, cwd: Path | None = None) -> list[str]:
+    """`argv` wrapped in the resource limits and the sandbox of `spec.mode`, to run in `cwd` (default: workdir).
+
+    Start it with the same `cwd`: bwrap changes into it inside the sandbox, the other modes inherit it.
+    """
     if spec.mode not in MODES:
         raise SandboxError(f"unknown sandbox mode {spec.mode!r}")
-    wrapper = {"bwrap": _bwrap_args(spec), "unshare": _unshare_args(), "none": []}[spec.mode]
+    wrapper = {"bwrap": _bwrap_args(spec, cwd or spec.workdir), "unshare": _unshare_args(), "none": []}[spec.mode]
     return [*_limit_args(spec), *wrapper, *argv]
 
 

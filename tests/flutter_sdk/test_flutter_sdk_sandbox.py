@@ -48,14 +48,14 @@ def _spec(mode: str, tmp_path: Path, **kw) -> SandboxSpec:
 def test_bwrap_command_isolates_and_binds(tmp_path):
     lock = tmp_path / "sdk" / "lockfile"
     spec = _spec("bwrap", tmp_path, writable_files=(lock,))
-    cmd = sandbox_command(["flutter", "test"], spec)
+    cmd = sandbox_command(["flutter", "test"], spec, spec.workdir / "project")
     bwrap = cmd.index("bwrap")
     assert cmd[bwrap + 1:bwrap + 3] == ["--unshare-all", "--die-with-parent"]
     assert cmd[-3:] == ["--", "flutter", "test"]
     joined = " ".join(cmd)
     assert f"--ro-bind {tmp_path / 'sdk'} {tmp_path / 'sdk'}" in joined
     assert f"--bind {lock} {lock}" in joined
-    assert f"--bind {spec.workdir} {spec.workdir} --chdir {spec.workdir}" in joined
+    assert f"--bind {spec.workdir} {spec.workdir} --chdir {spec.workdir / 'project'}" in joined
     assert "--tmpfs /tmp" in joined and "--ro-bind /usr /usr" in joined
     assert "/root" not in cmd and "/home" not in cmd and "/etc/shadow" not in cmd
     # the writable workdir is bound after the private /tmp, so a workdir under /tmp stays visible

@@ -1,0 +1,130 @@
+"""FlutterSdkBackend end to end over tests/flutter_sdk/fake_flutter.py (no real SDK can be installed here).
+
+The fake plays back what `dart analyze` and `flutter test --machine` print and what the Dart harness
+writes, so these tests check the Python side: ordering, isolation of bad candidates, timeouts,
+compile-failure recovery, the commands and the sandbox. They say nothing about real Flutter renders.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from flutter_renderer.api import ErrorKind, RenderBackend, RenderSize
+from flutter_renderer.flutter_sdk import FlutterSdkBackend, FlutterSdkError, sandbox
+from flutter_rl.settings import RendererSettings
+
+SCREEN = """import 'package:flutter/material.dart';
+// fake: {kind}
+void main() => runApp(const App());
+class App extends StatelessWidget {{
+  const App({{super.key}});
+  @override
+  Widget build(BuildContext context) => const MaterialApp(home: Scaffold());
+}}
+"""
+
+
+def screen(kind: str = "ok") -> str:
+    return SCREEN.format(kind=kind)
+
+
+def settings(sdk: Path, **kw) -> RendererSettings:
+    values = dict(backend="flutter", flutter_sdk=str(sdk), sandbox="none", timeout_s=1.0,
+                  flutter_startup_timeout_s=20.0, width=40, height=60, pixel_ratio=1.5)
+    values.update(kw)
+    return RendererSettings(**values)
+
+
+def calls(home: Path) -> list[list[str]]:
+    lines = (home / "fake_calls.jsonl").read_text().splitlines()
+    return [json.loads(line)["argv"] for line in lines]
+
+
+def test_missing_sdk_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(FlutterSdkError, match=r"\[renderer\] flutter_sdk"):
+        FlutterSdkBackend(RendererSettings(backend="flutter"))
+    with pytest.raises(FlutterSdkError, match="no bin/flutter there"):
+        FlutterSdkBackend(RendererSettings(backend="flutter", flutter_sdk=str(tmp_path)))
+
+
+def test_batch_results_in_order_with_each_failure_isolated(fake_sdk):
+    codes = [screen(), screen("syntax"), screen("analysis"), screen("overflow"), screen("throw"), "",
+             "import 'package:flutter/material.dart';\nint x = 1; // no widget", screen()]
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        assert isinstance(backend, RenderBackend)
+        assert backend.name == "flutter" and backend.version.startswith("flutter-3.24.5+harness-")
+        results = backend.render_batch(codes)
+    kinds = [r.error_kind for r in results]
+    assert kinds == [None, ErrorKind.SYNTAX, ErrorKind.ANALYSIS, ErrorKind.OVERFLOW, ErrorKind.RUNTIME,
+                     ErrorKind.SYNTAX, ErrorKind.UNSUPPORTED, None]
+    assert results[0].ok and results[7].ok
+    assert Image.open(io.BytesIO(results[0].png)).size == (60, 90)       # 40x60 logical at ratio 1.5
+    assert results[1].message == "3:14: error: Expected to find ';'. [EXPECTED_TOKEN]"
+    assert "overflowed by 42 pixels" in results[3].message and results[3].png is not None
+
+
+def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
+    backend = FlutterSdkBackend(settings(fake_sdk))
+    try:
+        backend.render_batch([screen(), screen("overflow"), screen("analysis")])
+        argvs = calls(backend._runtime.home)
+    finally:
+        backend.close()
+    assert [a[1:3] for a in argvs] == [["analyze", "--format=machine"], ["--no-version-check", "--suppress-analytics"]]
+    assert argvs[1][3:] == ["test", "--machine", "--no-pub", "--no-test-assets", "test/render_batch_test.dart"]
+    assert not backend._workdir.exists()
+    backend.close()   # twice is fine
+
+
+def test_hang_is_a_timeout_and_the_rest_still_render(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch([screen(), screen("hang"), screen(), screen("timeout-event")], timeout=0.5)
+        test_runs = [a for a in calls(backend._runtime.home) if "test" in a]
+    assert [r.error_kind for r in results] == [None, ErrorKind.TIMEOUT, None, ErrorKind.TIMEOUT]
+    assert "killed" in results[1].message
+    assert len(test_runs) == 2          # the hang killed the first process; candidates 2 and 3 ran again
+
+
+def test_compile_error_missed_by_analyzer_drops_only_that_candidate(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch([screen(), screen("compile"), screen()])
+    assert [r.error_kind for r in results] == [None, ErrorKind.ANALYSIS, None]
+    assert results[1].message.startswith("7:3: error: The getter 'colour' isn't defined")
+
+
+def test_unattributed_load_failure_is_bisected(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch([screen(), screen(), screen("unattributed"), screen()])
+    assert [r.ok for r in results] == [True, True, False, True]
+    assert results[2].error_kind is ErrorKind.CRASH
+
+
+def test_dying_test_process_blames_the_running_candidate(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch([screen(), screen("die"), screen()])
+    assert [r.error_kind for r in results] == [None, ErrorKind.CRASH, None]
+    assert "exit 9" in results[1].message
+
+
+def test_ahem_mode_passes_no_fonts_and_changes_the_version(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as real, FlutterSdkBackend(settings(fake_sdk, real_fonts=False)) as ahem:
+        assert set(real.fonts) == {"Roboto", "MaterialIcons"}
+        assert [p.name for p in real.fonts["Roboto"]] == ["Roboto-Regular.ttf", "roboto-bold.ttf"]
+        assert ahem.fonts == {} and ahem.version == real.version + "+ahem"
+        ahem.render_batch([screen()], size=RenderSize(20, 30, 1.0))
+        generated = (ahem._runtime.project / "test" / "render_batch_test.dart").read_text()
+    assert "fonts: <String, List<String>>{}," in generated and "width: 20.0," in generated
+
+
+@pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
+def test_batch_runs_inside_bwrap(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk, sandbox="bwrap")) as backend:
+        assert backend.sandbox_mode == "bwrap"
+        results = backend.render_batch([screen(), screen("syntax"), screen("overflow")])
+    assert [r.error_kind for r in results] == [None, ErrorKind.SYNTAX, ErrorKind.OVERFLOW]
