@@ -74,8 +74,12 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
         sys.setrecursionlimit(needed)
     try:
         return evaluator.root(_run_app_argument(program), _root_class(program))
+    except DartError:
+        raise
     except RecursionError:
         raise DartError(ErrorKind.ANALYSIS, "The code is nested too deeply to evaluate.", 1, 1) from None
+    except Exception as exc:  # a front-end bug must not take the batch down; CRASH says it was ours
+        raise DartError(ErrorKind.CRASH, f"Internal error in the Dart front end: {type(exc).__name__}: {exc}", 1, 1) from exc
 
 
 def _run_app_argument(program: Program) -> list[Node] | None:

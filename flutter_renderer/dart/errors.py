@@ -38,13 +38,15 @@ class Budget:
     max_source_bytes: int = 200_000
     max_collection: int = 10_000      # elements in one list / map / string repetition
     max_string: int = 100_000         # characters in one string
+    max_total_chars: int = 5_000_000  # characters in all strings made while evaluating
     steps: int = field(default=0, init=False)
+    chars: int = field(default=0, init=False)
     nodes: int = field(default=0, init=False)
     _ends_at: float = field(default=0.0, init=False, repr=False)
 
     def start(self) -> None:
         """Reset the counters and start the clock."""
-        self.steps = self.nodes = 0
+        self.steps = self.nodes = self.chars = 0
         self._ends_at = time.monotonic() + self.deadline
 
     def step(self, line: int, column: int) -> None:

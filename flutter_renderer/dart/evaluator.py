@@ -94,15 +94,21 @@ class Evaluator:
         return self.error(node, f"The code is nested more than {self.budget.max_depth} levels deep.")
 
     def check_size(self, value: Any, node: Node) -> Any:
-        if isinstance(value, str) and len(value) > self.budget.max_string:
-            raise self.error(node, f"A string of more than {self.budget.max_string} characters.", ErrorKind.RUNTIME)
+        """Refuse oversized strings and collections; every new string is charged to the budget."""
+        if isinstance(value, str):
+            self.budget.chars += len(value)
+            if len(value) > self.budget.max_string:
+                raise self.error(node, f"A string of more than {self.budget.max_string} characters.", ErrorKind.RUNTIME)
+            if self.budget.chars > self.budget.max_total_chars:
+                raise self.error(node, f"More than {self.budget.max_total_chars} characters of strings were built.",
+                                 ErrorKind.RUNTIME)
         if isinstance(value, (list, dict)) and len(value) > self.budget.max_collection:
             raise self.error(node, f"A collection of more than {self.budget.max_collection} elements.", ErrorKind.RUNTIME)
         return value
 
     def check_count(self, count: Any, node: Node) -> int:
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            raise self.error(node, f"The length must be a non-negative int, not '{dart_str(count)}'.")
+            raise self.error(node, f"The length must be a non-negative int, not a '{type_name(count)}'.")
         if count > self.budget.max_collection:
             raise self.error(node, f"A collection of more than {self.budget.max_collection} elements.", ErrorKind.RUNTIME)
         return count
@@ -192,11 +198,17 @@ class Evaluator:
                 elif child.type == "escape_sequence":
                     pieces.append(_unescape(text(child)))
                 elif child.type == "template_substitution":
-                    pieces.append(dart_str(self._interpolate(child, scope)))
+                    pieces.append(self.to_str(self._interpolate(child, scope), child))
                 else:
                     pieces.append(text(child))
             cursor = child.end_byte
         return self.check_size("".join(pieces), node)
+
+    def to_str(self, value: Any, node: Node) -> str:
+        try:
+            return dart_str(value, self.budget.max_string)
+        except ValueError as exc:
+            raise self.error(node, f"toString(): {exc}.", ErrorKind.RUNTIME) from None
 
     def _interpolate(self, node: Node, scope: Scope) -> Any:
         parts = named(node)
@@ -245,15 +257,23 @@ class Evaluator:
         if parts and all(p.type == "pair" for p in parts):
             result = {}
             for pair in parts:
-                result[self.eval_parts(field_groups(pair, "key"), scope, pair)] = \
-                    self.eval_parts(field_groups(pair, "value"), scope, pair)
+                key = self.eval_parts(field_groups(pair, "key"), scope, pair)
+                result[self.hashable(key, pair)] = self.eval_parts(field_groups(pair, "value"), scope, pair)
             return self.check_size(result, node)
         if any(p.type == "pair" for p in parts):
             raise self.error(node, "Collection 'if'/'for' in map literals is not supported.", ErrorKind.UNSUPPORTED)
         if not parts:
             return {}
         items = [v for g in split_exprs(parts) for v in self.element(g, scope)]
-        return self.check_size(list(dict.fromkeys(items)), node)   # a set literal, kept ordered
+        return self.check_size(list(dict.fromkeys(self.hashable(i, node) for i in items)), node)  # a set, ordered
+
+    def hashable(self, value: Any, node: Node) -> Any:
+        try:
+            hash(value)
+        except TypeError:
+            raise self.error(node, f"A '{type_name(value)}' can't be a map key or set element here.",
+                             ErrorKind.UNSUPPORTED) from None
+        return value
 
     def _p_conditional_expression(self, node: Node, scope: Scope) -> Any:
         condition = [c for i, c in enumerate(node.children) if c.is_named and node.field_name_for_child(i) is None]
@@ -291,7 +311,9 @@ class Evaluator:
 
     def _p_const_object_expression(self, node: Node, scope: Scope) -> Any:
         parts = named(node)
-        type_node = next(p for p in parts if p.type == "type_identifier")
+        type_node = next((p for p in parts if p.type == "type_identifier"), None)
+        if type_node is None:
+            raise self.error(node, f"The expression '{text(node)[:40]}' is not supported.", ErrorKind.UNSUPPORTED)
         ctor = next((text(p) for p in parts if p.type == "identifier"), "")
         arguments = next((p for p in parts if p.type == "arguments"), None)
         args, kwargs = self.arguments(arguments, scope)
@@ -982,9 +1004,10 @@ class Evaluator:
         """A runtime value as it may appear in the output tree."""
         if value is None or isinstance(value, (bool, int, float, str)) or isinstance(value, IR_LEAVES):
             return value
-        if isinstance(value, list):
-            return [self.to_ir(v, node) for v in value]
-        if isinstance(value, dict):
+        if isinstance(value, (list, dict)):
+            self.budget.node(*position(node))   # collections count towards the output tree's size
+            if isinstance(value, list):
+                return [self.to_ir(v, node) for v in value]
             return {self.to_ir(k, node): self.to_ir(v, node) for k, v in value.items()}
         if isinstance(value, (Lambda, BoundMethod)):
             return Closure(value.line)
@@ -998,8 +1021,11 @@ ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0"
 
 def _unescape(sequence: str) -> str:
     body = sequence[1:]
-    if body.startswith("u{"):
-        return chr(int(body[2:-1], 16))
-    if body.startswith(("u", "x")) and len(body) > 1:
-        return chr(int(body[1:], 16))
+    try:
+        if body.startswith("u{"):
+            return chr(int(body[2:-1], 16))
+        if body.startswith(("u", "x")) and len(body) > 1:
+            return chr(int(body[1:], 16))
+    except ValueError:
+        return "\ufffd"
     return ESCAPES.get(body, body)

@@ -49,7 +49,15 @@ CORE_CLASSES = {
 # type names the front end resolves itself (in addition to the catalog and the file's own classes)
 BUILTIN_TYPES = frozenset({"Colors", "Icons", "Color", "Theme", "MediaQuery", "double", "int", "num", "String",
                            "bool", "List", "Map", "Object"})
-MATH_FUNCTIONS = {"min": min, "max": max, "sqrt": math.sqrt, "pow": pow, "sin": math.sin, "cos": math.cos}
+def _pow(base: float, exponent: float) -> float:
+    """dart:math pow: an int for small int powers, else a double (never a huge Python int)."""
+    if isinstance(base, int) and isinstance(exponent, int) and 0 <= exponent < 64 and abs(base) < 2**31:
+        result = base**exponent
+        return result if -(2**63) <= result < 2**63 else math.pow(base, exponent)
+    return math.pow(base, exponent)
+
+
+MATH_FUNCTIONS = {"min": min, "max": max, "sqrt": math.sqrt, "pow": _pow, "sin": math.sin, "cos": math.cos}
 
 
 @cache

@@ -14,6 +14,7 @@ from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, UserEnum, dart_str
 
 Call = Callable[[Any, list[Any]], Any]
+JOIN_LIMIT = 100_000
 
 
 def _round_half_away(value: float) -> int:
@@ -71,7 +72,7 @@ def index(receiver: Any, key: Any) -> Any:
         return shade(receiver, key) or MISSING
     if isinstance(receiver, (list, str)):
         if not isinstance(key, int) or isinstance(key, bool):
-            raise TypeError(f"The index must be an int, not '{dart_str(key)}'")
+            raise TypeError(f"The index must be an int, not a '{type(key).__name__}'")
         if not 0 <= key < len(receiver):
             raise IndexError(f"RangeError (index): Invalid value: Not in inclusive range 0..{len(receiver) - 1}: {key}")
         return receiver[key]
@@ -89,7 +90,7 @@ def _text_style_copy(receiver: DartObject | ThemeTextStyle, kwargs: dict[str, An
 def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
     """`receiver.name(args)` for built-in values; MISSING when the type has no such method."""
     if name == "toString" and not args:
-        return dart_str(receiver)
+        return dart_str(receiver, 100_000)
     if isinstance(receiver, ColorValue):
         if name == "withOpacity":
             return with_opacity(receiver, args[0])
@@ -163,7 +164,7 @@ def _list_method(items: list[Any], name: str, args: list[Any], call: Call) -> An
         "every": lambda: all(call(args[0], [item]) is True for item in items),
         "toList": lambda: list(items), "toSet": lambda: list(dict.fromkeys(items)),
         "asMap": lambda: dict(enumerate(items)),
-        "join": lambda: (args[0] if args else "").join(dart_str(item) for item in items),
+        "join": lambda: _join(items, args[0] if args else ""),
         "contains": lambda: args[0] in items, "indexOf": lambda: items.index(args[0]) if args[0] in items else -1,
         "take": lambda: items[:max(0, args[0])], "skip": lambda: items[max(0, args[0]):],
         "sublist": lambda: items[args[0]:args[1] if len(args) > 1 else None],
@@ -175,6 +176,16 @@ def _list_method(items: list[Any], name: str, args: list[Any], call: Call) -> An
         "insert": lambda: items.insert(args[0], args[1]),
     }
     return methods.get(name, lambda: MISSING)()
+
+
+def _join(items: list[Any], separator: str) -> str:
+    pieces, size = [], 0
+    for item in items:
+        pieces.append(dart_str(item, JOIN_LIMIT))
+        size += len(pieces[-1]) + len(separator)
+        if size > JOIN_LIMIT:
+            raise ValueError(f"the joined text is longer than {JOIN_LIMIT} characters")
+    return separator.join(pieces)
 
 
 def _fold(items: list[Any], initial: Any, fn: Any, call: Call) -> Any:

@@ -115,8 +115,48 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def dart_str(value: Any) -> str:
-    """`value.toString()` / string interpolation, as Dart prints it."""
+def dart_str(value: Any, limit: int = 1_000_000) -> str:
+    """`value.toString()` / string interpolation, as Dart prints it.
+
+    Raises ValueError when the text of a collection would pass `limit` characters."""
+    pieces: list[str] = []
+    size = 0
+    stack: list[Any] = [value]
+    # iterative, so a deeply nested or self-containing list can't overflow Python's stack
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Text):
+            piece = item.text
+        elif isinstance(item, list):
+            stack.append(_Text("]"))
+            for index in range(len(item) - 1, -1, -1):
+                stack.append(item[index])
+                if index:
+                    stack.append(_Text(", "))
+            piece = "["
+        elif isinstance(item, dict):
+            stack.append(_Text("}"))
+            entries = list(item.items())
+            for index in range(len(entries) - 1, -1, -1):
+                stack.extend([entries[index][1], _Text(": "), entries[index][0]])
+                if index:
+                    stack.append(_Text(", "))
+            piece = "{"
+        else:
+            piece = _scalar_str(item)
+        size += len(piece)
+        if size > limit:
+            raise ValueError(f"the text is longer than {limit} characters")
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+
+
+def _scalar_str(value: Any) -> str:
     if value is None:
         return "null"
     if value is True:
@@ -131,18 +171,10 @@ def dart_str(value: Any) -> str:
         if value == int(value) and abs(value) < 1e21:
             return f"{int(value)}.0"
         return repr(value)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int):
+    if isinstance(value, (str, int)):
         return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(dart_str(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{dart_str(k)}: {dart_str(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, UserEnum):
-        return f"{value.type}.{value.name}"
-    if isinstance(value, EnumValue):
+    if isinstance(value, (UserEnum, EnumValue)):
         return f"{value.type}.{value.name}"
     if isinstance(value, MapEntry):
-        return f"MapEntry({dart_str(value.key)}: {dart_str(value.value)})"
+        return f"MapEntry({_scalar_str(value.key)}: {_scalar_str(value.value)})"
     return f"Instance of '{type_name(value)}'"

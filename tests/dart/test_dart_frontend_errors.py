@@ -214,3 +214,23 @@ def test_the_output_tree_size_is_bounded(make_screen) -> None:
 def test_big_int_arithmetic_wraps_like_dart_instead_of_growing(expr_value) -> None:
     members = "  int big() { var x = 3; for (var i = 0; i < 200; i++) { x = x * x; } return x; }"
     assert -(2**63) <= expr_value("big()", members) < 2**63
+
+
+@pytest.mark.parametrize("members", [
+    "  List<String> build2() { var l = <String>[]; for (var i = 0; i < 9000; i++) { l.add('x' * 20000); } return l; }",
+    "  String build2() => List.filled(10000, List.filled(10000, 7)).join(',');",
+])
+def test_memory_bombs_are_stopped(members: str, make_screen) -> None:
+    started = time.monotonic()
+    error = compile_error(make_screen("Text('${build2()}')", members))
+    assert error.kind in (ErrorKind.RUNTIME, ErrorKind.ANALYSIS), str(error)
+    assert time.monotonic() - started < 2
+
+
+def test_unhashable_map_keys_are_a_clean_error(make_screen) -> None:
+    assert compile_error(make_screen("Text('${{[1]: 2}}')")).kind is ErrorKind.UNSUPPORTED
+
+
+def test_deeply_nested_data_prints_without_overflowing(expr_value) -> None:
+    members = "  List nest() { var l = []; for (var i = 0; i < 3000; i++) { l = [l]; } return l; }"
+    assert expr_value("'${nest()}'.length", members) == 6002
