@@ -14,6 +14,7 @@ class Check:
     name: str
     ok: bool
     detail: str
+    optional: bool = False  # reported, but does not fail the doctor
 
 
 def _python_imports(module: str) -> Check:
@@ -30,12 +31,26 @@ def _version(module: str) -> Check:
     return Check(module, True, getattr(mod, "__version__", "installed"))
 
 
+def _flutter_sdk_checks() -> list[Check]:
+    """The Flutter SDK backend's SDK, fonts and sandbox; required only when `[renderer] backend = "flutter"`."""
+    from flutter_renderer.flutter_sdk.diagnose import diagnose
+    from flutter_rl.settings import RendererSettings, SettingsError, load_settings
+
+    try:
+        renderer = load_settings().renderer
+    except SettingsError:
+        renderer = RendererSettings()
+    optional = renderer.backend != "flutter"
+    return [Check(name, ok, detail, optional=optional) for name, ok, detail in diagnose(renderer)]
+
+
 def run_checks(quick: bool = False) -> list[Check]:
     """Checks of the Python stack, Chromium and (when not quick) the heavier imports."""
     checks = [_version(m) for m in ("torch", "transformers", "trl", "peft", "prefect", "mlflow", "flet")]
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     checks.append(Check("chromium", shutil.which(chromium) is not None, chromium))
     checks.append(_python_imports("torchvision"))
+    checks += _flutter_sdk_checks()
     if not quick:
         checks += [_python_imports("open_clip"), _python_imports("tree_sitter_dart")]
         try:
@@ -50,6 +65,6 @@ def run_checks(quick: bool = False) -> list[Check]:
 def print_report(checks: list[Check]) -> bool:
     """Print one line per check; True when every check that matters passed (CUDA is optional)."""
     for check in checks:
-        mark = "ok " if check.ok else ("-- " if check.name == "cuda" else "ERR")
+        mark = "ok " if check.ok else ("-- " if check.optional or check.name == "cuda" else "ERR")
         print(f"[{mark}] {check.name:24s} {check.detail}")
-    return all(c.ok for c in checks if c.name != "cuda")
+    return all(c.ok for c in checks if c.name != "cuda" and not c.optional)

@@ -1,0 +1,40 @@
+"""`flutter-rl doctor` rows for the Flutter SDK backend."""
+
+from __future__ import annotations
+
+from flutter_renderer.flutter_sdk import diagnose as diagnose_module
+from flutter_renderer.flutter_sdk.diagnose import diagnose
+from flutter_rl import doctor
+from flutter_rl.settings import RendererSettings
+
+
+def test_missing_sdk_row_says_how_to_fix(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    rows = {name: (ok, detail) for name, ok, detail in diagnose(RendererSettings())}
+    assert rows["flutter sdk"][0] is False and "[renderer] flutter_sdk" in rows["flutter sdk"][1]
+    assert rows["flutter fonts"][0] is False
+
+
+def test_found_sdk_fonts_and_sandbox(fake_sdk, monkeypatch):
+    monkeypatch.setattr(diagnose_module, "bwrap_works", lambda: False)
+    monkeypatch.setattr(diagnose_module, "unshare_works", lambda: True)
+    rows = {name: (ok, detail) for name, ok, detail in diagnose(RendererSettings(flutter_sdk=str(fake_sdk)))}
+    assert rows["flutter sdk"] == (True, f"{fake_sdk.resolve()} (Flutter 3.24.5)")
+    assert rows["flutter fonts"][0] is True and "Roboto (2 files)" in rows["flutter fonts"][1]
+    assert rows["flutter sandbox"][0] is True and "user files are visible" in rows["flutter sandbox"][1]
+    (fake_sdk / "bin" / "cache" / "artifacts" / "material_fonts" / "MaterialIcons-Regular.otf").unlink()
+    fonts = {n: (ok, d) for n, ok, d in diagnose(RendererSettings(flutter_sdk=str(fake_sdk)))}["flutter fonts"]
+    assert fonts[0] is False and "flutter precache" in fonts[1]
+    none = {n: ok for n, ok, _ in diagnose(RendererSettings(flutter_sdk=str(fake_sdk), sandbox="none"))}
+    assert none["flutter sandbox"] is False
+
+
+def test_flutter_rows_fail_the_doctor_only_when_selected(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("FLUTTER_RL__RENDERER__BACKEND", "embedded")
+    rows = doctor._flutter_sdk_checks()
+    assert rows and all(c.optional for c in rows)
+    assert doctor.print_report(rows) is True
+    monkeypatch.setenv("FLUTTER_RL__RENDERER__BACKEND", "flutter")
+    rows = doctor._flutter_sdk_checks()
+    assert doctor.print_report(rows) is False and "[ERR] flutter sdk" in capsys.readouterr().out
