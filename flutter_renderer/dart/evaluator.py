@@ -571,6 +571,9 @@ class Evaluator:
             for cls in self.lineage(self.program.classes[owner]):
                 if name in cls.statics:
                     return self.static_field(cls, name, node)
+        elif f"{owner}.{name}" in catalog.CONSTANTS:
+            self.budget.node(*position(node))
+            return catalog.CONSTANTS[f"{owner}.{name}"]
         elif owner in catalog.ENUMS:
             if name in catalog.ENUMS[owner]:
                 return EnumValue(owner, name)
@@ -578,8 +581,6 @@ class Evaluator:
             value = flutter_api.static_get(owner, name)
             if value is not MISSING:
                 return value
-            if catalog.lookup(owner, name) is not None:
-                return self.construct(owner, name, [], {}, node, None)
         raise self.error(node, f"The getter '{name}' isn't defined for the type '{owner}'.")
 
     def static_field(self, cls: ClassDecl, name: str, node: Node) -> Any:
@@ -647,6 +648,8 @@ class Evaluator:
         raise self.error(node, f"Undefined name '{name}'.")
 
     def is_known_type(self, name: str, node: Node) -> bool:
+        if name in flutter_api.BUILTIN_TYPES:   # `MediaQuery.of` works even though the MediaQuery widget doesn't
+            return True
         if name in catalog.UNSUPPORTED or name in flutter_api.UNSUPPORTED_NAMES:
             raise self.error(node, f"'{name}' is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
         return (name in self.program.classes or name in self.program.enums or name in catalog.CLASSES
@@ -773,6 +776,8 @@ class Evaluator:
         result = self._builtin(type_, ctor, args, kwargs, node)
         if result is not MISSING:
             return result
+        if type_ in catalog.UNSUPPORTED:
+            raise self.error(node, f"'{type_}' is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
         signature = catalog.lookup(type_, ctor) or flutter_api.CORE_CLASSES.get(type_, {}).get(ctor)
         if signature is None:
             if type_ in catalog.CLASSES or type_ in flutter_api.BUILTIN_TYPES or type_ in flutter_api.CORE_CLASSES:

@@ -128,7 +128,7 @@ def size(width: float, height: float) -> Props:
 
 def zero_insets() -> Props:
     attrs = {side: 0.0 for side in ("top", "bottom", "left", "right", "horizontal", "vertical")}
-    return Props("EdgeInsets", attrs, ir=DartObject("EdgeInsets", "zero"))
+    return Props("EdgeInsets", attrs, ir=DartObject("EdgeInsets", "all", (0.0,)))
 
 
 def media_query(width: float, height: float) -> Props:

@@ -9,6 +9,7 @@ import pytest
 from flutter_renderer import catalog
 from flutter_renderer.catalog import sig
 from flutter_renderer.dart import compile_screen
+from flutter_renderer.ir import DartObject
 
 FIXTURE_CLASSES = {
     "MaterialApp": {"": sig("", "home title theme debugShowCheckedModeBanner")},
@@ -32,7 +33,7 @@ FIXTURE_CLASSES = {
     "Expanded": {"": sig("", "child flex", "child")},
     "EdgeInsets": {
         "all": sig("value"), "symmetric": sig("", "horizontal vertical"),
-        "only": sig("", "left top right bottom"), "fromLTRB": sig("left top right bottom"), "zero": sig(),
+        "only": sig("", "left top right bottom"), "fromLTRB": sig("left top right bottom"),
     },
     "BorderRadius": {"circular": sig("radius")},
     "BoxDecoration": {"": sig("", "color borderRadius border boxShadow")},
@@ -47,7 +48,8 @@ FIXTURE_ENUMS = {
     "Alignment": frozenset("topLeft topCenter topRight centerLeft center centerRight bottomLeft bottomCenter bottomRight".split()),
     "TextOverflow": frozenset("clip fade ellipsis visible".split()),
 }
-FIXTURE_UNSUPPORTED = frozenset({"CustomPaint", "PageView"})
+FIXTURE_UNSUPPORTED = frozenset({"CustomPaint", "PageView", "MediaQuery"})
+FIXTURE_CONSTANTS = {"EdgeInsets.zero": DartObject("EdgeInsets", "all", (0,))}
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +57,7 @@ def fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalog, "CLASSES", FIXTURE_CLASSES)
     monkeypatch.setattr(catalog, "ENUMS", FIXTURE_ENUMS)
     monkeypatch.setattr(catalog, "UNSUPPORTED", FIXTURE_UNSUPPORTED)
+    monkeypatch.setattr(catalog, "CONSTANTS", FIXTURE_CONSTANTS)
 
 
 WIDTH, HEIGHT = 390, 844

@@ -96,6 +96,7 @@ def test_imports_and_missing_widgets_are_analysis_errors(source: str) -> None:
 
 UNSUPPORTED = [
     ("CustomPaint()", ""),
+    ("MediaQuery(child: Text('a'))", "'MediaQuery'"),
     ("Text(DateTime.now().toString())", "'DateTime'"),
     ("Text(File('x').path)", "'File'"),
     ("Text(Process.run('ls', []).toString())", "'Process'"),

@@ -193,7 +193,7 @@ WIDGETS = [
      obj("Column", mainAxisAlignment=EnumValue("MainAxisAlignment", "center"),
          children=[obj("Text", "", "a"), obj("SizedBox", height=8)])),
     ("Container(padding: EdgeInsets.zero, width: double.infinity)",
-     obj("Container", padding=obj("EdgeInsets", "zero"), width=math.inf)),
+     obj("Container", padding=obj("EdgeInsets", "all", 0), width=math.inf)),
     ("Container(decoration: BoxDecoration(color: Colors.white, borderRadius: BorderRadius.circular(12)))",
      obj("Container", decoration=obj("BoxDecoration", color=ColorValue("white"),
                                      borderRadius=obj("BorderRadius", "circular", 12)))),
