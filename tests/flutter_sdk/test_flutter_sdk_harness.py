@@ -139,3 +139,27 @@ def test_project_template_uses_only_the_sdk(tmp_path):
 def test_harness_hash_is_stable_and_covers_the_dart_harness():
     first = harness.harness_hash()
     assert first == harness.harness_hash() and len(first) == 12
+
+
+def _dart_syntax_errors(source: str) -> list[str]:
+    """Syntax errors found by tree-sitter-dart (a parse only: no types, no Flutter API check)."""
+    import tree_sitter_dart
+    from tree_sitter import Language, Parser
+
+    data = source.encode()
+    tree = Parser(Language(tree_sitter_dart.language())).parse(data)
+    found, stack = [], [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            found.append(f"{node.start_point}: {data[node.start_byte:node.end_byte][:60]!r}")
+        stack.extend(node.children)
+    return found
+
+
+def test_dart_sources_parse(tmp_path):
+    assert _dart_syntax_errors("void main( {") != []      # the check itself can fail
+    harness_dart = (harness.PROJECT_TEMPLATE / "test" / "render_harness.dart").read_text()
+    assert _dart_syntax_errors(harness_dart) == []
+    generated = harness.batch_test_source({0: RootWidget("A", True), 4: RootWidget("B", False)}, _config(tmp_path))
+    assert _dart_syntax_errors(generated) == []

@@ -50,7 +50,7 @@ Future<void> loadFonts(Map<String, List<String>> fonts) async {
   for (final entry in fonts.entries) {
     final loader = FontLoader(entry.key);
     for (final path in entry.value) {
-      loader.addFont(File(path).readAsBytes().then(ByteData.sublistView));
+      loader.addFont(File(path).readAsBytes().then((bytes) => ByteData.sublistView(bytes)));
     }
     await loader.load();
   }
