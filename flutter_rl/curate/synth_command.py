@@ -23,13 +23,13 @@ def _default_backend(settings: Settings) -> RenderBackend:
 
 
 def run_synth(settings: Settings, n: int, out: str | None = None, seed: int | None = None,
-              make_backend: Callable[[Settings], RenderBackend] = _default_backend) -> int:
+              make_backend: Callable[[Settings], RenderBackend] | None = None) -> int:
     """Synthesize `n` screens into `out` (default `<data.output_dir>/synth-<seed>-<n>`) with a
     progress bar; print the failures by type and difficulty. Exit status 1 when any screen failed."""
     seed = settings.data.seed if seed is None else seed
     folder = Path(out) if out else Path(settings.data.output_dir) / f"synth-{seed}-{n}"
     console = Console()
-    with make_backend(settings) as backend, Progress(console=console) as progress:
+    with (make_backend or _default_backend)(settings) as backend, Progress(console=console) as progress:
         task = progress.add_task(f"rendering {n} screens", total=n)
         report = synthesize(n, folder, backend, seed=seed, size=render_size(settings),
                             progress=lambda k: progress.advance(task, k))
