@@ -73,7 +73,8 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
     if sys.getrecursionlimit() < needed:   # only ever raised, so concurrent callers stay safe
         sys.setrecursionlimit(needed)
     try:
-        return evaluator.root(_run_app_argument(program), _root_class(program))
+        run_app = _run_app_argument(program)
+        return evaluator.root(run_app, None if run_app is not None else _root_class(program))
     except DartError:
         raise
     except RecursionError:
