@@ -16,12 +16,12 @@ from pathlib import Path
 import pandas as pd
 from PIL import Image
 
+from flutter_rl.curate.manifest import MANIFEST_FILE
 from flutter_rl.reward.images import BadImageError, load_image
 
 log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("id", "split", "screen_type", "difficulty", "image_path")
-DEFAULT_MANIFEST = "manifest.parquet"  # inside `[data] output_dir`
 
 
 class EvalSetError(ValueError):
@@ -45,11 +45,21 @@ def _image_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def latest_manifest(data_dir: str | Path) -> Path:
+    """The newest `<version>/manifest.parquet` that curation wrote under `[data] output_dir`."""
+    found = sorted(Path(data_dir).glob(f"*/{MANIFEST_FILE}"), key=lambda p: p.stat().st_mtime)
+    if not found:
+        raise EvalSetError(f"no curated manifest under {Path(data_dir).resolve()} (run curation first or pass --manifest)")
+    return found[-1]
+
+
 def load_eval_set(manifest: str | Path, split: str = "eval", limit: int | None = None) -> EvalSet:
-    """The `split` rows of `manifest` (at most `limit`), with readable target images and a content hash."""
+    """The `split` rows of `manifest` (a manifest.parquet or its folder; at most `limit` rows), with
+    readable target images and a content hash."""
     path = Path(manifest)
+    path = path / MANIFEST_FILE if path.is_dir() else path
     if not path.is_file():
-        raise EvalSetError(f"eval manifest not found: {path.resolve()} (run `flutter-rl curate` or pass --manifest)")
+        raise EvalSetError(f"eval manifest not found: {path.resolve()} (run curation first or pass --manifest)")
     table = pd.read_parquet(path)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     if missing:

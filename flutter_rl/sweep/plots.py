@@ -1,4 +1,7 @@
-"""Figures of a sweep (matplotlib, Agg backend) and image grids of best and worst samples (PIL).
+"""Figures of a sweep (matplotlib) and image grids of best and worst samples (PIL).
+
+Figures are built as `matplotlib.figure.Figure` objects, without pyplot: no global figure registry to
+leak, no backend to choose, so the same code runs in flows, CI and notebooks.
 
 - `metric_vs_step`: render rate, visual and combined per checkpoint step, with bootstrap bands;
 - `delta_bars`: per screen type (or difficulty) change against the base, with interval whiskers;
@@ -7,17 +10,13 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Sequence
 
-import matplotlib
-
-matplotlib.use("Agg")  # headless: sweeps run in flows and CI
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from PIL import Image, ImageChops, ImageDraw, ImageOps  # noqa: E402
+import pandas as pd
+from matplotlib.figure import Figure
+from PIL import Image, ImageChops, ImageDraw, ImageOps
 
 PANEL_SIZE = (195, 422)  # half a 390x844 screen: three panels stay readable in the MLflow UI
 CAPTION_HEIGHT = 28
@@ -27,7 +26,8 @@ STEP_METRICS = ("render_rate", "visual", "combined")
 def metric_vs_step(overall: pd.DataFrame, metrics: Sequence[str] = STEP_METRICS) -> Figure:
     """One panel per metric: the value at each checkpoint's step and its bootstrap band."""
     ordered = overall.sort_values("step")
-    fig, axes = plt.subplots(1, len(metrics), figsize=(4.2 * len(metrics), 3.4), squeeze=False)
+    fig = Figure(figsize=(4.2 * len(metrics), 3.4), layout="tight")
+    axes = fig.subplots(1, len(metrics), squeeze=False)
     for ax, metric in zip(axes[0], metrics):
         ax.plot(ordered["step"], ordered[metric], marker="o")
         ax.fill_between(ordered["step"], ordered[f"{metric}_low"], ordered[f"{metric}_high"], alpha=0.2)
@@ -36,14 +36,14 @@ def metric_vs_step(overall: pd.DataFrame, metrics: Sequence[str] = STEP_METRICS)
         ax.set_title(metric)
         ax.set_xlabel("training step")
         ax.grid(alpha=0.3)
-    fig.tight_layout()
     return fig
 
 
 def delta_bars(breakdown: pd.DataFrame, by: str, checkpoint: str) -> Figure:
     """Bars of the render-rate change (pp) and visual change of `checkpoint` against the base, per `by`."""
     rows = breakdown[breakdown["checkpoint"] == checkpoint].sort_values("render_rate_delta_pp", ascending=False)
-    fig, axes = plt.subplots(1, 2, figsize=(9, 0.5 * max(len(rows), 3) + 1.5), squeeze=False)
+    fig = Figure(figsize=(9, 0.5 * max(len(rows), 3) + 1.5), layout="tight")
+    axes = fig.subplots(1, 2, squeeze=False)
     for ax, column, label in zip(axes[0], ("render_rate_delta_pp", "visual_delta"), ("render rate change (pp)", "visual change")):
         value = rows[column].to_numpy()
         whiskers = [value - rows[f"{column}_low"].to_numpy(), rows[f"{column}_high"].to_numpy() - value]
@@ -53,8 +53,14 @@ def delta_bars(breakdown: pd.DataFrame, by: str, checkpoint: str) -> Figure:
         ax.set_xlabel(label)
         ax.grid(axis="x", alpha=0.3)
     axes[0][0].set_title(f"{checkpoint} vs base, per {by}")
-    fig.tight_layout()
     return fig
+
+
+def figure_png(figure: Figure) -> bytes:
+    """A figure as PNG bytes (for notebooks and files)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100)
+    return buffer.getvalue()
 
 
 @dataclass

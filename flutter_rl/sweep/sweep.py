@@ -23,7 +23,7 @@ from flutter_rl.reward.scoring import NEEDS_CLIP
 from flutter_rl.settings import Settings
 from flutter_rl.sweep import cache, report
 from flutter_rl.sweep.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
-from flutter_rl.sweep.evalset import DEFAULT_MANIFEST, EvalSet, load_eval_set
+from flutter_rl.sweep.evalset import EvalSet, latest_manifest, load_eval_set
 from flutter_rl.sweep.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
 from flutter_rl.sweep.scoring import score_samples
 
@@ -147,12 +147,13 @@ def run_sweep(
     track: bool = True,
 ) -> SweepResult:
     """Evaluate the base and every checkpoint of `train_dir` (default `[train] output_dir`) on the eval
-    split of `manifest` (default `[data] output_dir/manifest.parquet`, at most `limit` screens).
+    split of `manifest` (default: the newest curated manifest under `[data] output_dir`; at most
+    `limit` screens).
 
     Injected `generator_for` / `backend` / `embedder` replace the policy, renderer and CLIP model of the
     settings (tests, or callers that hold them already). With `track`, logs everything to MLflow.
     """
-    eval_set = load_eval_set(manifest or Path(settings.data.output_dir) / DEFAULT_MANIFEST, limit=limit)
+    eval_set = load_eval_set(manifest or latest_manifest(settings.data.output_dir), limit=limit)
     if checkpoints is None:
         checkpoints = list_checkpoints(train_dir if train_dir is not None else settings.train.output_dir, settings.model.name)
     generator_for = generator_for or LazyPolicy(settings.model, settings.eval).generator

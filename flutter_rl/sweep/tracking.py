@@ -32,11 +32,6 @@ TABLE_FILES = {name: f"tables/{name}.json" for name in ("overall", "by_screen_ty
 SAMPLES_FILE = "tables/samples.json"
 
 
-def _log_figure(figure, artifact_file: str) -> None:
-    mlflow.log_figure(figure, artifact_file)
-    plots.plt.close(figure)  # pyplot keeps every figure alive until closed
-
-
 def _finite(values: dict[str, object]) -> dict[str, float]:
     return {k: float(v) for k, v in values.items() if isinstance(v, (int, float)) and math.isfinite(float(v))}
 
@@ -94,7 +89,37 @@ def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_na
             _log_checkpoint(unit, row, errors.loc[unit.checkpoint.name].to_dict(), settings, images)
         for name, table in result.tables.items():
             mlflow.log_table(table, TABLE_FILES[name])
-        _log_figure(plots.metric_vs_step(result.tables["overall"]), "plots/metric_vs_step.png")
+        mlflow.log_figure(plots.metric_vs_step(result.tables["overall"]), "plots/metric_vs_step.png")
         for by in ("screen_type", "difficulty"):
-            _log_figure(plots.delta_bars(result.tables[f"by_{by}"], by, last), f"plots/by_{by}.png")
+            mlflow.log_figure(plots.delta_bars(result.tables[f"by_{by}"], by, last), f"plots/by_{by}.png")
         return parent.info.run_id
+
+
+def find_sweep_run(experiment: str, run_id: str = "") -> pd.Series:
+    """The parent run of a sweep: `run_id`, or the newest sweep of `experiment` (tracking URI from the environment)."""
+    if run_id:
+        runs = mlflow.search_runs(experiment_names=[experiment], filter_string=f"attributes.run_id = '{run_id}'")
+    else:
+        runs = mlflow.search_runs(
+            experiment_names=[experiment], filter_string=f"tags.{ROLE_TAG} = 'sweep'", order_by=["start_time DESC"], max_results=1
+        )
+    if runs.empty:
+        raise LookupError(f"no sweep run {run_id or '(newest)'} in MLflow experiment {experiment!r} at {mlflow.get_tracking_uri()}")
+    return runs.iloc[0]
+
+
+def load_sweep_tables(run: pd.Series) -> dict[str, pd.DataFrame]:
+    """The tables a sweep logged, read back from the tracking server by `MlflowClient.load_table`."""
+    client = mlflow.MlflowClient()
+    return {
+        name: client.load_table(run["experiment_id"], artifact_file, run_ids=[run["run_id"]])
+        for name, artifact_file in TABLE_FILES.items()
+    }
+
+
+def checkpoint_runs(run: pd.Series) -> pd.DataFrame:
+    """The nested checkpoint runs of a sweep run, in step order."""
+    runs = mlflow.search_runs(
+        experiment_ids=[run["experiment_id"]], filter_string=f"tags.mlflow.parentRunId = '{run['run_id']}'"
+    )
+    return runs.assign(step=runs["tags.step"].astype(int)).sort_values("step").reset_index(drop=True)
