@@ -52,6 +52,19 @@ def _cmd_synth(args: argparse.Namespace) -> int:
     return run_synth(_settings(args), args.n, args.out, args.seed)
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from flutter_rl.train.run import train_command
+
+    return train_command(_settings(args), args.manifest)
+
+
+def _cmd_make_tiny_policy(args: argparse.Namespace) -> int:
+    from flutter_rl.train.tiny_policy import make_tiny_policy
+
+    print(f"tiny policy written to {make_tiny_policy(args.out, seed=args.seed)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
     parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
@@ -75,6 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", help="output folder (default <data.output_dir>/synth-<seed>-<n>)")
     synth.add_argument("--seed", type=int, help="generation seed (default data.seed)")
     synth.set_defaults(func=_cmd_synth)
+
+    train = sub.add_parser("train", help="GRPO-train the [model] policy on the curated train split, logged to MLflow")
+    train.add_argument("--manifest", help="a curated manifest directory (default: curate from [data] now)")
+    train.set_defaults(func=_cmd_train)
+
+    tiny = sub.add_parser("make-tiny-policy", help="build the tiny offline Qwen3-VL policy of the `tiny` preset")
+    tiny.add_argument("--out", default="runs/tiny-policy", help="output directory (default runs/tiny-policy)")
+    tiny.add_argument("--seed", type=int, default=0, help="weight initialisation seed (default 0)")
+    tiny.set_defaults(func=_cmd_make_tiny_policy)
+
+    from flutter_rl.sweep.cli import add_commands as add_sweep_commands
+
+    add_sweep_commands(sub, _settings)
     return parser
 
 
