@@ -91,7 +91,7 @@ def analyze(runtime: Runtime) -> tuple[dict[int, list[analyzer.Diagnostic]], lis
     except subprocess.TimeoutExpired:
         kill_group(proc)
         return {}, [f"dart analyze took longer than {runtime.startup_timeout_s:.0f}s; candidates were not pre-checked"]
-    # dart analyze writes diagnostics to stdout (machine format goes to stderr in some releases): read both.
+    # dartdev prints machine format to stdout; the older dartanalyzer printed it to stderr: read both.
     diagnostics = analyzer.parse_machine_output(_read(out) + "\n" + _read(err))
     if proc.returncode not in (0, 1, 2, 3) and not diagnostics:
         return {}, [f"dart analyze failed (exit {proc.returncode}): {_read(err)[-_TAIL:]}"]
@@ -113,7 +113,7 @@ class TestRun:
 
 def _png_bytes(path: Path, pixels: tuple[int, int], warnings: list[str]) -> bytes | None:
     """The PNG at `path`, resized to exactly `pixels` if Flutter rounded the size differently."""
-    if not path.is_file():
+    if path.is_symlink() or not path.is_file():   # a link planted by candidate code must not be followed
         return None
     data = path.read_bytes()
     from PIL import Image
@@ -127,16 +127,30 @@ def _png_bytes(path: Path, pixels: tuple[int, int], warnings: list[str]) -> byte
         return buffer.getvalue()
 
 
-def result_from_status(status: Mapping, pixels: tuple[int, int]) -> RenderResult:
-    """A RenderResult from the harness's `c_<i>.json` (errors captured in the test, the PNG path)."""
+def result_from_status(status: Mapping, png_path: Path, pixels: tuple[int, int]) -> RenderResult:
+    """A RenderResult from the harness's `c_<i>.json` (the errors captured in the test) and its PNG.
+
+    The PNG is read from where the harness was told to write it, never from a path in the status file:
+    candidate code can write that file, and must not make the host read anything else.
+    """
     kind, message, warnings = classify(status.get("errors") or [])
-    png = _png_bytes(Path(status["png"]), pixels, warnings) if status.get("png") else None
+    png = _png_bytes(png_path, pixels, warnings) if status.get("png") else None
     elapsed = float(status.get("elapsed_ms") or 0) / 1000
     if kind is None and png is not None:
         return RenderResult(ok=True, png=png, elapsed=elapsed, warnings=warnings)
     if kind is None:
         kind, message = ErrorKind.RUNTIME, "the harness produced no image"
     return RenderResult(ok=False, png=png, error_kind=kind, message=message, elapsed=elapsed, warnings=warnings)
+
+
+def _read_status(path: Path, pixels: tuple[int, int]) -> RenderResult:
+    """`result_from_status` of a status file that candidate code may have overwritten with anything."""
+    try:
+        if path.is_symlink():
+            raise ValueError("is a symbolic link")
+        return result_from_status(json.loads(path.read_text(encoding="utf-8")), path.with_suffix(".png"), pixels)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return RenderResult.failure(ErrorKind.CRASH, f"unreadable harness status {path.name}: {type(exc).__name__}: {exc}")
 
 
 def result_from_reporter(errors: list[str], timeout_s: float) -> RenderResult:
@@ -186,7 +200,7 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
         status_file = config.out_dir / f"c_{index}.json"
         outcome = events.outcomes.get(index)
         if status_file.exists():
-            run.results[index] = result_from_status(json.loads(status_file.read_text()), pixels)
+            run.results[index] = _read_status(status_file, pixels)
             if outcome and outcome.errors:  # e.g. a timer left pending after the capture: note, not fatal
                 run.results[index].warnings.append(outcome.errors[0][:300])
         elif index == hung:

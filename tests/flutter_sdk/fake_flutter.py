@@ -6,7 +6,8 @@ comments and plays back what the real tools would print and what the Dart harnes
 (marker, status JSON, a blank PNG of the configured size). Behaviours: syntax, analysis (caught by
 `dart analyze`), compile (missed by the analyzer, fails the test file's compilation), unattributed
 (fails compilation without naming a file), overflow, throw, hang (sleeps: a synchronous endless loop),
-timeout-event (the reporter's timeout error, no status), die (the test process exits mid-test).
+timeout-event (the reporter's timeout error, no status), die (the test process exits mid-test),
+bad-status (the status file is garbage).
 Every invocation appends its argv to $HOME/fake_calls.jsonl. Standard library only: it runs inside
 the sandbox with /usr/bin/python3.
 """
@@ -85,6 +86,10 @@ def run_tests(test_file: Path) -> int:
             time.sleep(3600)
         if kind == "die":
             os._exit(9)
+        if kind == "bad-status":   # candidate code overwrote its status file
+            (out_dir / f"c_{index}.json").write_text("{not json")
+            emit({"type": "testDone", "time": 12, "testID": test_id, "result": "success", "hidden": False})
+            continue
         if kind == "timeout-event":
             emit({"type": "error", "time": 11, "testID": test_id, "isFailure": False, "stackTrace": "",
                   "error": f"TimeoutException after 0:00:{timeout_ms // 1000:02d}.000000: Test timed out"})

@@ -128,3 +128,10 @@ def test_batch_runs_inside_bwrap(fake_sdk):
         assert backend.sandbox_mode == "bwrap"
         results = backend.render_batch([screen(), screen("syntax"), screen("overflow")])
     assert [r.error_kind for r in results] == [None, ErrorKind.SYNTAX, ErrorKind.OVERFLOW]
+
+
+def test_garbage_status_file_fails_only_its_candidate(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch([screen("bad-status"), screen()])
+    assert results[0].error_kind is ErrorKind.CRASH and "unreadable harness status" in results[0].message
+    assert results[1].ok
