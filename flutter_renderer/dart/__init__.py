@@ -39,8 +39,10 @@ Rejected:
 - RUNTIME: `throw`, null checks on null, division by zero, index out of range, endless recursion.
 - TIMEOUT: more evaluation steps or wall time than the `Budget` allows.
 
-Only code that runs is checked: an unknown name in a branch not taken or in a callback body is not
-reported (the Dart analyzer would report it).
+Code that never runs during build (branches not taken, uncalled helpers, callback bodies) gets only
+the constructor-argument checks of `checks.py` (unknown / missing named parameters, positional
+count) for catalog classes and the file's own classes; an unknown name there is not reported,
+where the Dart analyzer would report it.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ import sys
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
+from flutter_renderer.dart.checks import check_constructor_calls
 from flutter_renderer.dart.errors import Budget, DartError
 from flutter_renderer.dart.evaluator import Evaluator
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, Program, read_program
@@ -68,6 +71,7 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
     budget.start()
     root = parse(source, budget.max_source_bytes)
     program = read_program(root)
+    check_constructor_calls(root, program)
     evaluator = Evaluator(program, width, height, budget)
     needed = budget.max_depth * _FRAMES_PER_LEVEL + 1000
     if sys.getrecursionlimit() < needed:   # only ever raised, so concurrent callers stay safe
