@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from flutter_rl.curate.dart import Call, Closure, Raw
+from flutter_rl.curate.dart import Call, Closure, Raw, dart_string
 from flutter_rl.curate.kit import (
     Ctx, app_bar, bottom_nav, button, column, gap, hgap, icon, icon_ref, pad_all, repeated, row,
     scaffold, text, text_field, wide,
@@ -209,14 +209,16 @@ def form(ctx: Ctx) -> Call:
                           onChanged=Closure("(value) {}")), gap(16)]
     if ctx.level == 2:
         choices = ctx.sample(("Email", "SMS", "Phone call", "Push notification"), 3)
-        ctx.add_state(f"String _contact = '{choices[0]}';")
+        ctx.add_state(f"String _contact = {dart_string(choices[0])};")
         ctx.add_state("double _budget = 0.4;")
         ctx.add_state("bool _subscribe = true;")
         children += [text("Preferred contact", bold=True, color=ctx.fg),
-                     Call("RadioGroup", groupValue=Raw("_contact", const=False),
-                          onChanged=Closure("(value) => setState(() => _contact = value!)"),
-                          child=column([Call("RadioListTile", value=c, title=Call("Text", c)) for c in choices],
-                                       cross=None)),
+                     gap(8),
+                     Call("Wrap", spacing=8, children=[
+                         Call("ChoiceChip", label=Call("Text", c), selected=Raw(f"_contact == {dart_string(c)}", const=False),
+                              onSelected=Closure(f"(selected) => setState(() => _contact = {dart_string(c)})"))
+                         for c in choices]),
+                     gap(16),
                      text("Budget", bold=True, color=ctx.fg),
                      Call("Slider", value=Raw("_budget", const=False),
                           onChanged=Closure("(value) => setState(() => _budget = value)")),

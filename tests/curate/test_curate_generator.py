@@ -49,10 +49,23 @@ def test_generated_code_compiles_in_the_dart_front_end(screen_type: str, difficu
             pytest.fail(f"{screen_type}/{difficulty}: {error}\n{code}")
 
 
+@pytest.mark.parametrize("screen_type,difficulty", CELLS)
+def test_generated_code_maps_to_embedded_renderer_controls(screen_type: str, difficulty: str) -> None:
+    """IR -> Flet controls: every widget and parameter used is one the embedded renderer reproduces."""
+    mapping = pytest.importorskip("flutter_renderer.embedded.mapping", reason="embedded renderer mapping not built yet")
+    from flutter_renderer.dart import compile_screen
+
+    for code in _screens(screen_type, difficulty):
+        try:
+            mapping.build_screen(compile_screen(code, width=390, height=844))
+        except Exception as error:  # MappingError, or a mapping crash: both mean this code won't render
+            pytest.fail(f"{screen_type}/{difficulty}: {type(error).__name__}: {error}\n{code}")
+
+
 def test_const_only_on_constant_constructors() -> None:
     """`const Container(` or `const AppBar(` would not compile in Flutter."""
     never_const = ("Container", "AppBar", "ListView", "GridView", "BottomNavigationBar", "TextFormField",
-                   "DropdownButton", "BorderRadius.circular", "RadioGroup")
+                   "DropdownButton", "BorderRadius.circular")
     for t, d in CELLS:
         for code in _screens(t, d, 3):
             for name in never_const:

@@ -123,7 +123,9 @@ def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkey
 
 def test_synth_command_writes_the_folder(tmp_path: Path, fake_backend, monkeypatch) -> None:
     monkeypatch.setattr(synth_command, "_default_backend", lambda settings: fake_backend)
-    status = cli_main(["synth", "--n", "5", "--out", str(tmp_path / "s"), "--seed", "9"])
+    config = tmp_path / "pipeline.toml"
+    config.write_text("[data]\nseed = 9\n")  # hermetic: not the repository's pipeline.toml
+    status = cli_main(["--config", str(config), "synth", "--n", "5", "--out", str(tmp_path / "s")])
     assert status == 0
     assert len((tmp_path / "s" / METADATA_FILE).read_text().splitlines()) == 5
     assert len(list((tmp_path / "s").glob("*.png"))) == 5
