@@ -65,6 +65,33 @@ def _cmd_make_tiny_policy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_path(args: argparse.Namespace) -> str:
+    from flutter_rl.settings import DEFAULT_FILE, SETTINGS_ENV
+    import os
+
+    return args.config or os.environ.get(SETTINGS_ENV) or DEFAULT_FILE
+
+
+def _cmd_deploy(args: argparse.Namespace) -> int:
+    import os
+
+    from flutter_rl import services
+
+    settings = _settings(args)
+    os.environ.update(services.client_env(settings))
+    from flows.deployments import register_deployments
+
+    for name in register_deployments(settings, _config_path(args)):
+        print(f"deployment {name}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from flutter_rl.main_job import run_main_job
+
+    return run_main_job(_settings(args), _config_path(args), deployment=args.deployment)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
     parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
@@ -97,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     tiny.add_argument("--out", default="runs/tiny-policy", help="output directory (default runs/tiny-policy)")
     tiny.add_argument("--seed", type=int, default=0, help="weight initialisation seed (default 0)")
     tiny.set_defaults(func=_cmd_make_tiny_policy)
+
+    deploy = sub.add_parser("deploy", help="register the Prefect deployments (train-and-eval/default, ...)")
+    deploy.set_defaults(func=_cmd_deploy)
+
+    run = sub.add_parser("run", help="the main job: services up, deploy, run train-and-eval/default, print results")
+    run.add_argument("--deployment", default="train-and-eval/default", help="flow/deployment to run")
+    run.set_defaults(func=_cmd_run)
 
     from flutter_rl.sweep.cli import add_commands as add_sweep_commands
 

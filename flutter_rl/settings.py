@@ -99,6 +99,7 @@ class ModelSettings(Section):
     target_modules: list[str] = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
     max_pixels: int = Field(1003520, ge=1024)
     attn_implementation: str = "sdpa"
+    build_tiny_if_missing: bool = False  # flows build the tiny offline policy at `name` when absent
 
 
 class SftSettings(Section):

@@ -1,0 +1,22 @@
+"""Curation as a Prefect task: the manifest of `[data]`, rendered with `[renderer]`."""
+
+from __future__ import annotations
+
+from prefect import task
+from prefect.tasks import exponential_backoff
+
+from flutter_rl.curate.pipeline import curate
+from flutter_rl.settings import Settings
+from tasks.caching import content_cache
+
+
+@task(
+    name="curate-dataset",
+    cache_policy=content_cache(curate, "data", "renderer"),
+    persist_result=True,
+    retries=2,
+    retry_delay_seconds=exponential_backoff(backoff_factor=5),  # a renderer restart is transient
+)
+def curate_dataset(settings: Settings) -> str:
+    """Curate (or reuse) the manifest; returns its directory."""
+    return str(curate(settings).root)

@@ -1,0 +1,39 @@
+"""Training as Prefect tasks: the policy to start from, then GRPO (with the optional SFT warm-up)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import task
+from prefect.tasks import exponential_backoff
+
+from flutter_rl.settings import Settings
+from flutter_rl.train.run import run_training
+from flutter_rl.train.tiny_policy import make_tiny_policy
+from tasks.caching import content_cache
+
+
+@task(name="ensure-policy", cache_policy=content_cache(make_tiny_policy, "model"), persist_result=True)
+def ensure_policy(settings: Settings) -> str:
+    """The policy's location; builds the tiny offline policy first when `[model] build_tiny_if_missing` asks."""
+    model = settings.model
+    if model.build_tiny_if_missing and not Path(model.name).exists():
+        make_tiny_policy(model.name, max_pixels=model.max_pixels)
+    return model.name
+
+
+@task(
+    name="train-policy",
+    cache_policy=content_cache(run_training, "model", "train", "reward", "renderer", "tracking"),
+    persist_result=True,
+    retries=1,
+    retry_delay_seconds=exponential_backoff(backoff_factor=10),  # MLflow or the renderer may hiccup; resume makes a retry cheap
+)
+def train_policy(settings: Settings, manifest_dir: str, policy: str) -> dict:
+    """GRPO on the manifest's train split; returns the output dir, checkpoints and MLflow run id."""
+    result = run_training(settings, manifest_dir)
+    return {
+        "output_dir": str(result.output_dir),
+        "checkpoints": [str(p) for p in result.checkpoints],
+        "mlflow_run_id": result.mlflow_run_id,
+    }
