@@ -86,12 +86,13 @@ def evaluate_unit(
     cached = samples is not None
     if samples is None:
         log.info("evaluating %s on %d screens", checkpoint.name, len(eval_set))
+        clip = embedder()  # before generating: missing CLIP weights should stop the sweep in seconds
         with generator_for(checkpoint.adapter_dir) as generate:
             completions = generate_all(generate, eval_set.images, settings.eval.batch_size)
         r = settings.renderer
         rows, renders = score_samples(
             completions, eval_set.images, eval_set.rows.to_dict("records"),
-            backend=backend, reward=settings.reward, embedder=embedder(),
+            backend=backend, reward=settings.reward, embedder=clip,
             size=RenderSize(r.width, r.height, r.pixel_ratio), timeout=r.timeout_s,
         )
         samples = pd.DataFrame(rows)

@@ -75,3 +75,14 @@ def test_manifest_without_eval_rows_is_a_clear_error(tmp_path, manifest):
         load_eval_set(manifest, split="test")
     with pytest.raises(EvalSetError, match="not found"):
         load_eval_set(tmp_path / "none.parquet")
+
+
+def test_missing_clip_weights_stop_the_sweep_before_generating(tmp_path, manifest):
+    from flutter_rl.reward.errors import RewardConfigError
+
+    policy = ScriptedPolicy()
+    settings = _settings(tmp_path)
+    settings.reward = RewardSettings(visual="clip", clip_pretrained=str(tmp_path / "absent.pt"))
+    with pytest.raises(RewardConfigError, match="clip_pretrained"):
+        run_sweep(settings, manifest=manifest, checkpoints=CHECKPOINTS, generator_for=policy.generator, backend=ColorBackend(), track=False)
+    assert policy.calls == []
