@@ -787,10 +787,31 @@ class Evaluator:
             raise self.error(node, f"The method '{type_}' isn't defined.")
         self.check_arguments(f"{type_}.{ctor}" if ctor else type_, len(signature.positional) - signature.optional_positional,
                              len(signature.positional), signature.named, signature.required, args, kwargs, node)
+        kwargs = self.expand_builders(type_, ctor, kwargs, node)
         line, column = position(node)
         self.budget.node(line, column)
         return DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
                           {k: self.to_ir(v, node) for k, v in kwargs.items()}, line, column)
+
+    def expand_builders(self, type_: str, ctor: str, kwargs: dict[str, Any], node: Node) -> dict[str, Any]:
+        """Run the builders Flutter would call for the first frame (`Builder.builder`, item builders
+        with an `itemCount`); other closures stay unevaluated."""
+        callables = (Lambda, BoundMethod)
+        child_builder = flutter_api.CHILD_BUILDERS.get((type_, ctor))
+        item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
+        if child_builder is None and not item_builders:
+            return kwargs
+        expanded = dict(kwargs)
+        if child_builder is not None and isinstance(kwargs.get(child_builder), callables):
+            expanded[child_builder] = self.call(kwargs[child_builder], [BUILD_CONTEXT], {}, node)
+        count = kwargs.get("itemCount")
+        if isinstance(count, int) and not isinstance(count, bool):
+            count = self.check_count(count, node)
+            for name in item_builders:
+                if isinstance(kwargs.get(name), callables):
+                    built = count if name == "itemBuilder" else max(0, count - 1)   # separators go between
+                    expanded[name] = [self.call(kwargs[name], [BUILD_CONTEXT, i], {}, node) for i in range(built)]
+        return expanded
 
     def _list_constructor(self, ctor: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> list[Any]:
         if ctor == "generate" and len(args) == 2:
@@ -821,8 +842,7 @@ class Evaluator:
     def bind(self, params: Params, args: list[Any], kwargs: dict[str, Any], scope: Scope, node: Node,
              what: str) -> dict[str, Any]:
         """Check arguments against `params` and bind them; returns `this.x` values by field name."""
-        self.check_arguments(what, params.required_positional, len(params.positional),
-                             set(params.named) | {"key"} if any(p.kind == "super" for p in params.named.values()) else set(params.named),
+        self.check_arguments(what, params.required_positional, len(params.positional), set(params.named),
                              params.required, args, kwargs, node)
         fields: dict[str, Any] = {}
         supplied = list(zip(params.positional, args)) + [(p, kwargs[n]) for n, p in params.named.items() if n in kwargs]

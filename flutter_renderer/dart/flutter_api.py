@@ -40,11 +40,30 @@ TEXT_STYLES = tuple(
 # real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
 UNSUPPORTED_NAMES = frozenset({
     "CupertinoIcons", "DateTime", "Random", "Process", "File", "Directory", "Platform", "Isolate", "Socket",
-    "HttpClient", "Stream", "Future", "Timer", "Image.network", "NetworkImage", "DynamicLibrary", "Pointer",
+    "HttpClient", "Stream", "Future", "Timer", "DynamicLibrary", "Pointer", "TabController",
+    "AnimationController",
 })
-# core Dart types the catalog need not list, checked like catalog classes
+# types the catalog need not list, checked like catalog classes: Duration, and keys and controllers,
+# handles a screen holds in fields (`GlobalKey<FormState>()`) that draw nothing themselves
 CORE_CLASSES = {
     "Duration": {"": sig("", "days hours minutes seconds milliseconds microseconds")},
+    "GlobalKey": {"": sig("", "debugLabel")},
+    "UniqueKey": {"": sig()},
+    "Key": {"": sig("value")},
+    "ValueKey": {"": sig("value")},
+    "ObjectKey": {"": sig("value")},
+    "PageStorageKey": {"": sig("value")},
+    "TextEditingController": {"": sig("", "text")},
+    "FocusNode": {"": sig("", "debugLabel skipTraversal canRequestFocus")},
+    "ScrollController": {"": sig("", "initialScrollOffset keepScrollOffset debugLabel")},
+}
+# builders Flutter calls while laying out: a still frame needs what they build, so the front end
+# replaces the closure by its result (a list, one per index, for item builders)
+CHILD_BUILDERS = {("Builder", ""): "builder"}
+ITEM_BUILDERS = {
+    ("ListView", "builder"): ("itemBuilder",),
+    ("ListView", "separated"): ("itemBuilder", "separatorBuilder"),
+    ("GridView", "builder"): ("itemBuilder",),
 }
 # type names the front end resolves itself (in addition to the catalog and the file's own classes)
 BUILTIN_TYPES = frozenset({"Colors", "Icons", "Color", "Theme", "MediaQuery", "double", "int", "num", "String",

@@ -28,7 +28,11 @@ FIXTURE_CLASSES = {
     "TextField": {"": sig("", "decoration obscureText onChanged controller keyboardType")},
     "InputDecoration": {"": sig("", "labelText hintText prefixIcon border")},
     "OutlineInputBorder": {"": sig("", "borderRadius")},
-    "ListView": {"": sig("", "children padding"), "builder": sig("", "itemCount itemBuilder", "itemBuilder")},
+    "ListView": {"": sig("", "children padding"), "builder": sig("", "itemCount itemBuilder", "itemBuilder"),
+                 "separated": sig("", "itemCount itemBuilder separatorBuilder", "itemCount itemBuilder separatorBuilder")},
+    "Builder": {"": sig("", "builder", "builder")},
+    "Form": {"": sig("", "child", "child")},
+    "Divider": {"": sig("", "height")},
     "ListTile": {"": sig("", "title subtitle leading trailing onTap")},
     "Expanded": {"": sig("", "child flex", "child")},
     "EdgeInsets": {

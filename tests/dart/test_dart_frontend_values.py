@@ -210,14 +210,30 @@ WIDGETS = [
      obj("TextButton", onPressed=Closure(), child=obj("Text", "", "tear-off"))),
     ("Icon(Icons.add, color: Colors.blue.shade100, size: 24)",
      obj("Icon", "", IconValue("add"), color=ColorValue("blue100"), size=24)),
+    # builders Flutter runs for the first frame are expanded; without itemCount they stay closures
     ("ListView.builder(itemCount: 2, itemBuilder: (context, i) => Text('$i'))",
-     obj("ListView", "builder", itemCount=2, itemBuilder=Closure())),
+     obj("ListView", "builder", itemCount=2, itemBuilder=[obj("Text", "", "0"), obj("Text", "", "1")])),
+    ("ListView.builder(itemBuilder: (context, i) => Text('$i'))",
+     obj("ListView", "builder", itemBuilder=Closure())),
+    ("ListView.separated(itemCount: 2, itemBuilder: _item, separatorBuilder: (_, __) => Divider())",
+     obj("ListView", "separated", itemCount=2, itemBuilder=[obj("Text", "", "row 0"), obj("Text", "", "row 1")],
+         separatorBuilder=[obj("Divider")])),
+    ("Builder(builder: (context) => Text(Theme.of(context).useMaterial3.toString()))",
+     obj("Builder", builder=obj("Text", "", "true"))),
+    ("Form(key: _formKey, child: TextField(controller: _name))",
+     obj("Form", key=obj("GlobalKey"), child=obj("TextField", controller=obj("TextEditingController", text="Ada")))),
+    ("Text('${Duration(seconds: 3).toString().isNotEmpty}')", obj("Text", "", "true")),
     ("Row(children: List.generate(2, (i) => Text('#$i')))",
      obj("Row", children=[obj("Text", "", "#0"), obj("Text", "", "#1")])),
     ("Center(child: Badge(label: 'x'))", obj("Center", child=obj("Text", "", "[x]"))),
 ]
 
-WIDGET_MEMBERS = "  void _tap() {}\n"
+WIDGET_MEMBERS = """
+  void _tap() {}
+  Widget _item(BuildContext context, int index) => Text('row $index');
+  final _formKey = GlobalKey<FormState>();
+  final _name = TextEditingController(text: 'Ada');
+"""
 WIDGET_TOP = """
 class Badge extends StatelessWidget {
   const Badge({super.key, required this.label});
