@@ -70,7 +70,9 @@ def collect(settings: Settings, backend: RenderBackend | None = None) -> tuple[l
     """The raw screens of the configured source (`data.source`)."""
     data = settings.data
     if data.source == "synthetic":
-        return ingest_folder(ensure_synthetic(settings, backend), source="synthetic")
+        folder = ensure_synthetic(settings, backend)
+        items, rejected = ingest_folder(folder, source="synthetic")
+        return items, synthetic.render_failures(folder) + rejected
     if not data.path:
         raise IngestError(f"data.path is empty: source {data.source!r} needs a folder or dataset")
     if data.source == "hf":

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from flutter_renderer.api import RenderBackend
 from flutter_rl.curate.pipeline import render_size
-from flutter_rl.curate.synthetic import SynthesisReport, synthesize
+from flutter_rl.curate.synthetic import FAILURES_FILE, SynthesisReport, synthesize
 from flutter_rl.settings import Settings
 
 
@@ -47,4 +47,4 @@ def _print_report(console: Console, report: SynthesisReport) -> None:
     for (screen_type, difficulty, kind), count in sorted(counts.items()):
         table.add_row(screen_type, difficulty, kind, str(count))
     console.print(table)
-    console.print(f"details: {report.out_dir / 'failures.jsonl'}")
+    console.print(f"details: {report.out_dir / FAILURES_FILE}")

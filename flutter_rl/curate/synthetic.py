@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 
 from flutter_renderer.api import RenderBackend, RenderSize
 from flutter_rl.curate.dart import ScreenClass, screen_source
+from flutter_rl.curate.items import Rejection
 from flutter_rl.curate.kit import Ctx
 from flutter_rl.curate.labels import DIFFICULTIES
 from flutter_rl.curate.screens import SCREEN_TEMPLATES
@@ -23,6 +24,7 @@ from flutter_rl.curate.wordbanks import DOMAINS, PALETTES
 
 SCREEN_TYPES: tuple[str, ...] = tuple(SCREEN_TEMPLATES)
 METADATA_FILE = "metadata.jsonl"
+FAILURES_FILE = "failures.jsonl"
 _CLASS_SUFFIXES = ("Screen", "Page")  # never "View": `ListView` would shadow Flutter's
 
 
@@ -129,5 +131,15 @@ def synthesize(
             progress(len(batch))
     (out / METADATA_FILE).write_text("".join(json.dumps(r) + "\n" for r in rows))
     if report.failures:
-        (out / "failures.jsonl").write_text("".join(json.dumps(f) + "\n" for f in report.failures))
+        (out / FAILURES_FILE).write_text("".join(json.dumps(f) + "\n" for f in report.failures))
     return report
+
+
+def render_failures(folder: str | Path) -> list[Rejection]:
+    """The screens `synthesize` could not render in `folder`, as curation rejections."""
+    file = Path(folder) / FAILURES_FILE
+    if not file.is_file():
+        return []
+    failures = [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
+    return [Rejection(f["id"], "", "render", f"{f['screen_type']}/{f['difficulty']} did not render: "
+                      f"{f['error_kind']}: {f['message']}") for f in failures]

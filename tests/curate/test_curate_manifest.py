@@ -121,6 +121,25 @@ def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkey
     assert fake_backend.calls == [10, 10, 10, 6]
 
 
+def test_render_failures_of_the_synthetic_source_are_in_the_report(tmp_path: Path, fake_backend,
+                                                                     monkeypatch) -> None:
+    from flutter_rl.curate import synthetic
+
+    real = synthetic.screen_from_seed
+    monkeypatch.setattr(synthetic, "screen_from_seed", lambda t, d, seed: synthetic.SyntheticScreen(
+        real(t, d, seed).code + (fake_backend.FAIL_MARKER if t == "chat" else ""), t, d, seed))
+    settings = Settings(data=DataSettings(synthetic_count=36, train_size=6, eval_size=6, output_dir=str(tmp_path)))
+
+    manifest = curate(settings, fake_backend)
+
+    reserve = [(6, settings.data.train_difficulties), (6, settings.data.eval_difficulties)]
+    chats = sum(t == "chat" for t, _ in synthetic.plan_labels(36, reserve, settings.data.seed))
+    assert chats > 0 and manifest.report["rejected_by_stage"] == {"render": chats}
+    assert "chat" not in set(manifest.frame["screen_type"])
+    rejected = pd.read_csv(manifest.root / "rejected.csv")
+    assert rejected["reason"].str.startswith("chat/").all()
+
+
 def test_synth_command_writes_the_folder(tmp_path: Path, fake_backend, monkeypatch) -> None:
     monkeypatch.setattr(synth_command, "_default_backend", lambda settings: fake_backend)
     config = tmp_path / "pipeline.toml"
