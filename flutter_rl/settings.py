@@ -133,6 +133,7 @@ class EvalSettings(Section):
     temperature: float = Field(0.0, ge=0)
     max_new_tokens: int = Field(2048, ge=1)
     batch_size: int = Field(4, ge=1)
+    seed: int = 0
     bootstrap_samples: int = Field(1000, ge=10)
     confidence: float = Field(0.95, gt=0, lt=1)
     grid_examples: int = Field(4, ge=0)

@@ -25,8 +25,11 @@ GenerateFn = Callable[[Sequence[Image.Image]], list[str]]
 
 
 def decoding_settings(settings: EvalSettings, model: ModelSettings) -> dict[str, Any]:
-    """The settings that change what is generated (part of the eval cache key)."""
-    return {"temperature": settings.temperature, "max_new_tokens": settings.max_new_tokens, "max_pixels": model.max_pixels}
+    """The settings that change what is generated (part of the eval cache key); the seed only when sampling."""
+    decoding: dict[str, Any] = {"temperature": settings.temperature, "max_new_tokens": settings.max_new_tokens, "max_pixels": model.max_pixels}
+    if settings.temperature > 0:
+        decoding["seed"] = settings.seed
+    return decoding
 
 
 @torch.inference_mode()
@@ -92,4 +95,5 @@ class LazyPolicy:
             self._loaded = load_policy(self.model_settings)
         model, processor = self._loaded
         with adapter_attached(model, adapter_dir) as active:
+            torch.manual_seed(self.eval_settings.seed)  # sampled evaluations repeat exactly
             yield lambda images: generate_batch(active, processor, images, self.eval_settings)
