@@ -6,5 +6,7 @@
 - `scoring`: one checkpoint's completions -> per-sample rows (rendered, error kind, format, visual, combined);
 - `cache`: per-unit results on disk, keyed by (checkpoint, eval set, decoding, renderer, reward);
 - `stats`: seeded bootstrap intervals; `report`: the tables; `plots`: figures and image grids;
-- `sweep`: `run_sweep` (parent MLflow run, nested run per checkpoint) and `evaluate` (one checkpoint).
+- `sweep`: `run_sweep` (base + every checkpoint) and `evaluate` (one adapter next to the base);
+- `tracking`: the sweep in MLflow (parent run, nested run per checkpoint) and reading it back;
+- `cli`: the `flutter-rl sweep` and `flutter-rl evaluate` commands.
 """
