@@ -26,7 +26,12 @@ Supported (evaluated):
   ColorValue('onsurface'), textTheme -> ThemeTextStyle, `.copyWith`), `MediaQuery.of(context)` /
   `MediaQuery.sizeOf(context)` from the render size (zero system insets), `double.infinity`, `Duration`.
 - Callbacks (`onPressed: () {...}`, tear-offs like `onTap: _submit`) become `Closure`s and are
-  never run, so `setState`, `Navigator`, `async` or `print` inside them are fine.
+  never run, so `setState`, `Navigator`, `async` or `print` inside them are fine. Builders Flutter
+  runs for the first frame are run: `Builder(builder:)` gets the built widget, and
+  `ListView.builder` / `ListView.separated` / `GridView.builder` with an `itemCount` get lists of built
+  items (and itemCount - 1 separators); without `itemCount` the builder stays a Closure.
+- Keys and controllers (`GlobalKey<FormState>()`, `TextEditingController(text:)`, `FocusNode`,
+  `ScrollController`, `ValueKey`) are plain DartObjects even when the catalog does not list them.
 
 Rejected:
 - SYNTAX: any tree-sitter ERROR/MISSING node (the first one is reported); files over the size limit.

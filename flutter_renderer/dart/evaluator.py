@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import operator
+from dataclasses import replace
 from typing import Any, Callable
 
 from flutter_renderer import catalog
@@ -751,6 +752,9 @@ class Evaluator:
             raise self.error(node, f"Bad arguments to '{name}': {exc}", ErrorKind.RUNTIME) from None
         if result is MISSING:
             raise self.error(node, f"The method '{name}' isn't defined for the type '{type_name(receiver)}'.")
+        if isinstance(result, DartObject):   # `style.copyWith(...)` makes a new object here
+            self.budget.node(*position(node))
+            return replace(result, line=position(node)[0], column=position(node)[1])
         return self.check_size(result, node)
 
     def _builtin(self, owner: str, name: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
