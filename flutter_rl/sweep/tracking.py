@@ -69,7 +69,8 @@ def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_na
     overall = result.tables["overall"].set_index("checkpoint", drop=False)
     errors = result.tables["errors"].set_index("checkpoint", drop=False)
     last = result.units[-1].checkpoint.name
-    with mlflow.start_run(run_name=run_name or f"sweep {Path(train_dir).name}") as parent:
+    # inside a caller's active run (a train-and-eval flow), the sweep nests under it instead of failing
+    with mlflow.start_run(run_name=run_name or f"sweep {Path(train_dir).name}", nested=mlflow.active_run() is not None) as parent:
         mlflow.set_tags({ROLE_TAG: "sweep", "last_checkpoint": last})
         mlflow.log_params({
             "train_dir": train_dir,
