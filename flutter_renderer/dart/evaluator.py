@@ -8,7 +8,6 @@ literals used as callbacks are kept as `Closure`s and never run. Every evaluatio
 from __future__ import annotations
 
 import math
-import operator
 from dataclasses import replace
 from typing import Any, Callable
 
@@ -18,37 +17,24 @@ from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.dart import flutter_api, methods
 from flutter_renderer.dart.errors import Budget, DartError
 from flutter_renderer.dart.flutter_api import MISSING
+from flutter_renderer.dart.operators import BINARY_NODES, OperatorError, Tree, apply_operator, operator_tree, wrap64
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, FunctionDecl, Params, Program, read_params
-from flutter_renderer.dart.syntax import Node, error_at, field_groups, named, position, split_exprs, text
+from flutter_renderer.dart.syntax import Node, error_at, field_groups, named, position, split_exprs, text, unescape
 from flutter_renderer.dart.values import (
     IR_LEAVES, BoundMethod, Instance, Lambda, Props, Scope, TypeRef, UserEnum, dart_str, type_name,
 )
 
 BUILD_CONTEXT = Props("BuildContext", {"mounted": True})
-BINARY_NODES = frozenset({
-    "additive_expression", "multiplicative_expression", "relational_expression", "equality_expression",
-    "logical_and_expression", "logical_or_expression", "if_null_expression", "bitwise_and_expression",
-    "bitwise_or_expression", "bitwise_xor_expression", "shift_expression",
-})
-# Dart's binary precedence, low to high (the grammar's own nesting is not reliable, so we re-parse)
-PRECEDENCE = {"??": 1, "||": 2, "&&": 3, "==": 4, "!=": 4, "<": 5, ">": 5, "<=": 5, ">=": 5,
-              "|": 6, "^": 7, "&": 8, "<<": 9, ">>": 9, ">>>": 9, "+": 10, "-": 10,
-              "*": 11, "/": 11, "%": 11, "~/": 11}
 UNSUPPORTED_STATEMENTS = {
     "while_statement": "'while' loops", "do_statement": "'do' loops", "switch_statement": "'switch' statements",
     "try_statement": "'try' statements", "yield_statement": "'yield'", "yield_each_statement": "'yield*'",
     "break_statement": "'break'", "continue_statement": "'continue'", "labeled_statement": "labels",
 }
-INT64 = 1 << 64
-
-
-def _wrap64(value: int) -> int:
-    """Dart ints are 64-bit; wrapping also stops big-int growth from eating memory."""
-    value %= INT64
-    return value - INT64 if value >= INT64 >> 1 else value
 
 
 class _Return:
+    """A `return` reached inside a block."""
+
     __slots__ = ("value",)
 
     def __init__(self, value: Any) -> None:
@@ -166,9 +152,9 @@ class Evaluator:
         if kind == "null_literal":
             return None
         if kind == "decimal_integer_literal":
-            return _wrap64(int(text(node).replace("_", "")))
+            return wrap64(int(text(node).replace("_", "")))
         if kind == "hex_integer_literal":
-            return _wrap64(int(text(node).replace("_", ""), 16))
+            return wrap64(int(text(node).replace("_", ""), 16))
         if kind == "decimal_floating_point_literal":
             return float(text(node).replace("_", ""))
         if kind == "identifier":
@@ -197,7 +183,7 @@ class Evaluator:
                 if raw:
                     pieces.append(text(child))
                 elif child.type == "escape_sequence":
-                    pieces.append(_unescape(text(child)))
+                    pieces.append(unescape(text(child)))
                 elif child.type == "template_substitution":
                     pieces.append(self.to_str(self._interpolate(child, scope), child))
                 else:
@@ -369,58 +355,10 @@ class Evaluator:
     # ----------------------------------------------------------------- operators
 
     def binary(self, node: Node, scope: Scope) -> Any:
-        """Re-parse a chain of binary operators with Dart's precedence, then evaluate it lazily."""
-        tokens = self._flatten(node)
-        position_ = [0]
+        return self._eval_tree(operator_tree(node), scope)
 
-        def parse(min_prec: int) -> Any:
-            left = tokens[position_[0]]
-            position_[0] += 1
-            while position_[0] < len(tokens):
-                op = tokens[position_[0]]
-                prec = PRECEDENCE[op[0]]
-                if prec < min_prec:
-                    break
-                position_[0] += 1
-                right = parse(prec + 1)
-                left = (op, left, right)
-            return left
-
-        return self._eval_tree(parse(1), scope)
-
-    def _flatten(self, node: Node) -> list[Any]:
-        tokens: list[Any] = []
-        operand: list[Node] = []
-        for child in node.children:
-            if child.type in ("comment",):
-                continue
-            op = self._operator(child)
-            if op is not None:
-                tokens.append(self._operand(operand))
-                tokens.append((op, child))
-                operand = []
-            elif child.is_named:
-                operand.append(child)
-        tokens.append(self._operand(operand))
-        flat: list[Any] = []
-        for token in tokens:
-            flat.extend(token if isinstance(token, list) and token and token[0] == "flat" and token.pop(0) else [token])
-        return flat
-
-    def _operand(self, nodes: list[Node]) -> Any:
-        if len(nodes) == 1 and nodes[0].type in BINARY_NODES:
-            return ["flat", *self._flatten(nodes[0])]
-        return nodes
-
-    @staticmethod
-    def _operator(node: Node) -> str | None:
-        if node.type.endswith("_operator") and node.type not in ("prefix_operator", "postfix_operator"):
-            return text(node)
-        if not node.is_named and node.type in PRECEDENCE:
-            return node.type
-        return None
-
-    def _eval_tree(self, tree: Any, scope: Scope) -> Any:
+    def _eval_tree(self, tree: Tree, scope: Scope) -> Any:
+        """Evaluate an operator tree; `??`, `&&` and `||` evaluate their right side only when needed."""
         if isinstance(tree, list):
             return self.eval_parts(tree, scope, tree[0]) if tree else None
         (op, op_node), left_tree, right_tree = tree
@@ -434,51 +372,10 @@ class Evaluator:
         return self.apply_operator(op, left, self._eval_tree(right_tree, scope), op_node)
 
     def apply_operator(self, op: str, left: Any, right: Any, node: Node) -> Any:
-        if op == "==":
-            return left == right
-        if op == "!=":
-            return left != right
-        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
-        if numbers:
-            return self._number_op(op, left, right, node)
-        if op == "+" and type(left) is type(right) and isinstance(left, (str, list)):
-            return self.check_size(left + right, node)
-        if op == "*" and isinstance(left, str) and isinstance(right, int):
-            if len(left) * max(right, 0) > self.budget.max_string:
-                raise self.error(node, f"A string of more than {self.budget.max_string} characters.", ErrorKind.RUNTIME)
-            return left * right
-        if op in ("<", ">", "<=", ">=") and isinstance(left, str) and isinstance(right, str):
-            raise self.error(node, f"The operator '{op}' isn't defined for the type 'String'.")
-        if left is None:
-            raise self.error(node, f"The operator '{op}' can't be unconditionally invoked because the receiver can be 'null'.")
-        raise self.error(node, f"The operator '{op}' isn't defined for the type '{type_name(left)}' and '{type_name(right)}'.")
-
-    def _number_op(self, op: str, left: float, right: float, node: Node) -> Any:
-        both_int = isinstance(left, int) and isinstance(right, int)
-        if op == "/":
-            if right == 0:
-                return math.nan if left == 0 else math.copysign(math.inf, left)
-            return left / right
-        if op in ("~/", "%") and right == 0:
-            raise self.error(node, "IntegerDivisionByZeroException", ErrorKind.RUNTIME)
-        if op == "~/":
-            return _wrap64(int(left / right)) if not both_int else _wrap64(abs(left) // abs(right) * (1 if (left < 0) == (right < 0) else -1))
-        if op == "%":
-            return left % abs(right)
-        if op in ("&", "|", "^", "<<", ">>", ">>>"):
-            if not both_int:
-                raise self.error(node, f"The operator '{op}' isn't defined for the type 'double'.")
-            if op in ("<<", ">>", ">>>") and not 0 <= right < 64:
-                return 0 if op != ">>" or left >= 0 else -1
-            ops = {"&": operator.and_, "|": operator.or_, "^": operator.xor, "<<": operator.lshift,
-                   ">>": operator.rshift, ">>>": lambda a, b: (a % INT64) >> b}
-            return _wrap64(ops[op](left, right))
-        ops2 = {"+": operator.add, "-": operator.sub, "*": operator.mul, "<": operator.lt, ">": operator.gt,
-                "<=": operator.le, ">=": operator.ge}
-        if op not in ops2:
-            raise self.error(node, f"The operator '{op}' isn't defined for the type 'num'.")
-        result = ops2[op](left, right)
-        return _wrap64(result) if isinstance(result, int) and not isinstance(result, bool) else result
+        try:
+            return self.check_size(apply_operator(op, left, right, self.budget.max_string), node)
+        except OperatorError as exc:
+            raise self.error(node, str(exc), exc.kind) from None
 
     def truth(self, value: Any, node: Node) -> bool:
         if not isinstance(value, bool):
@@ -1043,18 +940,3 @@ class Evaluator:
         if isinstance(value, Props) and value.ir is not None:
             return value.ir
         raise self.error(node, f"A value of type '{type_name(value)}' can't be passed to a Flutter widget here.")
-
-
-ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-
-
-def _unescape(sequence: str) -> str:
-    body = sequence[1:]
-    try:
-        if body.startswith("u{"):
-            return chr(int(body[2:-1], 16))
-        if body.startswith(("u", "x")) and len(body) > 1:
-            return chr(int(body[1:], 16))
-    except ValueError:
-        return "\ufffd"
-    return ESCAPES.get(body, body)

@@ -144,3 +144,19 @@ def _last_leaf(node: Node) -> Node:
     while node.child_count:
         node = node.children[-1]
     return node
+
+
+ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def unescape(sequence: str) -> str:
+    """The character a string escape sequence (`\\n`, `\\u{1F600}`) stands for."""
+    body = sequence[1:]
+    try:
+        if body.startswith("u{"):
+            return chr(int(body[2:-1], 16))
+        if body.startswith(("u", "x")) and len(body) > 1:
+            return chr(int(body[1:], 16))
+    except ValueError:
+        return "\ufffd"
+    return ESCAPES.get(body, body)

@@ -1,0 +1,149 @@
+"""Dart's binary operators: re-parsing operator chains with Dart's precedence, and applying them.
+
+tree-sitter-dart nests mixed operator chains in the wrong order (`1 + 2 * 3 - 4 < 5` comes out as
+`1 + (2 * 3 - (4 < 5))`), so a chain is flattened into operands and operators and parsed again here.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from typing import Any
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart.syntax import Node, text
+from flutter_renderer.dart.values import type_name
+
+BINARY_NODES = frozenset({
+    "additive_expression", "multiplicative_expression", "relational_expression", "equality_expression",
+    "logical_and_expression", "logical_or_expression", "if_null_expression", "bitwise_and_expression",
+    "bitwise_or_expression", "bitwise_xor_expression", "shift_expression",
+})
+# low to high
+PRECEDENCE = {"??": 1, "||": 2, "&&": 3, "==": 4, "!=": 4, "<": 5, ">": 5, "<=": 5, ">=": 5,
+              "|": 6, "^": 7, "&": 8, "<<": 9, ">>": 9, ">>>": 9, "+": 10, "-": 10,
+              "*": 11, "/": 11, "%": 11, "~/": 11}
+INT64 = 1 << 64
+_ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul, "<": operator.lt, ">": operator.gt,
+               "<=": operator.le, ">=": operator.ge}
+_BITWISE = {"&": operator.and_, "|": operator.or_, "^": operator.xor, "<<": operator.lshift,
+            ">>": operator.rshift, ">>>": lambda a, b: (a % INT64) >> b}
+
+# An operand is the list of sibling nodes forming one expression; an operation is
+# ((operator, operator node), left, right).
+Tree = Any
+
+
+class OperatorError(Exception):
+    """An operator that can't apply to its operands; the evaluator adds the source position."""
+
+    def __init__(self, message: str, kind: ErrorKind = ErrorKind.ANALYSIS) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def wrap64(value: int) -> int:
+    """Dart ints are 64-bit; wrapping also stops big-int growth from eating memory."""
+    value %= INT64
+    return value - INT64 if value >= INT64 >> 1 else value
+
+
+def operator_tree(node: Node) -> Tree:
+    """The chain under `node` as a tree that follows Dart's precedence (left-associative)."""
+    tokens = _flatten(node)
+    cursor = 0
+
+    def parse(min_precedence: int) -> Tree:
+        nonlocal cursor
+        left = tokens[cursor]
+        cursor += 1
+        while cursor < len(tokens):
+            op = tokens[cursor]
+            precedence = PRECEDENCE[op[0]]
+            if precedence < min_precedence:
+                break
+            cursor += 1
+            left = (op, left, parse(precedence + 1))
+        return left
+
+    return parse(1)
+
+
+def _flatten(node: Node) -> list[Any]:
+    """Operands (node lists) and (operator, node) pairs, with nested chains spliced in."""
+    tokens: list[Any] = []
+    operand: list[Node] = []
+
+    def close_operand() -> None:
+        if len(operand) == 1 and operand[0].type in BINARY_NODES:
+            tokens.extend(_flatten(operand[0]))
+        else:
+            tokens.append(list(operand))
+
+    for child in node.children:
+        op = _operator(child)
+        if op is not None:
+            close_operand()
+            tokens.append((op, child))
+            operand = []
+        elif child.is_named and child.type != "comment":
+            operand.append(child)
+    close_operand()
+    return tokens
+
+
+def _operator(node: Node) -> str | None:
+    if node.type.endswith("_operator") and node.type not in ("prefix_operator", "postfix_operator"):
+        return text(node)
+    if not node.is_named and node.type in PRECEDENCE:
+        return node.type
+    return None
+
+
+def apply_operator(op: str, left: Any, right: Any, max_string: int) -> Any:
+    """`left op right` for every operator but the short-circuiting `&&`, `||` and `??`."""
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
+        return _number_operator(op, left, right)
+    if op == "+" and type(left) is type(right) and isinstance(left, (str, list)):
+        return left + right
+    if op == "*" and isinstance(left, str) and isinstance(right, int) and not isinstance(right, bool):
+        if len(left) * max(right, 0) > max_string:
+            raise OperatorError(f"A string of more than {max_string} characters.", ErrorKind.RUNTIME)
+        return left * right
+    if left is None:
+        raise OperatorError(f"The operator '{op}' can't be unconditionally invoked because the receiver can be 'null'.")
+    raise OperatorError(f"The operator '{op}' isn't defined for the type '{type_name(left)}' and '{type_name(right)}'.")
+
+
+def _number_operator(op: str, left: float, right: float) -> Any:
+    both_int = isinstance(left, int) and isinstance(right, int)
+    if op == "/":
+        if right == 0:
+            return math.nan if left == 0 else math.copysign(math.inf, left)
+        return left / right
+    if op in ("~/", "%") and right == 0:
+        raise OperatorError("IntegerDivisionByZeroException", ErrorKind.RUNTIME)
+    if op == "~/":
+        if both_int:
+            sign = 1 if (left < 0) == (right < 0) else -1
+            return wrap64(abs(left) // abs(right) * sign)
+        quotient = left / right
+        if not math.isfinite(quotient):
+            raise OperatorError(f"Unsupported operation: {quotient}.toInt()", ErrorKind.RUNTIME)
+        return wrap64(int(quotient))
+    if op == "%":
+        return left % abs(right)
+    if op in _BITWISE:
+        if not both_int:
+            raise OperatorError(f"The operator '{op}' isn't defined for the type 'double'.")
+        if op in ("<<", ">>", ">>>") and not 0 <= right < 64:
+            return 0 if op != ">>" or left >= 0 else -1
+        return wrap64(_BITWISE[op](left, right))
+    if op not in _ARITHMETIC:
+        raise OperatorError(f"The operator '{op}' isn't defined for the type 'num'.")
+    result = _ARITHMETIC[op](left, right)
+    return wrap64(result) if isinstance(result, int) and not isinstance(result, bool) else result
