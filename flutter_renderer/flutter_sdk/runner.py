@@ -212,13 +212,28 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
             run.results[index] = RenderResult.failure(
                 ErrorKind.CRASH, f"the test process died while rendering (exit {proc.returncode}): "
                 f"{run.output_tail[-300:]}")
+    owners = _generated_line_owners(runtime.project / TEST_FILE)
     for error in compile_errors("\n".join([stdout, stderr, *events.load_errors])):
-        if error.candidate is None:
+        owner = owners.get(error.line) if error.path.endswith(Path(TEST_FILE).name) else error.candidate
+        if owner in roots:
+            run.compile_errors.setdefault(owner, []).append(error)
+        else:
             run.harness_errors.append(error)
-        elif error.candidate in roots:
-            run.compile_errors.setdefault(error.candidate, []).append(error)
     run.load_failed = bool(events.load_errors) or (not events.outcomes and proc.returncode not in (0, None))
     return run
+
+
+def _generated_line_owners(test_file: Path) -> dict[int, int]:
+    """Line of the generated test -> the candidate it imports or pumps (`as c3;`, `() => c3.Root()`).
+
+    An error on such a line (a root class that cannot be built after all) belongs to that candidate.
+    """
+    owners = {}
+    for number, line in enumerate(test_file.read_text(encoding="utf-8").splitlines(), start=1):
+        match = re.search(r"\bas c(\d+);|\(\) => c(\d+)\.", line)
+        if match:
+            owners[number] = int(match.group(1) or match.group(2))
+    return owners
 
 
 def _compile_failure(errors: list[CompileError]) -> RenderResult:

@@ -7,7 +7,8 @@ comments and plays back what the real tools would print and what the Dart harnes
 `dart analyze`), compile (missed by the analyzer, fails the test file's compilation), unattributed
 (fails compilation without naming a file), overflow, throw, hang (sleeps: a synchronous endless loop),
 timeout-event (the reporter's timeout error, no status), die (the test process exits mid-test),
-bad-status (the status file is garbage).
+bad-status (the status file is garbage), bad-root (the root widget call in the generated test
+does not compile).
 Every invocation appends its argv to $HOME/fake_calls.jsonl. Standard library only: it runs inside
 the sandbox with /usr/bin/python3.
 """
@@ -71,9 +72,14 @@ def run_tests(test_file: Path) -> int:
     emit({"type": "start", "time": 0, "protocolVersion": "0.1.1", "runnerVersion": "fake", "pid": os.getpid()})
     emit({"type": "testStart", "time": 1, "test": {"id": 0, "name": f"loading {test_file.resolve()}"}})
     broken = [i for i, kind in kinds.items() if kind == "compile"]
-    if broken or "unattributed" in kinds.values():
+    bad_roots = [i for i, kind in kinds.items() if kind == "bad-root"]
+    if broken or bad_roots or "unattributed" in kinds.values():
         for i in broken:
             print(f"lib/candidates/c_{i}.dart:7:3: Error: The getter 'colour' isn't defined for the class 'Colors'.")
+        lines = source.splitlines()
+        for i in bad_roots:
+            line = next(n for n, text in enumerate(lines, 1) if f"() => c{i}." in text)
+            print(f"test/render_batch_test.dart:{line}:40: Error: Too few positional arguments: 1 required, 0 given.")
         emit({"type": "error", "time": 2, "testID": 0, "error": f"Failed to load \"{test_file}\": "
               f"Compilation failed for testPath={test_file}", "stackTrace": "", "isFailure": False})
         emit({"type": "done", "time": 3, "success": False})

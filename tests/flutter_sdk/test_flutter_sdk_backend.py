@@ -98,6 +98,13 @@ def test_compile_error_missed_by_analyzer_drops_only_that_candidate(fake_sdk):
     assert results[1].message.startswith("7:3: error: The getter 'colour' isn't defined")
 
 
+def test_error_on_a_generated_line_belongs_to_its_candidate(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch([screen(), screen("bad-root"), screen()])
+    assert [r.error_kind for r in results] == [None, ErrorKind.ANALYSIS, None]
+    assert "Too few positional arguments" in results[1].message
+
+
 def test_unattributed_load_failure_is_bisected(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         results = backend.render_batch([screen(), screen(), screen("unattributed"), screen()])

@@ -31,6 +31,10 @@ def test_found_sdk_fonts_and_sandbox(fake_sdk, monkeypatch):
 
 def test_flutter_rows_fail_the_doctor_only_when_selected(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("PATH", str(tmp_path))
+    settings_file = tmp_path / "pipeline.toml"       # not the repo's file, which other work may be editing
+    settings_file.write_text('[renderer]\nbackend = "embedded"\n')
+    monkeypatch.setenv("FLUTTER_RL_SETTINGS", str(settings_file))
+    monkeypatch.delenv("FLUTTER_RL_PRESET", raising=False)
     monkeypatch.setenv("FLUTTER_RL__RENDERER__BACKEND", "embedded")
     rows = doctor._flutter_sdk_checks()
     assert rows and all(c.optional for c in rows)
