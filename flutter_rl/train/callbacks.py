@@ -1,11 +1,13 @@
 """MLflow logging for a training run: per-step metrics, the time split, and adapter checkpoints.
 
-Trainer logs arrive through `on_log` (TRL's GRPO logs `reward`, `reward_std`, `frac_reward_zero_std`,
-`rewards/<func>/mean`, `kl`, `completions/mean_length`, ... and our `time/generation`, `time/reward`);
-this callback adds the wall time of the optimizer step (`time/step`) and the rest of it, the policy
-update (`time/update` = step - generation - reward), and sends everything to one MLflow run through an
-explicit `MlflowClient` (no global active run, so nothing leaks between runs in one process). Each
-checkpoint's adapter (not the base model) becomes an MLflow LoggedModel tagged with its step.
+Trainer logs arrive through `on_log`: TRL's GRPO logs `reward`, `reward_std`, `frac_reward_zero_std`,
+`rewards/<func>/mean`, `kl`, `completions/mean_length`, ..., and `InstrumentedGRPOTrainer` adds
+`reward_std_within_group`, `time/generation` and `time/reward`. This callback copies
+`rewards/rendered/mean` to `render_rate`, adds the wall time of the optimizer step (`time/step`) and
+the rest of it, the policy update (`time/update` = step - generation - reward), and sends everything
+to one MLflow run through an explicit `MlflowClient` (no global active run, so nothing leaks between
+runs in one process). Each checkpoint's adapter (not the base model) becomes an MLflow LoggedModel
+tagged with its step.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Any
 from transformers import TrainerCallback
 
 ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
+# The reward stage's `rendered` component (weight 0) is 1 per rendered completion: its mean is the render rate.
+RENDER_RATE_SOURCE = "rewards/rendered/mean"
 
 
 def numeric_metrics(logs: dict[str, Any], prefix: str = "") -> dict[str, float]:
@@ -72,6 +76,8 @@ class MlflowTrainingCallback(TrainerCallback):
         if not state.is_world_process_zero or not logs:
             return
         logs = dict(logs)
+        if RENDER_RATE_SOURCE in logs:
+            logs["render_rate"] = logs[RENDER_RATE_SOURCE]
         if self._step_seconds:
             # TRL averages its metrics over the logging window, so average the step time the same way.
             step_time = sum(self._step_seconds) / len(self._step_seconds)

@@ -42,24 +42,29 @@ class TrainResult:
     log_history: list[dict[str, Any]] = field(default_factory=list)
 
 
-class TimedGRPOTrainer(GRPOTrainer):
-    """GRPOTrainer that also logs generation and reward wall time: TRL only sends its own timings to an active
-    wandb/mlflow run, and we log through an explicit MLflow client."""
+class InstrumentedGRPOTrainer(GRPOTrainer):
+    """GRPOTrainer that also logs generation and reward wall time (TRL sends its own timings only to an active
+    wandb/mlflow run, and we log through an explicit client) and the reward std within groups (TRL's
+    `reward_std` is over the whole batch, but the advantage only sees the spread inside each group)."""
 
-    def _timed(self, name: str, call: Callable[[], Any]) -> Any:
-        started = time.perf_counter()
-        result = call()
-        self._metrics["train" if self.model.training else "eval"][name].append(time.perf_counter() - started)
-        return result
+    def _record(self, name: str, value: float) -> None:
+        self._metrics["train" if self.model.training else "eval"][name].append(value)
 
     def _generate(self, prompts):
-        return self._timed("time/generation", lambda: super(TimedGRPOTrainer, self)._generate(prompts))
+        started = time.perf_counter()
+        result = super()._generate(prompts)
+        self._record("time/generation", time.perf_counter() - started)
+        return result
 
     def _calculate_rewards(self, inputs, prompts, completions, completion_ids_list):
-        return self._timed(
-            "time/reward",
-            lambda: super(TimedGRPOTrainer, self)._calculate_rewards(inputs, prompts, completions, completion_ids_list),
-        )
+        started = time.perf_counter()
+        rewards_per_func = super()._calculate_rewards(inputs, prompts, completions, completion_ids_list)
+        self._record("time/reward", time.perf_counter() - started)
+        group = self.num_generations if self.model.training else self.num_generations_eval
+        rewards = (rewards_per_func * self.reward_weights.to(rewards_per_func.device)).nansum(dim=1)
+        if group > 1:
+            self._record("reward_std_within_group", rewards.view(-1, group).std(dim=1).nanmean().item())
+        return rewards_per_func
 
 
 def checkpoints_in(output_dir: Path) -> list[Path]:
@@ -167,7 +172,7 @@ def _train(settings, dataset, reward_funcs, reward_weights, output_dir, resume_f
         model = sft_warmup(model, processor, dataset, settings, output_dir, client, run_id)
         peft_config = None
     tracking = [MlflowTrainingCallback(client, run_id)] if client is not None else []
-    trainer = TimedGRPOTrainer(
+    trainer = InstrumentedGRPOTrainer(
         model=model,
         reward_funcs=list(reward_funcs),
         args=grpo_config(settings, output_dir, reward_weights),

@@ -68,3 +68,20 @@ def test_killed_training_resumes_to_the_same_result(make_settings, screen_rows):
     assert any(t.abs().max() > 0 for t in a.values())  # the adapter did move away from its zero init
     for name in a:
         torch.testing.assert_close(a[name], b[name], atol=1e-5, rtol=1e-4)
+
+
+def test_reward_std_within_group_is_the_mean_spread_inside_each_group(make_settings, screen_rows):
+    batches: list[list[float]] = []
+
+    def recorded_reward(prompts, completions, **columns):
+        values = REWARD_FUNCS[1](prompts, completions, **columns)
+        batches.append(values)
+        return values
+
+    result = train_grpo(make_settings("groups"), screen_rows, [recorded_reward], [1.0], tracking_uri=None)
+    logged = [h["reward_std_within_group"] for h in result.log_history if "reward" in h]
+    group = make_settings().train.num_generations
+    expected = [
+        torch.tensor(values).view(-1, group).std(dim=1).mean().item() for values in batches
+    ]
+    assert logged == pytest.approx(expected, abs=1e-6)
