@@ -21,12 +21,17 @@ class DartError(Exception):
     def __str__(self) -> str:
         return f"line {self.line}:{self.column}: Error: {self.message}"
 
+    def __reduce__(self) -> tuple:
+        # so the error survives a process pool (the default would call __init__ with the message only)
+        return (DartError, (self.kind, self.message, self.line, self.column))
+
 
 @dataclass
 class Budget:
     """Limits for one `compile_screen` call; generated code is untrusted, so every loop is bounded.
 
-    `deadline` is wall-clock seconds from the start of the call. `max_depth` bounds nested
+    `deadline` is wall-clock seconds from the start of the call. The counters are reset by each call,
+    so give every concurrent call its own Budget. `max_depth` bounds nested
     evaluation (expressions inside expressions, calls inside calls), which also keeps Python's own
     recursion far from its limit.
     """

@@ -266,3 +266,15 @@ def test_unknown_flutter_api_inside_callbacks_is_left_alone(make_screen) -> None
     expr = ("ElevatedButton(onPressed: () => ScaffoldMessenger.of(context).showSnackBar("
             "SnackBar(content: Text('hi'))), child: Text('a'))")
     assert compile_screen(make_screen(expr), width=WIDTH, height=HEIGHT).type == "ElevatedButton"
+
+
+def test_dart_error_survives_pickling_for_process_pools() -> None:
+    import pickle
+
+    error = pickle.loads(pickle.dumps(DartError(ErrorKind.ANALYSIS, "Undefined name 'x'.", 3, 7)))
+    assert (error.kind, error.line, error.column, str(error)) == (
+        ErrorKind.ANALYSIS, 3, 7, "line 3:7: Error: Undefined name 'x'.")
+
+
+def test_float_truncating_division_by_tiny_numbers_is_a_runtime_error(make_screen) -> None:
+    assert compile_error(make_screen("Text('${1e308 ~/ 1e-308}')")).kind is ErrorKind.RUNTIME
