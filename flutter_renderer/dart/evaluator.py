@@ -603,8 +603,9 @@ class Evaluator:
             return self._builtin("math", name, args, kwargs, node)
         if self.is_known_type(name, node) or name in self.program.classes:
             return self.construct(name, "", args, kwargs, node, scope)
-        where = f" for the type '{this.cls.name}'" if this is not None else ""
-        raise self.error(node, f"The method '{name}' isn't defined{where}.")
+        if this is None:
+            raise self.error(node, f"The function '{name}' isn't defined.")
+        raise self.error(node, f"The method '{name}' isn't defined for the type '{this.cls.name}'.")
 
     def call_value(self, value: Any, arguments: Node, scope: Scope, node: Node) -> Any:
         """Call a function value: a lambda, a tear-off, or a type (a constructor call)."""
@@ -685,7 +686,7 @@ class Evaluator:
                 what = f"'{type_}.{ctor}'" if ctor else f"'{type_}'"
                 raise self.error(node, f"Couldn't find constructor {what}." if ctor or type_ in catalog.CLASSES
                                  else f"The method '{ctor}' isn't defined for the type '{type_}'.")
-            raise self.error(node, f"The method '{type_}' isn't defined.")
+            raise self.error(node, f"The name '{type_}' isn't a class.")
         self.check_arguments(f"{type_}.{ctor}" if ctor else type_, len(signature.positional) - signature.optional_positional,
                              len(signature.positional), signature.named, signature.required, args, kwargs, node)
         kwargs = self.expand_builders(type_, ctor, kwargs, node)

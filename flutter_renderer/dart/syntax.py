@@ -45,10 +45,13 @@ def error_at(node: Node, kind: ErrorKind, message: str) -> DartError:
 
 def parse(source: str, max_bytes: int) -> Node:
     """Parse a whole Dart file; the root node, or DartError(SYNTAX) at the first error."""
-    if len(source) > max_bytes:
-        raise DartError(ErrorKind.SYNTAX, f"The file is {len(source)} characters long; the limit is {max_bytes}.", 1, 1)
-    source = source.lstrip("\ufeff")
-    root = _parser().parse(source.encode("utf-8", "surrogatepass")).root_node
+    too_long = DartError(ErrorKind.SYNTAX, f"The file is longer than the limit of {max_bytes} bytes.", 1, 1)
+    if len(source) > max_bytes:   # cheap test first: a 10 MB completion is refused without encoding it
+        raise too_long
+    data = source.lstrip("\ufeff").encode("utf-8", "surrogatepass")
+    if len(data) > max_bytes:
+        raise too_long
+    root = _parser().parse(data).root_node
     if root.has_error:
         raise _first_syntax_error(root)
     return root

@@ -48,6 +48,7 @@ def test_leading_bom_and_whitespace_are_tolerated(make_screen) -> None:
 ANALYSIS = [
     ("Foo()", "The method 'Foo' isn't defined for the type 'Screen'."),
     ("Text(foo)", "Undefined name 'foo'."),
+    ("const Foo()", "The name 'Foo' isn't a class."),
     ("Text('a', colour: Colors.red)", "The named parameter 'colour' isn't defined."),
     ("Padding(child: Text('a'))", "The named parameter 'padding' is required, but there's no corresponding argument."),
     ("Text('a', 'b')", "Too many positional arguments: 1 expected, but 2 found."),
@@ -75,6 +76,12 @@ def test_analysis_errors(expr: str, message: str, make_screen) -> None:
     assert error.kind is ErrorKind.ANALYSIS, str(error)
     assert message in error.message
     assert error.line >= 1 and error.column >= 1
+
+
+def test_unknown_function_at_top_level() -> None:
+    error = compile_error("void main() => runApp(buildApp());\n")
+    assert error.kind is ErrorKind.ANALYSIS
+    assert error.message == "The function 'buildApp' isn't defined."
 
 
 def test_unknown_name_is_reported_at_its_position() -> None:
