@@ -11,7 +11,7 @@ def _sandbox_row(requested: str) -> tuple[str, bool, str]:
     usable = {"bwrap": bwrap_works(), "unshare": unshare_works()}
     found = ", ".join(mode for mode, ok in usable.items() if ok) or "neither bwrap nor unshare"
     if requested == "none":
-        return "flutter sandbox", False, "sandbox = \"none\": generated code runs without isolation"
+        return "flutter sandbox", True, "sandbox = \"none\" (your choice): generated code runs WITHOUT isolation"
     if requested in usable:
         ok = usable[requested]
         return "flutter sandbox", ok, f"{requested} {'works' if ok else 'is not usable'} here (usable: {found})"

@@ -7,6 +7,7 @@ compile-failure recovery, the commands and the sandbox. They say nothing about r
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -84,6 +85,7 @@ def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
 
 def test_hang_is_a_timeout_and_the_rest_still_render(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        backend._runtime = dataclasses.replace(backend._runtime, grace_s=0.5)   # keep the test short
         results = backend.render_batch([screen(), screen("hang"), screen(), screen("timeout-event")], timeout=0.5)
         test_runs = [a for a in calls(backend._runtime.home) if "test" in a]
     assert [r.error_kind for r in results] == [None, ErrorKind.TIMEOUT, None, ErrorKind.TIMEOUT]

@@ -25,8 +25,11 @@ def test_found_sdk_fonts_and_sandbox(fake_sdk, monkeypatch):
     (fake_sdk / "bin" / "cache" / "artifacts" / "material_fonts" / "MaterialIcons-Regular.otf").unlink()
     fonts = {n: (ok, d) for n, ok, d in diagnose(RendererSettings(flutter_sdk=str(fake_sdk)))}["flutter fonts"]
     assert fonts[0] is False and "flutter precache" in fonts[1]
-    none = {n: ok for n, ok, _ in diagnose(RendererSettings(flutter_sdk=str(fake_sdk), sandbox="none"))}
-    assert none["flutter sandbox"] is False
+    none = {n: d for n, _, d in diagnose(RendererSettings(flutter_sdk=str(fake_sdk), sandbox="none"))}
+    assert "WITHOUT isolation" in none["flutter sandbox"]
+    monkeypatch.setattr(diagnose_module, "unshare_works", lambda: False)
+    auto = {n: (ok, d) for n, ok, d in diagnose(RendererSettings(flutter_sdk=str(fake_sdk)))}["flutter sandbox"]
+    assert auto[0] is False and "apt-get install bubblewrap" in auto[1]
 
 
 def test_flutter_rows_fail_the_doctor_only_when_selected(tmp_path, monkeypatch, capsys):
