@@ -130,7 +130,8 @@ def load_policy(model: ModelSettings) -> tuple[Any, Any]:
     }
     if quantization is not None:
         kwargs["quantization_config"] = quantization
-        kwargs["device_map"] = {"": int(os.environ.get("LOCAL_RANK", 0))}  # 4-bit weights are placed at load
+        # 4-bit weights are placed at load time, not moved later by the trainer.
+        kwargs["device_map"] = {"": int(os.environ.get("LOCAL_RANK", 0)) if cuda else "cpu"}
     policy = AutoModelForImageTextToText.from_pretrained(source, **kwargs)
     processor = AutoProcessor.from_pretrained(source, padding_side="left")
     processor.image_processor.size["longest_edge"] = model.max_pixels  # the image token budget per screenshot

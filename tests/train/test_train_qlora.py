@@ -1,0 +1,36 @@
+"""The QLoRA branch (NF4 base + LoRA) loads and trains; bitsandbytes NF4 also runs on CPU, so the test
+forces the branch that `load_policy` takes only with CUDA, with a float32 compute dtype."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from transformers import BitsAndBytesConfig
+
+import flutter_rl.train.policy as policy
+from flutter_rl.train.grpo import train_grpo
+
+from .conftest import REWARD_FUNCS, REWARD_WEIGHTS
+
+
+@pytest.fixture
+def nf4_on_cpu(monkeypatch):
+    config = BitsAndBytesConfig(
+        load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+        bnb_4bit_compute_dtype=torch.float32,
+    )
+    monkeypatch.setattr(policy, "quantization_config", lambda model, cuda: config)
+
+
+def test_nf4_policy_is_quantized_and_trains_two_grpo_steps(nf4_on_cpu, make_settings, screen_rows):
+    import bitsandbytes as bnb
+
+    settings = make_settings("qlora")
+    model, _ = policy.load_policy(settings.model)
+    assert model.is_loaded_in_4bit
+    assert isinstance(model.get_submodule("model.language_model.layers.0.self_attn.q_proj"), bnb.nn.Linear4bit)
+    del model
+
+    result = train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=None)
+    assert [h["step"] for h in result.log_history if "reward" in h] == [1, 2]
+    assert (result.checkpoints[-1] / "adapter_model.safetensors").is_file()
