@@ -40,8 +40,9 @@ class Diagnostic:
         return ErrorKind.ANALYSIS
 
     def describe(self) -> str:
-        """A compiler-like line: `12:5: error: Expected to find ';'. [EXPECTED_TOKEN]`."""
-        return f"{self.line}:{self.column}: {self.severity.lower()}: {self.message} [{self.code}]"
+        """A compiler-like line, worded like the embedded front end's errors:
+        `line 12:5: Error: Expected to find ';'. [EXPECTED_TOKEN]`."""
+        return f"line {self.line}:{self.column}: {self.severity.capitalize()}: {self.message} [{self.code}]"
 
 
 def _split_fields(line: str) -> list[str]:

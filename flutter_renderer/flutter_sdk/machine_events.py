@@ -50,7 +50,7 @@ class CompileError:
         return candidate_index(self.path)
 
     def describe(self) -> str:
-        return f"{self.line}:{self.column}: error: {self.message}"
+        return f"line {self.line}:{self.column}: Error: {self.message}"
 
 
 def parse_machine_output(text: str) -> MachineOutput:

@@ -261,7 +261,7 @@ def render(runtime: Runtime, roots: Mapping[int, RootWidget], config: HarnessCon
             queue.append(left)   # progress was made: the rest get a fresh process
         elif run.harness_errors:
             message = "the harness does not compile with this Flutter SDK (too old?): " + "; ".join(
-                f"{Path(e.path).name}:{e.describe()}" for e in run.harness_errors[:3])
+                f"{Path(e.path).name} {e.describe()}" for e in run.harness_errors[:3])
             results.update({i: RenderResult.failure(ErrorKind.CRASH, message) for i in left})
         elif run.load_failed and len(left) > 1 and not run.startup_timed_out:
             half = len(left) // 2

@@ -66,7 +66,7 @@ def test_batch_results_in_order_with_each_failure_isolated(fake_sdk):
                      ErrorKind.SYNTAX, ErrorKind.UNSUPPORTED, None]
     assert results[0].ok and results[7].ok
     assert Image.open(io.BytesIO(results[0].png)).size == (60, 90)       # 40x60 logical at ratio 1.5
-    assert results[1].message == "3:14: error: Expected to find ';'. [EXPECTED_TOKEN]"
+    assert results[1].message == "line 3:14: Error: Expected to find ';'. [EXPECTED_TOKEN]"
     assert "overflowed by 42 pixels" in results[3].message and results[3].png is not None
 
 
@@ -97,7 +97,7 @@ def test_compile_error_missed_by_analyzer_drops_only_that_candidate(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         results = backend.render_batch([screen(), screen("compile"), screen()])
     assert [r.error_kind for r in results] == [None, ErrorKind.ANALYSIS, None]
-    assert results[1].message.startswith("7:3: error: The getter 'colour' isn't defined")
+    assert results[1].message.startswith("line 7:3: Error: The getter 'colour' isn't defined")
 
 
 def test_error_on_a_generated_line_belongs_to_its_candidate(fake_sdk):

@@ -22,7 +22,7 @@ def test_analyze_errors_grouped_by_candidate_and_kind(fixture_text):
     assert analyze.failure_of(grouped[0])[0] is ErrorKind.SYNTAX
     kind, message = analyze.failure_of(grouped[1])
     assert kind is ErrorKind.ANALYSIS
-    assert message.splitlines()[0] == "22:18: error: Undefined name 'Colours'. [UNDEFINED_IDENTIFIER]"
+    assert message.splitlines()[0] == "line 22:18: Error: Undefined name 'Colours'. [UNDEFINED_IDENTIFIER]"
     assert "MISSING_REQUIRED_ARGUMENT" in message
     assert analyze.failure_of(grouped[3])[0] is ErrorKind.ANALYSIS
 
