@@ -1,7 +1,9 @@
 """Parse `flutter test --machine` output: the test package's JSON reporter events plus plain lines.
 
 Each JSON line is one event (`start`, `suite`, `group`, `testStart`, `print`, `error`, `testDone`,
-`done`; see package:test's doc/json_reporter.md). Anything else (compiler diagnostics such as
+`done`; see package:test's doc/json_reporter.md; `--machine` makes the tool pass `-r json` to the test
+runner). The tool's own notifications, one-element arrays such as
+`[{"event":"test.startedProcess","params":{...}}]`, are skipped. Anything else (compiler diagnostics such as
 `lib/candidates/c_3.dart:12:5: Error: ...`, tool messages) is kept as plain text. The harness names
 its tests `candidate <index>`; the suite's loading pseudo-test is `loading <path>`.
 """
@@ -58,6 +60,8 @@ def parse_machine_output(text: str) -> MachineOutput:
     out = MachineOutput()
     tests: dict[int, int | None] = {}   # reporter test id -> candidate index (None: loading pseudo-test)
     for line in text.splitlines():
+        if line.lstrip().startswith('[{"event"'):
+            continue
         event = _json_event(line)
         if event is None:
             if line.strip():
