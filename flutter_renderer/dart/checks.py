@@ -26,6 +26,7 @@ from flutter_renderer.dart.syntax import Node, error_at, named, text
 CALLS_QUERY = """
 (const_object_expression (type_identifier) @type . (identifier)? @ctor . (arguments) @args)
 (new_expression (type_identifier) @type . (identifier)? @ctor . (arguments) @args)
+(constructor_invocation (type_identifier) @type (identifier) @ctor (arguments) @args)
 ((identifier) @type . (selector (argument_part (arguments) @args)))
 ((identifier) @type . (selector (unconditional_assignable_selector (identifier) @ctor)) . (selector (argument_part (arguments) @args)))
 """

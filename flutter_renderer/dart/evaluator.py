@@ -17,7 +17,9 @@ from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.dart import flutter_api, methods
 from flutter_renderer.dart.errors import Budget, DartError
 from flutter_renderer.dart.flutter_api import MISSING
-from flutter_renderer.dart.operators import BINARY_NODES, OperatorError, Tree, apply_operator, operator_tree, wrap64
+from flutter_renderer.dart.operators import (
+    BINARY_NODES, GenericCall, OperatorError, Tree, apply_operator, operator_tree, wrap64,
+)
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, FunctionDecl, Params, Program, read_params
 from flutter_renderer.dart.syntax import Node, error_at, field_groups, named, position, split_exprs, text, unescape
 from flutter_renderer.dart.values import (
@@ -307,6 +309,7 @@ class Evaluator:
         return self.construct(text(type_node), ctor, args, kwargs, type_node, scope)
 
     _p_new_expression = _p_const_object_expression
+    _p_constructor_invocation = _p_const_object_expression
 
     def _p_this(self, node: Node, scope: Scope) -> Any:
         if scope.this is None:
@@ -332,6 +335,8 @@ class Evaluator:
         return right
 
     def _p_postfix_expression(self, node: Node, scope: Scope) -> Any:
+        if not any(c.type == "postfix_operator" for c in node.named_children):
+            return self.eval_parts(named(node), scope, node)   # `List<int>.generate(...)` and its selectors
         target, op = named(node)
         parts = named(target)
         if len(parts) != 1 or parts[0].type != "identifier" or text(op) not in ("++", "--"):
@@ -361,6 +366,8 @@ class Evaluator:
         """Evaluate an operator tree; `??`, `&&` and `||` evaluate their right side only when needed."""
         if isinstance(tree, list):
             return self.eval_parts(tree, scope, tree[0]) if tree else None
+        if isinstance(tree, GenericCall):
+            return self.generic_call(tree, scope)
         (op, op_node), left_tree, right_tree = tree
         left = self._eval_tree(left_tree, scope)
         if op == "??":
@@ -370,6 +377,27 @@ class Evaluator:
                 return op == "||"
             return self.truth(self._eval_tree(right_tree, scope), op_node)
         return self.apply_operator(op, left, self._eval_tree(right_tree, scope), op_node)
+
+    def generic_call(self, call: GenericCall, scope: Scope) -> Any:
+        first, rest = call.tail[0], call.tail[1:]
+        if first.type == "dot_shorthand":   # Type<T>.name(...)
+            value = self.eval(call.callee, scope)
+            name_node = named(first)[0]
+            arguments = self._call_args(rest[0]) if rest else None
+            if arguments is not None:
+                value, rest = self.call_member(value, text(name_node), arguments, scope, name_node), rest[1:]
+            else:
+                value = self.get_member(value, text(name_node), name_node)
+            return self.selectors(value, rest, scope)
+        args = ([self.eval_parts(named(first), scope, first)], {})   # f<T>(x): exactly one argument
+        *receiver, last = call.callee
+        access = last.named_children[0] if last.type == "selector" and last.named_children else None
+        if receiver and access is not None and access.type == "unconditional_assignable_selector":
+            member = named(access)[0]
+            value = self.call_member(self.eval(receiver, scope), text(member), None, scope, member, args)
+        else:
+            value = self.call(self.eval(call.callee, scope), *args, call.callee[0])
+        return self.selectors(value, rest, scope)
 
     def apply_operator(self, op: str, left: Any, right: Any, node: Node) -> Any:
         try:

@@ -7,6 +7,7 @@ reports "The getter/method 'x' isn't defined for the type 'T'". `call` runs a Da
 from __future__ import annotations
 
 import math
+from functools import cmp_to_key
 from typing import Any, Callable
 
 from flutter_renderer.ir import ColorValue, DartObject, ThemeTextStyle
@@ -111,9 +112,10 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
     if isinstance(receiver, (int, float)) and not isinstance(receiver, bool):
         return _number_method(receiver, name, args)
     if isinstance(receiver, list):
-        return _list_method(receiver, name, args, call)
+        return _list_method(receiver, name, args, kwargs, call)
     if isinstance(receiver, dict):
         methods = {
+            "forEach": lambda: [call(args[0], [k, v]) for k, v in list(receiver.items())] and None,
             "containsKey": lambda: args[0] in receiver,
             "containsValue": lambda: args[0] in receiver.values(),
             "asMap": lambda: receiver,
@@ -152,7 +154,7 @@ def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
     return methods.get(name, lambda: MISSING)()
 
 
-def _list_method(items: list[Any], name: str, args: list[Any], call: Call) -> Any:
+def _list_method(items: list[Any], name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
     def each(fn: Any) -> list[Any]:
         return [call(fn, [item]) for item in items]
 
@@ -174,6 +176,13 @@ def _list_method(items: list[Any], name: str, args: list[Any], call: Call) -> An
         "followedBy": lambda: items + list(args[0]),
         "add": lambda: items.append(args[0]), "addAll": lambda: items.extend(args[0]),
         "insert": lambda: items.insert(args[0], args[1]),
+        "forEach": lambda: each(args[0]) and None,
+        "firstWhere": lambda: _first_where(items, args[0], kwargs.get("orElse"), call),
+        "lastWhere": lambda: _first_where(items[::-1], args[0], kwargs.get("orElse"), call),
+        "indexWhere": lambda: next((i for i, item in enumerate(items) if call(args[0], [item]) is True), -1),
+        "sort": lambda: _sort(items, args[0] if args else None, call),
+        "removeAt": lambda: items.pop(args[0]), "removeLast": lambda: items.pop(),
+        "remove": lambda: _remove(items, args[0]), "clear": lambda: items.clear(),
     }
     return methods.get(name, lambda: MISSING)()
 
@@ -186,6 +195,29 @@ def _join(items: list[Any], separator: str) -> str:
         if size > JOIN_LIMIT:
             raise ValueError(f"the joined text is longer than {JOIN_LIMIT} characters")
     return separator.join(pieces)
+
+
+def _first_where(items: list[Any], test: Any, or_else: Any, call: Call) -> Any:
+    for item in items:
+        if call(test, [item]) is True:
+            return item
+    if or_else is None:
+        raise ValueError("Bad state: No element")
+    return call(or_else, [])
+
+
+def _sort(items: list[Any], compare: Any, call: Call) -> None:
+    if compare is None:
+        items.sort()
+    else:
+        items.sort(key=cmp_to_key(lambda a, b: call(compare, [a, b])))
+
+
+def _remove(items: list[Any], value: Any) -> bool:
+    if value in items:
+        items.remove(value)
+        return True
+    return False
 
 
 def _fold(items: list[Any], initial: Any, fn: Any, call: Call) -> Any:

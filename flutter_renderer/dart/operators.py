@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import operator
+from dataclasses import dataclass
 from typing import Any
 
 from flutter_renderer.api import ErrorKind
@@ -29,8 +30,8 @@ _ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul, "<": ope
 _BITWISE = {"&": operator.and_, "|": operator.or_, "^": operator.xor, "<<": operator.lshift,
             ">>": operator.rshift, ">>>": lambda a, b: (a % INT64) >> b}
 
-# An operand is the list of sibling nodes forming one expression; an operation is
-# ((operator, operator node), left, right).
+# An operand is the list of sibling nodes forming one expression (or a GenericCall); an operation
+# is ((operator, operator node), left, right).
 Tree = Any
 
 
@@ -48,9 +49,18 @@ def wrap64(value: int) -> int:
     return value - INT64 if value >= INT64 >> 1 else value
 
 
+@dataclass(frozen=True)
+class GenericCall:
+    """`items.map<Widget>((e) => ...)` / `List<int>.generate(...)`: tree-sitter-dart reads a generic
+    call with one argument as `items.map < Widget > (...)`; this is that call, put back together."""
+
+    callee: list[Node]   # `items`, `.map`
+    tail: list[Node]     # `(argument)` or `.generate`, then the selectors after the call
+
+
 def operator_tree(node: Node) -> Tree:
     """The chain under `node` as a tree that follows Dart's precedence (left-associative)."""
-    tokens = _flatten(node)
+    tokens = _join_generic_calls(_flatten(node))
     cursor = 0
 
     def parse(min_precedence: int) -> Tree:
@@ -90,6 +100,29 @@ def _flatten(node: Node) -> list[Any]:
             operand.append(child)
     close_operand()
     return tokens
+
+
+def _join_generic_calls(tokens: list[Any]) -> list[Any]:
+    """Replace `A < T > (x)` and `A < T > .name(...)` (T a single type name) by a GenericCall."""
+    out: list[Any] = []
+    i = 0
+    while i < len(tokens):
+        window = tokens[i:i + 5]
+        if (len(window) == 5 and window[1][0] == "<" and window[3][0] == ">" and _is_type(window[2])
+                and window[4] and window[4][0].type in ("parenthesized_expression", "dot_shorthand")):
+            out.append(GenericCall(window[0], window[4]))
+            i += 5
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _is_type(operand: Any) -> bool:
+    if not isinstance(operand, list) or len(operand) != 1 or operand[0].type not in ("identifier", "type_identifier"):
+        return False
+    name = text(operand[0])
+    return name[:1].isupper() or name in ("int", "double", "num", "bool", "dynamic")
 
 
 def _operator(node: Node) -> str | None:

@@ -79,6 +79,16 @@ EXPRESSIONS = [
     ("items.join(',')", "a,bb,ccc"),
     ("items.fold(0, (sum, e) => sum + e.length)", 6),
     ("{'a': 1, 'b': 2}['b']", 2),
+    ("List<int>.generate(3, (i) => i + 1)", [1, 2, 3]),
+    ("items.map<String>((e) => e[0]).toList()", ["a", "b", "c"]),
+    ("[...items.map<String>((e) => e.toUpperCase())]", ["A", "BB", "CCC"]),
+    ("List<int>.generate(2, (i) => i).length", 2),
+    ("List<String>.from(items).length + 1 > 3", True),
+    ("items.firstWhere((e) => e.length == 2)", "bb"),
+    ("items.firstWhere((e) => e == 'z', orElse: () => 'none')", "none"),
+    ("items.indexWhere((e) => e == 'ccc')", 2),
+    ("sorted()", [3, 2, 1]),
+    ("collected()", ["a!", "bb!", "ccc!"]),
     ("{'a': 1}.entries.map((e) => e.key).toList()", ["a"]),
     ("nothing?.length", None),
     ("nothingList?.first.length", None),
@@ -156,6 +166,16 @@ MEMBERS = """
       total += i;
     }
     return total;
+  }
+  List<int> sorted() {
+    final values = [2, 3, 1];
+    values.sort((a, b) => b.compareTo(a));
+    return values;
+  }
+  List<String> collected() {
+    final out = <String>[];
+    items.forEach((e) => out.add('$e!'));
+    return out;
   }
   int localFn() {
     int inner() => 42;
