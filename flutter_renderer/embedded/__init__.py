@@ -1,0 +1,1 @@
+"""The embedded renderer: Dart IR -> Flet controls -> Flutter web (Chromium) -> PNG."""

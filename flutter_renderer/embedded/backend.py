@@ -1,0 +1,79 @@
+"""`EmbeddedBackend`: the RenderBackend of the embedded renderer (Dart front end + Flet + Chromium)."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any, Sequence
+
+from flutter_renderer.api import RenderResult, RenderSize
+from flutter_renderer.embedded.pool import Pool
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+# Everything that decides the pixels: the front end, the catalog and IR, this package.
+_SOURCES = ("embedded", "dart", "catalog.py", "ir.py")
+
+
+def source_version() -> str:
+    """A hash of every source file that decides the pixels, plus the Flet version: changes whenever
+    the mapping, the front end or the Flutter web client change, so cached renders are redone."""
+    digest = hashlib.sha256(package_version("flet").encode())
+    for name in _SOURCES:
+        path = _PACKAGE / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(file.read_bytes())
+    return f"embedded-{digest.hexdigest()[:12]}"
+
+
+class EmbeddedBackend:
+    """A warm pool of Flet + Chromium workers. Use as a context manager, or call `close()`.
+
+    Built from `[renderer]` settings (`EmbeddedBackend(settings.renderer)`) or keyword arguments.
+    Workers start on the first batch (a few seconds each, in parallel) and stay warm."""
+
+    name = "embedded"
+
+    def __init__(self, settings: Any = None, *, workers: int | None = None, chromium_path: str | None = None,
+                 size: RenderSize | None = None, timeout: float | None = None,
+                 memory_limit_mb: int | None = None) -> None:
+        def pick(value: Any, attribute: str, default: Any) -> Any:
+            return value if value is not None else getattr(settings, attribute, default)
+
+        self.size = size or RenderSize(pick(None, "width", 390), pick(None, "height", 844),
+                                       pick(None, "pixel_ratio", 1.0))
+        self.timeout = float(pick(timeout, "timeout_s", 10.0))
+        self.version = source_version()
+        self._pool = Pool(workers=int(pick(workers, "workers", 2)),
+                          chromium_path=pick(chromium_path, "chromium_path", "/usr/bin/chromium"),
+                          size=self.size, memory_limit_mb=int(pick(memory_limit_mb, "memory_limit_mb", 4096)))
+
+    def __enter__(self) -> "EmbeddedBackend":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the workers now instead of on the first batch."""
+        self._pool.ensure_started()
+
+    def render_batch(self, codes: Sequence[str], *, size: RenderSize | None = None,
+                     timeout: float | None = None) -> list[RenderResult]:
+        """Render Dart sources, in order; never raises for a bad sample."""
+        return self._pool.run(list(codes), size or self.size, timeout or self.timeout)
+
+    def render_trees(self, trees: Sequence[Any], *, size: RenderSize | None = None,
+                     timeout: float | None = None) -> list[RenderResult]:
+        """Render IR trees (`DartObject`s) directly, skipping the Dart front end (tests, tools)."""
+        return self._pool.run(list(trees), size or self.size, timeout or self.timeout)
+
+    @property
+    def workers(self) -> list[Any]:
+        """The pool's workers (tests inspect and kill their browsers)."""
+        return self._pool.slots
+
+    def close(self) -> None:
+        """Stop every worker and browser; safe to call twice."""
+        self._pool.close()

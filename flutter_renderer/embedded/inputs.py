@@ -1,0 +1,300 @@
+"""Input widgets: text fields, checkboxes, switches, radios, sliders and dropdowns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flet as ft
+
+from flutter_renderer.ir import DartObject, EnumValue
+from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.material import make_list_tile
+from flutter_renderer.embedded.registry import (
+    bad, build, build_optional, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
+)
+
+_DECORATION = ("icon label labelText labelStyle floatingLabelStyle helperText helperStyle hintText hintStyle "
+               "errorText errorStyle isDense contentPadding prefixIcon prefix prefixText prefixStyle suffixIcon "
+               "suffix suffixText suffixStyle counterText filled fillColor border enabledBorder focusedBorder "
+               "errorBorder disabledBorder focusedErrorBorder floatingLabelBehavior alignLabelWithHint "
+               "helperMaxLines hintMaxLines errorMaxLines counter counterStyle isCollapsed constraints")
+
+
+def _border(value: Any, *, exact_side: bool) -> dict[str, Any]:
+    """An InputBorder -> Flet's border kind, radius and (for enabledBorder) side color and width.
+
+    Flutter keeps only the shape of `decoration.border` and paints it with the theme's side (unless
+    the side is BorderSide.none); `enabledBorder` is painted exactly as given."""
+    if value is None:
+        return {}
+    if isinstance(value, DartObject) and value.type == "InputBorder" and value.ctor == "none":
+        return {"border": ft.InputBorder.NONE}
+    if not isinstance(value, DartObject) or value.type not in ("OutlineInputBorder", "UnderlineInputBorder"):
+        raise bad(value, "an InputBorder")
+    side = v.border_side(value.kwargs.get("borderSide"))
+    if side is not None and side.width == 0:
+        return {"border": ft.InputBorder.NONE}
+    args: dict[str, Any] = {
+        "border": ft.InputBorder.OUTLINE if value.type == "OutlineInputBorder" else ft.InputBorder.UNDERLINE,
+        "border_radius": v.border_radius(value.kwargs.get("borderRadius")),
+    }
+    if exact_side and side is not None:
+        args.update(border_color=side.color, border_width=side.width)
+    return args
+
+
+def decoration_args(value: Any) -> dict[str, Any]:
+    """InputDecoration -> Flet TextField arguments. Flutter's default border is an underline."""
+    if value is None:
+        return {"border": ft.InputBorder.UNDERLINE}
+    if not isinstance(value, DartObject) or value.type != "InputDecoration":
+        raise bad(value, "an InputDecoration")
+    k = value.kwargs
+    for name in ("icon", "label", "prefix", "suffix", "counter", "constraints", "floatingLabelBehavior",
+                 "isCollapsed"):
+        if k.get(name) is not None:
+            raise unsupported(f"InputDecoration.{name}", value)
+    if value.ctor == "collapsed":
+        raise unsupported("InputDecoration.collapsed", value)
+    # The border drawn while not focused is enabledBorder when given, else border.
+    border = _border(k.get("border"), exact_side=False)
+    border.update(_border(k.get("enabledBorder"), exact_side=True))
+    border.setdefault("border", ft.InputBorder.UNDERLINE)
+    filled = k.get("filled")
+    return dict(
+        label=text_of(k["labelText"]) if k.get("labelText") is not None else None,
+        label_style=v.text_style(k.get("labelStyle")),
+        helper=text_of(k["helperText"]) if k.get("helperText") is not None else None,
+        helper_style=v.text_style(k.get("helperStyle")),
+        hint_text=text_of(k["hintText"]) if k.get("hintText") is not None else None,
+        hint_style=v.text_style(k.get("hintStyle")),
+        error=text_of(k["errorText"]) if k.get("errorText") is not None else None,
+        error_style=v.text_style(k.get("errorStyle")),
+        dense=k.get("isDense"), content_padding=v.edge_insets(k.get("contentPadding")),
+        prefix_icon=build_optional(k.get("prefixIcon")), suffix_icon=build_optional(k.get("suffixIcon")),
+        prefix=ft.Text(text_of(k["prefixText"]), style=v.text_style(k.get("prefixStyle")))
+        if k.get("prefixText") is not None else None,
+        suffix=ft.Text(text_of(k["suffixText"]), style=v.text_style(k.get("suffixStyle")))
+        if k.get("suffixText") is not None else None,
+        counter=ft.Text(text_of(k["counterText"])) if k.get("counterText") else None,
+        filled=bool(filled) if filled is not None else None, fill_color=v.color(k.get("fillColor")),
+        align_label_with_hint=k.get("alignLabelWithHint"),
+        **border,
+    )
+
+
+_FIELD = ("decoration obscureText maxLines minLines style textAlign readOnly enabled maxLength expands "
+          "initialValue textAlignVertical")
+
+
+@widget("TextField", "TextFormField", honours=_FIELD)
+def text_field(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if unbounded("h"):
+        raise layout_error("An InputDecorator, which is typically created by a TextField, cannot have an "
+                           "unbounded width (a TextField in a Row needs Expanded or a SizedBox)", node)
+    if k.get("expands") or k.get("textAlignVertical") is not None:
+        raise unsupported(f"{node.type}.expands/textAlignVertical", node)
+    obscure = bool(k.get("obscureText"))
+    max_lines = k.get("maxLines", 1)
+    if obscure and max_lines != 1:
+        raise runtime_error("Obscured fields cannot be multiline", node)
+    min_lines = k.get("minLines")
+    multiline = max_lines is None or (isinstance(max_lines, int) and max_lines > 1) or bool(min_lines)
+    style = k.get("style")
+    return ft.TextField(
+        value=text_of(k["initialValue"]) if k.get("initialValue") is not None else "",
+        password=obscure, multiline=multiline, max_lines=max_lines if multiline else None,
+        min_lines=min_lines, text_style=v.text_style(style),
+        text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
+        read_only=bool(k.get("readOnly")), disabled=k.get("enabled") is False,
+        max_length=int(k["maxLength"]) if isinstance(k.get("maxLength"), int) and k["maxLength"] > 0 else None,
+        **decoration_args(k.get("decoration")),
+    )
+
+
+def _disabled(k: dict[str, Any]) -> bool:
+    return k.get("onChanged") is None or k.get("enabled") is False
+
+
+_CHECKBOX = "value tristate activeColor checkColor fillColor shape side isError"
+
+
+def _checkbox(node: DartObject) -> ft.Checkbox:
+    k = node.kwargs
+    if k.get("fillColor") is not None:
+        raise unsupported(f"{node.type}.fillColor (a WidgetStateProperty)", node)
+    value = k.get("value")
+    if value is None and not k.get("tristate"):
+        raise runtime_error(f"{node.type}.value is null but tristate is false", node)
+    return ft.Checkbox(value=value, tristate=bool(k.get("tristate")), active_color=v.color(k.get("activeColor")),
+                       check_color=v.color(k.get("checkColor")), shape=v.shape_border(k.get("checkboxShape") or
+                                                                                        k.get("shape")),
+                       border_side=v.border_side(k.get("side")), error=bool(k.get("isError")),
+                       disabled=_disabled(k))
+
+
+@widget("Checkbox", honours=_CHECKBOX + " onChanged")
+def checkbox(node: DartObject) -> ft.Control:
+    return _checkbox(node)
+
+
+_TILE = ("title subtitle isThreeLine dense secondary selected controlAffinity contentPadding tileColor "
+         "selectedTileColor shape enabled visualDensity onChanged")
+
+
+def _affinity(k: dict[str, Any], default: str) -> str:
+    value = k.get("controlAffinity")
+    name = value.name if isinstance(value, EnumValue) else "platform"
+    return default if name == "platform" else name
+
+
+def _tile(node: DartObject, control: ft.Control, default_affinity: str) -> ft.Control:
+    k = node.kwargs
+    secondary = build_optional(k.get("secondary"))
+    if _affinity(k, default_affinity) == "leading":
+        return make_list_tile(k, leading=control, trailing=secondary)
+    return make_list_tile(k, leading=secondary, trailing=control)
+
+
+@widget("CheckboxListTile", honours=_CHECKBOX + " checkboxShape " + _TILE)
+def checkbox_list_tile(node: DartObject) -> ft.Control:
+    return _tile(node, _checkbox(node), "trailing")
+
+
+_SWITCH = ("value activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor thumbColor "
+           "trackColor trackOutlineColor thumbIcon")
+
+
+def _switch(node: DartObject) -> ft.Switch:
+    k = node.kwargs
+    for name in ("thumbColor", "trackColor", "trackOutlineColor", "thumbIcon"):
+        if k.get(name) is not None:
+            raise unsupported(f"{node.type}.{name} (a WidgetStateProperty)", node)
+    return ft.Switch(value=bool(k.get("value")), active_color=v.color(k.get("activeThumbColor") or k.get("activeColor")),
+                     active_track_color=v.color(k.get("activeTrackColor")),
+                     inactive_thumb_color=v.color(k.get("inactiveThumbColor")),
+                     inactive_track_color=v.color(k.get("inactiveTrackColor")), disabled=_disabled(k))
+
+
+@widget("Switch", honours=_SWITCH + " onChanged")
+def switch(node: DartObject) -> ft.Control:
+    return _switch(node)
+
+
+@widget("SwitchListTile", honours=_SWITCH + " " + _TILE)
+def switch_list_tile(node: DartObject) -> ft.Control:
+    return _tile(node, _switch(node), "trailing")
+
+
+def _radio(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("fillColor") is not None:
+        raise unsupported(f"{node.type}.fillColor (a WidgetStateProperty)", node)
+    selected = k.get("value") == k.get("groupValue")
+    # Flet radios take their selection from an enclosing RadioGroup; one group per radio keeps the
+    # Flutter semantics (selected when value == groupValue) without tracking groups across the tree.
+    return ft.RadioGroup(value="on" if selected else None,
+                         content=ft.Radio(value="on", active_color=v.color(k.get("activeColor")),
+                                          toggleable=bool(k.get("toggleable")),
+                                          disabled=k.get("onChanged") is None and k.get("enabled") is not True))
+
+
+@widget("Radio", honours="value groupValue activeColor fillColor toggleable onChanged enabled")
+def radio(node: DartObject) -> ft.Control:
+    return _radio(node)
+
+
+@widget("RadioListTile", honours="value groupValue activeColor fillColor toggleable " + _TILE)
+def radio_list_tile(node: DartObject) -> ft.Control:
+    return _tile(node, _radio(node), "leading")
+
+
+@widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
+                          "secondaryTrackValue onChanged padding year2023")
+def slider(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    value, low, high = v.finite(k.get("value")), v.finite(k.get("min")), v.finite(k.get("max"))
+    low, high = (0.0 if low is None else low), (1.0 if high is None else high)
+    if value is None or not low <= value <= high:
+        raise runtime_error(f"Slider value {value} is not between min {low} and max {high}", node)
+    if unbounded("h"):
+        raise layout_error("Slider was given unbounded width (a Slider in a Row needs Expanded)", node)
+    return ft.Slider(value=value, min=low, max=high, divisions=k.get("divisions"),
+                     active_color=v.color(k.get("activeColor")), inactive_color=v.color(k.get("inactiveColor")),
+                     secondary_active_color=v.color(k.get("secondaryActiveColor")),
+                     thumb_color=v.color(k.get("thumbColor")),
+                     secondary_track_value=v.finite(k.get("secondaryTrackValue")),
+                     padding=v.edge_insets(k.get("padding")), year_2023=k.get("year2023"),
+                     disabled=k.get("onChanged") is None)
+
+
+def _selected_item(node: DartObject) -> Any:
+    """The child of the DropdownMenuItem whose value equals the button's value (Flutter asserts one)."""
+    k = node.kwargs
+    value = k.get("value", k.get("initialValue"))
+    items = widget_list(node, "items")
+    for item in items:
+        if not isinstance(item, DartObject) or item.type != "DropdownMenuItem":
+            raise bad(item, "a DropdownMenuItem")
+    if value is None:
+        return None
+    matches = [item for item in items if item.kwargs.get("value") == value]
+    if len(matches) != 1:
+        raise runtime_error(f"There should be exactly one item with [{node.type}]'s value: {value!r}. "
+                            f"{'Either zero or 2 or more' if not matches else len(matches)} [DropdownMenuItem]s "
+                            "were detected with the same value", node)
+    return matches[0].kwargs.get("child")
+
+
+@widget("DropdownButton", honours="items value hint disabledHint isExpanded isDense underline icon iconSize "
+                                  "iconEnabledColor style elevation dropdownColor onChanged itemHeight borderRadius "
+                                  "alignment padding menuMaxHeight")
+def dropdown_button(node: DartObject) -> ft.Control:
+    # Composed from primitives: Flet's Dropdown is the Material 3 DropdownMenu (a text field), while
+    # Flutter's DropdownButton is the selected item, an arrow_drop_down icon and a 1 px underline.
+    k = node.kwargs
+    expanded = bool(k.get("isExpanded"))
+    if expanded and unbounded("h"):
+        raise layout_error("DropdownButton with isExpanded was given unbounded width", node)
+    shown = _selected_item(node) or k.get("hint")
+    content = build(shown) if shown is not None else ft.Container()
+    if isinstance(content, ft.Text) and k.get("style") is not None:
+        content.style = v.text_style(k["style"])
+    icon = build(k["icon"]) if k.get("icon") is not None else ft.Icon(
+        ft.Icons.ARROW_DROP_DOWN, size=v.finite(k.get("iconSize")) or 24,
+        color=v.color(k.get("iconEnabledColor")) or "#ff757575")
+    if expanded:
+        content.expand = 1
+    row = ft.Row([content, icon], spacing=0, tight=not expanded, vertical_alignment=ft.CrossAxisAlignment.CENTER)
+    underline: ft.Control
+    if k.get("underline") is not None:
+        underline = build(k["underline"])
+    else:
+        underline = ft.Container(height=1, bgcolor="#ffbdbdbd")
+    height = 24 if k.get("isDense") else 48
+    return ft.Column([ft.Container(row, height=height), underline], spacing=0, tight=True,
+                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH if expanded else ft.CrossAxisAlignment.START)
+
+
+@widget("DropdownButtonFormField", honours="items value initialValue hint decoration isExpanded isDense icon "
+                                           "style onChanged")
+def dropdown_button_form_field(node: DartObject) -> ft.Control:
+    # Drawn as the InputDecorator it is: a read-only field showing the selected item's text.
+    k = node.kwargs
+    if unbounded("h"):
+        raise layout_error("An InputDecorator (DropdownButtonFormField) cannot have an unbounded width", node)
+    shown = _selected_item(node)
+    if shown is not None and not (isinstance(shown, DartObject) and shown.type == "Text" and shown.args):
+        raise unsupported("a DropdownButtonFormField item other than Text", node)
+    args = decoration_args(k.get("decoration"))
+    if args.get("hint_text") is None and isinstance(k.get("hint"), DartObject) and k["hint"].type == "Text":
+        args["hint_text"] = text_of(k["hint"].args[0])
+    args["suffix_icon"] = ft.Icon(ft.Icons.ARROW_DROP_DOWN, color="onsurfacevariant")
+    return ft.TextField(value=text_of(shown.args[0]) if shown is not None else "", read_only=True,
+                        text_style=v.text_style(k.get("style")), **args)
+
+
+@widget("DropdownMenuItem", honours="value child enabled alignment")
+def dropdown_menu_item(node: DartObject) -> ft.Control:
+    return build(node.kwargs.get("child"))

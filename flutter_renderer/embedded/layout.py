@@ -1,0 +1,424 @@
+"""Layout widgets: Column, Row, Stack, Container, Padding, SizedBox, scroll views, ...
+
+Flet's defaults differ from Flutter's (Column spacing 10, cross-axis start, scrollbars): every Flet
+argument that has a Flutter default is set explicitly here to Flutter's value.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import flet as ft
+
+from flutter_renderer.catalog import CLASSES
+from flutter_renderer.ir import Closure, DartObject, EnumValue
+from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.registry import (
+    axes, bad, build, build_optional, layout_error, positional, unbounded, unsupported, widget, widget_list,
+)
+
+_FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
+
+
+def _flex(node: DartObject, vertical: bool) -> ft.Control:
+    k = node.kwargs
+    main_axis = "v" if vertical else "h"
+    if k.get("verticalDirection") is not None and k["verticalDirection"].name == "up":
+        raise unsupported(f"{node.type}.verticalDirection: VerticalDirection.up", node)
+    children = []
+    for child in widget_list(node):
+        is_flex = isinstance(child, DartObject) and child.type in _FLEX_CHILDREN
+        if is_flex and unbounded(main_axis):
+            raise layout_error(
+                f"RenderFlex children have non-zero flex but incoming {'height' if vertical else 'width'} "
+                f"constraints are unbounded ({child.type} inside a {node.type} that is itself unbounded, "
+                "e.g. in a scroll view)", child)
+        # Non-flex children of a Flex get an unbounded main axis; flex children keep the parent's bound.
+        with axes(**{("vertical" if vertical else "horizontal"): None if is_flex else True}):
+            children.append(build(child, parent="flex"))
+    main = v.enum(k.get("mainAxisAlignment"), "MainAxisAlignment", ft.MainAxisAlignment) or ft.MainAxisAlignment.START
+    cross = v.enum(k.get("crossAxisAlignment"), "CrossAxisAlignment", ft.CrossAxisAlignment) \
+        or ft.CrossAxisAlignment.CENTER
+    tight = isinstance(k.get("mainAxisSize"), EnumValue) and k["mainAxisSize"].name == "min"
+    spacing = v.finite(k.get("spacing")) or 0
+    if vertical:
+        return ft.Column(children, alignment=main, horizontal_alignment=cross, tight=tight, spacing=spacing)
+    return ft.Row(children, alignment=main, vertical_alignment=cross, tight=tight, spacing=spacing)
+
+
+@widget("Column", honours="children mainAxisAlignment crossAxisAlignment mainAxisSize spacing verticalDirection")
+def column(node: DartObject) -> ft.Control:
+    return _flex(node, vertical=True)
+
+
+@widget("Row", honours="children mainAxisAlignment crossAxisAlignment mainAxisSize spacing verticalDirection")
+def row(node: DartObject) -> ft.Control:
+    return _flex(node, vertical=False)
+
+
+@widget("Flex", honours="direction children mainAxisAlignment crossAxisAlignment mainAxisSize spacing "
+                        "verticalDirection")
+def flex(node: DartObject) -> ft.Control:
+    direction = node.kwargs.get("direction")
+    return _flex(node, vertical=isinstance(direction, EnumValue) and direction.name == "vertical")
+
+
+def _child(node: DartObject, param: str = "child") -> ft.Control:
+    if node.kwargs.get(param) is None:
+        raise bad(None, f"a Widget for {node.type}.{param}")
+    return build(node.kwargs[param])
+
+
+@widget("Expanded", honours="child flex")
+def expanded(node: DartObject) -> ft.Control:
+    control = _child(node)
+    control.expand = int(v.finite(node.kwargs.get("flex")) or 1)
+    control.expand_loose = False
+    return control
+
+
+@widget("Flexible", honours="child flex fit")
+def flexible(node: DartObject) -> ft.Control:
+    control = _child(node)
+    control.expand = int(v.finite(node.kwargs.get("flex")) or 1)
+    fit = node.kwargs.get("fit")
+    control.expand_loose = not (isinstance(fit, EnumValue) and fit.name == "tight")  # Flexible: loose
+    return control
+
+
+@widget("Spacer", honours="flex")
+def spacer(node: DartObject) -> ft.Control:
+    return ft.Container(expand=int(v.finite(node.kwargs.get("flex")) or 1))
+
+
+def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Container:
+    """A Container of the given size whose child sees the bounds that size implies."""
+    w, h = v.number(width), v.number(height)
+    with axes(vertical=False if h is not None and not math.isinf(h) else None,
+              horizontal=False if w is not None and not math.isinf(w) else None):
+        content = build_optional(node.kwargs.get("child"))
+    return ft.Container(content=content, width=w, height=h, **container)
+
+
+def _decoration(value: Any) -> dict[str, Any]:
+    """BoxDecoration -> the Flet Container arguments that draw it."""
+    if value is None:
+        return {}
+    if not isinstance(value, DartObject) or value.type != "BoxDecoration":
+        raise unsupported(f"decoration {v._describe(value)}", value if isinstance(value, DartObject) else None)
+    k = value.kwargs
+    if k.get("image") is not None:
+        raise unsupported("BoxDecoration.image (DecorationImage)", value)
+    if k.get("backgroundBlendMode") is not None:
+        raise unsupported("BoxDecoration.backgroundBlendMode", value)
+    shape = k.get("shape")
+    circle = isinstance(shape, EnumValue) and shape.name == "circle"
+    return {
+        "bgcolor": v.color(k.get("color")),
+        "border": v.border(k.get("border")),
+        "border_radius": v.border_radius(k.get("borderRadius")),
+        "shadow": v.box_shadows(k.get("boxShadow")),
+        "gradient": v.gradient(k.get("gradient")),
+        "shape": ft.BoxShape.CIRCLE if circle else ft.BoxShape.RECTANGLE,
+    }
+
+
+@widget("Container", honours="alignment padding color decoration width height margin child clipBehavior "
+                             "constraints")
+def container(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("color") is not None and k.get("decoration") is not None:
+        raise bad(k["color"], "either color or decoration in Container, not both (Flutter asserts this)")
+    width, height = k.get("width"), k.get("height")
+    if k.get("constraints") is not None:
+        width, height = _tight_size(k["constraints"], width, height, node)
+    style = _decoration(k.get("decoration"))
+    style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
+    return _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
+                  alignment=v.alignment(k.get("alignment")), clip_behavior=_clip(k.get("clipBehavior")), **style)
+
+
+def _tight_size(value: Any, width: Any, height: Any, node: DartObject) -> tuple[Any, Any]:
+    """Container.constraints: only tight ones (min == max, e.g. BoxConstraints.expand) map to a size."""
+    c = v.constraints(value)
+    w = c.min_width if c.min_width == c.max_width else None
+    h = c.min_height if c.min_height == c.max_height else None
+    loose = (c.min_width, c.max_width, c.min_height, c.max_height) != (0, math.inf, 0, math.inf)
+    if loose and w is None and h is None:
+        raise unsupported("Container.constraints other than tight or unbounded ones", node)
+    return (w if w is not None else width), (h if h is not None else height)
+
+
+def _clip(value: Any) -> ft.ClipBehavior | None:
+    return v.enum(value, "Clip", ft.ClipBehavior)
+
+
+@widget("DecoratedBox", honours="decoration child")
+def decorated_box(node: DartObject) -> ft.Control:
+    return _sized(node, None, None, **_decoration(node.kwargs.get("decoration")))
+
+
+@widget("Padding", honours="padding child")
+def padding(node: DartObject) -> ft.Control:
+    return ft.Container(content=build_optional(node.kwargs.get("child")),
+                        padding=v.edge_insets(node.kwargs.get("padding")))
+
+
+@widget("SizedBox", honours="width height child")
+def sized_box(node: DartObject) -> ft.Control:
+    return _sized(node, node.kwargs.get("width"), node.kwargs.get("height"))
+
+
+@widget("SizedBox.expand", honours="child")
+def sized_box_expand(node: DartObject) -> ft.Control:
+    return _sized(node, math.inf, math.inf)
+
+
+@widget("SizedBox.shrink", honours="child")
+def sized_box_shrink(node: DartObject) -> ft.Control:
+    return _sized(node, 0, 0)
+
+
+@widget("SizedBox.square", honours="child dimension")
+def sized_box_square(node: DartObject) -> ft.Control:
+    return _sized(node, node.kwargs.get("dimension"), node.kwargs.get("dimension"))
+
+
+@widget("SizedBox.fromSize", honours="child size")
+def sized_box_from_size(node: DartObject) -> ft.Control:
+    width, height = v.size(node.kwargs.get("size")) or (None, None)
+    return _sized(node, width, height)
+
+
+def _align(node: DartObject, default: ft.Alignment) -> ft.Control:
+    k = node.kwargs
+    if k.get("widthFactor") is not None or k.get("heightFactor") is not None:
+        raise unsupported(f"{node.type}.widthFactor/heightFactor", node)
+    return ft.Container(content=build_optional(k.get("child")), alignment=v.alignment(k.get("alignment")) or default)
+
+
+@widget("Center", honours="child widthFactor heightFactor")
+def center(node: DartObject) -> ft.Control:
+    return _align(node, ft.Alignment(0, 0))
+
+
+@widget("Align", honours="child alignment widthFactor heightFactor")
+def align(node: DartObject) -> ft.Control:
+    return _align(node, ft.Alignment(0, 0))
+
+
+@widget("Stack", honours="alignment fit clipBehavior children")
+def stack(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    children = [build(child, parent="stack") for child in widget_list(node)]
+    return ft.Stack(children, alignment=v.alignment(k.get("alignment")) or ft.Alignment(-1, -1),
+                    fit=v.enum(k.get("fit"), "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
+                    clip_behavior=_clip(k.get("clipBehavior")) or ft.ClipBehavior.HARD_EDGE)
+
+
+def _positioned(node: DartObject, default: float | None) -> ft.Control:
+    k = node.kwargs
+
+    def edge(name: str) -> float | None:
+        value = v.finite(k.get(name))
+        return default if value is None else value
+
+    return ft.Container(content=_child(node), left=edge("left"), top=edge("top"), right=edge("right"),
+                        bottom=edge("bottom"), width=v.finite(k.get("width")), height=v.finite(k.get("height")))
+
+
+@widget("Positioned", honours="left top right bottom width height child")
+def positioned(node: DartObject) -> ft.Control:
+    return _positioned(node, None)
+
+
+@widget("Positioned.fill", honours="left top right bottom child")
+def positioned_fill(node: DartObject) -> ft.Control:
+    return _positioned(node, 0)
+
+
+@widget("Wrap", honours="direction alignment spacing runAlignment runSpacing crossAxisAlignment children")
+def wrap(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    vertical = isinstance(k.get("direction"), EnumValue) and k["direction"].name == "vertical"
+    with axes(**{("horizontal" if vertical else "vertical"): True}):
+        children = [build(child) for child in widget_list(node)]
+    common = dict(
+        wrap=True, tight=True, spacing=v.finite(k.get("spacing")) or 0, run_spacing=v.finite(k.get("runSpacing")) or 0,
+        alignment=v.enum(k.get("alignment"), "WrapAlignment", ft.MainAxisAlignment) or ft.MainAxisAlignment.START,
+        run_alignment=v.enum(k.get("runAlignment"), "WrapAlignment", ft.MainAxisAlignment)
+        or ft.MainAxisAlignment.START,
+    )
+    cross = v.enum(k.get("crossAxisAlignment"), "WrapCrossAlignment", ft.CrossAxisAlignment) \
+        or ft.CrossAxisAlignment.START
+    if vertical:
+        return ft.Column(children, horizontal_alignment=cross, **common)
+    return ft.Row(children, vertical_alignment=cross, **common)
+
+
+def _is_horizontal(node: DartObject) -> bool:
+    direction = node.kwargs.get("scrollDirection")
+    return isinstance(direction, EnumValue) and direction.name == "horizontal"
+
+
+def _check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> None:
+    """Flutter: a viewport needs a bounded cross axis, and a bounded main axis unless it shrink-wraps."""
+    main, cross = ("h", "v") if horizontal else ("v", "h")
+    if unbounded(cross) or (unbounded(main) and not shrink_wrap):
+        axis = "width" if "h" in (main if unbounded(main) and not shrink_wrap else cross) else "height"
+        raise layout_error(f"{'Horizontal' if horizontal else 'Vertical'} viewport was given unbounded {axis} "
+                           f"({node.type} needs a bounded {axis}: wrap it in Expanded or a SizedBox, "
+                           "or set shrinkWrap)", node)
+
+
+@widget("SingleChildScrollView", honours="scrollDirection reverse padding child")
+def single_child_scroll_view(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    horizontal = _is_horizontal(node)
+    _check_viewport(node, horizontal, shrink_wrap=True)
+    with axes(**{("horizontal" if horizontal else "vertical"): True}):
+        child = build_optional(k.get("child"))
+    if k.get("padding") is not None:
+        child = ft.Container(content=child, padding=v.edge_insets(k["padding"]))
+    kind = ft.Row if horizontal else ft.Column
+    alignment = {("vertical_alignment" if horizontal else "horizontal_alignment"): ft.CrossAxisAlignment.START}
+    if k.get("reverse"):
+        raise unsupported("SingleChildScrollView.reverse", node)
+    return kind([child] if child else [], scroll=ft.ScrollMode.HIDDEN, spacing=0, tight=True, **alignment)
+
+
+def _builder_items(node: DartObject, param: str, count: Any) -> list[Any]:
+    """The widgets of an item builder. The front end expands `itemBuilder: (context, i) => ...` into the
+    list of built widgets (one per index); a closure it could not expand cannot be drawn."""
+    items = node.kwargs.get(param)
+    if isinstance(items, Closure):
+        raise unsupported(f"{node.type}.{node.ctor}: an {param} the front end could not evaluate", node)
+    if not isinstance(items, list):
+        raise bad(items, f"the built items of {node.type}.{param}")
+    return items
+
+
+def _list_view(node: DartObject, items: list[Any]) -> ft.Control:
+    k = node.kwargs
+    horizontal = _is_horizontal(node)
+    _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
+    with axes(**{("horizontal" if horizontal else "vertical"): True}):
+        controls = [build(item) for item in items]
+    if k.get("prototypeItem") is not None or k.get("itemExtentBuilder") is not None:
+        raise unsupported(f"{node.type}.prototypeItem/itemExtentBuilder", node)
+    return ft.ListView(controls, horizontal=horizontal, spacing=0, padding=v.edge_insets(k.get("padding")),
+                       item_extent=v.finite(k.get("itemExtent")), reverse=bool(k.get("reverse")),
+                       expand=None if k.get("shrinkWrap") else True, scroll=ft.ScrollMode.HIDDEN)
+
+
+_LIST_PARAMS = "scrollDirection reverse shrinkWrap padding itemExtent prototypeItem itemExtentBuilder"
+
+
+@widget("ListView", honours=_LIST_PARAMS + " children")
+def list_view(node: DartObject) -> ft.Control:
+    return _list_view(node, widget_list(node))
+
+
+@widget("ListView.builder", honours=_LIST_PARAMS + " itemBuilder itemCount")
+def list_view_builder(node: DartObject) -> ft.Control:
+    return _list_view(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")))
+
+
+@widget("ListView.separated", honours="scrollDirection reverse shrinkWrap padding itemBuilder separatorBuilder "
+                                      "itemCount")
+def list_view_separated(node: DartObject) -> ft.Control:
+    items = _builder_items(node, "itemBuilder", node.kwargs.get("itemCount"))
+    separators = _builder_items(node, "separatorBuilder", node.kwargs.get("itemCount"))
+    interleaved = [x for pair in zip(items, separators + [None]) for x in pair if x is not None]
+    return _list_view(node, interleaved)
+
+
+def _grid(node: DartObject, items: list[Any], delegate: dict[str, Any]) -> ft.Control:
+    k = node.kwargs
+    horizontal = _is_horizontal(node)
+    _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
+    if delegate.get("mainAxisExtent") is not None:
+        raise unsupported("a grid delegate's mainAxisExtent", node)
+    with axes(vertical=False, horizontal=False):
+        controls = [build(item) for item in items]
+    return ft.GridView(
+        controls, horizontal=horizontal, runs_count=delegate.get("crossAxisCount"),
+        max_extent=v.finite(delegate.get("maxCrossAxisExtent")),
+        spacing=v.finite(delegate.get("crossAxisSpacing")) or 0,
+        run_spacing=v.finite(delegate.get("mainAxisSpacing")) or 0,
+        child_aspect_ratio=v.finite(delegate.get("childAspectRatio")) or 1.0,
+        padding=v.edge_insets(k.get("padding")), expand=None if k.get("shrinkWrap") else True,
+        reverse=bool(k.get("reverse")),
+    )
+
+
+_GRID_PARAMS = "scrollDirection reverse shrinkWrap padding"
+_DELEGATE = "crossAxisCount maxCrossAxisExtent mainAxisSpacing crossAxisSpacing childAspectRatio mainAxisExtent"
+
+
+def _delegate(value: Any) -> dict[str, Any]:
+    if not isinstance(value, DartObject) or not value.type.startswith("SliverGridDelegateWith"):
+        raise bad(value, "a SliverGridDelegate")
+    return value.kwargs
+
+
+@widget("GridView.count", "GridView.extent", honours=_GRID_PARAMS + " children " + _DELEGATE)
+def grid_view_count(node: DartObject) -> ft.Control:
+    return _grid(node, widget_list(node), node.kwargs)
+
+
+@widget("GridView", honours=_GRID_PARAMS + " children gridDelegate")
+def grid_view(node: DartObject) -> ft.Control:
+    return _grid(node, widget_list(node), _delegate(node.kwargs.get("gridDelegate")))
+
+
+@widget("GridView.builder", honours=_GRID_PARAMS + " gridDelegate itemBuilder itemCount")
+def grid_view_builder(node: DartObject) -> ft.Control:
+    return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")),
+                 _delegate(node.kwargs.get("gridDelegate")))
+
+
+@widget("SafeArea", honours="child minimum left top right bottom maintainBottomViewPadding")
+def safe_area(node: DartObject) -> ft.Control:
+    # The page has no system insets (no status bar, no notch), so only `minimum` adds padding.
+    return ft.Container(content=_child(node), padding=v.edge_insets(node.kwargs.get("minimum")))
+
+
+@widget("ClipRRect", honours="borderRadius child clipBehavior")
+def clip_rrect(node: DartObject) -> ft.Control:
+    return ft.Container(content=build_optional(node.kwargs.get("child")),
+                        border_radius=v.border_radius(node.kwargs.get("borderRadius")) or 0,
+                        clip_behavior=_clip(node.kwargs.get("clipBehavior")) or ft.ClipBehavior.ANTI_ALIAS)
+
+
+@widget("ClipOval", honours="child clipBehavior")
+def clip_oval(node: DartObject) -> ft.Control:
+    return ft.Container(content=build_optional(node.kwargs.get("child")), shape=ft.BoxShape.CIRCLE,
+                        clip_behavior=_clip(node.kwargs.get("clipBehavior")) or ft.ClipBehavior.ANTI_ALIAS)
+
+
+@widget("Opacity", honours="opacity child")
+def opacity(node: DartObject) -> ft.Control:
+    control = ft.Container(content=build_optional(node.kwargs.get("child")))
+    value = v.finite(node.kwargs.get("opacity"))
+    if value is None or not 0 <= value <= 1:
+        raise bad(value, "an opacity between 0.0 and 1.0")
+    control.opacity = value
+    return control
+
+
+def _all_params(*types: str) -> str:
+    return " ".join(sorted({p for t in types for p in CLASSES[t][""].named}))
+
+
+@widget("InkWell", "GestureDetector", "Tooltip", "Form", "Builder",
+        honours=_all_params("InkWell", "GestureDetector", "Tooltip", "Form", "Builder"))
+def transparent(node: DartObject) -> ft.Control:
+    """Widgets that only add behaviour: a still frame shows just their child."""
+    child = node.kwargs.get("child") if node.type != "Builder" else node.kwargs.get("builder")
+    if isinstance(child, Closure):
+        raise unsupported(f"{node.type}.builder the front end could not evaluate", node)
+    if child is None:
+        return ft.Container(width=0, height=0)
+    return build(child)

@@ -1,0 +1,108 @@
+"""The IR of a whole screen -> the Flet controls and theme one render shows.
+
+`build_screen` is the only entry point: it resolves MaterialApp (theme, home), builds the widget
+tree with Flutter's constraints (the app fills the screen), and returns a `Screen` that the page
+driver puts on the page. Widget builders live in layout, material, navigation, inputs and scaffold.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import flet as ft
+
+from flutter_renderer.api import ErrorKind, RenderSize
+from flutter_renderer.ir import DartObject
+from flutter_renderer.embedded import inputs, layout, material, navigation, scaffold  # noqa: F401 - registers builders
+from flutter_renderer.embedded.material import SCREEN_WIDTH
+from flutter_renderer.embedded.registry import axes, build
+from flutter_renderer.embedded.values import MappingError, unsupported
+
+# Deeply nested trees are legal Dart; the mapping recurses once per widget level.
+MAX_DEPTH_RECURSION = 20000
+
+_APP_PARAMS_SHOWN = {"home", "theme", "darkTheme", "themeMode"}
+
+
+@dataclass
+class Screen:
+    """What one render shows: the root control (filling the page) and the app's theme."""
+
+    root: ft.Control
+    theme: ft.Theme
+    dark: bool
+
+
+def _app(node: DartObject) -> tuple[Any, ft.Theme, bool]:
+    k = node.kwargs
+    if k.get("home") is None:
+        raise unsupported("MaterialApp without home (routes/onGenerateRoute)", node)
+    light, light_dark = scaffold.theme(k.get("theme"))
+    mode = k.get("themeMode")
+    if mode is not None and getattr(mode, "name", "") == "dark":
+        if k.get("darkTheme") is None:
+            raise unsupported("ThemeMode.dark without darkTheme", node)
+        dark_theme, _ = scaffold.theme(k["darkTheme"])
+        return k["home"], dark_theme, True
+    return k["home"], light, light_dark
+
+
+def restore_defaults(value: Any, seen: set[int] | None = None) -> None:
+    """Builders pass None for every Flutter argument the code left out; where Flet's own default is
+    not None (e.g. TabBar.indicator_thickness), None breaks Flet's validation, so put the default back."""
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            restore_defaults(item, seen)
+        return
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return
+    for field in dataclasses.fields(value):
+        if field.name.startswith("_") or field.name == "parent":
+            continue
+        current = getattr(value, field.name, None)
+        if current is None:
+            if field.default is not dataclasses.MISSING and field.default is not None:
+                setattr(value, field.name, field.default)
+            elif field.default_factory is not dataclasses.MISSING:
+                setattr(value, field.name, field.default_factory())
+        else:
+            restore_defaults(current, seen)
+
+
+def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
+    """Map a screen's IR to Flet. Raises MappingError (ANALYSIS / UNSUPPORTED / OVERFLOW / RUNTIME)."""
+    size = size or RenderSize()
+    if isinstance(tree, DartObject) and tree.type == "MaterialApp" and not tree.ctor:
+        home, app_theme, dark = _app(tree)
+    else:
+        home, (app_theme, dark) = tree, scaffold.theme(None)
+    token = SCREEN_WIDTH.set(size.width)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
+    try:
+        with axes(vertical=False, horizontal=False):
+            root = build(home)
+    except RecursionError:
+        raise MappingError(ErrorKind.RUNTIME, "widget tree too deep to lay out (stack overflow)") from None
+    except MappingError:
+        raise
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+        # A malformed IR value the checks above did not anticipate: report it, never crash the worker.
+        raise MappingError(ErrorKind.RUNTIME, f"cannot build this widget tree: {type(exc).__name__}: {exc}") from None
+    finally:
+        sys.setrecursionlimit(limit)
+        SCREEN_WIDTH.reset(token)
+    if not isinstance(root, ft.Pagelet):
+        # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.
+        root = ft.Container(root, bgcolor="#ff000000")
+    root.expand = True
+    restore_defaults(root)
+    restore_defaults(app_theme)
+    return Screen(root=root, theme=app_theme, dark=dark)

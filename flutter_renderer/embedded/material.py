@@ -1,0 +1,392 @@
+"""Material widgets: text, icons, images, cards, list tiles, buttons, chips, badges, progress,
+navigation bars, tabs, dialogs and sheets."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from typing import Any
+
+import flet as ft
+
+from flutter_renderer.ir import Closure, DartObject, EnumValue, ThemeTextStyle
+from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.registry import (
+    axes, bad, build, build_optional, layout_error, positional, runtime_error, text_of, unbounded, unsupported,
+    widget, widget_list,
+)
+
+# Placeholder for pictures the renderer never loads (network and asset images).
+IMAGE_PLACEHOLDER = "#ffe0e0e0"
+SCREEN_WIDTH: ContextVar[int] = ContextVar("screen_width", default=390)
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def _text_args(k: dict[str, Any]) -> dict[str, Any]:
+    style = k.get("style")
+    soft_wrap = k.get("softWrap")
+    return dict(
+        style=None if isinstance(style, ThemeTextStyle) else v.text_style(style),
+        theme_style=v.theme_text_style(style) if isinstance(style, ThemeTextStyle) else None,
+        text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
+        max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else None,
+        overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow),
+        no_wrap=(soft_wrap is False) or None,
+    )
+
+
+_TEXT = "data textSpan style textAlign maxLines overflow softWrap textScaleFactor selectionColor"
+
+
+def _scale(k: dict[str, Any], node: DartObject) -> None:
+    if k.get("textScaleFactor") not in (None, 1, 1.0):
+        raise unsupported("textScaleFactor other than 1.0", node)
+
+
+@widget("Text", honours=_TEXT)
+def text(node: DartObject) -> ft.Control:
+    _scale(node.kwargs, node)
+    data = positional(node, 0, "data")
+    if data is None:
+        raise runtime_error("A non-null String must be provided to a Text widget", node)
+    return ft.Text(text_of(data), **_text_args(node.kwargs))
+
+
+def span(node: Any) -> ft.TextSpan:
+    """TextSpan(text, style, children) -> ft.TextSpan, recursively."""
+    if not isinstance(node, DartObject) or node.type != "TextSpan":
+        raise bad(node, "a TextSpan")
+    k = node.kwargs
+    if isinstance(k.get("style"), ThemeTextStyle):
+        raise unsupported("a theme text style on a TextSpan", node)
+    children = k.get("children") or []
+    if not isinstance(children, list):
+        raise bad(children, "a List<InlineSpan>")
+    return ft.TextSpan(text=text_of(k["text"]) if k.get("text") is not None else None,
+                       style=v.text_style(k.get("style")), spans=[span(child) for child in children] or None)
+
+
+@widget("Text.rich", honours=_TEXT)
+def text_rich(node: DartObject) -> ft.Control:
+    _scale(node.kwargs, node)
+    return ft.Text(spans=[span(positional(node, 0, "textSpan"))], **_text_args(node.kwargs))
+
+
+@widget("RichText", honours="text textAlign softWrap overflow maxLines textScaleFactor selectionColor")
+def rich_text(node: DartObject) -> ft.Control:
+    # RichText does not inherit the theme's DefaultTextStyle: Flutter draws unstyled spans in the
+    # engine default (white, 14 px), which is why real apps pass a style.
+    _scale(node.kwargs, node)
+    args = _text_args(node.kwargs)
+    args["style"] = ft.TextStyle(color="#ffffffff", size=14)
+    return ft.Text(spans=[span(node.kwargs.get("text"))], **args)
+
+
+# --- icons and images ---------------------------------------------------------------------------
+
+@widget("Icon", honours="icon size color fill weight grade opticalSize shadows applyTextScaling")
+def icon(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("shadows") is not None:
+        raise unsupported("Icon.shadows", node)
+    data = v.icon(positional(node, 0, "icon")) if node.args and node.args[0] is not None else None
+    if data is None:  # Icon(null) lays out as an empty box of the icon size
+        size = v.finite(k.get("size")) or 24
+        return ft.Container(width=size, height=size)
+    return ft.Icon(data, size=v.finite(k.get("size")), color=v.color(k.get("color")),
+                   fill=v.finite(k.get("fill")), weight=v.finite(k.get("weight")), grade=v.finite(k.get("grade")),
+                   optical_size=v.finite(k.get("opticalSize")))
+
+
+def placeholder_image(k: dict[str, Any], circle: bool = False) -> ft.Control:
+    """A flat box of the image's size: the renderer never fetches network images or reads assets."""
+    return ft.Container(width=v.number(k.get("width")), height=v.number(k.get("height")),
+                        bgcolor=IMAGE_PLACEHOLDER, shape=ft.BoxShape.CIRCLE if circle else ft.BoxShape.RECTANGLE)
+
+
+_IMAGE = ("name src image width height fit alignment color opacity colorBlendMode repeat centerSlice "
+          "matchTextDirection gaplessPlayback isAntiAlias filterQuality cacheWidth cacheHeight scale headers bundle "
+          "package frameBuilder loadingBuilder errorBuilder semanticLabel excludeFromSemantics")
+
+
+@widget("Image", "Image.asset", "Image.network", honours=_IMAGE)
+def image(node: DartObject) -> ft.Control:
+    return placeholder_image(node.kwargs)
+
+
+@widget("CircleAvatar", honours="child backgroundColor backgroundImage foregroundImage foregroundColor radius "
+                                "minRadius maxRadius")
+def circle_avatar(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    has_image = k.get("backgroundImage") is not None or k.get("foregroundImage") is not None
+    return ft.CircleAvatar(
+        content=build_optional(k.get("child")),
+        bgcolor=IMAGE_PLACEHOLDER if has_image and k.get("backgroundColor") is None else v.color(k.get("backgroundColor")),
+        color=v.color(k.get("foregroundColor")), radius=v.finite(k.get("radius")),
+        min_radius=v.finite(k.get("minRadius")), max_radius=v.finite(k.get("maxRadius")),
+    )
+
+
+# --- surfaces -----------------------------------------------------------------------------------
+
+@widget("Card", "Card.filled", "Card.outlined", honours="color shadowColor surfaceTintColor elevation shape margin "
+                                                         "clipBehavior child borderOnForeground")
+def card(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("surfaceTintColor") is not None:
+        raise unsupported("Card.surfaceTintColor", node)
+    variant = {"": ft.CardVariant.ELEVATED, "filled": ft.CardVariant.FILLED, "outlined": ft.CardVariant.OUTLINED}
+    return ft.Card(content=build_optional(k.get("child")), bgcolor=v.color(k.get("color")),
+                   shadow_color=v.color(k.get("shadowColor")), elevation=v.finite(k.get("elevation")),
+                   shape=v.shape_border(k.get("shape")), margin=v.margin(k.get("margin")),
+                   clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior),
+                   variant=variant[node.ctor])
+
+
+def _tile_width_check(node: DartObject) -> None:
+    if unbounded("h"):
+        raise layout_error(f"{node.type} was given unbounded width (a ListTile in a Row needs Expanded or a "
+                           "SizedBox)", node)
+
+
+_TILE = ("leading title subtitle trailing isThreeLine dense visualDensity shape selectedColor iconColor textColor "
+         "titleTextStyle subtitleTextStyle leadingAndTrailingTextStyle contentPadding enabled selected tileColor "
+         "selectedTileColor horizontalTitleGap minVerticalPadding minLeadingWidth minTileHeight titleAlignment style")
+
+
+@widget("ListTile", honours=_TILE)
+def list_tile(node: DartObject) -> ft.Control:
+    _tile_width_check(node)
+    return make_list_tile(node.kwargs, leading=build_optional(node.kwargs.get("leading")),
+                          trailing=build_optional(node.kwargs.get("trailing")))
+
+
+def make_list_tile(k: dict[str, Any], *, leading: ft.Control | None, trailing: ft.Control | None) -> ft.ListTile:
+    """The ListTile every *ListTile widget draws, with its leading/trailing controls already built."""
+    with axes(horizontal=False):
+        title, subtitle = build_optional(k.get("title")), build_optional(k.get("subtitle"))
+    if k.get("visualDensity") is not None or k.get("style") is not None or k.get("titleAlignment") is not None:
+        raise unsupported("ListTile.visualDensity/style/titleAlignment")
+    return ft.ListTile(
+        leading=leading, title=title, subtitle=subtitle, trailing=trailing,
+        is_three_line=bool(k.get("isThreeLine")), dense=k.get("dense"),
+        shape=v.shape_border(k.get("shape")), selected_color=v.color(k.get("selectedColor")),
+        icon_color=v.color(k.get("iconColor")), text_color=v.color(k.get("textColor")),
+        title_text_style=v.text_style(k.get("titleTextStyle")),
+        subtitle_text_style=v.text_style(k.get("subtitleTextStyle")),
+        leading_and_trailing_text_style=v.text_style(k.get("leadingAndTrailingTextStyle")),
+        content_padding=v.edge_insets(k.get("contentPadding")), selected=bool(k.get("selected")),
+        bgcolor=v.color(k.get("tileColor")), selected_tile_color=v.color(k.get("selectedTileColor")),
+        horizontal_spacing=v.finite(k.get("horizontalTitleGap")),
+        min_vertical_padding=v.finite(k.get("minVerticalPadding")),
+        min_leading_width=v.finite(k.get("minLeadingWidth")), min_height=v.finite(k.get("minTileHeight")),
+        disabled=k.get("enabled") is False,
+    )
+
+
+@widget("Divider", honours="height thickness indent endIndent color radius")
+def divider(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    return ft.Divider(height=v.finite(k.get("height")), thickness=v.finite(k.get("thickness")),
+                      leading_indent=v.finite(k.get("indent")), trailing_indent=v.finite(k.get("endIndent")),
+                      color=v.color(k.get("color")), radius=v.border_radius(k.get("radius")))
+
+
+@widget("VerticalDivider", honours="width thickness indent endIndent color radius")
+def vertical_divider(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    return ft.VerticalDivider(width=v.finite(k.get("width")), thickness=v.finite(k.get("thickness")),
+                              leading_indent=v.finite(k.get("indent")), trailing_indent=v.finite(k.get("endIndent")),
+                              color=v.color(k.get("color")), radius=v.border_radius(k.get("radius")))
+
+
+# --- buttons ------------------------------------------------------------------------------------
+
+def _state_value(value: Any) -> Any:
+    """WidgetStatePropertyAll(x) -> x; a per-state WidgetStateProperty cannot be drawn as one value."""
+    if isinstance(value, DartObject) and value.type in ("WidgetStatePropertyAll", "MaterialStatePropertyAll"):
+        return value.args[0] if value.args else None
+    if isinstance(value, DartObject) and value.type in ("WidgetStateProperty", "MaterialStateProperty"):
+        raise unsupported(f"a state-dependent button style value ({v._describe(value)})", value)
+    return value
+
+
+def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float | None]:
+    """ButtonStyle / X.styleFrom(...) -> (ft.ButtonStyle, width, height).
+
+    Flet's ButtonStyle has no minimum/fixed size; those become the button's width/height, which is
+    exact whenever the minimum exceeds the button's natural size (the usual full-width button)."""
+    if value is None:
+        return None, None, None
+    if not isinstance(value, DartObject) or not (value.type == "ButtonStyle" or value.ctor == "styleFrom"):
+        raise bad(value, "a ButtonStyle")
+    k = {name: _state_value(x) for name, x in value.kwargs.items() if x is not None}
+    for name in ("maximumSize", "iconAlignment", "backgroundBuilder", "foregroundBuilder", "alignment",
+                 "disabledForegroundColor", "disabledBackgroundColor", "disabledIconColor"):
+        if k.get(name) is not None:
+            raise unsupported(f"{value.type}.{value.ctor or ''} {name}".replace(". ", "."))
+    width = height = None
+    for name in ("minimumSize", "fixedSize"):
+        if k.get(name) is not None:
+            w, h = v.size(k[name])
+            width = w if w else width
+            height = h if h and (name == "fixedSize" or h > 40) else height
+    style = ft.ButtonStyle(
+        color=v.color(k.get("foregroundColor")), bgcolor=v.color(k.get("backgroundColor")),
+        shadow_color=v.color(k.get("shadowColor")), elevation=v.finite(k.get("elevation")),
+        padding=v.edge_insets(k.get("padding")), side=v.border_side(k.get("side")),
+        shape=v.shape_border(k.get("shape")), text_style=v.text_style(k.get("textStyle")),
+        icon_color=v.color(k.get("iconColor")), icon_size=v.finite(k.get("iconSize")),
+    )
+    return style, width, height
+
+
+_BUTTONS = {
+    "ElevatedButton": ft.Button, "FilledButton": ft.FilledButton, "TextButton": ft.TextButton,
+    "OutlinedButton": ft.OutlinedButton,
+}
+
+
+@widget(*[f"{name}{ctor}" for name in _BUTTONS for ctor in ("", ".icon")], "FilledButton.tonal",
+        "FilledButton.tonalIcon", honours="child icon label style onPressed")
+def button(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    kind = ft.FilledTonalButton if node.ctor.startswith("tonal") else _BUTTONS[node.type]
+    style, width, height = button_style(k.get("style"))
+    with axes(horizontal=True):
+        content = build(k["label"] if "label" in k else k.get("child"))
+    control = kind(content=content, icon=build_optional(k.get("icon")), style=style,
+                   disabled=k.get("onPressed") is None)
+    control.width, control.height = width, height
+    return control
+
+
+_ICON_BUTTONS = {"": ft.IconButton, "filled": ft.FilledIconButton, "filledTonal": ft.FilledTonalIconButton,
+                 "outlined": ft.OutlinedIconButton}
+
+
+@widget(*[f"IconButton{'.' + c if c else ''}" for c in _ICON_BUTTONS],
+        honours="icon iconSize color padding alignment style isSelected selectedIcon onPressed disabledColor "
+                "visualDensity constraints")
+def icon_button(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("visualDensity") is not None or k.get("constraints") is not None or k.get("alignment") is not None:
+        raise unsupported("IconButton.visualDensity/constraints/alignment", node)
+    style, width, height = button_style(k.get("style"))
+    control = _ICON_BUTTONS[node.ctor](
+        icon=build(k.get("icon")), icon_size=v.finite(k.get("iconSize")), icon_color=v.color(k.get("color")),
+        padding=v.edge_insets(k.get("padding")), style=style, selected=k.get("isSelected"),
+        selected_icon=build_optional(k.get("selectedIcon")), disabled=k.get("onPressed") is None,
+        disabled_color=v.color(k.get("disabledColor")))
+    control.width, control.height = width, height
+    return control
+
+
+_FAB = "child foregroundColor backgroundColor elevation shape mini onPressed isExtended"
+
+
+@widget("FloatingActionButton", "FloatingActionButton.small", honours=_FAB)
+def floating_action_button(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    return ft.FloatingActionButton(content=build_optional(k.get("child")), bgcolor=v.color(k.get("backgroundColor")),
+                                   foreground_color=v.color(k.get("foregroundColor")),
+                                   elevation=v.finite(k.get("elevation")), shape=v.shape_border(k.get("shape")),
+                                   mini=bool(k.get("mini")) or node.ctor == "small")
+
+
+@widget("FloatingActionButton.extended", honours=_FAB + " icon label")
+def floating_action_button_extended(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    return ft.FloatingActionButton(content=build(k.get("label")), icon=build_optional(k.get("icon")),
+                                   bgcolor=v.color(k.get("backgroundColor")),
+                                   foreground_color=v.color(k.get("foregroundColor")),
+                                   elevation=v.finite(k.get("elevation")), shape=v.shape_border(k.get("shape")))
+
+
+# --- chips, badges, progress --------------------------------------------------------------------
+
+_CHIP = ("label avatar labelStyle labelPadding side shape color backgroundColor padding elevation shadowColor "
+         "deleteIcon deleteIconColor selected selectedColor showCheckmark checkmarkColor disabledColor isEnabled")
+
+
+@widget("Chip", "ActionChip", "FilterChip", "ChoiceChip", "InputChip", honours=_CHIP)
+def chip(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("color") is not None:
+        raise unsupported(f"{node.type}.color (a WidgetStateProperty)", node)
+    selectable = node.type in ("FilterChip", "ChoiceChip", "InputChip")
+    noop = lambda e: None  # noqa: E731 - Flet draws the delete/select affordances only with a handler
+    return ft.Chip(
+        label=build(k.get("label")), leading=build_optional(k.get("avatar")),
+        label_text_style=v.text_style(k.get("labelStyle")), label_padding=v.edge_insets(k.get("labelPadding")),
+        border_side=v.border_side(k.get("side")), shape=v.shape_border(k.get("shape")),
+        bgcolor=v.color(k.get("backgroundColor")), padding=v.edge_insets(k.get("padding")),
+        elevation=v.finite(k.get("elevation")), shadow_color=v.color(k.get("shadowColor")),
+        delete_icon=build_optional(k.get("deleteIcon")), delete_icon_color=v.color(k.get("deleteIconColor")),
+        on_delete=noop if k.get("onDeleted") is not None else None,
+        selected=bool(k.get("selected")) if selectable else False,
+        on_select=noop if selectable and k.get("onSelected") is not None else None,
+        selected_color=v.color(k.get("selectedColor")),
+        show_checkmark=k.get("showCheckmark", node.type == "FilterChip" or node.type == "InputChip"),
+        check_color=v.color(k.get("checkmarkColor")),
+        on_click=noop if node.type == "ActionChip" and k.get("onPressed") is not None else None,
+        disabled=(node.type == "ActionChip" and k.get("onPressed") is None) or k.get("isEnabled") is False,
+    )
+
+
+_BADGE = "backgroundColor textColor smallSize largeSize textStyle padding alignment label isLabelVisible child count"
+
+
+@widget("Badge", "Badge.count", honours=_BADGE)
+def badge(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("child") is None:
+        raise unsupported("Badge without a child", node)
+    if k.get("label") is not None and not (isinstance(k["label"], DartObject) and k["label"].type == "Text"):
+        raise unsupported("a Badge label other than Text", node)
+    label = str(k["count"]) if node.ctor == "count" else (k["label"].args[0] if k.get("label") else None)
+    control = build(k["child"])
+    control.badge = ft.Badge(
+        label=label, bgcolor=v.color(k.get("backgroundColor")), text_color=v.color(k.get("textColor")),
+        small_size=v.finite(k.get("smallSize")), large_size=v.finite(k.get("largeSize")),
+        text_style=v.text_style(k.get("textStyle")), padding=v.edge_insets(k.get("padding")),
+        alignment=v.alignment(k.get("alignment")), label_visible=k.get("isLabelVisible", True) is not False)
+    return control
+
+
+# Indeterminate indicators animate forever; a frozen frame at these values keeps renders identical.
+FROZEN_CIRCULAR = 0.25
+FROZEN_LINEAR = 0.3
+
+
+def _progress_value(k: dict[str, Any], frozen: float) -> float:
+    value = v.finite(k.get("value"))
+    return frozen if value is None else value
+
+
+@widget("CircularProgressIndicator", honours="value backgroundColor color valueColor strokeWidth strokeAlign "
+                                             "strokeCap trackGap year2023 padding constraints")
+def circular_progress(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("valueColor") is not None or k.get("constraints") is not None:
+        raise unsupported("CircularProgressIndicator.valueColor/constraints", node)
+    return ft.ProgressRing(value=_progress_value(k, FROZEN_CIRCULAR), color=v.color(k.get("color")),
+                           bgcolor=v.color(k.get("backgroundColor")), stroke_width=v.finite(k.get("strokeWidth")),
+                           stroke_align=v.finite(k.get("strokeAlign")),
+                           stroke_cap=v.enum(k.get("strokeCap"), "StrokeCap", ft.StrokeCap),
+                           track_gap=v.finite(k.get("trackGap")), year_2023=k.get("year2023"),
+                           padding=v.edge_insets(k.get("padding")))
+
+
+@widget("LinearProgressIndicator", honours="value backgroundColor color valueColor minHeight borderRadius "
+                                           "stopIndicatorColor stopIndicatorRadius trackGap year2023")
+def linear_progress(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("valueColor") is not None:
+        raise unsupported("LinearProgressIndicator.valueColor", node)
+    return ft.ProgressBar(value=_progress_value(k, FROZEN_LINEAR), color=v.color(k.get("color")),
+                          bgcolor=v.color(k.get("backgroundColor")), bar_height=v.finite(k.get("minHeight")),
+                          border_radius=v.border_radius(k.get("borderRadius")),
+                          stop_indicator_color=v.color(k.get("stopIndicatorColor")),
+                          stop_indicator_radius=v.finite(k.get("stopIndicatorRadius")),
+                          track_gap=v.finite(k.get("trackGap")), year_2023=k.get("year2023"))

@@ -1,0 +1,217 @@
+"""MaterialApp, ThemeData, Scaffold and AppBar: the frame every screen is drawn in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flet as ft
+
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue
+from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.registry import (
+    axes, bad, build, build_optional, unsupported, widget, widget_list,
+)
+
+# Flutter's default Material 3 light scheme (ThemeData() with no arguments), from theme_data.dart.
+BASELINE_LIGHT = dict(
+    primary="#ff6750a4", on_primary="#ffffffff", primary_container="#ffeaddff", on_primary_container="#ff21005d",
+    primary_fixed="#ffeaddff", primary_fixed_dim="#ffd0bcff", on_primary_fixed="#ff21005d",
+    on_primary_fixed_variant="#ff4f378b", secondary="#ff625b71", on_secondary="#ffffffff",
+    secondary_container="#ffe8def8", on_secondary_container="#ff1d192b", secondary_fixed="#ffe8def8",
+    secondary_fixed_dim="#ffccc2dc", on_secondary_fixed="#ff1d192b", on_secondary_fixed_variant="#ff4a4458",
+    tertiary="#ff7d5260", on_tertiary="#ffffffff", tertiary_container="#ffffd8e4", on_tertiary_container="#ff31111d",
+    tertiary_fixed="#ffffd8e4", tertiary_fixed_dim="#ffefb8c8", on_tertiary_fixed="#ff31111d",
+    on_tertiary_fixed_variant="#ff633b48", error="#ffb3261e", on_error="#ffffffff", error_container="#fff9dedc",
+    on_error_container="#ff410e0b", surface="#fffef7ff", on_surface="#ff1d1b20", surface_dim="#ffded8e1",
+    surface_bright="#fffef7ff", surface_container_lowest="#ffffffff", surface_container_low="#fff7f2fa",
+    surface_container="#fff3edf7", surface_container_high="#ffece6f0", surface_container_highest="#ffe6e0e9",
+    on_surface_variant="#ff49454f", outline="#ff79747e", outline_variant="#ffcac4d0", shadow="#ff000000",
+    scrim="#ff000000", inverse_surface="#ff322f35", on_inverse_surface="#fff5eff7", inverse_primary="#ffd0bcff",
+    surface_tint="#ff6750a4",
+)
+BASELINE_SEED = "#ff6750a4"
+
+# ColorScheme.light()/.dark() defaults (the Material 2 baseline); unset roles derive from these.
+_M2_LIGHT = dict(primary="#ff6200ee", on_primary="#ffffffff", secondary="#ff03dac6", on_secondary="#ff000000",
+                 surface="#ffffffff", on_surface="#ff000000", error="#ffb00020", on_error="#ffffffff")
+_M2_DARK = dict(primary="#ffbb86fc", on_primary="#ff000000", secondary="#ff03dac6", on_secondary="#ff000000",
+                surface="#ff121212", on_surface="#ffffffff", error="#ffcf6679", on_error="#ff000000")
+_DERIVED = {"primary_container": "primary", "secondary_container": "secondary", "tertiary": "secondary",
+            "tertiary_container": "secondary", "on_tertiary": "on_secondary", "error_container": "error",
+            "surface_container": "surface", "surface_container_low": "surface", "surface_container_high": "surface",
+            "surface_container_highest": "surface", "surface_container_lowest": "surface", "surface_tint": "primary",
+            "on_surface_variant": "on_surface", "on_primary_container": "on_primary",
+            "on_secondary_container": "on_secondary"}
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+
+
+def _brightness(value: Any) -> bool:
+    """True for Brightness.dark."""
+    return isinstance(value, EnumValue) and value.name == "dark"
+
+
+def color_scheme(node: Any) -> tuple[ft.ColorScheme | None, str | None, bool]:
+    """ColorScheme.fromSeed / .light / .dark -> (explicit scheme, seed color, dark)."""
+    if not isinstance(node, DartObject) or node.type != "ColorScheme":
+        raise bad(node, "a ColorScheme")
+    k = node.kwargs
+    roles = {}
+    for name, value in k.items():
+        if name in ("seedColor", "brightness", "key", "dynamicSchemeVariant", "contrastLevel") or value is None:
+            continue
+        if name in ("background", "onBackground", "surfaceVariant"):
+            raise unsupported(f"ColorScheme.{name} (deprecated; use surface / surfaceContainerHighest)", node)
+        roles[_snake(name)] = v.color(value)
+    if node.ctor == "fromSeed":
+        if k.get("dynamicSchemeVariant") is not None or k.get("contrastLevel") not in (None, 0, 0.0):
+            raise unsupported("ColorScheme.fromSeed dynamicSchemeVariant/contrastLevel", node)
+        return (ft.ColorScheme(**roles) if roles else None), v.color(k.get("seedColor")), _brightness(k.get("brightness"))
+    dark = node.ctor == "dark" or _brightness(k.get("brightness"))
+    scheme = {**(_M2_DARK if dark else _M2_LIGHT), **roles}
+    for role, base in _DERIVED.items():
+        scheme.setdefault(role, scheme[base])
+    return ft.ColorScheme(**scheme), None, dark
+
+
+def _app_bar_theme(node: Any) -> ft.AppBarTheme | None:
+    if node is None:
+        return None
+    if not isinstance(node, DartObject) or node.type != "AppBarTheme":
+        raise bad(node, "an AppBarTheme")
+    k = node.kwargs
+    for name in ("iconTheme", "actionsIconTheme", "toolbarTextStyle", "systemOverlayStyle", "surfaceTintColor",
+                 "scrolledUnderElevation", "leadingWidth", "actionsPadding"):
+        if k.get(name) is not None and name not in ("systemOverlayStyle",):
+            raise unsupported(f"AppBarTheme.{name}", node)
+    return ft.AppBarTheme(bgcolor=v.color(k.get("backgroundColor") or k.get("color")),
+                          color=v.color(k.get("foregroundColor")), elevation=v.finite(k.get("elevation")),
+                          shadow_color=v.color(k.get("shadowColor")), shape=v.shape_border(k.get("shape")),
+                          center_title=k.get("centerTitle"), title_spacing=v.finite(k.get("titleSpacing")),
+                          toolbar_height=v.finite(k.get("toolbarHeight")),
+                          title_text_style=v.text_style(k.get("titleTextStyle")))
+
+
+# ThemeData parameters that do not change a Material 3 frame: primarySwatch/primaryColor only feed
+# legacy widgets, fontFamily names fonts the app would have to bundle (Flutter falls back to Roboto).
+_THEME_IGNORED = {"key", "primarySwatch", "primaryColor", "primaryColorLight", "primaryColorDark", "fontFamily",
+                  "fontFamilyFallback", "package", "platform", "materialTapTargetSize", "pageTransitionsTheme",
+                  "splashFactory", "splashColor", "highlightColor", "hoverColor", "focusColor", "extensions"}
+_THEME_HONOURED = {"useMaterial3", "colorScheme", "colorSchemeSeed", "brightness", "scaffoldBackgroundColor",
+                   "canvasColor", "cardColor", "dividerColor", "appBarTheme", "visualDensity"}
+
+
+def theme(node: Any) -> tuple[ft.Theme, bool]:
+    """ThemeData (or None for Flutter's default) -> (ft.Theme, dark). Unknown sub-themes are UNSUPPORTED."""
+    base = dict(use_material3=True, visual_density=ft.VisualDensity.STANDARD)
+    if node is None:
+        return ft.Theme(color_scheme=ft.ColorScheme(**BASELINE_LIGHT), **base), False
+    if not isinstance(node, DartObject) or node.type != "ThemeData":
+        raise bad(node, "a ThemeData")
+    k = {name: value for name, value in node.kwargs.items() if value is not None}
+    for name in k:
+        if name not in _THEME_IGNORED and name not in _THEME_HONOURED:
+            raise unsupported(f"ThemeData.{name}", node)
+    material3 = k.get("useMaterial3", True) is not False
+    dark = node.ctor == "dark" or _brightness(k.get("brightness"))
+    scheme, seed = None, None
+    if "colorScheme" in k:
+        scheme, seed, scheme_dark = color_scheme(k["colorScheme"])
+        dark = dark or scheme_dark
+    elif "colorSchemeSeed" in k:
+        seed = v.color(k["colorSchemeSeed"])
+    elif not material3 and isinstance(k.get("primarySwatch"), ColorValue):
+        scheme = ft.ColorScheme(primary=v.color(k["primarySwatch"]), on_primary="#ffffffff")
+    elif not dark:
+        scheme = ft.ColorScheme(**BASELINE_LIGHT)
+    else:
+        seed = BASELINE_SEED
+    result = ft.Theme(
+        use_material3=material3, color_scheme=scheme, color_scheme_seed=seed,
+        visual_density=v.enum(k.get("visualDensity"), "VisualDensity", ft.VisualDensity) or ft.VisualDensity.STANDARD,
+        scaffold_bgcolor=v.color(k.get("scaffoldBackgroundColor")), canvas_color=v.color(k.get("canvasColor")),
+        card_bgcolor=v.color(k.get("cardColor")), divider_color=v.color(k.get("dividerColor")),
+        appbar_theme=_app_bar_theme(k.get("appBarTheme")),
+    )
+    return result, dark
+
+
+_APP_BAR = ("leading automaticallyImplyLeading title actions backgroundColor foregroundColor elevation "
+            "scrolledUnderElevation shadowColor centerTitle titleSpacing toolbarHeight leadingWidth titleTextStyle "
+            "shape bottom toolbarOpacity systemOverlayStyle forceMaterialTransparency")
+
+
+@widget("AppBar", honours=_APP_BAR)
+def app_bar(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("toolbarOpacity") not in (None, 1, 1.0) or k.get("forceMaterialTransparency"):
+        raise unsupported("AppBar.toolbarOpacity/forceMaterialTransparency", node)
+    with axes(vertical=False, horizontal=False):
+        title = build_optional(k.get("title"))
+        actions = [build(action) for action in widget_list(node, "actions")]
+        leading = build_optional(k.get("leading"))
+    return ft.AppBar(
+        title=title, leading=leading, actions=actions or None,
+        automatically_imply_leading=k.get("automaticallyImplyLeading", True) is not False,
+        bgcolor=v.color(k.get("backgroundColor")), color=v.color(k.get("foregroundColor")),
+        elevation=v.finite(k.get("elevation")), shadow_color=v.color(k.get("shadowColor")),
+        center_title=k.get("centerTitle"), title_spacing=v.finite(k.get("titleSpacing")),
+        toolbar_height=v.finite(k.get("toolbarHeight")), leading_width=v.finite(k.get("leadingWidth")),
+        title_text_style=v.text_style(k.get("titleTextStyle")), shape=v.shape_border(k.get("shape")),
+    )
+
+
+_SCAFFOLD = ("appBar body floatingActionButton floatingActionButtonLocation drawer endDrawer bottomNavigationBar "
+             "bottomSheet backgroundColor resizeToAvoidBottomInset extendBody extendBodyBehindAppBar "
+             "drawerEnableOpenDragGesture endDrawerEnableOpenDragGesture drawerEdgeDragWidth drawerScrimColor "
+             "floatingActionButtonAnimator")
+
+
+@widget("Scaffold", honours=_SCAFFOLD)
+def scaffold(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("extendBody") or k.get("extendBodyBehindAppBar"):
+        raise unsupported("Scaffold.extendBody/extendBodyBehindAppBar", node)
+    bar_node = k.get("appBar")
+    if bar_node is not None and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
+        raise unsupported(f"{v._describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
+    with axes(vertical=False, horizontal=False):
+        body = build_optional(k.get("body"))
+        bottom = build_optional(bar_node.kwargs.get("bottom")) if bar_node is not None else None
+        if bottom is not None:
+            # Flet's AppBar has no `bottom`: the bar (typically a TabBar) is drawn right under the app
+            # bar, on the app bar's color, above the body.
+            band = ft.Container(bottom, bgcolor=v.color(bar_node.kwargs.get("backgroundColor")))
+            if body is not None:
+                body.expand = True
+            body = ft.Column([band] + ([body] if body is not None else []), spacing=0,
+                             horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        nav_node = k.get("bottomNavigationBar")
+        nav = build_optional(nav_node)
+        fab = build_optional(k.get("floatingActionButton"))
+        sheet = build_optional(k.get("bottomSheet"))
+    drawer = build_optional(k.get("drawer"))
+    end_drawer = build_optional(k.get("endDrawer"))
+    pagelet = ft.Pagelet(
+        content=body if body is not None else ft.Container(), appbar=build_optional(bar_node),
+        floating_action_button=fab,
+        floating_action_button_location=v.enum(k.get("floatingActionButtonLocation"), "FloatingActionButtonLocation",
+                                                ft.FloatingActionButtonLocation),
+        drawer=drawer, end_drawer=end_drawer, bottom_sheet=sheet, bgcolor=v.color(k.get("backgroundColor")),
+        expand=True,
+    )
+    if isinstance(nav, ft.NavigationBar):
+        pagelet.navigation_bar = nav
+    elif nav is not None:
+        pagelet.bottom_appbar = ft.BottomAppBar(nav, padding=0, height=nav.height, bgcolor="transparent",
+                                                elevation=0)
+    return pagelet
+
+
+@widget("Theme", honours="data child")
+def theme_widget(node: DartObject) -> ft.Control:
+    data, dark = theme(node.kwargs.get("data"))
+    return ft.Container(build(node.kwargs.get("child")), theme=data, dark_theme=data,
+                        theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)

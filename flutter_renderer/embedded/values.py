@@ -1,0 +1,364 @@
+"""Flutter value classes in the IR (EdgeInsets, TextStyle, BoxDecoration, ...) -> Flet values.
+
+Each converter takes one IR value and returns the Flet equivalent, or raises `MappingError` naming
+what it could not convert. Flutter names (camelCase) match Flet's enum values, so enums convert by
+value lookup rather than by hand-written tables.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+from typing import Any, TypeVar
+
+import flet as ft
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+
+E = TypeVar("E", bound=Enum)
+
+
+class MappingError(Exception):
+    """A value or widget the mapping cannot reproduce; `kind` is how the sample is classified."""
+
+    def __init__(self, kind: ErrorKind, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = f"line {self.line}:{self.column}: " if self.line else ""
+        return f"{where}{self.message}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, DartObject):
+        return f"{value.type}{'.' + value.ctor if value.ctor else ''}(...)"
+    return repr(value)[:60]
+
+
+def bad(value: Any, expected: str) -> MappingError:
+    """An ANALYSIS error for a value of the wrong kind (what the Dart analyzer would report)."""
+    line = value.line if isinstance(value, DartObject) else 0
+    column = value.column if isinstance(value, DartObject) else 0
+    return MappingError(ErrorKind.ANALYSIS, f"expected {expected}, got {_describe(value)}", line, column)
+
+
+def unsupported(what: str, node: Any = None) -> MappingError:
+    line = node.line if isinstance(node, DartObject) else 0
+    column = node.column if isinstance(node, DartObject) else 0
+    return MappingError(ErrorKind.UNSUPPORTED, f"{what} is not supported by the embedded renderer", line, column)
+
+
+def number(value: Any, what: str = "a number") -> float | None:
+    """A Dart num (None passes through); infinity is kept because Flutter uses it for 'as big as allowed'."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise bad(value, what)
+    return value
+
+
+def finite(value: Any, what: str = "a finite number") -> float | None:
+    """A number that must be finite for Flet (sizes in padding, radii, font sizes)."""
+    result = number(value, what)
+    if result is not None and math.isinf(result):
+        raise unsupported(f"an infinite {what}")
+    return result
+
+
+def enum(value: Any, flutter_type: str, flet_enum: type[E]) -> E | None:
+    """`MainAxisAlignment.center` -> ft.MainAxisAlignment.CENTER, by Flutter's constant name."""
+    if value is None:
+        return None
+    if not isinstance(value, EnumValue) or value.type != flutter_type:
+        raise bad(value, f"a {flutter_type}")
+    try:
+        return flet_enum(value.name)
+    except ValueError:
+        raise unsupported(f"{flutter_type}.{value.name}") from None
+
+
+def color(value: Any) -> str | None:
+    """A ColorValue -> a Flet color string. Names and theme roles are lower-cased as Flet parses them."""
+    if value is None:
+        return None
+    if not isinstance(value, ColorValue):
+        raise bad(value, "a Color")
+    return value.spec if value.spec.startswith("#") else value.spec.lower()
+
+
+def icon(value: Any) -> ft.IconData | None:
+    """An IconValue (`Icons.arrow_back`) -> Flet's icon of the same Material name."""
+    if value is None:
+        return None
+    if not isinstance(value, IconValue):
+        raise bad(value, "an IconData")
+    try:
+        return getattr(ft.Icons, value.name.upper())
+    except AttributeError:
+        raise MappingError(ErrorKind.ANALYSIS, f"unknown icon Icons.{value.name}") from None
+
+
+def edge_insets(value: Any) -> ft.Padding | None:
+    """EdgeInsets / EdgeInsetsDirectional (left-to-right) -> ft.Padding (ft.Margin has the same fields)."""
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type not in ("EdgeInsets", "EdgeInsetsDirectional"):
+        raise bad(value, "an EdgeInsets")
+    a, k = value.args, {name: finite(v) for name, v in value.kwargs.items() if name != "key"}
+    if value.ctor == "all":
+        v = finite(a[0])
+        return ft.Padding(v, v, v, v)
+    if value.ctor == "symmetric":
+        h, v = k.get("horizontal") or 0, k.get("vertical") or 0
+        return ft.Padding(h, v, h, v)
+    if value.ctor == "only":
+        return ft.Padding(k.get("left", k.get("start")) or 0, k.get("top") or 0,
+                          k.get("right", k.get("end")) or 0, k.get("bottom") or 0)
+    if value.ctor in ("fromLTRB", "fromSTEB"):
+        return ft.Padding(*(finite(x) for x in a))
+    raise unsupported(f"{value.type}.{value.ctor}", value)
+
+
+def margin(value: Any) -> ft.Margin | None:
+    padding = edge_insets(value)
+    return None if padding is None else ft.Margin(padding.left, padding.top, padding.right, padding.bottom)
+
+
+def radius(value: Any) -> float:
+    """Radius.circular(r) -> r (Flet has no elliptical corners)."""
+    if isinstance(value, DartObject) and value.type == "Radius" and value.ctor == "circular":
+        return finite(value.args[0]) or 0
+    if isinstance(value, DartObject) and value.type == "Radius":
+        raise unsupported(f"Radius.{value.ctor}", value)
+    raise bad(value, "a Radius")
+
+
+def border_radius(value: Any) -> ft.BorderRadius | None:
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type != "BorderRadius":
+        raise bad(value, "a BorderRadius")
+    if value.ctor == "circular":
+        return ft.BorderRadius.all(finite(value.args[0]) or 0)
+    if value.ctor == "all":
+        return ft.BorderRadius.all(radius(value.args[0]))
+    k = {name: radius(v) for name, v in value.kwargs.items() if v is not None and name != "key"}
+    if value.ctor == "only":
+        return ft.BorderRadius(k.get("topLeft", 0), k.get("topRight", 0), k.get("bottomLeft", 0),
+                               k.get("bottomRight", 0))
+    if value.ctor == "vertical":
+        return ft.BorderRadius(k.get("top", 0), k.get("top", 0), k.get("bottom", 0), k.get("bottom", 0))
+    if value.ctor == "horizontal":
+        return ft.BorderRadius(k.get("left", 0), k.get("right", 0), k.get("left", 0), k.get("right", 0))
+    raise unsupported(f"BorderRadius.{value.ctor}", value)
+
+
+_ALIGNMENT_XY = {
+    "topLeft": (-1, -1), "topCenter": (0, -1), "topRight": (1, -1),
+    "centerLeft": (-1, 0), "center": (0, 0), "centerRight": (1, 0),
+    "bottomLeft": (-1, 1), "bottomCenter": (0, 1), "bottomRight": (1, 1),
+    "topStart": (-1, -1), "topEnd": (1, -1), "centerStart": (-1, 0), "centerEnd": (1, 0),
+    "bottomStart": (-1, 1), "bottomEnd": (1, 1),
+}
+
+
+def alignment(value: Any) -> ft.Alignment | None:
+    """Alignment.topLeft / AlignmentDirectional.centerStart (LTR) / Alignment(x, y) -> ft.Alignment."""
+    if value is None:
+        return None
+    if isinstance(value, EnumValue) and value.type in ("Alignment", "AlignmentDirectional"):
+        if value.name in _ALIGNMENT_XY:
+            return ft.Alignment(*_ALIGNMENT_XY[value.name])
+    if isinstance(value, DartObject) and value.type == "Alignment" and not value.ctor:
+        return ft.Alignment(finite(value.args[0]), finite(value.args[1]))
+    raise bad(value, "an Alignment")
+
+
+def offset(value: Any) -> ft.Offset | None:
+    if value is None:
+        return None
+    if isinstance(value, DartObject) and value.type == "Offset":
+        return ft.Offset(finite(value.args[0]), finite(value.args[1]))
+    raise bad(value, "an Offset")
+
+
+def border_side(value: Any) -> ft.BorderSide | None:
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type != "BorderSide":
+        raise bad(value, "a BorderSide")
+    k = value.kwargs
+    style = k.get("style")
+    if "style" in k and (style is None or (isinstance(style, EnumValue) and style.name == "none")):
+        return ft.BorderSide(0, "transparent")  # BorderSide.none
+    width = finite(k.get("width"))
+    # Flutter's BorderSide() defaults: width 1.0, color black.
+    return ft.BorderSide(1.0 if width is None else width, color(k.get("color")) or "#ff000000",
+                         stroke_align=finite(k.get("strokeAlign")) or -1.0)
+
+
+def border(value: Any) -> ft.Border | None:
+    """Border.all / Border(top: ...) / Border.symmetric -> ft.Border."""
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type != "Border":
+        raise bad(value, "a Border")
+    k = value.kwargs
+    if value.ctor == "all":
+        side = border_side(DartObject("BorderSide", kwargs={n: v for n, v in k.items() if n != "key"}))
+        return ft.Border(side, side, side, side)
+    if value.ctor == "symmetric":
+        v, h = border_side(k.get("vertical")), border_side(k.get("horizontal"))
+        return ft.Border(top=h, right=v, bottom=h, left=v)
+    if value.ctor == "":
+        return ft.Border(top=border_side(k.get("top")), right=border_side(k.get("right")),
+                         bottom=border_side(k.get("bottom")), left=border_side(k.get("left")))
+    raise unsupported(f"Border.{value.ctor}", value)
+
+
+def box_shadows(value: Any) -> list[ft.BoxShadow] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise bad(value, "a List<BoxShadow>")
+    shadows = []
+    for item in value:
+        if not isinstance(item, DartObject) or item.type != "BoxShadow":
+            raise bad(item, "a BoxShadow")
+        k = item.kwargs
+        # Flutter's BoxShadow() defaults: black, offset zero, blur 0, spread 0.
+        shadows.append(ft.BoxShadow(spread_radius=finite(k.get("spreadRadius")) or 0,
+                                    blur_radius=finite(k.get("blurRadius")) or 0,
+                                    color=color(k.get("color")) or "#ff000000",
+                                    offset=offset(k.get("offset")) or ft.Offset(0, 0),
+                                    blur_style=enum(k.get("blurStyle"), "BlurStyle", ft.BlurStyle)
+                                    or ft.BlurStyle.NORMAL))
+    return shadows
+
+
+def gradient(value: Any) -> ft.LinearGradient | None:
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type != "LinearGradient":
+        raise unsupported(_describe(value), value)
+    k = value.kwargs
+    if k.get("transform") is not None:
+        raise unsupported("LinearGradient.transform", value)
+    colors = k.get("colors")
+    if not isinstance(colors, list) or len(colors) < 2:
+        raise bad(colors, "a List<Color> of at least two colors")
+    return ft.LinearGradient(
+        colors=[color(c) for c in colors],
+        begin=alignment(k.get("begin")) or ft.Alignment(-1, 0),
+        end=alignment(k.get("end")) or ft.Alignment(1, 0),
+        stops=[finite(s) for s in k["stops"]] if k.get("stops") else None,
+        tile_mode=enum(k.get("tileMode"), "TileMode", ft.GradientTileMode) or ft.GradientTileMode.CLAMP,
+    )
+
+
+def shape_border(value: Any) -> ft.OutlinedBorder | None:
+    """RoundedRectangleBorder / StadiumBorder / CircleBorder -> the Flet shape of the same name."""
+    if value is None:
+        return None
+    if not isinstance(value, DartObject):
+        raise bad(value, "a ShapeBorder")
+    side = border_side(value.kwargs.get("side"))
+    if value.type == "RoundedRectangleBorder":
+        return ft.RoundedRectangleBorder(side=side, radius=border_radius(value.kwargs.get("borderRadius")) or 0)
+    if value.type == "StadiumBorder":
+        return ft.StadiumBorder(side=side)
+    if value.type == "CircleBorder":
+        return ft.CircleBorder(side=side)
+    raise unsupported(_describe(value), value)
+
+
+_DECORATIONS = {"none": None, "underline": ft.TextDecoration.UNDERLINE, "overline": ft.TextDecoration.OVERLINE,
+                "lineThrough": ft.TextDecoration.LINE_THROUGH}
+
+
+def text_style(value: Any) -> ft.TextStyle | None:
+    """TextStyle(...) -> ft.TextStyle. `fontFamily` is ignored: only Roboto exists offline, as in a
+    Flutter app that did not bundle the family (Flutter falls back to the default font too)."""
+    if value is None:
+        return None
+    if isinstance(value, ThemeTextStyle):
+        raise unsupported("a theme text style here (only Text(style: ...) takes one)")
+    if not isinstance(value, DartObject) or value.type != "TextStyle":
+        raise bad(value, "a TextStyle")
+    k = value.kwargs
+    for name in ("foreground", "background", "shadows", "fontFeatures", "fontVariations"):
+        if k.get(name) is not None:
+            raise unsupported(f"TextStyle.{name}", value)
+    decoration = k.get("decoration")
+    if decoration is not None and not (isinstance(decoration, EnumValue) and decoration.name in _DECORATIONS):
+        raise bad(decoration, "a TextDecoration")
+    return ft.TextStyle(
+        size=finite(k.get("fontSize")),
+        weight=enum(k.get("fontWeight"), "FontWeight", ft.FontWeight),
+        italic=(k["fontStyle"].name == "italic") if isinstance(k.get("fontStyle"), EnumValue) else None,
+        color=color(k.get("color")),
+        bgcolor=color(k.get("backgroundColor")),
+        letter_spacing=finite(k.get("letterSpacing")),
+        word_spacing=finite(k.get("wordSpacing")),
+        height=finite(k.get("height")),
+        decoration=_DECORATIONS[decoration.name] if decoration is not None else None,
+        decoration_color=color(k.get("decorationColor")),
+        decoration_thickness=finite(k.get("decorationThickness")),
+        decoration_style=enum(k.get("decorationStyle"), "TextDecorationStyle", ft.TextDecorationStyle),
+        overflow=enum(k.get("overflow"), "TextOverflow", ft.TextOverflow),
+    )
+
+
+def theme_text_style(value: Any) -> ft.TextThemeStyle | None:
+    """`Theme.of(context).textTheme.titleLarge` -> ft.TextThemeStyle.TITLE_LARGE."""
+    if value is None:
+        return None
+    try:
+        return ft.TextThemeStyle(value.name)
+    except ValueError:
+        raise MappingError(ErrorKind.ANALYSIS, f"unknown text theme style {value.name!r}") from None
+
+
+def constraints(value: Any) -> ft.BoxConstraints | None:
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type != "BoxConstraints":
+        raise bad(value, "a BoxConstraints")
+    k = value.kwargs
+    if value.ctor == "":
+        return ft.BoxConstraints(min_width=number(k.get("minWidth")) or 0, max_width=_inf(k.get("maxWidth")),
+                                 min_height=number(k.get("minHeight")) or 0, max_height=_inf(k.get("maxHeight")))
+    if value.ctor in ("tightFor", "expand"):
+        default = math.inf if value.ctor == "expand" else None
+        w, h = number(k.get("width")), number(k.get("height"))
+        w, h = (default if w is None else w), (default if h is None else h)
+        return ft.BoxConstraints(min_width=w if w is not None else 0, max_width=w if w is not None else math.inf,
+                                 min_height=h if h is not None else 0, max_height=h if h is not None else math.inf)
+    raise unsupported(f"BoxConstraints.{value.ctor}", value)
+
+
+def _inf(value: Any) -> float:
+    result = number(value)
+    return math.inf if result is None else result
+
+
+def size(value: Any) -> tuple[float, float] | None:
+    """Size(w, h) / Size.square(d) / Size.fromHeight(h) -> (w, h), inf for 'unbounded'."""
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type != "Size":
+        raise bad(value, "a Size")
+    if value.ctor == "":
+        return number(value.args[0]), number(value.args[1])
+    if value.ctor == "square":
+        return number(value.args[0]), number(value.args[0])
+    if value.ctor == "fromHeight":
+        return math.inf, number(value.args[0])
+    if value.ctor == "fromWidth":
+        return number(value.args[0]), math.inf
+    raise unsupported(f"Size.{value.ctor}", value)

@@ -1,0 +1,114 @@
+"""A pool worker process: one PageDriver, rendering the jobs its parent sends over a pipe.
+
+Protocol (parent -> worker): `(job_id, payload, size, timeout)` where payload is Dart source (str)
+or an IR tree; `None` stops the worker. Worker -> parent: `("ready", pid)` once warm, or
+`("failed", message)`; then `("done", job_id, RenderResult, retiring)` per job (`retiring`: the
+worker exits after this job, e.g. after a render timed out inside the page), or `("crash", job_id,
+message)` before exiting when the browser or server died.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
+from flutter_renderer.embedded.mapping import MappingError, build_screen
+from flutter_renderer.embedded.page_driver import DriverCrash, PageDriver
+
+# Test hook: a job whose text contains this marker (from the environment) sleeps forever, which is
+# how tests make a render hang. Unset in normal use.
+HANG_MARKER_ENV = "FLUTTER_RL_RENDER_HANG_MARKER"
+# The front end's own wall-clock budget, as a share of the sample's timeout.
+FRONT_END_SHARE = 0.5
+
+_CONSOLE_ERRORS = (
+    ("overflowed", ErrorKind.OVERFLOW),
+    ("unbounded", ErrorKind.OVERFLOW),
+    ("EXCEPTION CAUGHT", ErrorKind.RUNTIME),
+    ("Another exception was thrown", ErrorKind.RUNTIME),
+)
+
+
+def classify_console(lines: list[str]) -> tuple[ErrorKind, str] | None:
+    """A Flutter error the web client printed while drawing this screen, if any."""
+    for line in lines:
+        for pattern, kind in _CONSOLE_ERRORS:
+            if pattern in line:
+                return kind, line.split(": ", 1)[-1][:500]
+    return None
+
+
+def _compile(source: str, size: RenderSize, timeout: float) -> Any:
+    from flutter_renderer.dart import Budget, compile_screen
+
+    return compile_screen(source, width=size.width, height=size.height,
+                          budget=Budget(deadline=min(Budget().deadline, timeout * FRONT_END_SHARE)))
+
+
+def render_one(driver: PageDriver, payload: Any, size: RenderSize, timeout: float) -> RenderResult:
+    """Compile (when given source), map and draw one sample. Raises DriverCrash only."""
+    from flutter_renderer.dart import DartError
+
+    start = time.monotonic()
+    marker = os.environ.get(HANG_MARKER_ENV)
+    if marker and marker in (payload if isinstance(payload, str) else repr(payload)):
+        time.sleep(10 ** 6)
+
+    def failure(kind: ErrorKind, message: str) -> RenderResult:
+        return RenderResult.failure(kind, message, time.monotonic() - start)
+
+    try:
+        tree = _compile(payload, size, timeout) if isinstance(payload, str) else payload
+        screen = build_screen(tree, size)
+    except DartError as exc:
+        return failure(exc.kind, str(exc))
+    except MappingError as exc:
+        return failure(exc.kind, str(exc))
+    try:
+        png, console = driver.show(screen, size, max(0.1, timeout - (time.monotonic() - start)))
+    except TimeoutError as exc:
+        return failure(ErrorKind.TIMEOUT, f"render timed out after {timeout:g} s: {exc}")
+    except DriverCrash:
+        raise
+    except Exception as exc:  # noqa: BLE001 - Flet rejecting a value is this sample's error, not the worker's
+        return failure(ErrorKind.RUNTIME, f"{type(exc).__name__}: {exc}"[:1000])
+    reported = classify_console(console)
+    if reported is not None:
+        return failure(*reported)
+    return RenderResult(ok=True, png=png, elapsed=time.monotonic() - start, warnings=console)
+
+
+def serve(conn: Connection, chromium_path: str, size: RenderSize) -> None:
+    """The worker process's main function."""
+    driver = PageDriver(chromium_path, size)
+    try:
+        driver.start()
+    except Exception as exc:  # noqa: BLE001 - report any start failure to the parent, then exit
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        driver.close()
+        return
+    conn.send(("ready", os.getpid()))
+    try:
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:
+                break
+            if message is None:
+                break
+            job_id, payload, job_size, timeout = message
+            try:
+                result = render_one(driver, payload, job_size, timeout)
+            except DriverCrash as exc:
+                conn.send(("crash", job_id, str(exc)))
+                break
+            # A render that timed out inside the page may still land later: never reuse that page.
+            retiring = result.error_kind is ErrorKind.TIMEOUT
+            conn.send(("done", job_id, result, retiring))
+            if retiring:
+                break
+    finally:
+        driver.close()
