@@ -57,15 +57,16 @@ def mlflow_url(settings: Settings) -> str:
 
 
 def tracking_uri(settings: Settings) -> str:
-    """The MLflow tracking URI: `[tracking] uri`, or the local server of `services up`."""
-    return settings.tracking.uri or mlflow_url(settings)
+    """The MLflow tracking URI: `[tracking] uri`, else $MLFLOW_TRACKING_URI (which `services up` gives
+    the worker and its flow runs), else the local server of `[orchestration]`."""
+    return settings.tracking.uri or os.environ.get("MLFLOW_TRACKING_URI") or mlflow_url(settings)
 
 
 def client_env(settings: Settings) -> dict[str, str]:
     """Environment a client (flow, test, notebook) needs to talk to the local services."""
     return {
         "PREFECT_API_URL": prefect_api_url(settings),
-        "MLFLOW_TRACKING_URI": tracking_uri(settings),
+        "MLFLOW_TRACKING_URI": settings.tracking.uri or mlflow_url(settings),
         "PREFECT_HOME": str(state_dir(settings) / "prefect"),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     }

@@ -154,6 +154,7 @@ class OrchestrationSettings(Section):
     nightly_cron: str = "0 2 * * *"
     task_runner: Literal["thread", "dask"] = "thread"
     dask_workers: int = Field(2, ge=1)
+    dask_address: str = ""  # an existing Dask scheduler (tcp://host:8786); empty = a local cluster
 
 
 class Settings(Section):

@@ -24,14 +24,15 @@ def free_port() -> int:
 
 
 def private_services_config(directory: Path) -> Path:
-    """A settings file whose services use free ports and a state dir under `directory`."""
+    """The repository's pipeline.toml with the services on free ports and a state dir under `directory`."""
+    import re
+
+    text = (REPO_ROOT / "pipeline.toml").read_text()
+    for key, value in (("prefect_port", free_port()), ("mlflow_port", free_port()), ("state_dir", f'"{directory / "state"}"')):
+        text, count = re.subn(rf"^{key} = .*$", f"{key} = {value}", text, flags=re.M)
+        assert count == 1, f"pipeline.toml should set {key} exactly once"
     config = directory / "pipeline.toml"
-    config.write_text(
-        "[orchestration]\n"
-        f"prefect_port = {free_port()}\n"
-        f"mlflow_port = {free_port()}\n"
-        f'state_dir = "{directory / "state"}"\n'
-    )
+    config.write_text(text)
     return config
 
 

@@ -1,0 +1,41 @@
+"""A flow of two pure tasks keyed on different settings sections (run by test_orchestration_cache)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from prefect import flow, task
+
+from flutter_rl.settings import Settings
+from tasks.caching import content_cache
+
+CALLS: list[str] = []
+
+
+def prepare_data(settings: Settings, tag: str) -> str:
+    CALLS.append("data")
+    return f"{tag}:{settings.data.seed}"
+
+
+def fit(settings: Settings, data: str) -> str:
+    CALLS.append("train")
+    return f"{data}:{settings.train.beta}"
+
+
+prepare_task = task(prepare_data, cache_policy=content_cache(prepare_data, "data"), persist_result=True)
+fit_task = task(fit, cache_policy=content_cache(fit, "train"), persist_result=True)
+
+
+@flow(name="cache-probe")
+def probe(beta: float, seed: int, tag: str) -> str:
+    settings = Settings()
+    settings.train.beta = beta
+    settings.data.seed = seed
+    return fit_task(settings, prepare_task(settings, tag))
+
+
+if __name__ == "__main__":
+    beta, seed, tag = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    result = probe(beta, seed, tag)
+    print(json.dumps({"result": result, "calls": CALLS}))
