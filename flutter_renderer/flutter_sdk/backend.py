@@ -114,6 +114,8 @@ class FlutterSdkBackend:
             else:
                 results[index] = RenderResult.failure(ErrorKind.SYNTAX, "empty code")
         write_candidates(self._runtime.project, sources)
+        if not sources:
+            return [results[i] for i in range(len(codes))]
 
         started = time.monotonic()
         errors, warnings = runner.analyze(self._runtime)

@@ -81,6 +81,15 @@ def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
     assert argvs[1][3:] == ["test", "--machine", "--no-pub", "--no-test-assets", "test/render_batch_test.dart"]
     assert not backend._workdir.exists()
     backend.close()   # twice is fine
+    with pytest.raises(RuntimeError, match="closed"):
+        backend.render_batch([screen()])
+
+
+def test_batch_of_only_empty_codes_runs_no_tool(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch(["", "  \n"])
+        assert not (backend._runtime.home / "fake_calls.jsonl").exists()
+    assert [r.error_kind for r in results] == [ErrorKind.SYNTAX, ErrorKind.SYNTAX]
 
 
 def test_hang_is_a_timeout_and_the_rest_still_render(fake_sdk):
