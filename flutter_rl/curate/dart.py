@@ -89,11 +89,9 @@ class ScreenClass:
 
 
 def dart_string(text: str) -> str:
-    """A Dart string literal, single-quoted unless the text holds an apostrophe (as `dart format`
-    users write it); `$` is escaped so nothing interpolates."""
-    quote = '"' if "'" in text and '"' not in text else "'"
-    escaped = text.replace("\\", "\\\\").replace(quote, "\\" + quote).replace("$", "\\$").replace("\n", "\\n")
-    return f"{quote}{escaped}{quote}"
+    """A single-quoted Dart string literal; quotes and `$` are escaped so nothing interpolates."""
+    escaped = text.replace("\\", "\\\\").replace("'", "\\'").replace("$", "\\$").replace("\n", "\\n")
+    return f"'{escaped}'"
 
 
 def is_const(value: Any) -> bool:
@@ -175,7 +173,6 @@ def screen_source(screen: ScreenClass, app_seed_color: str | None = None, dark: 
     `app_seed_color` (e.g. '0xFF3F51B5') adds `main()` and a `MaterialApp` themed from that seed
     color (`dark` for a dark theme); None leaves the screen class alone, as in a file of a larger app.
     """
-    brightness = "brightness: Brightness.dark, " if dark else ""
     lines = ["import 'package:flutter/material.dart';", ""]
     if app_seed_color:
         lines += [
@@ -189,7 +186,8 @@ def screen_source(screen: ScreenClass, app_seed_color: str | None = None, dark: 
             "    return MaterialApp(",
             "      debugShowCheckedModeBanner: false,",
             "      theme: ThemeData(",
-            f"        {brightness}colorSchemeSeed: const Color({app_seed_color}),",
+            *(["        brightness: Brightness.dark,"] if dark else []),
+            f"        colorSchemeSeed: const Color({app_seed_color}),",
             "        useMaterial3: true,",
             "      ),",
             f"      home: const {screen.name}(),",

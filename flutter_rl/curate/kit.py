@@ -26,6 +26,19 @@ class Ctx:
     domain: Domain
     methods: list[Method] = field(default_factory=list)
     state_fields: list[str] = field(default_factory=list)
+    # Per-screen style, drawn once so that screens of one template differ in look, not just in words.
+    field_style: str = ""      # "outlined" | "filled" | "underline"
+    spacing: float = 0.0       # multiplies every vertical gap
+    centered: bool = False     # headings centered or start-aligned
+
+    def __post_init__(self) -> None:
+        self.field_style = self.field_style or self.rng.choice(("outlined", "outlined", "filled", "underline"))
+        self.spacing = self.spacing or self.rng.choice((0.75, 1.0, 1.0, 1.5))
+        self.centered = self.rng.random() < 0.5
+
+    def gap(self, height: float) -> Call:
+        """A vertical gap scaled by this screen's spacing."""
+        return gap(round(height * self.spacing))
 
     @property
     def level(self) -> int:
@@ -128,17 +141,21 @@ def wide(child: Any, height: float = 48) -> Call:
     return Call("SizedBox", width=Raw("double.infinity"), height=height, child=child)
 
 
-def text_field(label: str, icon_name: str | None = None, obscure: bool = False, outlined: bool = True,
-               suffix: Any = None, hint: str | None = None) -> Call:
-    decoration = Call(
-        "InputDecoration",
-        labelText=label,
-        hintText=hint,
-        prefixIcon=icon(icon_name) if icon_name else None,
-        suffixIcon=suffix,
-        border=Call("OutlineInputBorder") if outlined else None,
-    )
-    return Call("TextField", obscureText=True if obscure else None, decoration=decoration)
+def decoration(ctx: Ctx, label: Any = None, prefix: Any = None, suffix: Any = None, hint: Any = None) -> Call:
+    """An InputDecoration in the screen's field style: outlined, filled (rounded, no border) or underlined."""
+    border = None
+    if ctx.field_style == "outlined":
+        border = Call("OutlineInputBorder")
+    elif ctx.field_style == "filled":
+        border = Call("OutlineInputBorder", borderRadius=Call("BorderRadius.circular", 12),
+                      borderSide=Raw("BorderSide.none"))
+    return Call("InputDecoration", labelText=label, hintText=hint, prefixIcon=prefix, suffixIcon=suffix,
+                filled=True if ctx.field_style == "filled" else None, border=border)
+
+
+def text_field(ctx: Ctx, label: str, icon_name: str | None = None, obscure: bool = False, hint: str | None = None) -> Call:
+    return Call("TextField", obscureText=True if obscure else None,
+                decoration=decoration(ctx, label, icon(icon_name) if icon_name else None, hint=hint))
 
 
 def app_bar(ctx: Ctx, title: Any, actions: list[str] | None = None, leading: str | None = None,

@@ -31,12 +31,13 @@ _NAV_WORDS = ("home", "profile", "messages", "favorites", "history", "settings",
               "wallet", "downloads")
 
 # Difficulty cut-offs on the code's complexity score (see `code_complexity`) and on image edge
-# density. Both are heuristics, set from the synthetic generator's easy/medium/hard screens
-# (the code cut-offs agree with the generator's label on about 3 screens in 4).
+# density. Both are heuristics fitted to the synthetic generator's easy/medium/hard screens: the code
+# cut-offs agree with the generator's label on about 3 screens in 4, the edge cut-offs (144 embedded
+# renders, normalized to 390 px wide) on about 2 in 3.
 CODE_MEDIUM_AT = 86
 CODE_HARD_AT = 108
-EDGE_MEDIUM_AT = 0.045
-EDGE_HARD_AT = 0.075
+EDGE_MEDIUM_AT = 0.030
+EDGE_HARD_AT = 0.0425
 
 
 def widget_counts(code: str) -> Counter[str]:

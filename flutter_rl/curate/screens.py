@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from flutter_rl.curate.dart import Call, Closure, Raw, dart_string
 from flutter_rl.curate.kit import (
-    Ctx, app_bar, bottom_nav, button, column, gap, hgap, icon, icon_ref, pad_all, repeated, row,
+    Ctx, app_bar, bottom_nav, button, column, decoration, hgap, icon, icon_ref, pad_all, repeated, row,
     scaffold, text, text_field, wide,
 )
 from flutter_rl.curate.wordbanks import (
@@ -28,10 +28,13 @@ def _scroll_body(children: list[Any], padding: float = 16) -> Call:
 
 def _logo(ctx: Ctx) -> Call:
     name = ctx.pick(ctx.domain.icons)
-    if ctx.chance(0.5):
-        return Call("CircleAvatar", radius=36, backgroundColor=ctx.primary,
-                    child=icon(name, Raw("Colors.white"), 36))
-    return Call("Center", child=icon(name, ctx.primary, 72))
+    logo = (Call("CircleAvatar", radius=36, backgroundColor=ctx.primary, child=icon(name, Raw("Colors.white"), 36))
+            if ctx.chance(0.5) else icon(name, ctx.primary, 72))
+    return Call("Center", child=logo) if ctx.centered else Call("Align", alignment=Raw("Alignment.centerLeft"), child=logo)
+
+
+def _heading_align(ctx: Ctx) -> str:
+    return "center" if ctx.centered else "start"
 
 
 def _switch_auth_prompt(question: str, action: str) -> Call:
@@ -47,21 +50,21 @@ def _or_divider(ctx: Ctx) -> Call:
 
 def _password_field(ctx: Ctx, label: str = "Password") -> Call:
     if ctx.level < 2:
-        return text_field(label, "lock", obscure=True)
+        return text_field(ctx, label, "lock", obscure=True)
     ctx.add_state("bool _obscure = true;")
     toggle = Call("IconButton",
                   icon=Call("Icon", Raw("_obscure ? Icons.visibility : Icons.visibility_off", const=False)),
                   onPressed=Closure("() => setState(() => _obscure = !_obscure)"))
     return Call("TextField", obscureText=Raw("_obscure", const=False),
-                decoration=Call("InputDecoration", labelText=label, prefixIcon=icon("lock"),
-                                suffixIcon=toggle, border=Call("OutlineInputBorder")))
+                decoration=decoration(ctx, label, icon("lock"), suffix=toggle))
 
 
 def login(ctx: Ctx) -> Call:
-    children: list[Any] = [_logo(ctx), gap(24),
-                           text(ctx.pick(HEADLINES), 26, bold=True, color=ctx.fg, align="center"),
-                           gap(8), text(ctx.pick(TAGLINES), color=ctx.muted, align="center"), gap(32),
-                           text_field(ctx.pick(("Email", "Email address", "Username")), "email"), gap(16),
+    children: list[Any] = [_logo(ctx), ctx.gap(24),
+                           text(ctx.pick(HEADLINES), 26, bold=True, color=ctx.fg, align=_heading_align(ctx)),
+                           ctx.gap(8), text(ctx.pick(TAGLINES), color=ctx.muted, align=_heading_align(ctx)),
+                           ctx.gap(32),
+                           text_field(ctx, ctx.pick(("Email", "Email address", "Username")), "email"), ctx.gap(16),
                            _password_field(ctx)]
     if ctx.level >= 1:
         remember: Any = Call("Checkbox", value=False, onChanged=Closure("(value) {}"))
@@ -71,13 +74,13 @@ def login(ctx: Ctx) -> Call:
                             onChanged=Closure("(value) => setState(() => _remember = value ?? false)"))
         children += [row([remember, text("Remember me"), Call("Spacer"),
                           Call("TextButton", onPressed=Closure(), child=Call("Text", "Forgot password?"))])]
-    children += [gap(24), wide(button(ctx, ctx.pick(("Log in", "Sign in", "Continue"))))]
+    children += [ctx.gap(24), wide(button(ctx, ctx.pick(("Log in", "Sign in", "Continue"))))]
     if ctx.level == 2:
-        children += [gap(16), _or_divider(ctx), gap(16),
+        children += [ctx.gap(16), _or_divider(ctx), ctx.gap(16),
                      row([Call("Expanded", child=Call("OutlinedButton", onPressed=Closure(), child=text("Google"))),
                           hgap(12),
                           Call("Expanded", child=Call("OutlinedButton", onPressed=Closure(), child=text("Apple")))])]
-    children += [gap(16), _switch_auth_prompt("Don't have an account?", "Sign up")]
+    children += [ctx.gap(16), _switch_auth_prompt("Don't have an account?", "Sign up")]
     body = Call("SafeArea", child=Call("Center", child=_scroll_body(children, 24)))
     return scaffold(ctx, body, app_bar(ctx, "Log in", actions=[]) if ctx.chance(0.3) else None)
 
@@ -88,9 +91,7 @@ def signup(ctx: Ctx) -> Call:
         fields.append(ctx.pick([f for f in FORM_FIELDS if f[0] not in ("Full name", "Email")]))
     inputs = repeated(ctx, "_buildField", [("String", "label"), ("IconData", "icon")],
                       lambda label, ic: Call("Padding", padding=Call("EdgeInsets.only", bottom=16),
-                                             child=Call("TextField", decoration=Call(
-                                                 "InputDecoration", labelText=label, prefixIcon=Call("Icon", ic),
-                                                 border=Call("OutlineInputBorder")))),
+                                             child=Call("TextField", decoration=decoration(ctx, label, Call("Icon", ic)))),
                       [(label, icon_ref(name)) for label, name in fields])
     terms: Any = Call("CheckboxListTile", value=False, onChanged=Closure("(value) {}"),
                       contentPadding=Raw("EdgeInsets.zero"),
@@ -101,12 +102,13 @@ def signup(ctx: Ctx) -> Call:
                      onChanged=Closure("(value) => setState(() => _accepted = value ?? false)"),
                      contentPadding=Raw("EdgeInsets.zero"),
                      title=text("I agree to the Terms and Privacy Policy"))
-    children = [text("Create account", 28, bold=True, color=ctx.fg), gap(8),
-                text(f"Join {ctx.pick(ctx.domain.apps)} today", color=ctx.muted), gap(24), *inputs,
+    children = [text("Create account", 28, bold=True, color=ctx.fg, align=_heading_align(ctx)), ctx.gap(8),
+                text(f"Join {ctx.pick(ctx.domain.apps)} today", color=ctx.muted, align=_heading_align(ctx)),
+                ctx.gap(24), *inputs,
                 _password_field(ctx)]
     if ctx.level >= 1:
-        children += [gap(16), _password_field(ctx, "Confirm password")]
-    children += [gap(8), terms, gap(16), wide(button(ctx, "Sign up")), gap(8),
+        children += [ctx.gap(16), _password_field(ctx, "Confirm password")]
+    children += [ctx.gap(8), terms, ctx.gap(16), wide(button(ctx, "Sign up")), ctx.gap(8),
                  _switch_auth_prompt("Already have an account?", "Log in")]
     return scaffold(ctx, _scroll_body(children, 24), app_bar(ctx, "", actions=[], leading="arrow_back", colored=False))
 
@@ -138,7 +140,7 @@ def list_screen(ctx: Ctx) -> Call:
     header: list[Any] = []
     if ctx.level >= 1:
         header.append(Call("Padding", padding=Call("EdgeInsets.symmetric", horizontal=16, vertical=8),
-                           child=text_field("Search", "search", hint=None)))
+                           child=text_field(ctx, "Search", "search")))
     if ctx.level == 2:
         chips = [Call("Chip", label=Call("Text", label)) for label in ctx.sample(ctx.domain.details, 3)]
         header.append(Call("Padding", padding=Call("EdgeInsets.symmetric", horizontal=16),
@@ -177,7 +179,7 @@ def menu(ctx: Ctx) -> Call:
         return scaffold(ctx, body, app_bar(ctx, "Menu", actions=[]) if ctx.level == 0 else None)
     # hard: the page behind, dimmed, with the navigation drawer open over it
     page = Call("ListView", padding=pad_all(16),
-                children=[text(ctx.pick(HEADLINES), 22, bold=True, color=ctx.fg), gap(8),
+                children=[text(ctx.pick(HEADLINES), 22, bold=True, color=ctx.fg), ctx.gap(8),
                           *[Call("Card", child=Call("ListTile", title=Call("Text", item)))
                             for item in ctx.sample(ctx.domain.items, 4)]])
     drawer = Call("Drawer", child=Call("ListView", padding=Raw("EdgeInsets.zero"),
@@ -196,36 +198,34 @@ def form(ctx: Ctx) -> Call:
     field_kind = "TextFormField" if ctx.level == 2 else "TextField"
     inputs = repeated(ctx, "_buildInput", [("String", "label"), ("IconData", "icon")],
                       lambda label, ic: Call("Padding", padding=Call("EdgeInsets.only", bottom=16),
-                                             child=Call(field_kind, decoration=Call(
-                                                 "InputDecoration", labelText=label, prefixIcon=Call("Icon", ic),
-                                                 border=Call("OutlineInputBorder")))),
+                                             child=Call(field_kind, decoration=decoration(ctx, label, Call("Icon", ic)))),
                       [(label, icon_ref(name)) for label, name in fields])
     children: list[Any] = [text(ctx.pick(("Contact details", "Shipping address", "Your information",
-                                           "Booking details")), 20, bold=True, color=ctx.fg), gap(16), *inputs]
+                                           "Booking details")), 20, bold=True, color=ctx.fg), ctx.gap(16), *inputs]
     if ctx.level >= 1:
         options = ctx.sample(("Standard", "Express", "Pickup", "Weekly", "Monthly", "Personal", "Business"), 3)
         children += [Call("DropdownButton", value=options[0], isExpanded=True,
                           items=[Call("DropdownMenuItem", value=o, child=Call("Text", o)) for o in options],
-                          onChanged=Closure("(value) {}")), gap(16)]
+                          onChanged=Closure("(value) {}")), ctx.gap(16)]
     if ctx.level == 2:
         choices = ctx.sample(("Email", "SMS", "Phone call", "Push notification"), 3)
         ctx.add_state(f"String _contact = {dart_string(choices[0])};")
         ctx.add_state("double _budget = 0.4;")
         ctx.add_state("bool _subscribe = true;")
         children += [text("Preferred contact", bold=True, color=ctx.fg),
-                     gap(8),
+                     ctx.gap(8),
                      Call("Wrap", spacing=8, children=[
                          Call("ChoiceChip", label=Call("Text", c), selected=Raw(f"_contact == {dart_string(c)}", const=False),
                               onSelected=Closure(f"(selected) => setState(() => _contact = {dart_string(c)})"))
                          for c in choices]),
-                     gap(16),
+                     ctx.gap(16),
                      text("Budget", bold=True, color=ctx.fg),
                      Call("Slider", value=Raw("_budget", const=False),
                           onChanged=Closure("(value) => setState(() => _budget = value)")),
                      Call("SwitchListTile", value=Raw("_subscribe", const=False),
                           onChanged=Closure("(value) => setState(() => _subscribe = value)"),
                           title=Call("Text", "Subscribe to updates"))]
-    children += [gap(16), wide(button(ctx, ctx.pick(("Save", "Submit", "Continue", "Confirm"))))]
+    children += [ctx.gap(16), wide(button(ctx, ctx.pick(("Save", "Submit", "Continue", "Confirm"))))]
     content: Any = column(children)
     if ctx.level == 2:
         content = Call("Form", child=content)
@@ -242,11 +242,11 @@ def modal(ctx: Ctx) -> Call:
                             for item in ctx.sample(ctx.domain.items, ctx.count((3, 4), (4, 6), (5, 7)))])
     content: Any = Call("Text", message)
     if ctx.level == 1:
-        content = column([Call("Text", message), gap(16), text_field(ctx.pick(("Reason", "Comment", "Name")))],
+        content = column([Call("Text", message), ctx.gap(16), text_field(ctx, ctx.pick(("Reason", "Comment", "Name")))],
                          min_size=True)
     elif ctx.level == 2:
         ctx.add_state("bool _dontAsk = false;")
-        content = column([Call("Text", message), gap(8),
+        content = column([Call("Text", message), ctx.gap(8),
                           Call("CheckboxListTile", value=Raw("_dontAsk", const=False),
                                onChanged=Closure("(value) => setState(() => _dontAsk = value ?? false)"),
                                contentPadding=Raw("EdgeInsets.zero"), title=Call("Text", "Don't ask again"))],
@@ -307,19 +307,19 @@ def profile(ctx: Ctx) -> Call:
     handle = "@" + name.split()[0].lower() + str(ctx.rng.randint(1, 99))
     avatar = Call("CircleAvatar", radius=48, backgroundColor=ctx.light_primary,
                   child=text("".join(p[0] for p in name.split()), 32, bold=True, color=ctx.primary))
-    children: list[Any] = [gap(16), Call("Center", child=avatar), gap(12),
+    children: list[Any] = [ctx.gap(16), Call("Center", child=avatar), ctx.gap(12),
                            text(name, 22, bold=True, color=ctx.fg, align="center"),
-                           text(handle, color=ctx.muted, align="center"), gap(16)]
+                           text(handle, color=ctx.muted, align="center"), ctx.gap(16)]
     if ctx.level >= 1:
         stats = [_stat(value, label, ctx.fg, ctx.muted) for label, value, _ in ctx.sample(ctx.domain.stats, 3)]
-        children += [row(stats, main="spaceEvenly"), gap(16),
-                     wide(button(ctx, "Edit profile", ctx.pick(("FilledButton", "OutlinedButton"))), 44), gap(16)]
+        children += [row(stats, main="spaceEvenly"), ctx.gap(16),
+                     wide(button(ctx, "Edit profile", ctx.pick(("FilledButton", "OutlinedButton"))), 44), ctx.gap(16)]
     if ctx.level == 2:
         children += [Call("Wrap", spacing=8, runSpacing=8,
                           children=[Call("Chip", avatar=icon(ic, size=18), label=Call("Text", label))
                                     for label, ic in (("Photography", "photo_camera"), ("Travel", "flight"),
                                                       ("Music", "music_note"), ("Cooking", "restaurant"))]),
-                     gap(16),
+                     ctx.gap(16),
                      Call("GridView.count", crossAxisCount=3, shrinkWrap=True, mainAxisSpacing=4, crossAxisSpacing=4,
                           children=[Call("Container", color=ctx.light_primary, child=icon(ctx.pick(ctx.domain.icons), ctx.primary))
                                     for _ in range(6)])]
@@ -335,21 +335,21 @@ def profile(ctx: Ctx) -> Call:
 def dashboard(ctx: Ctx) -> Call:
     stats = ctx.sample(ctx.domain.stats, 4 if ctx.level == 2 else 2)
     card = lambda label, value, ic: Call("Card", child=Call("Padding", padding=pad_all(16), child=column(
-        [Call("Icon", ic, color=ctx.primary), gap(8), text(value, 20, bold=True), Call("Text", label)], cross="start")))
+        [Call("Icon", ic, color=ctx.primary), ctx.gap(8), text(value, 20, bold=True), Call("Text", label)], cross="start")))
     cards = repeated(ctx, "_buildStatCard", [("String", "label"), ("String", "value"), ("IconData", "icon")],
                      card, [(label, value, icon_ref(ic)) for label, value, ic in stats])
     children: list[Any] = [text(ctx.pick(HEADLINES), 24, bold=True, color=ctx.fg),
-                           text(ctx.pick(TAGLINES), color=ctx.muted), gap(16)]
+                           text(ctx.pick(TAGLINES), color=ctx.muted), ctx.gap(16)]
     if ctx.level == 2:
         children.append(Call("GridView.count", crossAxisCount=2, shrinkWrap=True, childAspectRatio=1.4,
                              mainAxisSpacing=8, crossAxisSpacing=8, children=cards))
     else:
         children.append(row([Call("Expanded", child=c) for c in cards]))
     goal = round(ctx.rng.uniform(0.2, 0.9), 2)
-    children += [gap(16), row([Call("Expanded", child=text("Weekly goal", bold=True)), text(f"{round(goal * 100)}%")]),
-                 gap(8), Call("LinearProgressIndicator", value=goal)]
+    children += [ctx.gap(16), row([Call("Expanded", child=text("Weekly goal", bold=True)), text(f"{round(goal * 100)}%")]),
+                 ctx.gap(8), Call("LinearProgressIndicator", value=goal)]
     if ctx.level >= 1:
-        children += [gap(24), text("Recent activity", 18, bold=True, color=ctx.fg), gap(8),
+        children += [ctx.gap(24), text("Recent activity", 18, bold=True, color=ctx.fg), ctx.gap(8),
                      *[Call("ListTile", contentPadding=Raw("EdgeInsets.zero"), leading=icon(ctx.pick(ctx.domain.icons), ctx.primary),
                             title=Call("Text", item), trailing=Call("Text", ctx.pick(ctx.domain.values)))
                        for item in ctx.sample(ctx.domain.items, ctx.count((0, 0), (2, 3), (3, 4)))]]
@@ -367,16 +367,16 @@ def detail(ctx: Ctx) -> Call:
         image = Call("ClipRRect", borderRadius=Call("BorderRadius.circular", 16), child=image)
     rating = row([*[icon("star", Raw("Colors.amber"), 20) for _ in range(ctx.rng.randint(3, 5))], hgap(8),
                   text(f"({ctx.rng.randint(12, 480)} reviews)", color=ctx.muted)])
-    children: list[Any] = [image, gap(16),
+    children: list[Any] = [image, ctx.gap(16),
                            row([Call("Expanded", child=text(item, 22, bold=True, color=ctx.fg)),
                                 text(ctx.pick(d.values), 20, bold=True, color=ctx.primary)]),
-                           gap(8), rating, gap(16), text(ctx.pick(PARAGRAPHS), color=ctx.muted)]
+                           ctx.gap(8), rating, ctx.gap(16), text(ctx.pick(PARAGRAPHS), color=ctx.muted)]
     if ctx.level >= 1:
-        children += [gap(16), Call("Wrap", spacing=8, children=[Call("Chip", label=Call("Text", t))
+        children += [ctx.gap(16), Call("Wrap", spacing=8, children=[Call("Chip", label=Call("Text", t))
                                                                  for t in ctx.sample(d.details, 3)])]
     if ctx.level == 2:
         ctx.add_state("int _quantity = 1;")
-        children += [gap(16), row([text("Quantity", bold=True), Call("Spacer"),
+        children += [ctx.gap(16), row([text("Quantity", bold=True), Call("Spacer"),
                                    Call("IconButton", onPressed=Closure("() => setState(() => _quantity--)"),
                                         icon=icon("remove_circle_outline")),
                                    Call("Text", Raw("'$_quantity'", const=False)),
@@ -385,7 +385,7 @@ def detail(ctx: Ctx) -> Call:
     action = wide(button(ctx, ctx.pick(("Add to cart", "Book now", "Order now", "Continue"))), 52)
     bottom = Call("SafeArea", child=Call("Padding", padding=pad_all(16), child=action)) if ctx.level >= 1 else None
     if bottom is None:
-        children += [gap(24), action]
+        children += [ctx.gap(24), action]
     return scaffold(ctx, _scroll_body(children), app_bar(ctx, "Details", leading="arrow_back"), bottom=bottom)
 
 
@@ -437,9 +437,9 @@ def onboarding(ctx: Ctx) -> Call:
         art = Call("Container", width=220, height=220,
                    decoration=Call("BoxDecoration", color=ctx.light_primary, shape=Raw("BoxShape.circle")),
                    child=art)
-    children: list[Any] = [Call("Spacer"), Call("Center", child=art), gap(40),
-                           text(title, 26, bold=True, color=ctx.fg, align="center"), gap(12),
-                           text(message, 16, color=ctx.muted, align="center"), Call("Spacer"), dots, gap(32)]
+    children: list[Any] = [Call("Spacer"), Call("Center", child=art), ctx.gap(40),
+                           text(title, 26, bold=True, color=ctx.fg, align="center"), ctx.gap(12),
+                           text(message, 16, color=ctx.muted, align="center"), Call("Spacer"), dots, ctx.gap(32)]
     if ctx.level == 0:
         children.append(wide(button(ctx, "Get started"), 52))
     else:

@@ -109,10 +109,15 @@ def test_modal_screens_dim_the_page_behind_the_dialog() -> None:
         assert "Stack(" in code and "Colors.black54" in code and "AlertDialog(" in code
 
 
-def test_strings_are_escaped() -> None:
-    assert dart.dart_string("Don't") == '"Don\'t"'
-    assert dart.dart_string("$5") == "'\\$5'"
-    assert dart.dart_string("it's \"x\"") == "'it\\'s \"x\"'"
+def test_strings_are_escaped_and_evaluate_back_to_the_text() -> None:
+    from flutter_renderer.dart import compile_screen
+
+    texts = ["Don't stop", "$5 off", "back\\slash"]  # what the word banks hold: apostrophes, prices
+    assert dart.dart_string("Don't") == "'Don\\'t'"
+    body = dart.emit(dart.Call("Scaffold", body=dart.Call("Column", children=[dart.Call("Text", t) for t in texts])))
+    code = dart.screen_source(dart.ScreenClass("Probe", dart.Raw(body, const=False)))
+    tree = compile_screen(code, width=390, height=844)
+    assert [child.args[0] for child in tree.kwargs["body"].kwargs["children"]] == texts
 
 
 def test_plan_fills_reserved_quotas_first() -> None:

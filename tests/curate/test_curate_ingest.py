@@ -9,8 +9,11 @@ import pytest
 
 from flutter_rl.curate.images import validate_and_normalize
 from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
+from PIL import Image, ImageDraw
+
 from flutter_rl.curate.labels import (
-    DIFFICULTIES, SCREEN_TYPES, UNKNOWN_TYPE, difficulty_from_code, label_fallback, label_items, type_from_code,
+    DIFFICULTIES, SCREEN_TYPES, UNKNOWN_TYPE, difficulty_from_code, difficulty_from_image, label_fallback,
+    label_items, type_from_code,
 )
 from flutter_rl.curate.synthetic import screen_from_seed
 from flutter_rl.settings import DataSettings
@@ -102,3 +105,13 @@ def test_hf_dataset_saved_to_disk_loads_offline(tmp_path: Path, png_bytes) -> No
     assert not rejected
     assert [(i.id, i.screen_type, i.source) for i in items] == [("s1", "list", "hf"), ("s2", None, "hf")]
     assert Path(items[0].image_path).read_bytes() == png_bytes(1)
+
+
+def test_image_difficulty_grows_with_edge_density() -> None:
+    blank = Image.new("RGB", (390, 844), "white")
+    busy = blank.copy()
+    draw = ImageDraw.Draw(busy)
+    for y in range(0, 844, 6):  # a screen full of text-like stripes
+        draw.line([(10, y), (380, y)], fill="black")
+    assert difficulty_from_image(blank) == "easy"
+    assert difficulty_from_image(busy) == "hard"
