@@ -13,7 +13,8 @@ Supported (evaluated):
   optional and named parameters, `this.x` / `super.key`, defaults, initializer lists; fields with
   initializers, `static const`, top-level `const`/`final` variables, functions and getters.
 - Method and getter bodies: `=>` or blocks with local `final`/`var`, `if`/`else`, `for` (C-style and
-  for-in, bounded by the step budget), `return`, assignments, `i++`, local functions.
+  for-in, bounded by the step budget), `switch` statements and expressions on constant patterns,
+  `return`, assignments, `i++`, local functions.
 - Expressions: literals, string interpolation and escapes, list/set/map literals with collection
   `if`/`for`/spreads (`...`, `...?`), arithmetic, comparison, logical, `??`, `?.`, `!`, ternary, `is`,
   `as`; `List.generate/filled/of/from/empty`, `.map/.where/.expand/.fold/.toList/.asMap().entries`,
@@ -39,8 +40,8 @@ Rejected:
   arguments, wrong positional counts, unresolvable packages and relative imports, "No widget to render".
 - UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
   `Process`, `File`, `DateTime`, `Random` and other non-deterministic or system APIs; `while`/`do`/
-  `switch`/`try` statements, `async`/`await`/generators, cascades, patterns, factory constructors,
-  mixins and extensions, in code that runs during build.
+  `try` statements, `async`/`await`/generators, cascades, non-constant patterns and `when` guards,
+  records, factory constructors, mixins and extensions, in code that runs during build.
 - RUNTIME: `throw`, null checks on null, division by zero, index out of range, endless recursion.
 - TIMEOUT: more evaluation steps or wall time than the `Budget` allows.
 

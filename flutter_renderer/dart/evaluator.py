@@ -28,7 +28,7 @@ from flutter_renderer.dart.values import (
 
 BUILD_CONTEXT = Props("BuildContext", {"mounted": True})
 UNSUPPORTED_STATEMENTS = {
-    "while_statement": "'while' loops", "do_statement": "'do' loops", "switch_statement": "'switch' statements",
+    "while_statement": "'while' loops", "do_statement": "'do' loops",
     "try_statement": "'try' statements", "yield_statement": "'yield'", "yield_each_statement": "'yield*'",
     "break_statement": "'break'", "continue_statement": "'continue'", "labeled_statement": "labels",
 }
@@ -847,6 +847,8 @@ class Evaluator:
                 result = self.statement(body, loop_scope)
                 if result is not None:
                     return result
+        elif kind == "switch_statement":
+            return self.switch_statement(node, scope)
         elif kind == "local_function_declaration":
             function = named(node)[0]
             signature, body = function.child_by_field_name("parameters"), function.child_by_field_name("body")
@@ -861,6 +863,51 @@ class Evaluator:
         else:
             raise self.error(node, f"The statement '{text(node)[:40]}' is not supported.", ErrorKind.UNSUPPORTED)
         return None
+
+    def switch_statement(self, node: Node, scope: Scope) -> _Return | None:
+        """`switch` on constants: the first matching case runs (an empty case falls through); `break` ends it."""
+        value = self.eval_node(node.child_by_field_name("condition"), scope)
+        cases = [c for c in named(node.child_by_field_name("body")) if c.type.startswith("switch_statement_")]
+        matched = False
+        for case in cases:
+            patterns = [c for c in named(case) if c.type.endswith("_pattern")]
+            statements = [c for c in named(case) if c.type not in ("case_builtin",) and not c.type.endswith("_pattern")]
+            matched = matched or case.type == "switch_statement_default" or any(
+                self.matches(p, value, scope) for p in patterns)
+            if matched and statements:
+                inner = Scope(scope)
+                for statement in statements:
+                    if statement.type == "break_statement":
+                        return None
+                    result = self.statement(statement, inner)
+                    if result is not None:
+                        return result
+                return None
+        return None
+
+    def _p_switch_expression(self, node: Node, scope: Scope) -> Any:
+        value = self.eval_node(node.child_by_field_name("condition"), scope)
+        for case in field_groups(node, "body"):
+            if case.type != "switch_expression_case":
+                continue
+            parts = named(case)
+            patterns = [p for p in parts if p.type.endswith("_pattern")]
+            result = [p for p in parts if not p.type.endswith("_pattern") and p.type != "logical_or_operator"]
+            if any(self.matches(p, value, scope) for p in patterns):
+                return self.eval_parts(result, scope, case)
+        raise self.error(node, "No case of the switch expression matched.", ErrorKind.RUNTIME)
+
+    def matches(self, pattern: Node, value: Any, scope: Scope) -> bool:
+        """Constant patterns only: literals, constants, `Type.member`, and `_`."""
+        if pattern.type != "constant_pattern":
+            raise self.error(pattern, "Only constant patterns are supported in 'switch'.", ErrorKind.UNSUPPORTED)
+        inner = named(pattern)[0]
+        if inner.type == "identifier" and text(inner) == "_":
+            return True
+        if inner.type == "qualified":
+            type_node, member = named(inner)[0], named(inner)[-1]
+            return self.static_get(text(type_node), text(member), member) == value
+        return self.eval_parts(named(pattern), scope, pattern) == value
 
     def declare(self, definition: Node, scope: Scope) -> None:
         """`final a = 1, b;` -> bind each name in `scope`."""

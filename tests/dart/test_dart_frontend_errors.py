@@ -109,6 +109,7 @@ UNSUPPORTED = [
     ("Text(Process.run('ls', []).toString())", "'Process'"),
     ("Text(slow())", "Asynchronous"),
     ("Text(spin())", "'while' loops"),
+    ("Text(switch (1) { int x when x > 0 => 'p', _ => 'n' })", "constant patterns"),
     ("Text([1]..add(2))", "Cascades"),
 ]
 UNSUPPORTED_MEMBERS = """

@@ -111,6 +111,12 @@ EXPRESSIONS = [
     ("branchy(1)", "small"),
     ("looped(4)", 6),
     ("localFn()", 42),
+    ("label('b')", "early"),
+    ("label('c')", "c!"),
+    ("label('z')", "other"),
+    ("Fruit.pear == Fruit.pear", True),
+    ("switch (n) { 1 || 2 => 'small', 3 => 'three', _ => 'big' }", "three"),
+    ("switch (Fruit.apple) { Fruit.pear => 'p', Fruit.apple => 'a' }", "a"),
     # dart:math
     ("max(3, 8)", 8),
     ("pi > 3.14", True),
@@ -176,6 +182,18 @@ MEMBERS = """
     final out = <String>[];
     items.forEach((e) => out.add('$e!'));
     return out;
+  }
+  String label(String code) {
+    switch (code) {
+      case 'a':
+      case 'b':
+        return 'early';
+      case 'c':
+        final suffix = '!';
+        return 'c$suffix';
+      default:
+        return 'other';
+    }
   }
   int localFn() {
     int inner() => 42;
