@@ -9,8 +9,8 @@ last one (optimizer, scheduler, RNG and data order included) and logs into the s
 from __future__ import annotations
 
 import importlib.util
-import logging
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -22,8 +22,8 @@ from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
 from flutter_rl.train.mlflow_run import training_run
 from flutter_rl.train.policy import check_policy, load_policy, lora_config, trainable_parameters
+from flutter_rl.train.sft import sft_warmup
 
-log = logging.getLogger(__name__)
 
 RewardFunc = Callable[..., list[float]]
 
@@ -155,38 +155,34 @@ def train_grpo(
     resume_from = (checkpoints_in(output_dir) or [None])[-1]
     train_dataset = dataset if isinstance(dataset, Dataset) else Dataset.from_list(list(dataset))
 
-    if tracking_uri is None:
-        return _train(settings, train_dataset, reward_funcs, reward_weights, output_dir, resume_from, None, None, callbacks)
     run_name = f"grpo-{Path(settings.model.name).name}-{time.strftime('%Y%m%d-%H%M%S')}"
-    with training_run(tracking_uri, settings, output_dir, run_name, resume=resume_from is not None) as (client, run_id):
-        return _train(settings, train_dataset, reward_funcs, reward_weights, output_dir, resume_from, client, run_id, callbacks)
-
-
-def _train(settings, dataset, reward_funcs, reward_weights, output_dir, resume_from, client, run_id, callbacks):
-    from flutter_rl.train.sft import sft_warmup
-
-    model, processor = load_policy(settings.model)
-    peft_config = lora_config(settings.model)
-    if settings.train.sft.enabled:
-        # The warm-up returns the model with its trained adapter, which GRPO then continues.
-        model = sft_warmup(model, processor, dataset, settings, output_dir, client, run_id)
-        peft_config = None
-    tracking = [MlflowTrainingCallback(client, run_id)] if client is not None else []
-    trainer = InstrumentedGRPOTrainer(
-        model=model,
-        reward_funcs=list(reward_funcs),
-        args=grpo_config(settings, output_dir, reward_weights),
-        train_dataset=dataset,
-        processing_class=processor,
-        peft_config=peft_config,
-        callbacks=[*tracking, *callbacks],
+    tracking = (
+        training_run(tracking_uri, settings, output_dir, run_name, resume=resume_from is not None)
+        if tracking_uri is not None
+        else nullcontext((None, None))
     )
-    trainable, total = trainable_parameters(trainer.model)
-    print(f"trainable parameters: {trainable:,} of {total:,} ({100 * trainable / total:.2f}%)")
-    if client is not None and resume_from is None:
-        client.log_param(run_id, "trainable_params", trainable)
-        client.log_param(run_id, "trainable_share", f"{trainable / total:.6f}")
-    if resume_from is not None:
-        print(f"resuming from {resume_from}")
-    trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    with tracking as (client, run_id):
+        model, processor = load_policy(settings.model)
+        peft_config = lora_config(settings.model)
+        if settings.train.sft.enabled:
+            # The warm-up returns the model with its trained adapter, which GRPO then continues.
+            model = sft_warmup(model, processor, train_dataset, settings, output_dir, client, run_id)
+            peft_config = None
+        trainer = InstrumentedGRPOTrainer(
+            model=model,
+            reward_funcs=list(reward_funcs),
+            args=grpo_config(settings, output_dir, reward_weights),
+            train_dataset=train_dataset,
+            processing_class=processor,
+            peft_config=peft_config,
+            callbacks=[*([MlflowTrainingCallback(client, run_id)] if client else []), *callbacks],
+        )
+        trainable, total = trainable_parameters(trainer.model)
+        print(f"trainable parameters: {trainable:,} of {total:,} ({100 * trainable / total:.2f}%)")
+        if client is not None and resume_from is None:
+            client.log_param(run_id, "trainable_params", trainable)
+            client.log_param(run_id, "trainable_share", f"{trainable / total:.6f}")
+        if resume_from is not None:
+            print(f"resuming from {resume_from}")
+        trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
     return TrainResult(output_dir, checkpoints_in(output_dir), run_id, list(trainer.state.log_history))
