@@ -163,3 +163,16 @@ def test_dart_sources_parse(tmp_path):
     assert _dart_syntax_errors(harness_dart) == []
     generated = harness.batch_test_source({0: RootWidget("A", True), 4: RootWidget("B", False)}, _config(tmp_path))
     assert _dart_syntax_errors(generated) == []
+
+
+def test_every_synthetic_screen_has_a_root_widget():
+    """The curate generator's screens are what the backend renders first: each must have a root to pump."""
+    from flutter_rl.curate.synthetic import screen_from_seed
+
+    types = ["login", "signup", "list", "menu", "form", "modal", "settings", "profile", "dashboard", "detail",
+             "chat", "onboarding"]
+    for seed in range(24):
+        code = screen_from_seed(types[seed % len(types)], ("easy", "medium", "hard")[seed % 3], seed).code
+        root = find_root_widget(code)
+        assert root is not None, code[:300]
+        assert re.search(rf"^class {root.name} extends", code, re.M)
