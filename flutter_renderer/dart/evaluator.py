@@ -194,6 +194,10 @@ class Evaluator:
         return self.check_size("".join(pieces), node)
 
     def to_str(self, value: Any, node: Node) -> str:
+        if isinstance(value, Instance) and any("toString" in c.methods for c in self.lineage(value.cls)):
+            printed = self.call_member(value, "toString", None, Scope(), node, ([], {}))
+            if isinstance(printed, str):
+                return printed
         try:
             return dart_str(value, self.budget.max_string)
         except ValueError as exc:

@@ -103,6 +103,7 @@ EXPRESSIONS = [
     ("named(a: 1)", "1-9"),
     ("greeting", "Hello Ada"),
     ("Item('pen', 2).label", "pen x2"),
+    ("'${Item('ink', 1)}'", "Item(ink)"),
     ("items2.map((i) => i.name).join(' ')", "a b"),
     ("Fruit.pear.name", "pear"),
     ("Fruit.values.length", 2),
@@ -211,6 +212,8 @@ class Item {
   final String name;
   final int count;
   String get label => '$name x$count';
+  @override
+  String toString() => 'Item($name)';
 }
 """
 
