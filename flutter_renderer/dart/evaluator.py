@@ -61,14 +61,16 @@ class Evaluator:
     def root(self, main_call: list[Node] | None, fallback: ClassDecl | None) -> DartObject:
         """The root widget: the argument of `runApp(...)` in main, else the chosen widget class."""
         if main_call is not None:
+            at = main_call[0]
             value = self.eval(main_call, Scope())
         elif fallback is not None:
-            value = self.instantiate(fallback, "", [], {}, fallback.node)
+            at = fallback.node
+            value = self.instantiate(fallback, "", [], {}, at)
         else:
             raise DartError(ErrorKind.ANALYSIS, "No widget to render.", 1, 1)
-        value = self.to_ir(value, (main_call or [fallback.node])[0])  # type: ignore[index]
+        value = self.to_ir(value, at)
         if not isinstance(value, DartObject):
-            raise DartError(ErrorKind.ANALYSIS, f"The root must be a widget, not '{type_name(value)}'.", 1, 1)
+            raise self.error(at, f"The root must be a widget, not '{type_name(value)}'.")
         return value
 
     # ----------------------------------------------------------------- errors
@@ -153,10 +155,8 @@ class Evaluator:
             return kind == "true"
         if kind == "null_literal":
             return None
-        if kind == "decimal_integer_literal":
-            return wrap64(int(text(node).replace("_", "")))
-        if kind == "hex_integer_literal":
-            return wrap64(int(text(node).replace("_", ""), 16))
+        if kind in ("decimal_integer_literal", "hex_integer_literal"):
+            return self.int_literal(node)
         if kind == "decimal_floating_point_literal":
             return float(text(node).replace("_", ""))
         if kind == "identifier":
@@ -169,6 +169,15 @@ class Evaluator:
                              ErrorKind.RUNTIME if what == "throw" else ErrorKind.UNSUPPORTED)
         raise self.error(node, f"The expression '{text(node)[:40]}' ({kind}) is not supported by the embedded renderer.",
                          ErrorKind.UNSUPPORTED)
+
+    def int_literal(self, node: Node) -> int:
+        digits = text(node).replace("_", "")
+        hexadecimal = digits[:2].lower() == "0x"
+        limit = 2**64 if hexadecimal else 2**63   # hex literals may use the sign bit
+        value = int(digits[2:], 16) if hexadecimal and len(digits) <= 20 else int(digits[:21])
+        if len(digits) > 20 or value >= limit:
+            raise self.error(node, f"The integer literal {digits[:24]} can't be represented in 64 bits.")
+        return wrap64(value)
 
     def _p_string_literal(self, node: Node, scope: Scope) -> str:
         source = node.text
