@@ -174,9 +174,12 @@ class Evaluator:
         digits = text(node).replace("_", "")
         hexadecimal = digits[:2].lower() == "0x"
         limit = 2**64 if hexadecimal else 2**63   # hex literals may use the sign bit
-        value = int(digits[2:], 16) if hexadecimal and len(digits) <= 20 else int(digits[:21])
-        if len(digits) > 20 or value >= limit:
-            raise self.error(node, f"The integer literal {digits[:24]} can't be represented in 64 bits.")
+        too_big = self.error(node, f"The integer literal {digits[:24]} can't be represented in 64 bits.")
+        if len(digits) > 20:
+            raise too_big
+        value = int(digits[2:], 16) if hexadecimal else int(digits)
+        if value >= limit:
+            raise too_big
         return wrap64(value)
 
     def _p_string_literal(self, node: Node, scope: Scope) -> str:

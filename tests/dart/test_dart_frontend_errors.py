@@ -51,6 +51,7 @@ ANALYSIS = [
     ("const Foo()", "The name 'Foo' isn't a class."),
     ("Text('${99999999999999999999}')", "can't be represented in 64 bits"),
     ("Text('${" + "9" * 5000 + "}')", "can't be represented in 64 bits"),
+    ("Text('${0x" + "F" * 40 + "}')", "can't be represented in 64 bits"),
     ("Text('a', colour: Colors.red)", "The named parameter 'colour' isn't defined."),
     ("Padding(child: Text('a'))", "The named parameter 'padding' is required, but there's no corresponding argument."),
     ("Text('a', 'b')", "Too many positional arguments: 1 expected, but 2 found."),
