@@ -73,8 +73,17 @@ class Program:
 
 
 def read_program(root: Node) -> Program:
-    """Collect the file's declarations; rejects imports the renderer cannot provide."""
+    """Collect the file's declarations; rejects imports the renderer cannot provide and names
+    declared twice."""
     program = Program()
+    seen: set[str] = set()
+
+    def declare(name: str, at: Node) -> str:
+        if name in seen:
+            raise error_at(at, ErrorKind.ANALYSIS, f"'{name}' is already declared in this scope.")
+        seen.add(name)
+        return name
+
     children = named(root)
     for index, node in enumerate(children):
         following = children[index + 1] if index + 1 < len(children) else None
@@ -83,20 +92,21 @@ def read_program(root: Node) -> Program:
             _read_import(node, program)
         elif node.type == "class_definition":
             cls = _read_class(node)
-            program.classes[cls.name] = cls
+            program.classes[declare(cls.name, node)] = cls
         elif node.type == "enum_declaration":
             body_node = node.child_by_field_name("body")
-            program.enums[text(node.child_by_field_name("name"))] = [
+            program.enums[declare(text(node.child_by_field_name("name")), node)] = [
                 text(c.child_by_field_name("name")) for c in named(body_node) if c.type == "enum_constant"
             ]
         elif node.type == "function_signature":
             fn = _read_function(node, body)
-            program.functions[fn.name] = fn
+            program.functions[declare(fn.name, node)] = fn
         elif node.type == "getter_signature":
-            program.getters[text(node.child_by_field_name("name"))] = FunctionDecl(
-                text(node.child_by_field_name("name")), Params(), body, node)
+            name = declare(text(node.child_by_field_name("name")), node)
+            program.getters[name] = FunctionDecl(name, Params(), body, node)
         elif node.type in ("static_final_declaration_list", "initialized_identifier_list"):
-            program.variables.update(_read_variables(node))
+            for name, init in _read_variables(node).items():
+                program.variables[declare(name, node)] = init
         elif node.type in ("mixin_declaration", "extension_declaration", "extension_type_declaration"):
             raise error_at(node, ErrorKind.UNSUPPORTED, f"'{node.type.split('_')[0]}' declarations are not supported by the embedded renderer.")
     return program

@@ -95,6 +95,8 @@ def test_unknown_name_is_reported_at_its_position() -> None:
 
 
 @pytest.mark.parametrize("source", [
+    "class A extends StatelessWidget {}\nclass A extends StatelessWidget {}\n",
+    "const x = 1;\nfinal x = 2;\nvoid main() {}",
     "import 'package:google_fonts/google_fonts.dart';\nvoid main() {}",
     "import 'widgets.dart';\nvoid main() {}",
     "import 'package:flutter/material.dart';\nvoid main() {}",
