@@ -259,22 +259,21 @@ def dropdown_button(node: DartObject) -> ft.Control:
         raise layout_error("DropdownButton with isExpanded was given unbounded width", node)
     shown = _selected_item(node) or k.get("hint")
     content = build(shown) if shown is not None else ft.Container()
-    if isinstance(content, ft.Text) and k.get("style") is not None:
-        content.style = v.text_style(k["style"])
+    if isinstance(content, ft.Text) and content.style is None and content.theme_style is None:
+        # DropdownButton draws its items in `style ?? textTheme.titleMedium`, not the ambient style.
+        content.style = v.text_style(k.get("style"))
+        content.theme_style = None if content.style else ft.TextThemeStyle.TITLE_MEDIUM
     icon = build(k["icon"]) if k.get("icon") is not None else ft.Icon(
         ft.Icons.ARROW_DROP_DOWN, size=v.finite(k.get("iconSize")) or 24,
         color=v.color(k.get("iconEnabledColor")) or "#ff757575")
     if expanded:
         content.expand = 1
     row = ft.Row([content, icon], spacing=0, tight=not expanded, vertical_alignment=ft.CrossAxisAlignment.CENTER)
-    underline: ft.Control
-    if k.get("underline") is not None:
-        underline = build(k["underline"])
-    else:
-        underline = ft.Container(height=1, bgcolor="#ffbdbdbd")
-    height = 24 if k.get("isDense") else 48
-    return ft.Column([ft.Container(row, height=height), underline], spacing=0, tight=True,
-                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH if expanded else ft.CrossAxisAlignment.START)
+    underline = build(k["underline"]) if k.get("underline") is not None else ft.Container(height=1,
+                                                                                          bgcolor="#ffbdbdbd")
+    # Flutter stacks the underline at the bottom of the button, sized to the button.
+    return ft.Stack([ft.Container(row, height=24 if k.get("isDense") else 48),
+                     ft.Container(underline, left=0, right=0, bottom=0)])
 
 
 @widget("DropdownButtonFormField", honours="items value initialValue hint decoration isExpanded isDense icon "

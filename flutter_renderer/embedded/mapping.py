@@ -84,6 +84,7 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     else:
         home, (app_theme, dark) = tree, scaffold.theme(None)
     token = SCREEN_WIDTH.set(size.width)
+    background = scaffold.SCAFFOLD_BACKGROUND.set(app_theme.scaffold_bgcolor or "surface")
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
     try:
@@ -99,6 +100,7 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     finally:
         sys.setrecursionlimit(limit)
         SCREEN_WIDTH.reset(token)
+        scaffold.SCAFFOLD_BACKGROUND.reset(background)
     if not isinstance(root, ft.Pagelet):
         # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.
         root = ft.Container(root, bgcolor="#ff000000")

@@ -329,7 +329,8 @@ def chip(node: DartObject) -> ft.Control:
         selected_color=v.color(k.get("selectedColor")),
         show_checkmark=k.get("showCheckmark", node.type == "FilterChip" or node.type == "InputChip"),
         check_color=v.color(k.get("checkmarkColor")),
-        on_click=noop if node.type == "ActionChip" and k.get("onPressed") is not None else None,
+        # A plain Chip is enabled in Flutter; Flet draws a chip without any handler as disabled.
+        on_click=noop if not selectable and (node.type == "Chip" or k.get("onPressed") is not None) else None,
         disabled=(node.type == "ActionChip" and k.get("onPressed") is None) or k.get("isEnabled") is False,
     )
 

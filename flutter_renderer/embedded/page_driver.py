@@ -9,6 +9,7 @@ owns one driver.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import queue
 import socket
@@ -18,6 +19,7 @@ from typing import Any
 
 import flet as ft
 import uvicorn
+from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -36,6 +38,10 @@ _SETTLE_JS = """async () => {
   await document.fonts.ready;
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 }"""
+# Shown between two screens; a screenshot is taken only once it has been replaced. No real screen
+# paints this exact color at its top-left pixel (and if one did, it would time out, never be misread).
+SENTINEL = "#ff01fe02"
+SENTINEL_RGB = (1, 254, 2)
 BOOT_TIMEOUT_S = 60.0
 WARMUP_QUIET_S = 0.6  # a warm-up screen counts as drawn once it has not changed for this long
 
@@ -65,6 +71,7 @@ class PageDriver:
         self._browser: Any = None
         self._page: Any = None
         self._session: ft.Page | None = None
+        self._default_theme = build_screen(WARMUP_SCREENS[0]).theme
 
     # --- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -153,47 +160,62 @@ class PageDriver:
         return png, self.console[mark:]
 
     def _stable_screenshot(self, deadline: float) -> bytes:
-        """Screenshot until two consecutive frames are identical: the title marker can land a frame
-        before the new controls are painted, and entrance animations take a few frames to settle."""
+        """Screenshot until two consecutive frames are identical (entrance animations, late fonts)."""
         previous = None
         while True:
             self._page.evaluate(_SETTLE_JS)
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError("the screen did not settle before the deadline")
-            png = self._page.screenshot(timeout=remaining * 1000)
+            png = self._page.screenshot(timeout=self._remaining_ms(deadline))
             if png == previous:
                 return png
             previous = png
 
-    def _apply_and_shoot(self, root: ft.Control, theme: ft.Theme | None, dark: bool, timeout: float) -> bytes:
-        self._count += 1
-        marker = f"done-{self._count}"
+    @staticmethod
+    def _remaining_ms(deadline: float) -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("the screen was not drawn before the deadline")
+        return remaining * 1000
+
+    def _corner_shows_sentinel(self, deadline: float) -> bool:
+        png = self._page.screenshot(clip={"x": 0, "y": 0, "width": 1, "height": 1},
+                                    timeout=self._remaining_ms(deadline))
+        pixel = Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))
+        return max(abs(a - b) for a, b in zip(pixel, SENTINEL_RGB)) <= 2
+
+    def _wait_corner(self, sentinel: bool, deadline: float) -> None:
+        """Poll the top-left pixel until it does (or no longer does) show the sentinel color."""
+        while self._corner_shows_sentinel(deadline) != sentinel:
+            self._page.evaluate(_SETTLE_JS)
+
+    def _apply(self, controls: list[ft.Control], theme: ft.Theme | None, dark: bool, timeout: float) -> None:
         session = self._session
-        laid_out = threading.Event()
-        # The frame-done signal: Flutter reports the new root's size after laying it out (the title
-        # marker alone can arrive a frame before the new controls are painted).
-        frame = ft.Container(root, expand=True, size_change_interval=0, on_size_change=lambda e: laid_out.set())
 
         async def apply() -> None:
-            session.theme = theme
-            session.dark_theme = theme if dark else None
-            session.theme_mode = ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT
-            session.controls = [frame]
-            session.title = marker
+            if theme is not None:
+                session.theme = theme
+                session.dark_theme = theme if dark else None
+                session.theme_mode = ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT
+            session.controls = controls
             session.update()
 
-        deadline = time.monotonic() + timeout
         future = asyncio.run_coroutine_threadsafe(apply(), self._loop)
         try:
             future.result(timeout)
-            self._page.wait_for_function(f"document.title === '{marker}'", timeout=timeout * 1000)
-            if not laid_out.wait(max(0.0, deadline - time.monotonic())):
-                raise TimeoutError("Flutter did not lay out the screen before the deadline")
-            return self._stable_screenshot(deadline)
         except TimeoutError:
             future.cancel()
             raise
+
+    def _apply_and_shoot(self, root: ft.Control, theme: ft.Theme | None, dark: bool, timeout: float) -> bytes:
+        """Show the sentinel screen, wait until it is on screen, show `root`, wait until the sentinel is
+        gone and the frame is stable. Every screen covers the whole page (the root expands and is
+        opaque), so a screenshot can never be of the previous screen, however late Flutter paints."""
+        deadline = time.monotonic() + timeout
+        try:
+            self._apply([ft.Container(bgcolor=SENTINEL, expand=True)], None, False, timeout)
+            self._wait_corner(True, deadline)
+            self._apply([root], theme or self._default_theme, dark, max(0.1, deadline - time.monotonic()))
+            self._wait_corner(False, deadline)
+            return self._stable_screenshot(deadline)
         except PlaywrightError as exc:
             if "Timeout" in str(exc):
                 raise TimeoutError(str(exc).splitlines()[0]) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 import flet as ft
@@ -30,6 +31,9 @@ BASELINE_LIGHT = dict(
     surface_tint="#ff6750a4",
 )
 BASELINE_SEED = "#ff6750a4"
+# The theme's scaffoldBackgroundColor (Flutter: colorScheme.surface unless set). Flet's Pagelet does
+# not take it from the theme, so every Scaffold gets it explicitly.
+SCAFFOLD_BACKGROUND: ContextVar[str] = ContextVar("scaffold_background", default="surface")
 
 # ColorScheme.light()/.dark() defaults (the Material 2 baseline); unset roles derive from these.
 _M2_LIGHT = dict(primary="#ff6200ee", on_primary="#ffffffff", secondary="#ff03dac6", on_secondary="#ff000000",
@@ -199,7 +203,8 @@ def scaffold(node: DartObject) -> ft.Control:
         floating_action_button=fab,
         floating_action_button_location=v.enum(k.get("floatingActionButtonLocation"), "FloatingActionButtonLocation",
                                                 ft.FloatingActionButtonLocation),
-        drawer=drawer, end_drawer=end_drawer, bottom_sheet=sheet, bgcolor=v.color(k.get("backgroundColor")),
+        drawer=drawer, end_drawer=end_drawer, bottom_sheet=sheet,
+        bgcolor=v.color(k.get("backgroundColor")) or SCAFFOLD_BACKGROUND.get(),
         expand=True,
     )
     if isinstance(nav, ft.NavigationBar):
