@@ -92,12 +92,31 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return run_main_job(_settings(args), _config_path(args), deployment=args.deployment)
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from flutter_renderer.render import render_file
+
+    return render_file(args.source, args.output, settings=_settings(args))
+
+
+def _cmd_render_examples(args: argparse.Namespace) -> int:
+    from flutter_renderer.examples import regenerate
+
+    return regenerate(settings=_settings(args))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
     parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
     parser.add_argument("--preset", help="preset name from [presets.*]")
     parser.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE", help="override one setting")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    render = sub.add_parser("render", help="render one Flutter/Dart file to a PNG with the [renderer] backend")
+    render.add_argument("source", help="a .dart file")
+    render.add_argument("-o", "--output", help="PNG path (default: the source with .png)")
+    render.set_defaults(func=_cmd_render)
+    render_examples = sub.add_parser("render-examples", help="re-render flutter_renderer/examples/*.dart to PNGs")
+    render_examples.set_defaults(func=_cmd_render_examples)
 
     doctor = sub.add_parser("doctor", help="check what on this machine is usable")
     doctor.add_argument("--quick", action="store_true", help="skip the slower import checks")
