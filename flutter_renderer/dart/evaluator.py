@@ -806,7 +806,7 @@ class Evaluator:
     def invoke(self, fn: FunctionDecl, this: Instance | None, args: list[Any], kwargs: dict[str, Any], node: Node,
                closure_scope: Scope | None = None) -> Any:
         """Run a function, method or getter body and return its value."""
-        scope = Scope(closure_scope, this) if closure_scope is not None else Scope(None, this)
+        scope = Scope(closure_scope, this)
         self.bind(fn.params, args, kwargs, scope, node, fn.name)
         if fn.body is None:
             raise self.error(node, f"'{fn.name}' has no body.")
