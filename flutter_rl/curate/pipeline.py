@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable
 
-from flutter_renderer.api import RenderBackend, RenderSize
+from flutter_renderer.api import ErrorKind, RenderBackend, RenderSize
 from flutter_rl.curate import dart, kit, screens, synthetic, wordbanks
 from flutter_rl.curate.images import dedupe, validate_and_normalize
 from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
@@ -22,6 +23,7 @@ from flutter_rl.curate.split import split
 from flutter_rl.settings import Settings
 
 _GENERATOR_MODULES = (dart, kit, screens, synthetic, wordbanks)
+_TRANSIENT = {ErrorKind.CRASH.value, ErrorKind.TIMEOUT.value}
 
 
 def generator_fingerprint() -> str:
@@ -46,11 +48,19 @@ def render_size(settings: Settings) -> RenderSize:
     return RenderSize(r.width, r.height, r.pixel_ratio)
 
 
+def _reusable(folder: Path) -> bool:
+    """A finished synthetic folder whose failures, if any, came from the code, not the machine:
+    a crashed or timed-out renderer is retried on the next run instead of being cached."""
+    if not (folder / synthetic.METADATA_FILE).is_file():
+        return False
+    return not any(f["error_kind"] in _TRANSIENT for f in synthetic.read_failures(folder))
+
+
 def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
                      progress: Callable[[int], None] | None = None) -> Path:
     """Generate and render the synthetic folder unless it already exists for these inputs."""
     folder = synthetic_dir(settings)
-    if (folder / synthetic.METADATA_FILE).is_file():
+    if _reusable(folder):
         return folder
     data = settings.data
     if backend is None:
@@ -86,6 +96,10 @@ def curate(settings: Settings, backend: RenderBackend | None = None) -> Manifest
     raw, rejected = collect(settings, backend)
     items, invalid = validate_and_normalize(raw, data, Path(data.output_dir) / "normalized")
     items, duplicates = dedupe(items, data.dedupe_distance)
+    if not items:
+        reasons = Counter(r.reason for r in rejected + invalid + duplicates).most_common(3)
+        raise IngestError(f"no usable screens from source {data.source!r}; most common rejections: "
+                          + "; ".join(f"{n} x {reason[:160]}" for reason, n in reasons))
     splits, shortfalls = split(label_items(items), data)
     every = [item for part in splits.values() for item in part]
     return write_manifest(every, data.output_dir, rejected + invalid + duplicates, shortfalls)

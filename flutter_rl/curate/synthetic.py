@@ -135,11 +135,15 @@ def synthesize(
     return report
 
 
-def render_failures(folder: str | Path) -> list[Rejection]:
-    """The screens `synthesize` could not render in `folder`, as curation rejections."""
+def read_failures(folder: str | Path) -> list[dict[str, str]]:
+    """The failure records `synthesize` wrote in `folder` (id, screen_type, difficulty, error_kind, message)."""
     file = Path(folder) / FAILURES_FILE
     if not file.is_file():
         return []
-    failures = [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
+    return [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
+
+
+def render_failures(folder: str | Path) -> list[Rejection]:
+    """The screens `synthesize` could not render in `folder`, as curation rejections."""
     return [Rejection(f["id"], "", "render", f"{f['screen_type']}/{f['difficulty']} did not render: "
-                      f"{f['error_kind']}: {f['message']}") for f in failures]
+                      f"{f['error_kind']}: {f['message']}") for f in read_failures(folder)]

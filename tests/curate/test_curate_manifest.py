@@ -10,6 +10,7 @@ import pytest
 
 from flutter_rl.cli import main as cli_main
 from flutter_rl.curate import synth_command
+from flutter_rl.curate.ingest import IngestError
 from flutter_rl.curate.manifest import Manifest, counts_table
 from flutter_rl.curate.pipeline import curate, synthetic_dir
 from flutter_rl.curate.synthetic import METADATA_FILE, synthesize
@@ -96,6 +97,20 @@ def test_synthetic_folder_is_reused_for_the_same_inputs(tmp_path: Path, fake_bac
     assert (synthetic_dir(settings) / METADATA_FILE).is_file()
     bigger = Settings(data=settings.data.model_copy(update={"synthetic_count": 31}))
     assert synthetic_dir(bigger) != synthetic_dir(settings)
+
+
+def test_a_crashed_renderer_is_not_cached(tmp_path: Path, fake_backend) -> None:
+    from flutter_renderer.api import ErrorKind, RenderResult
+
+    class CrashingBackend(type(fake_backend)):
+        def render_batch(self, codes, *, size=None, timeout=None):
+            return [RenderResult.failure(ErrorKind.CRASH, "no renderer worker could start") for _ in codes]
+
+    settings = Settings(data=DataSettings(synthetic_count=24, train_size=6, eval_size=6, output_dir=str(tmp_path)))
+    with pytest.raises(IngestError, match="no usable screens.*crash"):
+        curate(settings, CrashingBackend())
+    manifest = curate(settings, fake_backend)  # renders again instead of reusing the crashed folder
+    assert fake_backend.calls and len(manifest.frame) > 0
 
 
 def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkeypatch) -> None:
