@@ -20,12 +20,14 @@ Supported (evaluated):
   `as`; `List.generate/filled/of/from/empty`, `.map/.where/.expand/.fold/.toList/.asMap().entries`,
   `.length/.isEmpty/.first/...`, String and num methods (`toStringAsFixed`, `toUpperCase`, ...).
 - Flutter: catalog classes and constructors (checked like the analyzer: unknown class / named
-  parameter, missing required, positional count), `catalog.ENUMS` constants -> EnumValue, static
-  constants listed as zero-argument constructors (`EdgeInsets.zero`), `Colors.*` (shades, `[700]`,
+  parameter, missing required, positional count), `catalog.ENUMS` constants -> EnumValue,
+  `catalog.CONSTANTS` static values (`EdgeInsets.zero`), `Colors.*` (shades, `[700]`,
   `withOpacity`/`withAlpha`/`withValues(alpha:)`), `Color(0x..)`, `Color.fromARGB/fromRGBO`,
   `Icons.*` (checked against Flet's icon set), `Theme.of(context)` (colorScheme roles ->
   ColorValue('onsurface'), textTheme -> ThemeTextStyle, `.copyWith`), `MediaQuery.of(context)` /
   `MediaQuery.sizeOf(context)` from the render size (zero system insets), `double.infinity`, `Duration`.
+  Generic calls tree-sitter-dart misreads as comparisons (`items.map<Widget>(...)`,
+  `List<int>.generate(...)`) are put back together.
 - Callbacks (`onPressed: () {...}`, tear-offs like `onTap: _submit`) become `Closure`s and are
   never run, so `setState`, `Navigator`, `async` or `print` inside them are fine. Builders Flutter
   runs for the first frame are run: `Builder(builder:)` gets the built widget, and
@@ -37,13 +39,17 @@ Supported (evaluated):
 Rejected:
 - SYNTAX: any tree-sitter ERROR/MISSING node (the first one is reported); files over the size limit.
 - ANALYSIS: undefined names, methods, getters, constructors and named parameters, missing required
-  arguments, wrong positional counts, unresolvable packages and relative imports, "No widget to render".
+  arguments, wrong positional counts, unresolvable packages and relative imports, names declared
+  twice, integer literals over 64 bits, "No widget to render", an output tree over
+  `Budget.max_nodes` or code nested deeper than `Budget.max_depth`.
 - UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
   `Process`, `File`, `DateTime`, `Random` and other non-deterministic or system APIs; `while`/`do`/
   `try` statements, `async`/`await`/generators, cascades, non-constant patterns and `when` guards,
   records, factory constructors, mixins and extensions, in code that runs during build.
-- RUNTIME: `throw`, null checks on null, division by zero, index out of range, endless recursion.
+- RUNTIME: `throw`, null checks on null, division by zero, index out of range, endless recursion,
+  strings and collections over the `Budget`'s sizes.
 - TIMEOUT: more evaluation steps or wall time than the `Budget` allows.
+- CRASH: only for a bug in the front end itself (an unexpected Python exception), never the sample's fault.
 
 Code that never runs during build (branches not taken, uncalled helpers, callback bodies) gets only
 the constructor-argument checks of `checks.py` (unknown / missing named parameters, positional
