@@ -27,13 +27,13 @@ class Ctx:
     methods: list[Method] = field(default_factory=list)
     state_fields: list[str] = field(default_factory=list)
     # Per-screen style, drawn once so that screens of one template differ in look, not just in words.
-    field_style: str = ""      # "outlined" | "filled" | "underline"
-    spacing: float = 0.0       # multiplies every vertical gap
-    centered: bool = False     # headings centered or start-aligned
+    field_style: str = field(init=False)   # "outlined" | "filled" | "underline"
+    spacing: float = field(init=False)     # multiplies every vertical gap
+    centered: bool = field(init=False)     # headings centered or start-aligned
 
     def __post_init__(self) -> None:
-        self.field_style = self.field_style or self.rng.choice(("outlined", "outlined", "filled", "underline"))
-        self.spacing = self.spacing or self.rng.choice((0.75, 1.0, 1.0, 1.5))
+        self.field_style = self.rng.choice(("outlined", "outlined", "filled", "underline"))
+        self.spacing = self.rng.choice((0.75, 1.0, 1.0, 1.5))
         self.centered = self.rng.random() < 0.5
 
     def gap(self, height: float) -> Call:
@@ -86,16 +86,12 @@ def icon(name: str, color: Any = None, size: float | None = None) -> Call:
     return Call("Icon", Raw(f"Icons.{name}"), color=color, size=size)
 
 
-def style(size: float | None = None, bold: bool = False, color: Any = None, weight: str | None = None) -> Call:
-    font_weight = Raw(f"FontWeight.{weight}") if weight else (Raw("FontWeight.bold") if bold else None)
-    return Call("TextStyle", fontSize=size, fontWeight=font_weight, color=color)
-
-
 def text(value: Any, size: float | None = None, bold: bool = False, color: Any = None,
-         weight: str | None = None, align: str | None = None) -> Call:
+         align: str | None = None) -> Call:
     """A Text, with a TextStyle only when something is styled."""
-    styled = size is not None or bold or color is not None or weight is not None
-    return Call("Text", value, style=style(size, bold, color, weight) if styled else None,
+    styled = size is not None or bold or color is not None
+    style = Call("TextStyle", fontSize=size, fontWeight=Raw("FontWeight.bold") if bold else None, color=color)
+    return Call("Text", value, style=style if styled else None,
                 textAlign=Raw(f"TextAlign.{align}") if align else None)
 
 
@@ -141,7 +137,7 @@ def wide(child: Any, height: float = 48) -> Call:
     return Call("SizedBox", width=Raw("double.infinity"), height=height, child=child)
 
 
-def decoration(ctx: Ctx, label: Any = None, prefix: Any = None, suffix: Any = None, hint: Any = None) -> Call:
+def decoration(ctx: Ctx, label: Any, prefix: Any = None, suffix: Any = None) -> Call:
     """An InputDecoration in the screen's field style: outlined, filled (rounded, no border) or underlined."""
     border = None
     if ctx.field_style == "outlined":
@@ -149,13 +145,13 @@ def decoration(ctx: Ctx, label: Any = None, prefix: Any = None, suffix: Any = No
     elif ctx.field_style == "filled":
         border = Call("OutlineInputBorder", borderRadius=Call("BorderRadius.circular", 12),
                       borderSide=Raw("BorderSide.none"))
-    return Call("InputDecoration", labelText=label, hintText=hint, prefixIcon=prefix, suffixIcon=suffix,
+    return Call("InputDecoration", labelText=label, prefixIcon=prefix, suffixIcon=suffix,
                 filled=True if ctx.field_style == "filled" else None, border=border)
 
 
-def text_field(ctx: Ctx, label: str, icon_name: str | None = None, obscure: bool = False, hint: str | None = None) -> Call:
+def text_field(ctx: Ctx, label: str, icon_name: str | None = None, obscure: bool = False) -> Call:
     return Call("TextField", obscureText=True if obscure else None,
-                decoration=decoration(ctx, label, icon(icon_name) if icon_name else None, hint=hint))
+                decoration=decoration(ctx, label, icon(icon_name) if icon_name else None))
 
 
 def app_bar(ctx: Ctx, title: Any, actions: list[str] | None = None, leading: str | None = None,
@@ -176,9 +172,9 @@ def app_bar(ctx: Ctx, title: Any, actions: list[str] | None = None, leading: str
     )
 
 
-def bottom_nav(ctx: Ctx, count: int | None = None) -> Call:
+def bottom_nav(ctx: Ctx) -> Call:
     """A BottomNavigationBar or a Material 3 NavigationBar with the first tab selected."""
-    items = ctx.sample(NAV_ITEMS, count or ctx.rng.randint(3, 4))
+    items = ctx.sample(NAV_ITEMS, ctx.rng.randint(3, 4))
     if ctx.chance(0.5):
         return Call(
             "NavigationBar",
@@ -194,10 +190,8 @@ def bottom_nav(ctx: Ctx, count: int | None = None) -> Call:
     )
 
 
-def scaffold(ctx: Ctx, body: Any, app_bar_: Any = None, fab: Any = None, bottom: Any = None,
-             drawer: Any = None) -> Call:
-    return Call("Scaffold", appBar=app_bar_, drawer=drawer, body=body,
-                floatingActionButton=fab, bottomNavigationBar=bottom)
+def scaffold(body: Any, app_bar_: Any = None, fab: Any = None, bottom: Any = None) -> Call:
+    return Call("Scaffold", appBar=app_bar_, body=body, floatingActionButton=fab, bottomNavigationBar=bottom)
 
 
 def repeated(ctx: Ctx, name: str, params: list[tuple[str, str]], build: Callable[..., Any],

@@ -82,7 +82,7 @@ def login(ctx: Ctx) -> Call:
                           Call("Expanded", child=Call("OutlinedButton", onPressed=Closure(), child=text("Apple")))])]
     children += [ctx.gap(16), _switch_auth_prompt("Don't have an account?", "Sign up")]
     body = Call("SafeArea", child=Call("Center", child=_scroll_body(children, 24)))
-    return scaffold(ctx, body, app_bar(ctx, "Log in", actions=[]) if ctx.chance(0.3) else None)
+    return scaffold(body, app_bar(ctx, "Log in", actions=[]) if ctx.chance(0.3) else None)
 
 
 def signup(ctx: Ctx) -> Call:
@@ -110,7 +110,7 @@ def signup(ctx: Ctx) -> Call:
         children += [ctx.gap(16), _password_field(ctx, "Confirm password")]
     children += [ctx.gap(8), terms, ctx.gap(16), wide(button(ctx, "Sign up")), ctx.gap(8),
                  _switch_auth_prompt("Already have an account?", "Log in")]
-    return scaffold(ctx, _scroll_body(children, 24), app_bar(ctx, "", actions=[], leading="arrow_back", colored=False))
+    return scaffold(_scroll_body(children, 24), app_bar(ctx, "", actions=[], leading="arrow_back", colored=False))
 
 
 def _list_tile(ctx: Ctx) -> Callable[..., Call]:
@@ -148,7 +148,7 @@ def list_screen(ctx: Ctx) -> Call:
     body = Call("ListView", padding=Call("EdgeInsets.symmetric", vertical=8), children=header + tiles)
     title = ctx.pick((ctx.domain.apps[0], "Recent", "All items", "Explore", "Favorites"))
     fab = Call("FloatingActionButton", onPressed=Closure(), child=icon("add")) if ctx.level >= 1 and ctx.chance(0.5) else None
-    return scaffold(ctx, body, app_bar(ctx, title), fab=fab, bottom=bottom_nav(ctx) if ctx.level == 2 else None)
+    return scaffold(body, app_bar(ctx, title), fab=fab, bottom=bottom_nav(ctx) if ctx.level == 2 else None)
 
 
 def _menu_entries(ctx: Ctx, n: int) -> list[Any]:
@@ -176,7 +176,7 @@ def menu(ctx: Ctx) -> Call:
     if ctx.level < 2:
         items = ([_menu_header(ctx)] if ctx.level == 1 else []) + entries
         body = Call("ListView", padding=Raw("EdgeInsets.zero") if ctx.level == 1 else None, children=items)
-        return scaffold(ctx, body, app_bar(ctx, "Menu", actions=[]) if ctx.level == 0 else None)
+        return scaffold(body, app_bar(ctx, "Menu", actions=[]) if ctx.level == 0 else None)
     # hard: the page behind, dimmed, with the navigation drawer open over it
     page = Call("ListView", padding=pad_all(16),
                 children=[text(ctx.pick(HEADLINES), 22, bold=True, color=ctx.fg), ctx.gap(8),
@@ -189,7 +189,7 @@ def menu(ctx: Ctx) -> Call:
         Call("Positioned", left=0, top=0, right=0, bottom=0, child=Call("Container", color=Raw("Colors.black54"))),
         Call("Positioned", left=0, top=0, bottom=0, child=drawer),
     ])
-    return scaffold(ctx, body, app_bar(ctx, ctx.pick(ctx.domain.apps), leading="menu"))
+    return scaffold(body, app_bar(ctx, ctx.pick(ctx.domain.apps), leading="menu"))
 
 
 def form(ctx: Ctx) -> Call:
@@ -230,7 +230,7 @@ def form(ctx: Ctx) -> Call:
     if ctx.level == 2:
         content = Call("Form", child=content)
     body = Call("SingleChildScrollView", padding=pad_all(16), child=content)
-    return scaffold(ctx, body, app_bar(ctx, ctx.pick(("New entry", "Checkout", "Edit details", "Register")),
+    return scaffold(body, app_bar(ctx, ctx.pick(("New entry", "Checkout", "Edit details", "Register")),
                                        leading="arrow_back"))
 
 
@@ -261,7 +261,7 @@ def modal(ctx: Ctx) -> Call:
         Call("Positioned", left=0, top=0, right=0, bottom=0, child=Call("Container", color=Raw("Colors.black54"))),
         Call("Center", child=dialog),
     ])
-    return scaffold(ctx, body, app_bar(ctx, ctx.pick(ctx.domain.apps)),
+    return scaffold(body, app_bar(ctx, ctx.pick(ctx.domain.apps)),
                     bottom=bottom_nav(ctx) if ctx.level == 2 else None)
 
 
@@ -295,7 +295,7 @@ def settings(ctx: Ctx) -> Call:
                                         onChanged=Closure("(value) => setState(() => _textScale = value)"))),
                      Call("Padding", padding=pad_all(16),
                           child=Call("OutlinedButton", onPressed=Closure(), child=Call("Text", "Log out")))]
-    return scaffold(ctx, Call("ListView", children=children), app_bar(ctx, "Settings"))
+    return scaffold(Call("ListView", children=children), app_bar(ctx, "Settings"))
 
 
 def _stat(value: Any, label: Any, fg: Raw, muted: Raw) -> Call:
@@ -328,7 +328,7 @@ def profile(ctx: Ctx) -> Call:
                  for label, ic in ctx.sample((("My orders", "receipt_long"), ("Saved", "bookmark_border"),
                                               ("Payment methods", "credit_card"), ("Help", "help_outline")),
                                              ctx.count((2, 3), (2, 3), (2, 2)))]
-    return scaffold(ctx, _scroll_body(children), app_bar(ctx, "Profile"),
+    return scaffold(_scroll_body(children), app_bar(ctx, "Profile"),
                     bottom=bottom_nav(ctx) if ctx.level == 2 else None)
 
 
@@ -354,7 +354,7 @@ def dashboard(ctx: Ctx) -> Call:
                             title=Call("Text", item), trailing=Call("Text", ctx.pick(ctx.domain.values)))
                        for item in ctx.sample(ctx.domain.items, ctx.count((0, 0), (2, 3), (3, 4)))]]
     fab = Call("FloatingActionButton", onPressed=Closure(), child=icon("add")) if ctx.level == 2 else None
-    return scaffold(ctx, _scroll_body(children), app_bar(ctx, ctx.pick(ctx.domain.apps)), fab=fab,
+    return scaffold(_scroll_body(children), app_bar(ctx, ctx.pick(ctx.domain.apps)), fab=fab,
                     bottom=bottom_nav(ctx) if ctx.level == 2 else None)
 
 
@@ -386,7 +386,7 @@ def detail(ctx: Ctx) -> Call:
     bottom = Call("SafeArea", child=Call("Padding", padding=pad_all(16), child=action)) if ctx.level >= 1 else None
     if bottom is None:
         children += [ctx.gap(24), action]
-    return scaffold(ctx, _scroll_body(children), app_bar(ctx, "Details", leading="arrow_back"), bottom=bottom)
+    return scaffold(_scroll_body(children), app_bar(ctx, "Details", leading="arrow_back"), bottom=bottom)
 
 
 def chat(ctx: Ctx) -> Call:
@@ -420,7 +420,7 @@ def chat(ctx: Ctx) -> Call:
                                                    cross="start"))])
     bar = Call("AppBar", leading=Call("IconButton", icon=icon("arrow_back"), onPressed=Closure()), title=title,
                actions=[Call("IconButton", icon=icon(n), onPressed=Closure()) for n in ("call", "videocam")[:ctx.level]] or None)
-    return scaffold(ctx, Call("SafeArea", child=body), bar)
+    return scaffold(Call("SafeArea", child=body), bar)
 
 
 def onboarding(ctx: Ctx) -> Call:
@@ -449,7 +449,7 @@ def onboarding(ctx: Ctx) -> Call:
         children[:0] = [Call("Align", alignment=Raw("Alignment.topRight"),
                              child=Call("Chip", label=Call("Text", f"{current + 1} / {pages}")))]
     body = Call("SafeArea", child=Call("Padding", padding=pad_all(24), child=column(children)))
-    return scaffold(ctx, body)
+    return scaffold(body)
 
 
 SCREEN_TEMPLATES: dict[str, Callable[[Ctx], Call]] = {
