@@ -1,9 +1,9 @@
 """A sweep over two tiny checkpoints end to end: a real tiny Qwen3-VL with two LoRA adapters generates,
 results go to the real MLflow server, a re-run hits the cache, and the results notebook runs on them.
 
-The renderer is `[renderer] backend` through `flutter_renderer.render.make_backend` when that module
-exists, else the `ColorBackend` test double (a random tiny policy writes no Flutter, so either way
-almost nothing renders: the test checks the pipeline and the reports, not the policy).
+The renderer is the real `[renderer] backend` (embedded: Dart front end + Flet + Chromium). A random
+tiny policy writes no Flutter, so its samples fail to render (the error tables are real); an oracle
+that answers with each screen's reference code checks the render-and-score path with real renders.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from flutter_rl.settings import EvalSettings, ModelSettings, RewardSettings, Tra
 from flutter_rl.sweep.sweep import default_backend, run_sweep
 from flutter_rl.sweep.tracking import TABLE_FILES, checkpoint_runs, find_sweep_run, load_sweep_tables
 
-from .conftest import ColorBackend, write_manifest  # noqa: TID252
+from .conftest import write_manifest  # noqa: TID252
 
 pytestmark = pytest.mark.e2e
 
@@ -53,10 +53,7 @@ def tiny_sweep(live_services, tmp_path_factory):
     settings.reward = RewardSettings(visual="structure")
     settings.tracking = TrackingSettings(uri=os.environ["MLFLOW_TRACKING_URI"], experiment=f"sweep-e2e-{uuid.uuid4().hex[:8]}")
     _two_adapters(Path(settings.model.name), root / "train", settings.model)
-    try:
-        backend = default_backend(settings)
-    except ImportError:
-        backend = ColorBackend()
+    backend = default_backend(settings)
     manifest = write_manifest(root / "data", count=4)
     try:
         result = run_sweep(settings, root / "train", manifest, backend=backend)
@@ -102,6 +99,41 @@ def test_rerun_is_served_from_the_cache(tiny_sweep):
     again = run_sweep(settings, root / "train", manifest, backend=backend, generator_for=must_not_generate, track=False)
     assert all(u.cached for u in again.units)
     assert again.tables["overall"].equals(first.tables["overall"])
+
+
+def test_reference_code_renders_and_scores_as_its_own_target(tiny_sweep, tmp_path):
+    """An oracle 'policy' that answers each screenshot with the code that drew it: every sample renders
+    through the real renderer, its render is its target (visual 1), and the grids hold real renders."""
+    import pandas as pd
+
+    from flutter_rl.curate.synthetic import screen_from_seed
+    from flutter_rl.reward.images import image_hash, load_image
+    from flutter_rl.sweep.checkpoints import Checkpoint
+
+    settings, _, _, _, backend = tiny_sweep
+    screens = [screen_from_seed(kind, "easy", seed=7) for kind in ("login", "list", "menu")]
+    results = backend.render_batch([s.code for s in screens])
+    assert all(r.ok for r in results), [r.message for r in results if not r.ok]
+    (tmp_path / "images").mkdir()
+    rows, answers = [], {}
+    for i, (screen, result) in enumerate(zip(screens, results)):
+        (tmp_path / "images" / f"r{i}.png").write_bytes(result.png)
+        rows.append({"id": f"r{i}", "split": "eval", "screen_type": screen.screen_type, "difficulty": "easy", "image_path": f"images/r{i}.png"})
+        answers[image_hash(load_image(result.png))] = f"```dart\n{screen.code}\n```"
+    pd.DataFrame(rows).to_parquet(tmp_path / "manifest.parquet")
+
+    @contextmanager
+    def oracle(adapter_dir):
+        yield lambda images: [answers[image_hash(image)] for image in images]
+
+    result = run_sweep(settings, manifest=tmp_path / "manifest.parquet", checkpoints=[Checkpoint("oracle", 0, None, "oracle")],
+                       generator_for=oracle, backend=backend, track=False)
+    samples = result.units[0].samples
+    assert samples["rendered"].all() and (samples["format"] == 1.0).all()
+    assert samples["visual"].tolist() == pytest.approx([1.0] * 3, abs=1e-6)
+    assert samples["combined"].tolist() == pytest.approx([1.0] * 3, abs=1e-6)
+    renders = sorted((Path(settings.eval.output_dir) / result.units[0].key / "renders").iterdir())
+    assert len(renders) == 3
 
 
 def test_results_notebook_runs_against_the_sweep(tiny_sweep, repo_root, monkeypatch):
