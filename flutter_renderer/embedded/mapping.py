@@ -90,6 +90,12 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     try:
         with axes(vertical=False, horizontal=False):
             root = build(home)
+        if not isinstance(root, ft.Pagelet):
+            # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.
+            root = ft.Container(root, bgcolor="#ff000000")
+        root.expand = True
+        restore_defaults(root)
+        restore_defaults(app_theme)
     except RecursionError:
         raise MappingError(ErrorKind.RUNTIME, "widget tree too deep to lay out (stack overflow)") from None
     except MappingError:
@@ -101,10 +107,4 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
         sys.setrecursionlimit(limit)
         SCREEN_WIDTH.reset(token)
         scaffold.SCAFFOLD_BACKGROUND.reset(background)
-    if not isinstance(root, ft.Pagelet):
-        # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.
-        root = ft.Container(root, bgcolor="#ff000000")
-    root.expand = True
-    restore_defaults(root)
-    restore_defaults(app_theme)
     return Screen(root=root, theme=app_theme, dark=dark)

@@ -67,6 +67,9 @@ def widget(*names: str, honours: str = "") -> Callable[[Builder], Builder]:
 _UNBOUNDED: ContextVar[frozenset[str]] = ContextVar("unbounded", default=frozenset())
 # Parent-data widgets (Expanded, Positioned) are only valid as direct children of Flex / Stack.
 PARENT_DATA = {"Expanded": "flex", "Flexible": "flex", "Spacer": "flex", "Positioned": "stack"}
+# Flet serializes the control tree recursively; far deeper than any real screen, stop with a clear error.
+MAX_WIDGET_DEPTH = 250
+_DEPTH: ContextVar[int] = ContextVar("depth", default=0)
 
 
 @contextmanager
@@ -123,12 +126,18 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
         raise runtime_error(f"Incorrect use of ParentDataWidget: {node.type} must be a direct child of "
                             f"{'a Row, Column or Flex' if PARENT_DATA[node.type] == 'flex' else 'a Stack'}", node)
     _check_params(node, name, spec)
+    depth = _DEPTH.get() + 1
+    if depth > MAX_WIDGET_DEPTH:
+        raise unsupported(f"a widget tree deeper than {MAX_WIDGET_DEPTH} levels", node)
+    token = _DEPTH.set(depth)
     try:
         return spec.build(node)
     except MappingError as exc:
         if not exc.line:
             exc.line, exc.column = node.line, node.column
         raise
+    finally:
+        _DEPTH.reset(token)
 
 
 def build_optional(node: Any) -> ft.Control | None:
