@@ -13,7 +13,7 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import torch
 from trl import GRPOConfig, GRPOTrainer
@@ -141,11 +141,13 @@ def train_grpo(
     reward_weights: Sequence[float],
     tracking_uri: str | None,
     callbacks: Sequence[Any] = (),
+    run_params: Mapping[str, Any] = {},
 ) -> TrainResult:
     """Train the `[model]` policy with GRPO on `dataset` (rows of `prompt`, `image`, reward columns).
 
-    `tracking_uri` None trains without MLflow. Extra `callbacks` are TrainerCallbacks (tests use one to
-    kill a training mid-way).
+    `tracking_uri` None trains without MLflow; `run_params` are extra MLflow params of a new run (e.g.
+    the data manifest version). Extra `callbacks` are TrainerCallbacks (tests use one to kill a
+    training mid-way).
     """
     from datasets import Dataset
 
@@ -157,7 +159,7 @@ def train_grpo(
 
     run_name = f"grpo-{Path(settings.model.name).name}-{time.strftime('%Y%m%d-%H%M%S')}"
     tracking = (
-        training_run(tracking_uri, settings, output_dir, run_name, resume=resume_from is not None)
+        training_run(tracking_uri, settings, output_dir, run_name, resume=resume_from is not None, params=run_params)
         if tracking_uri is not None
         else nullcontext((None, None))
     )

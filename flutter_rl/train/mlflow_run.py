@@ -10,7 +10,7 @@ from __future__ import annotations
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from flutter_rl.settings import Settings
 
@@ -50,10 +50,11 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
-def _log_settings(client: Any, run_id: str, settings: Settings) -> None:
+def _log_settings(client: Any, run_id: str, settings: Settings, params: Mapping[str, Any]) -> None:
     from mlflow.entities import Param
 
-    items = [Param(key, value) for key, value in flatten(settings.to_toml_dict()).items()]
+    values = {**flatten(settings.to_toml_dict()), **{key: str(value) for key, value in params.items()}}
+    items = [Param(key, value) for key, value in values.items()]
     for start in range(0, len(items), MAX_PARAMS_PER_BATCH):
         client.log_batch(run_id, params=items[start : start + MAX_PARAMS_PER_BATCH])
     client.log_dict(run_id, settings.to_toml_dict(), "settings/resolved.json")
@@ -63,9 +64,10 @@ def _log_settings(client: Any, run_id: str, settings: Settings) -> None:
 
 @contextmanager
 def training_run(
-    uri: str, settings: Settings, output_dir: Path, run_name: str, resume: bool
+    uri: str, settings: Settings, output_dir: Path, run_name: str, resume: bool, params: Mapping[str, Any] = {}
 ) -> Iterator[tuple[Any, str]]:
-    """Yield `(client, run_id)`: the output dir's run when `resume`, else a new one; mark its end status on exit."""
+    """Yield `(client, run_id)`: the output dir's run when `resume`, else a new one with the settings and
+    `params` logged; mark its end status on exit."""
     from mlflow import MlflowClient
 
     check_tracking_server(uri)
@@ -80,7 +82,7 @@ def training_run(
         run_id = client.create_run(experiment_id, run_name=run_name, tags={"preset": settings.preset}).info.run_id
         output_dir.mkdir(parents=True, exist_ok=True)
         id_file.write_text(run_id)
-        _log_settings(client, run_id, settings)
+        _log_settings(client, run_id, settings, params)
     try:
         yield client, run_id
     except KeyboardInterrupt:

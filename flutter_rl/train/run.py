@@ -56,7 +56,10 @@ def run_training(settings: Settings, manifest_path: str | None = None) -> TrainR
         if not rows:
             raise TrainingSetupError(f"the manifest {manifest.root} has no readable train rows")
         reward_funcs, reward_weights = make_reward_functions(settings, backend)
-        return train_grpo(settings, rows, reward_funcs, reward_weights, tracking_uri(settings))
+        return train_grpo(
+            settings, rows, reward_funcs, reward_weights, tracking_uri(settings),
+            run_params={"data.manifest": manifest.version, "data.train_rows": len(rows)},
+        )
 
 
 def train_command(settings: Settings, manifest_path: str | None = None) -> int:

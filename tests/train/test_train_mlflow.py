@@ -25,7 +25,10 @@ STEP_METRICS = [
 
 def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(mlflow_server, make_settings, screen_rows):
     settings = make_settings("tracked")
-    result = train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=mlflow_server)
+    result = train_grpo(
+        settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=mlflow_server,
+        run_params={"data.manifest": "0123abcd"},
+    )
     client = MlflowClient(mlflow_server)
     run = client.get_run(result.mlflow_run_id)
 
@@ -33,6 +36,7 @@ def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(mlflo
     assert run.data.params["train.beta"] == str(settings.train.beta)
     assert run.data.params["model.name"] == settings.model.name
     assert int(run.data.params["trainable_params"]) > 0
+    assert run.data.params["data.manifest"] == "0123abcd"
     for key in STEP_METRICS:
         history = client.get_metric_history(run.info.run_id, key)
         assert sorted(m.step for m in history) == [1, 2], key
