@@ -33,3 +33,26 @@ def test_reference_code_scores_highest_against_its_own_screenshot(repo_root: Pat
     assert own.metrics["layout"] > other.metrics["layout"]
     trl_combined = [sum(w * v[i] for w, v in zip(weights, trl_values)) for i in range(2)]
     assert trl_combined[0] > trl_combined[1]  # the list screen's own code, through TRL's calling convention
+
+
+@pytest.mark.e2e
+def test_reward_functions_drive_grpo_training(repo_root: Path, tmp_path: Path, fake_backend, make_screen) -> None:
+    """Two GRPO steps of the tiny policy with these reward functions: TRL logs each component."""
+    from flutter_rl.train.grpo import train_grpo
+    from flutter_rl.train.prompt import build_example
+    from flutter_rl.train.tiny_policy import make_tiny_policy
+
+    settings = load_settings(repo_root / "pipeline.toml", preset="tiny", environ={}, overrides={
+        "model.name": str(make_tiny_policy(tmp_path / "policy", seed=0)), "train.output_dir": str(tmp_path / "out"),
+        "train.max_steps": 2, "train.save_steps": 2, "train.max_completion_length": 16, "train.num_generations": 2,
+        "train.per_device_train_batch_size": 2, "train.gradient_accumulation_steps": 1,
+    })
+    rows = [build_example(make_screen(offset=40 * i).resize((90, 195)), reference_code="", screen_type="list") for i in range(4)]
+    funcs, weights = make_reward_functions(settings, fake_backend)
+    result = train_grpo(settings, rows, funcs, weights, tracking_uri=None)
+
+    steps = [h for h in result.log_history if "reward" in h]
+    assert len(steps) == 2
+    for h in steps:
+        parts = {name: h[f"rewards/{name}/mean"] for name in ("format_reward", "visual_reward", "rendered")}
+        assert h["reward"] == pytest.approx(0.2 * parts["format_reward"] + 0.8 * parts["visual_reward"], abs=1e-5)
