@@ -34,12 +34,14 @@ def generator_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def synthetic_dir(settings: Settings) -> Path:
-    """Where `source = "synthetic"` generates its folder; the name changes with every input of it."""
+def synthetic_dir(settings: Settings, renderer_version: str) -> Path:
+    """Where `source = "synthetic"` generates its folder; the name changes with every input of it:
+    the data settings it uses, the renderer's settings and version, the generator's source."""
     key = json.dumps({"data": [settings.data.seed, settings.data.synthetic_count, settings.data.train_size,
                                settings.data.train_difficulties, settings.data.eval_size,
                                settings.data.eval_difficulties],
-                      "renderer": settings.section_hash("renderer"), "generator": generator_fingerprint()})
+                      "renderer": [settings.section_hash("renderer"), renderer_version],
+                      "generator": generator_fingerprint()})
     return Path(settings.data.output_dir) / "synthetic" / hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -58,18 +60,19 @@ def _reusable(folder: Path) -> bool:
 
 def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
                      progress: Callable[[int], None] | None = None) -> Path:
-    """Generate and render the synthetic folder unless it already exists for these inputs."""
-    folder = synthetic_dir(settings)
+    """Generate and render the synthetic folder unless it already exists for these inputs. A `backend`
+    passed in is used as is (the caller owns it); otherwise one is made from `[renderer]`, started only
+    when something must be rendered, and closed after."""
+    owned = backend is None
+    if owned:
+        from flutter_renderer.render import make_backend
+
+        backend = make_backend(settings)
+    folder = synthetic_dir(settings, backend.version)
     if _reusable(folder):
         return folder
     data = settings.data
-    if backend is None:
-        from flutter_renderer.render import make_backend
-
-        context = make_backend(settings)
-    else:
-        context = nullcontext(backend)
-    with context as active:
+    with backend if owned else nullcontext(backend) as active:
         synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, size=render_size(settings),
                              reserve=[(data.train_size, data.train_difficulties),
                                       (data.eval_size, data.eval_difficulties)], progress=progress)

@@ -94,9 +94,10 @@ def test_synthetic_folder_is_reused_for_the_same_inputs(tmp_path: Path, fake_bac
     calls = len(fake_backend.calls)
     curate(settings, fake_backend)
     assert len(fake_backend.calls) == calls  # nothing rendered again
-    assert (synthetic_dir(settings) / METADATA_FILE).is_file()
+    assert (synthetic_dir(settings, fake_backend.version) / METADATA_FILE).is_file()
     bigger = Settings(data=settings.data.model_copy(update={"synthetic_count": 31}))
-    assert synthetic_dir(bigger) != synthetic_dir(settings)
+    assert synthetic_dir(bigger, "1") != synthetic_dir(settings, "1")
+    assert synthetic_dir(settings, "2") != synthetic_dir(settings, "1")  # a new renderer re-renders
 
 
 def test_a_crashed_renderer_is_not_cached(tmp_path: Path, fake_backend) -> None:
