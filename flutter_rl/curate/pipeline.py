@@ -45,6 +45,27 @@ def synthetic_dir(settings: Settings, renderer_version: str) -> Path:
     return Path(settings.data.output_dir) / "synthetic" / hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
+def input_fingerprint(settings: Settings) -> str:
+    """A cheap hash of what the source reads outside the settings: every file's path, size and mtime
+    under a folder source (and its metadata file), or of a dataset saved to disk. A cache keyed on
+    settings alone would miss an edited screenshot; add this to the key. Synthetic data depends on
+    the settings and code only, so its fingerprint is constant."""
+    data = settings.data
+    if data.source == "synthetic" or not data.path:
+        return ""
+    digest = hashlib.sha256()
+    paths = [Path(data.path)] + ([Path(data.metadata)] if data.metadata else [])
+    for root in paths:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for file in files:
+            if file.is_file():
+                stat = file.stat()
+                digest.update(f"{file}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    if not Path(data.path).exists():  # a dataset name in the local cache
+        digest.update(data.path.encode())
+    return digest.hexdigest()[:16]
+
+
 def render_size(settings: Settings) -> RenderSize:
     r = settings.renderer
     return RenderSize(r.width, r.height, r.pixel_ratio)

@@ -12,7 +12,7 @@ from flutter_rl.cli import main as cli_main
 from flutter_rl.curate import synth_command
 from flutter_rl.curate.ingest import IngestError
 from flutter_rl.curate.manifest import Manifest, counts_table
-from flutter_rl.curate.pipeline import curate, synthetic_dir
+from flutter_rl.curate.pipeline import curate, input_fingerprint, synthetic_dir
 from flutter_rl.curate.synthetic import METADATA_FILE, synthesize
 from flutter_rl.settings import DataSettings, Settings
 
@@ -70,6 +70,17 @@ def test_unchanged_inputs_reuse_the_manifest_and_a_changed_image_invalidates_it(
     assert third.hash != first.hash and not third.reused and third.root != first.root
     relabelled = curate(Settings(data=settings.data.model_copy(update={"seed": 7})))
     assert relabelled.hash != third.hash
+
+
+def test_input_fingerprint_changes_when_a_screenshot_changes(tmp_path: Path, make_png) -> None:
+    folder = tmp_path / "shots"
+    _screens(folder, make_png, n=3)
+    settings = _folder_settings(tmp_path, folder)
+    before = input_fingerprint(settings)
+    assert before == input_fingerprint(settings)
+    make_png(folder / "s1.png", "edited", (390, 900))
+    assert input_fingerprint(settings) != before
+    assert input_fingerprint(Settings()) == ""  # synthetic: the settings say it all
 
 
 def test_synthetic_source_is_deterministic_per_seed(tmp_path: Path, fake_backend) -> None:
