@@ -20,6 +20,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageOps
 
 PANEL_SIZE = (195, 422)  # half a 390x844 screen: three panels stay readable in the MLflow UI
 CAPTION_HEIGHT = 28
+HEADER_HEIGHT = 20
 STEP_METRICS = ("render_rate", "visual", "combined")
 
 
@@ -83,21 +84,26 @@ def _failed_panel(text: str) -> Image.Image:
 
 
 def image_grid(rows: Sequence[GridRow]) -> Image.Image:
-    """Rows of target | render | per-pixel difference, each with its caption above."""
+    """A header (target | render | difference), then one row per example with its caption above."""
     width, height = 3 * PANEL_SIZE[0], PANEL_SIZE[1] + CAPTION_HEIGHT
-    grid = Image.new("RGB", (width, max(1, len(rows)) * height), (255, 255, 255))
+    grid = Image.new("RGB", (width, HEADER_HEIGHT + max(1, len(rows)) * height), (255, 255, 255))
     draw = ImageDraw.Draw(grid)
+    for j, title in enumerate(("target", "render", "difference (white = same)")):
+        draw.text((j * PANEL_SIZE[0] + 4, 4), title, fill=(0, 0, 0))
     for i, row in enumerate(rows):
-        top = i * height
-        draw.text((4, top + 4), row.caption[:120], fill=(0, 0, 0))
+        top = HEADER_HEIGHT + i * height
+        draw.text((4, top + 8), row.caption[:120], fill=(0, 0, 0))
         target = _panel(row.target)
         if row.render is None:
             render, diff = _failed_panel("did not render"), _failed_panel("")
         else:
             render = _panel(row.render)
-            diff = ImageOps.invert(ImageChops.difference(target, render))  # white = identical
+            diff = ImageOps.invert(ImageChops.difference(target, render))
         for j, panel in enumerate((target, render, diff)):
             grid.paste(panel, (j * PANEL_SIZE[0], top + CAPTION_HEIGHT))
+        draw.line((0, top, width, top), fill=(128, 128, 128))
+    for j in (1, 2):  # separators, so a white screen does not run into its neighbour
+        draw.line((j * PANEL_SIZE[0], HEADER_HEIGHT, j * PANEL_SIZE[0], grid.height), fill=(128, 128, 128))
     return grid
 
 

@@ -31,10 +31,12 @@ def test_grid_has_a_row_per_example_and_marks_failed_renders():
     target = Image.new("RGB", (390, 844), (20, 80, 160))
     grid = plots.image_grid([plots.GridRow(target, target, "same"), plots.GridRow(target, None, "failed")])
     width, height = plots.PANEL_SIZE
-    assert grid.size == (3 * width, 2 * (height + plots.CAPTION_HEIGHT))
-    top = plots.CAPTION_HEIGHT
-    assert grid.getpixel((2 * width + width // 2, top + height // 2)) == (255, 255, 255)  # identical: blank diff
-    assert grid.getpixel((width + 2, height + plots.CAPTION_HEIGHT + top + 2)) == (235, 235, 235)  # "did not render"
+    row_height = height + plots.CAPTION_HEIGHT
+    assert grid.size == (3 * width, plots.HEADER_HEIGHT + 2 * row_height)
+    first, second = plots.HEADER_HEIGHT + plots.CAPTION_HEIGHT, plots.HEADER_HEIGHT + row_height + plots.CAPTION_HEIGHT
+    assert grid.getpixel((2 * width + width // 2, first + height // 2)) == (255, 255, 255)  # identical: blank diff
+    assert grid.getpixel((width + 4, second + 4)) == (235, 235, 235)  # "did not render"
+    assert grid.getpixel((width // 2, second + height // 2)) == (20, 80, 160)  # the target is always shown
 
 
 def test_best_and_worst_pick_by_combined():
