@@ -57,7 +57,6 @@ class RewardScorer:
         self.embedder = embedder
         self.size = RenderSize(settings.renderer.width, settings.renderer.height, settings.renderer.pixel_ratio)
         self.timeout = settings.renderer.timeout_s
-        self.batches_scored = 0
         self._last: tuple[str, list[SampleScore]] | None = None
 
     def score(
@@ -76,7 +75,6 @@ class RewardScorer:
             embedder=self.embedder, size=self.size, timeout=self.timeout,
         )
         self._last = (key, scores)
-        self.batches_scored += 1
         if log_extra is not None:
             log_extra("render_error", [s.reason for s in scores])
         if log_metric is not None:
