@@ -1,13 +1,11 @@
-"""MLflow logging for a training run: per-step metrics, the time split, and adapter checkpoints.
+"""MLflow logging for a training run: per-step metrics and adapter checkpoints.
 
-Trainer logs arrive through `on_log`: TRL's GRPO logs `reward`, `reward_std`, `frac_reward_zero_std`,
-`rewards/<func>/mean`, `kl`, `completions/mean_length`, ..., and `InstrumentedGRPOTrainer` adds
-`reward_std_within_group`, `time/generation` and `time/reward`. This callback copies
-`rewards/rendered/mean` to `render_rate`, adds the wall time of the optimizer step (`time/step`) and
-the rest of it, the policy update (`time/update` = step - generation - reward), and sends everything
-to one MLflow run through an explicit `MlflowClient` (no global active run, so nothing leaks between
-runs in one process). Each checkpoint's adapter (not the base model) becomes an MLflow LoggedModel
-tagged with its step.
+Every trainer log (TRL's GRPO metrics `reward`, `reward_std`, `frac_reward_zero_std`,
+`rewards/<func>/mean`, `kl`, `completions/mean_length`, ..., plus `InstrumentedGRPOTrainer`'s time
+split and `reward_std_within_group`) goes to one MLflow run at its global step, through an explicit
+`MlflowClient` (no global active run, so nothing leaks between runs in one process);
+`rewards/rendered/mean` is also logged as `render_rate`. Each checkpoint's adapter (not the base
+model) becomes an MLflow LoggedModel tagged with its step.
 """
 
 from __future__ import annotations
@@ -63,14 +61,6 @@ class MlflowTrainingCallback(TrainerCallback):
         self.run_id = run_id
         self.prefix = prefix
         self.log_checkpoints = log_checkpoints
-        self._step_started = 0.0
-        self._step_seconds: list[float] = []
-
-    def on_step_begin(self, args, state, control, **kwargs):
-        self._step_started = time.perf_counter()
-
-    def on_step_end(self, args, state, control, **kwargs):
-        self._step_seconds.append(time.perf_counter() - self._step_started)
 
     def on_log(self, args, state, control, logs=None, **kwargs):
         if not state.is_world_process_zero or not logs:
@@ -78,13 +68,6 @@ class MlflowTrainingCallback(TrainerCallback):
         logs = dict(logs)
         if RENDER_RATE_SOURCE in logs:
             logs["render_rate"] = logs[RENDER_RATE_SOURCE]
-        if self._step_seconds:
-            # TRL averages its metrics over the logging window, so average the step time the same way.
-            step_time = sum(self._step_seconds) / len(self._step_seconds)
-            self._step_seconds.clear()
-            logs["time/step"] = step_time
-            if "time/generation" in logs:
-                logs["time/update"] = max(0.0, step_time - logs["time/generation"] - logs.get("time/reward", 0.0))
         metrics = numeric_metrics(logs, self.prefix)
         if metrics:
             from mlflow.entities import Metric

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import torch
-from trl import GRPOConfig, GRPOTrainer
+from trl import GRPOConfig
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
 from flutter_rl.train.mlflow_run import training_run
 from flutter_rl.train.policy import check_policy, load_policy, lora_config, trainable_parameters
 from flutter_rl.train.sft import sft_warmup
+from flutter_rl.train.trainer import InstrumentedGRPOTrainer
 
 
 RewardFunc = Callable[..., list[float]]
@@ -40,31 +41,6 @@ class TrainResult:
     checkpoints: list[Path]
     mlflow_run_id: str | None
     log_history: list[dict[str, Any]] = field(default_factory=list)
-
-
-class InstrumentedGRPOTrainer(GRPOTrainer):
-    """GRPOTrainer that also logs generation and reward wall time (TRL sends its own timings only to an active
-    wandb/mlflow run, and we log through an explicit client) and the reward std within groups (TRL's
-    `reward_std` is over the whole batch, but the advantage only sees the spread inside each group)."""
-
-    def _record(self, name: str, value: float) -> None:
-        self._metrics["train" if self.model.training else "eval"][name].append(value)
-
-    def _generate(self, prompts):
-        started = time.perf_counter()
-        result = super()._generate(prompts)
-        self._record("time/generation", time.perf_counter() - started)
-        return result
-
-    def _calculate_rewards(self, inputs, prompts, completions, completion_ids_list):
-        started = time.perf_counter()
-        rewards_per_func = super()._calculate_rewards(inputs, prompts, completions, completion_ids_list)
-        self._record("time/reward", time.perf_counter() - started)
-        group = self.num_generations if self.model.training else self.num_generations_eval
-        rewards = (rewards_per_func * self.reward_weights.to(rewards_per_func.device)).nansum(dim=1)
-        if group > 1:
-            self._record("reward_std_within_group", rewards.view(-1, group).std(dim=1).nanmean().item())
-        return rewards_per_func
 
 
 def checkpoints_in(output_dir: Path) -> list[Path]:

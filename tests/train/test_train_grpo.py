@@ -23,7 +23,9 @@ def test_two_steps_log_rewards_and_time_split_and_save_a_reloadable_adapter(make
         weighted = sum(w * h[f"rewards/{f.__name__}/mean"] for f, w in zip(REWARD_FUNCS, REWARD_WEIGHTS))
         assert h["reward"] == pytest.approx(weighted, abs=1e-5)  # the weights reach GRPO
         assert 0 <= h["frac_reward_zero_std"] <= 1 and "kl" in h and "completions/mean_length" in h
-        assert h["time/generation"] > 0 and h["time/reward"] >= 0
+        assert h["time/generation"] > 0 and h["time/reward"] > 0 and h["time/update"] > 0
+        parts = h["time/generation"] + h["time/reward"] + h["time/update"]
+        assert h["time/step"] == pytest.approx(parts)  # the split covers the whole optimizer step
     assert "trainable parameters:" in capsys.readouterr().out
 
     assert [p.name for p in result.checkpoints] == ["checkpoint-2"]

@@ -1,0 +1,69 @@
+"""`InstrumentedGRPOTrainer`: TRL's GRPOTrainer plus the metrics this project reads that TRL lacks.
+
+- The time split of every optimizer step: `time/generation`, `time/reward`, `time/update` (the rest:
+  reference/policy forward, backward, optimizer) and `time/step`, in seconds. TRL sends its own
+  profiling timings only to an active wandb/mlflow run, and we log through an explicit client.
+- `reward_std_within_group`: TRL's `reward_std` is over the whole batch, but the advantage only sees
+  the spread inside each group of `num_generations` completions of one prompt.
+
+They go into TRL's own metric buffer, so they are averaged over the logging window, printed, kept in
+`state.log_history` and reach every logging callback like TRL's metrics.
+"""
+
+from __future__ import annotations
+
+import time
+
+from transformers import TrainerCallback
+from trl import GRPOTrainer
+
+
+class InstrumentedGRPOTrainer(GRPOTrainer):
+    """GRPOTrainer that records the time split of each step and the reward std within groups."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._phase_seconds = {"generation": 0.0, "reward": 0.0}
+        self.add_callback(StepClock(self))
+
+    def _record(self, name: str, value: float) -> None:
+        self._metrics["train" if self.model.training else "eval"][name].append(value)
+
+    def _generate(self, prompts):
+        started = time.perf_counter()
+        result = super()._generate(prompts)
+        self._phase_seconds["generation"] += time.perf_counter() - started
+        return result
+
+    def _calculate_rewards(self, inputs, prompts, completions, completion_ids_list):
+        started = time.perf_counter()
+        rewards_per_func = super()._calculate_rewards(inputs, prompts, completions, completion_ids_list)
+        self._phase_seconds["reward"] += time.perf_counter() - started
+        group = self.num_generations if self.model.training else self.num_generations_eval
+        rewards = (rewards_per_func * self.reward_weights.to(rewards_per_func.device)).nansum(dim=1)
+        if group > 1:
+            self._record("reward_std_within_group", rewards.view(-1, group).std(dim=1).nanmean().item())
+        return rewards_per_func
+
+    def record_step_time(self, seconds: float) -> None:
+        """Record the time split of the optimizer step that just took `seconds`, and start the next one."""
+        generation, reward = self._phase_seconds["generation"], self._phase_seconds["reward"]
+        self._record("time/step", seconds)
+        self._record("time/generation", generation)
+        self._record("time/reward", reward)
+        self._record("time/update", max(0.0, seconds - generation - reward))
+        self._phase_seconds = {"generation": 0.0, "reward": 0.0}
+
+
+class StepClock(TrainerCallback):
+    """Times each optimizer step for its trainer: callbacks are the only hook around the whole step."""
+
+    def __init__(self, trainer: InstrumentedGRPOTrainer) -> None:
+        self.trainer = trainer
+        self.started = 0.0
+
+    def on_step_begin(self, args, state, control, **kwargs):
+        self.started = time.perf_counter()
+
+    def on_step_end(self, args, state, control, **kwargs):
+        self.trainer.record_step_time(time.perf_counter() - self.started)
