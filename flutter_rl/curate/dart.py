@@ -82,6 +82,7 @@ class ScreenClass:
     body: Any
     methods: list[Method] = field(default_factory=list)
     state_fields: list[str] = field(default_factory=list)  # e.g. "bool _enabled = true;"
+    declarations: list[str] = field(default_factory=list)  # top-level Dart after the class (data, constants)
 
     @property
     def stateful(self) -> bool:
@@ -221,4 +222,5 @@ def screen_source(screen: ScreenClass, app_seed_color: str | None = None, dark: 
     source = "\n".join(lines) + "\n"
     for method in screen.methods:
         source += "\n" + _method_source(method)
-    return source + "}\n"
+    source += "}\n"
+    return source + "".join(f"\n{declaration}\n" for declaration in screen.declarations)

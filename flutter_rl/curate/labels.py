@@ -27,8 +27,9 @@ DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 _CALL = re.compile(r"\b([A-Z][A-Za-z0-9]*)(?:\.[a-z]\w*)?\s*(?:<[^>()]*>)?\s*\(")
 _HELPER_CALL = re.compile(r"\b_[a-z]\w*\s*\(")
 _PROFILE_TITLE = re.compile(r"title:\s*(?:const\s+)?text\(\s*['\"](?:my )?profile['\"]")
-_NAV_WORDS = ("home", "profile", "messages", "favorites", "history", "settings", "help", "log out",
-              "wallet", "downloads")
+_STRING = re.compile(r"'((?:[^'\\\n]|\\.)*)'")
+_NAV_LABELS = {"home", "profile", "messages", "favorites", "history", "settings", "help", "help & support",
+               "log out", "logout", "wallet", "downloads", "notifications", "account"}
 
 # Difficulty cut-offs on the code's complexity score (see `code_complexity`) and on image edge
 # density. Both are heuristics fitted to the synthetic generator's easy/medium/hard screens: the code
@@ -67,7 +68,7 @@ _TYPE_RULES: tuple[tuple[str, Callable[[Counter[str], str], bool]], ...] = (
     ("dashboard", lambda c, t: c["LinearProgressIndicator"] + c["CircularProgressIndicator"] > 0
      or (c["GridView"] > 0 and c["Card"] >= 2)),
     ("menu", lambda c, t: c["Drawer"] > 0
-     or (c["ListTile"] + c["ListView"] >= 2 and sum(w in t for w in _NAV_WORDS) >= 4)),
+     or (c["ListTile"] + c["ListView"] >= 2 and len(set(_STRING.findall(t)) & _NAV_LABELS) >= 4)),
     ("form", lambda c, t: _fields(c) >= 2 or c["Form"] + c["DropdownButton"] + c["DropdownButtonFormField"] > 0),
     ("detail", lambda c, t: _any(t, "add to cart", "book now", "order now", "reviews")),
     ("list", lambda c, t: c["ListTile"] + c["ListView"] >= 2),

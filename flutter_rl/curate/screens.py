@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from flutter_rl.curate.dart import Call, Closure, Raw, dart_string
+from flutter_rl.curate.dart import Call, Closure, Method, Raw, dart_string, emit
 from flutter_rl.curate.kit import (
     Ctx, app_bar, bottom_nav, button, column, decoration, hgap, icon, icon_ref, pad_all, repeated, row,
     scaffold, text, text_field, wide,
@@ -131,10 +131,34 @@ def _domain_rows(ctx: Ctx, n: int) -> list[tuple[Any, ...]]:
             for item in ctx.sample(d.items, n)]
 
 
+_ENTRY_CLASS = """class Entry {
+  const Entry(this.title, this.subtitle, this.value, this.icon);
+
+  final String title;
+  final String subtitle;
+  final String value;
+  final IconData icon;
+}"""
+
+
+def _entry_list(ctx: Ctx, rows: list[tuple[Any, ...]]) -> Call:
+    """A data-driven list: `const _entries = [Entry(...), ...]` and a `ListView.separated` over it,
+    each row built by `_buildEntry(Entry entry)`."""
+    ctx.declarations += [_ENTRY_CLASS, f"const _entries = {emit([Call('Entry', *row) for row in rows], 0, True)};"]
+    fields = [Raw(f"entry.{name}", const=False) for name in ("title", "subtitle", "value", "icon")]
+    ctx.methods.append(Method("_buildEntry", [("Entry", "entry")], _list_tile(ctx)(*fields)))
+    return Call("ListView.separated", itemCount=Raw("_entries.length", const=False),
+                separatorBuilder=Closure("(context, index) => const Divider(height: 1)"),
+                itemBuilder=Closure("(context, index) => _buildEntry(_entries[index])"))
+
+
 def list_screen(ctx: Ctx) -> Call:
     n = ctx.count((3, 5), (5, 7), (7, 10))
-    tiles = repeated(ctx, "_buildItem", [("String", "title"), ("String", "subtitle"), ("String", "value"),
-                                         ("IconData", "icon")], _list_tile(ctx), _domain_rows(ctx, n))
+    rows = _domain_rows(ctx, n)
+    data_driven = ctx.level == 2 and ctx.chance(0.5)
+    tiles = [] if data_driven else repeated(
+        ctx, "_buildItem", [("String", "title"), ("String", "subtitle"), ("String", "value"), ("IconData", "icon")],
+        _list_tile(ctx), rows)
     if ctx.level == 0 and ctx.chance(0.5):
         tiles = [part for tile in tiles for part in (tile, Call("Divider", height=1))][:-1]
     header: list[Any] = []
@@ -145,7 +169,10 @@ def list_screen(ctx: Ctx) -> Call:
         chips = [Call("Chip", label=Call("Text", label)) for label in ctx.sample(ctx.domain.details, 3)]
         header.append(Call("Padding", padding=Call("EdgeInsets.symmetric", horizontal=16),
                            child=Call("Wrap", spacing=8, children=chips)))
-    body = Call("ListView", padding=Call("EdgeInsets.symmetric", vertical=8), children=header + tiles)
+    if data_driven:
+        body = column([*header, Call("Expanded", child=_entry_list(ctx, rows))])
+    else:
+        body = Call("ListView", padding=Call("EdgeInsets.symmetric", vertical=8), children=header + tiles)
     title = ctx.pick((ctx.domain.apps[0], "Recent", "All items", "Explore", "Favorites"))
     fab = Call("FloatingActionButton", onPressed=Closure(), child=icon("add")) if ctx.level >= 1 and ctx.chance(0.5) else None
     return scaffold(body, app_bar(ctx, title), fab=fab, bottom=bottom_nav(ctx) if ctx.level == 2 else None)
