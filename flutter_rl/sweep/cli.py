@@ -16,6 +16,9 @@ SUMMARY_COLUMNS = ["checkpoint", "step", "n", "render_rate", "visual", "combined
 def _print_result(result) -> None:
     with pd.option_context("display.precision", 3, "display.width", 160):
         print(result.tables["overall"][SUMMARY_COLUMNS].to_string(index=False))
+        errors = result.tables["errors"]
+        print("\nwhy samples did not render:")
+        print(errors.loc[:, (errors != 0).any() | errors.columns.isin(["checkpoint", "failed"])].to_string(index=False))
     cached = sum(u.cached for u in result.units)
     print(f"{len(result.units)} checkpoints on {len(result.eval_set)} screens ({cached} from the cache)")
     if result.eval_set.skipped:

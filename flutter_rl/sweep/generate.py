@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-import torch
 from PIL import Image
 
 from flutter_rl.settings import EvalSettings, ModelSettings
@@ -32,9 +31,10 @@ def decoding_settings(settings: EvalSettings, model: ModelSettings) -> dict[str,
     return decoding
 
 
-@torch.inference_mode()
 def generate_batch(model: Any, processor: Any, images: Sequence[Image.Image], settings: EvalSettings) -> list[str]:
     """One completion per image, generated together; temperature 0 is greedy."""
+    import torch  # here, not at module level: a sweep served from the cache never needs it
+
     inputs = processor.apply_chat_template(
         [build_chat(image) for image in images],
         add_generation_prompt=True,
@@ -45,7 +45,8 @@ def generate_batch(model: Any, processor: Any, images: Sequence[Image.Image], se
     sampling: dict[str, Any] = (
         {"do_sample": True, "temperature": settings.temperature} if settings.temperature > 0 else {"do_sample": False}
     )
-    output = model.generate(**inputs, max_new_tokens=settings.max_new_tokens, **sampling)
+    with torch.inference_mode():
+        output = model.generate(**inputs, max_new_tokens=settings.max_new_tokens, **sampling)
     new_tokens = output[:, inputs["input_ids"].shape[1]:]  # left padding: the prompt ends at the same column
     return processor.batch_decode(new_tokens, skip_special_tokens=True)
 
@@ -93,6 +94,8 @@ class LazyPolicy:
             from flutter_rl.train.policy import load_policy
 
             self._loaded = load_policy(self.model_settings)
+        import torch
+
         model, processor = self._loaded
         with adapter_attached(model, adapter_dir) as active:
             torch.manual_seed(self.eval_settings.seed)  # sampled evaluations repeat exactly

@@ -7,15 +7,17 @@ PNGs `score_batch` renders are kept without rendering twice.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PIL import Image
 
 from flutter_renderer.api import RenderBackend, RenderResult, RenderSize
-from flutter_rl.reward.clip import ClipEmbedder
 from flutter_rl.reward.extract import extract_code
 from flutter_rl.reward.scoring import score_batch
 from flutter_rl.settings import RewardSettings
+
+if TYPE_CHECKING:  # CLIP pulls in torch: import it only where CLIP is used
+    from flutter_rl.reward.clip import ClipEmbedder
 
 # the per-sample columns of a unit's table (besides checkpoint/step, added by the sweep)
 SAMPLE_COLUMNS = [

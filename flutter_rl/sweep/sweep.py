@@ -13,12 +13,11 @@ import logging
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import pandas as pd
 
 from flutter_renderer.api import RenderBackend, RenderSize
-from flutter_rl.reward.clip import ClipEmbedder
 from flutter_rl.reward.scoring import NEEDS_CLIP
 from flutter_rl.settings import Settings
 from flutter_rl.sweep import cache, report
@@ -26,6 +25,9 @@ from flutter_rl.sweep.checkpoints import Checkpoint, checkpoint_for, list_checkp
 from flutter_rl.sweep.evalset import EvalSet, latest_manifest, load_eval_set
 from flutter_rl.sweep.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
 from flutter_rl.sweep.scoring import score_samples
+
+if TYPE_CHECKING:  # CLIP pulls in torch: import it only where CLIP is used
+    from flutter_rl.reward.clip import ClipEmbedder
 
 log = logging.getLogger(__name__)
 
