@@ -98,7 +98,7 @@ def write_manifest(items: list[Item], out_dir: str | Path, rejections: list[Reje
     digest = content_hash(frame, rejections, shortfalls)
     out = Path(out_dir)
     target = out / digest[:12]
-    if (target / REPORT_FILE).is_file() and json.loads((target / REPORT_FILE).read_text()).get("hash") == digest:
+    if _complete(target, digest):
         manifest = Manifest.load(target)
         manifest.reused = True
         return manifest
@@ -122,5 +122,16 @@ def write_manifest(items: list[Item], out_dir: str | Path, rejections: list[Reje
     (staging / REPORT_FILE).write_text(json.dumps(report, indent=2) + "\n")
     if target.exists():  # a half-written or foreign directory under our name: replace it
         shutil.rmtree(target)
-    os.replace(staging, target)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        if not _complete(target, digest):
+            raise
+        shutil.rmtree(staging)  # another process wrote the same version meanwhile
     return Manifest.load(target)
+
+
+def _complete(directory: Path, digest: str) -> bool:
+    """Whether `directory` holds a finished manifest of this content hash."""
+    report = directory / REPORT_FILE
+    return report.is_file() and json.loads(report.read_text()).get("hash") == digest
