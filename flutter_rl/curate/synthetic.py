@@ -18,11 +18,10 @@ from flutter_renderer.api import RenderBackend, RenderSize
 from flutter_rl.curate.dart import ScreenClass, screen_source
 from flutter_rl.curate.items import Rejection
 from flutter_rl.curate.kit import Ctx
-from flutter_rl.curate.labels import DIFFICULTIES
+from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES
 from flutter_rl.curate.screens import SCREEN_TEMPLATES
 from flutter_rl.curate.wordbanks import DOMAINS, PALETTES
 
-SCREEN_TYPES: tuple[str, ...] = tuple(SCREEN_TEMPLATES)
 METADATA_FILE = "metadata.jsonl"
 FAILURES_FILE = "failures.jsonl"
 _CLASS_SUFFIXES = ("Screen", "Page")  # never "View": `ListView` would shadow Flutter's
