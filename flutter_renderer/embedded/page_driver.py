@@ -72,6 +72,7 @@ class PageDriver:
         self._page: Any = None
         self._session: ft.Page | None = None
         self._default_theme = build_screen(WARMUP_SCREENS[0]).theme
+        self._blanked = False  # the sentinel screen has been sent (maybe not yet drawn)
 
     # --- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -114,6 +115,7 @@ class PageDriver:
         self._page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
         self._page.goto(self._url)
         self._session = self._sessions.get(timeout=BOOT_TIMEOUT_S)
+        self._blanked = False
         self._page.wait_for_function("document.title === 'ready'", timeout=BOOT_TIMEOUT_S * 1000)
         self.size = size
         for tree in WARMUP_SCREENS:
@@ -211,11 +213,17 @@ class PageDriver:
         opaque), so a screenshot can never be of the previous screen, however late Flutter paints."""
         deadline = time.monotonic() + timeout
         try:
-            self._apply([ft.Container(bgcolor=SENTINEL, expand=True)], None, False, timeout)
+            if not self._blanked:
+                self._apply([ft.Container(bgcolor=SENTINEL, expand=True)], None, False, timeout)
+            self._blanked = False
             self._wait_corner(True, deadline)
             self._apply([root], theme or self._default_theme, dark, max(0.1, deadline - time.monotonic()))
             self._wait_corner(False, deadline)
-            return self._stable_screenshot(deadline)
+            png = self._stable_screenshot(deadline)
+            # Blank the page now, so the next render usually finds the sentinel already drawn.
+            self._apply([ft.Container(bgcolor=SENTINEL, expand=True)], None, False, timeout)
+            self._blanked = True
+            return png
         except PlaywrightError as exc:
             if "Timeout" in str(exc):
                 raise TimeoutError(str(exc).splitlines()[0]) from None

@@ -106,6 +106,10 @@ class Pool:
 
     def run(self, payloads: Sequence[Any], size: RenderSize, timeout: float) -> list[RenderResult]:
         """Render every payload (Dart source or IR tree); results in input order, never raises per sample."""
+        if size != self.size:
+            # Workers boot at one viewport size; a new size restarts them (outside any sample's timeout).
+            self.close()
+            self.size = size
         self.ensure_started()
         results: list[RenderResult | None] = [None] * len(payloads)
         pending = deque(range(len(payloads)))
@@ -135,7 +139,7 @@ class Pool:
                 if w.state == "idle" and pending:
                     index = pending.popleft()
                     try:
-                        w.conn.send((index, payloads[index], size, timeout))
+                        w.conn.send((index, payloads[index], self.size, timeout))
                     except (BrokenPipeError, OSError) as exc:
                         w.job = index
                         lost(w, f"worker pipe closed: {exc}")
