@@ -35,9 +35,12 @@ def read_metadata(path: str | Path) -> list[dict[str, Any]]:
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 try:
-                    rows.append(json.loads(line))
+                    row = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise IngestError(f"{file}, line {number}: not valid JSON ({exc.msg})") from None
+                if not isinstance(row, dict):
+                    raise IngestError(f"{file}, line {number}: expected a JSON object, got {type(row).__name__}")
+                rows.append(row)
     else:
         raise IngestError(f"metadata must be .csv or .jsonl, got {file.name}")
     return [{k: (v if v not in ("", None) else None) for k, v in row.items()} for row in rows]

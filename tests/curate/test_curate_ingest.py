@@ -52,6 +52,9 @@ def test_bad_metadata_and_missing_folder_are_clear_errors(tmp_path: Path) -> Non
         ingest_folder(tmp_path, tmp_path / "m.jsonl")
     with pytest.raises(IngestError, match="not found"):
         ingest_folder(tmp_path / "nope")
+    (tmp_path / "m2.jsonl").write_text('["not", "an", "object"]\n')
+    with pytest.raises(IngestError, match="expected a JSON object"):
+        ingest_folder(tmp_path, tmp_path / "m2.jsonl")
     (tmp_path / "m.txt").write_text("")
     with pytest.raises(IngestError, match=".csv or .jsonl"):
         ingest_folder(tmp_path, tmp_path / "m.txt")
