@@ -1,0 +1,42 @@
+"""Backend selection and the RenderBackend contract (no browser is started)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flutter_renderer.api import RenderBackend
+from flutter_renderer.embedded.backend import EmbeddedBackend, source_version
+from flutter_renderer.embedded.worker import classify_console
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.render import make_backend
+from flutter_rl.settings import RendererSettings
+
+
+def test_embedded_backend_is_a_render_backend_built_from_settings():
+    backend = make_backend(RendererSettings(workers=3, width=320, height=640, pixel_ratio=2.0, timeout_s=4.0))
+    assert isinstance(backend, EmbeddedBackend) and isinstance(backend, RenderBackend)
+    assert backend.name == "embedded" and backend.version == source_version()
+    assert (backend.size.width, backend.size.height, backend.size.pixel_ratio) == (320, 640, 2.0)
+    assert backend.timeout == 4.0 and backend._pool.workers == 3
+    backend.close()  # never started: closing is a no-op, and safe twice
+    backend.close()
+
+
+def test_version_names_the_backend_and_is_stable():
+    assert source_version() == source_version()
+    assert source_version().startswith("embedded-")
+
+
+def test_unknown_backend_is_refused():
+    class Renderer:
+        backend = "povray"
+
+    with pytest.raises(ValueError, match="povray"):
+        make_backend(Renderer())
+
+
+def test_flutter_console_errors_are_classified():
+    assert classify_console(["log: Flutter app loaded"]) is None
+    kind, message = classify_console(["error: A RenderFlex overflowed by 12 pixels on the right."])
+    assert kind is ErrorKind.OVERFLOW and "overflowed" in message
+    assert classify_console(["error: ══╡ EXCEPTION CAUGHT BY WIDGETS LIBRARY ╞══"])[0] is ErrorKind.RUNTIME
