@@ -185,14 +185,18 @@ class Evaluator:
     def _p_string_literal(self, node: Node, scope: Scope) -> str:
         source = node.text
         pieces: list[str] = []
-        inside, raw = False, False
+        opener, raw = "", False  # the delimiter of the literal being read ("" = between literals)
         cursor = node.start_byte
         for child in node.children:
-            if not child.is_named and child.type.lstrip("r") in ("'", '"', "'''", '"""'):
-                if inside:
+            quote = child.type.lstrip("r") if not child.is_named else ""
+            # only the opening delimiter closes: "Don't" holds a ' that is text
+            if quote in ("'", '"', "'''", '"""') and (not opener or quote == opener):
+                if opener:
                     pieces.append(source[cursor - node.start_byte:child.start_byte - node.start_byte].decode())
-                inside, raw = not inside, child.type.startswith("r")
-            elif inside:
+                    opener = ""
+                else:
+                    opener, raw = quote, child.type.startswith("r")
+            elif opener:
                 pieces.append(source[cursor - node.start_byte:child.start_byte - node.start_byte].decode())
                 if raw:
                     pieces.append(text(child))

@@ -298,3 +298,17 @@ def test_positions_point_at_the_constructor_call(make_screen) -> None:
     root = compile_screen(make_screen("Center(\n    child: Text('a'))"), width=WIDTH, height=HEIGHT)
     assert (root.line, root.column) == (7, 41)
     assert (root.kwargs["child"].line, root.kwargs["child"].column) == (8, 12)
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('"Don\'t"', "Don't"),
+        ("'say \"hi\"'", 'say "hi"'),
+        ("'a' \"b\" 'c'", "abc"),
+        ("'''it's'''", "it's"),
+        ("r'x$y'", "x$y"),
+    ],
+)
+def test_a_quote_of_the_other_kind_is_text(expr: str, expected: str, expr_value) -> None:
+    assert expr_value(expr) == expected
