@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import flet as ft
@@ -103,6 +104,8 @@ def text_field(node: DartObject) -> ft.Control:
     multiline = max_lines is None or (isinstance(max_lines, int) and max_lines > 1) or bool(min_lines)
     style = k.get("style")
     return ft.TextField(
+        # Flutter's InputDecorator takes the full available width; Flet caps a TextField at 300 px.
+        width=math.inf,
         value=text_of(k["initialValue"]) if k.get("initialValue") is not None else "",
         password=obscure, multiline=multiline, max_lines=max_lines if multiline else None,
         min_lines=min_lines, text_style=v.text_style(style),
@@ -290,7 +293,7 @@ def dropdown_button_form_field(node: DartObject) -> ft.Control:
     if args.get("hint_text") is None and isinstance(k.get("hint"), DartObject) and k["hint"].type == "Text":
         args["hint_text"] = text_of(k["hint"].args[0])
     args["suffix_icon"] = ft.Icon(ft.Icons.ARROW_DROP_DOWN, color="onsurfacevariant")
-    return ft.TextField(value=text_of(shown.args[0]) if shown is not None else "", read_only=True,
+    return ft.TextField(value=text_of(shown.args[0]) if shown is not None else "", read_only=True, width=math.inf,
                         text_style=v.text_style(k.get("style")), **args)
 
 

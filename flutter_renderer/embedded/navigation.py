@@ -196,8 +196,13 @@ def drawer_header(node: DartObject) -> ft.Control:
 def alert_dialog(node: DartObject) -> ft.Control:
     k = node.kwargs
     parts: list[ft.Control] = []
-    if k.get("icon") is not None:
-        parts.append(ft.Container(build(k["icon"]), padding=v.edge_insets(k.get("iconPadding")) or ft.Padding(24, 24, 24, 16),
+    has_icon = k.get("icon") is not None
+    if has_icon:
+        # Material 3: the icon is `secondary`, 24 px, centered, and it centers the title under it.
+        icon = build(k["icon"])
+        if isinstance(icon, ft.Icon):
+            icon.color = icon.color or v.color(k.get("iconColor")) or "secondary"
+        parts.append(ft.Container(icon, padding=v.edge_insets(k.get("iconPadding")) or ft.Padding(24, 24, 24, 16),
                                   alignment=ft.Alignment(0, 0)))
     with axes(horizontal=False, vertical=True):
         if k.get("title") is not None:
@@ -205,7 +210,9 @@ def alert_dialog(node: DartObject) -> ft.Control:
             if isinstance(title, ft.Text) and title.style is None and title.theme_style is None:
                 title.theme_style = ft.TextThemeStyle.HEADLINE_SMALL
                 title.style = v.text_style(k.get("titleTextStyle"))
-            top = 0 if k.get("icon") is not None else 24
+            if has_icon and isinstance(title, ft.Text) and title.text_align is None:
+                title.text_align = ft.TextAlign.CENTER
+            top = 0 if has_icon else 24
             parts.append(ft.Container(title, padding=v.edge_insets(k.get("titlePadding")) or ft.Padding(24, top, 24, 0)))
         if k.get("content") is not None:
             content = build(k["content"])
