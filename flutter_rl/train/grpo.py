@@ -50,7 +50,10 @@ def checkpoints_in(output_dir: Path) -> list[Path]:
 
 
 def check_training_setup(
-    settings: Settings, dataset: Sequence[dict[str, Any]], reward_funcs: Sequence[RewardFunc], reward_weights: Sequence[float]
+    settings: Settings,
+    dataset: Sequence[dict[str, Any]],
+    reward_funcs: Sequence[RewardFunc],
+    reward_weights: Sequence[float],
 ) -> None:
     """Raise `TrainingSetupError` for inputs or settings that cannot train; loads no model."""
     if len(dataset) == 0:
@@ -58,7 +61,8 @@ def check_training_setup(
     columns = set(dataset[0])
     if "prompt" not in columns or not columns & {"image", "images"}:
         raise TrainingSetupError(
-            f"training rows need a conversational `prompt` and an `image` column (see flutter_rl.train.prompt); got {sorted(columns)}"
+            "training rows need a conversational `prompt` and an `image` column (see flutter_rl.train.prompt); "
+            f"got {sorted(columns)}"
         )
     if not reward_funcs:
         raise TrainingSetupError("no reward functions given")
@@ -74,9 +78,6 @@ def check_training_setup(
             raise TrainingSetupError("[train] use_vllm = true needs CUDA; this machine has none")
     if settings.train.sft.enabled and "reference_code" not in columns:
         raise TrainingSetupError("[train.sft] enabled = true needs a `reference_code` column in the training rows")
-    if settings.model.compute_dtype == "float16" and settings.model.load_in_4bit and torch.cuda.is_available():
-        # TRL casts QLoRA adapters to bf16; fp16 mixed precision cannot unscale bf16 gradients.
-        raise TrainingSetupError("[model] compute_dtype = 'float16' with load_in_4bit: use 'bfloat16'")
 
 
 def grpo_config(settings: Settings, output_dir: Path, reward_weights: Sequence[float]) -> GRPOConfig:
@@ -117,7 +118,7 @@ def train_grpo(
     reward_weights: Sequence[float],
     tracking_uri: str | None,
     callbacks: Sequence[Any] = (),
-    run_params: Mapping[str, Any] = {},
+    run_params: Mapping[str, Any] | None = None,
 ) -> TrainResult:
     """Train the `[model]` policy with GRPO on `dataset` (rows of `prompt`, `image`, reward columns).
 
@@ -134,8 +135,9 @@ def train_grpo(
     train_dataset = dataset if isinstance(dataset, Dataset) else Dataset.from_list(list(dataset))
 
     run_name = f"grpo-{Path(settings.model.name).name}-{time.strftime('%Y%m%d-%H%M%S')}"
+    resume = resume_from is not None
     tracking = (
-        training_run(tracking_uri, settings, output_dir, run_name, resume=resume_from is not None, params=run_params)
+        training_run(tracking_uri, settings, output_dir, run_name, resume=resume, params=run_params or {})
         if tracking_uri is not None
         else nullcontext((None, None))
     )

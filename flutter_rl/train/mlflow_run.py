@@ -64,7 +64,7 @@ def _log_settings(client: Any, run_id: str, settings: Settings, params: Mapping[
 
 @contextmanager
 def training_run(
-    uri: str, settings: Settings, output_dir: Path, run_name: str, resume: bool, params: Mapping[str, Any] = {}
+    uri: str, settings: Settings, output_dir: Path, run_name: str, resume: bool, params: Mapping[str, Any]
 ) -> Iterator[tuple[Any, str]]:
     """Yield `(client, run_id)`: the output dir's run when `resume`, else a new one with the settings and
     `params` logged; mark its end status on exit."""
@@ -77,8 +77,9 @@ def training_run(
     if run_id:
         client.update_run(run_id, status="RUNNING")
     else:
-        experiment = client.get_experiment_by_name(settings.tracking.experiment)
-        experiment_id = experiment.experiment_id if experiment else client.create_experiment(settings.tracking.experiment)
+        name = settings.tracking.experiment
+        experiment = client.get_experiment_by_name(name)
+        experiment_id = experiment.experiment_id if experiment else client.create_experiment(name)
         run_id = client.create_run(experiment_id, run_name=run_name, tags={"preset": settings.preset}).info.run_id
         output_dir.mkdir(parents=True, exist_ok=True)
         id_file.write_text(run_id)

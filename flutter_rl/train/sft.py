@@ -34,7 +34,13 @@ def sft_rows(dataset: Any) -> list[dict[str, Any]]:
 
 
 def sft_warmup(
-    model: Any, processor: Any, dataset: Any, settings: Settings, output_dir: Path, client: Any = None, run_id: str | None = None
+    model: Any,
+    processor: Any,
+    dataset: Any,
+    settings: Settings,
+    output_dir: Path,
+    client: Any = None,
+    run_id: str | None = None,
 ) -> Any:
     """Return `model` wrapped with a LoRA adapter trained on (screenshot, reference code) pairs."""
     from datasets import Dataset

@@ -54,7 +54,9 @@ def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(mlflo
 def test_resumed_training_continues_the_same_mlflow_run(mlflow_server, make_settings, screen_rows):
     settings = make_settings("tracked-resume", train__max_steps=4)
     with pytest.raises(KeyboardInterrupt):
-        train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, mlflow_server, callbacks=[KillAfterCheckpoint(2)])
+        train_grpo(
+            settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, mlflow_server, callbacks=[KillAfterCheckpoint(2)]
+        )
     client = MlflowClient(mlflow_server)
     run_id = (Path(settings.train.output_dir) / RUN_ID_FILE).read_text()
     assert client.get_run(run_id).info.status == "KILLED"
