@@ -45,6 +45,24 @@ class FunctionSource(CachePolicy):
         return hash_objects(inspect.getsource(module) if module else repr(self.function))
 
 
-def content_cache(function: Callable[..., Any], *sections: str) -> CachePolicy:
-    """The policy for a pure task wrapping `function` that reads `sections` of the settings."""
-    return (INPUTS - "settings") + TASK_SOURCE + FunctionSource(function=function) + SettingsSections(sections=sections)
+@dataclass
+class ExternalInputs(CachePolicy):
+    """Keys on what a task reads outside its arguments (files a folder source points at), as hashed
+    by `fingerprint(settings)`."""
+
+    fingerprint: Callable[[Any], str] | None = field(default=None)
+
+    def compute_key(
+        self, task_ctx: TaskRunContext, inputs: dict[str, Any], flow_parameters: dict[str, Any], **kwargs: Any
+    ) -> Optional[str]:
+        settings = inputs.get("settings")
+        return hash_objects(self.fingerprint(settings)) if settings is not None and self.fingerprint else None
+
+
+def content_cache(
+    function: Callable[..., Any], *sections: str, external: Callable[[Any], str] | None = None
+) -> CachePolicy:
+    """The policy for a pure task wrapping `function` that reads `sections` of the settings (and, when
+    given, the outside files hashed by `external(settings)`)."""
+    policy = (INPUTS - "settings") + TASK_SOURCE + FunctionSource(function=function) + SettingsSections(sections=sections)
+    return policy + ExternalInputs(fingerprint=external) if external else policy

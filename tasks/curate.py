@@ -5,14 +5,14 @@ from __future__ import annotations
 from prefect import task
 from prefect.tasks import exponential_backoff
 
-from flutter_rl.curate.pipeline import curate
+from flutter_rl.curate.pipeline import curate, input_fingerprint
 from flutter_rl.settings import Settings
 from tasks.caching import content_cache
 
 
 @task(
     name="curate-dataset",
-    cache_policy=content_cache(curate, "data", "renderer"),
+    cache_policy=content_cache(curate, "data", "renderer", external=input_fingerprint),
     persist_result=True,
     retries=2,
     retry_delay_seconds=exponential_backoff(backoff_factor=5),  # a renderer restart is transient

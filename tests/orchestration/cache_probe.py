@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from prefect import flow, task
 
@@ -23,19 +24,24 @@ def fit(settings: Settings, data: str) -> str:
     return f"{data}:{settings.train.beta}"
 
 
-prepare_task = task(prepare_data, cache_policy=content_cache(prepare_data, "data"), persist_result=True)
+def source_file(settings: Settings) -> str:
+    return Path(settings.data.path).read_text()
+
+
+prepare_task = task(prepare_data, cache_policy=content_cache(prepare_data, "data", external=source_file), persist_result=True)
 fit_task = task(fit, cache_policy=content_cache(fit, "train"), persist_result=True)
 
 
 @flow(name="cache-probe")
-def probe(beta: float, seed: int, tag: str) -> str:
+def probe(beta: float, seed: int, tag: str, source: str) -> str:
     settings = Settings()
+    settings.data.path = source
     settings.train.beta = beta
     settings.data.seed = seed
     return fit_task(settings, prepare_task(settings, tag))
 
 
 if __name__ == "__main__":
-    beta, seed, tag = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    result = probe(beta, seed, tag)
+    beta, seed, tag, source = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    result = probe(beta, seed, tag, source)
     print(json.dumps({"result": result, "calls": CALLS}))
