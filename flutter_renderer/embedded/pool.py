@@ -7,18 +7,21 @@ timeout gets TIMEOUT and its worker is killed and restarted; nothing else in the
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import socket
+import subprocess
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any, Sequence
 
 import psutil
 
 from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
-from flutter_renderer.embedded import worker as worker_module
 
+_REPO_ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 90.0   # boot of server + Chromium + Flutter web + warm-up screens on a busy machine
 GRACE_S = 2.0            # the parent waits this much past a sample's timeout before killing its worker
 MAX_START_FAILURES = 3   # consecutive failed starts of one worker before the pool gives up
@@ -39,13 +42,16 @@ class Worker:
     last_error: str = ""
 
     def start(self, chromium_path: str, size: RenderSize) -> None:
-        parent_end, child_end = mp.get_context("spawn").Pipe()
-        self.process = mp.get_context("spawn").Process(
-            target=worker_module.serve, args=(child_end, chromium_path, size), daemon=True,
-            name=f"flutter-renderer-{self.slot}")
-        self.process.start()
-        child_end.close()
-        self.conn, self.state, self.job, self.renders = parent_end, "starting", None, 0
+        # A fresh interpreter (not multiprocessing's spawn/fork): nothing of the caller's __main__ or
+        # threads is inherited, so the pool works from any script, notebook or Prefect task.
+        parent_sock, child_sock = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "flutter_renderer.embedded.worker", str(child_sock.fileno()), chromium_path,
+             str(size.width), str(size.height), repr(size.pixel_ratio)],
+            pass_fds=[child_sock.fileno()], cwd=_REPO_ROOT, stdin=subprocess.DEVNULL)
+        child_sock.close()
+        self.conn = Connection(parent_sock.detach())
+        self.state, self.job, self.renders = "starting", None, 0
         self.deadline = time.monotonic() + START_TIMEOUT_S
 
     def kill(self) -> None:
@@ -57,7 +63,10 @@ class Worker:
                     proc.kill()
             except psutil.NoSuchProcess:
                 pass
-            self.process.join(timeout=5)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
         if self.conn is not None:
             self.conn.close()
         self.process, self.conn, self.state, self.job = None, None, "stopped", None
@@ -67,8 +76,8 @@ class Worker:
         if self.conn is not None and self.state in ("idle", "busy"):
             try:
                 self.conn.send(None)
-                self.process.join(timeout=5)
-            except (BrokenPipeError, OSError):
+                self.process.wait(timeout=5)
+            except (BrokenPipeError, OSError, subprocess.TimeoutExpired):
                 pass
         self.kill()
 
@@ -171,7 +180,7 @@ class Pool:
             if w.state == "starting":
                 self._start_failed(w, "worker exited during start")
             else:
-                lost(w, f"worker process exited (exit code {w.process.exitcode if w.process else '?'})")
+                lost(w, f"worker process exited (exit code {w.process.poll() if w.process else '?'})")
             return
         kind = message[0]
         if kind == "ready":

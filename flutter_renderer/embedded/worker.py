@@ -10,6 +10,7 @@ message)` before exiting when the browser or server died.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from multiprocessing.connection import Connection
 from typing import Any
@@ -112,3 +113,13 @@ def serve(conn: Connection, chromium_path: str, size: RenderSize) -> None:
                 break
     finally:
         driver.close()
+
+
+def main(argv: list[str]) -> None:
+    """`python -m flutter_renderer.embedded.worker FD CHROMIUM WIDTH HEIGHT RATIO` (started by the pool)."""
+    fd, chromium_path, width, height, ratio = argv
+    serve(Connection(int(fd)), chromium_path, RenderSize(int(width), int(height), float(ratio)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
