@@ -15,7 +15,7 @@ from flutter_renderer.catalog import CLASSES
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, layout_error, positional, unbounded, unsupported, widget, widget_list,
+    axes, bad, build, build_optional, layout_error, unbounded, unsupported, widget, widget_list,
 )
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
@@ -101,12 +101,12 @@ def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Co
     return ft.Container(content=content, width=w, height=h, **container)
 
 
-def _decoration(value: Any) -> dict[str, Any]:
+def box_decoration(value: Any) -> dict[str, Any]:
     """BoxDecoration -> the Flet Container arguments that draw it."""
     if value is None:
         return {}
     if not isinstance(value, DartObject) or value.type != "BoxDecoration":
-        raise unsupported(f"decoration {v._describe(value)}", value if isinstance(value, DartObject) else None)
+        raise unsupported(f"decoration {v.describe(value)}", value if isinstance(value, DartObject) else None)
     k = value.kwargs
     if k.get("image") is not None:
         raise unsupported("BoxDecoration.image (DecorationImage)", value)
@@ -133,7 +133,7 @@ def container(node: DartObject) -> ft.Control:
     width, height = k.get("width"), k.get("height")
     if k.get("constraints") is not None:
         width, height = _tight_size(k["constraints"], width, height, node)
-    style = _decoration(k.get("decoration"))
+    style = box_decoration(k.get("decoration"))
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
     return _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
                   alignment=v.alignment(k.get("alignment")), clip_behavior=_clip(k.get("clipBehavior")), **style)
@@ -156,7 +156,7 @@ def _clip(value: Any) -> ft.ClipBehavior | None:
 
 @widget("DecoratedBox", honours="decoration child")
 def decorated_box(node: DartObject) -> ft.Control:
-    return _sized(node, None, None, **_decoration(node.kwargs.get("decoration")))
+    return _sized(node, None, None, **box_decoration(node.kwargs.get("decoration")))
 
 
 @widget("Padding", honours="padding child")

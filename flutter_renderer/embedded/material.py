@@ -8,11 +8,11 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, DartObject, EnumValue, ThemeTextStyle
+from flutter_renderer.ir import DartObject, ThemeTextStyle
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, layout_error, positional, runtime_error, text_of, unbounded, unsupported,
-    widget, widget_list,
+    widget,
 )
 
 # Placeholder for pictures the renderer never loads (network and asset images).
@@ -98,10 +98,10 @@ def icon(node: DartObject) -> ft.Control:
                    optical_size=v.finite(k.get("opticalSize")))
 
 
-def placeholder_image(k: dict[str, Any], circle: bool = False) -> ft.Control:
+def placeholder_image(k: dict[str, Any]) -> ft.Control:
     """A flat box of the image's size: the renderer never fetches network images or reads assets."""
     return ft.Container(width=v.number(k.get("width")), height=v.number(k.get("height")),
-                        bgcolor=IMAGE_PLACEHOLDER, shape=ft.BoxShape.CIRCLE if circle else ft.BoxShape.RECTANGLE)
+                        bgcolor=IMAGE_PLACEHOLDER)
 
 
 _IMAGE = ("name src image width height fit alignment color opacity colorBlendMode repeat centerSlice "
@@ -207,7 +207,7 @@ def _state_value(value: Any) -> Any:
     if isinstance(value, DartObject) and value.type in ("WidgetStatePropertyAll", "MaterialStatePropertyAll"):
         return value.args[0] if value.args else None
     if isinstance(value, DartObject) and value.type in ("WidgetStateProperty", "MaterialStateProperty"):
-        raise unsupported(f"a state-dependent button style value ({v._describe(value)})", value)
+        raise unsupported(f"a state-dependent button style value ({v.describe(value)})", value)
     return value
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import Any
 
 import flet as ft
 
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, runtime_error, text_of, unsupported, widget, widget_list,
@@ -24,7 +24,7 @@ def navigation_bar(node: DartObject) -> ft.Control:
     destinations = []
     for item in widget_list(node, "destinations"):
         if not isinstance(item, DartObject) or item.type != "NavigationDestination":
-            raise unsupported(f"{v._describe(item)} as a NavigationBar destination", node)
+            raise unsupported(f"{v.describe(item)} as a NavigationBar destination", node)
         destinations.append(ft.NavigationBarDestination(
             icon=build(item.kwargs.get("icon")), label=text_of(item.kwargs.get("label")),
             selected_icon=build_optional(item.kwargs.get("selectedIcon"))))
@@ -178,14 +178,12 @@ def drawer(node: DartObject) -> ft.Control:
 
 @widget("DrawerHeader", honours="decoration margin padding child")
 def drawer_header(node: DartObject) -> ft.Control:
-    from flutter_renderer.embedded.layout import _decoration
-
     k = node.kwargs
     # Flutter's DrawerHeader: 161 px tall + 1 px divider, margin bottom 8, padding 16/16/16/8.
     return ft.Container(content=build(k.get("child")), height=161, margin=v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 8),
                         padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 16, 16, 8),
                         border=ft.Border(bottom=ft.BorderSide(1, "outlinevariant")),
-                        **_decoration(k.get("decoration")))
+                        **box_decoration(k.get("decoration")))
 
 
 # Flutter's Material 3 AlertDialog, drawn in place (a dialog in the widget tree is a plain widget):

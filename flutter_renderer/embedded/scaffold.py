@@ -180,7 +180,7 @@ def scaffold(node: DartObject) -> ft.Control:
         raise unsupported("Scaffold.extendBody/extendBodyBehindAppBar", node)
     bar_node = k.get("appBar")
     if bar_node is not None and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
-        raise unsupported(f"{v._describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
+        raise unsupported(f"{v.describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
     with axes(vertical=False, horizontal=False):
         body = build_optional(k.get("body"))
         bottom = build_optional(bar_node.kwargs.get("bottom")) if bar_node is not None else None

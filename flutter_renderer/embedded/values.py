@@ -34,7 +34,7 @@ class MappingError(Exception):
         return f"{where}{self.message}"
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     if isinstance(value, DartObject):
         return f"{value.type}{'.' + value.ctor if value.ctor else ''}(...)"
     return repr(value)[:60]
@@ -44,7 +44,7 @@ def bad(value: Any, expected: str) -> MappingError:
     """An ANALYSIS error for a value of the wrong kind (what the Dart analyzer would report)."""
     line = value.line if isinstance(value, DartObject) else 0
     column = value.column if isinstance(value, DartObject) else 0
-    return MappingError(ErrorKind.ANALYSIS, f"expected {expected}, got {_describe(value)}", line, column)
+    return MappingError(ErrorKind.ANALYSIS, f"expected {expected}, got {describe(value)}", line, column)
 
 
 def unsupported(what: str, node: Any = None) -> MappingError:
@@ -245,7 +245,7 @@ def gradient(value: Any) -> ft.LinearGradient | None:
     if value is None:
         return None
     if not isinstance(value, DartObject) or value.type != "LinearGradient":
-        raise unsupported(_describe(value), value)
+        raise unsupported(describe(value), value)
     k = value.kwargs
     if k.get("transform") is not None:
         raise unsupported("LinearGradient.transform", value)
@@ -274,7 +274,7 @@ def shape_border(value: Any) -> ft.OutlinedBorder | None:
         return ft.StadiumBorder(side=side)
     if value.type == "CircleBorder":
         return ft.CircleBorder(side=side)
-    raise unsupported(_describe(value), value)
+    raise unsupported(describe(value), value)
 
 
 _DECORATIONS = {"none": None, "underline": ft.TextDecoration.UNDERLINE, "overline": ft.TextDecoration.OVERLINE,

@@ -25,23 +25,6 @@ HANG_MARKER_ENV = "FLUTTER_RL_RENDER_HANG_MARKER"
 # The front end's own wall-clock budget, as a share of the sample's timeout.
 FRONT_END_SHARE = 0.5
 
-_CONSOLE_ERRORS = (
-    ("overflowed", ErrorKind.OVERFLOW),
-    ("unbounded", ErrorKind.OVERFLOW),
-    ("EXCEPTION CAUGHT", ErrorKind.RUNTIME),
-    ("Another exception was thrown", ErrorKind.RUNTIME),
-)
-
-
-def classify_console(lines: list[str]) -> tuple[ErrorKind, str] | None:
-    """A Flutter error the web client printed while drawing this screen, if any."""
-    for line in lines:
-        for pattern, kind in _CONSOLE_ERRORS:
-            if pattern in line:
-                return kind, line.split(": ", 1)[-1][:500]
-    return None
-
-
 def _compile(source: str, size: RenderSize, timeout: float) -> Any:
     from flutter_renderer.dart import Budget, compile_screen
 
@@ -76,9 +59,8 @@ def render_one(driver: PageDriver, payload: Any, size: RenderSize, timeout: floa
         raise
     except Exception as exc:  # noqa: BLE001 - Flet rejecting a value is this sample's error, not the worker's
         return failure(ErrorKind.RUNTIME, f"{type(exc).__name__}: {exc}"[:1000])
-    reported = classify_console(console)
-    if reported is not None:
-        return failure(*reported)
+    # The console lines go along as warnings. Flet's Flutter web client is a release build: measured,
+    # it prints nothing for layout overflows or build exceptions, so they cannot be classified here.
     return RenderResult(ok=True, png=png, elapsed=time.monotonic() - start, warnings=console)
 
 

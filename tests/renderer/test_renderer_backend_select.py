@@ -6,8 +6,6 @@ import pytest
 
 from flutter_renderer.api import RenderBackend
 from flutter_renderer.embedded.backend import EmbeddedBackend, source_version
-from flutter_renderer.embedded.worker import classify_console
-from flutter_renderer.api import ErrorKind
 from flutter_renderer.render import make_backend
 from flutter_rl.settings import RendererSettings
 
@@ -33,10 +31,3 @@ def test_unknown_backend_is_refused():
 
     with pytest.raises(ValueError, match="povray"):
         make_backend(Renderer())
-
-
-def test_flutter_console_errors_are_classified():
-    assert classify_console(["log: Flutter app loaded"]) is None
-    kind, message = classify_console(["error: A RenderFlex overflowed by 12 pixels on the right."])
-    assert kind is ErrorKind.OVERFLOW and "overflowed" in message
-    assert classify_console(["error: ══╡ EXCEPTION CAUGHT BY WIDGETS LIBRARY ╞══"])[0] is ErrorKind.RUNTIME
