@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import mlflow
 import pytest
+import torch
 from mlflow import MlflowClient
+from peft import PeftModel, get_peft_model_state_dict
+from safetensors.torch import load_file
+from transformers import AutoModelForImageTextToText
 
 from flutter_rl.train.callbacks import ADAPTER_FILES
 from flutter_rl.train.grpo import train_grpo
@@ -19,11 +24,13 @@ pytestmark = pytest.mark.e2e
 STEP_METRICS = [
     "reward", "reward_std", "frac_reward_zero_std", "kl", "completions/mean_length",
     "rewards/format_regex_reward/mean", "rewards/distinct_chars_reward/mean",
-    "time/generation", "time/reward", "time/update", "time/step",
+    "reward_std_within_group", "time/generation", "time/reward", "time/update", "time/step",
 ]
 
 
-def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(mlflow_server, make_settings, screen_rows):
+def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(
+    mlflow_server, make_settings, screen_rows, tmp_path
+):
     settings = make_settings("tracked")
     result = train_grpo(
         settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=mlflow_server,
@@ -49,6 +56,15 @@ def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(mlflo
     assert [(m.name, m.tags["step"]) for m in models] == [("checkpoint-2", "2")]
     assert run.data.tags["checkpoint.2"] == models[0].model_id
     assert sorted(a.path for a in client.list_logged_model_artifacts(models[0].model_id)) == sorted(ADAPTER_FILES)
+
+    # The logged adapter alone is enough to rebuild the trained policy on its base model.
+    adapter = mlflow.artifacts.download_artifacts(
+        artifact_uri=models[0].artifact_location, dst_path=str(tmp_path / "adapter"), tracking_uri=mlflow_server
+    )
+    policy = PeftModel.from_pretrained(AutoModelForImageTextToText.from_pretrained(settings.model.name), adapter)
+    trained = load_file(result.checkpoints[-1] / "adapter_model.safetensors")
+    for name, tensor in get_peft_model_state_dict(policy).items():
+        torch.testing.assert_close(tensor, trained[name])
 
 
 def test_resumed_training_continues_the_same_mlflow_run(mlflow_server, make_settings, screen_rows):
