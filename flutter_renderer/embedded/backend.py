@@ -64,11 +64,6 @@ class EmbeddedBackend:
         """Render Dart sources, in order; never raises for a bad sample."""
         return self._pool.run(list(codes), size or self.size, timeout or self.timeout)
 
-    def render_trees(self, trees: Sequence[Any], *, size: RenderSize | None = None,
-                     timeout: float | None = None) -> list[RenderResult]:
-        """Render IR trees (`DartObject`s) directly, skipping the Dart front end (tests, tools)."""
-        return self._pool.run(list(trees), size or self.size, timeout or self.timeout)
-
     @property
     def workers(self) -> list[Any]:
         """The pool's workers (tests inspect and kill their browsers)."""

@@ -108,8 +108,6 @@ class PageDriver:
         self._sessions.put(page)
 
     def _open_page(self, size: RenderSize) -> None:
-        if self._page is not None:
-            self._page.close()
         self._page = self._browser.new_page(viewport={"width": size.width, "height": size.height},
                                             device_scale_factor=size.pixel_ratio, user_agent=ANDROID_USER_AGENT)
         self._page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
@@ -117,7 +115,6 @@ class PageDriver:
         self._session = self._sessions.get(timeout=BOOT_TIMEOUT_S)
         self._blanked = False
         self._page.wait_for_function("document.title === 'ready'", timeout=BOOT_TIMEOUT_S * 1000)
-        self.size = size
         for tree in WARMUP_SCREENS:
             screen = build_screen(tree, size)
             self._apply_and_shoot(screen.root, screen.theme, screen.dark, BOOT_TIMEOUT_S)
@@ -150,13 +147,11 @@ class PageDriver:
             return None
 
     # --- rendering ---------------------------------------------------------------------------
-    def show(self, screen: Screen, size: RenderSize, timeout: float) -> tuple[bytes, list[str]]:
-        """Render one screen; returns the PNG and the console lines it produced.
+    def show(self, screen: Screen, timeout: float) -> tuple[bytes, list[str]]:
+        """Render one screen at the driver's size; returns the PNG and the console lines it produced.
 
         Raises TimeoutError when the frame does not arrive in `timeout` seconds, DriverCrash when the
         browser or server is gone, and any Flet validation error from the update itself."""
-        if size != self.size:
-            self._open_page(size)
         mark = len(self.console)
         png = self._apply_and_shoot(screen.root, screen.theme, screen.dark, timeout)
         return png, self.console[mark:]

@@ -113,8 +113,8 @@ class Pool:
             w.stop()
         self.slots = []
 
-    def run(self, payloads: Sequence[Any], size: RenderSize, timeout: float) -> list[RenderResult]:
-        """Render every payload (Dart source or IR tree); results in input order, never raises per sample."""
+    def run(self, payloads: Sequence[str], size: RenderSize, timeout: float) -> list[RenderResult]:
+        """Render every Dart source; results in input order, never raises per sample."""
         if size != self.size:
             # Workers boot at one viewport size; a new size restarts them (outside any sample's timeout).
             self.close()

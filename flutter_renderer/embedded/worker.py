@@ -1,7 +1,7 @@
 """A pool worker process: one PageDriver, rendering the jobs its parent sends over a pipe.
 
-Protocol (parent -> worker): `(job_id, payload, size, timeout)` where payload is Dart source (str)
-or an IR tree; `None` stops the worker. Worker -> parent: `("ready", pid)` once warm, or
+Protocol (parent -> worker): `(job_id, source, size, timeout)` with the Dart source of one sample;
+`None` stops the worker. Worker -> parent: `("ready", pid)` once warm, or
 `("failed", message)`; then `("done", job_id, RenderResult, retiring)` per job (`retiring`: the
 worker exits after this job, e.g. after a render timed out inside the page), or `("crash", job_id,
 message)` before exiting when the browser or server died.
@@ -32,27 +32,27 @@ def _compile(source: str, size: RenderSize, timeout: float) -> Any:
                           budget=Budget(deadline=min(Budget().deadline, timeout * FRONT_END_SHARE)))
 
 
-def render_one(driver: PageDriver, payload: Any, size: RenderSize, timeout: float) -> RenderResult:
-    """Compile (when given source), map and draw one sample. Raises DriverCrash only."""
+def render_one(driver: PageDriver, source: str, size: RenderSize, timeout: float) -> RenderResult:
+    """Compile, map and draw one sample. Raises DriverCrash only."""
     from flutter_renderer.dart import DartError
 
     start = time.monotonic()
     marker = os.environ.get(HANG_MARKER_ENV)
-    if marker and marker in (payload if isinstance(payload, str) else repr(payload)):
+    if marker and marker in source:
         time.sleep(10 ** 6)
 
     def failure(kind: ErrorKind, message: str) -> RenderResult:
         return RenderResult.failure(kind, message, time.monotonic() - start)
 
     try:
-        tree = _compile(payload, size, timeout) if isinstance(payload, str) else payload
+        tree = _compile(source, size, timeout)
         screen = build_screen(tree, size)
     except DartError as exc:
         return failure(exc.kind, str(exc))
     except MappingError as exc:
         return failure(exc.kind, str(exc))
     try:
-        png, console = driver.show(screen, size, max(0.1, timeout - (time.monotonic() - start)))
+        png, console = driver.show(screen, max(0.1, timeout - (time.monotonic() - start)))
     except TimeoutError as exc:
         return failure(ErrorKind.TIMEOUT, f"render timed out after {timeout:g} s: {exc}")
     except DriverCrash:
@@ -82,9 +82,9 @@ def serve(conn: Connection, chromium_path: str, size: RenderSize) -> None:
                 break
             if message is None:
                 break
-            job_id, payload, job_size, timeout = message
+            job_id, source, job_size, timeout = message
             try:
-                result = render_one(driver, payload, job_size, timeout)
+                result = render_one(driver, source, job_size, timeout)
             except DriverCrash as exc:
                 conn.send(("crash", job_id, str(exc)))
                 break
