@@ -16,7 +16,7 @@ import flet as ft
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import UNSUPPORTED, CLASSES
-from flutter_renderer.ir import Closure, DartObject
+from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded.values import MappingError, bad, unsupported
 
 Builder = Callable[[DartObject], ft.Control]
@@ -34,8 +34,8 @@ INVISIBLE = frozenset((
     "contextMenuBuilder canRequestFocus undoController enableIMEPersonalizedLearning stylusHandwritingEnabled "
     "ignorePointers onTapAlwaysCalled animationDuration hoverDuration waitDuration showDuration exitDuration "
     "triggerMode enableTapToDismiss ignorePointer canPop textScaler textWidthBasis textHeightBehavior locale "
-    "textDirection strutStyle showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
-    "scrollPadding obscuringCharacter heroTag onClosing enableDrag isSemanticButton internalAddSemanticForOnTap"
+    "strutStyle showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
+    "scrollPadding obscuringCharacter onClosing enableDrag isSemanticButton internalAddSemanticForOnTap"
 ).split())
 
 
@@ -102,9 +102,15 @@ def runtime_error(message: str, node: DartObject) -> MappingError:
     return MappingError(ErrorKind.RUNTIME, message, node.line, node.column)
 
 
+def _is_default_direction(param: str, value: Any) -> bool:
+    # Screens are laid out left to right; an explicit TextDirection.ltr changes nothing.
+    return param == "textDirection" and isinstance(value, EnumValue) and value.name == "ltr"
+
+
 def _check_params(node: DartObject, name: str, spec: WidgetSpec) -> None:
     for param, value in node.kwargs.items():
-        if param in spec.honours or param in INVISIBLE or value is None or _is_callback(param, value):
+        if (param in spec.honours or param in INVISIBLE or value is None or _is_callback(param, value)
+                or _is_default_direction(param, value)):
             continue
         raise unsupported(f"{name}.{param}", node)
 

@@ -158,3 +158,9 @@ def test_every_mapped_widget_is_in_the_catalog_and_not_unsupported():
         type_name, _, ctor = name.partition(".")
         assert ctor in CLASSES.get(type_name, {}), name
         assert type_name not in UNSUPPORTED, name
+
+
+def test_right_to_left_is_unsupported_and_left_to_right_is_fine():
+    rtl = D("Row", kwargs={"textDirection": EnumValue("TextDirection", "rtl"), "children": [text("a")]})
+    assert error_of(rtl).kind is ErrorKind.UNSUPPORTED
+    screen(D("Row", kwargs={"textDirection": EnumValue("TextDirection", "ltr"), "children": [text("a")]}))
