@@ -51,10 +51,10 @@ class KillAfterCheckpoint(TrainerCallback):
 
 
 def test_killed_training_resumes_to_the_same_result(make_settings, screen_rows):
-    four_steps = {"train__max_steps": 4, "train__learning_rate": 0.05}
-    full = train_grpo(make_settings("full", **four_steps), screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, None)
+    three_steps = {"train__max_steps": 3, "train__learning_rate": 0.05}
+    full = train_grpo(make_settings("full", **three_steps), screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, None)
 
-    killed = make_settings("killed", **four_steps)
+    killed = make_settings("killed", **three_steps)
     with pytest.raises(KeyboardInterrupt):
         train_grpo(killed, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, None, callbacks=[KillAfterCheckpoint(2)])
     resumed = train_grpo(killed, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, None)
@@ -62,11 +62,11 @@ def test_killed_training_resumes_to_the_same_result(make_settings, screen_rows):
     def by_step(result, key):
         return {h["step"]: h[key] for h in result.log_history if key in h and "reward" in h}
 
-    assert list(by_step(resumed, "reward")) == [1, 2, 3, 4]  # history restored from checkpoint-2, then 3 and 4
+    assert list(by_step(resumed, "reward")) == [1, 2, 3]  # history restored from checkpoint-2, then step 3
     for key in ("reward", "kl", "loss"):
         assert by_step(resumed, key) == pytest.approx(by_step(full, key), abs=1e-6)
-    a = load_file(full.output_dir / "checkpoint-4" / "adapter_model.safetensors")
-    b = load_file(resumed.output_dir / "checkpoint-4" / "adapter_model.safetensors")
+    a = load_file(full.output_dir / "checkpoint-3" / "adapter_model.safetensors")
+    b = load_file(resumed.output_dir / "checkpoint-3" / "adapter_model.safetensors")
     assert any(t.abs().max() > 0 for t in a.values())  # the adapter did move away from its zero init
     for name in a:
         torch.testing.assert_close(a[name], b[name], atol=1e-5, rtol=1e-4)
