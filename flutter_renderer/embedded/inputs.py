@@ -275,8 +275,9 @@ def dropdown_button(node: DartObject) -> ft.Control:
     underline = build(k["underline"]) if k.get("underline") is not None else ft.Container(height=1,
                                                                                           bgcolor="#ffbdbdbd")
     # Flutter stacks the underline at the bottom of the button, sized to the button.
-    return ft.Stack([ft.Container(row, height=24 if k.get("isDense") else 48),
-                     ft.Container(underline, left=0, right=0, bottom=0)])
+    button = ft.Stack([ft.Container(row, height=24 if k.get("isDense") else 48),
+                       ft.Container(underline, left=0, right=0, bottom=0)])
+    return ft.Container(button, padding=v.edge_insets(k.get("padding"))) if k.get("padding") is not None else button
 
 
 @widget("DropdownButtonFormField", honours="items value initialValue hint decoration isExpanded isDense icon "
