@@ -25,7 +25,8 @@ def nf4_on_cpu(monkeypatch):
 def test_nf4_policy_is_quantized_and_trains_two_grpo_steps(nf4_on_cpu, make_settings, screen_rows):
     import bitsandbytes as bnb
 
-    settings = make_settings("qlora")
+    # The reference layout: QLoRA with gradient checkpointing and gradient accumulation.
+    settings = make_settings("qlora", train__gradient_checkpointing=True, train__gradient_accumulation_steps=2)
     model, _ = policy.load_policy(settings.model)
     assert model.is_loaded_in_4bit
     assert isinstance(model.get_submodule("model.language_model.layers.0.self_attn.q_proj"), bnb.nn.Linear4bit)
