@@ -10,14 +10,17 @@ model) becomes an MLflow LoggedModel tagged with its step.
 
 from __future__ import annotations
 
+import logging
 import math
 import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from transformers import TrainerCallback
+
+log = logging.getLogger(__name__)
 
 ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
 # The reward stage's `rendered` component (weight 0) is 1 per rendered completion: its mean is the render rate.
@@ -74,9 +77,17 @@ class MlflowTrainingCallback(TrainerCallback):
 
             now = int(time.time() * 1000)
             batch = [Metric(key, value, now, state.global_step) for key, value in metrics.items()]
-            self.client.log_batch(self.run_id, metrics=batch)
+            self._send(f"metrics of step {state.global_step}", self.client.log_batch, self.run_id, metrics=batch)
 
     def on_save(self, args, state, control, **kwargs):
         if self.log_checkpoints and state.is_world_process_zero:
             checkpoint = Path(args.output_dir) / f"checkpoint-{state.global_step}"
-            log_adapter_checkpoint(self.client, self.run_id, checkpoint, state.global_step)
+            self._send(checkpoint.name, log_adapter_checkpoint, self.client, self.run_id, checkpoint, state.global_step)
+
+    def _send(self, what: str, call: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        # The client already retries; a tracking outage after that must not kill hours of training,
+        # whose checkpoints stay on disk either way.
+        try:
+            call(*args, **kwargs)
+        except Exception as exc:  # any MLflow or network failure
+            log.warning("MLflow: could not log %s to run %s: %s", what, self.run_id, exc)

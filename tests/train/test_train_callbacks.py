@@ -33,3 +33,15 @@ def test_on_log_sends_numbers_and_render_rate_at_the_global_step() -> None:
     assert {m.key: m.value for m in batch} == {
         "sft/rewards/rendered/mean": 0.25, "sft/render_rate": 0.25, "sft/reward": 0.4,
     }
+
+
+class FailingClient:
+    def log_batch(self, run_id, metrics=(), params=(), tags=()):
+        raise ConnectionError("tracking server went away")
+
+
+def test_a_tracking_outage_warns_instead_of_killing_the_training(caplog) -> None:
+    callback = MlflowTrainingCallback(FailingClient(), "run-1")
+    state = SimpleNamespace(is_world_process_zero=True, global_step=3)
+    callback.on_log(None, state, None, logs={"reward": 0.4})
+    assert "could not log metrics of step 3" in caplog.text and "went away" in caplog.text
