@@ -1,9 +1,9 @@
 """One warm renderer: a Flet server (in a thread with its own event loop) and one Chromium page
 showing the Flutter web client, reused for every screen.
 
-A render swaps the page's controls, waits for the frame that carries the new title marker, lets two
-animation frames pass and screenshots the viewport. Never used across processes: each pool worker
-owns one driver.
+A render replaces a full-page sentinel color with the new screen's controls, waits until the
+sentinel is gone from the screen and two consecutive frames are identical, and returns that
+screenshot. Never used across processes: each pool worker owns one driver.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from playwright.sync_api import sync_playwright
 
 from flutter_renderer.api import RenderSize
 from flutter_renderer.embedded.mapping import Screen, build_screen
+from flutter_renderer.embedded.scaffold import theme as theme_data
 from flutter_renderer.embedded.warmup import WARMUP_SCREENS
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -64,14 +65,13 @@ class PageDriver:
         self.size = size
         self.console: list[str] = []
         self._sessions: "queue.Queue[ft.Page]" = queue.Queue()
-        self._count = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: uvicorn.Server | None = None
         self._playwright: Any = None
         self._browser: Any = None
         self._page: Any = None
         self._session: ft.Page | None = None
-        self._default_theme = build_screen(WARMUP_SCREENS[0]).theme
+        self._default_theme = theme_data(None)[0]  # for screens built without one (Flutter's default)
         self._blanked = False  # the sentinel screen has been sent (maybe not yet drawn)
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -137,14 +137,6 @@ class PageDriver:
                 pass
         if self._server is not None:
             self._server.should_exit = True
-
-    @property
-    def browser_pid(self) -> int | None:
-        """The Chromium main process id (tests kill it to simulate a crash)."""
-        try:
-            return self._browser._impl_obj._browser_process_pid  # not public API; tests only
-        except AttributeError:
-            return None
 
     # --- rendering ---------------------------------------------------------------------------
     def show(self, screen: Screen, timeout: float) -> tuple[bytes, list[str]]:
