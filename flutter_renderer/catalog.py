@@ -266,6 +266,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                     "alignLabelWithHint constraints visualDensity"),
                         "collapsed": sig("", "hintStyle hintTextDirection filled fillColor focusColor hoverColor "
                                              "border enabled maintainHintHeight", "hintText")},
+    "InputBorder": {},  # abstract; only its static `InputBorder.none` (CONSTANTS) is used
     "OutlineInputBorder": {"": sig("", "borderSide borderRadius gapPadding")},
     "UnderlineInputBorder": {"": sig("", "borderSide borderRadius")},
     "Checkbox": {"": sig("", "tristate mouseCursor activeColor fillColor checkColor focusColor hoverColor "

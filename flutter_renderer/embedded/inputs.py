@@ -33,13 +33,14 @@ def _border(value: Any, *, exact_side: bool) -> dict[str, Any]:
     if not isinstance(value, DartObject) or value.type not in ("OutlineInputBorder", "UnderlineInputBorder"):
         raise bad(value, "an InputBorder")
     side = v.border_side(value.kwargs.get("borderSide"))
-    if side is not None and side.width == 0:
-        return {"border": ft.InputBorder.NONE}
     args: dict[str, Any] = {
         "border": ft.InputBorder.OUTLINE if value.type == "OutlineInputBorder" else ft.InputBorder.UNDERLINE,
         "border_radius": v.border_radius(value.kwargs.get("borderRadius")),
     }
-    if exact_side and side is not None:
+    if side is not None and side.width == 0:
+        # BorderSide.none: no line, but the shape still clips the fill (a rounded filled search box).
+        args.update(border_color="transparent", border_width=0)
+    elif exact_side and side is not None:
         args.update(border_color=side.color, border_width=side.width)
     return args
 
