@@ -176,6 +176,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "DecoratedBox": {"": sig("", "position child", "decoration")},
     "ConstrainedBox": {"": sig("", "child", "constraints")},
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
+    "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
+                               "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     # --- text and images ---
     "Text": {"": sig("data", _TEXT), "rich": sig("textSpan", _TEXT)},
     "RichText": {"": sig("", "textAlign textDirection softWrap overflow textScaleFactor textScaler maxLines "
@@ -493,7 +495,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "SegmentedButton ButtonSegment PopupMenuButton PopupMenuItem MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered Scrollbar "
     "RefreshIndicator Stepper ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "BottomAppBar ExpansionPanel Placeholder Visibility Offstage IndexedStack Flow ListWheelScrollView "
+    "BottomAppBar ExpansionPanel Placeholder Offstage IndexedStack Flow ListWheelScrollView "
     "AnimatedIcon FlutterLogo Material Ink Semantics ExcludeSemantics MediaQuery Navigator WillPopScope PopScope "
     "CheckedPopupMenuItem ReorderableDragStartListener Autocomplete RawAutocomplete CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"

@@ -408,6 +408,27 @@ def opacity(node: DartObject) -> ft.Control:
     return control
 
 
+@widget("AspectRatio", honours="aspectRatio child")
+def aspect_ratio(node: DartObject) -> ft.Control:
+    ratio = v.finite(node.kwargs.get("aspectRatio"))
+    if ratio is None or ratio <= 0:
+        raise bad(ratio, "a positive aspectRatio")
+    return ft.Container(content=build_optional(node.kwargs.get("child")), aspect_ratio=ratio)
+
+
+@widget("Visibility", honours="child replacement visible maintainSize maintainState maintainAnimation "
+                              "maintainSemantics maintainInteractivity maintainFocusability")
+def visibility(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("visible", True) is not False:
+        return _child(node)
+    if k.get("maintainSize"):  # keeps its space, draws nothing
+        hidden = ft.Container(content=_child(node))
+        hidden.opacity = 0
+        return hidden
+    return build(k["replacement"]) if k.get("replacement") is not None else ft.Container(width=0, height=0)
+
+
 def _all_params(*types: str) -> str:
     return " ".join(sorted({p for t in types for p in CLASSES[t][""].named}))
 

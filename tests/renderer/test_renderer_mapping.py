@@ -164,3 +164,10 @@ def test_right_to_left_is_unsupported_and_left_to_right_is_fine():
     rtl = D("Row", kwargs={"textDirection": EnumValue("TextDirection", "rtl"), "children": [text("a")]})
     assert error_of(rtl).kind is ErrorKind.UNSUPPORTED
     screen(D("Row", kwargs={"textDirection": EnumValue("TextDirection", "ltr"), "children": [text("a")]}))
+
+
+def test_visibility_and_aspect_ratio():
+    assert screen(D("Visibility", kwargs={"visible": False, "child": text("x")})).width == 0
+    kept = screen(D("Visibility", kwargs={"visible": False, "maintainSize": True, "child": text("x")}))
+    assert kept.opacity == 0 and isinstance(kept.content, ft.Text)
+    assert screen(D("AspectRatio", kwargs={"aspectRatio": 2.0, "child": text("x")})).aspect_ratio == 2.0
