@@ -14,6 +14,7 @@ import flet as ft
 from flutter_renderer.catalog import CLASSES
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, layout_error, unbounded, unsupported, widget, widget_list,
 )
@@ -140,14 +141,20 @@ def container(node: DartObject) -> ft.Control:
 
 
 def _tight_size(value: Any, width: Any, height: Any, node: DartObject) -> tuple[Any, Any]:
-    """Container.constraints: only tight ones (min == max, e.g. BoxConstraints.expand) map to a size."""
+    """BoxConstraints -> a size per axis: tight ones (min == max, e.g. BoxConstraints.expand) are a size;
+    a loose one that cannot bind on this screen (min 0, max >= the screen, e.g. maxWidth: 400 on a
+    390 px phone) changes nothing; any other is unsupported (Flet has no general constraints)."""
     c = v.constraints(value)
-    w = c.min_width if c.min_width == c.max_width else None
-    h = c.min_height if c.min_height == c.max_height else None
-    loose = (c.min_width, c.max_width, c.min_height, c.max_height) != (0, math.inf, 0, math.inf)
-    if loose and w is None and h is None:
-        raise unsupported("Container.constraints other than tight or unbounded ones", node)
-    return (w if w is not None else width), (h if h is not None else height)
+    sizes = []
+    for axis, low, high, screen, given in (("width", c.min_width, c.max_width, SCREEN_WIDTH.get(), width),
+                                           ("height", c.min_height, c.max_height, SCREEN_HEIGHT.get(), height)):
+        if low == high:
+            sizes.append(low)
+        elif low == 0 and high >= screen:
+            sizes.append(given)
+        else:
+            raise unsupported(f"{node.type}.constraints with min/max {axis} {low:g}..{high:g}", node)
+    return sizes[0], sizes[1]
 
 
 def _clip(value: Any) -> ft.ClipBehavior | None:
@@ -406,6 +413,12 @@ def opacity(node: DartObject) -> ft.Control:
         raise bad(value, "an opacity between 0.0 and 1.0")
     control.opacity = value
     return control
+
+
+@widget("ConstrainedBox", honours="constraints child")
+def constrained_box(node: DartObject) -> ft.Control:
+    width, height = _tight_size(node.kwargs.get("constraints"), None, None, node)
+    return _sized(node, width, height)
 
 
 @widget("AspectRatio", honours="aspectRatio child")

@@ -17,7 +17,7 @@ import flet as ft
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import inputs, layout, material, navigation, scaffold  # noqa: F401 - registers builders
-from flutter_renderer.embedded.material import SCREEN_WIDTH
+from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import axes, build
 from flutter_renderer.embedded.values import MappingError, unsupported
 
@@ -83,7 +83,7 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
         home, app_theme, dark = _app(tree)
     else:
         home, (app_theme, dark) = tree, scaffold.theme(None)
-    token = SCREEN_WIDTH.set(size.width)
+    token, height_token = SCREEN_WIDTH.set(size.width), SCREEN_HEIGHT.set(size.height)
     background = scaffold.SCAFFOLD_BACKGROUND.set(app_theme.scaffold_bgcolor or "surface")
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
@@ -106,5 +106,6 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     finally:
         sys.setrecursionlimit(limit)
         SCREEN_WIDTH.reset(token)
+        SCREEN_HEIGHT.reset(height_token)
         scaffold.SCAFFOLD_BACKGROUND.reset(background)
     return Screen(root=root, theme=app_theme, dark=dark)

@@ -18,6 +18,7 @@ from flutter_renderer.embedded.registry import (
 # Placeholder for pictures the renderer never loads (network and asset images).
 IMAGE_PLACEHOLDER = "#ffe0e0e0"
 SCREEN_WIDTH: ContextVar[int] = ContextVar("screen_width", default=390)
+SCREEN_HEIGHT: ContextVar[int] = ContextVar("screen_height", default=844)
 
 
 # --- text ---------------------------------------------------------------------------------------

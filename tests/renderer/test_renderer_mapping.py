@@ -171,3 +171,13 @@ def test_visibility_and_aspect_ratio():
     kept = screen(D("Visibility", kwargs={"visible": False, "maintainSize": True, "child": text("x")}))
     assert kept.opacity == 0 and isinstance(kept.content, ft.Text)
     assert screen(D("AspectRatio", kwargs={"aspectRatio": 2.0, "child": text("x")})).aspect_ratio == 2.0
+
+
+def test_constraints_that_cannot_bind_on_the_screen_are_accepted_others_named():
+    wide = D("BoxConstraints", kwargs={"maxWidth": 600})
+    assert isinstance(screen(D("ConstrainedBox", kwargs={"constraints": wide, "child": text("x")})).content, ft.Text)
+    narrow = D("BoxConstraints", kwargs={"maxWidth": 200})
+    error = error_of(D("Container", kwargs={"constraints": narrow, "child": text("x")}))
+    assert error.kind is ErrorKind.UNSUPPORTED and "width 0..200" in error.message
+    tight = D("BoxConstraints", "tightFor", kwargs={"width": 50, "height": 60})
+    assert (screen(D("Container", kwargs={"constraints": tight})).width, ) == (50,)
