@@ -14,4 +14,4 @@ def sweep_checkpoints_flow(
     preset: str = "tiny", config: str = "pipeline.toml", overrides: dict[str, str] | None = None, train_dir: str = ""
 ) -> dict:
     settings = flow_settings(preset, config, overrides)
-    return sweep_checkpoints(settings, train_dir or settings.train.output_dir, curate_dataset(settings))
+    return sweep_checkpoints(settings, train_dir or None, curate_dataset(settings))

@@ -24,6 +24,25 @@ class ErrorKind(str, Enum):
     CRASH = "crash"              # the backend itself failed (browser or SDK process died) after a retry
 
 
+class SourceError(Exception):
+    """An error in the candidate's source, classified by `kind`, at a 1-based line and column."""
+
+    def __init__(self, kind: ErrorKind, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = f"line {self.line}:{self.column}: " if self.line else ""
+        return f"{where}{self.message}"
+
+    def __reduce__(self) -> tuple:
+        # so the error survives a process pool (the default would call __init__ with the message only)
+        return (type(self), (self.kind, self.message, self.line, self.column))
+
+
 @dataclass(frozen=True)
 class RenderSize:
     """Logical screen size and device pixel ratio; the PNG is width*ratio x height*ratio pixels."""

@@ -16,14 +16,16 @@ from flutter_rl.sweep.checkpoints import Checkpoint, list_checkpoints
 from flutter_rl.sweep.report import METRICS
 from flutter_rl.sweep.sweep import run_sweep
 from flutter_rl.sweep.tracking import ROLE_TAG, TABLE_FILES
+from flutter_rl.train.run_dirs import latest_training_dir
 
 NIGHTLY_TAG = "nightly"
 COMPARISON_FILE = "tables/nightly_comparison.json"
 
 
 def nightly_checkpoints(settings: Settings, train_dir: str | None = None) -> list[Checkpoint]:
-    """The base and the newest checkpoint of `train_dir` (default `[train] output_dir`), or the base alone."""
-    found = list_checkpoints(train_dir or settings.train.output_dir, settings.model.name)
+    """The base and the newest checkpoint of `train_dir` (default: the newest training run under
+    `[train] output_dir`), or the base alone."""
+    found = list_checkpoints(train_dir or latest_training_dir(settings.train.output_dir), settings.model.name)
     return found[:1] + found[1:][-1:]
 
 

@@ -16,8 +16,9 @@ def _summary(result: SweepResult) -> dict:
 # No Prefect cache here: the sweep caches each (checkpoint, eval set, decoding, renderer) unit on disk
 # itself, and a re-run should still log a fresh MLflow sweep run for the UI to compare.
 @task(name="sweep-checkpoints", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=5))
-def sweep_checkpoints(settings: Settings, train_dir: str, manifest_dir: str) -> dict:
-    """Evaluate the base and every checkpoint of `train_dir`; returns the sweep run id and overall table."""
+def sweep_checkpoints(settings: Settings, train_dir: str | None, manifest_dir: str) -> dict:
+    """Evaluate the base and every checkpoint of `train_dir` (None: the newest training run); returns the
+    sweep run id and overall table."""
     return _summary(run_sweep(settings, train_dir, manifest_dir))
 
 

@@ -5,25 +5,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from flutter_renderer.api import ErrorKind
+from flutter_renderer.api import ErrorKind, SourceError
 
 
-class DartError(Exception):
+class DartError(SourceError):
     """A classified compile error at a 1-based source position, printed like the Dart compiler."""
-
-    def __init__(self, kind: ErrorKind, message: str, line: int = 0, column: int = 0) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.line = line
-        self.column = column
 
     def __str__(self) -> str:
         return f"line {self.line}:{self.column}: Error: {self.message}"
-
-    def __reduce__(self) -> tuple:
-        # so the error survives a process pool (the default would call __init__ with the message only)
-        return (DartError, (self.kind, self.message, self.line, self.column))
 
 
 @dataclass

@@ -13,25 +13,14 @@ from typing import Any, TypeVar
 
 import flet as ft
 
-from flutter_renderer.api import ErrorKind
+from flutter_renderer.api import ErrorKind, SourceError
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 
 E = TypeVar("E", bound=Enum)
 
 
-class MappingError(Exception):
+class MappingError(SourceError):
     """A value or widget the mapping cannot reproduce; `kind` is how the sample is classified."""
-
-    def __init__(self, kind: ErrorKind, message: str, line: int = 0, column: int = 0) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.line = line
-        self.column = column
-
-    def __str__(self) -> str:
-        where = f"line {self.line}:{self.column}: " if self.line else ""
-        return f"{where}{self.message}"
 
 
 def describe(value: Any) -> str:

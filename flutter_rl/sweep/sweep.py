@@ -25,6 +25,7 @@ from flutter_rl.sweep.checkpoints import Checkpoint, checkpoint_for, list_checkp
 from flutter_rl.sweep.evalset import EvalSet, latest_manifest, load_eval_set
 from flutter_rl.sweep.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
 from flutter_rl.sweep.scoring import score_samples
+from flutter_rl.train.run_dirs import latest_training_dir
 
 if TYPE_CHECKING:  # CLIP pulls in torch: import it only where CLIP is used
     from flutter_rl.reward.clip import ClipEmbedder
@@ -149,16 +150,17 @@ def run_sweep(
     embedder: ClipEmbedder | None = None,
     track: bool = True,
 ) -> SweepResult:
-    """Evaluate the base and every checkpoint of `train_dir` (default `[train] output_dir`) on the eval
-    split of `manifest` (default: the newest curated manifest under `[data] output_dir`; at most
+    """Evaluate the base and every checkpoint of `train_dir` (default: the newest training run under
+    `[train] output_dir`) on the eval split of `manifest` (default: the newest curated manifest under `[data] output_dir`; at most
     `limit` screens).
 
     Injected `generator_for` / `backend` / `embedder` replace the policy, renderer and CLIP model of the
     settings (tests, or callers that hold them already). With `track`, logs everything to MLflow.
     """
     eval_set = load_eval_set(manifest or latest_manifest(settings.data.output_dir), limit=limit)
+    train_dir = train_dir if train_dir is not None else latest_training_dir(settings.train.output_dir)
     if checkpoints is None:
-        checkpoints = list_checkpoints(train_dir if train_dir is not None else settings.train.output_dir, settings.model.name)
+        checkpoints = list_checkpoints(train_dir, settings.model.name)
     generator_for = generator_for or LazyPolicy(settings.model, settings.eval).generator
     own_backend = backend is None
     backend = backend or default_backend(settings)
@@ -176,7 +178,7 @@ def run_sweep(
     if track:
         from flutter_rl.sweep.tracking import log_sweep
 
-        result.run_id = log_sweep(result, settings, train_dir=str(train_dir or settings.train.output_dir))
+        result.run_id = log_sweep(result, settings, train_dir=str(train_dir))
     return result
 
 

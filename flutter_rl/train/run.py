@@ -20,6 +20,7 @@ from flutter_rl.train.grpo import TrainingSetupError, TrainResult, train_grpo
 from flutter_rl.train.mlflow_run import TrackingError, check_tracking_server
 from flutter_rl.train.policy import PolicyError, check_policy
 from flutter_rl.train.prompt import build_example
+from flutter_rl.train.run_dirs import training_dir
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ def run_training(settings: Settings, manifest_path: str | None = None) -> TrainR
         if not rows:
             raise TrainingSetupError(f"the manifest {manifest.root} has no readable train rows")
         reward_funcs, reward_weights = make_reward_functions(settings, backend)
+        settings = settings.model_copy(deep=True)
+        settings.train.output_dir = str(training_dir(settings, manifest.version))
         return train_grpo(
             settings, rows, reward_funcs, reward_weights, tracking_uri(settings),
             run_params={"data.manifest": manifest.version, "data.train_rows": len(rows)},
