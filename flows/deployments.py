@@ -54,6 +54,7 @@ def register_deployments(settings: Settings, config_path: str | Path) -> list[st
             description=spec.description,
             cron=settings.orchestration.nightly_cron if spec.nightly else None,
             print_next_steps=False,
+            ignore_warnings=True,  # the "use .serve for local development" hint: we want the worker
         )
         names.append(f"{source.name}/{spec.name}")
     return names

@@ -9,6 +9,7 @@ function it wraps, and the hash of only the settings sections that function read
 from __future__ import annotations
 
 import inspect
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -19,7 +20,8 @@ from prefect.utilities.hashing import hash_objects
 
 @dataclass
 class SettingsSections(CachePolicy):
-    """Keys on the content of the named sections of the task's `settings` input."""
+    """Keys on the content of the named sections of the task's `settings` input, and on the working
+    directory, since the relative paths in those sections (runs/...) resolve against it."""
 
     sections: tuple[str, ...] = ()
 
@@ -29,7 +31,7 @@ class SettingsSections(CachePolicy):
         settings = inputs.get("settings")
         if settings is None:
             return None
-        return hash_objects(*(settings.section_hash(name) for name in self.sections))
+        return hash_objects(os.getcwd(), *(settings.section_hash(name) for name in self.sections))
 
 
 @dataclass

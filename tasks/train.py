@@ -13,7 +13,8 @@ from flutter_rl.train.tiny_policy import make_tiny_policy
 from tasks.caching import content_cache
 
 
-@task(name="ensure-policy", cache_policy=content_cache(make_tiny_policy, "model"), persist_result=True)
+# Not cached by Prefect: whether the policy exists is a fact of the disk, and checking it is free.
+@task(name="ensure-policy")
 def ensure_policy(settings: Settings) -> str:
     """The policy's location; builds the tiny offline policy first when `[model] build_tiny_if_missing` asks."""
     model = settings.model
