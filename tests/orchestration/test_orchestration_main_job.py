@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from flutter_rl.services import tracking_uri
+
 pytestmark = [pytest.mark.e2e, pytest.mark.services]
 RUN_TIMEOUT_S = 1800
 
@@ -59,7 +61,7 @@ def test_the_deployment_runs_to_completion_and_reports_to_mlflow(two_runs, live_
     summary = flow_run.state.result()
     checkpoints = [row["checkpoint"] for row in summary["sweep"]["overall"]]
     assert checkpoints[0] == "base" and len(checkpoints) >= 2
-    client = mlflow.MlflowClient()
+    client = mlflow.MlflowClient(tracking_uri(live_services))  # explicit: other tests move mlflow's global URI
     sweep = client.get_run(summary["sweep"]["mlflow_run_id"])
     assert sweep.data.tags["sweep_role"] == "sweep"
     artifacts = {a.path for a in client.list_artifacts(sweep.info.run_id, "tables")}
@@ -92,7 +94,7 @@ def test_prefect_and_mlflow_pages_show_the_run(two_runs, live_services, tmp_path
     sweep_id = summary["mlflow_run_id"]
     import mlflow
 
-    sweep = mlflow.MlflowClient().get_run(sweep_id)
+    sweep = mlflow.MlflowClient(tracking_uri(live_services)).get_run(sweep_id)
     prefect_page = f"{services.services(live_services)[0].url}/runs/flow-run/{flow_run.id}"
     mlflow_page = f"{services.mlflow_url(live_services)}/#/experiments/{sweep.info.experiment_id}/runs/{sweep_id}"
     args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

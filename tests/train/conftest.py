@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any, Callable
 
@@ -95,42 +89,9 @@ def make_settings(tiny_policy_dir: Path, tmp_path: Path) -> Callable[..., Settin
     return make
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def mlflow_server(tmp_path_factory: pytest.TempPathFactory):
-    """A real MLflow tracking server on a free port (SQLite + local artifact store); yields its URI."""
-    root = tmp_path_factory.mktemp("mlflow")
-    port = _free_port()
-    uri = f"http://127.0.0.1:{port}"
-    mlflow_bin = Path(sys.executable).with_name("mlflow")
-    log = open(root / "server.log", "wb")
-    process = subprocess.Popen(
-        [
-            str(mlflow_bin), "server", "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-            "--backend-store-uri", f"sqlite:///{root / 'mlflow.db'}",
-            "--artifacts-destination", str(root / "artifacts"),
-        ],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"mlflow server exited: {(root / 'server.log').read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{uri}/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.terminate()
-        pytest.fail("mlflow server did not become healthy within 120 s")
-    yield uri
-    os.killpg(process.pid, 15)
-    process.wait(timeout=30)
-    log.close()
+def mlflow_server(live_services) -> str:
+    """The URI of the shared test services' real MLflow tracking server (tests/conftest.py)."""
+    from flutter_rl.services import mlflow_url
+
+    return mlflow_url(live_services)
