@@ -24,6 +24,7 @@ from flutter_rl.train.mlflow_run import training_run
 from flutter_rl.train.policy import check_policy, load_policy, lora_config, trainable_parameters
 from flutter_rl.train.sft import sft_warmup
 from flutter_rl.train.trainer import InstrumentedGRPOTrainer
+from flutter_rl.train.trainer_args import shared_trainer_args
 
 
 RewardFunc = Callable[..., list[float]]
@@ -82,7 +83,7 @@ def check_training_setup(
 
 def grpo_config(settings: Settings, output_dir: Path, reward_weights: Sequence[float]) -> GRPOConfig:
     """TRL's GRPOConfig from `[train]` (+ precision from `[model]` and the hardware)."""
-    t, cuda = settings.train, torch.cuda.is_available()
+    t = settings.train
     return GRPOConfig(
         output_dir=str(output_dir),
         num_generations=t.num_generations,
@@ -93,21 +94,13 @@ def grpo_config(settings: Settings, output_dir: Path, reward_weights: Sequence[f
         reward_weights=list(reward_weights),
         learning_rate=t.learning_rate,
         max_steps=t.max_steps,
-        per_device_train_batch_size=t.per_device_train_batch_size,
-        gradient_accumulation_steps=t.gradient_accumulation_steps,
-        gradient_checkpointing=t.gradient_checkpointing,
         save_strategy="steps",
         save_steps=t.save_steps,
-        logging_steps=t.logging_steps,
-        seed=t.seed,
         data_seed=t.seed,
         use_vllm=t.use_vllm,
         vllm_mode=t.vllm_mode,
-        bf16=cuda and settings.model.compute_dtype == "bfloat16",
-        fp16=cuda and settings.model.compute_dtype == "float16",
-        use_cpu=not cuda,
-        report_to="none",  # MLflow goes through MlflowTrainingCallback
         log_completions=False,
+        **shared_trainer_args(settings),
     )
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import torch
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
 from flutter_rl.train.policy import lora_config
+from flutter_rl.train.trainer_args import shared_trainer_args
 
 SFT_ADAPTER_DIR = "sft-adapter"
 
@@ -53,22 +53,15 @@ def sft_warmup(
     rows = sft_rows(dataset)
     if not rows:
         raise ValueError("[train.sft] enabled = true but no training row has a non-empty reference_code")
-    s, t, cuda = settings.train.sft, settings.train, torch.cuda.is_available()
+    s = settings.train.sft
     args = SFTConfig(
         output_dir=str(output_dir / "sft"),
         num_train_epochs=s.epochs,
         max_steps=s.max_steps,
         learning_rate=s.learning_rate,
-        per_device_train_batch_size=t.per_device_train_batch_size,
-        gradient_accumulation_steps=t.gradient_accumulation_steps,
-        gradient_checkpointing=t.gradient_checkpointing,
-        logging_steps=t.logging_steps,
         max_length=None,  # truncating would cut image tokens out of the prompt
-        seed=t.seed,
         save_strategy="no",
-        bf16=cuda and settings.model.compute_dtype == "bfloat16",
-        use_cpu=not cuda,
-        report_to="none",
+        **shared_trainer_args(settings),
     )
     callbacks = [MlflowTrainingCallback(client, run_id, prefix="sft/", log_checkpoints=False)] if client else []
     trainer = SFTTrainer(
