@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart.syntax import Node, error_at, named, split_exprs, text
@@ -72,6 +73,15 @@ class Program:
     unprefixed: set[str] = field(default_factory=set)        # libraries imported without a prefix
 
 
+
+def _with_bodies(nodes: list) -> Iterator[tuple]:
+    """Each node with the `function_body` that follows it, if any: the grammar makes a function's
+    signature and its body siblings."""
+    for index, node in enumerate(nodes):
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        yield node, following if following is not None and following.type == "function_body" else None
+
+
 def read_program(root: Node) -> Program:
     """Collect the file's declarations; rejects imports the renderer cannot provide and names
     declared twice."""
@@ -85,9 +95,7 @@ def read_program(root: Node) -> Program:
         return name
 
     children = named(root)
-    for index, node in enumerate(children):
-        following = children[index + 1] if index + 1 < len(children) else None
-        body = following if following is not None and following.type == "function_body" else None
+    for node, body in _with_bodies(children):
         if node.type == "import_or_export":
             _read_import(node, program)
         elif node.type == "class_definition":
@@ -220,9 +228,7 @@ def _read_class(node: Node) -> ClassDecl:
     cls = ClassDecl(name, superclass, type_args, node)
     body = node.child_by_field_name("body")
     members = named(body) if body is not None else []
-    for index, member in enumerate(members):
-        following = members[index + 1] if index + 1 < len(members) else None
-        function_body = following if following is not None and following.type == "function_body" else None
+    for member, function_body in _with_bodies(members):
         if member.type == "declaration":
             _read_declaration(member, cls)
         elif member.type == "method_signature":
