@@ -73,7 +73,6 @@ class Program:
     unprefixed: set[str] = field(default_factory=set)        # libraries imported without a prefix
 
 
-
 def _with_bodies(nodes: list) -> Iterator[tuple]:
     """Each node with the `function_body` that follows it, if any: the grammar makes a function's
     signature and its body siblings."""
