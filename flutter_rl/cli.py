@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except RuntimeError as exc:  # ServicesError and other expected failures: one clear line, no traceback
+    except (RuntimeError, OSError) as exc:  # ServicesError, a missing file...: one clear line, no traceback
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
