@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from prefect import flow, unmapped
 
 from flows.common import flow_settings
 from flutter_renderer.api import RenderResult
 from flutter_rl import fanout
 from flutter_rl.settings import Settings
-from tasks.render import render_shard
+from tasks.render import read_sources, render_shard, write_renders
 
 
 @flow(name="render-shards")
@@ -27,18 +24,11 @@ def render_screens(
     overrides: dict[str, str] | None = None,
 ) -> dict:
     settings = flow_settings(preset, config, overrides)
-    sources = sorted(Path(folder).glob("*.dart"))
-    codes = [path.read_text(errors="replace") for path in sources]
+    sources = read_sources(folder)
     runner = fanout.task_runner_for(settings)
-    results = render_shards.with_options(task_runner=runner)(fanout.shards(codes, settings.orchestration.dask_workers), settings)
-    target = Path(out or folder)
-    target.mkdir(parents=True, exist_ok=True)
-    with open(target / "render_results.jsonl", "w") as log:
-        for path, result in zip(sources, results):
-            if result.ok:
-                (target / f"{path.stem}.png").write_bytes(result.png)
-            kind = result.error_kind.value if result.error_kind else None
-            log.write(json.dumps({"file": path.name, "ok": result.ok, "error_kind": kind, "message": result.message}) + "\n")
-    rendered = sum(r.ok for r in results)
+    shards = fanout.shards(list(sources.values()), settings.orchestration.dask_workers)
+    results = render_shards.with_options(task_runner=runner)(shards, settings)
+    target = out or folder
+    rendered = write_renders(list(sources), results, target)
     print(f"rendered {rendered}/{len(results)} files into {target}")
-    return {"rendered": rendered, "total": len(results), "out": str(target)}
+    return {"rendered": rendered, "total": len(results), "out": target}

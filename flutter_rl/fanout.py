@@ -7,6 +7,8 @@ its own warm backend, so a shard should hold many samples.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Sequence, TypeVar
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
@@ -48,3 +50,22 @@ def render_shard(codes: Sequence[str], settings: Settings) -> list[RenderResult]
     r = settings.renderer
     with make_backend(settings) as backend:
         return backend.render_batch(list(codes), size=RenderSize(r.width, r.height, r.pixel_ratio), timeout=r.timeout_s)
+
+
+def read_sources(folder: str | Path) -> dict[str, str]:
+    """The `.dart` files of `folder`, by file name, in name order (undecodable bytes replaced)."""
+    return {path.name: path.read_text(errors="replace") for path in sorted(Path(folder).glob("*.dart"))}
+
+
+def write_renders(names: Sequence[str], results: Sequence[RenderResult], out: str | Path) -> int:
+    """`<stem>.png` for each result that rendered and one `render_results.jsonl` line per file; returns
+    how many rendered."""
+    target = Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    with open(target / "render_results.jsonl", "w") as log:
+        for name, result in zip(names, results):
+            if result.ok:
+                (target / f"{Path(name).stem}.png").write_bytes(result.png)
+            kind = result.error_kind.value if result.error_kind else None
+            log.write(json.dumps({"file": name, "ok": result.ok, "error_kind": kind, "message": result.message}) + "\n")
+    return sum(result.ok for result in results)

@@ -19,11 +19,12 @@ from flutter_rl.settings import Settings
 POLL_S = 2.0
 
 
-def _task_states(client, flow_run_id) -> dict[str, str]:
+def task_states(client, flow_run_id) -> dict[str, str]:
+    """Each task run of a flow run (named '<task>-<3 hex>') with its state name, in start order."""
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
-    return {run.name: run.state.name if run.state else "?" for run in sorted(runs, key=lambda r: r.expected_start_time or 0)}
+    return {run.name: run.state.name if run.state else "?" for run in sorted(runs, key=lambda r: r.expected_start_time.timestamp() if r.expected_start_time else 0.0)}
 
 
 def follow_flow_run(flow_run_id, echo: Callable[[str], None] = print, timeout_s: float | None = None):
@@ -35,7 +36,7 @@ def follow_flow_run(flow_run_id, echo: Callable[[str], None] = print, timeout_s:
     with get_client(sync_client=True) as client:
         while True:
             flow_run = client.read_flow_run(flow_run_id)
-            for name, state in _task_states(client, flow_run_id).items():
+            for name, state in task_states(client, flow_run_id).items():
                 if seen.get(name) != state:
                     echo(f"  {name:32s} {state}")
                     seen[name] = state

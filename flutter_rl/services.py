@@ -235,11 +235,8 @@ def _stop(settings: Settings, name: str, grace_s: float = 15.0) -> bool:
 
 
 def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    # zombies of our own children still count as members; reap them
+    """True while any process of the group runs. Exited children of ours linger as zombies, which
+    still count as members, so they are reaped first."""
     try:
         while os.waitpid(-pgid, os.WNOHANG)[0]:
             pass

@@ -14,3 +14,15 @@ from flutter_rl.settings import Settings
 def render_shard(codes: list[str], settings: Settings) -> list[RenderResult]:
     """Render one shard of Flutter files; one bad sample is a failed result, never a failed task."""
     return fanout.render_shard(codes, settings)
+
+
+@task(name="read-sources")
+def read_sources(folder: str) -> dict[str, str]:
+    """The `.dart` files of a folder, by name."""
+    return fanout.read_sources(folder)
+
+
+@task(name="write-renders")
+def write_renders(names: list[str], results: list[RenderResult], out: str) -> int:
+    """PNGs and a results log into `out`; returns how many rendered."""
+    return fanout.write_renders(names, results, out)

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from flutter_rl.curate.items import Item
-from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES
+from flutter_rl.curate.labels import SCREEN_TYPES
 from flutter_rl.curate.split import SplitError, allocate, split
 from flutter_rl.settings import DataSettings
 

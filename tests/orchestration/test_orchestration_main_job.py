@@ -47,7 +47,7 @@ def two_runs(live_services, isolated: dict[str, str]):
 def _task_states(flow_run_id) -> dict[str, str]:
     from prefect.client.orchestration import get_client
 
-    from flutter_rl.main_job import _task_states as states
+    from flutter_rl.main_job import task_states as states
 
     with get_client(sync_client=True) as client:
         return states(client, flow_run_id)
