@@ -125,8 +125,19 @@ class TrainSettings(Section):
     seed: int = 42
     use_vllm: bool = False
     vllm_mode: Literal["colocate", "server"] = "colocate"
+    # "dequantized_copy": generate from an unquantized copy of the policy, synced every optimizer step
+    generation_model: Literal["policy", "dequantized_copy"] = "policy"
     output_dir: str = "runs/train"
     sft: SftSettings = SftSettings()
+
+    @model_validator(mode="after")
+    def _one_generation_backend(self) -> "TrainSettings":
+        if self.use_vllm and self.generation_model != "policy":
+            raise ValueError(
+                f"generation_model = {self.generation_model!r} generates with Hugging Face `generate`, but "
+                "use_vllm = true generates with vLLM: set one of them"
+            )
+        return self
 
 
 class EvalSettings(Section):

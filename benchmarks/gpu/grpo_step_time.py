@@ -7,17 +7,26 @@ trained by the pipeline's `train_grpo` with the seed's settings (G=4, beta 0.1, 
 batch 4 x accumulation 4, gradient checkpointing). Prompts are the committed example screenshots.
 The reward here is the format reward alone: the renderer is measured separately (render_bench.py),
 and random weights never write code that renders, so rendering would cost a syntax check per sample.
+`--generation-model` picks `[train] generation_model` (`policy`: HF generate on the NF4 policy;
+`dequantized_copy`: on its dequantized copy); `--compare` measures several, each in its own process,
+and prints the before/after table with the speed-ups against `policy`.
 
     python benchmarks/gpu/grpo_step_time.py --steps 2 --out /tmp/step_time.json
+    python benchmarks/gpu/grpo_step_time.py --compare dequantized_copy,policy --steps 1 \
+        --completion-length 1024 --out /tmp/compare.json
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+import typing
 from pathlib import Path
 
 import torch
@@ -27,11 +36,12 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from flutter_rl.reward.format import format_score  # noqa: E402
-from flutter_rl.settings import Settings  # noqa: E402
+from flutter_rl.settings import Settings, TrainSettings  # noqa: E402
 from flutter_rl.train.prompt import build_example  # noqa: E402
 from flutter_rl.train.tiny_policy import SPECIAL_TOKENS, build_processor, build_tokenizer  # noqa: E402
 
 CONFIG = Path(__file__).with_name("qwen3_vl_8b_config.json")
+GENERATION_MODELS = typing.get_args(TrainSettings.model_fields["generation_model"].annotation)
 
 
 def build_reference_checkpoint(out_dir: Path, max_pixels: int) -> float:
@@ -74,37 +84,47 @@ def screenshot_rows(count: int) -> list[dict]:
     return rows
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=2)
-    parser.add_argument("--model-dir", default="/tmp/qwen3-vl-8b-random")
+    parser.add_argument("--model-dir", default="/tmp/qwen3-vl-8b-random",
+                        help="built here when it has no config.json; any saved Qwen3-VL works (e.g. the tiny policy)")
     parser.add_argument("--out", default="step_time.json")
     parser.add_argument("--build-only", action="store_true", help="build and save the random checkpoint, then stop")
     parser.add_argument("--completion-length", type=int, default=None, help="default: [train] max_completion_length (2048)")
-    args = parser.parse_args()
+    parser.add_argument("--generation-model", choices=GENERATION_MODELS, default="policy", help="[train] generation_model")
+    parser.add_argument("--compare", default="",
+                        help="comma-separated generation models, each measured in its own process in this order, "
+                             "e.g. dequantized_copy,policy; stops at the first that fails")
+    return parser.parse_args()
 
-    from flutter_rl.train.grpo import train_grpo
 
-    settings = Settings()  # the seed's values: see pipeline.toml
+def benchmark_settings(args: argparse.Namespace) -> Settings:
+    """The seed's settings (pipeline.toml defaults) with this run's model, steps, length and generation model."""
+    settings = Settings()
     settings.model.name = args.model_dir
     settings.train.max_steps = args.steps
     settings.train.max_completion_length = args.completion_length or settings.train.max_completion_length
     settings.train.save_steps = 10_000
-    settings.train.output_dir = "/tmp/grpo-step-time"
-    model_dir = Path(args.model_dir)
-    build_s = 0.0 if (model_dir / "config.json").exists() else build_reference_checkpoint(model_dir, settings.model.max_pixels)
-    if args.build_only:
-        print(f"checkpoint at {model_dir} (built in {build_s:.0f} s)")
-        return 0
+    settings.train.generation_model = args.generation_model
+    settings.train.output_dir = tempfile.mkdtemp(prefix="grpo-step-time-")  # fresh: never resume another run
+    return settings
+
+
+def measure(settings: Settings, build_s: float) -> dict:
+    """Train `[train] max_steps` GRPO steps; the report of their time split."""
+    from flutter_rl.train.grpo import train_grpo
 
     started = time.perf_counter()
     if torch.cuda.is_available():
         torch.cuda.reset_peak_memory_stats()
     prompts_per_step = settings.train.per_device_train_batch_size * settings.train.gradient_accumulation_steps // settings.train.num_generations
-    result = train_grpo(settings, screenshot_rows(prompts_per_step * args.steps), [format_reward], [1.0], None)
+    result = train_grpo(settings, screenshot_rows(prompts_per_step * settings.train.max_steps), [format_reward], [1.0], None)
+    shutil.rmtree(result.output_dir)  # the final checkpoint (adapter + optimizer, ~2 GB for the 8B)
     steps = [row for row in result.log_history if "time/step" in row]
     report = {
         "device": torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu",
+        "generation_model": settings.train.generation_model,
         "build_and_save_s": round(build_s, 1),
         "train_wall_s": round(time.perf_counter() - started, 1),
         "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2) if torch.cuda.is_available() else None,
@@ -112,13 +132,79 @@ def main() -> int:
                                                             "gradient_accumulation_steps", "beta", "gradient_checkpointing")},
         "steps": steps,
     }
-    for key in ("time/step", "time/generation", "time/reward", "time/update", "completions/mean_length"):
+    for key in ("time/step", "time/generation", "time/generation_sync", "time/reward", "time/update", "completions/mean_length"):
         values = [row[key] for row in steps if key in row]
         if values:
             report[f"median {key}"] = statistics.median(values)
     completions = settings.train.per_device_train_batch_size * settings.train.gradient_accumulation_steps
     if "median time/generation" in report:
         report["generated_tokens_per_s"] = round(completions * report["median completions/mean_length"] / report["median time/generation"], 1)
+    return report
+
+
+def compare(args: argparse.Namespace, models: list[str]) -> int:
+    """Measure each generation model in a fresh process (nothing of one stays in GPU memory for the
+    next), write all reports to `--out` after each one, and print the before/after table."""
+    reports = []
+    for model in models:
+        part = Path(args.out).with_suffix(f".{model}.json")
+        command = [sys.executable, "-u", __file__, "--generation-model", model, "--steps", str(args.steps),
+                   "--model-dir", args.model_dir, "--out", str(part)]
+        if args.completion_length:
+            command += ["--completion-length", str(args.completion_length)]
+        print(f"== {model}: {' '.join(command)}", flush=True)
+        if subprocess.run(command).returncode != 0:
+            print(f"== {model} failed; not measuring the rest", flush=True)
+            return 1
+        reports.append(json.loads(part.read_text()))
+        Path(args.out).write_text(json.dumps({"reports": reports, "speedup": speedups(reports)}, indent=2, default=str))
+    print_comparison(reports)
+    return 0
+
+
+def speedups(reports: list[dict]) -> dict:
+    """Each configuration against `policy` (today's path): how many times faster, per quantity."""
+    base = next((r for r in reports if r["generation_model"] == "policy"), None)
+    if base is None:
+        return {}
+    return {
+        r["generation_model"]: {
+            "step": round(base["median time/step"] / r["median time/step"], 2),
+            "generation": round(base["median time/generation"] / r["median time/generation"], 2),
+            "generated_tokens_per_s": round(r["generated_tokens_per_s"] / base["generated_tokens_per_s"], 2),
+        }
+        for r in reports if r is not base
+    }
+
+
+def print_comparison(reports: list[dict]) -> None:
+    columns = ("configuration", "step s", "generation s", "sync s", "update s", "mean length", "tokens/s", "peak GiB")
+    print(" | ".join(columns))
+    for r in reports:
+        cells = (r["generation_model"], r["median time/step"], r["median time/generation"],
+                 r.get("median time/generation_sync", "-"), r["median time/update"],
+                 r["median completions/mean_length"], r["generated_tokens_per_s"], r["peak_gpu_memory_gib"])
+        print(" | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in cells))
+    for model, ratio in speedups(reports).items():
+        print(f"{model} vs policy: step {ratio['step']}x, generation {ratio['generation']}x, "
+              f"tokens/s {ratio['generated_tokens_per_s']}x")
+
+
+def main() -> int:
+    args = parse_args()
+    if args.compare:
+        models = args.compare.split(",")
+        unknown = sorted(set(models) - set(GENERATION_MODELS))
+        if unknown:
+            raise SystemExit(f"--compare: unknown generation models {unknown}; choose from {list(GENERATION_MODELS)}")
+        return compare(args, models)
+    settings = benchmark_settings(args)
+    model_dir = Path(args.model_dir)
+    build_s = 0.0 if (model_dir / "config.json").exists() else build_reference_checkpoint(model_dir, settings.model.max_pixels)
+    if args.build_only:
+        print(f"checkpoint at {model_dir} (built in {build_s:.0f} s)")
+        return 0
+    report = measure(settings, build_s)
     Path(args.out).write_text(json.dumps(report, indent=2, default=str))
     print(f"{'metric':34s} value")
     for key, value in report.items():

@@ -20,6 +20,7 @@ from trl import GRPOConfig
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
+from flutter_rl.train.generation_copy import load_generation_copy
 from flutter_rl.train.mlflow_run import training_run
 from flutter_rl.train.policy import check_policy, load_policy, lora_config, trainable_parameters
 from flutter_rl.train.sft import sft_warmup
@@ -155,6 +156,12 @@ def train_grpo(
         if client is not None and resume_from is None:
             client.log_param(run_id, "trainable_params", trainable)
             client.log_param(run_id, "trainable_share", f"{trainable / total:.6f}")
+        if settings.train.generation_model == "dequantized_copy":
+            started = time.perf_counter()
+            trainer.generation_copy = load_generation_copy(
+                settings.model, trainer.accelerator.unwrap_model(trainer.model), trainer.accelerator.device
+            )
+            print(f"generation copy loaded in {time.perf_counter() - started:.1f} s")
         if resume_from is not None:
             print(f"resuming from {resume_from}")
         trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)

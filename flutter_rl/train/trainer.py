@@ -5,6 +5,9 @@
   profiling timings only to an active wandb/mlflow run, and we log through an explicit client.
 - `reward_std_within_group`: TRL's `reward_std` is over the whole batch, but the advantage only sees
   the spread inside each group of `num_generations` completions of one prompt.
+- With a generation copy (`[train] generation_model = "dequantized_copy"`), completions come from the
+  copy, re-synced from the policy's adapter when the optimizer step changed (`time/generation_sync`,
+  included in `time/generation`).
 
 They go into TRL's own metric buffer, so they are averaged over the logging window, printed, kept in
 `state.log_history` and reach every logging callback like TRL's metrics.
@@ -13,18 +16,24 @@ They go into TRL's own metric buffer, so they are averaged over the logging wind
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from transformers import TrainerCallback
 from trl import GRPOTrainer
 
+from flutter_rl.train.generation_copy import sync_adapter
+
 
 class InstrumentedGRPOTrainer(GRPOTrainer):
-    """GRPOTrainer that records the time split of each step and the reward std within groups."""
+    """GRPOTrainer that records the time split of each step and the reward std within groups, and
+    generates from `generation_copy` (see flutter_rl.train.generation_copy) when one is set."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._phase_seconds = {"generation": 0.0, "reward": 0.0}
         self.add_callback(StepClock(self))
+        self.generation_copy: Any = None
+        self._copy_synced_step: int | None = None
 
     def _record(self, name: str, value: float) -> None:
         self._metrics["train" if self.model.training else "eval"][name].append(value)
@@ -34,6 +43,22 @@ class InstrumentedGRPOTrainer(GRPOTrainer):
         result = super()._generate(prompts)
         self._phase_seconds["generation"] += time.perf_counter() - started
         return result
+
+    # TRL's HF-generate path generates with `self.model_wrapped`; pointing it at the copy for one call is
+    # the only seam that keeps the rest of TRL's path (padding, EOS masking, gradient-checkpointing toggles).
+    def _generate_single_turn(self, *args, **kwargs):
+        if self.generation_copy is None:
+            return super()._generate_single_turn(*args, **kwargs)
+        if self._copy_synced_step != self.state.global_step:
+            started = time.perf_counter()
+            sync_adapter(self.generation_copy, self.accelerator.unwrap_model(self.model))
+            self._record("time/generation_sync", time.perf_counter() - started)
+            self._copy_synced_step = self.state.global_step
+        policy, self.model_wrapped = self.model_wrapped, self.generation_copy
+        try:
+            return super()._generate_single_turn(*args, **kwargs)
+        finally:
+            self.model_wrapped = policy
 
     def _calculate_rewards(self, inputs, prompts, completions, completion_ids_list):
         started = time.perf_counter()
