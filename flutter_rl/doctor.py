@@ -7,6 +7,10 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flutter_rl.settings import RendererSettings
 
 
 @dataclass
@@ -31,24 +35,36 @@ def _version(module: str) -> Check:
     return Check(module, True, getattr(mod, "__version__", "installed"))
 
 
-def _flutter_sdk_checks() -> list[Check]:
-    """The Flutter SDK backend's SDK, fonts and sandbox; required only when `[renderer] backend = "flutter"`."""
-    from flutter_renderer.flutter_sdk.diagnose import diagnose
+def _renderer_settings() -> RendererSettings:
+    """`[renderer]` of the project's settings, or its defaults when the settings do not load."""
     from flutter_rl.settings import RendererSettings, SettingsError, load_settings
 
     try:
-        renderer = load_settings().renderer
+        return load_settings().renderer
     except SettingsError:
-        renderer = RendererSettings()
+        return RendererSettings()
+
+
+def _flutter_sdk_checks() -> list[Check]:
+    """The Flutter SDK backend's SDK, fonts and sandbox; required only when `[renderer] backend = "flutter"`."""
+    from flutter_renderer.flutter_sdk.diagnose import diagnose
+
+    renderer = _renderer_settings()
     optional = renderer.backend != "flutter"
     return [Check(name, ok, detail, optional=optional) for name, ok, detail in diagnose(renderer)]
+
+
+def _chromium_check() -> Check:
+    """The browser the embedded renderer launches: `[renderer] chromium_path` (overrides included)."""
+    path = _renderer_settings().chromium_path
+    found = shutil.which(path) is not None
+    return Check("chromium", found, path if found else f"{path} is not an executable file ([renderer] chromium_path)")
 
 
 def run_checks(quick: bool = False) -> list[Check]:
     """Checks of the Python stack, Chromium and (when not quick) the heavier imports."""
     checks = [_version(m) for m in ("torch", "transformers", "trl", "peft", "prefect", "mlflow", "flet")]
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    checks.append(Check("chromium", shutil.which(chromium) is not None, chromium))
+    checks.append(_chromium_check())
     checks.append(_python_imports("torchvision"))
     checks += _flutter_sdk_checks()
     if not quick:

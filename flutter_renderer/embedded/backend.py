@@ -56,8 +56,8 @@ class EmbeddedBackend:
         self.close()
 
     def start(self) -> None:
-        """Start the workers now instead of on the first batch."""
-        self._pool.ensure_started()
+        """Start the workers now instead of on the first batch, and wait until each is warm."""
+        self._pool.wait_ready()
 
     def render_batch(self, codes: Sequence[str], *, size: RenderSize | None = None,
                      timeout: float | None = None) -> list[RenderResult]:

@@ -108,6 +108,19 @@ class Pool:
             if w.state == "stopped":
                 w.start(self.chromium_path, self.size)
 
+    def wait_ready(self) -> None:
+        """Start the workers and return once none is still starting: each is idle, or gave up after
+        MAX_START_FAILURES tries (a batch then reports why)."""
+        self.ensure_started()
+        while starting := [w for w in self.slots if w.state == "starting"]:
+            ready = wait([w.conn for w in starting],
+                         timeout=max(0.0, min(w.deadline for w in starting) - time.monotonic()))
+            for w in starting:
+                if w.conn in ready:
+                    self._receive(w, finish=None, lost=None)  # a starting worker sends only ready / failed
+                elif time.monotonic() > w.deadline:
+                    self._expire(w, finish=None, started_at=[], timeout=0.0)
+
     def close(self) -> None:
         for w in self.slots:
             w.stop()

@@ -89,6 +89,12 @@ def plan_labels(n: int, reserve: Sequence[tuple[int, Sequence[str]]] = (), seed:
     return labels[:n]
 
 
+def generate_screens(n: int, seed: int = 42, reserve: Sequence[tuple[int, Sequence[str]]] = ()) -> list[SyntheticScreen]:
+    """The `n` screens that `synthesize(n, ..., seed=seed, reserve=reserve)` renders, in order."""
+    rng = random.Random(seed)
+    return [generate_screen(t, d, rng) for t, d in plan_labels(n, reserve, seed)]
+
+
 def synthesize(
     n: int,
     out_dir: str | Path,
@@ -107,8 +113,7 @@ def synthesize(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    screens = [generate_screen(t, d, rng) for t, d in plan_labels(n, reserve, seed)]
+    screens = generate_screens(n, seed, reserve)
     report = SynthesisReport(out_dir=out)
     rows: list[dict[str, object]] = []
     for start in range(0, len(screens), batch_size):

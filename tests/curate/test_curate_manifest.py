@@ -148,6 +148,14 @@ def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkey
     assert fake_backend.calls == [10, 10, 10, 6]
 
 
+def test_generate_screens_are_the_screens_synthesize_writes(tmp_path: Path, fake_backend) -> None:
+    from flutter_rl.curate.synthetic import generate_screens
+
+    report = synthesize(12, tmp_path, fake_backend, seed=5, batch_size=5)
+    written = [(tmp_path / f"{sample_id}.dart").read_text() for sample_id in report.written]
+    assert written == [screen.code for screen in generate_screens(12, seed=5)]
+
+
 def test_render_failures_of_the_synthetic_source_are_in_the_report(tmp_path: Path, fake_backend,
                                                                      monkeypatch) -> None:
     from flutter_rl.curate import synthetic
