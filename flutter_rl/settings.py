@@ -25,6 +25,12 @@ SETTINGS_ENV = "FLUTTER_RL_SETTINGS"
 DEFAULT_FILE = "pipeline.toml"
 
 
+# The screen types of the label vocabulary (`flutter_rl.curate.labels.SCREEN_TYPES` is read from here).
+ScreenType = Literal[
+    "login", "signup", "list", "menu", "form", "modal", "settings", "profile", "dashboard", "detail", "chat", "onboarding"
+]
+
+
 class SettingsError(ValueError):
     """A settings file or override that cannot be used, with a message a person can act on."""
 
@@ -41,7 +47,9 @@ class DataSettings(Section):
     train_size: int = Field(160, ge=1)
     eval_size: int = Field(100, ge=1)
     train_difficulties: list[Literal["easy", "medium", "hard"]] = ["easy"]
+    train_screen_types: list[ScreenType] = []  # empty = every type; else the others are never trained on
     eval_difficulties: list[Literal["easy", "medium", "hard"]] = ["easy", "medium", "hard"]
+    eval_even_types: bool = False  # the eval split takes every screen type equally (else in the data's proportions)
     min_width: int = Field(200, ge=1)
     min_height: int = Field(300, ge=1)
     min_aspect: float = Field(1.3, gt=0)
@@ -90,6 +98,7 @@ class RewardSettings(Section):
 
 class ModelSettings(Section):
     name: str = "Qwen/Qwen3-VL-8B-Instruct"
+    adapter: Literal["lora", "none"] = "lora"  # "none": full fine-tuning (small policies trained from scratch)
     load_in_4bit: bool = True
     double_quant: bool = True
     compute_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
@@ -100,6 +109,12 @@ class ModelSettings(Section):
     max_pixels: int = Field(1003520, ge=1024)
     attn_implementation: str = "sdpa"
     build_tiny_if_missing: bool = False  # flows build the tiny offline policy at `name` when absent
+
+    @model_validator(mode="after")
+    def _full_fine_tuning_is_not_quantized(self) -> "ModelSettings":
+        if self.adapter == "none" and self.load_in_4bit:
+            raise ValueError("adapter = 'none' (full fine-tuning) cannot train 4-bit weights: set load_in_4bit = false")
+        return self
 
 
 class SftSettings(Section):

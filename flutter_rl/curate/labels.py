@@ -10,17 +10,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, get_args
 
 import numpy as np
 from PIL import Image
 
 from flutter_rl.curate.items import Item
+from flutter_rl.settings import ScreenType
 
-SCREEN_TYPES: tuple[str, ...] = (
-    "login", "signup", "list", "menu", "form", "modal", "settings", "profile", "dashboard", "detail",
-    "chat", "onboarding",
-)
+SCREEN_TYPES: tuple[str, ...] = get_args(ScreenType)
 UNKNOWN_TYPE = "unknown"
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 

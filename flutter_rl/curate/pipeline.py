@@ -17,7 +17,7 @@ from flutter_rl.curate import dart, kit, screens, synthetic, wordbanks
 from flutter_rl.curate.images import dedupe, validate_and_normalize
 from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
 from flutter_rl.curate.items import RawItem, Rejection
-from flutter_rl.curate.labels import label_items
+from flutter_rl.curate.labels import SCREEN_TYPES, label_items
 from flutter_rl.curate.manifest import Manifest, write_manifest
 from flutter_rl.curate.split import split
 from flutter_rl.settings import Settings
@@ -38,8 +38,8 @@ def synthetic_dir(settings: Settings, renderer_version: str) -> Path:
     """Where `source = "synthetic"` generates its folder; the name changes with every input of it:
     the data settings it uses, the renderer's settings and version, the generator's source."""
     key = json.dumps({"data": [settings.data.seed, settings.data.synthetic_count, settings.data.train_size,
-                               settings.data.train_difficulties, settings.data.eval_size,
-                               settings.data.eval_difficulties],
+                               settings.data.train_difficulties, settings.data.train_screen_types,
+                               settings.data.eval_size, settings.data.eval_difficulties],
                       "renderer": [settings.section_hash("renderer"), renderer_version],
                       "generator": generator_fingerprint()})
     return Path(settings.data.output_dir) / "synthetic" / hashlib.sha256(key.encode()).hexdigest()[:12]
@@ -94,9 +94,10 @@ def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
         return folder
     data = settings.data
     with backend if owned else nullcontext(backend) as active:
+        reserve = [synthetic.Quota(data.train_size, data.train_difficulties, data.train_screen_types or SCREEN_TYPES),
+                   synthetic.Quota(data.eval_size, data.eval_difficulties)]
         synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, size=render_size(settings),
-                             reserve=[(data.train_size, data.train_difficulties),
-                                      (data.eval_size, data.eval_difficulties)], progress=progress)
+                             reserve=reserve, progress=progress)
     return folder
 
 

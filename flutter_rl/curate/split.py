@@ -1,8 +1,10 @@
 """Seeded, stratified train/eval splits.
 
 Eval is drawn first, spread evenly over `eval_difficulties`; train then comes from what is left in
-`train_difficulties`. Within a difficulty the quota is shared among screen types in proportion to
-how many screens each type has (largest remainder), so a split keeps the type mix of the data.
+`train_difficulties` (and `train_screen_types`, when set). Within a difficulty the quota is shared
+among screen types in proportion to how many screens each type has (largest remainder), so a split
+keeps the type mix of the data; with `eval_even_types` the eval quota is shared equally instead (types
+held out of training are rare in such data, and would otherwise get almost no eval screens).
 Screens in neither split are kept as 'unused'. A quota that cannot be met is a `Shortfall`,
 reported, not an exception, unless a split would end up empty.
 """
@@ -49,14 +51,31 @@ def allocate(sizes: dict[Hashable, int], total: int) -> dict[Hashable, int]:
     return quota
 
 
+def allocate_even(sizes: dict[Hashable, int], total: int) -> dict[Hashable, int]:
+    """Share `total` equally among groups, never giving a group more than it has: what a small group
+    cannot take goes to the others. Remainders go to the first groups by key."""
+    quota = {key: 0 for key in sizes}
+    remaining = min(total, sum(sizes.values()))
+    open_groups = sorted((key for key in sizes if sizes[key] > 0), key=str)
+    while remaining:
+        share, extra = divmod(remaining, len(open_groups))
+        for index, key in enumerate(open_groups):
+            take = min(share + (1 if index < extra else 0), sizes[key] - quota[key])
+            quota[key] += take
+            remaining -= take
+        open_groups = [key for key in open_groups if quota[key] < sizes[key]]
+    return quota
+
+
 def _even(difficulties: Sequence[str], total: int) -> dict[str, int]:
     share, extra = divmod(total, len(difficulties))
     return {d: share + (1 if i < extra else 0) for i, d in enumerate(difficulties)}
 
 
 def _draw(pool: list[Item], split: str, difficulties: Sequence[str], total: int,
-          rng: random.Random) -> tuple[list[Item], list[Shortfall]]:
-    """Choose `total` items of `pool`, even over difficulties, stratified by type within each."""
+          rng: random.Random, even_types: bool = False) -> tuple[list[Item], list[Shortfall]]:
+    """Choose `total` items of `pool`, even over difficulties, stratified by type within each (in
+    proportion to the types' counts, or equally with `even_types`)."""
     by_difficulty: dict[str, list[Item]] = defaultdict(list)
     for item in pool:
         by_difficulty[item.difficulty or ""].append(item)
@@ -74,7 +93,7 @@ def _draw(pool: list[Item], split: str, difficulties: Sequence[str], total: int,
         by_type: dict[str, list[Item]] = defaultdict(list)
         for item in by_difficulty[d]:
             by_type[item.screen_type or ""].append(item)
-        quota = allocate({t: len(v) for t, v in sorted(by_type.items())}, got[d])
+        quota = (allocate_even if even_types else allocate)({t: len(v) for t, v in sorted(by_type.items())}, got[d])
         for screen_type, items in sorted(by_type.items()):
             rng.shuffle(items)
             chosen += items[: quota[screen_type]]
@@ -86,14 +105,18 @@ def split(items: list[Item], settings: DataSettings) -> tuple[dict[str, list[Ite
     rng = random.Random(settings.seed)
     pool = sorted(items, key=lambda item: item.id)
     eval_pool = [i for i in pool if i.difficulty in settings.eval_difficulties]
-    eval_items, short_eval = _draw(eval_pool, "eval", settings.eval_difficulties, settings.eval_size, rng)
+    eval_items, short_eval = _draw(eval_pool, "eval", settings.eval_difficulties, settings.eval_size, rng,
+                                   even_types=settings.eval_even_types)
     eval_ids = {i.id for i in eval_items}
-    train_pool = [i for i in pool if i.id not in eval_ids and i.difficulty in settings.train_difficulties]
+    train_types = settings.train_screen_types
+    train_pool = [i for i in pool if i.id not in eval_ids and i.difficulty in settings.train_difficulties
+                  and (not train_types or i.screen_type in train_types)]
     train_items, short_train = _draw(train_pool, "train", settings.train_difficulties, settings.train_size, rng)
     if not eval_items or not train_items:
         empty = "eval" if not eval_items else "train"
         raise SplitError(f"no screens for the {empty} split: {len(items)} screens, difficulties "
-                         f"{sorted({i.difficulty for i in items})}; check data.{empty}_difficulties")
+                         f"{sorted({i.difficulty for i in items})}; check data.{empty}_difficulties"
+                         + (" and data.train_screen_types" if empty == "train" and train_types else ""))
     used = eval_ids | {i.id for i in train_items}
     unused = [replace(i, split="unused") for i in pool if i.id not in used]
     splits = {"train": train_items, "eval": eval_items, "unused": unused}

@@ -12,7 +12,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from flutter_renderer.api import RenderBackend, RenderSize
 from flutter_rl.curate.dart import ScreenClass, screen_source
@@ -25,6 +25,15 @@ from flutter_rl.curate.wordbanks import DOMAINS, PALETTES
 METADATA_FILE = "metadata.jsonl"
 FAILURES_FILE = "failures.jsonl"
 _CLASS_SUFFIXES = ("Screen", "Page")  # never "View": `ListView` would shadow Flutter's
+
+
+class Quota(NamedTuple):
+    """Screens to generate first so that a split can be filled: `count` of them, cycling through
+    `screen_types` (fastest) and `difficulties`."""
+
+    count: int
+    difficulties: Sequence[str]
+    screen_types: Sequence[str] = SCREEN_TYPES
 
 
 @dataclass(frozen=True)
@@ -75,21 +84,22 @@ def screen_from_seed(screen_type: str, difficulty: str, seed: int) -> SyntheticS
     return SyntheticScreen(code=code, screen_type=screen_type, difficulty=difficulty, seed=seed)
 
 
-def plan_labels(n: int, reserve: Sequence[tuple[int, Sequence[str]]] = (), seed: int = 0) -> list[tuple[str, str]]:
-    """(screen_type, difficulty) for `n` screens: first the `reserve` quotas (count, difficulties),
-    e.g. [(160, ['easy']), (100, ['easy', 'medium', 'hard'])] so the default splits can be filled,
-    then an even cycle over every type x difficulty. Types rotate within each quota."""
+def plan_labels(n: int, reserve: Sequence[Quota | tuple[int, Sequence[str]]] = (), seed: int = 0) -> list[tuple[str, str]]:
+    """(screen_type, difficulty) for `n` screens: first the `reserve` quotas (`Quota`s, or (count,
+    difficulties) for every type), e.g. [(160, ['easy']), (100, ['easy', 'medium', 'hard'])] so the
+    default splits can be filled, then an even cycle over every type x difficulty. Within a quota the
+    types rotate fastest, so every (type, difficulty) pair comes equally often."""
     labels: list[tuple[str, str]] = []
-    for count, difficulties in reserve:
-        labels += [(SCREEN_TYPES[i % len(SCREEN_TYPES)], difficulties[i % len(difficulties)])
-                   for i in range(count)]
+    for count, difficulties, types in (Quota(*quota) for quota in reserve):
+        labels += [(types[i % len(types)], difficulties[i // len(types) % len(difficulties)]) for i in range(count)]
     combos = [(t, d) for d in DIFFICULTIES for t in SCREEN_TYPES]
     random.Random(seed).shuffle(combos)
     labels += [combos[i % len(combos)] for i in range(max(0, n - len(labels)))]
     return labels[:n]
 
 
-def generate_screens(n: int, seed: int = 42, reserve: Sequence[tuple[int, Sequence[str]]] = ()) -> list[SyntheticScreen]:
+def generate_screens(n: int, seed: int = 42,
+                     reserve: Sequence[Quota | tuple[int, Sequence[str]]] = ()) -> list[SyntheticScreen]:
     """The `n` screens that `synthesize(n, ..., seed=seed, reserve=reserve)` renders, in order."""
     rng = random.Random(seed)
     return [generate_screen(t, d, rng) for t, d in plan_labels(n, reserve, seed)]
@@ -102,7 +112,7 @@ def synthesize(
     *,
     seed: int = 42,
     size: RenderSize | None = None,
-    reserve: Sequence[tuple[int, Sequence[str]]] = (),
+    reserve: Sequence[Quota | tuple[int, Sequence[str]]] = (),
     batch_size: int = 16,
     progress: Callable[[int], None] | None = None,
 ) -> SynthesisReport:

@@ -1,8 +1,9 @@
 """The checkpoints of a training run, in step order, each with a content hash for the eval cache.
 
-A run's `[train] output_dir` holds `checkpoint-N/` folders (PEFT adapters saved every `save_steps`)
-and, after training ends, the final adapter in the folder itself. The sweep evaluates the base model
-(step 0), every `checkpoint-N` and the final adapter when its content differs from the last checkpoint.
+A run's `[train] output_dir` holds `checkpoint-N/` folders saved every `save_steps` (PEFT adapters, or
+whole models under `[model] adapter = "none"`) and, after training ends, possibly the final weights in
+the folder itself. The sweep evaluates the base model (step 0), every `checkpoint-N` and the final
+weights when their content differs from the last checkpoint.
 """
 
 from __future__ import annotations
@@ -13,17 +14,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-ADAPTER_CONFIG = "adapter_config.json"
+from flutter_rl.train.run_dirs import weight_files
+
 _CHECKPOINT_DIR = re.compile(r"^checkpoint-(\d+)$")
 
 
 @dataclass(frozen=True)
 class Checkpoint:
-    """One model to evaluate: the base (`adapter_dir` None) or the base plus a PEFT adapter."""
+    """One model to evaluate: the base (`weights_dir` None), the base plus a PEFT adapter, or a full model."""
 
     name: str                  # "base", "checkpoint-80", "final"
     step: int                  # training step; 0 for the base
-    adapter_dir: Path | None
+    weights_dir: Path | None   # a PEFT adapter folder or a fully fine-tuned model folder
     content_hash: str          # changes exactly when the weights that generate change
 
 
@@ -43,12 +45,11 @@ def hash_dir(directory: Path) -> str:
     return hash_files(directory, [p for p in directory.rglob("*") if p.is_file()])
 
 
-def adapter_hash(base_hash: str, adapter_dir: Path) -> str:
-    """The hash of base + adapter weights: only `adapter_config.json` and `adapter_model.*` count,
+def weights_hash(base_hash: str, weights_dir: Path) -> str:
+    """The hash of base + checkpoint weights: only the weight files count (`run_dirs.weight_files`),
     so a `checkpoint-N` (with optimizer state) and a final save of the same weights hash alike."""
-    files = [p for p in adapter_dir.iterdir() if p.is_file() and (p.name == ADAPTER_CONFIG or p.name.startswith("adapter_model"))]
-    # an adapter means nothing without its base: the same adapter on another base is another model
-    return hashlib.sha256(f"{base_hash}\0{hash_files(adapter_dir, files)}".encode()).hexdigest()
+    # an adapter means nothing without its base, and a full model is read with the base's processor
+    return hashlib.sha256(f"{base_hash}\0{hash_files(weights_dir, weight_files(weights_dir))}".encode()).hexdigest()
 
 
 def base_model_hash(model_name: str) -> str:
@@ -67,22 +68,24 @@ def _final_step(train_dir: Path, fallback: int) -> int:
         return fallback
 
 
-def checkpoint_for(adapter_dir: str | Path, model_name: str) -> Checkpoint:
-    """One saved adapter as a `Checkpoint`: its folder name, and its step from `checkpoint-N` or its
-    `trainer_state.json` (else 0)."""
-    path = Path(adapter_dir)
-    if not (path / ADAPTER_CONFIG).is_file():
-        raise FileNotFoundError(f"{path}: not a PEFT adapter folder (no {ADAPTER_CONFIG})")
+def checkpoint_for(weights_dir: str | Path, model_name: str) -> Checkpoint:
+    """One saved adapter or model as a `Checkpoint`: its folder name, and its step from `checkpoint-N`
+    or its `trainer_state.json` (else 0)."""
+    path = Path(weights_dir)
+    if not weight_files(path):
+        raise FileNotFoundError(
+            f"{path}: not a checkpoint folder (neither a PEFT adapter's adapter_config.json nor a model's config.json + model.safetensors)"
+        )
     match = _CHECKPOINT_DIR.match(path.name)
     step = int(match.group(1)) if match else _final_step(path, 0)
-    return Checkpoint(path.name, step, path, adapter_hash(base_model_hash(model_name), path))
+    return Checkpoint(path.name, step, path, weights_hash(base_model_hash(model_name), path))
 
 
 def list_checkpoints(train_dir: str | Path | None, model_name: str) -> list[Checkpoint]:
-    """Base, then every `checkpoint-N` adapter by N, then the final adapter in `train_dir` if new.
+    """Base, then every `checkpoint-N` by N, then the final weights in `train_dir` if new.
 
-    A `checkpoint-N` folder without `adapter_config.json` (a save cut short) is skipped; a missing
-    or empty `train_dir` gives the base alone.
+    A `checkpoint-N` folder without weights (a save cut short) is skipped; a missing or empty
+    `train_dir` gives the base alone.
     """
     base_hash = base_model_hash(model_name)
     found = [Checkpoint("base", 0, None, base_hash)]
@@ -92,12 +95,12 @@ def list_checkpoints(train_dir: str | Path | None, model_name: str) -> list[Chec
     numbered = sorted(
         (int(match.group(1)), path)
         for path in root.iterdir()
-        if path.is_dir() and (match := _CHECKPOINT_DIR.match(path.name)) and (path / ADAPTER_CONFIG).is_file()
+        if path.is_dir() and (match := _CHECKPOINT_DIR.match(path.name)) and weight_files(path)
     )
     for step, path in numbered:
-        found.append(Checkpoint(path.name, step, path, adapter_hash(base_hash, path)))
-    if (root / ADAPTER_CONFIG).is_file():
-        final = adapter_hash(base_hash, root)
+        found.append(Checkpoint(path.name, step, path, weights_hash(base_hash, path)))
+    if weight_files(root):
+        final = weights_hash(base_hash, root)
         if final not in {c.content_hash for c in found}:
             last_step = numbered[-1][0] if numbered else 0
             found.append(Checkpoint("final", _final_step(root, last_step), root, final))

@@ -70,7 +70,7 @@ def add_commands(sub: argparse._SubParsersAction, settings_of: Callable[[argpars
     common(parser)
     parser.set_defaults(func=_clear_errors(sweep))
 
-    parser = sub.add_parser("evaluate", help="evaluate one saved adapter next to the base; report to MLflow")
-    parser.add_argument("adapter", help="a PEFT adapter folder, e.g. runs/train/checkpoint-80")
+    parser = sub.add_parser("evaluate", help="evaluate one saved adapter (or fully fine-tuned model) next to the base; report to MLflow")
+    parser.add_argument("adapter", help="a checkpoint folder (PEFT adapter or whole model), e.g. runs/train/checkpoint-80")
     common(parser)
     parser.set_defaults(func=_clear_errors(evaluate))

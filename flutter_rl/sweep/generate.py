@@ -1,8 +1,9 @@
 """Batched generation for evaluation: one completion per screenshot, decoding from `[eval]`.
 
 The policy is loaded once with `flutter_rl.train.policy.load_policy`; each checkpoint's PEFT adapter
-is attached for its turn and removed after, so a sweep over N checkpoints loads the base once. The
-prompt is the training prompt (`flutter_rl.train.prompt.build_chat`), so evaluation asks exactly
+is attached for its turn and removed after, so a sweep over N checkpoints loads the base once; a fully
+fine-tuned checkpoint (`[model] adapter = "none"`) is loaded for its turn and generates with the
+base's processor, which training never changes. The prompt is the training prompt (`flutter_rl.train.prompt.build_chat`), so evaluation asks exactly
 what training rewarded.
 """
 
@@ -17,6 +18,7 @@ from PIL import Image
 
 from flutter_rl.settings import EvalSettings, ModelSettings
 from flutter_rl.train.prompt import build_chat
+from flutter_rl.train.run_dirs import ADAPTER_CONFIG
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +67,20 @@ def generate_all(generate: GenerateFn, images: Sequence[Image.Image], batch_size
 
 
 @contextmanager
-def adapter_attached(model: Any, adapter_dir: Path | None) -> Iterator[Any]:
-    """The model with the PEFT adapter of `adapter_dir` (or the bare base for None), detached on exit."""
-    if adapter_dir is None:
+def checkpoint_model(model: Any, weights_dir: Path | None, model_settings: ModelSettings) -> Iterator[Any]:
+    """The model that generates for a checkpoint: the base `model` for None, the base with the PEFT
+    adapter of `weights_dir` attached (detached on exit), or the full model saved in `weights_dir`."""
+    if weights_dir is None:
         yield model
+        return
+    if not (weights_dir / ADAPTER_CONFIG).is_file():
+        from flutter_rl.train.policy import load_model
+
+        yield load_model(str(weights_dir), model_settings).to(model.device).eval()
         return
     from peft import PeftModel
 
-    peft_model = PeftModel.from_pretrained(model, str(adapter_dir), is_trainable=False)
+    peft_model = PeftModel.from_pretrained(model, str(weights_dir), is_trainable=False)
     peft_model.eval()
     try:
         yield peft_model
@@ -88,8 +96,8 @@ class LazyPolicy:
         self._loaded: tuple[Any, Any] | None = None
 
     @contextmanager
-    def generator(self, adapter_dir: Path | None) -> Iterator[GenerateFn]:
-        """A `GenerateFn` of the base with `adapter_dir`'s adapter (or none) attached while in use."""
+    def generator(self, weights_dir: Path | None) -> Iterator[GenerateFn]:
+        """A `GenerateFn` of the checkpoint in `weights_dir` (None: the base), see `checkpoint_model`."""
         if self._loaded is None:
             from flutter_rl.train.policy import load_policy
 
@@ -97,6 +105,6 @@ class LazyPolicy:
         import torch
 
         model, processor = self._loaded
-        with adapter_attached(model, adapter_dir) as active:
+        with checkpoint_model(model, weights_dir, self.model_settings) as active:
             torch.manual_seed(self.eval_settings.seed)  # sampled evaluations repeat exactly
             yield lambda images: generate_batch(active, processor, images, self.eval_settings)

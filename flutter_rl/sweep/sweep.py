@@ -90,7 +90,7 @@ def evaluate_unit(
     if samples is None:
         log.info("evaluating %s on %d screens", checkpoint.name, len(eval_set))
         clip = embedder()  # before generating: missing CLIP weights should stop the sweep in seconds
-        with generator_for(checkpoint.adapter_dir) as generate:
+        with generator_for(checkpoint.weights_dir) as generate:
             completions = generate_all(generate, eval_set.images, settings.eval.batch_size)
         r = settings.renderer
         rows, renders = score_samples(
@@ -183,8 +183,8 @@ def run_sweep(
 
 
 def evaluate(
-    settings: Settings, adapter_dir: str | Path, manifest: str | Path | None = None, **kwargs: Any
+    settings: Settings, weights_dir: str | Path, manifest: str | Path | None = None, **kwargs: Any
 ) -> SweepResult:
-    """Evaluate one saved adapter next to the base (cached after its first run): `run_sweep` of the two."""
-    checkpoints = [list_checkpoints(None, settings.model.name)[0], checkpoint_for(adapter_dir, settings.model.name)]
-    return run_sweep(settings, Path(adapter_dir).parent, manifest, checkpoints=checkpoints, **kwargs)
+    """Evaluate one saved adapter or model next to the base (cached after its first run): `run_sweep` of the two."""
+    checkpoints = [list_checkpoints(None, settings.model.name)[0], checkpoint_for(weights_dir, settings.model.name)]
+    return run_sweep(settings, Path(weights_dir).parent, manifest, checkpoints=checkpoints, **kwargs)

@@ -36,7 +36,8 @@ def _finite(values: dict[str, object]) -> dict[str, float]:
     return {k: float(v) for k, v in values.items() if isinstance(v, (int, float)) and math.isfinite(float(v))}
 
 
-def _grid(unit: UnitResult, settings: Settings, chosen: pd.DataFrame, images: dict[str, Image.Image]) -> Image.Image:
+def sample_grid(unit: UnitResult, settings: Settings, chosen: pd.DataFrame, images: dict[str, Image.Image]) -> Image.Image:
+    """Target | render | difference of the `chosen` samples of one checkpoint, captioned with their scores."""
     rows = []
     for sample in chosen.itertuples(index=False):
         render = cache.render_path(settings.eval.output_dir, unit.key, sample.id)
@@ -51,14 +52,14 @@ def _log_checkpoint(unit: UnitResult, overall_row: dict, errors_row: dict, setti
     c = unit.checkpoint
     with mlflow.start_run(run_name=c.name, nested=True):
         mlflow.set_tags({ROLE_TAG: "checkpoint", "checkpoint": c.name, "step": str(c.step), "unit_key": unit.key, "cached": str(unit.cached)})
-        mlflow.log_params({"checkpoint_hash": c.content_hash, "adapter_dir": str(c.adapter_dir or ""), "unit_dir": str(cache.unit_dir(settings.eval.output_dir, unit.key))})
+        mlflow.log_params({"checkpoint_hash": c.content_hash, "weights_dir": str(c.weights_dir or ""), "unit_dir": str(cache.unit_dir(settings.eval.output_dir, unit.key))})
         mlflow.log_metrics(_finite({k: v for k, v in overall_row.items() if k not in ("checkpoint", "step")}), step=c.step)
         mlflow.log_metrics(_finite({f"errors/{k}": v for k, v in errors_row.items() if k not in ("checkpoint", "step")}), step=c.step)
         mlflow.log_table(unit.samples, SAMPLES_FILE)
         if settings.eval.grid_examples:
             best, worst = plots.best_and_worst(unit.samples, settings.eval.grid_examples)
-            mlflow.log_image(_grid(unit, settings, best, images), artifact_file="grids/best.png")
-            mlflow.log_image(_grid(unit, settings, worst, images), artifact_file="grids/worst.png")
+            mlflow.log_image(sample_grid(unit, settings, best, images), artifact_file="grids/best.png")
+            mlflow.log_image(sample_grid(unit, settings, worst, images), artifact_file="grids/worst.png")
 
 
 def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_name: str | None = None) -> str:

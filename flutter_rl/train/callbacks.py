@@ -4,8 +4,9 @@ Every trainer log (TRL's GRPO metrics `reward`, `reward_std`, `frac_reward_zero_
 `rewards/<func>/mean`, `kl`, `completions/mean_length`, ..., plus `InstrumentedGRPOTrainer`'s time
 split and `reward_std_within_group`) goes to one MLflow run at its global step, through an explicit
 `MlflowClient` (no global active run, so nothing leaks between runs in one process);
-`rewards/rendered/mean` is also logged as `render_rate`. Each checkpoint's adapter (not the base
-model) becomes an MLflow LoggedModel tagged with its step.
+`rewards/rendered/mean` is also logged as `render_rate`. Each checkpoint's weights (the adapter, not
+the base model; or the whole model under full fine-tuning) become an MLflow LoggedModel tagged with
+its step.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from typing import Any, Callable
 
 from transformers import TrainerCallback
 
+from flutter_rl.train.run_dirs import ADAPTER_CONFIG, weight_files
+
 log = logging.getLogger(__name__)
 
-ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
 # The reward stage's `rendered` component (weight 0) is 1 per rendered completion: its mean is the render rate.
 RENDER_RATE_SOURCE = "rewards/rendered/mean"
 
@@ -36,20 +38,20 @@ def numeric_metrics(logs: dict[str, Any], prefix: str = "") -> dict[str, float]:
     }
 
 
-def log_adapter_checkpoint(client: Any, run_id: str, checkpoint_dir: Path, step: int) -> str:
-    """Log the adapter files of one checkpoint as an MLflow LoggedModel tagged with `step`; return its id."""
+def log_checkpoint(client: Any, run_id: str, checkpoint_dir: Path, step: int) -> str:
+    """Log the weight files of one checkpoint as an MLflow LoggedModel tagged with `step`; return its id."""
     run = client.get_run(run_id)
+    adapter = (checkpoint_dir / ADAPTER_CONFIG).is_file()
     model = client.create_logged_model(
         experiment_id=run.info.experiment_id,
         name=f"checkpoint-{step}",
         source_run_id=run_id,
-        tags={"step": str(step), "kind": "lora-adapter"},
-        model_type="peft-lora",
+        tags={"step": str(step), "kind": "lora-adapter" if adapter else "full-model"},
+        model_type="peft-lora" if adapter else "transformers",
     )
     with tempfile.TemporaryDirectory() as staging:
-        for name in ADAPTER_FILES:
-            if (checkpoint_dir / name).is_file():
-                shutil.copy2(checkpoint_dir / name, staging)
+        for path in weight_files(checkpoint_dir):
+            shutil.copy2(path, staging)
         client.log_model_artifacts(model.model_id, staging)
     client.finalize_logged_model(model.model_id, "READY")
     client.set_tag(run_id, f"checkpoint.{step}", model.model_id)
@@ -57,7 +59,7 @@ def log_adapter_checkpoint(client: Any, run_id: str, checkpoint_dir: Path, step:
 
 
 class MlflowTrainingCallback(TrainerCallback):
-    """Send each trainer log to MLflow run `run_id` at the global step, and each checkpoint's adapter."""
+    """Send each trainer log to MLflow run `run_id` at the global step, and each checkpoint's weights."""
 
     def __init__(self, client: Any, run_id: str, prefix: str = "", log_checkpoints: bool = True) -> None:
         self.client = client
@@ -82,7 +84,7 @@ class MlflowTrainingCallback(TrainerCallback):
     def on_save(self, args, state, control, **kwargs):
         if self.log_checkpoints and state.is_world_process_zero:
             checkpoint = Path(args.output_dir) / f"checkpoint-{state.global_step}"
-            self._send(checkpoint.name, log_adapter_checkpoint, self.client, self.run_id, checkpoint, state.global_step)
+            self._send(checkpoint.name, log_checkpoint, self.client, self.run_id, checkpoint, state.global_step)
 
     def _send(self, what: str, call: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         # The client already retries; a tracking outage after that must not kill hours of training,

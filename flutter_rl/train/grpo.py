@@ -22,7 +22,7 @@ from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
 from flutter_rl.train.generation_copy import load_generation_copy
 from flutter_rl.train.mlflow_run import training_run
-from flutter_rl.train.policy import check_policy, load_policy, lora_config, trainable_parameters
+from flutter_rl.train.policy import check_policy, load_policy, peft_config, trainable_parameters
 from flutter_rl.train.sft import sft_warmup
 from flutter_rl.train.trainer import InstrumentedGRPOTrainer
 from flutter_rl.train.trainer_args import shared_trainer_args
@@ -137,18 +137,18 @@ def train_grpo(
     )
     with tracking as (client, run_id):
         model, processor = load_policy(settings.model)
-        peft_config = lora_config(settings.model)
+        adapter = peft_config(settings.model)
         if settings.train.sft.enabled:
-            # The warm-up returns the model with its trained adapter, which GRPO then continues.
+            # The warm-up returns the model with its trained adapter (or weights), which GRPO then continues.
             model = sft_warmup(model, processor, train_dataset, settings, output_dir, client, run_id)
-            peft_config = None
+            adapter = None
         trainer = InstrumentedGRPOTrainer(
             model=model,
             reward_funcs=list(reward_funcs),
             args=grpo_config(settings, output_dir, reward_weights),
             train_dataset=train_dataset,
             processing_class=processor,
-            peft_config=peft_config,
+            peft_config=adapter,
             callbacks=[*([MlflowTrainingCallback(client, run_id)] if client else []), *callbacks],
         )
         trainable, total = trainable_parameters(trainer.model)

@@ -5,6 +5,9 @@ without loading weights, so a wrong `[model] name` fails in seconds, not after a
 `load_policy` then loads the model: NF4 4-bit (QLoRA) when `[model] load_in_4bit` is set and CUDA is
 present, a plain float32 model on CPU (bitsandbytes NF4 on CPU is slow and only useful for tests).
 LoRA goes on the language model's attention and MLP projections only, not on the vision tower.
+`[model] adapter = "none"` trains every weight instead (a small policy trained from scratch, whose
+random embeddings, head and vision tower a LoRA on the projections cannot change); its weights load
+in float32, the trainer's bf16 autocast does the math.
 """
 
 from __future__ import annotations
@@ -77,6 +80,11 @@ def lora_config(model: ModelSettings):
     )
 
 
+def peft_config(model: ModelSettings):
+    """What TRL's trainers wrap the policy in: the LoRA adapter, or None for full fine-tuning."""
+    return lora_config(model) if model.adapter == "lora" else None
+
+
 def check_policy(model: ModelSettings) -> str:
     """Validate `[model]` without loading weights; return the resolved model source."""
     from transformers import AutoConfig, AutoModelForImageTextToText
@@ -88,6 +96,8 @@ def check_policy(model: ModelSettings) -> str:
             f"[model] name = {model.name!r} is a {config.model_type!r} model without a vision tower: "
             "the policy must be a vision-language model (e.g. Qwen/Qwen3-VL-8B-Instruct)"
         )
+    if model.adapter == "none":
+        return source
     # The module tree on the meta device costs no memory, even for an 8B model.
     with torch.device("meta"):
         skeleton = AutoModelForImageTextToText.from_config(config)
@@ -117,15 +127,16 @@ def quantization_config(model: ModelSettings, cuda: bool):
     )
 
 
-def load_policy(model: ModelSettings) -> tuple[Any, Any]:
-    """Load `(model, processor)` for `[model]`; the processor pads on the left, as generation needs."""
-    from transformers import AutoModelForImageTextToText, AutoProcessor
+def load_model(source: str, model: ModelSettings) -> Any:
+    """The weights at `source` (a model directory or hub id) loaded as `[model]` says: NF4 or plain, dtype,
+    attention. Float32 on CPU and for full fine-tuning (its trained master weights), else `compute_dtype`."""
+    from transformers import AutoModelForImageTextToText
 
-    source = check_policy(model)
     cuda = torch.cuda.is_available()
     quantization = quantization_config(model, cuda)
+    full = model.adapter == "none"
     kwargs: dict[str, Any] = {
-        "dtype": getattr(torch, model.compute_dtype) if cuda else torch.float32,
+        "dtype": getattr(torch, model.compute_dtype) if cuda and not full else torch.float32,
         "attn_implementation": model.attn_implementation,
     }
     if quantization is not None:
@@ -133,10 +144,19 @@ def load_policy(model: ModelSettings) -> tuple[Any, Any]:
         # 4-bit weights are placed at load time, not moved later by the trainer.
         kwargs["device_map"] = {"": int(os.environ.get("LOCAL_RANK", 0)) if cuda else "cpu"}
     policy = AutoModelForImageTextToText.from_pretrained(source, **kwargs)
+    kind = "full fine-tuning" if full else "NF4 QLoRA" if quantization else "LoRA"
+    log.info("loaded %s (%s, %s)", source, kind, kwargs["dtype"])
+    return policy
+
+
+def load_policy(model: ModelSettings) -> tuple[Any, Any]:
+    """Load `(model, processor)` for `[model]`; the processor pads on the left, as generation needs."""
+    from transformers import AutoProcessor
+
+    source = check_policy(model)
     processor = AutoProcessor.from_pretrained(source, padding_side="left")
     processor.image_processor.size["longest_edge"] = model.max_pixels  # the image token budget per screenshot
-    log.info("loaded %s (%s, %s)", model.name, "NF4 QLoRA" if quantization else "LoRA", kwargs["dtype"])
-    return policy, processor
+    return load_model(source, model), processor
 
 
 def trainable_parameters(model: Any) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""Where a training run writes: one folder per configuration under `[train] output_dir`."""
+"""Where a training run writes: one folder per configuration under `[train] output_dir`, and which files
+of a saved checkpoint hold its weights."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import json
 from pathlib import Path
 
 from flutter_rl.settings import Settings
+
+ADAPTER_CONFIG = "adapter_config.json"
+ADAPTER_FILES = (ADAPTER_CONFIG, "adapter_model.safetensors")
+MODEL_CONFIG_FILES = ("config.json", "generation_config.json")
 
 
 def training_dir(settings: Settings, manifest_version: str) -> Path:
@@ -30,3 +35,19 @@ def latest_training_dir(root: str | Path) -> Path:
     """The most recently written `run-*` folder under `root` (where sweeps look by default), else `root`."""
     runs = [p for p in Path(root).glob("run-*") if p.is_dir()]
     return max(runs, key=lambda p: p.stat().st_mtime) if runs else Path(root)
+
+
+def weight_files(checkpoint_dir: str | Path) -> list[Path]:
+    """The files that hold a saved checkpoint's weights (no optimizer, processor or trainer state): a
+    PEFT adapter's (`adapter_config.json`, `adapter_model.*`), else a fully fine-tuned model's
+    (`config.json`, `generation_config.json`, `model*.safetensors`); none when it is neither."""
+    folder = Path(checkpoint_dir)
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.iterdir() if p.is_file()]
+    if (folder / ADAPTER_CONFIG).is_file():
+        return sorted(p for p in files if p.name == ADAPTER_CONFIG or p.name.startswith("adapter_model"))
+    weights = [p for p in files if p.name.startswith("model") and p.name.endswith((".safetensors", ".safetensors.index.json"))]
+    if not weights or not (folder / "config.json").is_file():
+        return []
+    return sorted([p for p in files if p.name in MODEL_CONFIG_FILES] + weights)

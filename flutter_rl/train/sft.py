@@ -3,21 +3,23 @@
 A cold-started large policy does not need it; a small policy trained from scratch does, because GRPO
 only sharpens what the policy can already sample and a random policy never earns a reward. The
 warm-up trains the same LoRA adapter that GRPO then continues, and saves it to
-`<output_dir>/sft-adapter`; a resumed training loads that adapter instead of repeating the warm-up.
+`<output_dir>/sft-adapter`; with `[model] adapter = "none"` it trains every weight and saves the
+whole model (and processor) to `<output_dir>/sft-model`. A resumed training loads what was saved
+instead of repeating the warm-up.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
+from typing import Any, Sequence
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
-from flutter_rl.train.policy import lora_config
+from flutter_rl.train.policy import load_model, peft_config
 from flutter_rl.train.trainer_args import shared_trainer_args
 
 SFT_ADAPTER_DIR = "sft-adapter"
+SFT_MODEL_DIR = "sft-model"
 
 
 def sft_rows(dataset: Any) -> list[dict[str, Any]]:
@@ -41,15 +43,19 @@ def sft_warmup(
     output_dir: Path,
     client: Any = None,
     run_id: str | None = None,
+    callbacks: Sequence[Any] = (),
 ) -> Any:
-    """Return `model` wrapped with a LoRA adapter trained on (screenshot, reference code) pairs."""
+    """Return `model` trained on (screenshot, reference code) pairs: wrapped with its LoRA adapter, or
+    (`[model] adapter = "none"`) the fully fine-tuned model loaded back from `<output_dir>/sft-model`.
+    Extra `callbacks` are TrainerCallbacks (e.g. a time limit)."""
     from datasets import Dataset
     from peft import PeftModel
     from trl import SFTConfig, SFTTrainer
 
-    adapter_dir = output_dir / SFT_ADAPTER_DIR
-    if (adapter_dir / "adapter_config.json").is_file():
-        return PeftModel.from_pretrained(model, str(adapter_dir), is_trainable=True)
+    full = settings.model.adapter == "none"
+    saved = output_dir / (SFT_MODEL_DIR if full else SFT_ADAPTER_DIR)
+    if (saved / ("config.json" if full else "adapter_config.json")).is_file():
+        return load_model(str(saved), settings.model) if full else PeftModel.from_pretrained(model, str(saved), is_trainable=True)
     rows = sft_rows(dataset)
     if not rows:
         raise ValueError("[train.sft] enabled = true but no training row has a non-empty reference_code")
@@ -63,15 +69,19 @@ def sft_warmup(
         save_strategy="no",
         **shared_trainer_args(settings),
     )
-    callbacks = [MlflowTrainingCallback(client, run_id, prefix="sft/", log_checkpoints=False)] if client else []
+    tracking = [MlflowTrainingCallback(client, run_id, prefix="sft/", log_checkpoints=False)] if client else []
     trainer = SFTTrainer(
         model=model,
         args=args,
         train_dataset=Dataset.from_list(rows),
         processing_class=processor,
-        peft_config=lora_config(settings.model),
-        callbacks=callbacks,
+        peft_config=peft_config(settings.model),
+        callbacks=[*tracking, *callbacks],
     )
     trainer.train()
-    trainer.model.save_pretrained(str(adapter_dir))
-    return trainer.model
+    if not full:
+        trainer.model.save_pretrained(str(saved))
+        return trainer.model
+    trainer.save_model(str(saved))
+    # Loaded back, not passed on: GRPO builds its KL reference from the policy's source path, which must be the warm-up.
+    return load_model(str(saved), settings.model)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 import re
 from statistics import mean
 
@@ -12,7 +13,7 @@ import tree_sitter_dart
 
 from flutter_rl.curate import dart
 from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES, code_complexity, widget_counts
-from flutter_rl.curate.synthetic import generate_screen, plan_labels, screen_from_seed
+from flutter_rl.curate.synthetic import Quota, generate_screen, plan_labels, screen_from_seed
 from flutter_rl.curate.screens import SCREEN_TEMPLATES
 
 PER_CELL = 6
@@ -126,3 +127,10 @@ def test_plan_fills_reserved_quotas_first() -> None:
     assert all(d == "easy" for _, d in labels[:160])
     assert sum(d == "easy" for _, d in labels) >= 160 + 34
     assert {t for t, _ in labels[:160]} == set(SCREEN_TYPES)
+
+
+def test_plan_quota_of_some_types_cycles_every_type_and_difficulty_pair_evenly() -> None:
+    trained = ["login", "list", "menu"]
+    labels = plan_labels(36 + 24, [Quota(36, ["easy", "hard"], trained), (24, ["easy", "medium"])])
+    assert Counter(labels[:36]) == {(t, d): 6 for t in trained for d in ("easy", "hard")}
+    assert Counter(labels[36:]) == {(t, d): 1 for t in SCREEN_TYPES for d in ("easy", "medium")}

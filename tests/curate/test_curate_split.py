@@ -8,7 +8,7 @@ import pytest
 
 from flutter_rl.curate.items import Item
 from flutter_rl.curate.labels import SCREEN_TYPES
-from flutter_rl.curate.split import SplitError, allocate, split
+from flutter_rl.curate.split import SplitError, allocate, allocate_even, split
 from flutter_rl.settings import DataSettings
 
 
@@ -88,3 +88,23 @@ def test_allocate_is_proportional_and_exact() -> None:
     assert allocate({"a": 30, "b": 10}, 8) == {"a": 6, "b": 2}
     assert sum(allocate({"a": 1, "b": 1, "c": 1}, 2).values()) == 2
     assert allocate({"a": 1, "b": 2}, 10) == {"a": 1, "b": 2}
+
+
+def test_allocate_even_shares_equally_and_passes_on_what_a_small_group_cannot_take() -> None:
+    assert allocate_even({"a": 30, "b": 10, "c": 2}, 12) == {"a": 5, "b": 5, "c": 2}
+    assert allocate_even({"a": 30, "b": 10}, 7) == {"a": 4, "b": 3}
+    assert allocate_even({"a": 1, "b": 0}, 5) == {"a": 1, "b": 0}
+
+
+def test_held_out_types_never_train_and_even_eval_covers_every_type() -> None:
+    held_out = ("chat", "dashboard", "signup")
+    trained = [t for t in SCREEN_TYPES if t not in held_out]
+    items = _items({"easy": 40, "medium": 40}, tuple(trained)) + _items({"easy": 3, "medium": 3, "hard": 3})
+    settings = DataSettings(train_size=200, eval_size=72, train_difficulties=["easy", "medium"],
+                            train_screen_types=trained, eval_even_types=True)
+    splits, _ = split(items, settings)
+    assert not {i.screen_type for i in splits["train"]} & set(held_out)
+    per_cell = Counter((i.screen_type, i.difficulty) for i in splits["eval"])
+    assert set(per_cell.values()) == {2} and len(per_cell) == 3 * len(SCREEN_TYPES)  # 24 per difficulty, 2 per type
+    proportional, _ = split(items, settings.model_copy(update={"eval_even_types": False}))
+    assert not {i.screen_type for i in proportional["eval"] if i.difficulty == "easy"} & set(held_out)  # why the option exists

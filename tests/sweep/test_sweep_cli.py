@@ -25,8 +25,8 @@ def test_sweep_passes_its_arguments_to_run_sweep(tmp_path, monkeypatch, capsys):
     assert seen["settings"].eval.max_new_tokens == 99
 
 
-def test_missing_manifest_and_non_adapter_are_one_line_errors(tmp_path, capsys):
+def test_missing_manifest_and_non_checkpoint_are_one_line_errors(tmp_path, capsys):
     assert cli.main(["--config", _config(tmp_path), "sweep", "--no-track"]) == 2
     assert "no curated manifest under" in capsys.readouterr().err
     assert cli.main(["--config", _config(tmp_path), "evaluate", str(tmp_path), "--no-track"]) == 2
-    assert "not a PEFT adapter folder" in capsys.readouterr().err
+    assert "not a checkpoint folder" in capsys.readouterr().err

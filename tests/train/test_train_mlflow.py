@@ -12,7 +12,7 @@ from peft import PeftModel, get_peft_model_state_dict
 from safetensors.torch import load_file
 from transformers import AutoModelForImageTextToText
 
-from flutter_rl.train.callbacks import ADAPTER_FILES
+from flutter_rl.train.run_dirs import ADAPTER_FILES
 from flutter_rl.train.grpo import train_grpo
 from flutter_rl.train.mlflow_run import RUN_ID_FILE
 

@@ -1,4 +1,4 @@
-"""The tiny offline Qwen3-VL loads through the same Auto* path as a hub model and can spell Flutter."""
+"""The offline Qwen3-VL policies load through the same Auto* path as a hub model and can spell Flutter; sizes are parameters."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import torch
 from transformers import AutoModelForImageTextToText, AutoProcessor
 
 from flutter_rl.train.prompt import INSTRUCTION, build_chat
-from flutter_rl.train.tiny_policy import SPECIAL_TOKENS
+from flutter_rl.train.tiny_policy import SMALL, SPECIAL_TOKENS, TINY, PolicySize, build_model, make_policy
 
 from .conftest import screenshot
 
@@ -39,3 +39,41 @@ def test_tiny_tokenizer_is_trained_on_flutter(tiny_policy_dir: Path) -> None:
     for token in SPECIAL_TOKENS:  # each special token is one id, never split
         assert len(tokenizer(token, add_special_tokens=False)["input_ids"]) == 1
     assert tokenizer.eos_token == "<|im_end|>"
+
+
+def test_mrope_sections_split_half_the_head_dim_like_qwen3_vl() -> None:
+    assert PolicySize(head_dim=128).mrope_section() == [24, 20, 20]  # Qwen3-VL-8B's published value
+    assert TINY.mrope_section() == [2, 3, 3]
+    for head_dim in (8, 16, 32, 64, 96, 128):
+        assert sum(PolicySize(head_dim=head_dim).mrope_section()) == head_dim // 2
+
+
+def test_make_policy_builds_the_given_size_with_a_tokenizer_trained_on_the_corpus(tmp_path: Path) -> None:
+    size = PolicySize(vocab_size=300, text_hidden=32, text_layers=1, text_intermediate=48, attention_heads=2, kv_heads=1,
+                      head_dim=16, vision_hidden=16, vision_layers=1, vision_intermediate=32, vision_heads=1)
+    out = make_policy(tmp_path / "policy", size, corpus=["zebraquokka SizedBox(height: 8)\n"] * 50)
+    model = AutoModelForImageTextToText.from_pretrained(out)
+    text, vision = model.config.text_config, model.config.vision_config
+    assert (text.hidden_size, text.num_hidden_layers, text.intermediate_size) == (32, 1, 48)
+    assert (vision.depth, vision.hidden_size, vision.out_hidden_size) == (1, 16, 32)
+    assert vision.deepstack_visual_indexes == [0]  # the last vision layer
+    tokenizer = AutoProcessor.from_pretrained(out).tokenizer
+    assert tokenizer.tokenize("zebraquokka") == ["zebraquokka"]  # a word only the given corpus has
+    assert text.vocab_size == len(tokenizer) <= 300
+
+
+class _FullVocabulary:
+    """Stands in for a tokenizer that filled all of `SMALL.vocab_size` (build_model reads only these two)."""
+
+    def __len__(self) -> int:
+        return SMALL.vocab_size
+
+    def convert_tokens_to_ids(self, token: str) -> int:
+        return SPECIAL_TOKENS.index(token)
+
+
+def test_small_policy_fits_the_50_mb_checkpoint_budget_in_bf16() -> None:
+    with torch.device("meta"):  # no memory, no random init
+        model = build_model(_FullVocabulary(), size=SMALL)
+    params = sum(p.numel() for p in model.parameters())
+    assert 5_000_000 < params and 2 * params < 50_000_000
