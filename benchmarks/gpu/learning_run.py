@@ -11,7 +11,7 @@ checkpoints that fit (bf16 weights + processor files) are packed into <= 15 MiB 
 `--out`, with `learning_summary.json` (timings, steps, every trainer log): the loan returns at most 8
 files and 64 MiB. `learning_unpack.py` puts them back together.
 
-    python benchmarks/gpu/learning_run.py --data .device/partc --work /tmp/partc --out $OUT --deadline 550
+    python benchmarks/gpu/learning_run.py --data .device/partc --work /tmp/partc --out $OUT --deadline 530
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ def main() -> int:
     parser.add_argument("--stage", choices=("sft", "grpo", "all"), default="all")
     parser.add_argument("--size", choices=sorted(SIZES), default="small", help="architecture of the random policy")
     parser.add_argument("--sft-seconds", type=float, default=240.0, help="SFT stops after this long")
-    parser.add_argument("--deadline", type=float, default=550.0, help="seconds from start by which everything is packed")
+    parser.add_argument("--deadline", type=float, default=530.0, help="seconds from start by which everything is packed")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="settings override, e.g. renderer.workers=8")
     args = parser.parse_args()
 
