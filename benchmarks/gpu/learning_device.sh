@@ -16,7 +16,7 @@ fi
 if [ -f /tmp/chromium-root/env.sh ]; then
   . /tmp/chromium-root/env.sh
 else
-  echo "no /tmp/chromium-root/env.sh: the renderer is not installed, GRPO will be skipped"
+  echo "no /tmp/chromium-root/env.sh (Part A not installed): GRPO runs only if [renderer] chromium_path renders"
 fi
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader || true
 python3 -u benchmarks/gpu/learning_run.py --data .device/partc --work /tmp/partc --out "$OUT" "$@" 2>&1 \
