@@ -42,7 +42,6 @@ CHAT_TEMPLATE = (
 )
 
 
-
 @dataclass(frozen=True)
 class PolicySize:
     """The architecture of an offline policy: tokenizer vocabulary, text decoder and vision tower."""

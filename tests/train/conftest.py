@@ -89,6 +89,21 @@ def make_settings(tiny_policy_dir: Path, tmp_path: Path) -> Callable[..., Settin
     return make
 
 
+@pytest.fixture
+def nf4_on_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`load_policy` takes its NF4 branch (normally CUDA only) with a float32 compute dtype."""
+    import torch
+    from transformers import BitsAndBytesConfig
+
+    import flutter_rl.train.policy as policy
+
+    config = BitsAndBytesConfig(
+        load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+        bnb_4bit_compute_dtype=torch.float32,
+    )
+    monkeypatch.setattr(policy, "quantization_config", lambda model, cuda: config)
+
+
 @pytest.fixture(scope="session")
 def mlflow_server(live_services) -> str:
     """The URI of the shared test services' real MLflow tracking server (tests/conftest.py)."""

@@ -12,7 +12,6 @@ import pytest
 import torch
 from datasets import Dataset
 from peft import get_peft_model
-from transformers import BitsAndBytesConfig
 from trl import GRPOTrainer
 
 import flutter_rl.train.policy as policy_module
@@ -26,16 +25,6 @@ from flutter_rl.train.trainer import InstrumentedGRPOTrainer
 from .conftest import REWARD_FUNCS, REWARD_WEIGHTS, screenshot
 
 CPU = torch.device("cpu")
-
-
-@pytest.fixture
-def nf4_on_cpu(monkeypatch):
-    """`load_policy` takes its NF4 branch (normally CUDA only) with a float32 compute dtype."""
-    config = BitsAndBytesConfig(
-        load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-        bnb_4bit_compute_dtype=torch.float32,
-    )
-    monkeypatch.setattr(policy_module, "quantization_config", lambda model, cuda: config)
 
 
 def same_adapter(copy: Any, policy: Any) -> bool:

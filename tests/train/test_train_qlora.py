@@ -3,23 +3,10 @@ forces the branch that `load_policy` takes only with CUDA, with a float32 comput
 
 from __future__ import annotations
 
-import pytest
-import torch
-from transformers import BitsAndBytesConfig
-
 import flutter_rl.train.policy as policy
 from flutter_rl.train.grpo import train_grpo
 
 from .conftest import REWARD_FUNCS, REWARD_WEIGHTS
-
-
-@pytest.fixture
-def nf4_on_cpu(monkeypatch):
-    config = BitsAndBytesConfig(
-        load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-        bnb_4bit_compute_dtype=torch.float32,
-    )
-    monkeypatch.setattr(policy, "quantization_config", lambda model, cuda: config)
 
 
 def test_nf4_policy_is_quantized_and_trains_two_grpo_steps(nf4_on_cpu, make_settings, screen_rows):
