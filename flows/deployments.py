@@ -28,7 +28,7 @@ class DeploymentSpec:
 
 DEPLOYMENTS: tuple[DeploymentSpec, ...] = (
     DeploymentSpec("flows/train_and_eval.py:train_and_eval", "default", "tiny",
-                   "Embedded default: synthetic data, embedded renderer, tiny policy; minutes on a CPU."),
+                   "Embedded default: synthetic data, embedded renderer, the small trained policy; minutes on a CPU."),
     DeploymentSpec("flows/train_and_eval.py:train_and_eval", "reference", "reference",
                    "The seed experiment: Qwen3-VL-8B QLoRA, CLIP reward, on one GPU."),
     DeploymentSpec("flows/nightly_eval.py:nightly_eval", "default", "tiny",

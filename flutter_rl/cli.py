@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--manifest", help="a curated manifest directory (default: curate from [data] now)")
     train.set_defaults(func=_cmd_train)
 
-    tiny = sub.add_parser("make-tiny-policy", help="build the tiny offline Qwen3-VL policy of the `tiny` preset")
+    tiny = sub.add_parser("make-tiny-policy", help="build a random 2-layer offline Qwen3-VL policy (tests, smoke runs)")
     tiny.add_argument("--out", default="runs/tiny-policy", help="output directory (default runs/tiny-policy)")
     tiny.add_argument("--seed", type=int, default=0, help="weight initialisation seed (default 0)")
     tiny.set_defaults(func=_cmd_make_tiny_policy)
