@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
-# On the GPU loan: install the wheels carried in .device/carry (built here for Python 3.12) under
-# /tmp/pylib, beside the machine's own torch/transformers/peft/accelerate. Prints the versions.
+# On the GPU loan: install the wheels carried in FOLDER... (default .device/carry; built here for
+# Python 3.12) under /tmp/pylib, beside the machine's own torch/transformers/peft/accelerate, one
+# folder per call when together they exceed what a call may carry. Prints what imports.
+#   bash benchmarks/gpu/setup_device.sh [FOLDER ...]
 set -euo pipefail
-if [ ! -f /tmp/pylib/.done ]; then
-  python3 -m pip install -q --no-deps --no-index --target /tmp/pylib .device/carry/*.whl
-  touch /tmp/pylib/.done
-fi
+for folder in "${@:-.device/carry}"; do
+  marker="/tmp/pylib/.done-$(basename "$folder")"
+  if [ ! -f "$marker" ]; then
+    python3 -m pip install -q --no-deps --no-index --target /tmp/pylib "$folder"/*.whl
+    touch "$marker"
+  fi
+done
 export PYTHONPATH=/tmp/pylib:$PWD
-python3 -c "import torch, transformers, peft, trl, bitsandbytes; print('torch', torch.__version__, 'transformers', transformers.__version__, 'peft', peft.__version__, 'trl', trl.__version__, 'bnb', bitsandbytes.__version__)"
+python3 - <<'PY'
+import importlib
+for name in ("torch", "transformers", "peft", "trl", "bitsandbytes"):
+    try:
+        print(name, importlib.import_module(name).__version__)
+    except ImportError as error:
+        print(name, "not installed yet:", error)
+PY

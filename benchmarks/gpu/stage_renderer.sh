@@ -11,14 +11,15 @@
 #
 # Everything goes into one uncompressed tar (debs and wheels are compressed already), cut into parts
 # of PART_MIB MiB, one part per carry folder ${CARRY_PREFIX}1, 2, ... (a device call carries one
-# folder plus the ~1.3 MB working tree, under its 64 MiB limit). On the device, call k runs
+# folder plus the ~21 MB working tree, which holds models/small-flutter-policy, under its 64 MiB
+# limit). On the device, call k runs
 #   bash benchmarks/gpu/install_renderer.sh ${CARRY_PREFIX}k
 # Downloads are kept in STAGE_DIR and reused.
 set -euo pipefail
 
 STAGE_DIR=${STAGE_DIR:-.device/renderer-stage}
 CARRY_PREFIX=${CARRY_PREFIX:-.device/carry}
-PART_MIB=${PART_MIB:-58}
+PART_MIB=${PART_MIB:-40}
 VENV_PIP=${VENV_PIP:-.venv/bin/pip}
 CHROMIUM_DIR=/usr/lib/chromium
 WHEELS="flet flet-web playwright tree-sitter tree-sitter-dart uvicorn psutil pydantic"
