@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
@@ -19,12 +19,18 @@ def _cell(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def markdown_table(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> str:
+    """A Markdown table: the header, its separator and one line per row (floats to 3 decimals)."""
+    lines = ["| " + " | ".join(map(str, header)) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def results_markdown(overall: Sequence[dict[str, Any]], link: str) -> str:
     """A Markdown table of the overall results, with a link to where the rest is."""
     frame = results_frame(overall)
-    lines = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "## Checkpoint sweep\n\n" + "\n".join(lines) + f"\n\nTables, plots and render grids: {link}\n"
+    table = markdown_table(frame.columns, frame.itertuples(index=False))
+    return f"## Checkpoint sweep\n\n{table}\n\nTables, plots and render grids: {link}\n"
 
 
 def run_link(tracking_uri: str, run_id: str | None) -> str:

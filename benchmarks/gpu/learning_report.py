@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from flutter_rl.reporting import markdown_table  # noqa: E402
 from flutter_rl.settings import Settings, load_settings  # noqa: E402
 from flutter_rl.sweep import plots, report  # noqa: E402
 from flutter_rl.sweep.sweep import SweepResult, run_sweep  # noqa: E402
@@ -56,10 +57,10 @@ def interval(value: float, low: float, high: float, scale: float = 1.0, digits: 
     return f"{value * scale:.{digits}f} [{low * scale:.{digits}f}, {high * scale:.{digits}f}]"
 
 
-def markdown_table(table: pd.DataFrame, group: str | None) -> str:
+def sweep_markdown(table: pd.DataFrame, group: str | None) -> str:
     """A sweep table as markdown: each metric and its change against the base, with 95% intervals."""
-    head = ["checkpoint", "step", *([group] if group else []), "n"]
-    lines = [head + [*TABLE_METRICS, *(f"{m} change" for m in TABLE_METRICS)]]
+    head = ["checkpoint", "step", *([group] if group else []), "n", *TABLE_METRICS, *(f"{m} change" for m in TABLE_METRICS)]
+    lines = []
     for row in table.to_dict("records"):
         cells = [str(row["checkpoint"]), str(row["step"]), *([str(row[group])] if group else []), str(row["n"])]
         cells += [interval(row[m], row[f"{m}_low"], row[f"{m}_high"]) for m in TABLE_METRICS]
@@ -68,9 +69,7 @@ def markdown_table(table: pd.DataFrame, group: str | None) -> str:
             digits = 1 if m in report.RATES else 3
             cells.append("-" if pd.isna(row[name]) else interval(row[name], row[f"{name}_low"], row[f"{name}_high"], digits=digits))
         lines.append(cells)
-    rendered = ["| " + " | ".join(line) + " |" for line in lines]
-    rendered.insert(1, "|" + "---|" * len(lines[0]))
-    return "\n".join(rendered) + "\n"
+    return markdown_table(head, lines) + "\n"
 
 
 def learning_curves(summary: dict) -> Figure:
@@ -101,9 +100,9 @@ def write_results(result: SweepResult, settings: Settings, summary: dict | None,
     for name, table in tables.items():
         table.to_csv(out / f"{name}.csv", index=False)
         if name in groups:
-            markdown.append(f"### {name}\n\n{markdown_table(table, groups[name])}")
-    markdown.append("### errors\n\n" + "\n".join("| " + " | ".join(map(str, r)) + " |" for r in [
-        list(tables["errors"].columns), ["---"] * len(tables["errors"].columns), *tables["errors"].values.tolist()]) + "\n")
+            markdown.append(f"### {name}\n\n{sweep_markdown(table, groups[name])}")
+    errors = tables["errors"]
+    markdown.append(f"### errors\n\n{markdown_table(errors.columns, errors.values.tolist())}\n")
     (out / "tables.md").write_text("\n".join(markdown))
     columns = ["checkpoint", "step", "id", "screen_type", "difficulty", "exposure", "rendered", "error_kind", "format", "visual", "combined"]
     samples[columns].to_csv(out / "samples.csv", index=False)
