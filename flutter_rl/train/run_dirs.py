@@ -10,7 +10,6 @@ from pathlib import Path
 from flutter_rl.settings import Settings
 
 ADAPTER_CONFIG = "adapter_config.json"
-ADAPTER_FILES = (ADAPTER_CONFIG, "adapter_model.safetensors")
 MODEL_CONFIG_FILES = ("config.json", "generation_config.json")
 
 

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
 from flutter_rl.train.policy import load_model, peft_config
+from flutter_rl.train.run_dirs import weight_files
 from flutter_rl.train.trainer_args import shared_trainer_args
 
 SFT_ADAPTER_DIR = "sft-adapter"
@@ -54,7 +55,7 @@ def sft_warmup(
 
     full = settings.model.adapter == "none"
     saved = output_dir / (SFT_MODEL_DIR if full else SFT_ADAPTER_DIR)
-    if (saved / ("config.json" if full else "adapter_config.json")).is_file():
+    if weight_files(saved):
         return load_model(str(saved), settings.model) if full else PeftModel.from_pretrained(model, str(saved), is_trainable=True)
     rows = sft_rows(dataset)
     if not rows:
