@@ -1,0 +1,213 @@
+"""Calls: functions, methods, constructors of Flutter's and the file's classes, argument checks.
+
+Part of `Evaluator` (evaluator.py); the methods use the state of `EvaluatorBase`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flutter_renderer import catalog
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.ir import DartObject
+from flutter_renderer.dart import flutter_api, methods
+from flutter_renderer.dart.flutter_api import MISSING
+from flutter_renderer.dart.program import FunctionDecl, Params
+from flutter_renderer.dart.syntax import Node, named, position, text
+from flutter_renderer.dart.values import BoundMethod, Instance, Lambda, Scope, TypeRef, type_name
+from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
+
+
+class CallEvaluation(EvaluatorBase):
+    """Calls: functions, methods, constructors of Flutter's and the file's classes, argument checks."""
+
+    # ----------------------------------------------------------------- calls
+
+    def arguments(self, node: Node | None, scope: Scope) -> tuple[list[Any], dict[str, Any]]:
+        args: list[Any] = []
+        kwargs: dict[str, Any] = {}
+        for child in named(node) if node is not None else []:
+            if child.type == "named_argument":
+                parts = named(child)
+                label = text(named(parts[0])[0])
+                if label in kwargs:
+                    raise self.error(parts[0], f"The argument for the named parameter '{label}' was already specified.")
+                kwargs[label] = self.eval_parts(parts[1:], scope, child)
+            elif child.type == "argument":
+                args.append(self.eval_parts(named(child), scope, child))
+        return args, kwargs
+
+    def call_name(self, name: str, arguments: Node, scope: Scope, node: Node) -> Any:
+        """`name(args)`: a local function, method, top-level function, constructor or builtin."""
+        holder = scope.find(name)
+        this = scope.this
+        if holder is None and this is not None:
+            for cls in self.lineage(this.cls):
+                if name in cls.methods:
+                    args, kwargs = self.arguments(arguments, scope)
+                    return self.invoke(cls.methods[name], this, args, kwargs, node)
+        if holder is not None or name in self.program.variables or (this is not None and name in this.fields):
+            return self.call_value(self.lookup(name, scope, node), arguments, scope, node)
+        args, kwargs = self.arguments(arguments, scope)
+        if name in self.program.functions:
+            return self.invoke(self.program.functions[name], None, args, kwargs, node)
+        if name in ("print", "debugPrint"):
+            return None
+        if name in flutter_api.MATH_FUNCTIONS and "dart:math" in self.program.unprefixed:
+            return self._builtin("math", name, args, kwargs, node)
+        if self.is_known_type(name, node) or name in self.program.classes:
+            return self.construct(name, "", args, kwargs, node, scope)
+        if this is None:
+            raise self.error(node, f"The function '{name}' isn't defined.")
+        raise self.error(node, f"The method '{name}' isn't defined for the type '{this.cls.name}'.")
+
+    def call_value(self, value: Any, arguments: Node, scope: Scope, node: Node) -> Any:
+        """Call a function value: a lambda, a tear-off, or a type (a constructor call)."""
+        args, kwargs = self.arguments(arguments, scope)
+        return self.call(value, args, kwargs, node)
+
+    def call(self, value: Any, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
+        if isinstance(value, Lambda):
+            fn = FunctionDecl(value.name or "<closure>", value.params, value.body, node)
+            return self.invoke(fn, value.scope.this, args, kwargs, node, value.scope)
+        if isinstance(value, BoundMethod):
+            if value.receiver is None:
+                return self.invoke(self.program.functions[value.name], None, args, kwargs, node)
+            return self.call_member(value.receiver, value.name, None, Scope(), node, (args, kwargs))
+        if isinstance(value, TypeRef):
+            return self.construct(value.name, "", args, kwargs, node, None)
+        raise self.error(node, f"The expression of type '{type_name(value)}' can't be invoked as a function.")
+
+    def call_member(self, receiver: Any, name: str, arguments: Node | None, scope: Scope, node: Node,
+                    evaluated: tuple[list[Any], dict[str, Any]] | None = None) -> Any:
+        """`receiver.name(args)`: a named constructor, static, user method or built-in method."""
+        args, kwargs = evaluated if evaluated is not None else self.arguments(arguments, scope)
+        if isinstance(receiver, TypeRef):
+            return self.construct(receiver.name, name, args, kwargs, node, scope)
+        if isinstance(receiver, Instance):
+            for cls in self.lineage(receiver.cls):
+                if name in cls.methods:
+                    return self.invoke(cls.methods[name], receiver, args, kwargs, node)
+            if name in receiver.fields or any(name in c.getters for c in self.lineage(receiver.cls)):
+                return self.call(self.instance_get(receiver, name, node), args, kwargs, node)
+            raise self.error(node, f"The method '{name}' isn't defined for the type '{receiver.cls.name}'.")
+        if receiver is None:
+            raise self.error(node, f"The method '{name}' can't be unconditionally invoked because the receiver can be 'null'.")
+        if name == "call" and isinstance(receiver, (Lambda, BoundMethod)):
+            return self.call(receiver, args, kwargs, node)
+        if name in ("padLeft", "padRight") and args and isinstance(args[0], int) and args[0] > self.budget.max_string:
+            raise self.error(node, f"A string of more than {self.budget.max_string} characters.", ErrorKind.RUNTIME)
+        try:
+            result = methods.call_method(receiver, name, args, kwargs,
+                                         lambda fn, fn_args: self.call(fn, fn_args, {}, node))
+        except (TypeError, ValueError, IndexError, KeyError, OverflowError) as exc:
+            raise self.error(node, f"Bad arguments to '{name}': {exc}", ErrorKind.RUNTIME) from None
+        if result is MISSING:
+            raise self.error(node, f"The method '{name}' isn't defined for the type '{type_name(receiver)}'.")
+        if isinstance(result, DartObject):   # `style.copyWith(...)` makes a new object here
+            self.budget.node(*position(node))
+            return replace(result, line=position(node)[0], column=position(node)[1])
+        return self.check_size(result, node)
+
+    def _builtin(self, owner: str, name: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
+        try:
+            return flutter_api.static_call(owner, name, args, kwargs, self.width, self.height)
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise self.error(node, f"Bad arguments to '{owner}{'.' + name if name else ''}': {exc}") from None
+
+    def construct(self, type_: str, ctor: str, args: list[Any], kwargs: dict[str, Any], node: Node,
+                  scope: Scope | None) -> Any:
+        """`Type(args)` / `Type.ctor(args)`: the file's own class, a built-in, or a catalog class."""
+        if type_ in self.program.classes:
+            cls = self.program.classes[type_]
+            if ctor in cls.constructors or (not ctor and not cls.constructors):
+                return self.instantiate(cls, ctor, args, kwargs, node)
+            for owner in self.lineage(cls):
+                if ctor in owner.methods:   # a static method called on the class
+                    return self.invoke(owner.methods[ctor], None, args, kwargs, node)
+            raise self.error(node, f"Couldn't find constructor '{type_}.{ctor}'." if ctor else f"Couldn't find constructor '{type_}'.")
+        self.is_known_type(type_, node)
+        if type_ == "List":
+            return self._list_constructor(ctor, args, kwargs, node)
+        result = self._builtin(type_, ctor, args, kwargs, node)
+        if result is not MISSING:
+            return result
+        if type_ in catalog.UNSUPPORTED:
+            raise self.error(node, f"'{type_}' is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
+        signature = catalog.lookup(type_, ctor) or flutter_api.CORE_CLASSES.get(type_, {}).get(ctor)
+        if signature is None:
+            if type_ in catalog.CLASSES or type_ in flutter_api.BUILTIN_TYPES or type_ in flutter_api.CORE_CLASSES:
+                what = f"'{type_}.{ctor}'" if ctor else f"'{type_}'"
+                raise self.error(node, f"Couldn't find constructor {what}." if ctor or type_ in catalog.CLASSES
+                                 else f"The method '{ctor}' isn't defined for the type '{type_}'.")
+            raise self.error(node, f"The name '{type_}' isn't a class.")
+        self.check_arguments(f"{type_}.{ctor}" if ctor else type_, len(signature.positional) - signature.optional_positional,
+                             len(signature.positional), signature.named, signature.required, args, kwargs, node)
+        kwargs = self.expand_builders(type_, ctor, kwargs, node)
+        line, column = position(node)
+        self.budget.node(line, column)
+        return DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
+                          {k: self.to_ir(v, node) for k, v in kwargs.items()}, line, column)
+
+    def expand_builders(self, type_: str, ctor: str, kwargs: dict[str, Any], node: Node) -> dict[str, Any]:
+        """Run the builders Flutter would call for the first frame (`Builder.builder`, item builders
+        with an `itemCount`); other closures stay unevaluated."""
+        callables = (Lambda, BoundMethod)
+        child_builder = flutter_api.CHILD_BUILDERS.get((type_, ctor))
+        item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
+        if child_builder is None and not item_builders:
+            return kwargs
+        expanded = dict(kwargs)
+        if child_builder is not None and isinstance(kwargs.get(child_builder), callables):
+            expanded[child_builder] = self.call(kwargs[child_builder], [BUILD_CONTEXT], {}, node)
+        count = kwargs.get("itemCount")
+        if isinstance(count, int) and not isinstance(count, bool):
+            count = self.check_count(count, node)
+            for name in item_builders:
+                if isinstance(kwargs.get(name), callables):
+                    built = count if name == "itemBuilder" else max(0, count - 1)   # separators go between
+                    expanded[name] = [self.call(kwargs[name], [BUILD_CONTEXT, i], {}, node) for i in range(built)]
+        return expanded
+
+    def _list_constructor(self, ctor: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> list[Any]:
+        if ctor == "generate" and len(args) == 2:
+            count = self.check_count(args[0], node)
+            return [self.call(args[1], [i], {}, node) for i in range(count)]
+        if ctor == "filled" and len(args) == 2:
+            return [args[1]] * self.check_count(args[0], node)
+        if ctor in ("of", "from", "unmodifiable") and len(args) == 1 and isinstance(args[0], list):
+            return list(args[0])
+        if ctor == "empty" and not args:
+            return []
+        raise self.error(node, f"The constructor 'List.{ctor}' is not supported with these arguments.", ErrorKind.UNSUPPORTED)
+
+    def check_arguments(self, what: str, min_positional: int, max_positional: int, named_ok: frozenset[str] | set[str],
+                        required: frozenset[str] | set[str], args: list[Any], kwargs: dict[str, Any], node: Node) -> None:
+        """The analyzer's argument checks: positional count, unknown and missing named parameters."""
+        if len(args) > max_positional:
+            raise self.error(node, f"Too many positional arguments: {max_positional} expected, but {len(args)} found.")
+        if len(args) < min_positional:
+            raise self.error(node, f"Too few positional arguments: {min_positional} required, {len(args)} given.")
+        for name in kwargs:
+            if name not in named_ok:
+                raise self.error(node, f"The named parameter '{name}' isn't defined.")
+        for name in sorted(required):
+            if name not in kwargs:
+                raise self.error(node, f"The named parameter '{name}' is required, but there's no corresponding argument.")
+
+    def bind(self, params: Params, args: list[Any], kwargs: dict[str, Any], scope: Scope, node: Node,
+             what: str) -> dict[str, Any]:
+        """Check arguments against `params` and bind them; returns `this.x` values by field name."""
+        self.check_arguments(what, params.required_positional, len(params.positional), set(params.named),
+                             params.required, args, kwargs, node)
+        fields: dict[str, Any] = {}
+        supplied = list(zip(params.positional, args)) + [(p, kwargs[n]) for n, p in params.named.items() if n in kwargs]
+        missing = params.positional[len(args):] + [p for n, p in params.named.items() if n not in kwargs]
+        values = supplied + [(p, self.eval(p.default, Scope()) if p.default else None) for p in missing]
+        for param, value in values:
+            if param.kind == "this":
+                fields[param.name] = value
+            elif param.kind == "plain":
+                scope.vars[param.name] = value
+        return fields
