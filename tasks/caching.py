@@ -1,16 +1,19 @@
 """Cache policies for tasks whose work is pure: same inputs, same code, same settings -> same result.
 
 Prefect's default policy includes the flow-run id, so it never reuses work across runs. Ours keys a
-task on its inputs (the `settings` object excluded), its own source, the source of the plain
-function it wraps, and the hash of only the settings sections that function reads: a change to
-`[train]` re-runs training but not curation.
+task on its inputs (the `settings` object excluded), its own source, the source of every module of
+the packages its plain function runs (a helper module edited deep inside `flutter_rl/train/` changes
+the key, not only the module that holds the function), and the hash of only the settings sections
+that function reads: a change to `[train]` re-runs training but not curation.
 """
 
 from __future__ import annotations
 
-import inspect
+import hashlib
+import importlib.util
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 from prefect.cache_policies import INPUTS, TASK_SOURCE, CachePolicy
@@ -34,17 +37,31 @@ class SettingsSections(CachePolicy):
         return hash_objects(os.getcwd(), *(settings.section_hash(name) for name in self.sections))
 
 
-@dataclass
-class FunctionSource(CachePolicy):
-    """Keys on the source of the module that holds the wrapped plain function."""
+def package_source_hash(packages: tuple[str, ...]) -> str:
+    """The sha256 of every file of the named packages (path and content, sorted), compiled files aside."""
+    digest = hashlib.sha256()
+    for package in sorted(packages):
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise ValueError(f"{package!r} is not a package this interpreter can import")
+        for root in spec.submodule_search_locations:
+            for path in sorted(Path(root).rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                    digest.update(f"{package}/{path.relative_to(root).as_posix()}\0".encode())
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()
 
-    function: Callable[..., Any] | None = field(default=None)
+
+@dataclass
+class PackageSource(CachePolicy):
+    """Keys on the files of the packages a task's plain function runs."""
+
+    packages: tuple[str, ...] = ()
 
     def compute_key(
         self, task_ctx: TaskRunContext, inputs: dict[str, Any], flow_parameters: dict[str, Any], **kwargs: Any
     ) -> Optional[str]:
-        module = inspect.getmodule(self.function)
-        return hash_objects(inspect.getsource(module) if module else repr(self.function))
+        return package_source_hash(self.packages)
 
 
 @dataclass
@@ -62,9 +79,11 @@ class ExternalInputs(CachePolicy):
 
 
 def content_cache(
-    function: Callable[..., Any], *sections: str, external: Callable[[Any], str] | None = None
+    *sections: str, code: tuple[str, ...], external: Callable[[Any], str] | None = None
 ) -> CachePolicy:
-    """The policy for a pure task wrapping `function` that reads `sections` of the settings (and, when
-    given, the outside files hashed by `external(settings)`)."""
-    policy = (INPUTS - "settings") + TASK_SOURCE + FunctionSource(function=function) + SettingsSections(sections=sections)
+    """The policy for a pure task that reads `sections` of the settings, runs the code of the `code`
+    packages (name every package its plain function imports, directly or not, whose code changes the
+    result; tests/orchestration checks the real tasks' lists) and, when given, reads the outside files
+    hashed by `external(settings)`."""
+    policy = (INPUTS - "settings") + TASK_SOURCE + PackageSource(packages=code) + SettingsSections(sections=sections)
     return policy + ExternalInputs(fingerprint=external) if external else policy

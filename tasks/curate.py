@@ -9,10 +9,13 @@ from flutter_rl.curate.pipeline import curate, input_fingerprint
 from flutter_rl.settings import Settings
 from tasks.caching import content_cache
 
+# what curation runs: its stage and the renderer that draws the screens
+CURATE_CODE = ("flutter_rl.curate", "flutter_renderer")
+
 
 @task(
     name="curate-dataset",
-    cache_policy=content_cache(curate, "data", "renderer", external=input_fingerprint),
+    cache_policy=content_cache("data", "renderer", code=CURATE_CODE, external=input_fingerprint),
     persist_result=True,
     retries=2,
     retry_delay_seconds=exponential_backoff(backoff_factor=5),  # a renderer restart is transient

@@ -12,6 +12,9 @@ from flutter_rl.train.run import run_training
 from flutter_rl.train.tiny_policy import make_tiny_policy
 from tasks.caching import content_cache
 
+# what training runs: GRPO, the reward, the manifest reader and the renderer the reward draws with
+TRAIN_CODE = ("flutter_rl.train", "flutter_rl.reward", "flutter_rl.curate", "flutter_renderer")
+
 
 # Not cached by Prefect: whether the policy exists is a fact of the disk, and checking it is free.
 @task(name="ensure-policy")
@@ -25,7 +28,7 @@ def ensure_policy(settings: Settings) -> str:
 
 @task(
     name="train-policy",
-    cache_policy=content_cache(run_training, "model", "train", "reward", "renderer", "tracking"),
+    cache_policy=content_cache("model", "train", "reward", "renderer", "tracking", code=TRAIN_CODE),
     persist_result=True,
     retries=1,
     retry_delay_seconds=exponential_backoff(backoff_factor=10),  # MLflow or the renderer may hiccup; resume makes a retry cheap

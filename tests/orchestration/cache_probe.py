@@ -12,6 +12,8 @@ from flutter_rl.settings import Settings
 from tasks.caching import content_cache
 
 CALLS: list[str] = []
+# the probe's functions live in this script, which TASK_SOURCE does not see; key on the cache code itself
+PROBE_CODE = ("tasks",)
 
 
 def prepare_data(settings: Settings, tag: str) -> str:
@@ -28,8 +30,8 @@ def source_file(settings: Settings) -> str:
     return Path(settings.data.path).read_text()
 
 
-prepare_task = task(prepare_data, cache_policy=content_cache(prepare_data, "data", external=source_file), persist_result=True)
-fit_task = task(fit, cache_policy=content_cache(fit, "train"), persist_result=True)
+prepare_task = task(prepare_data, cache_policy=content_cache("data", code=PROBE_CODE, external=source_file), persist_result=True)
+fit_task = task(fit, cache_policy=content_cache("train", code=PROBE_CODE), persist_result=True)
 
 
 @flow(name="cache-probe")
