@@ -44,7 +44,7 @@ class DataSettings(Section):
     path: str = ""
     metadata: str = ""
     synthetic_count: int = Field(400, ge=1)
-    train_size: int = Field(160, ge=1)
+    train_size: int = Field(160, ge=0)  # 0 = an eval-only dataset (every drawn screen goes to eval)
     eval_size: int = Field(100, ge=1)
     train_difficulties: list[Literal["easy", "medium", "hard"]] = ["easy"]
     train_screen_types: list[ScreenType] = []  # empty = every type; else the others are never trained on

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from prefect import task
-from prefect.tasks import exponential_backoff
 
 from flutter_rl.curate.pipeline import curate, input_fingerprint
 from flutter_rl.settings import Settings
 from tasks.caching import content_cache
+from tasks.retry import transient_retries
 
 # what curation runs: its stage and the renderer that draws the screens
 CURATE_CODE = ("flutter_rl.curate", "flutter_renderer")
@@ -17,8 +17,7 @@ CURATE_CODE = ("flutter_rl.curate", "flutter_renderer")
     name="curate-dataset",
     cache_policy=content_cache("data", "renderer", code=CURATE_CODE, external=input_fingerprint),
     persist_result=True,
-    retries=2,
-    retry_delay_seconds=exponential_backoff(backoff_factor=5),  # a renderer restart is transient
+    **transient_retries(2, backoff_factor=5),  # a renderer restart is transient
 )
 def curate_dataset(settings: Settings) -> str:
     """Curate (or reuse) the manifest; returns its directory."""

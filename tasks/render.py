@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from prefect import task
-from prefect.tasks import exponential_backoff
 
 from flutter_renderer.api import RenderResult
 from flutter_rl import fanout
 from flutter_rl.settings import Settings
+from tasks.retry import transient_retries
 
 
-@task(name="render-shard", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=5))
+@task(name="render-shard", **transient_retries(2, backoff_factor=5))
 def render_shard(codes: list[str], settings: Settings) -> list[RenderResult]:
     """Render one shard of Flutter files; one bad sample is a failed result, never a failed task."""
     return fanout.render_shard(codes, settings)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from prefect import task
-from prefect.tasks import exponential_backoff
 
 from flutter_rl.settings import Settings
 from flutter_rl.sweep.sweep import SweepResult, evaluate, run_sweep
+from tasks.retry import transient_retries
 
 
 def _summary(result: SweepResult) -> dict:
@@ -15,14 +15,14 @@ def _summary(result: SweepResult) -> dict:
 
 # No Prefect cache here: the sweep caches each (checkpoint, eval set, decoding, renderer) unit on disk
 # itself, and a re-run should still log a fresh MLflow sweep run for the UI to compare.
-@task(name="sweep-checkpoints", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=5))
+@task(name="sweep-checkpoints", **transient_retries(2, backoff_factor=5))
 def sweep_checkpoints(settings: Settings, train_dir: str | None, manifest_dir: str) -> dict:
     """Evaluate the base and every checkpoint of `train_dir` (None: the newest training run); returns the
     sweep run id and overall table."""
     return _summary(run_sweep(settings, train_dir, manifest_dir))
 
 
-@task(name="evaluate-checkpoint", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=5))
+@task(name="evaluate-checkpoint", **transient_retries(2, backoff_factor=5))
 def evaluate_checkpoint(settings: Settings, adapter_dir: str, manifest_dir: str) -> dict:
     """Evaluate one adapter next to the base; returns the sweep run id and overall table."""
     return _summary(evaluate(settings, adapter_dir, manifest_dir))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import task
-from prefect.tasks import exponential_backoff
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.run import run_training
 from flutter_rl.train.tiny_policy import make_tiny_policy
 from tasks.caching import content_cache
+from tasks.retry import transient_retries
 
 # what training runs: GRPO, the reward, the manifest reader and the renderer the reward draws with
 TRAIN_CODE = ("flutter_rl.train", "flutter_rl.reward", "flutter_rl.curate", "flutter_renderer")
@@ -30,8 +30,7 @@ def ensure_policy(settings: Settings) -> str:
     name="train-policy",
     cache_policy=content_cache("model", "train", "reward", "renderer", "tracking", code=TRAIN_CODE),
     persist_result=True,
-    retries=1,
-    retry_delay_seconds=exponential_backoff(backoff_factor=10),  # MLflow or the renderer may hiccup; resume makes a retry cheap
+    **transient_retries(1, backoff_factor=10),  # MLflow or the renderer may hiccup; resume makes a retry cheap
 )
 def train_policy(settings: Settings, manifest_dir: str, policy: str) -> dict:
     """GRPO on the manifest's train split; returns the output dir, checkpoints and MLflow run id."""

@@ -6,7 +6,8 @@ among screen types in proportion to how many screens each type has (largest rema
 keeps the type mix of the data; with `eval_even_types` the eval quota is shared equally instead (types
 held out of training are rare in such data, and would otherwise get almost no eval screens).
 Screens in neither split are kept as 'unused'. A quota that cannot be met is a `Shortfall`,
-reported, not an exception, unless a split would end up empty.
+reported, not an exception, unless a split would end up empty. `train_size = 0` asks for an
+eval-only dataset: an empty train split is then what was asked for.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ SPLITS = ("train", "eval", "unused")
 
 
 class SplitError(ValueError):
-    """The data cannot fill a split at all."""
+    """The data cannot fill a split at all (a property of the data and settings: retrying cannot help)."""
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,23 @@ def split(items: list[Item], settings: DataSettings) -> tuple[dict[str, list[Ite
     train_pool = [i for i in pool if i.id not in eval_ids and i.difficulty in settings.train_difficulties
                   and (not train_types or i.screen_type in train_types)]
     train_items, short_train = _draw(train_pool, "train", settings.train_difficulties, settings.train_size, rng)
-    if not eval_items or not train_items:
-        empty = "eval" if not eval_items else "train"
-        raise SplitError(f"no screens for the {empty} split: {len(items)} screens, difficulties "
-                         f"{sorted({i.difficulty for i in items})}; check data.{empty}_difficulties"
-                         + (" and data.train_screen_types" if empty == "train" and train_types else ""))
+    if not eval_items or (settings.train_size and not train_items):
+        raise SplitError(_empty_split_reason("eval" if not eval_items else "train", items, eval_items, settings))
     used = eval_ids | {i.id for i in train_items}
     unused = [replace(i, split="unused") for i in pool if i.id not in used]
     splits = {"train": train_items, "eval": eval_items, "unused": unused}
     return {name: sorted(v, key=lambda i: i.id) for name, v in splits.items()}, short_eval + short_train
+
+
+def _empty_split_reason(empty: str, items: list[Item], eval_items: list[Item], settings: DataSettings) -> str:
+    """Why `empty` got no screens, naming the setting that caused it."""
+    difficulties = sorted({str(i.difficulty) for i in items})
+    head = f"no screens for the {empty} split: {len(items)} screens, difficulties {difficulties}"
+    if empty == "eval":
+        return f"{head}; none has a difficulty in data.eval_difficulties {list(settings.eval_difficulties)}"
+    if len(eval_items) == len(items):
+        return (f"{head}; the eval split took all of them (data.eval_size = {settings.eval_size}): lower "
+                "data.eval_size, or set data.train_size = 0 for an eval-only dataset")
+    types = " and data.train_screen_types" if settings.train_screen_types else ""
+    return (f"{head}; {len(items) - len(eval_items)} are left after eval, and none matches "
+            f"data.train_difficulties {list(settings.train_difficulties)}{types}")

@@ -53,7 +53,11 @@ def run_training(settings: Settings, manifest_path: str | None = None) -> TrainR
 
     with make_backend(settings) as backend:
         manifest = Manifest.load(manifest_path) if manifest_path else curate(settings, backend)
-        rows = train_rows(manifest.split("train"))
+        train_split = manifest.split("train")
+        if train_split.empty:
+            raise TrainingSetupError(f"the manifest {manifest.root} has no train split (an eval-only dataset, "
+                                     "curated with data.train_size = 0): evaluate it, or curate with train_size > 0")
+        rows = train_rows(train_split)
         if not rows:
             raise TrainingSetupError(f"the manifest {manifest.root} has no readable train rows")
         reward_funcs, reward_weights = make_reward_functions(settings, backend)

@@ -79,9 +79,25 @@ def test_missing_difficulty_hands_its_eval_quota_to_the_others() -> None:
     assert [(s.split, s.difficulty, s.available) for s in shortfalls if s.split == "eval"] == [("eval", "hard", 0)]
 
 
-def test_an_empty_split_is_an_error() -> None:
-    with pytest.raises(SplitError, match="train"):
+def test_an_empty_split_is_an_error_naming_its_cause() -> None:
+    with pytest.raises(SplitError, match=r"train split.*data.train_difficulties \['easy'\]"):
         split(_items({"medium": 20}), DataSettings())
+    with pytest.raises(SplitError, match=r"eval split.*data.eval_difficulties \['hard'\]"):
+        split(_items({"easy": 20}), DataSettings(eval_difficulties=["hard"]))
+
+
+def test_eval_taking_every_screen_says_so_and_points_at_an_eval_only_dataset() -> None:
+    items = _items({"easy": 2, "medium": 2, "hard": 2})   # 72 screens, eval asks for 100
+    with pytest.raises(SplitError, match=r"eval split took all of them \(data.eval_size = 100\).*train_size = 0"):
+        split(items, DataSettings())
+
+
+def test_train_size_zero_is_an_eval_only_dataset() -> None:
+    items = _items({"easy": 2, "medium": 2, "hard": 2})
+    splits, shortfalls = split(items, DataSettings(train_size=0, eval_size=len(items)))
+    assert len(splits["eval"]) == len(items)
+    assert splits["train"] == [] and splits["unused"] == []
+    assert not [s for s in shortfalls if s.split == "train"]
 
 
 def test_allocate_is_proportional_and_exact() -> None:

@@ -1,4 +1,5 @@
-"""Runs the real `curate-dataset` flow with its curation failing once (run by the retry test)."""
+"""Runs the real `curate-dataset` flow with its curation failing once with a transient fault, or every
+time with a deterministic one (argv[3]: "transient" | "deterministic"; run by the retry tests)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from types import SimpleNamespace
 
 import tasks.curate
+from flutter_rl.curate.split import SplitError
 from flows.curate_dataset import curate_dataset_flow
 
 ATTEMPTS: list[int] = []
@@ -19,7 +21,16 @@ def flaky_curate(settings, backend=None):
     return SimpleNamespace(root=f"/manifests/{settings.data.seed}")
 
 
+def unsplittable_curate(settings, backend=None):
+    ATTEMPTS.append(1)
+    raise SplitError("no screens for the train split (injected)")
+
+
 if __name__ == "__main__":
-    tasks.curate.curate = flaky_curate  # the task's plain function, replaced to fail once
-    result = curate_dataset_flow(preset="", config=sys.argv[1], overrides={"data.seed": sys.argv[2]})
+    # the task's plain function, replaced to fail
+    tasks.curate.curate = flaky_curate if sys.argv[3] == "transient" else unsplittable_curate
+    try:
+        result = curate_dataset_flow(preset="", config=sys.argv[1], overrides={"data.seed": sys.argv[2]})
+    except SplitError as exc:
+        result = f"failed: {exc}"
     print(json.dumps({"result": result, "attempts": len(ATTEMPTS)}))

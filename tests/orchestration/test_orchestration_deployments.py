@@ -61,12 +61,21 @@ def test_a_bad_parameter_fails_fast_with_a_clear_message(deployments: list[str])
     assert time.monotonic() - started < 240
 
 
-def test_a_step_that_fails_once_is_retried_and_the_flow_succeeds(live_services, repo_root: Path) -> None:
+def _run_retry_probe(live_services, repo_root: Path, mode: str) -> tuple[str, dict]:
     seed = str(random.randrange(10**9))  # fresh cache key
     env = {**os.environ, "PYTHONPATH": str(repo_root)}
     probe = Path(__file__).with_name("retry_probe.py")
-    proc = subprocess.run([sys.executable, str(probe), live_services.source, seed],
+    proc = subprocess.run([sys.executable, str(probe), live_services.source, seed, mode],
                           capture_output=True, text=True, env=env, timeout=300, cwd=repo_root)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    outcome = json.loads(proc.stdout.strip().splitlines()[-1])
+    return seed, json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_a_step_that_fails_once_is_retried_and_the_flow_succeeds(live_services, repo_root: Path) -> None:
+    seed, outcome = _run_retry_probe(live_services, repo_root, "transient")
     assert outcome == {"result": f"/manifests/{seed}", "attempts": 2}
+
+
+def test_a_deterministic_failure_is_not_retried(live_services, repo_root: Path) -> None:
+    _, outcome = _run_retry_probe(live_services, repo_root, "deterministic")
+    assert outcome == {"result": "failed: no screens for the train split (injected)", "attempts": 1}
