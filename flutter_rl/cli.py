@@ -52,6 +52,18 @@ def _cmd_synth(args: argparse.Namespace) -> int:
     return run_synth(_settings(args), args.n, args.out, args.seed)
 
 
+def _cmd_curate(args: argparse.Namespace) -> int:
+    from flutter_rl.curate.curate_command import run_curate
+
+    return run_curate(_settings(args))
+
+
+def _cmd_data(args: argparse.Namespace) -> int:
+    from flutter_rl.curate.curate_command import show_manifest
+
+    return show_manifest(_settings(args), args.version)
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from flutter_rl.train.run import train_command
 
@@ -134,6 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", help="output folder (default <data.output_dir>/synth-<seed>-<n>)")
     synth.add_argument("--seed", type=int, help="generation seed (default data.seed)")
     synth.set_defaults(func=_cmd_synth)
+
+    curate = sub.add_parser("curate", help="curate [data] into a versioned manifest; print its counts and path")
+    curate.set_defaults(func=_cmd_curate)
+    data = sub.add_parser("data", help="inspect curated manifests")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    show = data_sub.add_parser("show", help="the counts and path of one manifest")
+    show.add_argument("version", help="a manifest version (its folder name under data.output_dir) or directory")
+    show.set_defaults(func=_cmd_data)
 
     train = sub.add_parser("train", help="GRPO-train the [model] policy on the curated train split, logged to MLflow")
     train.add_argument("--manifest", help="a curated manifest directory (default: curate from [data] now)")

@@ -84,12 +84,15 @@ def validate_and_normalize(items: list[RawItem], settings: DataSettings,
     for raw in items:
         try:
             with Image.open(raw.image_path) as opened:
+                frames = getattr(opened, "n_frames", 1)
                 opened.load()  # decodes fully: truncated and corrupt files fail here
                 image = opened.copy()
         except Exception as exc:  # PIL raises OSError, SyntaxError, ValueError... for bad files
             rejected.append(Rejection(raw.id, raw.image_path, "validate", f"cannot decode image: {exc}"))
             continue
-        problem = check_image(image, settings)
+        # an animation is not a screenshot, and taking its first frame silently would hide that
+        problem = f"animated image ({frames} frames): a screenshot is one frame" if frames > 1 else None
+        problem = problem or check_image(image, settings)
         if problem:
             rejected.append(Rejection(raw.id, raw.image_path, "validate", problem))
             continue

@@ -32,7 +32,8 @@ class Item:
     screen_type: str | None = None
     difficulty: str | None = None
     reference_code: str | None = None
-    label_source: str = "metadata"      # "metadata" | "heuristic"
+    screen_type_source: str = "metadata"   # "metadata" | "heuristic" (guessed by labels.label_fallback)
+    difficulty_source: str = "metadata"
     split: str = ""
 
 

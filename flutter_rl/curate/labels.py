@@ -111,8 +111,9 @@ def difficulty_from_image(image: Image.Image) -> str:
 
 
 def label_fallback(screen_type: str | None, difficulty: str | None, reference_code: str | None,
-                   image_path: str) -> tuple[str, str, bool]:
-    """(screen_type, difficulty, used_heuristic): metadata labels when valid, else the heuristic.
+                   image_path: str) -> tuple[str, str, frozenset[str]]:
+    """(screen_type, difficulty, guessed): metadata labels when valid, else the heuristic; `guessed`
+    names the fields the heuristic filled ("screen_type", "difficulty").
 
     Heuristic: from the reference code's widgets when there is code (`type_from_code`,
     `difficulty_from_code`); from the image otherwise, which gives type 'unknown' and a difficulty
@@ -120,22 +121,29 @@ def label_fallback(screen_type: str | None, difficulty: str | None, reference_co
     """
     known_type = screen_type if screen_type in SCREEN_TYPES else None
     known_difficulty = difficulty if difficulty in DIFFICULTIES else None
-    if known_type and known_difficulty:
-        return known_type, known_difficulty, False
+    guessed = frozenset(name for name, known in (("screen_type", known_type), ("difficulty", known_difficulty))
+                        if not known)
+    if not guessed:
+        return known_type, known_difficulty, guessed
     if reference_code:
         guessed_type, guessed_difficulty = type_from_code(reference_code), difficulty_from_code(reference_code)
     else:
         with Image.open(image_path) as image:
             guessed_type, guessed_difficulty = UNKNOWN_TYPE, difficulty_from_image(image)
-    return known_type or guessed_type, known_difficulty or guessed_difficulty, True
+    return known_type or guessed_type, known_difficulty or guessed_difficulty, guessed
 
 
 def label_items(items: list[Item]) -> list[Item]:
-    """Fill missing or invalid labels with `label_fallback`, marking those items label_source='heuristic'."""
+    """Fill missing or invalid labels with `label_fallback`; each field's source says which were guessed."""
     labelled = []
     for item in items:
         screen_type, difficulty, guessed = label_fallback(item.screen_type, item.difficulty,
                                                           item.reference_code, item.image_path)
         labelled.append(replace(item, screen_type=screen_type, difficulty=difficulty,
-                                label_source="heuristic" if guessed else "metadata"))
+                                screen_type_source=_source("screen_type" in guessed),
+                                difficulty_source=_source("difficulty" in guessed)))
     return labelled
+
+
+def _source(guessed: bool) -> str:
+    return "heuristic" if guessed else "metadata"

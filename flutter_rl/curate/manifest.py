@@ -26,7 +26,8 @@ REPORT_FILE = "report.json"
 COUNTS_FILE = "counts.csv"
 REJECTED_FILE = "rejected.csv"
 COLUMNS = ["id", "split", "screen_type", "difficulty", "image_path", "original_path", "width", "height",
-           "phash", "image_sha256", "reference_code", "source", "label_source"]
+           "phash", "image_sha256", "reference_code", "source",
+           "screen_type_source", "difficulty_source"]
 # Where a file came from on this machine is provenance, not content: it stays out of the hash.
 _UNHASHED = {"original_path"}
 

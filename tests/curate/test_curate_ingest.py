@@ -71,16 +71,27 @@ def test_screenshots_without_labels_get_heuristic_labels(tmp_path: Path, make_pn
 
     labelled = {i.id: i for i in label_items(items)}
 
-    assert labelled["coded"].screen_type == "settings" and labelled["coded"].label_source == "heuristic"
-    assert labelled["plain"].screen_type == UNKNOWN_TYPE
-    assert labelled["plain"].difficulty in DIFFICULTIES and labelled["plain"].label_source == "heuristic"
+    assert labelled["coded"].screen_type == "settings" and labelled["coded"].screen_type_source == "heuristic"
+    assert labelled["plain"].screen_type == UNKNOWN_TYPE and labelled["plain"].screen_type_source == "heuristic"
+    assert labelled["plain"].difficulty in DIFFICULTIES and labelled["plain"].difficulty_source == "heuristic"
+
+
+def test_each_label_says_whether_it_was_guessed(tmp_path: Path, make_png) -> None:
+    make_png(tmp_path / "typed.png", 5)
+    (tmp_path / "metadata.jsonl").write_text(json.dumps({"id": "typed", "image": "typed.png",
+                                                         "screen_type": "menu"}) + "\n")
+    raw, _ = ingest_folder(tmp_path)
+    items, _ = validate_and_normalize(raw, DataSettings(), tmp_path / "store")
+    (typed,) = label_items(items)
+    assert (typed.screen_type, typed.screen_type_source) == ("menu", "metadata")
+    assert typed.difficulty in DIFFICULTIES and typed.difficulty_source == "heuristic"
 
 
 def test_metadata_labels_win_and_invalid_labels_count_as_missing(tmp_path: Path, make_png) -> None:
     image = str(make_png(tmp_path / "a.png", 1))
-    assert label_fallback("menu", "hard", None, image) == ("menu", "hard", False)
+    assert label_fallback("menu", "hard", None, image) == ("menu", "hard", frozenset())
     screen_type, difficulty, guessed = label_fallback("banana", "hard", None, image)
-    assert (screen_type, difficulty, guessed) == (UNKNOWN_TYPE, "hard", True)
+    assert (screen_type, difficulty, guessed) == (UNKNOWN_TYPE, "hard", {"screen_type"})
 
 
 def test_code_heuristic_agrees_with_generator_labels() -> None:

@@ -94,7 +94,8 @@ def test_synthetic_source_is_deterministic_per_seed(tmp_path: Path, fake_backend
     assert first.hash != other.hash
     assert set(first.frame["source"]) == {"synthetic"}
     assert first.frame["reference_code"].str.contains("Widget build").all()
-    assert (first.frame["label_source"] == "metadata").all()
+    assert (first.frame["screen_type_source"] == "metadata").all()
+    assert (first.frame["difficulty_source"] == "metadata").all()
     assert len(first.split("train")) == 12 and set(first.split("train")["difficulty"]) == {"easy"}
     assert len(first.split("eval")) == 12
 
