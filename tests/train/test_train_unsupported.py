@@ -104,12 +104,14 @@ def group_advantages(rewards: Sequence[float | None]) -> list[float]:
 
 
 @pytest.fixture
-def unsupported_run(make_settings, screen_rows, monkeypatch):
-    """Train 3 steps on `PLAN`; return the trainer's log history, each batch's reward values per
-    function, and what `_generate_and_score_completions` handed to the loss."""
+def unsupported_run(make_settings, screen_rows, monkeypatch, request):
+    """Train 3 steps on `PLAN` (loss type: the test's parameter, else "grpo"); return the trainer's log
+    history, each batch's reward values per function, and what `_generate_and_score_completions`
+    handed to the loss."""
     settings = make_settings(
         "unsupported", train__max_steps=3, train__save_steps=3, train__num_generations=GROUP,
         train__per_device_train_batch_size=2 * GROUP, train__learning_rate=0.05,
+        train__loss_type=getattr(request, "param", "grpo"),
     )
     funcs, weights = make_reward_functions(settings, ScriptedRenderer())
     seen: dict[str, list[list]] = {f.__name__: [] for f in funcs}
@@ -152,6 +154,8 @@ def test_unsupported_completions_get_no_advantage_and_the_others_are_judged_amon
     assert [h["render/rate_supported"] for h in steps[:2]] == [1.0, 1.0]
 
 
+# grpo averages per completion; dapo divides by `num_items_in_batch`, which is 0 in step 3
+@pytest.mark.parametrize("unsupported_run", ["grpo", "dapo"], indirect=True)
 def test_unsupported_completions_are_out_of_the_loss_and_an_all_unsupported_step_has_zero_gradient(unsupported_run):
     steps, _, _, batches = unsupported_run
     for step, batch in enumerate(batches):
