@@ -41,6 +41,23 @@ def _last_row(client: mlflow.MlflowClient, experiment_id: str, run_id: str) -> p
     return overall.sort_values("step").iloc[-1]
 
 
+def comparison_table(tonight: pd.Series, previous: pd.Series | None) -> pd.DataFrame:
+    """One row per metric of `report.METRICS`: tonight's newest-checkpoint value, the previous night's
+    (NaN when there is none, or when that night was logged before the metric existed) and the difference."""
+    rows = []
+    for metric in METRICS:
+        before = float(previous.get(metric, float("nan"))) if previous is not None else float("nan")
+        rows.append({
+            "metric": metric,
+            "tonight": float(tonight[metric]),
+            "previous_night": before,
+            "delta": float(tonight[metric]) - before,
+            "checkpoint": tonight["checkpoint"],
+            "previous_checkpoint": previous["checkpoint"] if previous is not None else "",
+        })
+    return pd.DataFrame(rows)
+
+
 def compare_with_previous_night(settings: Settings, run_id: str) -> pd.DataFrame:
     """Tonight's newest-checkpoint metrics vs the previous nightly run's; logged on tonight's run."""
     client = mlflow.MlflowClient(tracking_uri(settings))
@@ -56,17 +73,6 @@ def compare_with_previous_night(settings: Settings, run_id: str) -> pd.DataFrame
     ]
     tonight = _last_row(client, experiment_id, run_id)
     previous = _last_row(client, experiment_id, earlier[0].info.run_id) if earlier else None
-    rows = []
-    for metric in METRICS:
-        before = float(previous[metric]) if previous is not None else float("nan")
-        rows.append({
-            "metric": metric,
-            "tonight": float(tonight[metric]),
-            "previous_night": before,
-            "delta": float(tonight[metric]) - before,
-            "checkpoint": tonight["checkpoint"],
-            "previous_checkpoint": previous["checkpoint"] if previous is not None else "",
-        })
-    comparison = pd.DataFrame(rows)
+    comparison = comparison_table(tonight, previous)
     client.log_table(run_id, comparison, COMPARISON_FILE)
     return comparison

@@ -9,6 +9,10 @@ render; combined = visual_weight x visual + format_weight x format.
 Nothing in a sample raises: an empty completion, code that does not render, a crashed renderer, a
 corrupt render or a missing / corrupt target image all give that sample its zeros plus a `reason`
 (a corrupt target zeroes every component: the sample cannot be judged). The reason is also logged.
+
+A sample the renderer rejects as `unsupported` (valid Flutter this backend cannot draw) is scored like
+any failure here (visual 0), but `SampleScore.unsupported` marks it, so training can leave it out
+(`trl_adapter`) and reports can count it apart (`render_summary`).
 """
 
 from __future__ import annotations
@@ -68,6 +72,28 @@ class SampleScore:
     metrics: dict[str, float] = field(default_factory=dict)
     error_kind: str = ""  # a renderer ErrorKind value, or empty_completion / bad_target / bad_render / metric_failed
     reason: str = ""
+
+    @property
+    def unsupported(self) -> bool:
+        """True when the renderer called the code valid Flutter that it cannot draw: no verdict on the policy."""
+        return self.error_kind == ErrorKind.UNSUPPORTED.value
+
+
+def render_summary(scores: Sequence[SampleScore]) -> dict[str, float]:
+    """The render figures of a batch: `render/rate` over all samples, `render/unsupported_share`,
+    `render/rate_supported` (among the others) and `render/unsupported_format` (the format score the
+    unsupported samples would have earned); the last two only when they have samples."""
+    if not scores:
+        return {}
+    unsupported = [s for s in scores if s.unsupported]
+    supported = len(scores) - len(unsupported)
+    rendered = sum(s.rendered for s in scores)
+    summary = {"render/rate": rendered / len(scores), "render/unsupported_share": len(unsupported) / len(scores)}
+    if supported:
+        summary["render/rate_supported"] = rendered / supported
+    if unsupported:
+        summary["render/unsupported_format"] = sum(s.format for s in unsupported) / len(unsupported)
+    return summary
 
 
 def structure_weights(settings: RewardSettings) -> dict[str, float]:

@@ -11,12 +11,18 @@ three thin `ComponentReward`s read their component from it:
 | function        | weight               | value                                |
 |-----------------|----------------------|--------------------------------------|
 | `format_reward` | `[reward] format_weight` | format score in [0, 1]            |
-| `visual_reward` | `[reward] visual_weight` | visual similarity, 0 if no render |
-| `rendered`      | 0 (logged only)      | 1 if the code rendered, else 0 = the render rate |
+| `visual_reward` | `[reward] visual_weight` | visual similarity, 0 if no render, None if `unsupported` |
+| `rendered`      | 0 (logged only)      | 1 if the code rendered, else 0, None if `unsupported` |
 
 Their weighted sum is exactly the combined reward. Per-sample failure reasons go to the completions
 table (`render_error` column) and the mean of each visual metric over rendered samples to the
-training logs (`visual/ssim`, `visual/color`, `visual/layout`, `visual/structure`, `visual/clip`).
+training logs (`visual/ssim`, `visual/color`, `visual/layout`, `visual/structure`, `visual/clip`),
+with the batch's `scoring.render_summary` (`render/rate`, `render/unsupported_share`, ...).
+
+A completion the renderer rejects as `unsupported` is valid Flutter the renderer cannot draw, so its
+visual similarity is unknown, not 0: `visual_reward` and `rendered` return None for it (TRL's "no
+reward for this sample"), `format_reward` its real score. `InstrumentedGRPOTrainer` then leaves such
+a completion out of its group's advantage and out of the loss.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 from flutter_renderer.api import RenderBackend, RenderSize
 from flutter_rl.reward.extract import completion_text
 from flutter_rl.reward.images import BadImageError, image_hash, load_image
-from flutter_rl.reward.scoring import NEEDS_CLIP, SampleScore, score_batch
+from flutter_rl.reward.scoring import NEEDS_CLIP, SampleScore, render_summary, score_batch
 from flutter_rl.settings import Settings
 
 if TYPE_CHECKING:  # torch loads only when CLIP is used
@@ -82,22 +88,25 @@ class RewardScorer:
                 values = [s.metrics[name] for s in scores if name in s.metrics]
                 if values:
                     log_metric(f"visual/{name}", sum(values) / len(values))
+            for name, value in render_summary(scores).items():
+                log_metric(name, value)
         return scores
 
 
 class ComponentReward:
     """One reward component as a TRL reward function; `__name__` is what TRL logs it as."""
 
-    def __init__(self, scorer: RewardScorer, name: str, component: str) -> None:
+    def __init__(self, scorer: RewardScorer, name: str, component: str, *, needs_render: bool) -> None:
         self.scorer = scorer
         self.__name__ = name
         self.component = component  # a SampleScore field: format, visual or rendered
+        self.needs_render = needs_render  # None for an `unsupported` sample: the renderer could not judge it
 
-    def __call__(self, prompts: Any = None, completions: Sequence[Any] = (), **kwargs: Any) -> list[float]:
+    def __call__(self, prompts: Any = None, completions: Sequence[Any] = (), **kwargs: Any) -> list[float | None]:
         column = next((c for c in TARGET_COLUMNS if c in kwargs), None)
         targets = kwargs[column] if column else [None] * len(completions)
         scores = self.scorer.score(completions, targets, kwargs.get("log_extra"), kwargs.get("log_metric"))
-        return [float(getattr(s, self.component)) for s in scores]
+        return [None if self.needs_render and s.unsupported else float(getattr(s, self.component)) for s in scores]
 
 
 def make_reward_functions(
@@ -114,8 +123,8 @@ def make_reward_functions(
         embedder = load_clip_embedder(settings.reward)
     scorer = RewardScorer(settings, backend, embedder)
     funcs = [
-        ComponentReward(scorer, "format_reward", "format"),
-        ComponentReward(scorer, "visual_reward", "visual"),
-        ComponentReward(scorer, "rendered", "rendered"),
+        ComponentReward(scorer, "format_reward", "format", needs_render=False),
+        ComponentReward(scorer, "visual_reward", "visual", needs_render=True),
+        ComponentReward(scorer, "rendered", "rendered", needs_render=True),
     ]
     return funcs, [settings.reward.format_weight, settings.reward.visual_weight, 0.0]

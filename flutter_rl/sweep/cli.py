@@ -10,7 +10,10 @@ import pandas as pd
 
 from flutter_rl.settings import Settings
 
-SUMMARY_COLUMNS = ["checkpoint", "step", "n", "render_rate", "visual", "combined", "render_rate_delta_pp", "visual_delta", "combined_delta"]
+SUMMARY_COLUMNS = [
+    "checkpoint", "step", "n", "render_rate", "unsupported_share", "render_rate_supported", "visual", "combined",
+    "render_rate_delta_pp", "visual_delta", "combined_delta",
+]
 
 
 def _print_result(result) -> None:

@@ -3,7 +3,7 @@
 Figures are built as `matplotlib.figure.Figure` objects, without pyplot: no global figure registry to
 leak, no backend to choose, so the same code runs in flows, CI and notebooks.
 
-- `metric_vs_step`: render rate, visual and combined per checkpoint step, with bootstrap bands;
+- `metric_vs_step`: render rate, unsupported share, visual and combined per checkpoint step, with bootstrap bands;
 - `delta_bars`: per screen type (or difficulty) change against the base, with interval whiskers;
 - `image_grid`: rows of target | render | difference, captioned with id and scores.
 """
@@ -21,7 +21,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageOps
 PANEL_SIZE = (195, 422)  # half a 390x844 screen: three panels stay readable in the MLflow UI
 CAPTION_HEIGHT = 28
 HEADER_HEIGHT = 20
-STEP_METRICS = ("render_rate", "visual", "combined")
+STEP_METRICS = ("render_rate", "unsupported_share", "visual", "combined")
 
 
 def metric_vs_step(overall: pd.DataFrame, metrics: Sequence[str] = STEP_METRICS) -> Figure:

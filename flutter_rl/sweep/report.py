@@ -1,6 +1,6 @@
 """The sweep's tables, as DataFrames built from the per-sample rows of every checkpoint.
 
-- `overall_table`: one row per checkpoint: render rate, visual, combined, format, structure, each with
+- `overall_table`: one row per checkpoint: the render figures, visual, combined, format, structure, each with
   its bootstrap interval, and the change against the base (paired by screen id) with its interval;
 - `breakdown_table`: the same per screen type or per difficulty (the reference experiment's per-type
   table is the `final` rows of `breakdown_table(samples, "screen_type")`);
@@ -8,6 +8,12 @@
 
 Rates are fractions in [0, 1]; their changes are in percentage points (`render_rate_delta_pp`).
 Scores and their changes are absolute (`visual_delta`).
+
+Three render figures separate the policy's failures from the renderer's blind spots: `render_rate`
+over all samples, `unsupported_share` (code the renderer calls valid Flutter it cannot draw), and
+`render_rate_supported` over the other samples, whose change against the base is paired over the
+screens supported at both checkpoints. They are derived from `error_kind`, so units cached before
+they existed report them too.
 """
 
 from __future__ import annotations
@@ -19,16 +25,25 @@ import pandas as pd
 from flutter_renderer.api import ErrorKind
 from flutter_rl.sweep.stats import bootstrap_mean, bootstrap_paired_difference
 
-# metric column -> per-sample column it averages
+# metric column -> per-sample column it averages (NaN cells left out)
 METRICS: dict[str, str] = {
     "render_rate": "rendered",
+    "unsupported_share": "unsupported",
+    "render_rate_supported": "rendered_supported",
     "visual": "visual",
     "combined": "combined",
     "format": "format",
     "structure": "structure",
 }
-RATES = {"render_rate"}
+RATES = {"render_rate", "unsupported_share", "render_rate_supported"}
 BASE = "base"
+
+
+def with_render_columns(samples: pd.DataFrame) -> pd.DataFrame:
+    """`samples` plus `unsupported` (True when the renderer called the code `unsupported`) and
+    `rendered_supported` (`rendered`, NaN for an unsupported sample)."""
+    unsupported = samples["error_kind"].fillna("").eq(ErrorKind.UNSUPPORTED.value)
+    return samples.assign(unsupported=unsupported, rendered_supported=samples["rendered"].astype(float).where(~unsupported))
 
 
 def _delta_name(metric: str) -> str:
@@ -47,14 +62,16 @@ def _summary(rows: pd.DataFrame, base_rows: pd.DataFrame | None, *, samples: int
     if base_rows is not None:
         paired = rows.merge(base_rows, on="id", suffixes=("", "_base"))
     for metric, column in METRICS.items():
-        est = bootstrap_mean(rows[column].astype(float), samples=samples, confidence=confidence, seed=_seed(*key, metric))
+        values = rows[column].astype(float).dropna()
+        est = bootstrap_mean(values, samples=samples, confidence=confidence, seed=_seed(*key, metric))
         out.update({metric: est.value, f"{metric}_low": est.low, f"{metric}_high": est.high})
         scale = 100.0 if metric in RATES else 1.0
         if paired is None:
             diff = (float("nan"),) * 3
         else:
+            pairs = paired[[column, f"{column}_base"]].astype(float).dropna()
             d = bootstrap_paired_difference(
-                paired[column].astype(float), paired[f"{column}_base"].astype(float),
+                pairs[column], pairs[f"{column}_base"],
                 samples=samples, confidence=confidence, seed=_seed(*key, metric, "delta"),
             )
             diff = (d.value * scale, d.low * scale, d.high * scale)
@@ -70,6 +87,7 @@ def _checkpoints(samples: pd.DataFrame) -> list[tuple[str, int]]:
 
 def overall_table(samples: pd.DataFrame, *, bootstrap_samples: int, confidence: float, base: str = BASE) -> pd.DataFrame:
     """One row per checkpoint (step order); changes are against `base` (NaN when it is absent)."""
+    samples = with_render_columns(samples)
     base_rows = samples[samples["checkpoint"] == base]
     base_rows = base_rows if len(base_rows) else None
     rows = []
@@ -84,6 +102,7 @@ def breakdown_table(
     samples: pd.DataFrame, by: str, *, bootstrap_samples: int, confidence: float, base: str = BASE
 ) -> pd.DataFrame:
     """One row per (checkpoint, value of `by`), e.g. `by="screen_type"` or `by="difficulty"`."""
+    samples = with_render_columns(samples)
     rows = []
     groups = sorted(samples[by].dropna().unique())
     for name, step in _checkpoints(samples):

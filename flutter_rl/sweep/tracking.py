@@ -1,7 +1,8 @@
 """A sweep in MLflow: one parent run, a nested run per checkpoint, tables, plots and image grids.
 
 Parent run (tag `sweep_role=sweep`):
-- metrics `render_rate`, `visual`, `combined`, `format`, `structure` logged with `step=` each
+- metrics `render_rate`, `unsupported_share`, `render_rate_supported`, `visual`, `combined`, `format`,
+  `structure` (`report.METRICS`; a NaN, e.g. no supported sample, is left out) logged with `step=` each
   checkpoint's training step, so the MLflow chart view is metric vs step;
 - tables (`mlflow.log_table`, so the UI's artifact view and `MlflowClient.load_table` compare runs):
   `tables/overall.json`, `tables/by_screen_type.json`, `tables/by_difficulty.json`, `tables/errors.json`;

@@ -4,7 +4,8 @@ Every trainer log (TRL's GRPO metrics `reward`, `reward_std`, `frac_reward_zero_
 `rewards/<func>/mean`, `kl`, `completions/mean_length`, ..., plus `InstrumentedGRPOTrainer`'s time
 split and `reward_std_within_group`) goes to one MLflow run at its global step, through an explicit
 `MlflowClient` (no global active run, so nothing leaks between runs in one process);
-`rewards/rendered/mean` is also logged as `render_rate`. Each checkpoint's weights (the adapter, not
+`render/rate` (the reward stage's render rate over all samples, `unsupported` ones included; TRL's
+`rewards/rendered/mean` leaves those out) is also logged as `render_rate`. Each checkpoint's weights (the adapter, not
 the base model; or the whole model under full fine-tuning) become an MLflow LoggedModel tagged with
 its step.
 """
@@ -25,8 +26,8 @@ from flutter_rl.train.run_dirs import ADAPTER_CONFIG, weight_files
 
 log = logging.getLogger(__name__)
 
-# The reward stage's `rendered` component (weight 0) is 1 per rendered completion: its mean is the render rate.
-RENDER_RATE_SOURCE = "rewards/rendered/mean"
+# The reward stage's render rate over every sample (`flutter_rl.reward.scoring.render_summary`).
+RENDER_RATE_SOURCE = "render/rate"
 
 
 def numeric_metrics(logs: dict[str, Any], prefix: str = "") -> dict[str, float]:

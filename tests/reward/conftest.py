@@ -44,8 +44,16 @@ def png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+# Code the embedded renderer calls `unsupported`: `MaterialApp` without `home` is valid Flutter its
+# mapping cannot draw (flutter_renderer/embedded/mapping.py raises `values.unsupported(...)`, and
+# embedded/worker.py returns it as `RenderResult.failure(ErrorKind.UNSUPPORTED, message)`).
+UNSUPPORTED_CODE_MARK = "routes:"
+UNSUPPORTED_MESSAGE = "line 3:10: MaterialApp without home (routes/onGenerateRoute) is not supported by the embedded renderer"
+
+
 class FakeBackend:
-    """A `RenderBackend` for unit tests: `screen_for(code)` gives the PNG, or None for a syntax error."""
+    """A `RenderBackend` for unit tests: `screen_for(code)` gives the PNG, or None for a syntax error;
+    code with `UNSUPPORTED_CODE_MARK` is `unsupported`, as the embedded renderer reports it."""
 
     name = "fake"
     version = "0"
@@ -60,6 +68,9 @@ class FakeBackend:
         self.calls.append(list(codes))
         results = []
         for code in codes:
+            if UNSUPPORTED_CODE_MARK in code:
+                results.append(RenderResult.failure(ErrorKind.UNSUPPORTED, UNSUPPORTED_MESSAGE))
+                continue
             png = self.screen_for(code)
             results.append(RenderResult(ok=True, png=png) if png is not None
                            else RenderResult.failure(ErrorKind.SYNTAX, "line 1: expected ';'"))

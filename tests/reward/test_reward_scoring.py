@@ -9,7 +9,7 @@ from PIL import Image
 
 from flutter_rl.reward.clip import ClipEmbedder
 from flutter_rl.reward.errors import RewardConfigError
-from flutter_rl.reward.scoring import score_batch
+from flutter_rl.reward.scoring import render_summary, score_batch
 from flutter_rl.settings import RewardSettings
 
 GOOD = """import 'package:flutter/material.dart';
@@ -18,6 +18,7 @@ class Home extends StatelessWidget {
   Widget build(BuildContext context) => const Text('Inbox');
 }"""
 NO_RENDER = GOOD.replace("const Text('Inbox')", "const Placeholder(")  # the fake renders only code with Text
+UNSUPPORTED = GOOD.replace("const Text('Inbox')", "MaterialApp(routes: {})")  # the fake's `unsupported` (conftest)
 STRUCTURE = RewardSettings(visual="structure")
 
 
@@ -35,6 +36,19 @@ def test_code_that_does_not_render_keeps_only_format(fake_backend, screen: Image
     assert not score.rendered and score.visual == 0.0
     assert score.combined == pytest.approx(0.2 * score.format) and score.format == 1.0
     assert score.error_kind == "syntax" and "expected ';'" in score.reason
+
+
+def test_unsupported_code_is_marked_apart_from_failures_and_counted_by_render_summary(fake_backend, screen) -> None:
+    scores = score_batch([GOOD, NO_RENDER, UNSUPPORTED, UNSUPPORTED], [screen] * 4, backend=fake_backend, settings=STRUCTURE)
+    assert [s.unsupported for s in scores] == [False, False, True, True]
+    assert scores[2].error_kind == "unsupported" and "not supported by the embedded renderer" in scores[2].reason
+    assert not scores[2].rendered and scores[2].format == 1.0
+    assert render_summary(scores) == {
+        "render/rate": 0.25, "render/unsupported_share": 0.5, "render/rate_supported": 0.5, "render/unsupported_format": 1.0,
+    }
+    only_unsupported = render_summary(scores[2:])
+    assert only_unsupported["render/rate"] == 0.0 and "render/rate_supported" not in only_unsupported
+    assert "render/unsupported_format" not in render_summary(scores[:2]) and render_summary([]) == {}
 
 
 def test_the_batch_is_rendered_in_one_call(fake_backend, screen: Image.Image) -> None:

@@ -77,6 +77,21 @@ def test_reasons_and_metrics_reach_trl_logs(fake_backend, screen: Image.Image) -
     assert metrics["visual/ssim"] == pytest.approx(1.0) and "visual/clip" not in metrics
 
 
+def test_unsupported_code_has_no_visual_reward_but_keeps_its_format_score(fake_backend, screen: Image.Image) -> None:
+    unsupported = GOOD.replace("const Text('Inbox')", "MaterialApp(routes: {})")  # `unsupported` in the fake
+    metrics: dict[str, float] = {}
+    funcs, _ = make_reward_functions(_settings(), fake_backend)
+    format_values, visual_values, rendered = (
+        _call(f, [GOOD, unsupported, "nothing"], image=[screen] * 3, log_metric=metrics.__setitem__) for f in funcs
+    )
+    # None is TRL's "no reward for this sample": the renderer, not the policy, could not judge it
+    assert format_values == [1.0, 1.0, 0.0]
+    assert visual_values[1] is None and rendered == [1.0, None, 0.0] and visual_values[2] == 0.0
+    assert metrics["render/unsupported_share"] == pytest.approx(1 / 3)
+    assert metrics["render/rate"] == pytest.approx(1 / 3) and metrics["render/rate_supported"] == pytest.approx(0.5)
+    assert metrics["render/unsupported_format"] == 1.0
+
+
 def test_clip_visual_without_weights_fails_before_training(fake_backend) -> None:
     from flutter_rl.reward.errors import RewardConfigError
 

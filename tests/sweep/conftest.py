@@ -1,8 +1,9 @@
 """Fixtures of the sweep tests: a small eval manifest on disk and a test renderer.
 
 `ColorBackend` is a test double of the renderer interface: code that names a color (`// color: #rrggbb`)
-"renders" as a screen of that color, anything else is a syntax error. It lets the reporting and cache
-tests know every score in advance; the real policy and MLflow run in `test_sweep_e2e.py`.
+"renders" as a screen of that color, code with `UNSUPPORTED_CODE` (a `MaterialApp` without `home`) is
+`unsupported`, anything else is a syntax error. It lets the reporting and cache tests know every
+score in advance; the real policy and MLflow run in `test_sweep_e2e.py`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def png(color: str, size: tuple[int, int] = (39, 84)) -> bytes:
     return buffer.getvalue()
 
 
+# valid Flutter that flutter_renderer/embedded/mapping.py rejects with `values.unsupported(...)`, which
+# embedded/worker.py returns as `RenderResult.failure(ErrorKind.UNSUPPORTED, message)`
+UNSUPPORTED_CODE = "MaterialApp(routes: {})"
+
+
 def screen_code(color: str) -> str:
     """A completion that passes every format check and renders as `color` with `ColorBackend`."""
     return (
@@ -38,7 +44,8 @@ def screen_code(color: str) -> str:
 
 
 class ColorBackend:
-    """Renders `// color: #rrggbb` as a plain screen of that color; anything else is a syntax error."""
+    """Renders `// color: #rrggbb` as a plain screen of that color, `UNSUPPORTED_CODE` as `unsupported`;
+    anything else is a syntax error."""
 
     name = "color-test"
     version = "1"
@@ -50,6 +57,9 @@ class ColorBackend:
         self.calls += 1
         results = []
         for code in codes:
+            if UNSUPPORTED_CODE in code:
+                results.append(RenderResult.failure(ErrorKind.UNSUPPORTED, "MaterialApp without home (routes/onGenerateRoute) is not supported by the embedded renderer"))
+                continue
             match = _COLOR.search(code)
             results.append(RenderResult(ok=True, png=png(match.group(1))) if match else RenderResult.failure(ErrorKind.SYNTAX, "expected ';'"))
         return results

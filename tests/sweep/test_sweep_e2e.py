@@ -74,11 +74,13 @@ def test_sweep_logs_tables_runs_and_artifacts(tiny_sweep):
     tables = load_sweep_tables(run)  # read back from the server
     assert set(tables) == set(TABLE_FILES)
     assert list(tables["overall"]["checkpoint"]) == ["base", "checkpoint-1", "checkpoint-2"]
-    assert {"render_rate", "render_rate_low", "visual_delta", "combined_delta_high"} <= set(tables["overall"].columns)
+    assert {"render_rate", "render_rate_low", "unsupported_share", "render_rate_supported", "visual_delta",
+            "combined_delta_high"} <= set(tables["overall"].columns)
     assert len(tables["by_screen_type"]) == 3 * 3 and len(tables["by_difficulty"]) == 3 * 2
     assert tables["errors"]["n"].tolist() == [4, 4, 4]
-    history = mlflow.MlflowClient().get_metric_history(result.run_id, "combined")
-    assert sorted(m.step for m in history) == [0, 1, 2]
+    for metric in ("combined", "unsupported_share"):
+        history = mlflow.MlflowClient().get_metric_history(result.run_id, metric)
+        assert sorted(m.step for m in history) == [0, 1, 2], metric
 
     nested = checkpoint_runs(run)
     assert list(nested["tags.checkpoint"]) == ["base", "checkpoint-1", "checkpoint-2"]

@@ -61,6 +61,26 @@ def test_per_type_deltas_and_intervals_on_a_constructed_case(samples):
     assert form["visual_low"] < 0.525 < form["visual_high"]
 
 
+def test_render_figures_tell_the_renderers_blind_spots_from_failures(samples):
+    final_forms = (samples["checkpoint"] == "final") & samples["id"].isin(["f0", "f1"])
+    samples.loc[final_forms, ["rendered", "error_kind", "visual"]] = [False, "unsupported", 0.0]
+    table = overall_table(samples, **CI).set_index("checkpoint")
+    base, final = table.loc["base"], table.loc["final"]
+    assert (base["render_rate"], base["unsupported_share"], base["render_rate_supported"]) == pytest.approx((0.6, 0.0, 0.6))
+    assert (final["render_rate"], final["unsupported_share"], final["render_rate_supported"]) == pytest.approx((0.8, 0.2, 1.0))
+    assert final["unsupported_share_delta_pp"] == pytest.approx(20.0)
+    # paired over the 8 screens supported at both: the 4 menu screens went from failing to rendering
+    assert final["render_rate_supported_delta_pp"] == pytest.approx(50.0)
+    assert final["render_rate_supported_low"] <= 1.0 == final["render_rate_supported_high"]
+
+    samples.loc[(samples["checkpoint"] == "final") & (samples["screen_type"] == "menu"), ["rendered", "error_kind"]] = [False, "unsupported"]
+    by_type = breakdown_table(samples, "screen_type", **CI).set_index(["checkpoint", "screen_type"])
+    menu, form = by_type.loc[("final", "menu")], by_type.loc[("final", "form")]
+    assert menu["unsupported_share"] == 1.0 and menu[["render_rate_supported", "render_rate_supported_delta_pp"]].isna().all()
+    assert (form["render_rate"], form["unsupported_share"], form["render_rate_supported"]) == pytest.approx((4 / 6, 2 / 6, 1.0))
+    assert "unsupported" not in samples.columns  # derived from error_kind: cached units need no new column
+
+
 def test_deltas_are_nan_without_a_base(samples):
     table = overall_table(samples[samples["checkpoint"] != "base"], **CI)
     assert table["render_rate_delta_pp"].isna().all()

@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -11,7 +12,9 @@ from flutter_rl.sweep.checkpoints import Checkpoint
 from flutter_rl.sweep.evalset import EvalSetError, load_eval_set
 from flutter_rl.sweep.sweep import run_sweep
 
-from .conftest import ColorBackend, screen_code  # noqa: TID252
+from flutter_rl.reporting import results_frame
+
+from .conftest import UNSUPPORTED_CODE, ColorBackend, screen_code  # noqa: TID252
 
 TARGET = "#2050a0"
 
@@ -60,6 +63,27 @@ def test_sweep_scores_each_checkpoint_then_reuses_the_cache(tmp_path, manifest):
 
     changed = run_sweep(_settings(tmp_path, max_new_tokens=64), manifest=manifest, **kwargs)
     assert [u.cached for u in changed.units] == [False, False]
+
+
+def test_unsupported_code_is_reported_apart_per_checkpoint_and_difficulty(tmp_path, manifest):
+    @contextmanager
+    def odd_screens_unsupported(adapter_dir):
+        # every second screen of a batch (s1, s3, s5: the "hard" ones) uses code the renderer cannot draw
+        yield lambda images: [screen_code(TARGET).replace("const Placeholder()", UNSUPPORTED_CODE) if i % 2 else screen_code(TARGET)
+                              for i in range(len(images))]
+
+    result = run_sweep(_settings(tmp_path), manifest=manifest, checkpoints=CHECKPOINTS[1:],
+                       generator_for=odd_screens_unsupported, backend=ColorBackend(), track=False)
+    overall = result.tables["overall"].iloc[0]
+    assert (overall["render_rate"], overall["unsupported_share"], overall["render_rate_supported"]) == (0.5, 0.5, 1.0)
+    assert result.tables["errors"].iloc[0]["unsupported"] == 3
+    by_difficulty = result.tables["by_difficulty"].set_index("difficulty")
+    assert by_difficulty.loc["hard", "unsupported_share"] == 1.0 and pd.isna(by_difficulty.loc["hard", "render_rate_supported"])
+    assert by_difficulty.loc["easy", ["render_rate", "unsupported_share", "render_rate_supported"]].tolist() == [1.0, 0.0, 1.0]
+    assert {"unsupported_share", "render_rate_supported"} <= set(result.tables["by_screen_type"].columns)
+    # the Prefect results table and the CLI summary show the three figures
+    frame = results_frame(result.tables["overall"].to_dict("records"))
+    assert list(frame.columns[2:5]) == ["render_rate", "unsupported_share", "render_rate_supported"]
 
 
 def test_unreadable_screenshot_is_left_out_not_fatal(tmp_path, manifest):

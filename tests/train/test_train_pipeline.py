@@ -21,6 +21,6 @@ def test_run_training_with_curated_rows_and_real_rewards(mlflow_server, make_set
     assert [p.name for p in result.checkpoints] == ["checkpoint-2"]
     run = MlflowClient(mlflow_server).get_run(result.mlflow_run_id)
     assert run.data.params["data.train_rows"] == "4" and run.data.params["data.manifest"]
-    for key in ("rewards/format_reward/mean", "rewards/visual_reward/mean", "render_rate", "time/reward"):
+    for key in ("rewards/format_reward/mean", "rewards/visual_reward/mean", "render_rate", "render/unsupported_share", "time/reward"):
         assert key in run.data.metrics, key
     assert 0 <= run.data.metrics["render_rate"] <= 1
