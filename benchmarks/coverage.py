@@ -7,12 +7,13 @@ Markdown tables: files and render rate per top-level subfolder, errors by kind, 
 blocks), and peeling: the blockers found after stubbing the ones before (benchmarks/README.md,
 "Coverage", says how), so one number says what implementing a feature unlocks.
 
-    .venv/bin/python benchmarks/coverage.py DIR [--json OUT] [--workers N] [--peel K] [--top T]
+    .venv/bin/python benchmarks/coverage.py DIR [--json OUT] [--workers N] [--peel K] [--top T] [--no-browser]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import importlib.util
 import json
@@ -112,27 +113,28 @@ def classify(paths: Sequence[Path], root: Path, backend: RenderBackend | None, s
              peel_rounds: int, progress: Callable[[str], None] = lambda _: None) -> list[FileResult]:
     """Front end for every file, the backend for the files it accepts, then peeling of the failures.
 
-    `backend` None skips rendering: files that pass the front end count as rendered (for tests)."""
+    With `backend` None the accepted files are only mapped to Flet controls here, not drawn
+    (`--no-browser`): mapping errors count, Flet's and Chromium's don't."""
     sources = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    results: list[FileResult] = []
-    errors: list[SourceError | None] = []
-    for path, source in zip(paths, sources):
-        error = front_end_error(source, size)
-        errors.append(error)
-        results.append(FileResult(str(path.relative_to(root)), folder_of(path, root), error is None,
-                                  "front end" if error else "rendered",
-                                  error.kind.value if error else None, error.message if error else ""))
+    errors = [front_end_error(source, size) for source in sources]
+    results = [FileResult(str(path.relative_to(root)), folder_of(path, root), error is None,
+                          "front end" if error else "rendered", error.kind.value if error else None,
+                          error.message if error else "") for path, error in zip(paths, errors)]
     passing = [i for i, error in enumerate(errors) if error is None]
-    progress(f"front end: {len(passing)}/{len(paths)} files pass; rendering them")
+    progress(f"front end: {len(passing)}/{len(paths)} files pass; {'rendering' if backend else 'mapping'} them")
     if backend is not None and passing:
         for index, rendered in zip(passing, backend.render_batch([sources[i] for i in passing], size=size)):
-            if rendered.ok:
-                continue
-            message, line, column = _parse_message(rendered.message)
-            kind = rendered.error_kind or ErrorKind.CRASH
-            errors[index] = SourceError(kind, message, line, column)
+            if not rendered.ok:
+                message, line, column = _parse_message(rendered.message)
+                errors[index] = SourceError(rendered.error_kind or ErrorKind.CRASH, message, line, column)
+    elif passing:
+        for index in passing:
+            errors[index] = local_error(sources[index], size)
+    for index in passing:
+        error = errors[index]
+        if error is not None:
             results[index] = FileResult(results[index].path, results[index].folder, False, "render",
-                                        kind.value, message)
+                                        error.kind.value, error.message)
     progress("peeling the blockers")
     for result, source, error in zip(results, sources, errors):
         if error is None:
@@ -253,8 +255,9 @@ def main() -> None:
     parser.add_argument("--peel", type=int, default=4, help="blockers to stub per file when peeling (default 4)")
     parser.add_argument("--top", type=int, default=25, help="rows of the blocker and peeling tables")
     parser.add_argument("--corpus-commit", default=None, help=f"the corpus's Flutter commit (default: {COMMIT_FILE})")
+    parser.add_argument("--no-browser", action="store_true", help="map to Flet controls but draw nothing (fast)")
     args = parser.parse_args()
-    from flutter_renderer.embedded.backend import EmbeddedBackend
+    from flutter_renderer.embedded.backend import EmbeddedBackend, source_version
     from flutter_rl.settings import load_settings
 
     root = args.dir.resolve()
@@ -262,14 +265,15 @@ def main() -> None:
     settings = load_settings()
     size = RenderSize(settings.renderer.width, settings.renderer.height, settings.renderer.pixel_ratio)
     start = time.monotonic()
-    with EmbeddedBackend(settings.renderer, workers=args.workers, timeout=TIMEOUT_S) as backend:
+    backend = None if args.no_browser else EmbeddedBackend(settings.renderer, workers=args.workers, timeout=TIMEOUT_S)
+    with backend or contextlib.nullcontext():
         results = classify(paths, root, backend, size, args.peel, lambda line: print(line, file=sys.stderr))
     summary = report(results, args.top)
     repo = Path(__file__).resolve().parents[1]
     meta = {"corpus": str(args.dir), "corpus_commit": args.corpus_commit or corpus_commit(root),
             "project_commit": _git(["rev-parse", "HEAD"], repo),
             "project_dirty": bool(_git(["status", "--porcelain", "--untracked-files=no"], repo)),
-            "renderer": backend.version, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "renderer": source_version(), "drawn": not args.no_browser, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
             "machine": f"{platform.machine()}, {platform.system()} {platform.release()}", "workers": args.workers,
             "peel_rounds": args.peel, "wall_s": round(time.monotonic() - start, 1)}
     print(f"{len(paths)} files under {args.dir} (Flutter {meta['corpus_commit'] or '?'}), project "

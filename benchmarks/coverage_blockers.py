@@ -55,7 +55,6 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^The name '([\w$]+)' isn't a class"), lambda m: m[1]),
     (re.compile(r"^Couldn't find constructor '([\w$.]+)'"), lambda m: m[1]),
     (re.compile(r"^'([\w$.]+)' is not supported by the embedded renderer"), lambda m: m[1]),
-    (re.compile(r"^(.{1,60}?) is not supported by the embedded renderer"), lambda m: m[1]),
     (re.compile(r"^The library '([\w:/.]+)' is not available"), lambda m: m[1]),
     (re.compile(r"^Not found: '([\w:/.]+)'"), lambda m: m[1]),
     (re.compile(r"^Couldn't resolve the package '([\w]+)'"), lambda m: f"package:{m[1]}"),
@@ -63,6 +62,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^The expression '.*' \((\w+)\) is not supported"), lambda m: f"expression: {m[1]}"),
     (re.compile(r"^'(\w+) ' declarations are not supported|^'(\w+)' declarations are not supported"),
      lambda m: f"{m[1] or m[2]} declaration"),
+    (re.compile(r"^(.{1,60}?) is not supported by the embedded renderer"), lambda m: m[1]),
 ]
 _NAMED_PARAMETER = re.compile(r"^The named parameter '(\w+)' (isn't defined|is required)")
 _MAPPING = re.compile(r"^([\w.]+) is not supported by the embedded renderer")
@@ -92,12 +92,12 @@ def _at(root: Node, line: int, column: int) -> Node | None:
 
 def _call_arguments(node: Node) -> Node | None:
     """The argument list of the call that starts at `node` (`T(...)`, `T.c(...)`, `const T(...)`)."""
-    while node.parent is not None and node.parent.start_byte == node.start_byte and node.parent.type not in (
-            "argument", "named_argument", "list_literal", "return_statement", "program", "class_body"):
-        if node.parent.type in ("const_object_expression", "new_expression"):
-            return next((c for c in named(node.parent) if c.type == "arguments"), None)
+    if node.type not in ("const_object_expression", "new_expression") and node.parent is not None \
+            and node.parent.type in ("const_object_expression", "new_expression"):
         node = node.parent
-    sibling = node.next_named_sibling
+    if node.type in ("const_object_expression", "new_expression"):
+        return next((c for c in named(node) if c.type == "arguments"), None)
+    sibling = node.next_named_sibling   # `T.c(...)` is written as `T` followed by selector siblings
     while sibling is not None and sibling.type in CONTINUATIONS:
         found = _first_of(sibling, "arguments")
         if found is not None:
@@ -256,6 +256,17 @@ def _replace(data: bytes, start: int, end: int, new: str) -> str:
     return (data[:start] + new.encode() + data[end:]).decode("utf-8", "surrogatepass")
 
 
+def _delete(data: bytes, last: Node, start: int) -> str:
+    """The source without bytes `start` up to the end of `last`, its comma and the spaces after it."""
+    end = last.end_byte
+    following = last.next_sibling
+    if following is not None and following.type == ",":
+        end = following.end_byte
+        while data[end:end + 1] in (b" ", b"\t"):
+            end += 1
+    return _replace(data, start, end, "")
+
+
 def stub(source: str, error: SourceError) -> str | None:
     """The source with the error's blocker stubbed out as the module docstring says; None when the
     error has no position to stub or nothing holds it."""
@@ -269,13 +280,7 @@ def stub(source: str, error: SourceError) -> str | None:
         if named_parameter[2] != "isn't defined":
             return None
         argument = _named_argument(_call_arguments(node), named_parameter[1])
-        if argument is None:
-            return None
-        end = argument.end_byte
-        following = argument.next_sibling
-        if following is not None and following.type == ",":
-            end = following.end_byte
-        return _replace(data, argument.start_byte, end, "")
+        return None if argument is None else _delete(data, argument, argument.start_byte)
     mapping = _MAPPING.match(error.message)
     if mapping:
         argument = _named_argument(_call_arguments(node), mapping[1].rpartition(".")[2])
@@ -299,10 +304,7 @@ def stub(source: str, error: SourceError) -> str | None:
     if _is_construction(group) and _widget_slot(container, role):
         return _replace(data, group[0].start_byte, group[-1].end_byte, _widget_stand_in(group, data))
     if role in ("list_literal", "set_or_map_literal"):   # an element that is not a widget: leave it out
-        end = group[-1].end_byte
-        following = group[-1].next_sibling
-        return _replace(data, group[0].start_byte, following.end_byte if following is not None and
-                        following.type == "," else end, "")
+        return _delete(data, group[-1], group[0].start_byte)
     return _replace(data, group[0].start_byte, group[-1].end_byte, "null")
 
 
