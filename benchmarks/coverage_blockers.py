@@ -59,6 +59,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^Not found: '([\w:/.]+)'"), lambda m: m[1]),
     (re.compile(r"^Couldn't resolve the package '([\w]+)'"), lambda m: f"package:{m[1]}"),
     (re.compile(r"^Cascades"), lambda m: "cascade (..)"),
+    (re.compile(r"^A value of type '\w+' passed to a Flutter widget"), lambda m: "a value the IR can't carry"),
     (re.compile(r"^The expression '.*' \((\w+)\) is not supported"), lambda m: f"expression: {m[1]}"),
     (re.compile(r"^'(\w+) ' declarations are not supported|^'(\w+)' declarations are not supported"),
      lambda m: f"{m[1] or m[2]} declaration"),
