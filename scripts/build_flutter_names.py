@@ -310,8 +310,7 @@ def read_unit(path: Path) -> tuple[Unit, str]:
     data = path.read_bytes()
     root = parse(data.decode("utf-8", "replace"), MAX_BYTES)
     unit = Unit(path)
-    children = named(root)
-    for index, node in enumerate(children):
+    for node in named(root):
         if node.type == "part_of_directive":
             unit.is_part = True
         elif node.type == "part_directive":
@@ -429,7 +428,7 @@ def harvest_dart_ui(index: Index) -> dict[str, Declaration]:
                     decl = names.setdefault(ref[1], _guess(ref[1]))
                     if ref[2] and decl.kind == "class":
                         decl.statics.add(ref[2])
-    for path, code in index.code.items():   # unqualified static uses of dart:ui types Flutter doesn't redeclare
+    for code in index.code.values():   # unqualified static uses of dart:ui types Flutter doesn't redeclare
         for ref in re.finditer(r"(?<![\w.])([A-Z]\w*)\.([a-zA-Z]\w*)", code):
             decl = names.get(ref[1])
             if decl is not None and ref[1] not in flutter_names and not ref[2].startswith("_"):

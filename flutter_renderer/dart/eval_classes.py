@@ -77,7 +77,7 @@ class ClassEvaluation(EvaluatorBase):
         if isinstance(value, Props) and value.ir is not None:
             return value.ir
         if isinstance(value, TypeRef):
-            raise self.error(node, f"A value of type 'Type' can't be passed to a Flutter widget here.")
+            raise self.error(node, "A value of type 'Type' can't be passed to a Flutter widget here.")
         # an enum value, object or theme the IR can't carry: valid where Flutter's parameter takes it
         # (`Radio<Choice>(value: Choice.a)`), and without parameter types it can't be called wrong
         raise self.error(node, f"A value of type '{type_name(value)}' passed to a Flutter widget is not supported "
