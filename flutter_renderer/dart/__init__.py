@@ -38,14 +38,21 @@ Supported (evaluated):
 
 Rejected:
 - SYNTAX: any tree-sitter ERROR/MISSING node (the first one is reported); files over the size limit.
-- ANALYSIS: undefined names, methods, getters, constructors and named parameters, missing required
-  arguments, wrong positional counts, unresolvable packages and relative imports, names declared
-  twice, integer literals over 64 bits, "No widget to render", an output tree over
-  `Budget.max_nodes` or code nested deeper than `Budget.max_depth`.
-- UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
-  `Process`, `File`, `DateTime`, `Random` and other non-deterministic or system APIs; `while`/`do`/
-  `try` statements, `async`/`await`/generators, cascades, non-constant patterns and `when` guards,
-  records, factory constructors, mixins and extensions, in code that runs during build.
+- ANALYSIS: what the Dart analyzer would report: names, methods, getters, constructors and named
+  parameters that neither the file nor Flutter has (or that the file's imports don't make visible),
+  calls that don't fit Flutter's own constructor (missing required arguments, wrong positional
+  counts), unresolvable packages and relative imports, names declared twice, integer literals over
+  64 bits, "No widget to render", an output tree over `Budget.max_nodes` or code nested deeper than
+  `Budget.max_depth`.
+- UNSUPPORTED: valid Flutter the renderer can't draw: classes in `catalog.UNSUPPORTED`; any other
+  name, static or instance member, named parameter or argument count that Flutter's public API has
+  (`flutter_renderer/flutter_names.txt`, decided in `kinds.py`: "'WidgetsApp' is valid Flutter that
+  the embedded renderer cannot draw yet"); enum values, objects and themes passed to a widget that
+  the IR can't carry; `dart:io`/`dart:ffi`/`dart:isolate`/`dart:typed_data`/... and the packages
+  Flutter depends on (`vector_math`); `Process`, `File`, `DateTime`, `Random` and other
+  non-deterministic or system APIs; `while`/`do`/`try` statements, `async`/`await`/generators,
+  cascades, non-constant patterns and `when` guards, records, factory constructors, mixins and
+  extensions, in code that runs during build.
 - RUNTIME: `throw`, null checks on null, division by zero, index out of range, endless recursion,
   strings and collections over the `Budget`'s sizes.
 - TIMEOUT: more evaluation steps or wall time than the `Budget` allows.
@@ -53,8 +60,8 @@ Rejected:
 
 Code that never runs during build (branches not taken, uncalled helpers, callback bodies) gets only
 the constructor-argument checks of `checks.py` (unknown / missing named parameters, positional
-count) for catalog classes and the file's own classes; an unknown name there is not reported,
-where the Dart analyzer would report it.
+count) for catalog classes and the file's own classes, reported only where Flutter's constructor
+rejects the call too; an unknown name there is not reported, where the Dart analyzer would report it.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The evaluator checks what it evaluates; the Dart analyzer also checks branches n
 never called and callback bodies. This pass covers the most common model mistake there: a
 constructor call of a catalog class or of the file's own classes with an unknown named parameter,
 a missing required one, or a wrong number of positional arguments. It only judges calls it can
-resolve for sure, so valid Flutter outside the catalog (Navigator, SnackBar in a callback) passes.
+resolve for sure, so valid Flutter outside the catalog (Navigator, SnackBar in a callback) passes,
+and so do arguments the catalog lacks but Flutter's own constructor takes (kinds.call_error).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import tree_sitter_dart
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import Signature
-from flutter_renderer.dart.errors import DartError
+from flutter_renderer.dart import kinds
 from flutter_renderer.dart.program import Program
 from flutter_renderer.dart.syntax import Node, error_at, named, text
 
@@ -54,24 +55,17 @@ def _check(type_name: str, ctor: str, arguments: Node, at: Node, program: Progra
     signature = _signature(type_name, ctor, program)
     if signature is None:
         return
-    positional = 0
-    seen: set[str] = set()
-    for argument in named(arguments):
-        if argument.type == "named_argument":
-            label = text(named(named(argument)[0])[0])
-            if label not in signature.named:
-                raise _error(at, f"The named parameter '{label}' isn't defined.")
-            seen.add(label)
-        elif argument.type == "argument":
-            positional += 1
-    most = len(signature.positional)
-    least = most - signature.optional_positional
-    if positional > most:
-        raise _error(at, f"Too many positional arguments: {most} expected, but {positional} found.")
-    if positional < least:
-        raise _error(at, f"Too few positional arguments: {least} required, {positional} given.")
-    for name in sorted(signature.required - seen):
-        raise _error(at, f"The named parameter '{name}' is required, but there's no corresponding argument.")
+    positional = sum(argument.type == "argument" for argument in named(arguments))
+    labels = [text(named(named(argument)[0])[0]) for argument in named(arguments) if argument.type == "named_argument"]
+    error = kinds.signature_error(signature, positional, labels)
+    if error is None:
+        return
+    kind = ErrorKind.ANALYSIS
+    if type_name not in program.classes:
+        kind, error = kinds.call_error(type_name, ctor, error, positional, labels)
+    # valid Flutter the catalog lacks is only an error where it runs, and the evaluator says so there
+    if kind is ErrorKind.ANALYSIS:
+        raise error_at(at, ErrorKind.ANALYSIS, error)
 
 
 def _signature(type_name: str, ctor: str, program: Program) -> Signature | None:
@@ -88,5 +82,3 @@ def _signature(type_name: str, ctor: str, program: Program) -> Signature | None:
     return catalog.lookup(type_name, ctor)
 
 
-def _error(node: Node, message: str) -> DartError:
-    return error_at(node, ErrorKind.ANALYSIS, message)

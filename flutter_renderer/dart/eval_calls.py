@@ -6,12 +6,13 @@ Part of `Evaluator` (evaluator.py); the methods use the state of `EvaluatorBase`
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Collection
 
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
-from flutter_renderer.dart import flutter_api, methods
+from flutter_renderer.dart import flutter_api, kinds, methods
+from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import FunctionDecl, Params
 from flutter_renderer.dart.syntax import Node, named, position, text
@@ -56,11 +57,11 @@ class CallEvaluation(EvaluatorBase):
             return None
         if name in flutter_api.MATH_FUNCTIONS and "dart:math" in self.program.unprefixed:
             return self._builtin("math", name, args, kwargs, node)
-        if self.is_known_type(name, node) or name in self.program.classes:
+        if self.is_known_type(name, node) or name in self.program.classes or kinds.is_flutter_type(name, self.program):
             return self.construct(name, "", args, kwargs, node, scope)
         if this is None:
-            raise self.error(node, f"The function '{name}' isn't defined.")
-        raise self.error(node, f"The method '{name}' isn't defined for the type '{this.cls.name}'.")
+            raise self.unknown_name(name, scope, node, f"The function '{name}' isn't defined.")
+        raise self.unknown_name(name, scope, node, f"The method '{name}' isn't defined for the type '{this.cls.name}'.")
 
     def call_value(self, value: Any, arguments: Node, scope: Scope, node: Node) -> Any:
         """Call a function value: a lambda, a tear-off, or a type (a constructor call)."""
@@ -91,7 +92,8 @@ class CallEvaluation(EvaluatorBase):
                     return self.invoke(cls.methods[name], receiver, args, kwargs, node)
             if name in receiver.fields or any(name in c.getters for c in self.lineage(receiver.cls)):
                 return self.call(self.instance_get(receiver, name, node), args, kwargs, node)
-            raise self.error(node, f"The method '{name}' isn't defined for the type '{receiver.cls.name}'.")
+            raise self.unknown_member(self.widget_base(receiver.cls), name, node,
+                                      f"The method '{name}' isn't defined for the type '{receiver.cls.name}'.")
         if receiver is None:
             raise self.error(node, f"The method '{name}' can't be unconditionally invoked because the receiver can be 'null'.")
         if name == "call" and isinstance(receiver, (Lambda, BoundMethod)):
@@ -104,7 +106,8 @@ class CallEvaluation(EvaluatorBase):
         except (TypeError, ValueError, IndexError, KeyError, OverflowError) as exc:
             raise self.error(node, f"Bad arguments to '{name}': {exc}", ErrorKind.RUNTIME) from None
         if result is MISSING:
-            raise self.error(node, f"The method '{name}' isn't defined for the type '{type_name(receiver)}'.")
+            raise self.unknown_member(type_name(receiver), name, node,
+                                      f"The method '{name}' isn't defined for the type '{type_name(receiver)}'.")
         if isinstance(result, DartObject):   # `style.copyWith(...)` makes a new object here
             self.budget.node(*position(node))
             return replace(result, line=position(node)[0], column=position(node)[1])
@@ -137,18 +140,32 @@ class CallEvaluation(EvaluatorBase):
             raise self.error(node, f"'{type_}' is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
         signature = catalog.lookup(type_, ctor) or flutter_api.CORE_CLASSES.get(type_, {}).get(ctor)
         if signature is None:
-            if type_ in catalog.CLASSES or type_ in flutter_api.BUILTIN_TYPES or type_ in flutter_api.CORE_CLASSES:
-                what = f"'{type_}.{ctor}'" if ctor else f"'{type_}'"
-                raise self.error(node, f"Couldn't find constructor {what}." if ctor or type_ in catalog.CLASSES
-                                 else f"The method '{ctor}' isn't defined for the type '{type_}'.")
-            raise self.error(node, f"The name '{type_}' isn't a class.")
-        self.check_arguments(f"{type_}.{ctor}" if ctor else type_, len(signature.positional) - signature.optional_positional,
-                             len(signature.positional), signature.named, signature.required, args, kwargs, node)
+            raise self.missing_constructor(type_, ctor, args, kwargs, node)
+        self.check_arguments(len(signature.positional) - signature.optional_positional, len(signature.positional),
+                             signature.named, signature.required, args, kwargs, node, (type_, ctor))
         kwargs = self.expand_builders(type_, ctor, kwargs, node)
         line, column = position(node)
         self.budget.node(line, column)
         return DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
                           {k: self.to_ir(v, node) for k, v in kwargs.items()}, line, column)
+
+    def missing_constructor(self, type_: str, ctor: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> DartError:
+        """`T(...)` / `T.c(...)` the renderer doesn't implement: UNSUPPORTED when Flutter has it (a
+        constructor the arguments fit, a static method, a name of a prefixed library), else the
+        analyzer's error."""
+        what = f"{type_}.{ctor}" if ctor else type_
+        flutter = kinds.flutter_constructor(type_, ctor)
+        if flutter is not None:
+            self.check_arguments(flutter.min_positional, flutter.max_positional, flutter.named, flutter.required,
+                                 args, kwargs, node)
+            return self.error(node, kinds.valid_flutter(what), ErrorKind.UNSUPPORTED)
+        if ctor and kinds.static_exists(type_, ctor, self.program):
+            return self.error(node, kinds.valid_flutter(what), ErrorKind.UNSUPPORTED)
+        if type_ in catalog.CLASSES or type_ in flutter_api.BUILTIN_TYPES or type_ in flutter_api.CORE_CLASSES \
+                or kinds.is_flutter_type(type_, self.program):
+            return self.error(node, f"Couldn't find constructor '{what}'." if ctor or type_ in catalog.CLASSES
+                              else f"The method '{ctor}' isn't defined for the type '{type_}'.")
+        return self.error(node, f"The name '{type_}' isn't a class.")
 
     def expand_builders(self, type_: str, ctor: str, kwargs: dict[str, Any], node: Node) -> dict[str, Any]:
         """Run the builders Flutter would call for the first frame (`Builder.builder`, item builders
@@ -182,24 +199,22 @@ class CallEvaluation(EvaluatorBase):
             return []
         raise self.error(node, f"The constructor 'List.{ctor}' is not supported with these arguments.", ErrorKind.UNSUPPORTED)
 
-    def check_arguments(self, what: str, min_positional: int, max_positional: int, named_ok: frozenset[str] | set[str],
-                        required: frozenset[str] | set[str], args: list[Any], kwargs: dict[str, Any], node: Node) -> None:
-        """The analyzer's argument checks: positional count, unknown and missing named parameters."""
-        if len(args) > max_positional:
-            raise self.error(node, f"Too many positional arguments: {max_positional} expected, but {len(args)} found.")
-        if len(args) < min_positional:
-            raise self.error(node, f"Too few positional arguments: {min_positional} required, {len(args)} given.")
-        for name in kwargs:
-            if name not in named_ok:
-                raise self.error(node, f"The named parameter '{name}' isn't defined.")
-        for name in sorted(required):
-            if name not in kwargs:
-                raise self.error(node, f"The named parameter '{name}' is required, but there's no corresponding argument.")
+    def check_arguments(self, least: int, most: int, named_ok: Collection[str], required: Collection[str],
+                        args: list[Any], kwargs: dict[str, Any], node: Node,
+                        flutter: tuple[str, str] | None = None) -> None:
+        """The analyzer's argument checks: positional count, unknown and missing named parameters.
 
-    def bind(self, params: Params, args: list[Any], kwargs: dict[str, Any], scope: Scope, node: Node,
-             what: str) -> dict[str, Any]:
+        `flutter` names the Flutter constructor (type, ctor) the signature stands for: arguments the
+        catalog rejects but Flutter's constructor takes are UNSUPPORTED (kinds.call_error)."""
+        error = kinds.argument_error(least, most, named_ok, required, len(args), list(kwargs))
+        if error is None:
+            return
+        kind, message = kinds.call_error(*flutter, error, len(args), list(kwargs)) if flutter else (ErrorKind.ANALYSIS, error)
+        raise self.error(node, message, kind)
+
+    def bind(self, params: Params, args: list[Any], kwargs: dict[str, Any], scope: Scope, node: Node) -> dict[str, Any]:
         """Check arguments against `params` and bind them; returns `this.x` values by field name."""
-        self.check_arguments(what, params.required_positional, len(params.positional), set(params.named),
+        self.check_arguments(params.required_positional, len(params.positional), set(params.named),
                              params.required, args, kwargs, node)
         fields: dict[str, Any] = {}
         supplied = list(zip(params.positional, args)) + [(p, kwargs[n]) for n, p in params.named.items() if n in kwargs]

@@ -11,7 +11,7 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import Closure
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
-from flutter_renderer.dart.values import IR_LEAVES, BoundMethod, Instance, Lambda, Props, Scope, type_name
+from flutter_renderer.dart.values import IR_LEAVES, BoundMethod, Instance, Lambda, Props, Scope, TypeRef, type_name
 from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 
 
@@ -28,9 +28,9 @@ class ClassEvaluation(EvaluatorBase):
         instance = Instance(cls)
         params_scope = Scope(None, instance)
         if ctor is not None:
-            instance.fields.update(self.bind(ctor.params, args, kwargs, params_scope, node, cls.name))
+            instance.fields.update(self.bind(ctor.params, args, kwargs, params_scope, node))
         else:
-            self.check_arguments(cls.name, 0, 0, set(), set(), args, kwargs, node)
+            self.check_arguments(0, 0, set(), set(), args, kwargs, node)
         for owner in reversed(self.lineage(cls)):
             for name, init in owner.fields.items():
                 if name not in instance.fields:
@@ -76,4 +76,9 @@ class ClassEvaluation(EvaluatorBase):
             return Closure(value.line)
         if isinstance(value, Props) and value.ir is not None:
             return value.ir
-        raise self.error(node, f"A value of type '{type_name(value)}' can't be passed to a Flutter widget here.")
+        if isinstance(value, TypeRef):
+            raise self.error(node, "A value of type 'Type' can't be passed to a Flutter widget here.")
+        # an enum value, object or theme the IR can't carry: valid where Flutter's parameter takes it
+        # (`Radio<Choice>(value: Choice.a)`), and without parameter types it can't be called wrong
+        raise self.error(node, f"A value of type '{type_name(value)}' passed to a Flutter widget is not supported "
+                               "by the embedded renderer.", ErrorKind.UNSUPPORTED)

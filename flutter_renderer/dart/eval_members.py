@@ -11,7 +11,8 @@ from typing import Any
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
-from flutter_renderer.dart import flutter_api, methods
+from flutter_renderer.dart import flutter_api, kinds, methods
+from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import ClassDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
@@ -82,7 +83,8 @@ class MemberAccess(EvaluatorBase):
         except ValueError as exc:
             raise self.error(node, str(exc), ErrorKind.RUNTIME) from None
         if result is MISSING:
-            raise self.error(node, f"The getter '{name}' isn't defined for the type '{type_name(value)}'.")
+            raise self.unknown_member(type_name(value), name, node,
+                                      f"The getter '{name}' isn't defined for the type '{type_name(value)}'.")
         return result
 
     def static_get(self, owner: str, name: str, node: Node) -> Any:
@@ -106,7 +108,11 @@ class MemberAccess(EvaluatorBase):
             value = flutter_api.static_get(owner, name)
             if value is not MISSING:
                 return value
-        raise self.error(node, f"The getter '{name}' isn't defined for the type '{owner}'.")
+        message = f"The getter '{name}' isn't defined for the type '{owner}'."
+        if owner not in self.program.enums and owner not in self.program.classes \
+                and kinds.static_exists(owner, name, self.program):
+            raise self.error(node, kinds.valid_flutter(f"{owner}.{name}"), ErrorKind.UNSUPPORTED)
+        raise self.error(node, message)
 
     def static_field(self, cls: ClassDecl, name: str, node: Node) -> Any:
         key = f"{cls.name}.{name}"
@@ -126,7 +132,8 @@ class MemberAccess(EvaluatorBase):
                 return BUILD_CONTEXT
             if name == "mounted":
                 return True
-        raise self.error(node, f"The getter '{name}' isn't defined for the type '{instance.cls.name}'.")
+        raise self.unknown_member(self.widget_base(instance.cls), name, node,
+                                  f"The getter '{name}' isn't defined for the type '{instance.cls.name}'.")
 
     def has_field(self, instance: Instance, name: str) -> bool:
         return name in instance.fields
@@ -168,9 +175,25 @@ class MemberAccess(EvaluatorBase):
             return math.pi
         if program.prefixes.get(name) == "dart:math":
             return TypeRef("math")
-        if self.is_known_type(name, node):
-            return TypeRef(name)
-        raise self.error(node, f"Undefined name '{name}'.")
+        if self.is_known_type(name, node) or name in program.prefixes or kinds.is_flutter_type(name, program):
+            return TypeRef(name)   # Flutter types the renderer lacks too: their members decide the kind
+        raise self.unknown_name(name, scope, node, f"Undefined name '{name}'.")
+
+    def unknown_name(self, name: str, scope: Scope, node: Node, message: str) -> DartError:
+        """The error for a name neither the file nor the renderer defines: UNSUPPORTED when it is a
+        Flutter name the imports make visible or a member of the Flutter class `this` extends."""
+        if kinds.name_kind(name, self.program) is ErrorKind.UNSUPPORTED:
+            return self.error(node, kinds.valid_flutter(name), ErrorKind.UNSUPPORTED)
+        if scope.this is not None:
+            return self.unknown_member(self.widget_base(scope.this.cls), name, node, message)
+        return self.error(node, message)
+
+    def unknown_member(self, type_: str, name: str, node: Node, message: str) -> DartError:
+        """The error for a member the renderer doesn't have: UNSUPPORTED when Flutter's (or Dart's)
+        type `type_` has it, else the analyzer's `message`."""
+        if kinds.member_exists(type_, name):
+            return self.error(node, kinds.valid_flutter(f"{type_}.{name}"), ErrorKind.UNSUPPORTED)
+        return self.error(node, message)
 
     def is_known_type(self, name: str, node: Node) -> bool:
         if name in flutter_api.BUILTIN_TYPES:   # `MediaQuery.of` works even though the MediaQuery widget doesn't

@@ -38,7 +38,7 @@ class StatementEvaluation(EvaluatorBase):
                closure_scope: Scope | None = None) -> Any:
         """Run a function, method or getter body and return its value."""
         scope = Scope(closure_scope, this)
-        self.bind(fn.params, args, kwargs, scope, node, fn.name)
+        self.bind(fn.params, args, kwargs, scope, node)
         if fn.body is None:
             raise self.error(node, f"'{fn.name}' has no body.")
         self.call_stack.append(fn)

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart.syntax import Node, error_at, named, split_exprs, text
+from flutter_renderer.flutter_names import flutter_names
 
 WIDGET_BASES = frozenset({"StatelessWidget", "StatefulWidget"})
 ALLOWED_DART_LIBRARIES = frozenset({"dart:core", "dart:math", "dart:ui", "dart:async", "dart:collection", "dart:convert"})
@@ -128,9 +129,13 @@ def _read_import(node: Node, program: Program) -> None:
         raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
     if uri.startswith("dart:"):
         if uri not in ALLOWED_DART_LIBRARIES:
+            if flutter_names().get(uri) is not None:   # a real Dart library, e.g. dart:typed_data
+                raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
             raise error_at(uri_node, ErrorKind.ANALYSIS, f"Not found: '{uri}'")
     elif uri.startswith("package:"):
         package = uri[len("package:"):].split("/", 1)[0]
+        if flutter_names().get(f"package:{package}") is not None:   # Flutter's own dependencies resolve
+            raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
         if package != "flutter":
             raise error_at(uri_node, ErrorKind.ANALYSIS, f"Couldn't resolve the package '{package}' in '{uri}'.")
     else:

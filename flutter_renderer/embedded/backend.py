@@ -11,8 +11,9 @@ from flutter_renderer.api import RenderResult, RenderSize
 from flutter_renderer.embedded.pool import Pool
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-# Everything that decides the pixels: the front end, the catalog and IR, this package.
-_SOURCES = ("embedded", "dart", "catalog.py", "ir.py")
+# Everything that decides the pixels or the error kinds: the front end, the catalog, the index of
+# Flutter's names, the IR, this package.
+_SOURCES = ("embedded", "dart", "catalog.py", "flutter_names.py", "flutter_names.txt", "ir.py")
 
 
 def source_version() -> str:

@@ -16,6 +16,7 @@ import flet as ft
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import UNSUPPORTED, CLASSES
+from flutter_renderer.flutter_names import flutter_names
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded.values import MappingError, bad, unsupported
 
@@ -125,7 +126,8 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
     name = f"{node.type}.{node.ctor}" if node.ctor else node.type
     spec = WIDGETS.get(name)
     if spec is None:
-        if node.type in UNSUPPORTED or node.type in CLASSES:
+        known = flutter_names().get(node.type)
+        if node.type in UNSUPPORTED or flutter_names().is_widget(node.type) or (known is None and node.type in CLASSES):
             raise unsupported(name, node)
         raise MappingError(ErrorKind.ANALYSIS, f"{name} is not a widget", node.line, node.column)
     if PARENT_DATA.get(node.type, parent) != parent:

@@ -62,7 +62,7 @@ ANALYSIS = [
     ("Icon(Icons.no_such_icon_xyz)", "The getter 'no_such_icon_xyz' isn't defined for the type 'Icons'."),
     ("Container(color: Colors.bleu)", "The getter 'bleu' isn't defined for the type 'Colors'."),
     ("Container(color: Colors.black.shade100)", "The getter 'shade100' isn't defined for the type 'Color'."),
-    ("Text('a', style: Theme.of(context).textTheme.headline6)", "The getter 'headline6' isn't defined for the type 'TextTheme'."),
+    ("Text('a', style: Theme.of(context).textTheme.headline7)", "The getter 'headline7' isn't defined for the type 'TextTheme'."),
     ("EdgeInsets.everywhere(3)", "Couldn't find constructor 'EdgeInsets.everywhere'."),
     ("Text(1 + 'a')", "The operator '+' isn't defined"),
     ("Text(1 ? 'a' : 'b')", "A value of type 'int' can't be used as a condition"),
