@@ -46,21 +46,23 @@ class Face:
     italic: bool
 
 
-def find_roboto_faces(dirs: tuple[Path, ...] = ROBOTO_DIRS) -> list[Face]:
-    """Every Roboto face of the first folder of `dirs` that has all of them; [] when none has."""
-    for folder in dirs:
+def find_roboto_faces(dirs: tuple[Path, ...] | None = None) -> list[Face]:
+    """Every Roboto face of the first folder of `dirs` (default ROBOTO_DIRS) that has all of them;
+    [] when none has."""
+    for folder in ROBOTO_DIRS if dirs is None else dirs:
         faces = [Face(folder / f"{stem}.ttf", weight, italic) for stem, (weight, italic) in sorted(FACES.items())]
         if all(face.path.is_file() for face in faces):
             return faces
     return []
 
 
-def font_status(dirs: tuple[Path, ...] = ROBOTO_DIRS) -> tuple[bool, str]:
+def font_status(dirs: tuple[Path, ...] | None = None) -> tuple[bool, str]:
     """(ok, detail) for `flutter-rl doctor`: whether the real faces are served, or what to install."""
     faces = find_roboto_faces(dirs)
     if faces:
         return True, f"{len(faces)} Roboto faces (100-900, italic) from {faces[0].path.parent}"
-    return False, f"no Roboto faces in {', '.join(map(str, dirs))}: bold/medium/italic are synthesized; {INSTALL_HINT}"
+    searched = ", ".join(map(str, ROBOTO_DIRS if dirs is None else dirs))
+    return False, f"no Roboto faces in {searched}: bold/medium/italic are synthesized; {INSTALL_HINT}"
 
 
 def write_assets_dir(target: Path, faces: list[Face]) -> None:

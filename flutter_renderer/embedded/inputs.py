@@ -54,10 +54,12 @@ def decoration_args(value: Any) -> dict[str, Any]:
     if not isinstance(value, DartObject) or value.type != "InputDecoration":
         raise bad(value, "an InputDecoration")
     k = value.kwargs
-    for name in ("icon", "label", "prefix", "suffix", "counter", "constraints", "floatingLabelBehavior",
-                 "isCollapsed"):
+    for name in ("label", "counter", "constraints", "floatingLabelBehavior", "isCollapsed"):
         if k.get(name) is not None:
             raise unsupported(f"InputDecoration.{name}", value)
+    for name in ("prefix", "suffix"):
+        if k.get(name) is not None and k.get(f"{name}Text") is not None:
+            raise bad(k[name], f"either {name} or {name}Text in InputDecoration, not both (Flutter asserts this)")
     if value.ctor == "collapsed":
         raise unsupported("InputDecoration.collapsed", value)
     # The border drawn while not focused is enabledBorder when given, else border.
@@ -76,15 +78,22 @@ def decoration_args(value: Any) -> dict[str, Any]:
         error_style=v.text_style(k.get("errorStyle")),
         dense=k.get("isDense"), content_padding=v.edge_insets(k.get("contentPadding")),
         prefix_icon=build_optional(k.get("prefixIcon")), suffix_icon=build_optional(k.get("suffixIcon")),
-        prefix=ft.Text(text_of(k["prefixText"]), style=v.text_style(k.get("prefixStyle")))
-        if k.get("prefixText") is not None else None,
-        suffix=ft.Text(text_of(k["suffixText"]), style=v.text_style(k.get("suffixStyle")))
-        if k.get("suffixText") is not None else None,
-        counter=ft.Text(text_of(k["counterText"])) if k.get("counterText") else None,
+        icon=build_optional(k.get("icon")),
+        prefix=_affix(k, "prefix"), suffix=_affix(k, "suffix"),
+        counter=text_of(k["counterText"]) if k.get("counterText") else None,
         filled=bool(filled) if filled is not None else None, fill_color=v.color(k.get("fillColor")),
         align_label_with_hint=k.get("alignLabelWithHint"),
         **border,
     )
+
+
+def _affix(k: dict[str, Any], name: str) -> ft.Control | None:
+    """InputDecoration.prefix/suffix (a widget) or prefixText/suffixText (a Text in prefixStyle/suffixStyle)."""
+    if k.get(name) is not None:
+        return build(k[name])
+    if k.get(f"{name}Text") is not None:
+        return ft.Text(text_of(k[f"{name}Text"]), style=v.text_style(k.get(f"{name}Style")))
+    return None
 
 
 _FIELD = ("decoration obscureText maxLines minLines style textAlign readOnly enabled maxLength expands "

@@ -27,9 +27,15 @@ SCREEN_HEIGHT: ContextVar[int] = ContextVar("screen_height", default=844)
 def _text_args(k: dict[str, Any]) -> dict[str, Any]:
     style = k.get("style")
     soft_wrap = k.get("softWrap")
+    theme = style if isinstance(style, ThemeTextStyle) else None
+    if isinstance(style, DartObject) and style.kwargs.get("_theme") is not None:
+        # `textTheme.x.copyWith(...)`: the theme style with the given values on top (Flet merges them).
+        theme = ThemeTextStyle(style.kwargs["_theme"])
+        style = DartObject(style.type, style.ctor, style.args,
+                           {name: value for name, value in style.kwargs.items() if name != "_theme"})
     return dict(
         style=None if isinstance(style, ThemeTextStyle) else v.text_style(style),
-        theme_style=v.theme_text_style(style) if isinstance(style, ThemeTextStyle) else None,
+        theme_style=v.theme_text_style(theme),
         text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
         max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else None,
         overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow),
@@ -101,8 +107,12 @@ def icon(node: DartObject) -> ft.Control:
 
 
 def placeholder_image(k: dict[str, Any]) -> ft.Control:
-    """A flat box of the image's size: the renderer never fetches network images or reads assets."""
-    return ft.Container(width=v.number(k.get("width")), height=v.number(k.get("height")),
+    """A flat box of the size Flutter gives the image before it has loaded (the renderer never fetches
+    network images or reads assets). rendering/image.dart sizes it `tightFor(width, height)
+    .enforce(constraints).smallest`: a missing width or height is the constraints' minimum, which is
+    what a Container of size 0 gets too (0 under loose constraints, the full extent under tight ones)."""
+    width, height = v.number(k.get("width")), v.number(k.get("height"))
+    return ft.Container(width=0 if width is None else width, height=0 if height is None else height,
                         bgcolor=IMAGE_PLACEHOLDER)
 
 

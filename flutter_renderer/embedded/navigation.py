@@ -226,11 +226,29 @@ def drawer(node: DartObject) -> ft.Control:
 @widget("DrawerHeader", honours="decoration margin padding child")
 def drawer_header(node: DartObject) -> ft.Control:
     k = node.kwargs
-    # Flutter's DrawerHeader: 161 px tall + 1 px divider, margin bottom 8, padding 16/16/16/8.
-    return ft.Container(content=build(k.get("child")), height=161, margin=v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 8),
-                        padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 16, 16, 8),
-                        border=ft.Border(bottom=ft.BorderSide(1, "outlinevariant")),
-                        **box_decoration(k.get("decoration")))
+    # drawer_header.dart: a 161 px box (margin bottom 8) with a hairline divider at its bottom edge,
+    # around a box of the decoration and the padding (16/16/16/8) that holds the child in bodyLarge.
+    child = build_optional(k.get("child"))
+    _default_text_style(child, ft.TextThemeStyle.BODY_LARGE)
+    inner = ft.Container(content=child, padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 16, 16, 8),
+                         **box_decoration(k.get("decoration")))
+    return ft.Container(content=inner, height=161, margin=v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 8),
+                        border=ft.Border(bottom=ft.BorderSide(0, "outlinevariant")))
+
+
+def _default_text_style(control: ft.Control | None, style: ft.TextThemeStyle) -> None:
+    """Give every Text under `control` with no style of its own the theme `style` (a DefaultTextStyle)."""
+    if control is None:
+        return
+    if isinstance(control, ft.Text):
+        if control.style is None and control.theme_style is None:
+            control.theme_style = style
+        return
+    for name in ("content", "controls"):
+        value = getattr(control, name, None)
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, ft.Control):
+                _default_text_style(child, style)
 
 
 # Flutter's Material 3 AlertDialog, drawn in place (a dialog in the widget tree is a plain widget):
