@@ -4,6 +4,7 @@ against what the embedded renderer draws."""
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -65,6 +66,11 @@ def near(pixel: np.ndarray, color: tuple[int, int, int], tolerance: int = 3) -> 
     return bool(np.abs(pixel - np.array(color)).max() <= tolerance)
 
 
+def painted(pixels: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
+    """True where a pixel is `color` (within 2 levels per channel)."""
+    return np.abs(pixels - np.array(color)).max(axis=-1) <= 2
+
+
 # --- fonts -------------------------------------------------------------------------------------
 
 @pytest.mark.skipif(not find_roboto_faces(), reason="fonts-roboto-unhinted is not installed (scripts/setup.sh)")
@@ -88,7 +94,7 @@ def test_bold_medium_and_italic_are_real_roboto_faces(backend):
 def _pitch(pixels: np.ndarray, x0: int, x1: int) -> list[int]:
     """Vertical distances between successive inked bands of the strip x0..x1."""
     tops = [a for a, _ in bands(ink(pixels[:, x0:x1]))]
-    return [b - a for a, b in zip(tops, tops[1:])]
+    return [b - a for a, b in pairwise(tops)]
 
 
 def test_shrink_wrapped_tap_targets_and_density_size_checkboxes_radios_and_buttons(backend):
@@ -171,7 +177,7 @@ def test_images_are_laid_out_as_flutter_lays_out_an_image_before_it_loads(backen
                "height: 50), Expanded(child: Center(child: Image.network('https://h/y.png'))), "
                "Column(crossAxisAlignment: CrossAxisAlignment.stretch, children: [Image.asset('b.png', height: 40)])])")
     (pixels,) = render(backend, code)
-    grey = np.abs(pixels - np.array(GREY)).max(axis=-1) <= 2
+    grey = painted(pixels, GREY)
     assert bands(grey) == [(80, 129), (pixels.shape[0] - 40, pixels.shape[0] - 1)]
     assert columns(grey[80:130]) == (145, 244)
     assert columns(grey[-40:]) == (0, pixels.shape[1] - 1)
@@ -197,8 +203,7 @@ def test_container_transform_moves_and_rotates_the_container(backend):
                "color: Color(0xFFFF0000), transform: Matrix4.translationValues(40, 10, 0)), SizedBox(height: 100), "
                "Container(width: 100, height: 50, color: Color(0xFF00FF00), transform: Matrix4.rotationZ(0.1))])")
     (pixels,) = render(backend, code)
-    red = np.abs(pixels - np.array((255, 0, 0))).max(axis=-1) <= 2
-    green = np.abs(pixels - np.array((0, 255, 0))).max(axis=-1) <= 2
+    red, green = painted(pixels, (255, 0, 0)), painted(pixels, (0, 255, 0))
     assert bands(red) == [(10, 59)] and columns(red) == (40, 139)
     # Rotated by 0.1 rad about its top-left corner (0, 150): the top edge drops ~10 px over 100 px.
     left_top = min(y for y in range(pixels.shape[0]) if green[y, 2])
@@ -212,7 +217,7 @@ def test_dropdown_underline_sits_8_px_above_the_bottom_of_the_48_px_button(backe
                "underline: Container(height: 2, color: Color(0xFF0000FF)), items: const [DropdownMenuItem("
                "value: 'a', child: Text('One')), DropdownMenuItem(value: 'b', child: Text('A much longer item'))]))")
     (pixels,) = render(backend, code)
-    blue = np.abs(pixels - np.array((0, 0, 255))).max(axis=-1) <= 2
+    blue = painted(pixels, (0, 0, 255))
     assert bands(blue) == [(38, 39)]
     # As wide as the widest item (an IndexedStack), not the selected one.
     assert columns(blue)[1] > 120
