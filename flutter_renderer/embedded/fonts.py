@@ -10,8 +10,11 @@ and picks the nearest, as it does for the faces Flutter bundles on a phone.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,3 +90,22 @@ def write_assets_dir(target: Path, faces: list[Face]) -> None:
 def fonts_version(faces: list[Face]) -> str:
     """What decides the text pixels: the faces' names and sizes (part of the renderer's version)."""
     return ",".join(f"{face.path.name}:{face.path.stat().st_size}" for face in faces) or "bundled-roboto"
+
+
+def shared_assets_dir(faces: list[Face] | None = None) -> Path:
+    """The assets folder for `faces` (default: the installed ones), built once per machine and shared
+    by every worker: one folder per set of faces and Flet client, under the temp dir, never deleted
+    (4 MB), so a killed worker leaves nothing behind."""
+    faces = find_roboto_faces() if faces is None else faces
+    manifest = Path(get_package_web_dir()) / "assets" / "FontManifest.json"
+    key = hashlib.sha256((fonts_version(faces) + manifest.read_text()).encode()).hexdigest()[:12]
+    target = Path(tempfile.gettempdir()) / f"flutter-rl-assets-{key}"
+    if not target.is_dir():
+        building = Path(tempfile.mkdtemp(prefix=f"{target.name}-", dir=target.parent))
+        if faces:
+            write_assets_dir(building, faces)
+        try:
+            os.rename(building, target)  # atomic: a worker that loses the race uses the winner's folder
+        except OSError:
+            shutil.rmtree(building, ignore_errors=True)
+    return target

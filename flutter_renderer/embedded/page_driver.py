@@ -12,12 +12,9 @@ import asyncio
 import io
 import logging
 import queue
-import shutil
 import socket
-import tempfile
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import flet as ft
@@ -27,7 +24,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from flutter_renderer.api import RenderSize
-from flutter_renderer.embedded.fonts import find_roboto_faces, write_assets_dir
+from flutter_renderer.embedded.fonts import shared_assets_dir
 from flutter_renderer.embedded.mapping import Screen, build_screen
 from flutter_renderer.embedded.scaffold import theme as theme_data
 from flutter_renderer.embedded.warmup import WARMUP_SCREENS
@@ -77,7 +74,6 @@ class PageDriver:
         self._session: ft.Page | None = None
         self._default_theme = theme_data(None)[0]  # for screens built without one (Flutter's default)
         self._blanked = False  # the sentinel screen has been sent (maybe not yet drawn)
-        self._assets_dir: Path | None = None
 
     # --- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -85,11 +81,7 @@ class PageDriver:
         logging.getLogger("flet").setLevel(logging.ERROR)
         # Always an assets folder of our own: Flet's default ("assets" in the working directory) would
         # serve whatever happens to be there.
-        self._assets_dir = Path(tempfile.mkdtemp(prefix="flutter-rl-assets-"))
-        faces = find_roboto_faces()
-        if faces:
-            write_assets_dir(self._assets_dir, faces)
-        app = ft.run(self._on_session, export_asgi_app=True, no_cdn=True, assets_dir=str(self._assets_dir))
+        app = ft.run(self._on_session, export_asgi_app=True, no_cdn=True, assets_dir=str(shared_assets_dir()))
         self._loop = asyncio.new_event_loop()
         port = _free_port()
         self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error",
@@ -148,8 +140,6 @@ class PageDriver:
                 pass
         if self._server is not None:
             self._server.should_exit = True
-        if self._assets_dir is not None:
-            shutil.rmtree(self._assets_dir, ignore_errors=True)
 
     # --- rendering ---------------------------------------------------------------------------
     def show(self, screen: Screen, timeout: float) -> tuple[bytes, list[str]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 from flutter_renderer.embedded import fonts
-from flutter_renderer.embedded.fonts import FACES, find_roboto_faces, font_status, fonts_version, write_assets_dir
+from flutter_renderer.embedded.fonts import (
+    FACES, find_roboto_faces, font_status, fonts_version, shared_assets_dir, write_assets_dir,
+)
 from flutter_rl import doctor
 
 
@@ -53,3 +55,13 @@ def test_the_renderer_version_follows_the_faces(tmp_path):
     (faces[0].path).write_bytes(b"a different build of the face")
     assert fonts_version(faces) != before
     assert fonts_version([]) == "bundled-roboto"
+
+
+def test_workers_share_one_assets_folder_per_set_of_faces(tmp_path, monkeypatch):
+    monkeypatch.setattr(fonts.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    faces = find_roboto_faces((faces_folder(tmp_path),))
+    first, again, none = shared_assets_dir(faces), shared_assets_dir(faces), shared_assets_dir([])
+    assert first == again and first != none
+    assert (first / "assets" / "FontManifest.json").is_file() and not (none / "assets").exists()
+    assert sorted(p.name for p in (tmp_path / "tmp").iterdir()) == sorted([first.name, none.name])
