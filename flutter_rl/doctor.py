@@ -61,10 +61,19 @@ def _chromium_check() -> Check:
     return Check("chromium", found, path if found else f"{path} is not an executable file ([renderer] chromium_path)")
 
 
+def _roboto_check() -> Check:
+    """The real Roboto faces the embedded renderer serves; without them bold and italic are synthesized."""
+    from flutter_renderer.embedded.fonts import font_status
+
+    ok, detail = font_status()
+    return Check("roboto faces", ok, detail, optional=True)
+
+
 def run_checks(quick: bool = False) -> list[Check]:
     """Checks of the Python stack, Chromium and (when not quick) the heavier imports."""
     checks = [_version(m) for m in ("torch", "transformers", "trl", "peft", "prefect", "mlflow", "flet")]
     checks.append(_chromium_check())
+    checks.append(_roboto_check())
     checks.append(_python_imports("torchvision"))
     checks += _flutter_sdk_checks()
     if not quick:

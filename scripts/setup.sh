@@ -6,13 +6,16 @@ cd "$(dirname "$0")/.."
 VENV=${FLUTTER_RL_VENV:-.venv}
 PYTHON=${PYTHON:-python3}
 
-# Chromium drives the embedded Flutter web renderer; fonts for Chromium's own UI text; bubblewrap
-# sandboxes generated code under the Flutter SDK backend.
+# Chromium drives the embedded Flutter web renderer; fonts for Chromium's own UI text; the real Roboto
+# faces (bold, medium, italic...) the embedded renderer serves to Flutter; bubblewrap sandboxes
+# generated code under the Flutter SDK backend.
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  if ! command -v chromium >/dev/null 2>&1 || ! command -v bwrap >/dev/null 2>&1; then
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v bwrap >/dev/null 2>&1 \
+      || [ ! -d /usr/share/fonts/truetype/roboto/unhinted ]; then
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core bubblewrap >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core \
+      fonts-roboto-unhinted bubblewrap >/dev/null
   fi
 else
   echo "warning: no apt-get; install Chromium yourself and set [renderer] chromium_path" >&2

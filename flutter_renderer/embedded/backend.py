@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any, Sequence
 
 from flutter_renderer.api import RenderResult, RenderSize
+from flutter_renderer.embedded.fonts import find_roboto_faces, font_status, fonts_version
 from flutter_renderer.embedded.pool import Pool
 
+log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parents[1]
 # Everything that decides the pixels or the error kinds: the front end, the catalog, the index of
 # Flutter's names, the IR, this package.
@@ -17,9 +20,11 @@ _SOURCES = ("embedded", "dart", "catalog.py", "flutter_names.py", "flutter_names
 
 
 def source_version() -> str:
-    """A hash of every source file that decides the pixels, plus the Flet version: changes whenever
-    the mapping, the front end or the Flutter web client change, so cached renders are redone."""
+    """A hash of every source file that decides the pixels, plus the Flet version and the Roboto faces
+    served: changes whenever the mapping, the front end, the Flutter web client or the fonts change,
+    so cached renders are redone."""
     digest = hashlib.sha256(package_version("flet").encode())
+    digest.update(fonts_version(find_roboto_faces()).encode())
     for name in _SOURCES:
         path = _PACKAGE / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
@@ -46,6 +51,9 @@ class EmbeddedBackend:
                                        pick(None, "pixel_ratio", 1.0))
         self.timeout = float(pick(timeout, "timeout_s", 10.0))
         self.version = source_version()
+        fonts_ok, fonts_detail = font_status()
+        if not fonts_ok:
+            log.warning("embedded renderer: %s", fonts_detail)
         self._pool = Pool(workers=int(pick(workers, "workers", 2)),
                           chromium_path=pick(chromium_path, "chromium_path", "/usr/bin/chromium"),
                           size=self.size, memory_limit_mb=int(pick(memory_limit_mb, "memory_limit_mb", 4096)))

@@ -8,7 +8,9 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.ir import DartObject, EnumValue
+from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
 from flutter_renderer.embedded.material import make_list_tile
 from flutter_renderer.embedded.registry import (
     bad, build, build_optional, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
@@ -52,10 +54,12 @@ def decoration_args(value: Any) -> dict[str, Any]:
     if not isinstance(value, DartObject) or value.type != "InputDecoration":
         raise bad(value, "an InputDecoration")
     k = value.kwargs
-    for name in ("icon", "label", "prefix", "suffix", "counter", "constraints", "floatingLabelBehavior",
-                 "isCollapsed"):
+    for name in ("label", "counter", "constraints", "floatingLabelBehavior", "isCollapsed"):
         if k.get(name) is not None:
             raise unsupported(f"InputDecoration.{name}", value)
+    for name in ("prefix", "suffix"):
+        if k.get(name) is not None and k.get(f"{name}Text") is not None:
+            raise bad(k[name], f"either {name} or {name}Text in InputDecoration, not both (Flutter asserts this)")
     if value.ctor == "collapsed":
         raise unsupported("InputDecoration.collapsed", value)
     # The border drawn while not focused is enabledBorder when given, else border.
@@ -74,15 +78,22 @@ def decoration_args(value: Any) -> dict[str, Any]:
         error_style=v.text_style(k.get("errorStyle")),
         dense=k.get("isDense"), content_padding=v.edge_insets(k.get("contentPadding")),
         prefix_icon=build_optional(k.get("prefixIcon")), suffix_icon=build_optional(k.get("suffixIcon")),
-        prefix=ft.Text(text_of(k["prefixText"]), style=v.text_style(k.get("prefixStyle")))
-        if k.get("prefixText") is not None else None,
-        suffix=ft.Text(text_of(k["suffixText"]), style=v.text_style(k.get("suffixStyle")))
-        if k.get("suffixText") is not None else None,
-        counter=ft.Text(text_of(k["counterText"])) if k.get("counterText") else None,
+        icon=build_optional(k.get("icon")),
+        prefix=_affix(k, "prefix"), suffix=_affix(k, "suffix"),
+        counter=text_of(k["counterText"]) if k.get("counterText") else None,
         filled=bool(filled) if filled is not None else None, fill_color=v.color(k.get("fillColor")),
         align_label_with_hint=k.get("alignLabelWithHint"),
         **border,
     )
+
+
+def _affix(k: dict[str, Any], name: str) -> ft.Control | None:
+    """InputDecoration.prefix/suffix (a widget) or prefixText/suffixText (a Text in prefixStyle/suffixStyle)."""
+    if k.get(name) is not None:
+        return build(k[name])
+    if k.get(f"{name}Text") is not None:
+        return ft.Text(text_of(k[f"{name}Text"]), style=v.text_style(k.get(f"{name}Style")))
+    return None
 
 
 _FIELD = ("decoration obscureText maxLines minLines style textAlign readOnly enabled maxLength expands "
@@ -138,13 +149,13 @@ def _checkbox(node: DartObject) -> ft.Checkbox:
                        disabled=_disabled(k))
 
 
-@widget("Checkbox", honours=_CHECKBOX + " onChanged")
+@widget("Checkbox", honours=_CHECKBOX + " onChanged materialTapTargetSize visualDensity")
 def checkbox(node: DartObject) -> ft.Control:
-    return _checkbox(node)
+    return tap.toggle(_checkbox(node), node.kwargs)
 
 
 _TILE = ("title subtitle isThreeLine dense secondary selected controlAffinity contentPadding tileColor "
-         "selectedTileColor shape enabled visualDensity onChanged")
+         "selectedTileColor shape enabled visualDensity onChanged materialTapTargetSize")
 
 
 def _affinity(k: dict[str, Any], default: str) -> str:
@@ -163,7 +174,7 @@ def _tile(node: DartObject, control: ft.Control, default_affinity: str) -> ft.Co
 
 @widget("CheckboxListTile", honours=_CHECKBOX + " checkboxShape " + _TILE)
 def checkbox_list_tile(node: DartObject) -> ft.Control:
-    return _tile(node, _checkbox(node), "trailing")
+    return _tile(node, tap.toggle(_checkbox(node), node.kwargs, in_tile=True), "trailing")
 
 
 _SWITCH = ("value activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor thumbColor "
@@ -204,14 +215,15 @@ def _radio(node: DartObject) -> ft.Control:
                                           disabled=k.get("onChanged") is None and k.get("enabled") is not True))
 
 
-@widget("Radio", honours="value groupValue activeColor fillColor toggleable onChanged enabled")
+@widget("Radio", honours="value groupValue activeColor fillColor toggleable onChanged enabled materialTapTargetSize "
+                         "visualDensity")
 def radio(node: DartObject) -> ft.Control:
-    return _radio(node)
+    return tap.toggle(_radio(node), node.kwargs)
 
 
 @widget("RadioListTile", honours="value groupValue activeColor fillColor toggleable " + _TILE)
 def radio_list_tile(node: DartObject) -> ft.Control:
-    return _tile(node, _radio(node), "leading")
+    return _tile(node, tap.toggle(_radio(node), node.kwargs, in_tile=True), "leading")
 
 
 @widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
@@ -233,8 +245,8 @@ def slider(node: DartObject) -> ft.Control:
                      disabled=k.get("onChanged") is None)
 
 
-def _selected_item(node: DartObject) -> Any:
-    """The child of the DropdownMenuItem whose value equals the button's value (Flutter asserts one)."""
+def _selected_index(node: DartObject) -> int | None:
+    """The index of the DropdownMenuItem whose value equals the button's value (Flutter asserts one)."""
     k = node.kwargs
     value = k.get("value", k.get("initialValue"))
     items = widget_list(node, "items")
@@ -243,16 +255,33 @@ def _selected_item(node: DartObject) -> Any:
             raise bad(item, "a DropdownMenuItem")
     if value is None:
         return None
-    matches = [item for item in items if item.kwargs.get("value") == value]
+    matches = [index for index, item in enumerate(items) if item.kwargs.get("value") == value]
     if len(matches) != 1:
         raise runtime_error(f"There should be exactly one item with [{node.type}]'s value: {value!r}. "
                             f"{'Either zero or 2 or more' if not matches else len(matches)} [DropdownMenuItem]s "
                             "were detected with the same value", node)
-    return matches[0].kwargs.get("child")
+    return matches[0]
+
+
+def _selected_item(node: DartObject) -> Any:
+    """The child of the selected DropdownMenuItem, None when no item is selected."""
+    index = _selected_index(node)
+    return None if index is None else widget_list(node, "items")[index].kwargs.get("child")
+
+
+def _replacing_style(value: Any) -> ft.TextStyle:
+    """A TextStyle that replaces the ambient one (DropdownButton puts `style` in a DefaultTextStyle):
+    what it leaves unset is the engine's default, 14 px Roboto at its own line height, not bodyMedium's."""
+    style = v.text_style(value) or ft.TextStyle()
+    style.size = style.size or 14
+    style.height = style.height or ROBOTO_LINE_HEIGHT
+    style.letter_spacing = style.letter_spacing or 0
+    style.weight = style.weight or ft.FontWeight.NORMAL
+    return style
 
 
 @widget("DropdownButton", honours="items value hint disabledHint isExpanded isDense underline icon iconSize "
-                                  "iconEnabledColor style elevation dropdownColor onChanged itemHeight borderRadius "
+                                  "iconEnabledColor iconDisabledColor style elevation dropdownColor onChanged itemHeight borderRadius "
                                   "alignment padding menuMaxHeight")
 def dropdown_button(node: DartObject) -> ft.Control:
     # Composed from primitives: Flet's Dropdown is the Material 3 DropdownMenu (a text field), while
@@ -261,23 +290,44 @@ def dropdown_button(node: DartObject) -> ft.Control:
     expanded = bool(k.get("isExpanded"))
     if expanded and unbounded("h"):
         raise layout_error("DropdownButton with isExpanded was given unbounded width", node)
-    shown = _selected_item(node) or k.get("hint")
-    content = build(shown) if shown is not None else ft.Container()
-    if isinstance(content, ft.Text) and content.style is None and content.theme_style is None:
-        # DropdownButton draws its items in `style ?? textTheme.titleMedium`, not the ambient style.
-        content.style = v.text_style(k.get("style"))
-        content.theme_style = None if content.style else ft.TextThemeStyle.TITLE_MEDIUM
-    icon = build(k["icon"]) if k.get("icon") is not None else ft.Icon(
-        ft.Icons.ARROW_DROP_DOWN, size=v.finite(k.get("iconSize")) or 24,
-        color=v.color(k.get("iconEnabledColor")) or "#ff757575")
+    selected = _selected_index(node)
+    children = [item.kwargs.get("child") for item in widget_list(node, "items")]
+    if k.get("hint") is not None:
+        children.append(k["hint"])
+        selected = len(children) - 1 if selected is None else selected
+    # An IndexedStack of every item (and the hint): as wide as the widest, showing the selected one.
+    layers = []
+    for index, child in enumerate(children):
+        layer = build(child)
+        if isinstance(layer, ft.Text) and layer.style is None and layer.theme_style is None:
+            # DropdownButton draws its items in `style ?? textTheme.titleMedium`, not the ambient style.
+            layer.style = _replacing_style(k["style"]) if k.get("style") is not None else None
+            layer.theme_style = None if layer.style else ft.TextThemeStyle.TITLE_MEDIUM
+        if index != selected:
+            layer.opacity = 0
+        layers.append(layer)
+    content = ft.Stack(layers, alignment=ft.Alignment(-1, 0)) if selected is not None else ft.Container()
+    icon = build(k["icon"]) if k.get("icon") is not None else ft.Icon(ft.Icons.ARROW_DROP_DOWN)
+    if isinstance(icon, ft.Icon):
+        # dropdown.dart's IconTheme around the icon: iconSize, and grey 700 / white70 (enabled) or
+        # grey 400 / white10 (disabled) unless iconEnabledColor / iconDisabledColor say otherwise.
+        enabled = k.get("onChanged") is not None
+        dark = tap.METRICS.get().dark
+        default = ("#b3ffffff" if dark else "#ff616161") if enabled else ("#1affffff" if dark else "#ffbdbdbd")
+        icon.size = icon.size or v.finite(k.get("iconSize")) or 24
+        icon.color = icon.color or v.color(k.get("iconEnabledColor" if enabled else "iconDisabledColor")) or default
     if expanded:
         content.expand = 1
     row = ft.Row([content, icon], spacing=0, tight=not expanded, vertical_alignment=ft.CrossAxisAlignment.CENTER)
     underline = build(k["underline"]) if k.get("underline") is not None else ft.Container(height=1,
                                                                                           bgcolor="#ffbdbdbd")
-    # Flutter stacks the underline at the bottom of the button, sized to the button.
-    button = ft.Stack([ft.Container(row, height=24 if k.get("isDense") else 48),
-                       ft.Container(underline, left=0, right=0, bottom=0)])
+    # Flutter stacks the underline over the button, 8 px above its bottom unless the button is dense
+    # or its itemHeight is null (dropdown.dart); items are itemHeight (default 48) tall.
+    dense = bool(k.get("isDense"))
+    item_height = v.finite(k.get("itemHeight")) or 48
+    no_item_height = "itemHeight" in k and k["itemHeight"] is None
+    button = ft.Stack([ft.Container(row, height=24 if dense else item_height),
+                       ft.Container(underline, left=0, right=0, bottom=0 if dense or no_item_height else 8)])
     return ft.Container(button, padding=v.edge_insets(k.get("padding"))) if k.get("padding") is not None else button
 
 

@@ -126,7 +126,7 @@ def box_decoration(value: Any) -> dict[str, Any]:
 
 
 @widget("Container", honours="alignment padding color decoration width height margin child clipBehavior "
-                             "constraints")
+                             "constraints transform transformAlignment")
 def container(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("color") is not None and k.get("decoration") is not None:
@@ -136,8 +136,13 @@ def container(node: DartObject) -> ft.Control:
         width, height = _tight_size(k["constraints"], width, height, node)
     style = box_decoration(k.get("decoration"))
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
-    return _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
-                  alignment=v.alignment(k.get("alignment")), clip_behavior=_clip(k.get("clipBehavior")), **style)
+    control = _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
+                     alignment=v.alignment(k.get("alignment")), clip_behavior=_clip(k.get("clipBehavior")), **style)
+    matrix = v.matrix4(k.get("transform"))
+    if matrix is not None:
+        # Flutter wraps the whole Container (margin included) in Transform(alignment: transformAlignment).
+        control.transform = ft.Transform(matrix, alignment=v.alignment(k.get("transformAlignment")))
+    return control
 
 
 def _tight_size(value: Any, width: Any, height: Any, node: DartObject) -> tuple[Any, Any]:

@@ -17,6 +17,7 @@ import flet as ft
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import inputs, layout, material, navigation, scaffold  # noqa: F401 - registers builders
+from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import axes, build
 from flutter_renderer.embedded.values import MappingError, unsupported
@@ -36,7 +37,8 @@ class Screen:
     dark: bool
 
 
-def _app(node: DartObject) -> tuple[Any, ft.Theme, bool]:
+def _app(node: DartObject) -> tuple[Any, ft.Theme, bool, Any]:
+    """MaterialApp -> (home, the theme shown, dark, that theme's ThemeData)."""
     k = node.kwargs
     if k.get("home") is None:
         raise unsupported("MaterialApp without home (routes/onGenerateRoute)", node)
@@ -46,8 +48,8 @@ def _app(node: DartObject) -> tuple[Any, ft.Theme, bool]:
         if k.get("darkTheme") is None:
             raise unsupported("ThemeMode.dark without darkTheme", node)
         dark_theme, _ = scaffold.theme(k["darkTheme"])
-        return k["home"], dark_theme, True
-    return k["home"], light, light_dark
+        return k["home"], dark_theme, True, k["darkTheme"]
+    return k["home"], light, light_dark, k.get("theme")
 
 
 def restore_defaults(value: Any, seen: set[int] | None = None) -> None:
@@ -80,10 +82,11 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     """Map a screen's IR to Flet. Raises MappingError (ANALYSIS / UNSUPPORTED / OVERFLOW / RUNTIME)."""
     size = size or RenderSize()
     if isinstance(tree, DartObject) and tree.type == "MaterialApp" and not tree.ctor:
-        home, app_theme, dark = _app(tree)
+        home, app_theme, dark, theme_node = _app(tree)
     else:
-        home, (app_theme, dark) = tree, scaffold.theme(None)
+        home, (app_theme, dark), theme_node = tree, scaffold.theme(None), None
     token, height_token = SCREEN_WIDTH.set(size.width), SCREEN_HEIGHT.set(size.height)
+    metrics = METRICS.set(from_theme(theme_node, dark))
     background = scaffold.SCAFFOLD_BACKGROUND.set(app_theme.scaffold_bgcolor or "surface")
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
@@ -107,5 +110,6 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
         sys.setrecursionlimit(limit)
         SCREEN_WIDTH.reset(token)
         SCREEN_HEIGHT.reset(height_token)
+        METRICS.reset(metrics)
         scaffold.SCAFFOLD_BACKGROUND.reset(background)
     return Screen(root=root, theme=app_theme, dark=dark)

@@ -9,6 +9,7 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.ir import DartObject, ThemeTextStyle
+from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, layout_error, positional, runtime_error, text_of, unbounded, unsupported,
@@ -26,9 +27,15 @@ SCREEN_HEIGHT: ContextVar[int] = ContextVar("screen_height", default=844)
 def _text_args(k: dict[str, Any]) -> dict[str, Any]:
     style = k.get("style")
     soft_wrap = k.get("softWrap")
+    theme = style if isinstance(style, ThemeTextStyle) else None
+    if isinstance(style, DartObject) and style.kwargs.get("_theme") is not None:
+        # `textTheme.x.copyWith(...)`: the theme style with the given values on top (Flet merges them).
+        theme = ThemeTextStyle(style.kwargs["_theme"])
+        style = DartObject(style.type, style.ctor, style.args,
+                           {name: value for name, value in style.kwargs.items() if name != "_theme"})
     return dict(
         style=None if isinstance(style, ThemeTextStyle) else v.text_style(style),
-        theme_style=v.theme_text_style(style) if isinstance(style, ThemeTextStyle) else None,
+        theme_style=v.theme_text_style(theme),
         text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
         max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else None,
         overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow),
@@ -100,8 +107,12 @@ def icon(node: DartObject) -> ft.Control:
 
 
 def placeholder_image(k: dict[str, Any]) -> ft.Control:
-    """A flat box of the image's size: the renderer never fetches network images or reads assets."""
-    return ft.Container(width=v.number(k.get("width")), height=v.number(k.get("height")),
+    """A flat box of the size Flutter gives the image before it has loaded (the renderer never fetches
+    network images or reads assets). rendering/image.dart sizes it `tightFor(width, height)
+    .enforce(constraints).smallest`: a missing width or height is the constraints' minimum, which is
+    what a Container of size 0 gets too (0 under loose constraints, the full extent under tight ones)."""
+    width, height = v.number(k.get("width")), v.number(k.get("height"))
+    return ft.Container(width=0 if width is None else width, height=0 if height is None else height,
                         bgcolor=IMAGE_PLACEHOLDER)
 
 
@@ -212,6 +223,15 @@ def _state_value(value: Any) -> Any:
     return value
 
 
+def style_values(value: Any) -> dict[str, Any]:
+    """The values a ButtonStyle / X.styleFrom(...) sets (WidgetStatePropertyAll unwrapped)."""
+    if value is None:
+        return {}
+    if not isinstance(value, DartObject) or not (value.type == "ButtonStyle" or value.ctor == "styleFrom"):
+        raise bad(value, "a ButtonStyle")
+    return {name: _state_value(x) for name, x in value.kwargs.items() if x is not None}
+
+
 def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float | None]:
     """ButtonStyle / X.styleFrom(...) -> (ft.ButtonStyle, width, height).
 
@@ -219,9 +239,7 @@ def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float
     exact whenever the minimum exceeds the button's natural size (the usual full-width button)."""
     if value is None:
         return None, None, None
-    if not isinstance(value, DartObject) or not (value.type == "ButtonStyle" or value.ctor == "styleFrom"):
-        raise bad(value, "a ButtonStyle")
-    k = {name: _state_value(x) for name, x in value.kwargs.items() if x is not None}
+    k = style_values(value)
     for name in ("maximumSize", "iconAlignment", "backgroundBuilder", "foregroundBuilder", "alignment",
                  "disabledForegroundColor", "disabledBackgroundColor", "disabledIconColor"):
         if k.get(name) is not None:
@@ -238,8 +256,29 @@ def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float
         padding=v.edge_insets(k.get("padding")), side=v.border_side(k.get("side")),
         shape=v.shape_border(k.get("shape")), text_style=v.text_style(k.get("textStyle")),
         icon_color=v.color(k.get("iconColor")), icon_size=v.finite(k.get("iconSize")),
+        visual_density=_flet_density(k.get("visualDensity")),
     )
     return style, width, height
+
+
+def _flet_density(value: Any) -> ft.VisualDensity | None:
+    density = tap.density_of(value)
+    return None if density is None else tap.flet_density(density)
+
+
+def _label_height(control: ft.Control) -> float | None:
+    """The height of a button's label as Flutter lays it out: a Text line of labelLarge (14 px, height
+    1.43) or its own size, an Icon (18 px in buttons), the tallest of a Row of them; None otherwise."""
+    if isinstance(control, ft.Text):
+        style = control.style
+        size = (style.size if style is not None and style.size else None) or control.size or 14
+        return size * ((style.height if style is not None and style.height else None) or 1.43)
+    if isinstance(control, ft.Icon):
+        return control.size or 18
+    if isinstance(control, ft.Row):
+        heights = [_label_height(child) for child in control.controls]
+        return None if None in heights or not heights else max(heights)
+    return None
 
 
 _BUTTONS = {
@@ -256,10 +295,28 @@ def button(node: DartObject) -> ft.Control:
     style, width, height = button_style(k.get("style"))
     with axes(horizontal=True):
         content = build(k["label"] if "label" in k else k.get("child"))
-    control = kind(content=content, icon=build_optional(k.get("icon")), style=style,
-                   disabled=k.get("onPressed") is None)
+    icon = build_optional(k.get("icon"))
+    control = kind(content=content, icon=icon, style=style, disabled=k.get("onPressed") is None)
     control.width, control.height = width, height
-    return control
+    return _tap_sized(node, control, [c for c in (content, icon) if c is not None])
+
+
+def _tap_sized(node: DartObject, control: ft.Control, parts: list[ft.Control]) -> ft.Control:
+    """A ButtonStyleButton at its shrink-wrapped size when tap targets are shrink-wrapped (M3: at least
+    40 px tall, TextButton with 8 px vertical padding, the others none; M2: 36 px, TextButton 8)."""
+    style = style_values(node.kwargs.get("style"))
+    tapping = tap.METRICS.get()
+    if not tap.shrinks(style.get("tapTargetSize")):
+        return control
+    heights = [_label_height(part) for part in parts]
+    if None in heights:
+        raise unsupported(f"{node.type} with shrink-wrapped tap targets and a child other than Text or Icon", node)
+    density = tap.density_of(style.get("visualDensity"))
+    padding = v.edge_insets(style.get("padding"))
+    vertical = 8.0 if node.type == "TextButton" else 0.0
+    axis = tap.ButtonAxis(40.0 if tapping.material3 else 36.0, padding.top if padding else vertical,
+                          padding.bottom if padding else vertical, max(heights))
+    return tap.button(control, tapping.density if density is None else density, axis)
 
 
 _ICON_BUTTONS = {"": ft.IconButton, "filled": ft.FilledIconButton, "filledTonal": ft.FilledTonalIconButton,
@@ -271,16 +328,29 @@ _ICON_BUTTONS = {"": ft.IconButton, "filled": ft.FilledIconButton, "filledTonal"
                 "visualDensity constraints")
 def icon_button(node: DartObject) -> ft.Control:
     k = node.kwargs
-    if k.get("visualDensity") is not None or k.get("constraints") is not None or k.get("alignment") is not None:
-        raise unsupported("IconButton.visualDensity/constraints/alignment", node)
+    if k.get("constraints") is not None or k.get("alignment") is not None:
+        raise unsupported("IconButton.constraints/alignment", node)
     style, width, height = button_style(k.get("style"))
+    values = style_values(k.get("style"))
+    icon = build(k.get("icon"))
+    padding = v.edge_insets(k.get("padding") or values.get("padding"))
     control = _ICON_BUTTONS[node.ctor](
-        icon=build(k.get("icon")), icon_size=v.finite(k.get("iconSize")), icon_color=v.color(k.get("color")),
+        icon=icon, icon_size=v.finite(k.get("iconSize")), icon_color=v.color(k.get("color")),
         padding=v.edge_insets(k.get("padding")), style=style, selected=k.get("isSelected"),
         selected_icon=build_optional(k.get("selectedIcon")), disabled=k.get("onPressed") is None,
-        disabled_color=v.color(k.get("disabledColor")))
+        disabled_color=v.color(k.get("disabledColor")), visual_density=_flet_density(k.get("visualDensity")))
     control.width, control.height = width, height
-    return control
+    if not tap.shrinks(values.get("tapTargetSize")):
+        return control
+    if not isinstance(icon, ft.Icon):
+        raise unsupported("IconButton with shrink-wrapped tap targets and an icon other than Icon", node)
+    # Material 3 IconButton: 40 px minimum, 8 px padding, a 24 px icon, and the *standard* density
+    # unless the button sets one (its M3 defaults do not read the theme's).
+    size = icon.size or v.finite(k.get("iconSize")) or v.finite(values.get("iconSize")) or 24
+    pad = padding or ft.Padding(8, 8, 8, 8)
+    density = tap.density_of(k.get("visualDensity") or values.get("visualDensity")) or 0.0
+    return tap.button(control, density, tap.ButtonAxis(40, pad.top, pad.bottom, size),
+                      tap.ButtonAxis(40, pad.left, pad.right, size))
 
 
 _FAB = "child foregroundColor backgroundColor elevation shape mini onPressed isExtended"

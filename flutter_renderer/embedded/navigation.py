@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
+from typing import Any
 
 import flet as ft
 
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.density import METRICS
+from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
 from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
@@ -43,16 +46,66 @@ def navigation_bar(node: DartObject) -> ft.Control:
 
 
 # Flutter's BottomNavigationBar (the Material 2 bar, still common in generated code), composed from
-# primitives because Flet only has the Material 3 NavigationBar. Values are Flutter's defaults with
-# `useLegacyColorScheme` (the default): 56 px tall, elevation 8, selected = primary, unselected = black54.
-_BNB_HEIGHT = 56
-_BNB_UNSELECTED = "#8a000000"
+# primitives because Flet only has the Material 3 NavigationBar. Metrics and colours follow
+# bottom_navigation_bar.dart with `useLegacyColorScheme` (the default): a Material of elevation 8 (a
+# Flet Card, so Flutter draws the shadow), at least 56 px tall; each tile is padded by half the
+# selected font size around its icon and a label laid out at the selected font size (unselected
+# labels are scaled down from it, hidden ones are transparent but keep their space).
+_BNB_MIN_HEIGHT = 56
+_BNB_PARAMS = ("items currentIndex type fixedColor backgroundColor iconSize selectedItemColor unselectedItemColor "
+               "selectedFontSize unselectedFontSize selectedLabelStyle unselectedLabelStyle showSelectedLabels "
+               "showUnselectedLabels elevation useLegacyColorScheme")
+# The label's line height: the Material's bodyMedium (M3: height 1.43) at the selected font size;
+# Material 2's body text has no height, so Roboto's own.
+_M3_LINE_HEIGHT = 1.43
+# ThemeData.unselectedWidgetColor (black54 / white70).
+_UNSELECTED_WIDGET = {False: "#8a000000", True: "#b3ffffff"}
 
 
-@widget("BottomNavigationBar", honours="items currentIndex type fixedColor backgroundColor iconSize "
-                                       "selectedItemColor unselectedItemColor selectedFontSize unselectedFontSize "
-                                       "selectedLabelStyle unselectedLabelStyle showSelectedLabels "
-                                       "showUnselectedLabels elevation useLegacyColorScheme")
+def _bnb_colors(k: dict[str, Any], shifting: bool, dark: bool) -> tuple[str, str]:
+    """(selected, unselected) colour of the bar's icons and labels (the legacy colour scheme)."""
+    selected = v.color(k.get("selectedItemColor"))
+    unselected = v.color(k.get("unselectedItemColor"))
+    if shifting:  # the surface colour, whatever the bar's background
+        return selected or "surface", unselected or "surface"
+    return (selected or v.color(k.get("fixedColor")) or ("secondary" if dark else "primary"),
+            unselected or _UNSELECTED_WIDGET[dark])
+
+
+def _bnb_tile(item: DartObject, selected: bool, sizes: tuple[float, float, float], show: tuple[bool, bool],
+              color: str, styles: tuple[Any, Any], flex: int) -> tuple[ft.Control, float]:
+    """One item's tile and its height."""
+    icon_size, selected_size, unselected_size = sizes
+    show_selected, show_unselected = show
+    icon_node = item.kwargs.get("activeIcon") if selected and item.kwargs.get("activeIcon") else item.kwargs.get("icon")
+    icon = build(icon_node)
+    if isinstance(icon, ft.Icon):
+        icon.color, icon.size = icon.color or color, icon.size or icon_size
+    icon_height = icon.size if isinstance(icon, ft.Icon) else icon_size
+    if show_selected and not show_unselected:
+        top, bottom = (selected_size / 2, selected_size / 2) if selected else (selected_size, 0.0)
+    elif not show_selected and not show_unselected:
+        top, bottom = selected_size, 0.0
+    else:
+        top, bottom = selected_size / 2, selected_size / 2
+    parts: list[ft.Control] = [icon]
+    label = item.kwargs.get("label")
+    line = selected_size * (_M3_LINE_HEIGHT if METRICS.get().material3 else ROBOTO_LINE_HEIGHT)
+    if label is not None:
+        style = v.text_style(styles[0] if selected else styles[1]) or ft.TextStyle()
+        style.size = selected_size
+        text = ft.Text(text_of(label), color=color, max_lines=1, overflow=ft.TextOverflow.ELLIPSIS, style=style)
+        if not selected:
+            text.scale = ft.Scale(unselected_size / selected_size, alignment=ft.Alignment(0, 1))
+        if not (show_selected if selected else show_unselected):
+            text.opacity = 0
+        parts.append(text)
+    height = top + icon_height + (line if label is not None else 0) + bottom
+    column = ft.Column(parts, spacing=0, tight=True, horizontal_alignment=ft.CrossAxisAlignment.CENTER)
+    return ft.Container(column, padding=ft.Padding(0, top, 0, bottom), expand=flex), height
+
+
+@widget("BottomNavigationBar", honours=_BNB_PARAMS)
 def bottom_navigation_bar(node: DartObject) -> ft.Control:
     k = node.kwargs
     items = widget_list(node, "items")
@@ -61,43 +114,37 @@ def bottom_navigation_bar(node: DartObject) -> ft.Control:
     current = int(v.finite(k.get("currentIndex")) or 0)
     if not 0 <= current < len(items):
         raise runtime_error(f"BottomNavigationBar.currentIndex {current} is out of range (0..{len(items) - 1})", node)
-    kind = k.get("type")
-    shifting = (kind.name == "shifting") if isinstance(kind, EnumValue) else len(items) > 3
-    selected_color = v.color(k.get("selectedItemColor") or k.get("fixedColor")) or ("#ffffffff" if shifting else "primary")
-    unselected_color = v.color(k.get("unselectedItemColor")) or ("#b3ffffff" if shifting else _BNB_UNSELECTED)
-    icon_size = v.finite(k.get("iconSize")) or 24
-    selected_size = v.finite(k.get("selectedFontSize")) or 14
-    unselected_size = v.finite(k.get("unselectedFontSize")) or 12
-    show_selected = k.get("showSelectedLabels", True) is not False
-    show_unselected = k.get("showUnselectedLabels", not shifting) is not False
-    cells = []
-    for index, item in enumerate(items):
+    for item in items:
         if not isinstance(item, DartObject) or item.type != "BottomNavigationBarItem":
             raise bad(item, "a BottomNavigationBarItem")
+    kind = k.get("type")
+    shifting = (kind.name == "shifting") if isinstance(kind, EnumValue) else len(items) > 3
+    if k.get("useLegacyColorScheme") is False:
+        raise unsupported("BottomNavigationBar.useLegacyColorScheme: false", node)
+    metrics = METRICS.get()
+    on, off = _bnb_colors(k, shifting, metrics.dark)
+    sizes = (v.finite(k.get("iconSize")) or 24, v.finite(k.get("selectedFontSize")) or 14,
+             v.finite(k.get("unselectedFontSize")) or 12)
+    show = (k.get("showSelectedLabels", True) is not False, k.get("showUnselectedLabels", not shifting) is not False)
+    tiles, heights = [], []
+    for index, item in enumerate(items):
         selected = index == current
-        color = selected_color if selected else unselected_color
-        icon_node = item.kwargs.get("activeIcon") if selected and item.kwargs.get("activeIcon") else item.kwargs.get("icon")
-        icon = build(icon_node)
-        if isinstance(icon, ft.Icon):
-            icon.color, icon.size = icon.color or color, icon.size or icon_size
-        parts: list[ft.Control] = [icon]
-        label = item.kwargs.get("label")
-        if label is not None and (show_selected if selected else show_unselected):
-            parts.append(ft.Text(text_of(label), size=selected_size if selected else unselected_size, color=color,
-                                 max_lines=1, style=v.text_style(k.get("selectedLabelStyle" if selected
-                                                                      else "unselectedLabelStyle"))))
-        cells.append(ft.Container(ft.Column(parts, spacing=0, tight=True,
-                                            horizontal_alignment=ft.CrossAxisAlignment.CENTER),
-                                  expand=3 if shifting and selected else 2, alignment=ft.Alignment(0, 0)))
-    background = v.color(k.get("backgroundColor"))
-    if shifting and background is None:
-        background = v.color(items[current].kwargs.get("backgroundColor")) or "primary"
+        # Shifting tiles grow from flex 1 to 1.5 when selected (flex * 1000 in Flutter).
+        flex = (1500 if selected else 1000) if shifting else 1
+        tile, height = _bnb_tile(item, selected, sizes, show, on if selected else off,
+                                 (k.get("selectedLabelStyle"), k.get("unselectedLabelStyle")), flex)
+        tiles.append(tile)
+        heights.append(height)
+    # Fixed: backgroundColor, else the Material's canvas colour; shifting: the selected item's
+    # backgroundColor only (the bar's own is not used).
+    background = v.color(items[current].kwargs.get("backgroundColor")) if shifting else v.color(k.get("backgroundColor"))
     elevation = v.finite(k.get("elevation"))
-    elevation = 8 if elevation is None else elevation
-    return ft.Container(
-        ft.Row(cells, spacing=0), height=_BNB_HEIGHT, bgcolor=background or "surface",
-        shadow=ft.BoxShadow(blur_radius=elevation * 1.5, color="#33000000", offset=ft.Offset(0, -1))
-        if elevation else None)
+    bar_height = max(_BNB_MIN_HEIGHT, *heights)
+    bar = ft.Card(ft.Row(tiles, spacing=0, height=bar_height, vertical_alignment=ft.CrossAxisAlignment.CENTER),
+                  elevation=8 if elevation is None else elevation, bgcolor=background or metrics.canvas,
+                  shadow_color="shadow", shape=ft.RoundedRectangleBorder(radius=0), margin=0)
+    bar.height = bar_height
+    return bar
 
 
 @widget("DefaultTabController", honours="length initialIndex child")
@@ -179,11 +226,29 @@ def drawer(node: DartObject) -> ft.Control:
 @widget("DrawerHeader", honours="decoration margin padding child")
 def drawer_header(node: DartObject) -> ft.Control:
     k = node.kwargs
-    # Flutter's DrawerHeader: 161 px tall + 1 px divider, margin bottom 8, padding 16/16/16/8.
-    return ft.Container(content=build(k.get("child")), height=161, margin=v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 8),
-                        padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 16, 16, 8),
-                        border=ft.Border(bottom=ft.BorderSide(1, "outlinevariant")),
-                        **box_decoration(k.get("decoration")))
+    # drawer_header.dart: a 161 px box (margin bottom 8) with a hairline divider at its bottom edge,
+    # around a box of the decoration and the padding (16/16/16/8) that holds the child in bodyLarge.
+    child = build_optional(k.get("child"))
+    _default_text_style(child, ft.TextThemeStyle.BODY_LARGE)
+    inner = ft.Container(content=child, padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 16, 16, 8),
+                         **box_decoration(k.get("decoration")))
+    return ft.Container(content=inner, height=161, margin=v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 8),
+                        border=ft.Border(bottom=ft.BorderSide(0, "outlinevariant")))
+
+
+def _default_text_style(control: ft.Control | None, style: ft.TextThemeStyle) -> None:
+    """Give every Text under `control` with no style of its own the theme `style` (a DefaultTextStyle)."""
+    if control is None:
+        return
+    if isinstance(control, ft.Text):
+        if control.style is None and control.theme_style is None:
+            control.theme_style = style
+        return
+    for name in ("content", "controls"):
+        value = getattr(control, name, None)
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, ft.Control):
+                _default_text_style(child, style)
 
 
 # Flutter's Material 3 AlertDialog, drawn in place (a dialog in the widget tree is a plain widget):

@@ -24,6 +24,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from flutter_renderer.api import RenderSize
+from flutter_renderer.embedded.fonts import shared_assets_dir
 from flutter_renderer.embedded.mapping import Screen, build_screen
 from flutter_renderer.embedded.scaffold import theme as theme_data
 from flutter_renderer.embedded.warmup import WARMUP_SCREENS
@@ -78,7 +79,9 @@ class PageDriver:
     def start(self) -> None:
         """Start the server and the browser, open the page and render a warm-up screen."""
         logging.getLogger("flet").setLevel(logging.ERROR)
-        app = ft.run(self._on_session, export_asgi_app=True, no_cdn=True)
+        # Always an assets folder of our own: Flet's default ("assets" in the working directory) would
+        # serve whatever happens to be there.
+        app = ft.run(self._on_session, export_asgi_app=True, no_cdn=True, assets_dir=str(shared_assets_dir()))
         self._loop = asyncio.new_event_loop()
         port = _free_port()
         self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error",

@@ -9,6 +9,7 @@ import flet as ft
 
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, unsupported, widget, widget_list,
 )
@@ -101,10 +102,11 @@ def _app_bar_theme(node: Any) -> ft.AppBarTheme | None:
 # ThemeData parameters that do not change a Material 3 frame: primarySwatch/primaryColor only feed
 # legacy widgets, fontFamily names fonts the app would have to bundle (Flutter falls back to Roboto).
 _THEME_IGNORED = {"key", "primarySwatch", "primaryColor", "primaryColorLight", "primaryColorDark", "fontFamily",
-                  "fontFamilyFallback", "package", "platform", "materialTapTargetSize", "pageTransitionsTheme",
+                  "fontFamilyFallback", "package", "platform", "pageTransitionsTheme",
                   "splashFactory", "splashColor", "highlightColor", "hoverColor", "focusColor", "extensions"}
 _THEME_HONOURED = {"useMaterial3", "colorScheme", "colorSchemeSeed", "brightness", "scaffoldBackgroundColor",
-                   "canvasColor", "cardColor", "dividerColor", "appBarTheme", "visualDensity"}
+                   "canvasColor", "cardColor", "dividerColor", "appBarTheme", "visualDensity",
+                   "materialTapTargetSize"}
 
 
 def theme(node: Any) -> tuple[ft.Theme, bool]:
@@ -218,5 +220,10 @@ def scaffold(node: DartObject) -> ft.Control:
 @widget("Theme", honours="data child")
 def theme_widget(node: DartObject) -> ft.Control:
     data, dark = theme(node.kwargs.get("data"))
-    return ft.Container(build(node.kwargs.get("child")), theme=data, dark_theme=data,
+    token = METRICS.set(from_theme(node.kwargs.get("data"), dark))
+    try:
+        child = build(node.kwargs.get("child"))
+    finally:
+        METRICS.reset(token)
+    return ft.Container(child, theme=data, dark_theme=data,
                         theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)

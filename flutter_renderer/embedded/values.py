@@ -280,6 +280,8 @@ def text_style(value: Any) -> ft.TextStyle | None:
     if not isinstance(value, DartObject) or value.type != "TextStyle":
         raise bad(value, "a TextStyle")
     k = value.kwargs
+    if k.get("_theme") is not None:
+        raise unsupported(f"a theme text style with copyWith/merge here ({k['_theme']}; only Text(style: ...) takes one)")
     for name in ("foreground", "background", "shadows", "fontFeatures", "fontVariations"):
         if k.get(name) is not None:
             raise unsupported(f"TextStyle.{name}", value)
@@ -351,3 +353,26 @@ def size(value: Any) -> tuple[float, float] | None:
     if value.ctor == "fromWidth":
         return number(value.args[0]), math.inf
     raise unsupported(f"Size.{value.ctor}", value)
+
+
+# Matrix4 constructors -> Flet's recorded Matrix4 (replayed as the same Flutter constructor); the x/y
+# rotations have no Flet constructor and are the identity followed by the same rotation.
+_MATRIX4 = {"identity": "identity", "translationValues": "translation_values", "diagonal3Values": "diagonal3_values",
+            "rotationZ": "rotation_z", "skewX": "skew_x", "skewY": "skew_y"}
+
+
+def matrix4(value: Any) -> ft.Matrix4 | None:
+    """Matrix4.identity() / .translationValues / .diagonal3Values / .rotationX/Y/Z / .skewX/Y -> ft.Matrix4."""
+    if value is None:
+        return None
+    if not isinstance(value, DartObject) or value.type != "Matrix4":
+        raise bad(value, "a Matrix4")
+    args = [finite(a) for a in value.args]
+    if any(a is None for a in args):
+        raise bad(value, "a Matrix4 with finite numbers")
+    if value.ctor in ("rotationX", "rotationY"):
+        matrix = ft.Matrix4.identity()
+        return matrix.rotate_x(*args) if value.ctor == "rotationX" else matrix.rotate_y(*args)
+    if value.ctor not in _MATRIX4:
+        raise unsupported(f"Matrix4.{value.ctor}", value)
+    return getattr(ft.Matrix4, _MATRIX4[value.ctor])(*args)
