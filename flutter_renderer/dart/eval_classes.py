@@ -23,7 +23,7 @@ class ClassEvaluation(EvaluatorBase):
     def instantiate(self, cls: ClassDecl, ctor_name: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
         """Create an object of the file's own class; a widget is replaced by what its build returns."""
         ctor = cls.constructors.get(ctor_name)
-        if ctor is not None and ctor.name == "factory":
+        if ctor is not None and ctor.factory:
             raise self.error(node, "Factory constructors are not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
         instance = Instance(cls)
         params_scope = Scope(None, instance)

@@ -39,19 +39,27 @@ class FunctionDecl:
     body: Node | None
     node: Node
     initializers: list[Node] = field(default_factory=list)  # constructor `: x = e` entries
+    factory: bool = False
+    # `: this.named(...)` (a `redirection` node) or, for `factory A() = B.named;`, the signature itself
+    redirect: Node | None = None
 
 
 @dataclass
 class ClassDecl:
+    """A class, a mixin (`kind` "mixin") or an extension (`kind` "extension", `superclass` its `on` type)."""
+
     name: str
     superclass: str
     super_type_args: list[str]
     node: Node
+    kind: str = "class"
+    mixins: list[str] = field(default_factory=list)                      # `with A, B`, in that order
     fields: dict[str, list[Node] | None] = field(default_factory=dict)   # instance field -> initializer
     statics: dict[str, list[Node] | None] = field(default_factory=dict)
     constructors: dict[str, FunctionDecl] = field(default_factory=dict)      # '' = unnamed
     methods: dict[str, FunctionDecl] = field(default_factory=dict)
     getters: dict[str, FunctionDecl] = field(default_factory=dict)
+    setters: dict[str, FunctionDecl] = field(default_factory=dict)
 
     @property
     def is_widget(self) -> bool:
@@ -217,22 +225,26 @@ def _read_function(signature: Node, body: Node | None) -> FunctionDecl:
 
 def _read_class(node: Node) -> ClassDecl:
     superclass_node = node.child_by_field_name("superclass")
-    superclass, type_args = "", []
+    superclass, type_args, mixins = "", [], []
     if superclass_node is not None:
         types = [c for c in named(superclass_node) if c.type == "type_identifier"]
         superclass = text(types[0]) if types else ""
         args = next((c for c in named(superclass_node) if c.type == "type_arguments"), None)
         type_args = [text(c) for c in named(args)] if args is not None else []
-    name = text(node.child_by_field_name("name"))
-    cls = ClassDecl(name, superclass, type_args, node)
-    body = node.child_by_field_name("body")
+        with_clause = next((c for c in named(superclass_node) if c.type == "mixins"), None)
+        mixins = [text(c) for c in named(with_clause) if c.type == "type_identifier"] if with_clause is not None else []
+    cls = ClassDecl(text(node.child_by_field_name("name")), superclass, type_args, node, mixins=mixins)
+    _read_members(node.child_by_field_name("body"), cls)
+    return cls
+
+
+def _read_members(body: Node | None, cls: ClassDecl) -> None:
     members = named(body) if body is not None else []
     for member, function_body in _with_bodies(members):
         if member.type == "declaration":
             _read_declaration(member, cls)
         elif member.type == "method_signature":
             _read_method(member, function_body, cls)
-    return cls
 
 
 def _read_declaration(node: Node, cls: ClassDecl) -> None:
@@ -242,7 +254,9 @@ def _read_declaration(node: Node, cls: ClassDecl) -> None:
         if part.type in ("constructor_signature", "constant_constructor_signature"):
             _add_constructor(part, None, cls, node)
         elif part.type in ("factory_constructor_signature", "redirecting_factory_constructor_signature"):
-            cls.constructors[_constructor_name(part, cls)] = FunctionDecl("factory", Params(), None, part)
+            _add_factory(part, None, cls)
+        elif part.type in ("function_signature", "getter_signature", "setter_signature"):
+            _read_method(node, None, cls)   # abstract
         elif part.type in ("initialized_identifier_list", "static_final_declaration_list"):
             (cls.statics if is_static else cls.fields).update(_read_variables(part))
 
@@ -252,12 +266,31 @@ def _constructor_name(signature: Node, cls: ClassDecl) -> str:
     return identifiers[1] if len(identifiers) > 1 and identifiers[0] == cls.name else ""
 
 
+def _is_constructor(signature: Node, cls: ClassDecl) -> bool:
+    """A `name(...)` signature without a return type is a constructor only when it has the class's
+    name; `_onScroll() {` is a method whose return type was left out."""
+    first = next((c for c in named(signature) if c.type == "identifier"), None)
+    return first is not None and text(first) == cls.name
+
+
 def _add_constructor(signature: Node, body: Node | None, cls: ClassDecl, declaration: Node) -> None:
     params = next((c for c in named(signature) if c.type == "formal_parameter_list"), None)
+    if not _is_constructor(signature, cls):
+        name = text(next(c for c in named(signature) if c.type == "identifier"))
+        cls.methods[name] = FunctionDecl(name, read_params(params), body, signature)
+        return
     initializers = next((c for c in named(declaration) if c.type == "initializers"), None)
     entries = [e for e in named(initializers)] if initializers is not None else []
+    redirect = next((c for c in named(declaration) if c.type == "redirection"), None)
     cls.constructors[_constructor_name(signature, cls)] = FunctionDecl(
-        cls.name, read_params(params), body, signature, entries)
+        cls.name, read_params(params), body, signature, entries, redirect=redirect)
+
+
+def _add_factory(signature: Node, body: Node | None, cls: ClassDecl) -> None:
+    params = next((c for c in named(signature) if c.type == "formal_parameter_list"), None)
+    redirecting = signature.type == "redirecting_factory_constructor_signature"
+    cls.constructors[_constructor_name(signature, cls)] = FunctionDecl(
+        cls.name, read_params(params), body, signature, factory=True, redirect=signature if redirecting else None)
 
 
 def _read_method(signature: Node, body: Node | None, cls: ClassDecl) -> None:
@@ -268,6 +301,11 @@ def _read_method(signature: Node, body: Node | None, cls: ClassDecl) -> None:
         elif part.type == "getter_signature":
             fn_name = text(part.child_by_field_name("name"))
             cls.getters[fn_name] = FunctionDecl(fn_name, Params(), body, part)
+        elif part.type == "setter_signature":
+            fn_name = text(part.child_by_field_name("name"))
+            params = next((c for c in named(part) if c.type == "formal_parameter_list"), None)
+            cls.setters[fn_name] = FunctionDecl(fn_name, read_params(params), body, part)
         elif part.type in ("constructor_signature", "constant_constructor_signature"):
             _add_constructor(part, body, cls, signature)
-
+        elif part.type == "factory_constructor_signature":
+            _add_factory(part, body, cls)
