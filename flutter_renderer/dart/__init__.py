@@ -13,10 +13,31 @@ Supported (evaluated):
   optional and named parameters, `this.x` / `super.key`, defaults, initializer lists; fields with
   initializers, `static const`, top-level `const`/`final` variables, functions and getters.
 - Method and getter bodies: `=>` or blocks with local `final`/`var`, `if`/`else`, `for` (C-style and
-  for-in, bounded by the step budget), `switch` statements and expressions on constant patterns,
-  `return`, assignments, `i++`, local functions.
+  for-in), `while`, `do`, `break`/`continue` (with labels), `switch` statements and expressions,
+  `return`, assignments, `i++`, local functions, `assert` (ignored, as in a release build); every
+  loop iteration counts against the step budget. `sync*` generators run eagerly to their end.
+- Records and patterns: `(a, b)`, `(x: 1, y: 2)`, `.$1` / `.x`, record equality; destructuring in
+  `final (x, y) = ...`, `var (a, :b) = ...`, `(a, b) = (b, a)` and `for (final (k, v) in ...)`;
+  `switch` and `if (x case P when g)` on any pattern: constants, `_`, `var x` / `int x`, relational
+  (`> 5`), `&&` / `||`, `p?`, `p!`, `p as T`, record, list (with `...rest`), map and object patterns
+  (`Circle(radius: var r)`), with `when` guards.
+- Exceptions: `throw`, `try` / `on T catch (e, s)` / `catch` / `finally`, `rethrow`. A throw or a
+  runtime error of the code itself (null check, index out of range) can be caught, the latter as an
+  `Error` (`on RangeError` doesn't see it); the `Budget`'s limits can't. `Exception`, `StateError`,
+  `FormatException`, `ArgumentError`, ... print as in Dart.
+- Async: an `async` / `async*` function called during build returns an opaque Future (Stream)
+  without running its body: in Flutter its code up to the first `await` would run at once, which the
+  front end leaves out (keep first-frame state out of async code). Such a Future can be stored,
+  passed to `unawaited`, `.then`, ...; `Future.value/delayed` make one too. `await` outside an async
+  body is an analysis error, as in Dart.
+- dart:core stand-ins that keep a render deterministic (dart_core.py): `DateTime.now()` is the
+  fixed instant of the `Environment` passed to `compile_screen` (renderer setting `now`; the device's
+  time zone is UTC), `DateTime(y, m, d, ...)`, `.utc`, `.parse` (ISO 8601 without offsets),
+  `.fromMillisecondsSinceEpoch`, getters (`year` ... `weekday`), `add`, `subtract`, `difference`,
+  `isBefore`/`isAfter`, `toIso8601String`; `Random(seed)` gives exactly the numbers of the Dart VM;
+  `Duration` getters (`inSeconds`, ...), arithmetic and comparison.
 - Expressions: literals, string interpolation and escapes, list/set/map literals with collection
-  `if`/`for`/spreads (`...`, `...?`), arithmetic, comparison, logical, `??`, `?.`, `!`, ternary, `is`,
+  `if`/`for`/spreads (`...`, `...?`, in maps too), arithmetic, comparison, logical, `??`, `?.`, `!`, ternary, `is`,
   `as`; `List.generate/filled/of/from/empty`, `.map/.where/.expand/.fold/.toList/.asMap().entries`,
   `.length/.isEmpty/.first/...`, String and num methods (`toStringAsFixed`, `toUpperCase`, ...).
 - Flutter: catalog classes and constructors (checked like the analyzer: unknown class / named
@@ -27,7 +48,7 @@ Supported (evaluated):
   ColorValue('onsurface'), textTheme -> ThemeTextStyle, `.copyWith`), `MediaQuery.of(context)` /
   `MediaQuery.sizeOf(context)` from the render size (zero system insets), `double.infinity`, `Duration`.
   Generic calls tree-sitter-dart misreads as comparisons (`items.map<Widget>(...)`,
-  `List<int>.generate(...)`) are put back together.
+  `List<int>.generate(...)`, `CallbackAction<Intent>(onInvoke: ...)`) are put back together.
 - Callbacks (`onPressed: () {...}`, tear-offs like `onTap: _submit`) become `Closure`s and are
   never run, so `setState`, `Navigator`, `async` or `print` inside them are fine. Builders Flutter
   runs for the first frame are run: `Builder(builder:)` gets the built widget, and
@@ -43,11 +64,12 @@ Rejected:
   twice, integer literals over 64 bits, "No widget to render", an output tree over
   `Budget.max_nodes` or code nested deeper than `Budget.max_depth`.
 - UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
-  `Process`, `File`, `DateTime`, `Random` and other non-deterministic or system APIs; `while`/`do`/
-  `try` statements, `async`/`await`/generators, cascades, non-constant patterns and `when` guards,
-  records, factory constructors, mixins and extensions, in code that runs during build.
-- RUNTIME: `throw`, null checks on null, division by zero, index out of range, endless recursion,
-  strings and collections over the `Budget`'s sizes.
+  `Process`, `File`, `Stream`, `Timer`, `Random()` without a seed and other non-deterministic or
+  system APIs; cascades, constant collection patterns, factory constructors, mixins and extensions,
+  in code that runs during build.
+- RUNTIME: an uncaught `throw`, null checks on null, division by zero, index out of range, a value
+  that doesn't match a declaration's pattern, endless recursion, strings and collections over the
+  `Budget`'s sizes.
 - TIMEOUT: more evaluation steps or wall time than the `Budget` allows.
 - CRASH: only for a bug in the front end itself (an unexpected Python exception), never the sample's fault.
 
@@ -64,19 +86,22 @@ import sys
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
 from flutter_renderer.dart.checks import check_constructor_calls
+from flutter_renderer.dart.environment import Environment
 from flutter_renderer.dart.errors import Budget, DartError
 from flutter_renderer.dart.evaluator import Evaluator
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, Program, read_program
 from flutter_renderer.dart.syntax import Node, named, parse, split_exprs, text
 
-__all__ = ["Budget", "DartError", "compile_screen"]
+__all__ = ["Budget", "DartError", "Environment", "compile_screen"]
 
 # Python frames per nested Dart evaluation, with room for the caller's own stack
 _FRAMES_PER_LEVEL = 8
 
 
-def compile_screen(source: str, *, width: float, height: float, budget: Budget | None = None) -> DartObject:
+def compile_screen(source: str, *, width: float, height: float, budget: Budget | None = None,
+                   environment: Environment | None = None) -> DartObject:
     """Parse + check + evaluate a Dart file; returns the root widget value (MaterialApp/Scaffold/any widget).
+    `environment` fixes what a device would supply (`DateTime.now()`).
 
     Raises DartError."""
     budget = budget or Budget()
@@ -84,7 +109,7 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
     root = parse(source, budget.max_source_bytes)
     program = read_program(root)
     check_constructor_calls(root, program)
-    evaluator = Evaluator(program, width, height, budget)
+    evaluator = Evaluator(program, width, height, budget, environment)
     needed = budget.max_depth * _FRAMES_PER_LEVEL + 1000
     if sys.getrecursionlimit() < needed:   # only ever raised, so concurrent callers stay safe
         sys.setrecursionlimit(needed)

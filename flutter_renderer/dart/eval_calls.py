@@ -11,7 +11,7 @@ from typing import Any
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
-from flutter_renderer.dart import flutter_api, methods
+from flutter_renderer.dart import dart_core, flutter_api, methods
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import FunctionDecl, Params
 from flutter_renderer.dart.syntax import Node, named, position, text
@@ -52,7 +52,7 @@ class CallEvaluation(EvaluatorBase):
         args, kwargs = self.arguments(arguments, scope)
         if name in self.program.functions:
             return self.invoke(self.program.functions[name], None, args, kwargs, node)
-        if name in ("print", "debugPrint"):
+        if name in ("print", "debugPrint", "unawaited"):
             return None
         if name in flutter_api.MATH_FUNCTIONS and "dart:math" in self.program.unprefixed:
             return self._builtin("math", name, args, kwargs, node)
@@ -97,10 +97,12 @@ class CallEvaluation(EvaluatorBase):
         if name == "call" and isinstance(receiver, (Lambda, BoundMethod)):
             return self.call(receiver, args, kwargs, node)
         if name in ("padLeft", "padRight") and args and isinstance(args[0], int) and args[0] > self.budget.max_string:
-            raise self.error(node, f"A string of more than {self.budget.max_string} characters.", ErrorKind.RUNTIME)
+            raise self.limit(node, f"A string of more than {self.budget.max_string} characters.")
         try:
             result = methods.call_method(receiver, name, args, kwargs,
                                          lambda fn, fn_args: self.call(fn, fn_args, {}, node))
+        except dart_core.CoreError as exc:
+            raise self.error(node, str(exc), exc.kind) from None
         except (TypeError, ValueError, IndexError, KeyError, OverflowError) as exc:
             raise self.error(node, f"Bad arguments to '{name}': {exc}", ErrorKind.RUNTIME) from None
         if result is MISSING:
@@ -112,7 +114,12 @@ class CallEvaluation(EvaluatorBase):
 
     def _builtin(self, owner: str, name: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
         try:
-            return flutter_api.static_call(owner, name, args, kwargs, self.width, self.height)
+            result = flutter_api.static_call(owner, name, args, kwargs, self.width, self.height)
+            if result is MISSING:
+                result = dart_core.static_call(owner, name, args, kwargs, self.environment)
+            return result
+        except dart_core.CoreError as exc:
+            raise self.error(node, str(exc), exc.kind) from None
         except (TypeError, ValueError, OverflowError) as exc:
             raise self.error(node, f"Bad arguments to '{owner}{'.' + name if name else ''}': {exc}") from None
 

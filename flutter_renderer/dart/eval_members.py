@@ -11,7 +11,7 @@ from typing import Any
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
-from flutter_renderer.dart import flutter_api, methods
+from flutter_renderer.dart import dart_core, flutter_api, methods
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import ClassDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
@@ -79,6 +79,8 @@ class MemberAccess(EvaluatorBase):
             raise self.error(node, f"The property '{name}' can't be unconditionally accessed because the receiver can be 'null'.")
         try:
             result = methods.get_property(value, name)
+        except dart_core.CoreError as exc:
+            raise self.error(node, str(exc), exc.kind) from None
         except ValueError as exc:
             raise self.error(node, str(exc), ErrorKind.RUNTIME) from None
         if result is MISSING:
@@ -104,6 +106,8 @@ class MemberAccess(EvaluatorBase):
                 return EnumValue(owner, name)
         else:
             value = flutter_api.static_get(owner, name)
+            if value is MISSING:
+                value = dart_core.static_get(owner, name)
             if value is not MISSING:
                 return value
         raise self.error(node, f"The getter '{name}' isn't defined for the type '{owner}'.")
@@ -178,7 +182,8 @@ class MemberAccess(EvaluatorBase):
         if name in catalog.UNSUPPORTED or name in flutter_api.UNSUPPORTED_NAMES:
             raise self.error(node, f"'{name}' is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
         return (name in self.program.classes or name in self.program.enums or name in catalog.CLASSES
-                or name in catalog.ENUMS or name in flutter_api.BUILTIN_TYPES or name in flutter_api.CORE_CLASSES)
+                or name in catalog.ENUMS or name in flutter_api.BUILTIN_TYPES or name in flutter_api.CORE_CLASSES
+                or name in dart_core.CORE_TYPES)
 
     def global_value(self, key: str, init: list[Node] | None, node: Node) -> Any:
         """A top-level or static variable, evaluated once on first use."""

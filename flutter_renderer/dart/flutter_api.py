@@ -39,8 +39,8 @@ TEXT_STYLES = tuple(
 )
 # real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
 UNSUPPORTED_NAMES = frozenset({
-    "CupertinoIcons", "DateTime", "Random", "Process", "File", "Directory", "Platform", "Isolate", "Socket",
-    "HttpClient", "Stream", "Future", "Timer", "DynamicLibrary", "Pointer", "TabController",
+    "CupertinoIcons", "Process", "File", "Directory", "Platform", "Isolate", "Socket",
+    "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer", "TabController",
     "AnimationController",
 })
 # types the catalog need not list, checked like catalog classes: Duration, and keys and controllers,

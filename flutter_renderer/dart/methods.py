@@ -11,8 +11,9 @@ from functools import cmp_to_key
 from typing import Any, Callable
 
 from flutter_renderer.ir import ColorValue, DartObject, ThemeTextStyle
+from flutter_renderer.dart import dart_core
 from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
-from flutter_renderer.dart.values import MapEntry, Props, UserEnum, dart_str
+from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
 
 Call = Callable[[Any, list[Any]], Any]
 JOIN_LIMIT = 100_000
@@ -30,6 +31,9 @@ def get_property(receiver: Any, name: str) -> Any:
     """`receiver.name` for built-in values; MISSING when the type has no such getter."""
     if name == "hashCode":
         return MISSING
+    core = dart_core.get_property(receiver, name)
+    if core is not MISSING:
+        return core
     if isinstance(receiver, Props):
         return receiver.attrs.get(name, MISSING)
     if isinstance(receiver, str):
@@ -58,6 +62,11 @@ def get_property(receiver: Any, name: str) -> Any:
         }.get(name, lambda: MISSING)()
     if isinstance(receiver, MapEntry):
         return {"key": receiver.key, "value": receiver.value}.get(name, MISSING)
+    if isinstance(receiver, Record):
+        try:
+            return receiver.field(name)
+        except KeyError:
+            return MISSING
     if isinstance(receiver, UserEnum):
         return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
@@ -92,6 +101,9 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
     """`receiver.name(args)` for built-in values; MISSING when the type has no such method."""
     if name == "toString" and not args:
         return dart_str(receiver, 100_000)
+    core = dart_core.call_method(receiver, name, args, kwargs)
+    if core is not MISSING:
+        return core
     if isinstance(receiver, ColorValue):
         if name == "withOpacity":
             return with_opacity(receiver, args[0])
