@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from flutter_renderer.api import RenderResult, RenderSize
+from flutter_renderer.dart.environment import DEFAULT_NOW, Environment
 from flutter_renderer.embedded.pool import Pool
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -15,10 +16,12 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 _SOURCES = ("embedded", "dart", "catalog.py", "ir.py")
 
 
-def source_version() -> str:
-    """A hash of every source file that decides the pixels, plus the Flet version: changes whenever
-    the mapping, the front end or the Flutter web client change, so cached renders are redone."""
+def source_version(now: str = DEFAULT_NOW.isoformat()) -> str:
+    """A hash of every source file that decides the pixels, plus the Flet version and the fixed
+    `DateTime.now()`: changes whenever the mapping, the front end, the Flutter web client or that
+    instant change, so cached renders are redone."""
     digest = hashlib.sha256(package_version("flet").encode())
+    digest.update(now.encode())
     for name in _SOURCES:
         path = _PACKAGE / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
@@ -44,10 +47,12 @@ class EmbeddedBackend:
         self.size = size or RenderSize(pick(None, "width", 390), pick(None, "height", 844),
                                        pick(None, "pixel_ratio", 1.0))
         self.timeout = float(pick(timeout, "timeout_s", 10.0))
-        self.version = source_version()
+        now = Environment.parse(str(pick(None, "now", DEFAULT_NOW.isoformat()))).now.isoformat()
+        self.version = source_version(now)
         self._pool = Pool(workers=int(pick(workers, "workers", 2)),
                           chromium_path=pick(chromium_path, "chromium_path", "/usr/bin/chromium"),
-                          size=self.size, memory_limit_mb=int(pick(memory_limit_mb, "memory_limit_mb", 4096)))
+                          size=self.size, memory_limit_mb=int(pick(memory_limit_mb, "memory_limit_mb", 4096)),
+                          now=now)
 
     def __enter__(self) -> "EmbeddedBackend":
         return self
