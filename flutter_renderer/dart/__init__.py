@@ -14,8 +14,12 @@ Supported (evaluated):
   initializers, `static const`, top-level `const`/`final` variables, functions and getters.
 - Method and getter bodies: `=>` or blocks with local `final`/`var`, `if`/`else`, `for` (C-style and
   for-in), `while`, `do`, `break`/`continue` (with labels), `switch` statements and expressions,
-  `return`, assignments, `i++`, local functions, `assert` (ignored, as in a release build); every
+  `return`, local functions, `assert` (ignored, as in a release build); every
   loop iteration counts against the step budget. `sync*` generators run eagerly to their end.
+- Assignments to variables, fields, setters, `a.b.c`, `m[k]`, with `=`, `+=`, ..., `??=`, `i++`,
+  `++i`; cascades `..add(x)`, `..field = v`, `..[k] = v`, `?..` on lists, maps and the file's own
+  objects (changed in place) and on Flutter objects: `Paint()..color = c` and `style.color = c`
+  give the object with that property replaced (any property name is accepted there).
 - Records and patterns: `(a, b)`, `(x: 1, y: 2)`, `.$1` / `.x`, record equality; destructuring in
   `final (x, y) = ...`, `var (a, :b) = ...`, `(a, b) = (b, a)` and `for (final (k, v) in ...)`;
   `switch` and `if (x case P when g)` on any pattern: constants, `_`, `var x` / `int x`, relational
@@ -65,8 +69,8 @@ Rejected:
   `Budget.max_nodes` or code nested deeper than `Budget.max_depth`.
 - UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
   `Process`, `File`, `Stream`, `Timer`, `Random()` without a seed and other non-deterministic or
-  system APIs; cascades, constant collection patterns, factory constructors, mixins and extensions,
-  in code that runs during build.
+  system APIs; constant collection patterns, factory constructors, mixins and extensions, in code
+  that runs during build.
 - RUNTIME: an uncaught `throw`, null checks on null, division by zero, index out of range, a value
   that doesn't match a declaration's pattern, endless recursion, strings and collections over the
   `Budget`'s sizes.

@@ -23,9 +23,9 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
 from flutter_renderer.dart.environment import Environment
 from flutter_renderer.dart.flutter_api import MISSING
-from flutter_renderer.dart.values import EXCEPTION_PREFIXES, CoreValue, DartException, FutureValue
+from flutter_renderer.dart.values import EXCEPTION_PREFIXES, CoreValue, DartException, FutureValue, MapEntry
 
-CORE_TYPES = frozenset(EXCEPTION_PREFIXES) | {"Future", "DateTime", "Random", "Duration"}
+CORE_TYPES = frozenset(EXCEPTION_PREFIXES) | {"Future", "DateTime", "Random", "Duration", "MapEntry"}
 _EPOCH = datetime(1970, 1, 1)
 _MICROS = {"days": 86_400_000_000, "hours": 3_600_000_000, "minutes": 60_000_000, "seconds": 1_000_000,
            "milliseconds": 1000, "microseconds": 1}
@@ -287,6 +287,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
     """`Type.name(args)` / `Type(args)` for the types of this module; MISSING when unknown."""
     if type_name in EXCEPTION_PREFIXES and not name and len(args) <= 1:
         return DartException(type_name, args[0] if args else None)
+    if type_name == "MapEntry" and not name and len(args) == 2:
+        return MapEntry(args[0], args[1])
     if type_name == "DateTime":
         return _datetime_call(name, args, kwargs, env)
     if type_name == "Random":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart import dart_core
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue
 from flutter_renderer.dart.operators import (
     BINARY_NODES, GenericCall, OperatorError, Tree, apply_operator, operator_tree, wrap64,
@@ -215,6 +216,8 @@ class ExpressionEvaluation(EvaluatorBase):
 
     def _p_unary_expression(self, node: Node, scope: Scope) -> Any:
         parts = named(node)
+        if parts[0].type == "increment_operator":
+            return self.increment(parts[1], text(parts[0]), scope, node, postfix=False)
         if parts[0].type != "prefix_operator":
             return self.eval_parts(parts, scope, node)
         op = text(parts[0])
@@ -223,6 +226,8 @@ class ExpressionEvaluation(EvaluatorBase):
             return not self.truth(value, node)
         if op == "-" and isinstance(value, (int, float)) and not isinstance(value, bool):
             return -value
+        if op == "-" and dart_core.duration_micros(value) is not None:
+            return dart_core.duration(-(dart_core.duration_micros(value) or 0))
         if op == "~" and isinstance(value, int):
             return ~value
         raise self.error(node, f"The operator '{op}' isn't defined for the type '{type_name(value)}'.")
@@ -259,47 +264,6 @@ class ExpressionEvaluation(EvaluatorBase):
         if scope.this is None:
             raise self.error(node, "Invalid reference to 'this' expression.")
         return scope.this
-
-    def _p_assignment_expression(self, node: Node, scope: Scope) -> Any:
-        target = node.child_by_field_name("left")
-        op = text(node.child_by_field_name("operator"))
-        right = self.eval_parts(field_groups(node, "right"), scope, node)
-        parts = named(target)
-        if len(parts) == 2 and parts[0].type == "this":
-            name, holder = text(named(parts[1])[0]), "this"
-        elif len(parts) == 1 and parts[0].type == "identifier":
-            name, holder = text(parts[0]), "any"
-        else:
-            raise self.error(node, "Only assignments to variables and fields are supported.", ErrorKind.UNSUPPORTED)
-        if op != "=":
-            current = self.lookup(name, scope, target)
-            right = current if op == "??=" and current is not None else \
-                right if op == "??=" else self.apply_operator(op[:-1], current, right, node)
-        self.assign(name, right, scope, target, holder == "this")
-        return right
-
-    def _p_postfix_expression(self, node: Node, scope: Scope) -> Any:
-        if not any(c.type == "postfix_operator" for c in node.named_children):
-            return self.eval_parts(named(node), scope, node)   # `List<int>.generate(...)` and its selectors
-        target, op = named(node)
-        parts = named(target)
-        if len(parts) != 1 or parts[0].type != "identifier" or text(op) not in ("++", "--"):
-            raise self.error(node, "Only 'i++' / 'i--' on a variable are supported.", ErrorKind.UNSUPPORTED)
-        name = text(parts[0])
-        current = self.lookup(name, scope, target)
-        self.assign(name, self.apply_operator(text(op)[0], current, 1, node), scope, target)
-        return current
-
-    def assign(self, name: str, value: Any, scope: Scope, node: Node, this_only: bool = False) -> None:
-        holder = None if this_only else scope.find(name)
-        if holder is not None:
-            holder.vars[name] = value
-        elif scope.this is not None and self.has_field(scope.this, name):
-            scope.this.fields[name] = value
-        elif not this_only and name in self.program.variables:
-            self.globals[name] = value
-        else:
-            raise self.error(node, f"The setter '{name}' isn't defined.")
 
     # ----------------------------------------------------------------- operators
 

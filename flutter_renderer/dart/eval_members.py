@@ -51,8 +51,8 @@ class MemberAccess(EvaluatorBase):
                         i += 1
                     else:
                         value = self.get_member(value, text(member), member)
-            elif node.type == "cascade_section":
-                raise self.error(node, "Cascades ('..') are not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
+            elif node.type == "cascade_section":   # only cascade sections can follow the first one
+                return self.cascade(value, selectors[i:], scope)
             else:
                 raise self.error(node, f"The selector '{text(node)[:30]}' is not supported.", ErrorKind.UNSUPPORTED)
             i += 1

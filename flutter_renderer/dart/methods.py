@@ -131,9 +131,33 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             "containsKey": lambda: args[0] in receiver,
             "containsValue": lambda: args[0] in receiver.values(),
             "asMap": lambda: receiver,
+            "addAll": lambda: receiver.update(args[0]), "remove": lambda: receiver.pop(args[0], None),
+            "clear": lambda: receiver.clear(),
+            "putIfAbsent": lambda: receiver[args[0]] if args[0] in receiver else
+            receiver.setdefault(args[0], call(args[1], [])),
+            "update": lambda: _map_update(receiver, args[0], args[1], kwargs.get("ifAbsent"), call),
+            "removeWhere": lambda: [receiver.pop(k) for k, v in list(receiver.items()) if call(args[0], [k, v]) is True]
+            and None,
+            "map": lambda: dict(_entry_pair(call(args[0], [k, v])) for k, v in list(receiver.items())),
         }
         return methods.get(name, lambda: MISSING)()
     return MISSING
+
+
+def _map_update(items: dict[Any, Any], key: Any, update: Any, if_absent: Any, call: Call) -> Any:
+    if key in items:
+        items[key] = call(update, [items[key]])
+    elif if_absent is not None:
+        items[key] = call(if_absent, [])
+    else:
+        raise ValueError(f"Invalid argument (key): Key not in map.: {dart_str(key, 100)}")
+    return items[key]
+
+
+def _entry_pair(entry: Any) -> tuple[Any, Any]:
+    if not isinstance(entry, MapEntry):
+        raise TypeError("the function given to Map.map must return a MapEntry")
+    return entry.key, entry.value
 
 
 def _string_method(s: str, name: str, args: list[Any]) -> Any:
