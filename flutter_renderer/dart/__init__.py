@@ -8,10 +8,19 @@ raises `DartError` with an `ErrorKind`, a 1-based line and column and a compiler
 Supported (evaluated):
 - `import` of `package:flutter/...` and the safe `dart:` libraries (`dart:math` as `min`/`max`/`pi`,
   prefixed or not); `void main() => runApp(X)` / `void main() { runApp(X); }`.
-- StatelessWidget / StatefulWidget classes (State's fields, simple `initState` statements, `build`),
-  other classes of the file (data classes, widget subclasses), enums; constructors with positional,
-  optional and named parameters, `this.x` / `super.key`, defaults, initializer lists; fields with
-  initializers, `static const`, top-level `const`/`final` variables, functions and getters.
+- StatelessWidget / StatefulWidget classes (State's fields, `initState` then
+  `didChangeDependencies`, `build`), other classes of the file (data classes, widget subclasses),
+  enums; constructors with positional, optional and named parameters, `this.x`, `super.x` (forwarded
+  to a superclass of the file), defaults, initializer lists, `super(...)` / `super.named(...)`,
+  named constructors, redirecting ones (`: this.named(...)`), factories (`factory A.f() => ...`,
+  `factory A.f() = B;`); methods with or without a return type, getters, setters, `super.m()`;
+  fields with initializers, `late` fields (initialized on first read; read unset: a runtime error),
+  statics that use each other unqualified (also from static methods), top-level `const`/`final`
+  variables, functions and getters. A `double` declaration makes an int literal a double (`double
+  w = 8` prints `8.0`). Mixins (`mixin M on S`, `class A extends B with M`; members looked up in
+  Dart's order) and extensions (`extension E on T`, named or not: getters, methods, tear-offs, on
+  built-in types, the file's classes, Widget and BuildContext; resolved by the receiver's runtime
+  type, where Dart uses the static type).
 - Method and getter bodies: `=>` or blocks with local `final`/`var`, `if`/`else`, `for` (C-style and
   for-in), `while`, `do`, `break`/`continue` (with labels), `switch` statements and expressions,
   `return`, local functions, `assert` (ignored, as in a release build); every
@@ -69,8 +78,8 @@ Rejected:
   `Budget.max_nodes` or code nested deeper than `Budget.max_depth`.
 - UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
   `Process`, `File`, `Stream`, `Timer`, `Random()` without a seed and other non-deterministic or
-  system APIs; constant collection patterns, factory constructors, mixins and extensions, in code
-  that runs during build.
+  system APIs; constant collection patterns, `extension type`s, mixin application classes
+  (`class B = A with M;`), `super.m()` where m is Flutter's, in code that runs during build.
 - RUNTIME: an uncaught `throw`, null checks on null, division by zero, index out of range, a value
   that doesn't match a declaration's pattern, endless recursion, strings and collections over the
   `Budget`'s sizes.

@@ -261,6 +261,16 @@ def _random_method(generator: RandomValue, name: str, args: list[Any]) -> Any:
     return MISSING
 
 
+@dataclass(eq=False)
+class PlainObject(CoreValue):
+    """`Object()`: equal only to itself (a key, a sentinel)."""
+
+    type: str = field(default="Object", init=False)
+
+    def __str__(self) -> str:
+        return "Instance of 'Object'"
+
+
 # ----------------------------------------------------------------- entry points
 
 
@@ -289,6 +299,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return DartException(type_name, args[0] if args else None)
     if type_name == "MapEntry" and not name and len(args) == 2:
         return MapEntry(args[0], args[1])
+    if type_name == "Object" and not name and not args:
+        return PlainObject()
     if type_name == "DateTime":
         return _datetime_call(name, args, kwargs, env)
     if type_name == "Random":

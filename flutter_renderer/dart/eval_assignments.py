@@ -15,7 +15,7 @@ from typing import Any
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
 from flutter_renderer.dart.syntax import SKIPPED, Node, field_groups, named, position, text
-from flutter_renderer.dart.values import Instance, Record, Scope, type_name
+from flutter_renderer.dart.values import Instance, Record, Scope, as_declared, type_name
 from flutter_renderer.dart.eval_base import EvaluatorBase
 
 # One step of a path from a value: ("get", name, node), ("index", key, node) or ("call", name, node,
@@ -164,18 +164,18 @@ class Assignment(EvaluatorBase):
                 return
         if not self.has_field(instance, name):
             raise self.error(node, f"The setter '{name}' isn't defined for the type '{instance.cls.name}'.")
-        instance.fields[name] = value
+        instance.fields[name] = as_declared(value, any(name in c.doubles for c in self.lineage(instance.cls)))
 
     def assign(self, name: str, value: Any, scope: Scope, node: Node) -> None:
         """`name = value`: a local, a field or setter of `this`, or a top-level variable."""
         holder = scope.find(name)
         if holder is not None:
-            holder.vars[name] = value
+            holder.vars[name] = as_declared(value, name in holder.doubles)
         elif isinstance(scope.this, Instance) and (self.has_field(scope.this, name)
                                                    or any(name in c.setters for c in self.lineage(scope.this.cls))):
             self.set_field(scope.this, name, value, node)
         elif name in self.program.variables:
-            self.globals[name] = value
+            self.globals[name] = as_declared(value, name in self.program.doubles)
         else:
             raise self.error(node, f"The setter '{name}' isn't defined.")
 

@@ -17,7 +17,7 @@ from flutter_renderer.dart.program import read_params
 from flutter_renderer.dart.syntax import Node, field_groups, named, position, split_exprs, text, unescape
 from flutter_renderer.dart.values import (
     EXCEPTION_SUPERTYPES, BoundMethod, DartException, FutureValue, Instance, Lambda, MapEntry, Props, Record, Scope,
-    UserEnum, dart_str, type_name,
+    SuperRef, UserEnum, dart_str, type_name,
 )
 from flutter_renderer.dart.eval_base import EvaluatorBase
 
@@ -141,6 +141,8 @@ class ExpressionEvaluation(EvaluatorBase):
     def _interpolate(self, node: Node, scope: Scope) -> Any:
         parts = named(node)
         if len(parts) == 1 and parts[0].type == "identifier_dollar_escaped":
+            if text(parts[0]) == "this":
+                return self._p_this(parts[0], scope)
             return self.lookup(text(parts[0]), scope, parts[0])
         return self.eval_parts(parts, scope, node)
 
@@ -264,6 +266,11 @@ class ExpressionEvaluation(EvaluatorBase):
         if scope.this is None:
             raise self.error(node, "Invalid reference to 'this' expression.")
         return scope.this
+
+    def _p_super(self, node: Node, scope: Scope) -> SuperRef:
+        if not isinstance(scope.this, Instance) or not scope.owner:
+            raise self.error(node, "Invalid context for 'super' invocation.")
+        return SuperRef(scope.this, scope.owner)
 
     # ----------------------------------------------------------------- operators
 

@@ -13,9 +13,12 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
 from flutter_renderer.dart import dart_core, flutter_api, methods
 from flutter_renderer.dart.flutter_api import MISSING
-from flutter_renderer.dart.program import ClassDecl
+from flutter_renderer.dart.program import ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
-from flutter_renderer.dart.values import BoundMethod, Instance, Scope, TypeRef, UserEnum, type_name
+from flutter_renderer.dart.errors import DartError
+from flutter_renderer.dart.values import (
+    BoundMethod, Instance, Lambda, Scope, SuperRef, TypeRef, UserEnum, as_declared, type_name,
+)
 from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 
 
@@ -75,6 +78,11 @@ class MemberAccess(EvaluatorBase):
             return self.static_get(value.name, name, node)
         if isinstance(value, Instance):
             return self.instance_get(value, name, node)
+        if isinstance(value, SuperRef):
+            member, is_getter = self.super_member(value, name, node)
+            if is_getter:
+                return self.invoke(member, value.instance, [], {}, node)
+            return Lambda(member.params, member.body, Scope(None, value.instance, member.owner), position(node)[0], name)
         if value is None:
             raise self.error(node, f"The property '{name}' can't be unconditionally accessed because the receiver can be 'null'.")
         try:
@@ -83,6 +91,8 @@ class MemberAccess(EvaluatorBase):
             raise self.error(node, str(exc), exc.kind) from None
         except ValueError as exc:
             raise self.error(node, str(exc), ErrorKind.RUNTIME) from None
+        if result is MISSING:
+            result = self.extension_get(value, name, node)
         if result is MISSING:
             raise self.error(node, f"The getter '{name}' isn't defined for the type '{type_name(value)}'.")
         return result
@@ -98,6 +108,8 @@ class MemberAccess(EvaluatorBase):
             for cls in self.lineage(self.program.classes[owner]):
                 if name in cls.statics:
                     return self.static_field(cls, name, node)
+                if name in cls.methods:   # a static method's tear-off
+                    return BoundMethod(TypeRef(owner), name, position(node)[0])
         elif f"{owner}.{name}" in catalog.CONSTANTS:
             self.budget.node(*position(node))
             return catalog.CONSTANTS[f"{owner}.{name}"]
@@ -113,9 +125,26 @@ class MemberAccess(EvaluatorBase):
         raise self.error(node, f"The getter '{name}' isn't defined for the type '{owner}'.")
 
     def static_field(self, cls: ClassDecl, name: str, node: Node) -> Any:
-        key = f"{cls.name}.{name}"
-        init = cls.statics[name]
-        return self.global_value(key, init, node)
+        return self.global_value(f"{cls.name}.{name}", cls.statics[name], node, cls.name)
+
+    def owner_lineage(self, scope: Scope) -> list[ClassDecl]:
+        """The classes whose members code in `scope` sees unqualified: the extension it runs in, then
+        those of `this` (so overrides win), else the running class of static code; empty at top level."""
+        extension = self.program.extensions.get(scope.owner or "")
+        owner = scope.this.cls if isinstance(scope.this, Instance) else self.program.classes.get(scope.owner or "")
+        return ([extension] if extension is not None else []) + (self.lineage(owner) if owner is not None else [])
+
+    def static_member(self, name: str, scope: Scope, node: Node) -> Any:
+        """An unqualified static field or static method tear-off of the running class; else MISSING."""
+        for cls in self.owner_lineage(scope):
+            if name in cls.statics:
+                return self.static_field(cls, name, node)
+            if cls.kind == "extension" and name in cls.getters:
+                return self.invoke(cls.getters[name], scope.this, [], {}, node)
+            if name in cls.methods:
+                receiver = scope.this if cls.kind == "extension" else TypeRef(cls.name)
+                return BoundMethod(receiver, name, position(node)[0])
+        return MISSING
 
     def instance_get(self, instance: Instance, name: str, node: Node) -> Any:
         if name in instance.fields:
@@ -125,25 +154,84 @@ class MemberAccess(EvaluatorBase):
                 return self.invoke(cls.getters[name], instance, [], {}, node)
             if name in cls.methods:
                 return BoundMethod(instance, name, position(node)[0])
-        if instance.cls.is_state or any(c.superclass == "State" for c in self.lineage(instance.cls)):
+            if name in cls.fields:   # declared but not set: a `late` field
+                return self.late_field(instance, name, node)
+        if self.widget_base(instance.cls) == "State":
             if name == "context":
                 return BUILD_CONTEXT
             if name == "mounted":
                 return True
+        extended = self.extension_get(instance, name, node)
+        if extended is not MISSING:
+            return extended
         raise self.error(node, f"The getter '{name}' isn't defined for the type '{instance.cls.name}'.")
 
+    def super_member(self, ref: SuperRef, name: str, node: Node) -> tuple[FunctionDecl, bool]:
+        """The method or getter `super.name` means, the first past `ref.owner` in the lineage, and
+        whether it is a getter."""
+        chain = self.lineage(ref.instance.cls)
+        start = next((i + 1 for i, c in enumerate(chain) if c.name == ref.owner), len(chain))
+        for cls in chain[start:]:
+            for group, is_getter in ((cls.methods, False), (cls.getters, True)):
+                if name in group and group[name].body is not None:
+                    return group[name], is_getter
+        raise self.error(node, f"'super.{name}' of a Flutter class is not supported by the embedded renderer.",
+                         ErrorKind.UNSUPPORTED)
+
     def has_field(self, instance: Instance, name: str) -> bool:
-        return name in instance.fields
+        return name in instance.fields or any(name in c.fields for c in self.lineage(instance.cls))
 
     def lineage(self, cls: ClassDecl) -> list[ClassDecl]:
-        """The class and its superclasses declared in this file, nearest first."""
-        chain = [cls]
-        while chain[-1].superclass in self.program.classes and len(chain) < 32:
-            chain.append(self.program.classes[chain[-1].superclass])
+        """The class, the mixins it applies (the last one first) and its superclasses declared in
+        this file, in the order their members are looked up."""
+        chain: list[ClassDecl] = []
+        current: ClassDecl | None = cls
+        while current is not None and len(chain) < 32:
+            chain.append(current)
+            chain.extend(self.program.classes[m] for m in reversed(current.mixins) if m in self.program.classes)
+            current = self.program.classes.get(current.superclass)
         return chain
 
     def widget_base(self, cls: ClassDecl) -> str:
-        return self.lineage(cls)[-1].superclass
+        """The Flutter class at the top of the class's superclass chain (StatelessWidget, State, ...)."""
+        seen = 0
+        while cls.superclass in self.program.classes and seen < 32:
+            cls, seen = self.program.classes[cls.superclass], seen + 1
+        return cls.superclass
+
+    # ----------------------------------------------------------------- extensions
+
+    def extension_of(self, value: Any, name: str) -> tuple[Any, Any] | None:
+        """The first extension on the value's type that declares `name`: (the extension, its member)."""
+        for extension in self.program.extensions.values():
+            member = extension.getters.get(name) or extension.methods.get(name)
+            if member is not None and self.conforms(value, extension.superclass, extension.node):
+                return extension, member
+        return None
+
+    def conforms(self, value: Any, type_: str, node: Node) -> bool:
+        """`value is type_`, false (not an error) for a type the front end can't test."""
+        try:
+            return value is not None and self.is_type(value, type_, node)
+        except DartError:
+            return type_name(value) == type_
+
+    def extension_get(self, value: Any, name: str, node: Node) -> Any:
+        """`value.name` through an extension getter (run) or method (a tear-off); MISSING if none."""
+        found = self.extension_of(value, name)
+        if found is None:
+            return MISSING
+        extension, member = found
+        if name in extension.getters:
+            return self.invoke(member, value, [], {}, node)
+        return BoundMethod(value, name, position(node)[0])
+
+    def implicit_member(self, this: Any, name: str, node: Node) -> Any:
+        """Inside an extension on a built-in type, an unqualified name is a member of `this`."""
+        if this is None or isinstance(this, Instance):
+            return MISSING
+        value = methods.get_property(this, name)
+        return value if value is not MISSING else self.extension_get(this, name, node)
 
     # ----------------------------------------------------------------- names
 
@@ -153,14 +241,14 @@ class MemberAccess(EvaluatorBase):
         if holder is not None:
             return holder.vars[name]
         this = scope.this
-        if this is not None:
-            if name in this.fields or any(name in c.getters or name in c.methods for c in self.lineage(this.cls)):
+        if isinstance(this, Instance):
+            if self.has_field(this, name) or any(name in c.getters or name in c.methods for c in self.lineage(this.cls)):
                 return self.instance_get(this, name, node)
-            for cls in self.lineage(this.cls):
-                if name in cls.statics:
-                    return self.static_field(cls, name, node)
             if name in ("context", "mounted") and self.widget_base(this.cls) == "State":
                 return self.instance_get(this, name, node)
+        static = self.static_member(name, scope, node)
+        if static is not MISSING:
+            return static
         program = self.program
         if name in program.variables:
             return self.global_value(name, program.variables[name], node)
@@ -174,6 +262,9 @@ class MemberAccess(EvaluatorBase):
             return TypeRef("math")
         if self.is_known_type(name, node):
             return TypeRef(name)
+        implicit = self.implicit_member(this, name, node)
+        if implicit is not MISSING:
+            return implicit
         raise self.error(node, f"Undefined name '{name}'.")
 
     def is_known_type(self, name: str, node: Node) -> bool:
@@ -185,16 +276,18 @@ class MemberAccess(EvaluatorBase):
                 or name in catalog.ENUMS or name in flutter_api.BUILTIN_TYPES or name in flutter_api.CORE_CLASSES
                 or name in dart_core.CORE_TYPES)
 
-    def global_value(self, key: str, init: list[Node] | None, node: Node) -> Any:
-        """A top-level or static variable, evaluated once on first use."""
+    def global_value(self, key: str, init: list[Node] | None, node: Node, owner: str | None = None) -> Any:
+        """A top-level or static variable (of class `owner`), evaluated once on first use."""
         if key in self.globals:
             return self.globals[key]
         if key in self.evaluating_globals:
             raise self.error(node, f"The variable '{key}' is used in its own initializer.")
         self.evaluating_globals.add(key)
         try:
-            value = self.eval(init, Scope()) if init else None
+            value = self.eval(init, Scope(owner=owner)) if init else None
         finally:
             self.evaluating_globals.discard(key)
+        cls = self.program.classes.get(owner or "")
+        value = as_declared(value, key.split(".")[-1] in cls.doubles if cls is not None else key in self.program.doubles)
         self.globals[key] = value
         return value

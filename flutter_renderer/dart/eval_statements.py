@@ -12,9 +12,9 @@ from typing import Any, Iterator
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart.errors import DartError, DartThrow, ResourceLimit
-from flutter_renderer.dart.program import FunctionDecl, read_params
+from flutter_renderer.dart.program import FunctionDecl, declares_double, read_params
 from flutter_renderer.dart.syntax import SKIPPED, Node, field_groups, named, position, split_exprs, text
-from flutter_renderer.dart.values import DartException, FutureValue, Lambda, Scope, type_name
+from flutter_renderer.dart.values import DartException, FutureValue, Lambda, Scope, as_declared, type_name
 from flutter_renderer.dart.eval_base import EvaluatorBase
 from flutter_renderer.dart.eval_patterns import DECLARE
 
@@ -52,7 +52,7 @@ class StatementEvaluation(EvaluatorBase):
     def invoke(self, fn: FunctionDecl, this: Any, args: list[Any], kwargs: dict[str, Any], node: Node,
                closure_scope: Scope | None = None) -> Any:
         """Run a function, method or getter body and return its value."""
-        scope = Scope(closure_scope, this)
+        scope = Scope(closure_scope, this, fn.owner or None)
         self.bind(fn.params, args, kwargs, scope, node, fn.name)
         if fn.body is None:
             raise self.error(node, f"'{fn.name}' has no body.")
@@ -297,10 +297,14 @@ class StatementEvaluation(EvaluatorBase):
         """`final a = 1, b;` -> bind each name in `scope`."""
         name: str | None = None
         value_nodes: list[Node] = []
+        double = declares_double(named(definition))
 
         def flush() -> None:
             if name is not None:
-                scope.vars[name] = self.eval_parts(value_nodes, scope, definition) if value_nodes else None
+                value = self.eval_parts(value_nodes, scope, definition) if value_nodes else None
+                scope.vars[name] = as_declared(value, double)
+                if double:
+                    scope.doubles = {*scope.doubles, name}
 
         for i, child in enumerate(definition.children):
             field = definition.field_name_for_child(i)

@@ -11,6 +11,9 @@ from flutter_renderer.dart.syntax import Node, error_at, named, split_exprs, tex
 WIDGET_BASES = frozenset({"StatelessWidget", "StatefulWidget"})
 ALLOWED_DART_LIBRARIES = frozenset({"dart:core", "dart:math", "dart:ui", "dart:async", "dart:collection", "dart:convert"})
 FORBIDDEN_DART_LIBRARIES = frozenset({"dart:io", "dart:ffi", "dart:isolate", "dart:html", "dart:mirrors", "dart:js", "dart:js_interop"})
+# real, harmless libraries the front end doesn't provide
+OTHER_DART_LIBRARIES = frozenset({"dart:typed_data", "dart:developer", "dart:js_util", "dart:ui_web", "dart:web_gl",
+                                  "dart:indexed_db", "dart:svg", "dart:web_audio"})
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Param:
     name: str
     kind: str = "plain"                 # "this" | "super" | "plain"
     default: list[Node] | None = None   # the default value's expression nodes
+    double: bool = False                # declared `double`: an int literal passed becomes a double
 
 
 @dataclass
@@ -40,6 +44,7 @@ class FunctionDecl:
     node: Node
     initializers: list[Node] = field(default_factory=list)  # constructor `: x = e` entries
     factory: bool = False
+    owner: str = ""   # the class a member belongs to, whose statics its code sees unqualified
     # `: this.named(...)` (a `redirection` node) or, for `factory A() = B.named;`, the signature itself
     redirect: Node | None = None
 
@@ -60,6 +65,8 @@ class ClassDecl:
     methods: dict[str, FunctionDecl] = field(default_factory=dict)
     getters: dict[str, FunctionDecl] = field(default_factory=dict)
     setters: dict[str, FunctionDecl] = field(default_factory=dict)
+    doubles: set[str] = field(default_factory=set)   # fields (instance or static) declared `double`
+    late: set[str] = field(default_factory=set)      # `late` instance fields
 
     @property
     def is_widget(self) -> bool:
@@ -72,11 +79,13 @@ class ClassDecl:
 
 @dataclass
 class Program:
-    classes: dict[str, ClassDecl] = field(default_factory=dict)
+    classes: dict[str, ClassDecl] = field(default_factory=dict)               # classes and mixins
+    extensions: dict[str, ClassDecl] = field(default_factory=dict)
     enums: dict[str, list[str]] = field(default_factory=dict)
     functions: dict[str, FunctionDecl] = field(default_factory=dict)
     getters: dict[str, FunctionDecl] = field(default_factory=dict)
     variables: dict[str, list[Node] | None] = field(default_factory=dict)
+    doubles: set[str] = field(default_factory=set)             # top-level variables declared `double`
     prefixes: dict[str, str] = field(default_factory=dict)   # `import 'dart:math' as m` -> m: dart:math
     unprefixed: set[str] = field(default_factory=set)        # libraries imported without a prefix
 
@@ -102,7 +111,7 @@ def read_program(root: Node) -> Program:
         return name
 
     children = named(root)
-    for node, body in _with_bodies(children):
+    for index, (node, body) in enumerate(_with_bodies(children)):
         if node.type == "import_or_export":
             _read_import(node, program)
         elif node.type == "class_definition":
@@ -120,10 +129,19 @@ def read_program(root: Node) -> Program:
             name = declare(text(node.child_by_field_name("name")), node)
             program.getters[name] = FunctionDecl(name, Params(), body, node)
         elif node.type in ("static_final_declaration_list", "initialized_identifier_list"):
+            typed_double = declares_double(children[index - 1:index])   # the type is the sibling before
             for name, init in _read_variables(node).items():
                 program.variables[declare(name, node)] = init
-        elif node.type in ("mixin_declaration", "extension_declaration", "extension_type_declaration"):
-            raise error_at(node, ErrorKind.UNSUPPORTED, f"'{node.type.split('_')[0]}' declarations are not supported by the embedded renderer.")
+                if typed_double:
+                    program.doubles.add(name)
+        elif node.type == "mixin_declaration":
+            mixin = _read_mixin(node)
+            program.classes[declare(mixin.name, node)] = mixin
+        elif node.type == "extension_declaration":
+            extension = _read_extension(node, len(program.extensions))
+            program.extensions[declare(extension.name, node)] = extension
+        elif node.type == "extension_type_declaration":
+            raise error_at(node, ErrorKind.UNSUPPORTED, "'extension type' declarations are not supported by the embedded renderer.")
     return program
 
 
@@ -135,6 +153,8 @@ def _read_import(node: Node, program: Program) -> None:
     if uri in FORBIDDEN_DART_LIBRARIES:
         raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
     if uri.startswith("dart:"):
+        if uri in OTHER_DART_LIBRARIES:
+            raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
         if uri not in ALLOWED_DART_LIBRARIES:
             raise error_at(uri_node, ErrorKind.ANALYSIS, f"Not found: '{uri}'")
     elif uri.startswith("package:"):
@@ -214,7 +234,12 @@ def _read_param(node: Node) -> Param:
     if name_node is None:
         identifiers = [c for c in named(node) if c.type == "identifier"]
         name_node = identifiers[-1] if identifiers else node
-    return Param(text(name_node))
+    return Param(text(name_node), double=declares_double(named(node)))
+
+
+def declares_double(nodes: list[Node]) -> bool:
+    """Whether these sibling nodes declare the type `double` (or `double?`)."""
+    return any(c.type == "type_identifier" and text(c) == "double" for c in nodes)
 
 
 def _read_function(signature: Node, body: Node | None) -> FunctionDecl:
@@ -233,9 +258,32 @@ def _read_class(node: Node) -> ClassDecl:
         type_args = [text(c) for c in named(args)] if args is not None else []
         with_clause = next((c for c in named(superclass_node) if c.type == "mixins"), None)
         mixins = [text(c) for c in named(with_clause) if c.type == "type_identifier"] if with_clause is not None else []
-    cls = ClassDecl(text(node.child_by_field_name("name")), superclass, type_args, node, mixins=mixins)
+    name = node.child_by_field_name("name")
+    if name is None:
+        raise error_at(node, ErrorKind.UNSUPPORTED, "Mixin application classes ('class B = A with M;') are not "
+                                                    "supported by the embedded renderer.")
+    cls = ClassDecl(text(name), superclass, type_args, node, mixins=mixins)
     _read_members(node.child_by_field_name("body"), cls)
     return cls
+
+
+def _read_mixin(node: Node) -> ClassDecl:
+    """`mixin M on State<X> { ... }`: its `on` types only constrain where it applies."""
+    name = next(c for c in named(node) if c.type == "identifier")
+    mixin = ClassDecl(text(name), "", [], node, kind="mixin")
+    _read_members(next((c for c in named(node) if c.type == "class_body"), None), mixin)
+    return mixin
+
+
+def _read_extension(node: Node, index: int) -> ClassDecl:
+    """`extension E on T { ... }`; an unnamed one is called `<extension N>`. `superclass` holds T
+    without type arguments."""
+    name = node.child_by_field_name("name")
+    on = node.child_by_field_name("class")
+    extension = ClassDecl(text(name) if name is not None else f"<extension {index}>",
+                          text(on).split("<")[0].rstrip("?") if on is not None else "", [], node, kind="extension")
+    _read_members(node.child_by_field_name("body"), extension)
+    return extension
 
 
 def _read_members(body: Node | None, cls: ClassDecl) -> None:
@@ -245,6 +293,9 @@ def _read_members(body: Node | None, cls: ClassDecl) -> None:
             _read_declaration(member, cls)
         elif member.type == "method_signature":
             _read_method(member, function_body, cls)
+    for group in (cls.constructors, cls.methods, cls.getters, cls.setters):
+        for fn in group.values():
+            fn.owner = cls.name
 
 
 def _read_declaration(node: Node, cls: ClassDecl) -> None:
@@ -258,7 +309,12 @@ def _read_declaration(node: Node, cls: ClassDecl) -> None:
         elif part.type in ("function_signature", "getter_signature", "setter_signature"):
             _read_method(node, None, cls)   # abstract
         elif part.type in ("initialized_identifier_list", "static_final_declaration_list"):
-            (cls.statics if is_static else cls.fields).update(_read_variables(part))
+            variables = _read_variables(part)
+            (cls.statics if is_static else cls.fields).update(variables)
+            if declares_double(parts):
+                cls.doubles.update(variables)
+            if any(c.type == "late" for c in node.children):
+                cls.late.update(variables)
 
 
 def _constructor_name(signature: Node, cls: ClassDecl) -> str:

@@ -40,11 +40,20 @@ class Instance:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SuperRef:
+    """`super` in a method of class `owner`: `this`, with members looked up past `owner`."""
+
+    instance: Instance
+    owner: str
+
+
 @dataclass
 class BoundMethod:
-    """`_submit` used as a value (a tear-off): becomes a Closure in the output."""
+    """`_submit` used as a value (a tear-off): becomes a Closure in the output. The receiver is the
+    object of a method, the TypeRef of a static method's class, or None for a top-level function."""
 
-    receiver: Instance | None
+    receiver: Any
     name: str
     line: int
 
@@ -141,14 +150,18 @@ class DartException(CoreValue):
 
 
 class Scope:
-    """Local variables, chained to the enclosing scope; `this` is the instance methods run on."""
+    """Local variables, chained to the enclosing scope; `this` is the object methods run on (an
+    extension's receiver may be any value) and `owner` the class whose code runs (its statics are
+    visible unqualified, in static code too)."""
 
-    __slots__ = ("vars", "parent", "this")
+    __slots__ = ("vars", "parent", "this", "owner", "doubles")
 
-    def __init__(self, parent: "Scope | None" = None, this: Instance | None = None) -> None:
+    def __init__(self, parent: "Scope | None" = None, this: Any = None, owner: str | None = None) -> None:
         self.vars: dict[str, Any] = {}
+        self.doubles: frozenset[str] | set[str] = frozenset()   # locals declared `double`
         self.parent = parent
         self.this = this if this is not None or parent is None else parent.this
+        self.owner = owner if owner is not None or parent is None else parent.owner
 
     def find(self, name: str) -> "Scope | None":
         scope: Scope | None = self
@@ -157,6 +170,11 @@ class Scope:
                 return scope
             scope = scope.parent
         return None
+
+
+def as_declared(value: Any, double: bool) -> Any:
+    """Dart makes an int literal a double where a `double` is declared (`double w = 8` is 8.0)."""
+    return float(value) if double and type(value) is int else value
 
 
 def type_name(value: Any) -> str:
