@@ -60,8 +60,16 @@ Supported (evaluated):
   `Icons.*` (checked against Flet's icon set), `Theme.of(context)` (colorScheme roles ->
   ColorValue('onsurface'), textTheme -> ThemeTextStyle, `.copyWith`), `MediaQuery.of(context)` /
   `MediaQuery.sizeOf(context)` from the render size (zero system insets), `double.infinity`, `Duration`.
+  Flutter's constants with their values in Flutter's source (flutter_api.TOP_LEVEL: `kToolbarHeight`,
+  `kBottomNavigationBarHeight`, `kMinInteractiveDimension`, `kTextTabBarHeight`, ...); the device is
+  an Android phone running a release build (`kIsWeb` false, `defaultTargetPlatform` and
+  `Theme.of(context).platform` `TargetPlatform.android`, `kDebugMode` false); `TargetPlatform.*`,
+  `Curves.*` (opaque EnumValues), `FractionalOffset(dx, dy)` / `FractionalOffset.center` (the
+  `Alignment(dx * 2 - 1, dy * 2 - 1)` they are), `BoxConstraints.tight/loose/tightForFinite` (as the
+  min/max `BoxConstraints(...)` they stand for).
   Generic calls tree-sitter-dart misreads as comparisons (`items.map<Widget>(...)`,
-  `List<int>.generate(...)`, `CallbackAction<Intent>(onInvoke: ...)`) are put back together.
+  `List<int>.generate(...)`, `CallbackAction<Intent>(onInvoke: ...)`) are put back together, and so
+  are chains it nests around a conditional (`a + b > c ? x : y` read as `a + (b > c ? x : y)`).
 - Callbacks (`onPressed: () {...}`, tear-offs like `onTap: _submit`) become `Closure`s and are
   never run, so `setState`, `Navigator`, `async` or `print` inside them are fine. Builders Flutter
   runs for the first frame are run: `Builder(builder:)` gets the built widget, and

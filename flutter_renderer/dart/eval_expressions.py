@@ -11,7 +11,7 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import dart_core
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue
 from flutter_renderer.dart.operators import (
-    BINARY_NODES, GenericCall, OperatorError, Tree, apply_operator, operator_tree, wrap64,
+    BINARY_NODES, Conditional, GenericCall, OperatorError, Tree, apply_operator, operator_tree, wrap64,
 )
 from flutter_renderer.dart.program import read_params
 from flutter_renderer.dart.syntax import Node, field_groups, named, position, split_exprs, text, unescape
@@ -283,6 +283,10 @@ class ExpressionEvaluation(EvaluatorBase):
             return self.eval_parts(tree, scope, tree[0]) if tree else None
         if isinstance(tree, GenericCall):
             return self.generic_call(tree, scope)
+        if isinstance(tree, Conditional):
+            branch = tree.consequence if self.truth(self._eval_tree(tree.condition, scope), tree.consequence[0]) \
+                else tree.alternative
+            return self.eval_parts(branch, scope, branch[0])
         (op, op_node), left_tree, right_tree = tree
         left = self._eval_tree(left_tree, scope)
         if op == "??":

@@ -256,6 +256,8 @@ class MemberAccess(EvaluatorBase):
             return self.invoke(program.getters[name], None, [], {}, node)
         if name in program.functions:
             return BoundMethod(None, name, position(node)[0])
+        if name in flutter_api.TOP_LEVEL:
+            return flutter_api.TOP_LEVEL[name]
         if name == "pi" and "dart:math" in program.unprefixed:
             return math.pi
         if program.prefixes.get(name) == "dart:math":

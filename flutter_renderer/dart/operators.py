@@ -14,7 +14,7 @@ from typing import Any
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import dart_core
 from flutter_renderer.dart.flutter_api import MISSING
-from flutter_renderer.dart.syntax import Node, text
+from flutter_renderer.dart.syntax import Node, field_groups, text
 from flutter_renderer.dart.values import type_name
 
 BINARY_NODES = frozenset({
@@ -62,9 +62,31 @@ class GenericCall:
     tail: list[Node]     # `(argument)` or `.generate`, then the selectors after the call
 
 
+@dataclass(frozen=True)
+class Conditional:
+    """`a + b > c ? x : y`, which tree-sitter-dart nests as `a + (b > c ? x : y)`: the conditional
+    binds loosest, so the whole chain is its condition."""
+
+    condition: Tree
+    consequence: list[Node]
+    alternative: list[Node]
+
+
 def operator_tree(node: Node) -> Tree:
     """The chain under `node` as a tree that follows Dart's precedence (left-associative)."""
     tokens = _join_generic_calls(_flatten(node))
+    last = tokens[-1]
+    if len(tokens) > 1 and isinstance(last, list) and len(last) == 1 and last[0].type == "conditional_expression":
+        conditional = last[0]
+        condition = [c for i, c in enumerate(conditional.children)
+                     if c.is_named and conditional.field_name_for_child(i) is None and c.type != "comment"]
+        inner = _flatten(condition[0]) if len(condition) == 1 and condition[0].type in BINARY_NODES else [condition]
+        return Conditional(_parse(tokens[:-1] + inner), field_groups(conditional, "consequence"),
+                           field_groups(conditional, "alternative"))
+    return _parse(tokens)
+
+
+def _parse(tokens: list[Any]) -> Tree:
     cursor = 0
 
     def parse(min_precedence: int) -> Tree:

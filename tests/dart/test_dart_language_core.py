@@ -149,3 +149,29 @@ def test_a_future_passed_where_a_value_is_needed_is_an_analysis_error(make_scree
 def test_await_outside_an_async_function_is_an_analysis_error(make_screen) -> None:
     error = compile_error(make_screen("Text(f())", "  String f() { return await g(); }\n  Future<String> g() async => 'x';"))
     assert error.kind is ErrorKind.ANALYSIS
+
+
+def test_flutter_constants_and_platform(expr_value) -> None:
+    members = """
+  String platformName() {
+    if (kIsWeb) return 'web';
+    switch (defaultTargetPlatform) {
+      case TargetPlatform.iOS || TargetPlatform.macOS:
+        return 'apple';
+      case TargetPlatform.android:
+        return 'android';
+      default:
+        return 'other';
+    }
+  }
+"""
+    assert expr_value("platformName()", members) == "android"
+    assert expr_value("'${kToolbarHeight} ${kDebugMode} ${Theme.of(context).platform == TargetPlatform.android}'") == \
+        "56.0 false true"
+    assert expr_value("'${Curves.easeInOut == Curves.easeInOut} ${Curves.easeIn == Curves.easeOut}'") == "true false"
+    assert expr_value("'${kThemeAnimationDuration.inMilliseconds} ${double.maxFinite > 1e300}'") == "200 true"
+
+
+def test_unknown_curves_and_platforms_are_analysis_errors(make_screen) -> None:
+    assert compile_error(make_screen("Text('${Curves.wobbly}')")).kind is ErrorKind.ANALYSIS
+    assert compile_error(make_screen("Text('${TargetPlatform.amiga}')")).kind is ErrorKind.ANALYSIS
