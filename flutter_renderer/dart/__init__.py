@@ -10,7 +10,8 @@ Supported (evaluated):
   prefixed or not); `void main() => runApp(X)` / `void main() { runApp(X); }`.
 - StatelessWidget / StatefulWidget classes (State's fields, `initState` then
   `didChangeDependencies`, `build`), other classes of the file (data classes, widget subclasses),
-  enums; constructors with positional, optional and named parameters, `this.x`, `super.x` (forwarded
+  enums (enhanced ones too: fields, a const constructor, getters, methods, `.values`, `.name`,
+  `.index`); constructors with positional, optional and named parameters, `this.x`, `super.x` (forwarded
   to a superclass of the file), defaults, initializer lists, `super(...)` / `super.named(...)`,
   named constructors, redirecting ones (`: this.named(...)`), factories (`factory A.f() => ...`,
   `factory A.f() = B;`); methods with or without a return type, getters, setters, `super.m()`;
@@ -84,7 +85,8 @@ Rejected:
   arguments, wrong positional counts, unresolvable packages and relative imports, names declared
   twice, integer literals over 64 bits, "No widget to render", an output tree over
   `Budget.max_nodes` or code nested deeper than `Budget.max_depth`.
-- UNSUPPORTED: classes in `catalog.UNSUPPORTED`; `dart:io`/`dart:ffi`/`dart:isolate`/...;
+- UNSUPPORTED: classes in `catalog.UNSUPPORTED`; a class of the file extending a Flutter class other
+  than StatelessWidget / StatefulWidget / State (a RenderObjectWidget) where it reaches a widget; `dart:io`/`dart:ffi`/`dart:isolate`/...;
   `Process`, `File`, `Stream`, `Timer`, `Random()` without a seed and other non-deterministic or
   system APIs; constant collection patterns, `extension type`s, mixin application classes
   (`class B = A with M;`), `super.m()` where m is Flutter's, in code that runs during build.

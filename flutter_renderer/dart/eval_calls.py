@@ -88,7 +88,10 @@ class CallEvaluation(EvaluatorBase):
         """`receiver.name(args)`: a named constructor, static, user method or built-in method."""
         args, kwargs = evaluated if evaluated is not None else self.arguments(arguments, scope)
         if isinstance(receiver, TypeRef):
+            if receiver.name == "math" and name[:1].isupper():   # `math.Random(42)`: a class of dart:math
+                return self.construct(name, "", args, kwargs, node, scope)
             return self.construct(receiver.name, name, args, kwargs, node, scope)
+        receiver = self.enum_state(receiver, name) or receiver
         if isinstance(receiver, SuperRef):
             member, is_getter = self.super_member(receiver, name, node)
             if is_getter:

@@ -162,4 +162,7 @@ class ClassEvaluation(EvaluatorBase):
             return DartObject("DateTime", "fromMicrosecondsSinceEpoch", (value.micros,), {"isUtc": value.utc})
         if isinstance(value, UserEnum):   # an enum of the file given to a widget (a Radio's value)
             return EnumValue(value.type, value.name)
+        if isinstance(value, Instance) and self.widget_base(value.cls) not in ("", "Object"):
+            raise self.error(node, f"'{value.cls.name}' extends the Flutter class '{self.widget_base(value.cls)}', which "
+                                   "the embedded renderer can't draw.", ErrorKind.UNSUPPORTED)
         raise self.error(node, f"A value of type '{type_name(value)}' can't be passed to a Flutter widget here.")

@@ -78,6 +78,9 @@ class MemberAccess(EvaluatorBase):
             return self.static_get(value.name, name, node)
         if isinstance(value, Instance):
             return self.instance_get(value, name, node)
+        state = self.enum_state(value, name)
+        if state is not None:
+            return self.instance_get(state, name, node)
         if isinstance(value, SuperRef):
             member, is_getter = self.super_member(value, name, node)
             if is_getter:
@@ -101,9 +104,9 @@ class MemberAccess(EvaluatorBase):
         if owner in self.program.enums:
             constants = self.program.enums[owner]
             if name == "values":
-                return [UserEnum(owner, c, i) for i, c in enumerate(constants)]
+                return [self.enum_value(owner, c, node) for c in constants]
             if name in constants:
-                return UserEnum(owner, name, constants.index(name))
+                return self.enum_value(owner, name, node)
         elif owner in self.program.classes:
             for cls in self.lineage(self.program.classes[owner]):
                 if name in cls.statics:
@@ -123,6 +126,28 @@ class MemberAccess(EvaluatorBase):
             if value is not MISSING:
                 return value
         raise self.error(node, f"The getter '{name}' isn't defined for the type '{owner}'.")
+
+    def enum_value(self, owner: str, name: str, node: Node) -> UserEnum:
+        """A constant of the file's enum; an enhanced enum's is constructed once, on first use."""
+        index = self.program.enums[owner].index(name)
+        cls = self.program.enum_classes.get(owner)
+        if cls is None:
+            return UserEnum(owner, name, index)
+        key = f"{owner}.{name}"
+        if key not in self.globals:
+            instance = Instance(cls, {"name": name, "index": index})   # what the enum's own code reads
+            self.globals[key] = UserEnum(owner, name, index, instance)
+            args, kwargs = self.arguments(cls.constants[name], Scope(owner=owner))
+            self.initialize(instance, cls, cls.constructors.get(""), args, kwargs, node)
+        return self.globals[key]
+
+    def enum_state(self, value: Any, name: str) -> Instance | None:
+        """The fields object of an enhanced enum constant whose class declares `name`."""
+        if isinstance(value, UserEnum) and value.state is not None:
+            if self.has_field(value.state, name) or any(name in c.getters or name in c.methods
+                                                        for c in self.lineage(value.state.cls)):
+                return value.state
+        return None
 
     def static_field(self, cls: ClassDecl, name: str, node: Node) -> Any:
         return self.global_value(f"{cls.name}.{name}", cls.statics[name], node, cls.name)

@@ -10,7 +10,7 @@ import math
 from functools import cmp_to_key
 from typing import Any, Callable
 
-from flutter_renderer.ir import ColorValue, DartObject, ThemeTextStyle
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.dart import dart_core
 from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
@@ -69,6 +69,8 @@ def get_property(receiver: Any, name: str) -> Any:
             return MISSING
     if isinstance(receiver, UserEnum):
         return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
+    if isinstance(receiver, EnumValue) and name == "name":   # (no `index`: the catalog keeps no order)
+        return receiver.name
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
         return shade(receiver, int(name[5:])) or MISSING
     if isinstance(receiver, DartObject) and name in receiver.kwargs:

@@ -51,7 +51,8 @@ class FunctionDecl:
 
 @dataclass
 class ClassDecl:
-    """A class, a mixin (`kind` "mixin") or an extension (`kind` "extension", `superclass` its `on` type)."""
+    """A class, a mixin (`kind` "mixin"), an extension (`kind` "extension", `superclass` its `on` type) or
+    the members of an enhanced enum (`kind` "enum")."""
 
     name: str
     superclass: str
@@ -66,6 +67,7 @@ class ClassDecl:
     getters: dict[str, FunctionDecl] = field(default_factory=dict)
     setters: dict[str, FunctionDecl] = field(default_factory=dict)
     doubles: set[str] = field(default_factory=set)   # fields (instance or static) declared `double`
+    constants: dict[str, Node | None] = field(default_factory=dict)   # an enhanced enum's: their arguments
     late: set[str] = field(default_factory=set)      # `late` instance fields
 
     @property
@@ -82,6 +84,7 @@ class Program:
     classes: dict[str, ClassDecl] = field(default_factory=dict)               # classes and mixins
     extensions: dict[str, ClassDecl] = field(default_factory=dict)
     enums: dict[str, list[str]] = field(default_factory=dict)
+    enum_classes: dict[str, ClassDecl] = field(default_factory=dict)   # enums with fields, constructors, methods
     functions: dict[str, FunctionDecl] = field(default_factory=dict)
     getters: dict[str, FunctionDecl] = field(default_factory=dict)
     variables: dict[str, list[Node] | None] = field(default_factory=dict)
@@ -118,10 +121,18 @@ def read_program(root: Node) -> Program:
             cls = _read_class(node)
             program.classes[declare(cls.name, node)] = cls
         elif node.type == "enum_declaration":
+            name = declare(text(node.child_by_field_name("name")), node)
             body_node = node.child_by_field_name("body")
-            program.enums[declare(text(node.child_by_field_name("name")), node)] = [
-                text(c.child_by_field_name("name")) for c in named(body_node) if c.type == "enum_constant"
-            ]
+            constants = [c for c in named(body_node) if c.type == "enum_constant"]
+            program.enums[name] = [text(c.child_by_field_name("name")) for c in constants]
+            if any(c.type in ("declaration", "method_signature") for c in named(body_node)):
+                enum = ClassDecl(name, "", [], node, kind="enum")
+                _read_members(body_node, enum)
+                for constant in constants:
+                    part = next((c for c in named(constant) if c.type == "argument_part"), None)
+                    arguments = next((c for c in named(part) if c.type == "arguments"), None) if part else None
+                    enum.constants[text(constant.child_by_field_name("name"))] = arguments
+                program.enum_classes[name] = enum
         elif node.type == "function_signature":
             fn = _read_function(node, body)
             program.functions[declare(fn.name, node)] = fn

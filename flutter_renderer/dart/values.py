@@ -60,11 +60,12 @@ class BoundMethod:
 
 @dataclass(frozen=True)
 class UserEnum:
-    """A constant of an enum declared in the file."""
+    """A constant of an enum declared in the file; `state` holds the fields of an enhanced enum's."""
 
     type: str
     name: str
     index: int
+    state: "Instance | None" = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass

@@ -226,3 +226,36 @@ def test_a_file_enum_given_to_a_widget_is_an_enum_value(make_screen) -> None:
 def test_class_errors(top: str, expr: str, kind: ErrorKind, make_screen) -> None:
     error = compile_error(make_screen(expr, top=top))
     assert error.kind is kind, str(error)
+
+
+ENUMS = """
+enum ColorLabel {
+  blue('Blue', Colors.blue),
+  pink('Pink', Colors.pink),
+  grey('Grey', Colors.grey, enabled: false);
+
+  const ColorLabel(this.label, this.color, {this.enabled = true});
+  final String label;
+  final Color color;
+  final bool enabled;
+  String get shout => label.toUpperCase();
+  String describe() => '$index:$name:$label';
+}
+"""
+
+
+def test_enhanced_enums_have_fields_getters_and_methods(expr_value, make_screen) -> None:
+    assert expr_value("'${ColorLabel.pink.label} ${ColorLabel.blue.shout} ${ColorLabel.grey.describe()}'", top=ENUMS) == \
+        "Pink BLUE 2:grey:Grey"
+    assert expr_value("ColorLabel.values.where((c) => c.enabled).map((c) => c.label).join(',')", top=ENUMS) == "Blue,Pink"
+    assert expr_value("'${ColorLabel.blue == ColorLabel.values.first} ${ColorLabel.pink}'", top=ENUMS) == "true ColorLabel.pink"
+    root = compile_screen(make_screen("Container(color: ColorLabel.pink.color)", top=ENUMS), width=WIDTH, height=HEIGHT)
+    assert root.kwargs["color"].spec == "pink"
+
+
+def test_a_class_extending_another_flutter_class_is_unsupported_not_wrong(make_screen) -> None:
+    top = "class Diagonal extends MultiChildRenderObjectWidget { const Diagonal({super.key}); }\n"
+    error = compile_error(make_screen("Center(child: Diagonal())", top=top))
+    assert error.kind is ErrorKind.UNSUPPORTED and "MultiChildRenderObjectWidget" in error.message
+    top = "class Plain { const Plain(); }\n"
+    assert compile_error(make_screen("Center(child: Plain())", top=top)).kind is ErrorKind.ANALYSIS

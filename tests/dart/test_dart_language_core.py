@@ -90,6 +90,8 @@ def test_random_in_dart_code(expr_value) -> None:
     assert expr_value("'${Random(20130307).nextInt(2)}'", top="import 'dart:math';") == "0"
     members = "  String rolls() { final r = Random(6790); return r.nextDouble().toStringAsFixed(4); }"
     assert expr_value("rolls()", members, "import 'dart:math';") == "0.1203"
+    members = "  final math.Random random = math.Random(0);\n  String roll() => '${random.nextInt(65536)}';"
+    assert expr_value("roll()", members, "import 'dart:math' as math;") == "21391"
 
 
 @pytest.mark.parametrize("expr", ["Random().nextInt(3)", "Random.secure().nextInt(3)"])
@@ -169,6 +171,7 @@ def test_flutter_constants_and_platform(expr_value) -> None:
     assert expr_value("'${kToolbarHeight} ${kDebugMode} ${Theme.of(context).platform == TargetPlatform.android}'") == \
         "56.0 false true"
     assert expr_value("'${Curves.easeInOut == Curves.easeInOut} ${Curves.easeIn == Curves.easeOut}'") == "true false"
+    assert expr_value("TextAlign.center.name") == "center"
     assert expr_value("'${kThemeAnimationDuration.inMilliseconds} ${double.maxFinite > 1e300}'") == "200 true"
 
 
