@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.dart import DartError, compile_screen
+from flutter_renderer.dart import compile_screen
 
 WIDTH, HEIGHT = 390, 844
 TOP = """
@@ -34,8 +34,8 @@ class Counter {
     ("final m = {'a': 1}..['b'] = 2..addAll({'c': 3}); return '${m.keys.toList()}';", "[a, b, c]"),
     ("final c = Counter(1)..count = 5..count += 1..log.add('x'); return '${c.count} ${c.log}';", "6 [x]"),
     ("Counter? c; final r = c?..count = 3; return '$r';", "null"),
-    ("final m = {'a': 1, 'b': 2}; m.update('a', (v) => v + 10); m.putIfAbsent('c', () => 3); m.remove('b'); "
-     "return '${m.map((k, v) => MapEntry(v, k))}';", "{11: a, 3: c}"),
+    (("final m = {'a': 1, 'b': 2}; m.update('a', (v) => v + 10); m.putIfAbsent('c', () => 3); m.remove('b'); "
+      "return '${m.map((k, v) => MapEntry(v, k))}';"), "{11: a, 3: c}"),
 ])
 def test_assignments_and_cascades(body: str, expected: str, expr_value) -> None:
     assert expr_value("f()", f"  String f() {{ {body} }}", TOP) == expected
@@ -79,11 +79,6 @@ class _PageState extends State<Page> {
     assert compile_screen(source, width=WIDTH, height=HEIGHT).args == ("ab 2",)
 
 
-def compile_error(source: str) -> DartError:
-    with pytest.raises(DartError) as caught:
-        compile_screen(source, width=WIDTH, height=HEIGHT)
-    return caught.value
-
 
 @pytest.mark.parametrize(("body", "kind"), [
     ("final l = [1]; l[3] = 2; return '';", ErrorKind.RUNTIME),
@@ -91,6 +86,6 @@ def compile_error(source: str) -> DartError:
     ("Counter? c; c.count = 2; return '';", ErrorKind.ANALYSIS),
     ("final r = (1, 2); r[0] = 3; return '';", ErrorKind.ANALYSIS),
 ])
-def test_assignment_errors(body: str, kind: ErrorKind, make_screen) -> None:
+def test_assignment_errors(body: str, kind: ErrorKind, make_screen, compile_error) -> None:
     error = compile_error(make_screen("Text(f())", f"  String f() {{ {body} }}", TOP))
     assert error.kind is kind, str(error)

@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.dart import DartError, compile_screen
+from flutter_renderer.dart import compile_screen
 
 WIDTH, HEIGHT = 390, 844
 
-
-def compile_error(source: str) -> DartError:
-    with pytest.raises(DartError) as caught:
-        compile_screen(source, width=WIDTH, height=HEIGHT)
-    return caught.value
 
 
 def test_a_method_without_a_return_type_is_a_method_not_a_constructor(expr_value) -> None:
@@ -111,7 +106,7 @@ def test_named_factory_redirecting_and_super_constructors(expr: str, expected: s
     assert expr_value(expr, top=CONSTRUCTORS) == expected
 
 
-def test_super_calls_the_superclass_method_on_the_same_object(expr_value, make_screen) -> None:
+def test_super_calls_the_superclass_method_on_the_same_object(expr_value, make_screen, compile_error) -> None:
     assert expr_value("Dog('a', legs: 5).describe()", top=CONSTRUCTORS) == "a/5 woof"
     top = "class Plain { const Plain(); String toString() => super.toString(); }\n"
     assert compile_error(make_screen("Text(Plain().toString())", top=top)).kind is ErrorKind.UNSUPPORTED
@@ -197,7 +192,7 @@ void main() => runApp(const Page(title: 'home'));
 """
 
 
-def test_late_fields_and_did_change_dependencies() -> None:
+def test_late_fields_and_did_change_dependencies(compile_error) -> None:
     assert compile_screen(LIFECYCLE, width=WIDTH, height=HEIGHT).args == ("HOME false 8.0",)
     error = compile_error(LIFECYCLE.replace("Text('$heading", "Text('$unset $heading"))
     assert error.kind is ErrorKind.RUNTIME and "LateInitializationError" in error.message
@@ -223,7 +218,7 @@ def test_a_file_enum_given_to_a_widget_is_an_enum_value(make_screen) -> None:
     ("class A { A(); }\nclass B = A with M;\nmixin M {}\n", "Text('x')", ErrorKind.UNSUPPORTED),
     ("extension type Id(int v) {}\n", "Text('x')", ErrorKind.UNSUPPORTED),
 ])
-def test_class_errors(top: str, expr: str, kind: ErrorKind, make_screen) -> None:
+def test_class_errors(top: str, expr: str, kind: ErrorKind, make_screen, compile_error) -> None:
     error = compile_error(make_screen(expr, top=top))
     assert error.kind is kind, str(error)
 
@@ -253,7 +248,7 @@ def test_enhanced_enums_have_fields_getters_and_methods(expr_value, make_screen)
     assert root.kwargs["color"].spec == "pink"
 
 
-def test_a_class_extending_another_flutter_class_is_unsupported_not_wrong(make_screen) -> None:
+def test_a_class_extending_another_flutter_class_is_unsupported_not_wrong(make_screen, compile_error) -> None:
     top = "class Diagonal extends MultiChildRenderObjectWidget { const Diagonal({super.key}); }\n"
     error = compile_error(make_screen("Center(child: Diagonal())", top=top))
     assert error.kind is ErrorKind.UNSUPPORTED and "MultiChildRenderObjectWidget" in error.message

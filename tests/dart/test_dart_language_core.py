@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.dart import DartError, Environment, compile_screen
+from flutter_renderer.dart import Environment, compile_screen
 from flutter_renderer.dart.dart_core import RandomValue
 
 WIDTH, HEIGHT = 390, 844
@@ -19,11 +19,6 @@ def text_of(source: str, environment: Environment | None = None) -> str:
     assert root.type == "Text"
     return root.args[0]
 
-
-def compile_error(source: str) -> DartError:
-    with pytest.raises(DartError) as caught:
-        compile_screen(source, width=WIDTH, height=HEIGHT)
-    return caught.value
 
 
 def test_datetime_now_is_the_environments_instant(make_screen) -> None:
@@ -95,7 +90,7 @@ def test_random_in_dart_code(expr_value) -> None:
 
 
 @pytest.mark.parametrize("expr", ["Random().nextInt(3)", "Random.secure().nextInt(3)"])
-def test_unseeded_random_is_unsupported(expr: str, make_screen) -> None:
+def test_unseeded_random_is_unsupported(expr: str, make_screen, compile_error) -> None:
     error = compile_error(make_screen(f"Text('${{{expr}}}')", top="import 'dart:math';"))
     assert error.kind is ErrorKind.UNSUPPORTED
     assert "seed" in error.message
@@ -143,12 +138,12 @@ def test_async_functions_called_while_building_give_an_unawaited_future() -> Non
     assert root.kwargs["child"].args == ("started true",)
 
 
-def test_a_future_passed_where_a_value_is_needed_is_an_analysis_error(make_screen) -> None:
+def test_a_future_passed_where_a_value_is_needed_is_an_analysis_error(make_screen, compile_error) -> None:
     error = compile_error(make_screen("Text(slow())", "  Future<String> slow() async => 'x';"))
     assert error.kind is ErrorKind.ANALYSIS
 
 
-def test_await_outside_an_async_function_is_an_analysis_error(make_screen) -> None:
+def test_await_outside_an_async_function_is_an_analysis_error(make_screen, compile_error) -> None:
     error = compile_error(make_screen("Text(f())", "  String f() { return await g(); }\n  Future<String> g() async => 'x';"))
     assert error.kind is ErrorKind.ANALYSIS
 
@@ -175,6 +170,6 @@ def test_flutter_constants_and_platform(expr_value) -> None:
     assert expr_value("'${kThemeAnimationDuration.inMilliseconds} ${double.maxFinite > 1e300}'") == "200 true"
 
 
-def test_unknown_curves_and_platforms_are_analysis_errors(make_screen) -> None:
+def test_unknown_curves_and_platforms_are_analysis_errors(make_screen, compile_error) -> None:
     assert compile_error(make_screen("Text('${Curves.wobbly}')")).kind is ErrorKind.ANALYSIS
     assert compile_error(make_screen("Text('${TargetPlatform.amiga}')")).kind is ErrorKind.ANALYSIS

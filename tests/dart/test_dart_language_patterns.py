@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.dart import DartError, compile_screen
+from flutter_renderer.dart import compile_screen
 
 WIDTH, HEIGHT = 390, 844
 
@@ -137,11 +137,6 @@ def test_a_generic_constructor_call_with_named_arguments(make_screen) -> None:
     assert root.args == ("held",)
 
 
-def compile_error(source: str) -> DartError:
-    with pytest.raises(DartError) as caught:
-        compile_screen(source, width=WIDTH, height=HEIGHT)
-    return caught.value
-
 
 @pytest.mark.parametrize(("expr", "members", "kind"), [
     ("Text(switch (3) { 1 => 'one' })", "", ErrorKind.RUNTIME),               # no case matched
@@ -150,6 +145,6 @@ def compile_error(source: str) -> DartError:
     ("Text((1, 2).$3.toString())", "", ErrorKind.ANALYSIS),
     ("Text(switch ([1]) { const [1] => 'c', _ => 'o' })", "", ErrorKind.UNSUPPORTED),
 ])
-def test_pattern_errors(expr: str, members: str, kind: ErrorKind, make_screen) -> None:
+def test_pattern_errors(expr: str, members: str, kind: ErrorKind, make_screen, compile_error) -> None:
     error = compile_error(make_screen(expr, members))
     assert error.kind is kind, str(error)

@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.dart import Budget, DartError, compile_screen
-
-WIDTH, HEIGHT = 390, 844
+from flutter_renderer.dart import Budget
 
 
-def compile_error(source: str, budget: Budget | None = None) -> DartError:
-    with pytest.raises(DartError) as caught:
-        compile_screen(source, width=WIDTH, height=HEIGHT, budget=budget)
-    return caught.value
 
 
 LOOPS = """
@@ -120,13 +114,13 @@ def test_try_catch_finally(expr: str, expected: str, expr_value) -> None:
     assert expr_value(expr, EXCEPTIONS, EXCEPTION_TOP) == expected
 
 
-def test_an_uncaught_throw_is_a_runtime_error(make_screen) -> None:
+def test_an_uncaught_throw_is_a_runtime_error(make_screen, compile_error) -> None:
     error = compile_error(make_screen("Text(f())", "  String f() { try { throw StateError('no'); } on FormatException { return 'x'; } }"))
     assert error.kind is ErrorKind.RUNTIME
     assert "Bad state: no" in error.message
 
 
-def test_limits_are_not_caught(make_screen) -> None:
+def test_limits_are_not_caught(make_screen, compile_error) -> None:
     """A catch-all can't swallow the budget: the loop still ends as a timeout."""
     members = "  String spin() { try { while (true) {} } catch (e) { return 'caught'; } finally { return 'finally'; } }"
     error = compile_error(make_screen("Text(spin())", members), Budget(max_steps=5_000))
@@ -135,13 +129,13 @@ def test_limits_are_not_caught(make_screen) -> None:
     assert compile_error(make_screen("Text(big())", members)).kind is ErrorKind.RUNTIME
 
 
-def test_an_endless_while_loop_is_a_timeout(make_screen) -> None:
+def test_an_endless_while_loop_is_a_timeout(make_screen, compile_error) -> None:
     error = compile_error(make_screen("Text(spin())", "  String spin() { var i = 0; while (true) { i++; } }"),
                           Budget(max_steps=5_000))
     assert error.kind is ErrorKind.TIMEOUT
 
 
-def test_rethrow_outside_catch_and_throw_null_are_analysis_errors(make_screen) -> None:
+def test_rethrow_outside_catch_and_throw_null_are_analysis_errors(make_screen, compile_error) -> None:
     assert compile_error(make_screen("Text(f())", "  String f() { rethrow; }")).kind is ErrorKind.ANALYSIS
     assert compile_error(make_screen("Text(f())", "  String f() { throw null; }")).kind is ErrorKind.ANALYSIS
 
