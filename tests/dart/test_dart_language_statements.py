@@ -7,9 +7,6 @@ import pytest
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import Budget
 
-
-
-
 LOOPS = """
   String loops() {
     var out = <int>[];
