@@ -10,7 +10,7 @@ from typing import Any
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart.environment import Environment
 from flutter_renderer.dart.errors import Budget, DartError, ResourceLimit
-from flutter_renderer.dart.program import FunctionDecl, Program
+from flutter_renderer.dart.program import ClassDecl, FunctionDecl, Program
 from flutter_renderer.dart.syntax import Node, error_at, position
 from flutter_renderer.dart.values import Props, type_name
 
@@ -32,6 +32,7 @@ class EvaluatorBase:
         self.globals: dict[str, Any] = {}
         self.evaluating_globals: set[str] = set()
         self.patterns: dict[tuple[Node, Node | None], Any] = {}   # read once per syntax node (patterns.py)
+        self.lineages: dict[str, list[ClassDecl]] = {}            # by class name (eval_members.lineage)
 
     # ----------------------------------------------------------------- errors
 

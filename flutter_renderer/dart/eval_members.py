@@ -209,12 +209,15 @@ class MemberAccess(EvaluatorBase):
     def lineage(self, cls: ClassDecl) -> list[ClassDecl]:
         """The class, the mixins it applies (the last one first) and its superclasses declared in
         this file, in the order their members are looked up."""
+        if cls.name in self.lineages:
+            return self.lineages[cls.name]
         chain: list[ClassDecl] = []
         current: ClassDecl | None = cls
         while current is not None and len(chain) < 32:
             chain.append(current)
             chain.extend(self.program.classes[m] for m in reversed(current.mixins) if m in self.program.classes)
             current = self.program.classes.get(current.superclass)
+        self.lineages[cls.name] = chain
         return chain
 
     def widget_base(self, cls: ClassDecl) -> str:
