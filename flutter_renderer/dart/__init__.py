@@ -1,7 +1,8 @@
 """The Dart front end of the embedded renderer: one Dart file -> the IR value tree of its screen.
 
-`compile_screen(source, width=..., height=...)` parses the file with tree-sitter's Dart grammar,
-evaluates the declarative subset below and returns the root widget as a `DartObject`; anything else
+`compile_screen(source, width=..., height=..., budget=None, environment=None)` parses the file with
+tree-sitter's Dart grammar, runs what Flutter runs for the first frame (the Dart listed below) and
+returns the root widget as a `DartObject`; anything else
 raises `DartError` with an `ErrorKind`, a 1-based line and column and a compiler-like message
 (`str(err)` reads `line 12:5: Error: The method 'Foo' isn't defined.`).
 
@@ -11,8 +12,8 @@ Supported (evaluated):
 - StatelessWidget / StatefulWidget classes (State's fields, `initState` then
   `didChangeDependencies`, `build`), other classes of the file (data classes, widget subclasses),
   enums (enhanced ones too: fields, a const constructor, getters, methods, `.values`, `.name`,
-  `.index`); constructors with positional, optional and named parameters, `this.x`, `super.x` (forwarded
-  to a superclass of the file), defaults, initializer lists, `super(...)` / `super.named(...)`,
+  `.index`); constructors with positional, optional and named parameters, `this.x`, `super.x`
+  (forwarded to a superclass of the file), defaults, initializer lists, `super(...)` / `super.named(...)`,
   named constructors, redirecting ones (`: this.named(...)`), factories (`factory A.f() => ...`,
   `factory A.f() = B;`); methods with or without a return type, getters, setters, `super.m()`;
   fields with initializers, `late` fields (initialized on first read; read unset: a runtime error),
@@ -24,8 +25,8 @@ Supported (evaluated):
   type, where Dart uses the static type).
 - Method and getter bodies: `=>` or blocks with local `final`/`var`, `if`/`else`, `for` (C-style and
   for-in), `while`, `do`, `break`/`continue` (with labels), `switch` statements and expressions,
-  `return`, local functions, `assert` (ignored, as in a release build); every
-  loop iteration counts against the step budget. `sync*` generators run eagerly to their end.
+  `return`, local functions, `assert` (ignored, as in a release build); every loop iteration
+  counts against the step budget. `sync*` generators run eagerly to their end.
 - Assignments to variables, fields, setters, `a.b.c`, `m[k]`, with `=`, `+=`, ..., `??=`, `i++`,
   `++i`; cascades `..add(x)`, `..field = v`, `..[k] = v`, `?..` on lists, maps and the file's own
   objects (changed in place) and on Flutter objects: `Paint()..color = c` and `style.color = c`
@@ -51,9 +52,10 @@ Supported (evaluated):
   `isBefore`/`isAfter`, `toIso8601String`; `Random(seed)` gives exactly the numbers of the Dart VM;
   `Duration` getters (`inSeconds`, ...), arithmetic and comparison.
 - Expressions: literals, string interpolation and escapes, list/set/map literals with collection
-  `if`/`for`/spreads (`...`, `...?`, in maps too), arithmetic, comparison, logical, `??`, `?.`, `!`, ternary, `is`,
-  `as`; `List.generate/filled/of/from/empty`, `.map/.where/.expand/.fold/.toList/.asMap().entries`,
-  `.length/.isEmpty/.first/...`, String and num methods (`toStringAsFixed`, `toUpperCase`, ...).
+  `if`/`for`/spreads (`...`, `...?`, in maps too), arithmetic, comparison, logical, `??`, `?.`, `!`,
+  ternary, `is`, `as`; `List.generate/filled/of/from/empty`,
+  `.map/.where/.expand/.fold/.toList/.asMap().entries`, `.length/.isEmpty/.first/...`, Map methods
+  (`addAll`, `update`, `putIfAbsent`, ...), String and num methods (`toStringAsFixed`, ...).
 - Flutter: catalog classes and constructors (checked like the analyzer: unknown class / named
   parameter, missing required, positional count), `catalog.ENUMS` constants -> EnumValue,
   `catalog.CONSTANTS` static values (`EdgeInsets.zero`), `Colors.*` (shades, `[700]`,
@@ -86,10 +88,12 @@ Rejected:
   twice, integer literals over 64 bits, "No widget to render", an output tree over
   `Budget.max_nodes` or code nested deeper than `Budget.max_depth`.
 - UNSUPPORTED: classes in `catalog.UNSUPPORTED`; a class of the file extending a Flutter class other
-  than StatelessWidget / StatefulWidget / State (a RenderObjectWidget) where it reaches a widget; `dart:io`/`dart:ffi`/`dart:isolate`/...;
-  `Process`, `File`, `Stream`, `Timer`, `Random()` without a seed and other non-deterministic or
-  system APIs; constant collection patterns, `extension type`s, mixin application classes
-  (`class B = A with M;`), `super.m()` where m is Flutter's, in code that runs during build.
+  than StatelessWidget / StatefulWidget / State (a RenderObjectWidget) where it reaches a widget;
+  `dart:io`/`dart:ffi`/`dart:isolate`/... and the real `dart:` libraries not provided
+  (`dart:typed_data`, ...); `Process`, `File`, `Stream`, `Timer`, `Random()` without a seed and
+  other non-deterministic or system APIs; constant collection patterns, `extension type`s, mixin
+  application classes (`class B = A with M;`), `super.m()` where m is Flutter's, in code that runs
+  during build.
 - RUNTIME: an uncaught `throw`, null checks on null, division by zero, index out of range, a value
   that doesn't match a declaration's pattern, endless recursion, strings and collections over the
   `Budget`'s sizes.
