@@ -62,7 +62,7 @@ class CallEvaluation(EvaluatorBase):
             return self.call_member(this, name, None, scope, node, (args, kwargs))
         if this is None:
             raise self.error(node, f"The function '{name}' isn't defined.")
-        raise self.error(node, f"The method '{name}' isn't defined for the type '{this.cls.name}'.")
+        raise self.missing_member(this, name, "method", node)
 
     def call_value(self, value: Any, arguments: Node, scope: Scope, node: Node) -> Any:
         """Call a function value: a lambda, a tear-off, or a type (a constructor call)."""
@@ -105,7 +105,7 @@ class CallEvaluation(EvaluatorBase):
                 return self.call(self.instance_get(receiver, name, node), args, kwargs, node)
             if self.extension_of(receiver, name) is not None:
                 return self.call_extension(receiver, name, args, kwargs, node)
-            raise self.error(node, f"The method '{name}' isn't defined for the type '{receiver.cls.name}'.")
+            raise self.missing_member(receiver, name, "method", node)
         if receiver is None:
             raise self.error(node, f"The method '{name}' can't be unconditionally invoked because the receiver can be 'null'.")
         if name == "call" and isinstance(receiver, (Lambda, BoundMethod)):

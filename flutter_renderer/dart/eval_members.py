@@ -189,7 +189,18 @@ class MemberAccess(EvaluatorBase):
         extended = self.extension_get(instance, name, node)
         if extended is not MISSING:
             return extended
-        raise self.error(node, f"The getter '{name}' isn't defined for the type '{instance.cls.name}'.")
+        raise self.missing_member(instance, name, "getter", node)
+
+    def missing_member(self, instance: Instance, name: str, what: str, node: Node) -> DartError:
+        """A member the file's class doesn't declare: unsupported when a Flutter superclass or mixin
+        (other than the widget bases the front end models) may provide it, else an analysis error."""
+        flutter = [self.widget_base(instance.cls)] + [m for c in self.lineage(instance.cls) for m in c.mixins
+                                                      if m not in self.program.classes]
+        inherited = [t for t in flutter if t not in ("", "Object", "StatelessWidget", "StatefulWidget", "State")]
+        if inherited and not name[:1].isupper():   # `Tween(...)` is a class, not an inherited member
+            return self.error(node, f"'{instance.cls.name}.{name}' would come from the Flutter type '{inherited[0]}', "
+                                    "which the embedded renderer does not model.", ErrorKind.UNSUPPORTED)
+        return self.error(node, f"The {what} '{name}' isn't defined for the type '{instance.cls.name}'.")
 
     def super_member(self, ref: SuperRef, name: str, node: Node) -> tuple[FunctionDecl, bool]:
         """The method or getter `super.name` means, the first past `ref.owner` in the lineage, and

@@ -254,3 +254,23 @@ def test_a_class_extending_another_flutter_class_is_unsupported_not_wrong(make_s
     assert error.kind is ErrorKind.UNSUPPORTED and "MultiChildRenderObjectWidget" in error.message
     top = "class Plain { const Plain(); }\n"
     assert compile_error(make_screen("Center(child: Plain())", top=top)).kind is ErrorKind.ANALYSIS
+
+
+@pytest.mark.parametrize(("top", "kind"), [
+    ("class Model with ChangeNotifier { void bump() { notifyListeners(); } String get v => 'x'; }\n", ErrorKind.UNSUPPORTED),
+    ("class Source extends DataTableSource { String get v { notifyListeners(); return 'x'; } }\n", ErrorKind.UNSUPPORTED),
+    ("class Plain { const Plain(); String get v { notifyListeners(); return 'x'; } }\n", ErrorKind.ANALYSIS),
+])
+def test_members_a_flutter_supertype_would_provide_are_unsupported(top: str, kind: ErrorKind, make_screen,
+                                                                    compile_error) -> None:
+    expr = "Text(Model().v + (Model()..bump()).v)" if "Model" in top else \
+        "Text(Source().v)" if "Source" in top else "Text(Plain().v)"
+    assert compile_error(make_screen(expr, top=top)).kind is kind
+
+
+def test_an_unknown_class_called_in_a_state_with_a_flutter_mixin_is_not_called_inherited(compile_error) -> None:
+    source = ("import 'package:flutter/material.dart';\n"
+              "class P extends StatefulWidget { const P({super.key}); State<P> createState() => _S(); }\n"
+              "class _S extends State<P> with TickerProviderStateMixin { Widget build(BuildContext c) => Nope(); }\n")
+    error = compile_error(source)
+    assert "Flutter type" not in error.message and "Nope" in error.message
