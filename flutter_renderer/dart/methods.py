@@ -10,6 +10,7 @@ import math
 from functools import cmp_to_key
 from typing import Any, Callable
 
+from flutter_renderer import catalog
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.dart import dart_core
 from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
@@ -75,6 +76,11 @@ def get_property(receiver: Any, name: str) -> Any:
         return shade(receiver, int(name[5:])) or MISSING
     if isinstance(receiver, DartObject) and name in receiver.kwargs:
         return receiver.kwargs[name]
+    if isinstance(receiver, DartObject) and not receiver.ctor:
+        # an unnamed constructor's positional parameters are fields of the same name (`Size(w, h).width`)
+        signature = catalog.lookup(receiver.type)
+        if signature is not None and name in signature.positional[:len(receiver.args)]:
+            return receiver.args[signature.positional.index(name)]
     return MISSING
 
 

@@ -36,3 +36,8 @@ def test_flutter_constants_have_their_values() -> None:
     box = screen("SizedBox(height: kToolbarHeight + kBottomNavigationBarHeight + kMinInteractiveDimension, "
                  "width: kIsWeb || defaultTargetPlatform == TargetPlatform.iOS ? 1 : kTextTabBarHeight)")
     assert (box.width, box.height) == (48.0, 160.0)
+
+
+def test_positional_fields_of_flutter_values_can_be_read() -> None:
+    box = screen("SizedBox(width: const Size(30, 40).width + const Offset(1, 2).dy, height: Text('abc').data!.length * 1.0)")
+    assert (box.width, box.height) == (32, 3.0)
