@@ -17,7 +17,9 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from flutter_renderer.dart.environment import DEFAULT_NOW, Environment
 
 ENV_PREFIX = "FLUTTER_RL__"
 PRESET_ENV = "FLUTTER_RL_PRESET"
@@ -81,6 +83,12 @@ class RendererSettings(Section):
     memory_limit_mb: int = Field(4096, ge=256)
     cpu_time_limit_s: int = Field(120, ge=1)
     flutter_startup_timeout_s: float = Field(300.0, gt=0)
+    now: str = DEFAULT_NOW.isoformat()   # embedded: what DateTime.now() returns (local time, zone UTC)
+
+    @field_validator("now")
+    @classmethod
+    def _now_is_a_local_time(cls, value: str) -> str:
+        return Environment.parse(value).now.isoformat()
 
 
 class RewardSettings(Section):

@@ -72,7 +72,7 @@ def _signature(type_name: str, ctor: str, program: Program) -> Signature | None:
     """The signature of a constructor this pass can be sure of, else None."""
     if type_name in program.classes:
         fn = program.classes[type_name].constructors.get(ctor)
-        if fn is None or fn.name == "factory":
+        if fn is None:
             return None
         params = fn.params
         return Signature(tuple(p.name for p in params.positional), frozenset(params.named),

@@ -58,3 +58,20 @@ class Budget:
             raise DartError(
                 ErrorKind.ANALYSIS, f"The widget tree has more than {self.max_nodes} objects.", line, column
             )
+
+
+class DartThrow(DartError):
+    """A Dart `throw`: a RUNTIME error unless a `catch` in the evaluated code handles it."""
+
+    def __init__(self, value: object, message: str, line: int, column: int) -> None:
+        super().__init__(ErrorKind.RUNTIME, message, line, column)
+        self.value = value
+
+    def __reduce__(self) -> tuple:
+        # what crosses a process boundary is the error as reported; the thrown value stays here
+        return (DartError, (self.kind, self.message, self.line, self.column))
+
+
+class ResourceLimit(DartError):
+    """A limit of the `Budget` (string or collection size, nesting) was reached. Real Dart would have
+    gone on, so evaluated code can't catch it."""

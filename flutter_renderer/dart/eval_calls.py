@@ -11,12 +11,12 @@ from typing import Any, Collection
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
-from flutter_renderer.dart import flutter_api, kinds, methods
+from flutter_renderer.dart import dart_core, flutter_api, kinds, methods
 from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import FunctionDecl, Params
 from flutter_renderer.dart.syntax import Node, named, position, text
-from flutter_renderer.dart.values import BoundMethod, Instance, Lambda, Scope, TypeRef, type_name
+from flutter_renderer.dart.values import BoundMethod, Instance, Lambda, Scope, SuperRef, TypeRef, as_declared, type_name
 from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 
 
@@ -43,22 +43,24 @@ class CallEvaluation(EvaluatorBase):
         """`name(args)`: a local function, method, top-level function, constructor or builtin."""
         holder = scope.find(name)
         this = scope.this
-        if holder is None and this is not None:
-            for cls in self.lineage(this.cls):
+        if holder is None:
+            for cls in self.owner_lineage(scope):
                 if name in cls.methods:
                     args, kwargs = self.arguments(arguments, scope)
                     return self.invoke(cls.methods[name], this, args, kwargs, node)
-        if holder is not None or name in self.program.variables or (this is not None and name in this.fields):
+        if holder is not None or name in self.program.variables or (isinstance(this, Instance) and name in this.fields):
             return self.call_value(self.lookup(name, scope, node), arguments, scope, node)
         args, kwargs = self.arguments(arguments, scope)
         if name in self.program.functions:
             return self.invoke(self.program.functions[name], None, args, kwargs, node)
-        if name in ("print", "debugPrint"):
+        if name in ("print", "debugPrint", "unawaited"):
             return None
         if name in flutter_api.MATH_FUNCTIONS and "dart:math" in self.program.unprefixed:
             return self._builtin("math", name, args, kwargs, node)
         if self.is_known_type(name, node) or name in self.program.classes or kinds.is_flutter_type(name, self.program):
             return self.construct(name, "", args, kwargs, node, scope)
+        if this is not None and not isinstance(this, Instance):   # an extension on a built-in type
+            return self.call_member(this, name, None, scope, node, (args, kwargs))
         if this is None:
             raise self.unknown_name(name, scope, node, f"The function '{name}' isn't defined.")
         raise self.unknown_name(name, scope, node, f"The method '{name}' isn't defined for the type '{this.cls.name}'.")
@@ -75,6 +77,8 @@ class CallEvaluation(EvaluatorBase):
         if isinstance(value, BoundMethod):
             if value.receiver is None:
                 return self.invoke(self.program.functions[value.name], None, args, kwargs, node)
+            if isinstance(value.receiver, TypeRef):   # a static method's tear-off
+                return self.construct(value.receiver.name, value.name, args, kwargs, node, None)
             return self.call_member(value.receiver, value.name, None, Scope(), node, (args, kwargs))
         if isinstance(value, TypeRef):
             return self.construct(value.name, "", args, kwargs, node, None)
@@ -85,26 +89,40 @@ class CallEvaluation(EvaluatorBase):
         """`receiver.name(args)`: a named constructor, static, user method or built-in method."""
         args, kwargs = evaluated if evaluated is not None else self.arguments(arguments, scope)
         if isinstance(receiver, TypeRef):
+            if receiver.name == "math" and name[:1].isupper():   # `math.Random(42)`: a class of dart:math
+                return self.construct(name, "", args, kwargs, node, scope)
             return self.construct(receiver.name, name, args, kwargs, node, scope)
+        receiver = self.enum_state(receiver, name) or receiver
+        if isinstance(receiver, SuperRef):
+            member, is_getter = self.super_member(receiver, name, node)
+            if is_getter:
+                return self.call(self.invoke(member, receiver.instance, [], {}, node), args, kwargs, node)
+            return self.invoke(member, receiver.instance, args, kwargs, node)
         if isinstance(receiver, Instance):
             for cls in self.lineage(receiver.cls):
                 if name in cls.methods:
                     return self.invoke(cls.methods[name], receiver, args, kwargs, node)
-            if name in receiver.fields or any(name in c.getters for c in self.lineage(receiver.cls)):
+            if self.has_field(receiver, name) or any(name in c.getters for c in self.lineage(receiver.cls)):
                 return self.call(self.instance_get(receiver, name, node), args, kwargs, node)
-            raise self.unknown_member(self.widget_base(receiver.cls), name, node,
+            if self.extension_of(receiver, name) is not None:
+                return self.call_extension(receiver, name, args, kwargs, node)
+            raise self.missing_member(receiver, name, node,
                                       f"The method '{name}' isn't defined for the type '{receiver.cls.name}'.")
         if receiver is None:
             raise self.error(node, f"The method '{name}' can't be unconditionally invoked because the receiver can be 'null'.")
         if name == "call" and isinstance(receiver, (Lambda, BoundMethod)):
             return self.call(receiver, args, kwargs, node)
         if name in ("padLeft", "padRight") and args and isinstance(args[0], int) and args[0] > self.budget.max_string:
-            raise self.error(node, f"A string of more than {self.budget.max_string} characters.", ErrorKind.RUNTIME)
+            raise self.limit(node, f"A string of more than {self.budget.max_string} characters.")
         try:
             result = methods.call_method(receiver, name, args, kwargs,
                                          lambda fn, fn_args: self.call(fn, fn_args, {}, node))
+        except dart_core.CoreError as exc:
+            raise self.error(node, str(exc), exc.kind) from None
         except (TypeError, ValueError, IndexError, KeyError, OverflowError) as exc:
             raise self.error(node, f"Bad arguments to '{name}': {exc}", ErrorKind.RUNTIME) from None
+        if result is MISSING and self.extension_of(receiver, name) is not None:
+            return self.call_extension(receiver, name, args, kwargs, node)
         if result is MISSING:
             raise self.unknown_member(type_name(receiver), name, node,
                                       f"The method '{name}' isn't defined for the type '{type_name(receiver)}'.")
@@ -113,9 +131,21 @@ class CallEvaluation(EvaluatorBase):
             return replace(result, line=position(node)[0], column=position(node)[1])
         return self.check_size(result, node)
 
+    def call_extension(self, receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
+        """`receiver.name(args)` through an extension: a method, or a getter whose value is called."""
+        extension, member = self.extension_of(receiver, name)  # type: ignore[misc]
+        if name in extension.getters:
+            return self.call(self.invoke(member, receiver, [], {}, node), args, kwargs, node)
+        return self.invoke(member, receiver, args, kwargs, node)
+
     def _builtin(self, owner: str, name: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
         try:
-            return flutter_api.static_call(owner, name, args, kwargs, self.width, self.height)
+            result = flutter_api.static_call(owner, name, args, kwargs, self.width, self.height)
+            if result is MISSING:
+                result = dart_core.static_call(owner, name, args, kwargs, self.environment)
+            return result
+        except dart_core.CoreError as exc:
+            raise self.error(node, str(exc), exc.kind) from None
         except (TypeError, ValueError, OverflowError) as exc:
             raise self.error(node, f"Bad arguments to '{owner}{'.' + name if name else ''}': {exc}") from None
 
@@ -212,17 +242,27 @@ class CallEvaluation(EvaluatorBase):
         kind, message = kinds.call_error(*flutter, error, len(args), list(kwargs)) if flutter else (ErrorKind.ANALYSIS, error)
         raise self.error(node, message, kind)
 
-    def bind(self, params: Params, args: list[Any], kwargs: dict[str, Any], scope: Scope, node: Node) -> dict[str, Any]:
-        """Check arguments against `params` and bind them; returns `this.x` values by field name."""
+    def bind(self, params: Params, args: list[Any], kwargs: dict[str, Any], scope: Scope,
+             node: Node) -> tuple[dict[str, Any], tuple[list[Any], dict[str, Any]]]:
+        """Check arguments against `params` and bind them. Returns the `this.x` values by field name
+        and the `super.x` ones (positional, named) to forward to the superclass's constructor."""
         self.check_arguments(params.required_positional, len(params.positional), set(params.named),
                              params.required, args, kwargs, node)
         fields: dict[str, Any] = {}
+        supers: tuple[list[Any], dict[str, Any]] = ([], {})
         supplied = list(zip(params.positional, args)) + [(p, kwargs[n]) for n, p in params.named.items() if n in kwargs]
         missing = params.positional[len(args):] + [p for n, p in params.named.items() if n not in kwargs]
-        values = supplied + [(p, self.eval(p.default, Scope()) if p.default else None) for p in missing]
+        # a `super.x` left out without a default of its own takes the superclass constructor's
+        missing = [p for p in missing if p.kind != "super" or p.default]
+        values = supplied + [(p, self.eval(p.default, Scope(owner=scope.owner)) if p.default else None) for p in missing]
         for param, value in values:
             if param.kind == "this":
                 fields[param.name] = value
-            elif param.kind == "plain":
-                scope.vars[param.name] = value
-        return fields
+            elif param.kind == "super":
+                if param.name in params.named:
+                    supers[1][param.name] = value
+                else:
+                    supers[0].append(value)
+            else:
+                scope.vars[param.name] = as_declared(value, param.double)
+        return fields, supers

@@ -8,13 +8,17 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import DartObject
+from flutter_renderer.dart import dart_core
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue
 from flutter_renderer.dart.operators import (
-    BINARY_NODES, GenericCall, OperatorError, Tree, apply_operator, operator_tree, wrap64,
+    BINARY_NODES, Conditional, GenericCall, OperatorError, Tree, apply_operator, operator_tree, wrap64,
 )
 from flutter_renderer.dart.program import read_params
 from flutter_renderer.dart.syntax import Node, field_groups, named, position, split_exprs, text, unescape
-from flutter_renderer.dart.values import Instance, Lambda, Scope, dart_str, type_name
+from flutter_renderer.dart.values import (
+    EXCEPTION_SUPERTYPES, BoundMethod, DartException, FutureValue, Instance, Lambda, MapEntry, Props, Record, Scope,
+    SuperRef, UserEnum, dart_str, type_name,
+)
 from flutter_renderer.dart.eval_base import EvaluatorBase
 
 
@@ -80,10 +84,8 @@ class ExpressionEvaluation(EvaluatorBase):
             return self.lookup(text(node), scope, node)
         if kind == "parenthesized_expression":
             return self.eval_parts(named(node), scope, node)
-        if kind in ("await_expression", "throw_expression", "rethrow_expression"):
-            what = kind.split("_")[0]
-            raise self.error(node, f"'{what}' can't be evaluated while building.",
-                             ErrorKind.RUNTIME if what == "throw" else ErrorKind.UNSUPPORTED)
+        if kind == "await_expression":   # async bodies never run (statements.run_body), so this one isn't async
+            raise self.error(node, "The await expression can only be used in an async function.")
         raise self.error(node, f"The expression '{text(node)[:40]}' ({kind}) is not supported by the embedded renderer.",
                          ErrorKind.UNSUPPORTED)
 
@@ -139,6 +141,8 @@ class ExpressionEvaluation(EvaluatorBase):
     def _interpolate(self, node: Node, scope: Scope) -> Any:
         parts = named(node)
         if len(parts) == 1 and parts[0].type == "identifier_dollar_escaped":
+            if text(parts[0]) == "this":
+                return self._p_this(parts[0], scope)
             return self.lookup(text(parts[0]), scope, parts[0])
         return self.eval_parts(parts, scope, node)
 
@@ -149,8 +153,9 @@ class ExpressionEvaluation(EvaluatorBase):
             self.check_size(items, node)
         return items
 
-    def element(self, group: list[Node], scope: Scope) -> list[Any]:
-        """The values one collection element adds: an expression, `if`, `for` or a spread."""
+    def element(self, group: list[Node], scope: Scope, in_map: bool = False) -> list[Any]:
+        """The values one collection element adds: an expression, `if`, `for` or a spread. In a map
+        literal the values are (key, value) pairs."""
         head = group[0]
         self.budget.step(*position(head))
         if head.type == "spread_element":
@@ -158,39 +163,44 @@ class ExpressionEvaluation(EvaluatorBase):
             value = self.eval_parts(named(head), scope, head)
             if value is None and nullable:
                 return []
-            if isinstance(value, dict):
-                raise self.error(head, "Spreading a map into a list is not supported.", ErrorKind.UNSUPPORTED)
-            if not isinstance(value, list):
-                raise self.error(head, f"The type '{type_name(value)}' can't be spread into a list.")
-            return value
+            if in_map != isinstance(value, dict) or not isinstance(value, (list, dict)):
+                where = "a map" if in_map else "a list or set"
+                raise self.error(head, f"The type '{type_name(value)}' can't be spread into {where}.")
+            return list(value.items()) if in_map else value
         if head.type == "if_element":
-            condition = [c for i, c in enumerate(head.children) if c.is_named and head.field_name_for_child(i) is None]
-            branch = "consequence" if self.truth(self.eval_parts(condition, scope, head), head) else "alternative"
+            if any(c.type == "case" and not c.is_named for c in head.children):
+                matched = self.if_case(head, scope)
+                branch, scope = ("consequence", matched) if matched is not None else ("alternative", scope)
+            else:
+                condition = [c for i, c in enumerate(head.children) if c.is_named and head.field_name_for_child(i) is None]
+                branch = "consequence" if self.truth(self.eval_parts(condition, scope, head), head) else "alternative"
             nodes = field_groups(head, branch)
-            return [v for g in split_exprs(nodes) for v in self.element(g, scope)] if nodes else []
+            return [v for g in split_exprs(nodes) for v in self.element(g, scope, in_map)] if nodes else []
         if head.type == "for_element":
             body = field_groups(head, "body")
             out: list[Any] = []
             for loop_scope in self.loop(named(head)[0], scope):
                 for g in split_exprs(body):
-                    out.extend(self.element(g, loop_scope))
+                    out.extend(self.element(g, loop_scope, in_map))
                 self.check_size(out, head)
             return out
+        if head.type == "pair":
+            if not in_map:
+                raise self.error(head, "A map entry can't be used in a list or set literal.")
+            key = self.eval_parts(field_groups(head, "key"), scope, head)
+            return [(self.hashable(key, head), self.eval_parts(field_groups(head, "value"), scope, head))]
+        if in_map:
+            raise self.error(head, "Expected a map entry ('key: value') in a map literal.")
         return [self.eval(group, scope)]
 
     def _p_set_or_map_literal(self, node: Node, scope: Scope) -> Any:
         parts = [c for c in named(node) if c.type not in ("type_arguments", "const_builtin")]
-        if parts and all(p.type == "pair" for p in parts):
-            result = {}
-            for pair in parts:
-                key = self.eval_parts(field_groups(pair, "key"), scope, pair)
-                result[self.hashable(key, pair)] = self.eval_parts(field_groups(pair, "value"), scope, pair)
-            return self.check_size(result, node)
-        if any(p.type == "pair" for p in parts):
-            raise self.error(node, "Collection 'if'/'for' in map literals is not supported.", ErrorKind.UNSUPPORTED)
-        if not parts:
-            return {}
-        items = [v for g in split_exprs(parts) for v in self.element(g, scope)]
+        type_args = next((c for c in named(node) if c.type == "type_arguments"), None)
+        type_count = len(named(type_args)) if type_args is not None else 0
+        in_map = _has_pair(parts) or type_count == 2 or (not parts and type_count != 1)
+        items = [v for g in split_exprs(parts) for v in self.element(g, scope, in_map)]
+        if in_map:
+            return self.check_size(dict(items), node)
         return self.check_size(list(dict.fromkeys(self.hashable(i, node) for i in items)), node)  # a set, ordered
 
     def hashable(self, value: Any, node: Node) -> Any:
@@ -208,6 +218,8 @@ class ExpressionEvaluation(EvaluatorBase):
 
     def _p_unary_expression(self, node: Node, scope: Scope) -> Any:
         parts = named(node)
+        if parts[0].type == "increment_operator":
+            return self.increment(parts[1], text(parts[0]), scope, node, postfix=False)
         if parts[0].type != "prefix_operator":
             return self.eval_parts(parts, scope, node)
         op = text(parts[0])
@@ -216,6 +228,8 @@ class ExpressionEvaluation(EvaluatorBase):
             return not self.truth(value, node)
         if op == "-" and isinstance(value, (int, float)) and not isinstance(value, bool):
             return -value
+        if op == "-" and dart_core.duration_micros(value) is not None:
+            return dart_core.duration(-(dart_core.duration_micros(value) or 0))
         if op == "~" and isinstance(value, int):
             return ~value
         raise self.error(node, f"The operator '{op}' isn't defined for the type '{type_name(value)}'.")
@@ -253,46 +267,10 @@ class ExpressionEvaluation(EvaluatorBase):
             raise self.error(node, "Invalid reference to 'this' expression.")
         return scope.this
 
-    def _p_assignment_expression(self, node: Node, scope: Scope) -> Any:
-        target = node.child_by_field_name("left")
-        op = text(node.child_by_field_name("operator"))
-        right = self.eval_parts(field_groups(node, "right"), scope, node)
-        parts = named(target)
-        if len(parts) == 2 and parts[0].type == "this":
-            name, holder = text(named(parts[1])[0]), "this"
-        elif len(parts) == 1 and parts[0].type == "identifier":
-            name, holder = text(parts[0]), "any"
-        else:
-            raise self.error(node, "Only assignments to variables and fields are supported.", ErrorKind.UNSUPPORTED)
-        if op != "=":
-            current = self.lookup(name, scope, target)
-            right = current if op == "??=" and current is not None else \
-                right if op == "??=" else self.apply_operator(op[:-1], current, right, node)
-        self.assign(name, right, scope, target, holder == "this")
-        return right
-
-    def _p_postfix_expression(self, node: Node, scope: Scope) -> Any:
-        if not any(c.type == "postfix_operator" for c in node.named_children):
-            return self.eval_parts(named(node), scope, node)   # `List<int>.generate(...)` and its selectors
-        target, op = named(node)
-        parts = named(target)
-        if len(parts) != 1 or parts[0].type != "identifier" or text(op) not in ("++", "--"):
-            raise self.error(node, "Only 'i++' / 'i--' on a variable are supported.", ErrorKind.UNSUPPORTED)
-        name = text(parts[0])
-        current = self.lookup(name, scope, target)
-        self.assign(name, self.apply_operator(text(op)[0], current, 1, node), scope, target)
-        return current
-
-    def assign(self, name: str, value: Any, scope: Scope, node: Node, this_only: bool = False) -> None:
-        holder = None if this_only else scope.find(name)
-        if holder is not None:
-            holder.vars[name] = value
-        elif scope.this is not None and self.has_field(scope.this, name):
-            scope.this.fields[name] = value
-        elif not this_only and name in self.program.variables:
-            self.globals[name] = value
-        else:
-            raise self.error(node, f"The setter '{name}' isn't defined.")
+    def _p_super(self, node: Node, scope: Scope) -> SuperRef:
+        if not isinstance(scope.this, Instance) or not scope.owner:
+            raise self.error(node, "Invalid context for 'super' invocation.")
+        return SuperRef(scope.this, scope.owner)
 
     # ----------------------------------------------------------------- operators
 
@@ -305,6 +283,10 @@ class ExpressionEvaluation(EvaluatorBase):
             return self.eval_parts(tree, scope, tree[0]) if tree else None
         if isinstance(tree, GenericCall):
             return self.generic_call(tree, scope)
+        if isinstance(tree, Conditional):
+            branch = tree.consequence if self.truth(self._eval_tree(tree.condition, scope), tree.consequence[0]) \
+                else tree.alternative
+            return self.eval_parts(branch, scope, branch[0])
         (op, op_node), left_tree, right_tree = tree
         left = self._eval_tree(left_tree, scope)
         if op == "??":
@@ -326,7 +308,10 @@ class ExpressionEvaluation(EvaluatorBase):
             else:
                 value = self.get_member(value, text(name_node), name_node)
             return self.selectors(value, rest, scope)
-        args = ([self.eval_parts(named(first), scope, first)], {})   # f<T>(x): exactly one argument
+        if first.type == "record_literal":   # f<T>(a, b: c): the arguments were read as a record
+            args = self.record_fields(first, scope)
+        else:
+            args = ([self.eval_parts(named(first), scope, first)], {})   # f<T>(x): exactly one argument
         *receiver, last = call.callee
         access = last.named_children[0] if last.type == "selector" and last.named_children else None
         if receiver and access is not None and access.type == "unconditional_assignable_selector":
@@ -340,7 +325,7 @@ class ExpressionEvaluation(EvaluatorBase):
         try:
             return self.check_size(apply_operator(op, left, right, self.budget.max_string), node)
         except OperatorError as exc:
-            raise self.error(node, str(exc), exc.kind) from None
+            raise (self.limit(node, str(exc)) if exc.limit else self.error(node, str(exc), exc.kind)) from None
 
     def truth(self, value: Any, node: Node) -> bool:
         if not isinstance(value, bool):
@@ -349,7 +334,8 @@ class ExpressionEvaluation(EvaluatorBase):
 
     def is_type(self, value: Any, wanted: str, node: Node) -> bool:
         simple = {"int": int, "double": float, "num": (int, float), "String": str, "bool": bool, "List": list,
-                  "Map": dict, "Iterable": list, "Widget": DartObject}
+                  "Map": dict, "Iterable": list, "Widget": DartObject, "Record": Record, "MapEntry": MapEntry,
+                  "Function": (Lambda, BoundMethod, Closure), "Color": ColorValue, "IconData": IconValue}
         if wanted in ("Object", "dynamic"):
             return value is not None
         if wanted == "Null":
@@ -358,4 +344,24 @@ class ExpressionEvaluation(EvaluatorBase):
             return isinstance(value, simple[wanted]) and (wanted == "bool" or not isinstance(value, bool))
         if wanted in self.program.classes:
             return isinstance(value, Instance) and wanted in [c.name for c in self.lineage(value.cls)]
+        if wanted in self.program.enums:
+            return isinstance(value, UserEnum) and value.type == wanted
+        if isinstance(value, DartException) and wanted in EXCEPTION_SUPERTYPES:
+            return value.is_a(wanted)
+        if isinstance(value, (DartObject, Props, EnumValue, FutureValue)) and value.type == wanted:
+            return True
+        if wanted in EXCEPTION_SUPERTYPES:
+            return False
         raise self.error(node, f"The type test 'is {wanted}' is not supported.", ErrorKind.UNSUPPORTED)
+
+
+def _has_pair(elements: list[Node]) -> bool:
+    """Whether a `{...}` literal is a map: one of its elements, or of their `if`/`for` bodies, is a pair."""
+    stack = list(elements)
+    while stack:
+        node = stack.pop()
+        if node.type == "pair":
+            return True
+        if node.type in ("if_element", "for_element"):
+            stack.extend(named(node))
+    return False

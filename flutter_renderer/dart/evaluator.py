@@ -10,17 +10,20 @@ from __future__ import annotations
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
 from flutter_renderer.dart.errors import DartError
+from flutter_renderer.dart.eval_assignments import Assignment
 from flutter_renderer.dart.eval_calls import CallEvaluation
 from flutter_renderer.dart.eval_classes import ClassEvaluation
 from flutter_renderer.dart.eval_expressions import ExpressionEvaluation
 from flutter_renderer.dart.eval_members import MemberAccess
+from flutter_renderer.dart.eval_patterns import PatternMatching
 from flutter_renderer.dart.eval_statements import StatementEvaluation
 from flutter_renderer.dart.program import ClassDecl
 from flutter_renderer.dart.syntax import Node
 from flutter_renderer.dart.values import Scope, type_name
 
 
-class Evaluator(ExpressionEvaluation, MemberAccess, CallEvaluation, StatementEvaluation, ClassEvaluation):
+class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, StatementEvaluation, PatternMatching,
+                ClassEvaluation):
     """Evaluates one parsed file for one screen size; create one per `compile_screen` call.
 
     Each base class is one section of the language; they share `EvaluatorBase`'s state."""

@@ -39,8 +39,8 @@ TEXT_STYLES = tuple(
 )
 # real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
 UNSUPPORTED_NAMES = frozenset({
-    "CupertinoIcons", "DateTime", "Random", "Process", "File", "Directory", "Platform", "Isolate", "Socket",
-    "HttpClient", "Stream", "Future", "Timer", "DynamicLibrary", "Pointer", "TabController",
+    "CupertinoIcons", "Process", "File", "Directory", "Platform", "Isolate", "Socket",
+    "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer", "TabController",
     "AnimationController",
 })
 # types the catalog need not list, checked like catalog classes: Duration, and keys and controllers,
@@ -67,7 +67,74 @@ ITEM_BUILDERS = {
 }
 # type names the front end resolves itself (in addition to the catalog and the file's own classes)
 BUILTIN_TYPES = frozenset({"Colors", "Icons", "Color", "Theme", "MediaQuery", "double", "int", "num", "String",
-                           "bool", "List", "Map", "Object"})
+                           "bool", "List", "Map", "Object", "Curves", "TargetPlatform", "FractionalOffset"})
+
+
+def _milliseconds(count: int) -> DartObject:
+    return DartObject("Duration", "", (), {"milliseconds": count})
+
+
+# The device a screen is drawn for: an Android phone, a release build (asserts off, kDebugMode false).
+PLATFORM = EnumValue("TargetPlatform", "android")
+# top-level constants of package:flutter that screens read, with their values in Flutter's source at
+# 90e4a12f2a (foundation/constants.dart, foundation/platform.dart, material/constants.dart,
+# material/theme.dart, material/floating_action_button_location.dart)
+TOP_LEVEL = {
+    "kIsWeb": False, "kReleaseMode": True, "kProfileMode": False, "kDebugMode": False,
+    "precisionErrorTolerance": 1e-10, "defaultTargetPlatform": PLATFORM,
+    "kMinInteractiveDimension": 48.0, "kToolbarHeight": 56.0, "kBottomNavigationBarHeight": 56.0,
+    "kTextTabBarHeight": 48.0, "kRadialReactionRadius": 20.0, "kRadialReactionAlpha": 0x1F,
+    "kFloatingActionButtonMargin": 16.0, "kThemeAnimationDuration": _milliseconds(200),
+    "kThemeChangeDuration": _milliseconds(200), "kRadialReactionDuration": _milliseconds(100),
+    "kTabScrollDuration": _milliseconds(300),
+    "kTabLabelPadding": DartObject("EdgeInsets", "symmetric", (), {"horizontal": 16.0}),
+    "kMaterialListPadding": DartObject("EdgeInsets", "symmetric", (), {"vertical": 8.0}),
+}
+TARGET_PLATFORMS = frozenset("android fuchsia iOS linux macOS windows".split())
+# the named curves of animation/curves.dart; opaque here (a still frame shows no motion)
+CURVES = frozenset((
+    "linear decelerate fastLinearToSlowEaseIn fastEaseInToSlowEaseOut ease easeIn easeInToLinear easeInSine "
+    "easeInQuad easeInCubic easeInQuart easeInQuint easeInExpo easeInCirc easeInBack easeOut linearToEaseOut "
+    "easeOutSine easeOutQuad easeOutCubic easeOutQuart easeOutQuint easeOutExpo easeOutCirc easeOutBack easeInOut "
+    "easeInOutSine easeInOutQuad easeInOutCubic easeInOutCubicEmphasized easeInOutQuart easeInOutQuint "
+    "easeInOutExpo easeInOutCirc easeInOutBack fastOutSlowIn slowMiddle bounceIn bounceOut bounceInOut elasticIn "
+    "elasticOut elasticInOut"
+).split())
+# FractionalOffset's constants as (dx, dy) from the top left (painting/fractional_offset.dart)
+FRACTIONAL_OFFSETS = {
+    "topLeft": (0.0, 0.0), "topCenter": (0.5, 0.0), "topRight": (1.0, 0.0), "centerLeft": (0.0, 0.5),
+    "center": (0.5, 0.5), "centerRight": (1.0, 0.5), "bottomLeft": (0.0, 1.0), "bottomCenter": (0.5, 1.0),
+    "bottomRight": (1.0, 1.0),
+}
+
+
+def fractional_offset(dx: float, dy: float) -> DartObject:
+    """`FractionalOffset(dx, dy)` is the Alignment(dx * 2 - 1, dy * 2 - 1) it extends."""
+    return DartObject("Alignment", "", (float(dx) * 2.0 - 1.0, float(dy) * 2.0 - 1.0))
+
+
+def _size_of(value: Any) -> tuple[float, float]:
+    if isinstance(value, DartObject) and value.type == "Size" and not value.ctor and len(value.args) == 2:
+        return float(value.args[0]), float(value.args[1])
+    if isinstance(value, Props) and value.type == "Size":
+        return value.attrs["width"], value.attrs["height"]
+    raise TypeError("expected a Size(width, height)")
+
+
+def box_constraints(ctor: str, args: list[Any], kwargs: dict[str, Any]) -> DartObject | None:
+    """`BoxConstraints.tight/loose/tightForFinite` as the min/max constraints they stand for
+    (rendering/box.dart); None for the constructors the catalog reads as given."""
+    inf = math.inf
+    if ctor in ("tight", "loose") and len(args) == 1 and not kwargs:
+        width, height = _size_of(args[0])
+        low_w, low_h = (width, height) if ctor == "tight" else (0.0, 0.0)
+    elif ctor == "tightForFinite" and not args and set(kwargs) <= {"width", "height"}:
+        width, height = float(kwargs.get("width", inf)), float(kwargs.get("height", inf))
+        low_w, low_h = (width if width != inf else 0.0), (height if height != inf else 0.0)
+    else:
+        return None
+    return DartObject("BoxConstraints", "", (), {"minWidth": low_w, "maxWidth": width,
+                                                 "minHeight": low_h, "maxHeight": height})
 def _pow(base: float, exponent: float) -> float:
     """dart:math pow: an int for small int powers, else a double (never a huge Python int)."""
     if isinstance(base, int) and isinstance(exponent, int) and 0 <= exponent < 64 and abs(base) < 2**31:
@@ -136,6 +203,7 @@ def theme_data() -> Props:
     attrs["primaryTextTheme"] = attrs["textTheme"]
     attrs["brightness"] = EnumValue("Brightness", "light")
     attrs["useMaterial3"] = True
+    attrs["platform"] = PLATFORM
     return Props("ThemeData", attrs)
 
 
@@ -171,6 +239,12 @@ def static_get(type_name: str, member: str) -> Any:
                 "nan": math.nan, "negativeInfinity": -math.inf}.get(member, MISSING)
     if type_name == "math":
         return {"pi": math.pi, "e": math.e}.get(member, MISSING)
+    if type_name == "Curves" and member in CURVES:
+        return EnumValue("Curves", member)
+    if type_name == "TargetPlatform" and member in TARGET_PLATFORMS:
+        return EnumValue("TargetPlatform", member)
+    if type_name == "FractionalOffset" and member in FRACTIONAL_OFFSETS:
+        return fractional_offset(*FRACTIONAL_OFFSETS[member])
     return MISSING
 
 
@@ -201,4 +275,9 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return int(args[0])
     if type_name == "math" and name in MATH_FUNCTIONS:
         return MATH_FUNCTIONS[name](*args)
+    if key == "FractionalOffset":
+        dx, dy = args
+        return fractional_offset(dx, dy)
+    if type_name == "BoxConstraints":
+        return box_constraints(name, args, kwargs) or MISSING
     return MISSING

@@ -40,9 +40,19 @@ def is_flutter_type(name: str, program: Program) -> bool:
     return decl is not None and decl.kind in TYPE_KINDS and names.visible(name, imported(program))
 
 
+def visible(name: str, program: Program) -> bool:
+    """Whether the file's imports make the top-level Flutter name `name` visible."""
+    return flutter_names().visible(name, imported(program))
+
+
 def name_kind(name: str, program: Program) -> ErrorKind:
     """An unknown top-level name: UNSUPPORTED when the file's imports make it a Flutter name."""
-    return ErrorKind.UNSUPPORTED if flutter_names().visible(name, imported(program)) else ErrorKind.ANALYSIS
+    return ErrorKind.UNSUPPORTED if visible(name, program) else ErrorKind.ANALYSIS
+
+
+def type_known(name: str) -> bool:
+    """Whether the index has the type `name` at all (so its members can be checked)."""
+    return flutter_names().get(name) is not None
 
 
 def static_exists(owner: str, member: str, program: Program) -> bool:

@@ -10,9 +10,11 @@ import math
 from functools import cmp_to_key
 from typing import Any, Callable
 
-from flutter_renderer.ir import ColorValue, DartObject, ThemeTextStyle
+from flutter_renderer import catalog
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
+from flutter_renderer.dart import dart_core
 from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
-from flutter_renderer.dart.values import MapEntry, Props, UserEnum, dart_str
+from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
 
 Call = Callable[[Any, list[Any]], Any]
 JOIN_LIMIT = 100_000
@@ -30,6 +32,9 @@ def get_property(receiver: Any, name: str) -> Any:
     """`receiver.name` for built-in values; MISSING when the type has no such getter."""
     if name == "hashCode":
         return MISSING
+    core = dart_core.get_property(receiver, name)
+    if core is not MISSING:
+        return core
     if isinstance(receiver, Props):
         return receiver.attrs.get(name, MISSING)
     if isinstance(receiver, str):
@@ -58,12 +63,24 @@ def get_property(receiver: Any, name: str) -> Any:
         }.get(name, lambda: MISSING)()
     if isinstance(receiver, MapEntry):
         return {"key": receiver.key, "value": receiver.value}.get(name, MISSING)
+    if isinstance(receiver, Record):
+        try:
+            return receiver.field(name)
+        except KeyError:
+            return MISSING
     if isinstance(receiver, UserEnum):
         return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
+    if isinstance(receiver, EnumValue) and name == "name":   # (no `index`: the catalog keeps no order)
+        return receiver.name
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
         return shade(receiver, int(name[5:])) or MISSING
     if isinstance(receiver, DartObject) and name in receiver.kwargs:
         return receiver.kwargs[name]
+    if isinstance(receiver, DartObject) and not receiver.ctor:
+        # an unnamed constructor's positional parameters are fields of the same name (`Size(w, h).width`)
+        signature = catalog.lookup(receiver.type)
+        if signature is not None and name in signature.positional[:len(receiver.args)]:
+            return receiver.args[signature.positional.index(name)]
     return MISSING
 
 
@@ -92,6 +109,9 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
     """`receiver.name(args)` for built-in values; MISSING when the type has no such method."""
     if name == "toString" and not args:
         return dart_str(receiver, 100_000)
+    core = dart_core.call_method(receiver, name, args, kwargs)
+    if core is not MISSING:
+        return core
     if isinstance(receiver, ColorValue):
         if name == "withOpacity":
             return with_opacity(receiver, args[0])
@@ -119,9 +139,33 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             "containsKey": lambda: args[0] in receiver,
             "containsValue": lambda: args[0] in receiver.values(),
             "asMap": lambda: receiver,
+            "addAll": lambda: receiver.update(args[0]), "remove": lambda: receiver.pop(args[0], None),
+            "clear": lambda: receiver.clear(),
+            "putIfAbsent": lambda: receiver[args[0]] if args[0] in receiver else
+            receiver.setdefault(args[0], call(args[1], [])),
+            "update": lambda: _map_update(receiver, args[0], args[1], kwargs.get("ifAbsent"), call),
+            "removeWhere": lambda: [receiver.pop(k) for k, v in list(receiver.items()) if call(args[0], [k, v]) is True]
+            and None,
+            "map": lambda: dict(_entry_pair(call(args[0], [k, v])) for k, v in list(receiver.items())),
         }
         return methods.get(name, lambda: MISSING)()
     return MISSING
+
+
+def _map_update(items: dict[Any, Any], key: Any, update: Any, if_absent: Any, call: Call) -> Any:
+    if key in items:
+        items[key] = call(update, [items[key]])
+    elif if_absent is not None:
+        items[key] = call(if_absent, [])
+    else:
+        raise ValueError(f"Invalid argument (key): Key not in map.: {dart_str(key, 100)}")
+    return items[key]
+
+
+def _entry_pair(entry: Any) -> tuple[Any, Any]:
+    if not isinstance(entry, MapEntry):
+        raise TypeError("the function given to Map.map must return a MapEntry")
+    return entry.key, entry.value
 
 
 def _string_method(s: str, name: str, args: list[Any]) -> Any:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.dart.syntax import Node, text
+from flutter_renderer.dart import dart_core
+from flutter_renderer.dart.flutter_api import MISSING
+from flutter_renderer.dart.syntax import Node, field_groups, text
 from flutter_renderer.dart.values import type_name
 
 BINARY_NODES = frozenset({
@@ -38,9 +40,10 @@ Tree = Any
 class OperatorError(Exception):
     """An operator that can't apply to its operands; the evaluator adds the source position."""
 
-    def __init__(self, message: str, kind: ErrorKind = ErrorKind.ANALYSIS) -> None:
+    def __init__(self, message: str, kind: ErrorKind = ErrorKind.ANALYSIS, limit: bool = False) -> None:
         super().__init__(message)
         self.kind = kind
+        self.limit = limit   # a Budget limit, not a Dart exception
 
 
 def wrap64(value: int) -> int:
@@ -51,16 +54,39 @@ def wrap64(value: int) -> int:
 
 @dataclass(frozen=True)
 class GenericCall:
-    """`items.map<Widget>((e) => ...)` / `List<int>.generate(...)`: tree-sitter-dart reads a generic
-    call with one argument as `items.map < Widget > (...)`; this is that call, put back together."""
+    """`items.map<Widget>((e) => ...)` / `List<int>.generate(...)` / `Foo<T>(a, b: c)`: tree-sitter-dart
+    reads a generic call as `items.map < Widget > (...)` (the arguments as a parenthesized expression
+    or a record); this is that call, put back together."""
 
     callee: list[Node]   # `items`, `.map`
     tail: list[Node]     # `(argument)` or `.generate`, then the selectors after the call
 
 
+@dataclass(frozen=True)
+class Conditional:
+    """`a + b > c ? x : y`, which tree-sitter-dart nests as `a + (b > c ? x : y)`: the conditional
+    binds loosest, so the whole chain is its condition."""
+
+    condition: Tree
+    consequence: list[Node]
+    alternative: list[Node]
+
+
 def operator_tree(node: Node) -> Tree:
     """The chain under `node` as a tree that follows Dart's precedence (left-associative)."""
     tokens = _join_generic_calls(_flatten(node))
+    last = tokens[-1]
+    if len(tokens) > 1 and isinstance(last, list) and len(last) == 1 and last[0].type == "conditional_expression":
+        conditional = last[0]
+        condition = [c for i, c in enumerate(conditional.children)
+                     if c.is_named and conditional.field_name_for_child(i) is None and c.type != "comment"]
+        inner = _flatten(condition[0]) if len(condition) == 1 and condition[0].type in BINARY_NODES else [condition]
+        return Conditional(_parse(tokens[:-1] + inner), field_groups(conditional, "consequence"),
+                           field_groups(conditional, "alternative"))
+    return _parse(tokens)
+
+
+def _parse(tokens: list[Any]) -> Tree:
     cursor = 0
 
     def parse(min_precedence: int) -> Tree:
@@ -109,7 +135,7 @@ def _join_generic_calls(tokens: list[Any]) -> list[Any]:
     while i < len(tokens):
         window = tokens[i:i + 5]
         if (len(window) == 5 and window[1][0] == "<" and window[3][0] == ">" and _is_type(window[2])
-                and window[4] and window[4][0].type in ("parenthesized_expression", "dot_shorthand")):
+                and window[4] and window[4][0].type in ("parenthesized_expression", "record_literal", "dot_shorthand")):
             out.append(GenericCall(window[0], window[4]))
             i += 5
         else:
@@ -135,21 +161,37 @@ def _operator(node: Node) -> str | None:
 
 def apply_operator(op: str, left: Any, right: Any, max_string: int) -> Any:
     """`left op right` for every operator but the short-circuiting `&&`, `||` and `??`."""
-    if op == "==":
-        return left == right
-    if op == "!=":
-        return left != right
+    if op in ("==", "!="):
+        return dart_equals(left, right) == (op == "==")
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
         return _number_operator(op, left, right)
     if op == "+" and type(left) is type(right) and isinstance(left, (str, list)):
         return left + right
     if op == "*" and isinstance(left, str) and isinstance(right, int) and not isinstance(right, bool):
         if len(left) * max(right, 0) > max_string:
-            raise OperatorError(f"A string of more than {max_string} characters.", ErrorKind.RUNTIME)
+            raise OperatorError(f"A string of more than {max_string} characters.", ErrorKind.RUNTIME, limit=True)
         return left * right
+    micros = dart_core.duration_micros(left)
+    if micros is not None:
+        try:
+            result = dart_core.duration_operator(op, micros, right)
+        except dart_core.CoreError as exc:
+            raise OperatorError(str(exc), exc.kind) from None
+        if result is not MISSING:
+            return result
     if left is None:
         raise OperatorError(f"The operator '{op}' can't be unconditionally invoked because the receiver can be 'null'.")
     raise OperatorError(f"The operator '{op}' isn't defined for the type '{type_name(left)}' and '{type_name(right)}'.")
+
+
+def dart_equals(left: Any, right: Any) -> bool:
+    """Dart's `==`: a bool is never equal to a number, Durations are equal when equally long."""
+    if isinstance(left, bool) != isinstance(right, bool):
+        return False
+    micros = dart_core.duration_micros(left)
+    if micros is not None:
+        return micros == dart_core.duration_micros(right)
+    return bool(left == right)
 
 
 def _number_operator(op: str, left: float, right: float) -> Any:

@@ -40,22 +40,32 @@ class Instance:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SuperRef:
+    """`super` in a method of class `owner`: `this`, with members looked up past `owner`."""
+
+    instance: Instance
+    owner: str
+
+
 @dataclass
 class BoundMethod:
-    """`_submit` used as a value (a tear-off): becomes a Closure in the output."""
+    """`_submit` used as a value (a tear-off): becomes a Closure in the output. The receiver is the
+    object of a method, the TypeRef of a static method's class, or None for a top-level function."""
 
-    receiver: Instance | None
+    receiver: Any
     name: str
     line: int
 
 
 @dataclass(frozen=True)
 class UserEnum:
-    """A constant of an enum declared in the file."""
+    """A constant of an enum declared in the file; `state` holds the fields of an enhanced enum's."""
 
     type: str
     name: str
     index: int
+    state: "Instance | None" = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass
@@ -73,15 +83,86 @@ class MapEntry:
     value: Any
 
 
+@dataclass(frozen=True)
+class Record:
+    """A record `(1, 'a', y: 2)`: equal to another with the same shape and equal fields."""
+
+    positional: tuple[Any, ...] = ()
+    named: tuple[tuple[str, Any], ...] = ()   # sorted by name, so field order doesn't matter
+
+    def field(self, name: str) -> Any:
+        """`.$1` (1-based) or `.name`; raises KeyError when the record has no such field."""
+        if name.startswith("$") and name[1:].isdigit() and 1 <= int(name[1:]) <= len(self.positional):
+            return self.positional[int(name[1:]) - 1]
+        return dict(self.named)[name]
+
+
+class CoreValue:
+    """A dart:core object the front end models itself (dart_core.py): `type` is its Dart type and
+    `str()` its `toString()`."""
+
+    type: str
+
+
+@dataclass(frozen=True)
+class FutureValue(CoreValue):
+    """What calling an `async` function (or `Future.value`, `Future.delayed`) gives while building: an
+    opaque Future. Its body never runs for the first frame, where nothing is awaited yet."""
+
+    type: str = "Future"   # "Future" | "Stream" (an `async*` function)
+
+    def __str__(self) -> str:
+        return f"Instance of '{self.type}<dynamic>'"
+
+
+# dart:core's exception and error classes, by the text their toString() starts with
+EXCEPTION_PREFIXES = {
+    "Exception": "Exception", "FormatException": "FormatException", "StateError": "Bad state",
+    "ArgumentError": "Invalid argument(s)", "RangeError": "RangeError", "UnimplementedError": "UnimplementedError",
+    "UnsupportedError": "Unsupported operation", "Error": "Error", "TimeoutException": "TimeoutException",
+}
+EXCEPTION_SUPERTYPES = {
+    "Exception": "Exception", "FormatException": "Exception", "TimeoutException": "Exception",
+    "StateError": "Error", "ArgumentError": "Error", "RangeError": "ArgumentError", "UnimplementedError": "Error",
+    "UnsupportedError": "Error", "Error": "Error",
+}
+
+
+@dataclass(frozen=True)
+class DartException(CoreValue):
+    """An instance of one of dart:core's exceptions or errors (`Exception('x')`, `StateError('x')`)."""
+
+    type: str
+    message: Any = None
+
+    def is_a(self, wanted: str) -> bool:
+        """Whether this is a `wanted` (its own type or a supertype)."""
+        current: str | None = self.type
+        while current is not None:
+            if current == wanted:
+                return True
+            parent = EXCEPTION_SUPERTYPES.get(current)
+            current = parent if parent != current else None
+        return False
+
+    def __str__(self) -> str:
+        prefix = EXCEPTION_PREFIXES.get(self.type, self.type)
+        return prefix if self.message is None else f"{prefix}: {dart_str(self.message, 10_000)}"
+
+
 class Scope:
-    """Local variables, chained to the enclosing scope; `this` is the instance methods run on."""
+    """Local variables, chained to the enclosing scope; `this` is the object methods run on (an
+    extension's receiver may be any value) and `owner` the class whose code runs (its statics are
+    visible unqualified, in static code too)."""
 
-    __slots__ = ("vars", "parent", "this")
+    __slots__ = ("vars", "parent", "this", "owner", "doubles")
 
-    def __init__(self, parent: "Scope | None" = None, this: Instance | None = None) -> None:
+    def __init__(self, parent: "Scope | None" = None, this: Any = None, owner: str | None = None) -> None:
         self.vars: dict[str, Any] = {}
+        self.doubles: frozenset[str] | set[str] = frozenset()   # locals declared `double`
         self.parent = parent
         self.this = this if this is not None or parent is None else parent.this
+        self.owner = owner if owner is not None or parent is None else parent.owner
 
     def find(self, name: str) -> "Scope | None":
         scope: Scope | None = self
@@ -90,6 +171,11 @@ class Scope:
                 return scope
             scope = scope.parent
         return None
+
+
+def as_declared(value: Any, double: bool) -> Any:
+    """Dart makes an int literal a double where a `double` is declared (`double w = 8` is 8.0)."""
+    return float(value) if double and type(value) is int else value
 
 
 def type_name(value: Any) -> str:
@@ -101,13 +187,14 @@ def type_name(value: Any) -> str:
         return value.type
     if isinstance(value, Instance):
         return value.cls.name
-    if isinstance(value, (Props, UserEnum)):
+    if isinstance(value, (Props, UserEnum, CoreValue)):
         return value.type
     if isinstance(value, TypeRef):
         return "Type"
     if isinstance(value, (Lambda, BoundMethod, Closure)):
         return "Function"
-    names = {ColorValue: "Color", IconValue: "IconData", ThemeTextStyle: "TextStyle", MapEntry: "MapEntry"}
+    names = {ColorValue: "Color", IconValue: "IconData", ThemeTextStyle: "TextStyle", MapEntry: "MapEntry",
+             Record: "Record"}
     if type(value) in names:
         return names[type(value)]
     if isinstance(value, EnumValue):
@@ -134,6 +221,16 @@ def dart_str(value: Any, limit: int = 1_000_000) -> str:
                 if index:
                     stack.append(_Text(", "))
             piece = "["
+        elif isinstance(item, Record):
+            stack.append(_Text(")"))
+            fields = [(None, v) for v in item.positional] + list(item.named)
+            for index in range(len(fields) - 1, -1, -1):
+                stack.append(fields[index][1])
+                if fields[index][0] is not None:
+                    stack.append(_Text(f"{fields[index][0]}: "))
+                if index:
+                    stack.append(_Text(", "))
+            piece = "("
         elif isinstance(item, dict):
             stack.append(_Text("}"))
             entries = list(item.items())
@@ -177,4 +274,6 @@ def _scalar_str(value: Any) -> str:
         return f"{value.type}.{value.name}"
     if isinstance(value, MapEntry):
         return f"MapEntry({_scalar_str(value.key)}: {_scalar_str(value.value)})"
+    if isinstance(value, CoreValue):
+        return str(value)
     return f"Instance of '{type_name(value)}'"

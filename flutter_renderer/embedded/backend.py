@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from flutter_renderer.api import RenderResult, RenderSize
+from flutter_renderer.dart.environment import DEFAULT_NOW, Environment
 from flutter_renderer.embedded.fonts import find_roboto_faces, font_status, fonts_version
 from flutter_renderer.embedded.pool import Pool
 
@@ -19,12 +20,13 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 _SOURCES = ("embedded", "dart", "catalog.py", "flutter_names.py", "flutter_names.txt", "ir.py")
 
 
-def source_version() -> str:
-    """A hash of every source file that decides the pixels, plus the Flet version and the Roboto faces
-    served: changes whenever the mapping, the front end, the Flutter web client or the fonts change,
-    so cached renders are redone."""
+def source_version(now: str = DEFAULT_NOW.isoformat()) -> str:
+    """A hash of every source file that decides the pixels, plus the Flet version, the Roboto faces
+    served and the fixed `DateTime.now()`: changes whenever the mapping, the front end, the Flutter web
+    client, the fonts or that instant change, so cached renders are redone."""
     digest = hashlib.sha256(package_version("flet").encode())
     digest.update(fonts_version(find_roboto_faces()).encode())
+    digest.update(now.encode())
     for name in _SOURCES:
         path = _PACKAGE / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
@@ -50,13 +52,15 @@ class EmbeddedBackend:
         self.size = size or RenderSize(pick(None, "width", 390), pick(None, "height", 844),
                                        pick(None, "pixel_ratio", 1.0))
         self.timeout = float(pick(timeout, "timeout_s", 10.0))
-        self.version = source_version()
+        now = Environment.parse(str(pick(None, "now", DEFAULT_NOW.isoformat()))).now.isoformat()
+        self.version = source_version(now)
         fonts_ok, fonts_detail = font_status()
         if not fonts_ok:
             log.warning("embedded renderer: %s", fonts_detail)
         self._pool = Pool(workers=int(pick(workers, "workers", 2)),
                           chromium_path=pick(chromium_path, "chromium_path", "/usr/bin/chromium"),
-                          size=self.size, memory_limit_mb=int(pick(memory_limit_mb, "memory_limit_mb", 4096)))
+                          size=self.size, memory_limit_mb=int(pick(memory_limit_mb, "memory_limit_mb", 4096)),
+                          now=now)
 
     def __enter__(self) -> "EmbeddedBackend":
         return self

@@ -20,6 +20,7 @@ from typing import Any, Sequence
 import psutil
 
 from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
+from flutter_renderer.dart.environment import DEFAULT_NOW
 
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 90.0   # boot of server + Chromium + Flutter web + warm-up screens on a busy machine
@@ -41,13 +42,13 @@ class Worker:
     start_failures: int = 0
     last_error: str = ""
 
-    def start(self, chromium_path: str, size: RenderSize) -> None:
+    def start(self, chromium_path: str, size: RenderSize, now: str) -> None:
         # A fresh interpreter (not multiprocessing's spawn/fork): nothing of the caller's __main__ or
         # threads is inherited, so the pool works from any script, notebook or Prefect task.
         parent_sock, child_sock = socket.socketpair()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "flutter_renderer.embedded.worker", str(child_sock.fileno()), chromium_path,
-             str(size.width), str(size.height), repr(size.pixel_ratio)],
+             str(size.width), str(size.height), repr(size.pixel_ratio), now],
             pass_fds=[child_sock.fileno()], cwd=_REPO_ROOT, stdin=subprocess.DEVNULL)
         child_sock.close()
         self.conn = Connection(parent_sock.detach())
@@ -98,6 +99,7 @@ class Pool:
     chromium_path: str
     size: RenderSize
     memory_limit_mb: int = 4096
+    now: str = DEFAULT_NOW.isoformat()   # DateTime.now() in the Dart code (renderer setting `now`)
     recycle_after: int = 2000       # renders per worker before a planned restart (bounds slow leaks)
     slots: list[Worker] = field(default_factory=list)
 
@@ -106,7 +108,7 @@ class Pool:
             self.slots = [Worker(slot) for slot in range(self.workers)]
         for w in self.slots:
             if w.state == "stopped":
-                w.start(self.chromium_path, self.size)
+                w.start(self.chromium_path, self.size, self.now)
 
     def wait_ready(self) -> None:
         """Start the workers and return once none is still starting: each is idle, or gave up after
@@ -154,7 +156,7 @@ class Pool:
                     finish(index, RenderResult.failure(
                         ErrorKind.CRASH, f"renderer crashed twice on this sample: {why}",
                         time.monotonic() - started_at[index]))
-            w.start(self.chromium_path, self.size)
+            w.start(self.chromium_path, self.size, self.now)
 
         while pending or any(w.state == "busy" for w in self.slots):
             for w in self.slots:
@@ -208,13 +210,13 @@ class Pool:
             w.state, w.job, w.renders = "idle", None, w.renders + 1
             if retiring or w.renders >= self.recycle_after or w.rss_mb() > self.memory_limit_mb:
                 w.stop()
-                w.start(self.chromium_path, self.size)
+                w.start(self.chromium_path, self.size, self.now)
 
     def _start_failed(self, w: Worker, why: str) -> None:
         w.kill()
         w.last_error, w.start_failures = why, w.start_failures + 1
         if w.start_failures < MAX_START_FAILURES:
-            w.start(self.chromium_path, self.size)
+            w.start(self.chromium_path, self.size, self.now)
 
     def _expire(self, w: Worker, finish: Any, started_at: list[float], timeout: float) -> None:
         if w.state == "starting":
@@ -224,4 +226,4 @@ class Pool:
         finish(index, RenderResult.failure(ErrorKind.TIMEOUT, f"render exceeded its {timeout:g} s timeout",
                                            time.monotonic() - started_at[index]))
         w.kill()
-        w.start(self.chromium_path, self.size)
+        w.start(self.chromium_path, self.size, self.now)

@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
+from flutter_renderer.dart.environment import Environment
 from flutter_renderer.embedded.mapping import MappingError, build_screen
 from flutter_renderer.embedded.page_driver import DriverCrash, PageDriver
 
@@ -25,14 +26,15 @@ HANG_MARKER_ENV = "FLUTTER_RL_RENDER_HANG_MARKER"
 # The front end's own wall-clock budget, as a share of the sample's timeout.
 FRONT_END_SHARE = 0.5
 
-def _compile(source: str, size: RenderSize, timeout: float) -> Any:
+def _compile(source: str, size: RenderSize, timeout: float, environment: Environment) -> Any:
     from flutter_renderer.dart import Budget, compile_screen
 
-    return compile_screen(source, width=size.width, height=size.height,
+    return compile_screen(source, width=size.width, height=size.height, environment=environment,
                           budget=Budget(deadline=min(Budget().deadline, timeout * FRONT_END_SHARE)))
 
 
-def render_one(driver: PageDriver, source: str, size: RenderSize, timeout: float) -> RenderResult:
+def render_one(driver: PageDriver, source: str, size: RenderSize, timeout: float,
+               environment: Environment | None = None) -> RenderResult:
     """Compile, map and draw one sample. Raises DriverCrash only."""
     from flutter_renderer.dart import DartError
 
@@ -45,7 +47,7 @@ def render_one(driver: PageDriver, source: str, size: RenderSize, timeout: float
         return RenderResult.failure(kind, message, time.monotonic() - start)
 
     try:
-        tree = _compile(source, size, timeout)
+        tree = _compile(source, size, timeout, environment or Environment())
         screen = build_screen(tree, size)
     except DartError as exc:
         return failure(exc.kind, str(exc))
@@ -64,7 +66,7 @@ def render_one(driver: PageDriver, source: str, size: RenderSize, timeout: float
     return RenderResult(ok=True, png=png, elapsed=time.monotonic() - start, warnings=console)
 
 
-def serve(conn: Connection, chromium_path: str, size: RenderSize) -> None:
+def serve(conn: Connection, chromium_path: str, size: RenderSize, environment: Environment) -> None:
     """The worker process's main function."""
     driver = PageDriver(chromium_path, size)
     try:
@@ -84,7 +86,7 @@ def serve(conn: Connection, chromium_path: str, size: RenderSize) -> None:
                 break
             job_id, source, job_size, timeout = message
             try:
-                result = render_one(driver, source, job_size, timeout)
+                result = render_one(driver, source, job_size, timeout, environment)
             except DriverCrash as exc:
                 conn.send(("crash", job_id, str(exc)))
                 break
@@ -98,9 +100,9 @@ def serve(conn: Connection, chromium_path: str, size: RenderSize) -> None:
 
 
 def main(argv: list[str]) -> None:
-    """`python -m flutter_renderer.embedded.worker FD CHROMIUM WIDTH HEIGHT RATIO` (started by the pool)."""
-    fd, chromium_path, width, height, ratio = argv
-    serve(Connection(int(fd)), chromium_path, RenderSize(int(width), int(height), float(ratio)))
+    """`python -m flutter_renderer.embedded.worker FD CHROMIUM WIDTH HEIGHT RATIO NOW` (started by the pool)."""
+    fd, chromium_path, width, height, ratio, now = argv
+    serve(Connection(int(fd)), chromium_path, RenderSize(int(width), int(height), float(ratio)), Environment.parse(now))
 
 
 if __name__ == "__main__":

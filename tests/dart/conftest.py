@@ -8,7 +8,7 @@ import pytest
 
 from flutter_renderer import catalog
 from flutter_renderer.catalog import sig
-from flutter_renderer.dart import compile_screen
+from flutter_renderer.dart import Budget, DartError, compile_screen
 from flutter_renderer.ir import DartObject
 
 FIXTURE_CLASSES = {
@@ -97,3 +97,15 @@ def expr_value() -> Callable[..., Any]:
         return root.args[0]
 
     return evaluate
+
+
+@pytest.fixture
+def compile_error() -> Callable[..., DartError]:
+    """`compile_error(source, budget=None)` -> the DartError compiling `source` raises (fails if none)."""
+
+    def compile_failing(source: str, budget: Budget | None = None) -> DartError:
+        with pytest.raises(DartError) as caught:
+            compile_screen(source, width=WIDTH, height=HEIGHT, budget=budget)
+        return caught.value
+
+    return compile_failing

@@ -47,6 +47,9 @@ EXPRESSIONS = [
     ("true || false && false", True),
     ("null ?? 'fallback'", "fallback"),
     ("3 > 2 ? 'yes' : 'no'", "yes"),
+    ("1 + 2 > 2 ? 'big' : 'small'", "big"),            # tree-sitter-dart nests this as 1 + (2 > 2 ? ...)
+    ("false || 1 == 1 ? 'y' : 'n'", "y"),
+    ("n > 2 && n < 5 ? n * 2 : 0", 6),
     ("'a' + 'b'", "ab"),
     ("'ab' * 3", "ababab"),
     ("'tab\\there'", "tab\there"),

@@ -31,3 +31,26 @@ def test_unknown_backend_is_refused():
 
     with pytest.raises(ValueError, match="povray"):
         make_backend(Renderer())
+
+
+def test_the_fixed_now_reaches_the_workers_and_the_version():
+    """`[renderer] now` is what DateTime.now() returns in the workers; it is part of the version, so
+    cached renders of date-showing screens are redone when it changes."""
+    backend = make_backend(RendererSettings(now="2023-01-02T03:04:05"))
+    assert backend._pool.now == "2023-01-02T03:04:05"
+    assert backend.version == source_version("2023-01-02T03:04:05") != source_version()
+    with pytest.raises(ValueError):
+        RendererSettings(now="2023-01-02T03:04:05Z")
+
+
+def test_the_worker_compiles_with_the_environment_it_was_started_with():
+    from datetime import datetime
+
+    from flutter_renderer.api import RenderSize
+    from flutter_renderer.dart import Environment
+    from flutter_renderer.embedded.worker import _compile
+
+    source = ("import 'package:flutter/material.dart';\n"
+              "void main() => runApp(Text('${DateTime.now().year}'));\n")
+    tree = _compile(source, RenderSize(), 5.0, Environment(datetime(1999, 12, 31)))
+    assert tree.args == ("1999",)
