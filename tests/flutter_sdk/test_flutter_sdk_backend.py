@@ -41,9 +41,10 @@ def settings(sdk: Path, **kw) -> RendererSettings:
     return RendererSettings(**values)
 
 
-def calls(home: Path) -> list[list[str]]:
-    lines = (home / "fake_calls.jsonl").read_text().splitlines()
-    return [json.loads(line)["argv"] for line in lines]
+def calls(home: Path, via: str = "bin/flutter") -> list[list[str]]:
+    """The argv of every call of `bin/flutter` (the launcher) or of the Dart VM (`via="dart"`), in order."""
+    lines = (home / "fake_calls.jsonl").read_text().splitlines() if (home / "fake_calls.jsonl").exists() else []
+    return [entry["argv"] for entry in map(json.loads, lines) if entry["via"] == via]
 
 
 def test_missing_sdk_says_how_to_install(tmp_path, monkeypatch):
@@ -59,7 +60,7 @@ def test_batch_results_in_order_with_each_failure_isolated(fake_sdk):
              "import 'package:flutter/material.dart';\nint x = 1; // no widget", screen()]
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         assert isinstance(backend, RenderBackend)
-        assert backend.name == "flutter" and backend.version.startswith("flutter-3.24.5+harness-")
+        assert backend.name == "flutter" and backend.version.startswith("flutter-3.32.8+harness-")
         results = backend.render_batch(codes)
     kinds = [r.error_kind for r in results]
     assert kinds == [None, ErrorKind.SYNTAX, ErrorKind.ANALYSIS, ErrorKind.OVERFLOW, ErrorKind.RUNTIME,
@@ -74,11 +75,13 @@ def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
     backend = FlutterSdkBackend(settings(fake_sdk))
     try:
         backend.render_batch([screen(), screen("overflow"), screen("analysis")])
-        argvs = calls(backend._runtime.home)
+        launcher, vm = calls(backend._runtime.home), calls(backend._runtime.home, via="dart")
     finally:
         backend.close()
-    assert [a[1:3] for a in argvs] == [["analyze", "--format=machine"], ["--no-version-check", "--suppress-analytics"]]
-    assert argvs[1][3:] == ["test", "--machine", "--no-pub", "--no-test-assets", "test/render_batch_test.dart"]
+    assert [a[1:] for a in vm if a[1] == "analyze"] == [["analyze", "--format=machine", "lib/candidates"]]
+    assert [a[1:] for a in launcher] == [
+        ["--no-version-check", "--suppress-analytics", "test", "--machine", "--no-pub", "--no-test-assets",
+         "test/render_batch_test.dart"]]
     assert not backend._workdir.exists()
     backend.close()   # twice is fine
     with pytest.raises(RuntimeError, match="closed"):
@@ -88,7 +91,7 @@ def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
 def test_batch_of_only_empty_codes_runs_no_tool(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         results = backend.render_batch(["", "  \n"])
-        assert not (backend._runtime.home / "fake_calls.jsonl").exists()
+        assert calls(backend._runtime.home) == calls(backend._runtime.home, via="dart") == []
     assert [r.error_kind for r in results] == [ErrorKind.SYNTAX, ErrorKind.SYNTAX]
 
 
@@ -96,7 +99,7 @@ def test_hang_is_a_timeout_and_the_rest_still_render(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         backend._runtime = dataclasses.replace(backend._runtime, grace_s=0.5)   # keep the test short
         results = backend.render_batch([screen(), screen("hang"), screen(), screen("timeout-event")], timeout=0.5)
-        test_runs = [a for a in calls(backend._runtime.home) if "test" in a]
+        test_runs = calls(backend._runtime.home)
     assert [r.error_kind for r in results] == [None, ErrorKind.TIMEOUT, None, ErrorKind.TIMEOUT]
     assert "killed" in results[1].message
     assert len(test_runs) == 2          # the hang killed the first process; candidates 2 and 3 ran again

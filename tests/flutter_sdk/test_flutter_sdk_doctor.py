@@ -19,7 +19,7 @@ def test_found_sdk_fonts_and_sandbox(fake_sdk, monkeypatch):
     monkeypatch.setattr(diagnose_module, "bwrap_works", lambda: False)
     monkeypatch.setattr(diagnose_module, "unshare_works", lambda: True)
     rows = {name: (ok, detail) for name, ok, detail in diagnose(RendererSettings(flutter_sdk=str(fake_sdk)))}
-    assert rows["flutter sdk"] == (True, f"{fake_sdk.resolve()} (Flutter 3.24.5)")
+    assert rows["flutter sdk"] == (True, f"{fake_sdk.resolve()} (Flutter 3.32.8)")
     assert rows["flutter fonts"][0] is True and "Roboto (2 files)" in rows["flutter fonts"][1]
     assert rows["flutter sandbox"][0] is True and "user files are visible" in rows["flutter sandbox"][1]
     (fake_sdk / "bin" / "cache" / "artifacts" / "material_fonts" / "MaterialIcons-Regular.otf").unlink()
