@@ -13,10 +13,10 @@ from typing import Sequence
 
 from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
 from flutter_renderer.flutter_sdk import analyze as analyzer
-from flutter_renderer.flutter_sdk import runner
+from flutter_renderer.flutter_sdk import environment, runner
 from flutter_renderer.flutter_sdk.harness import HarnessConfig, create_project, find_root_widget, harness_hash, write_candidates
-from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, resolve_mode
-from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, find_sdk, font_files, pub_cache_dir
+from flutter_renderer.flutter_sdk.sandbox import resolve_mode
+from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, find_sdk, font_files
 from flutter_rl.settings import RendererSettings
 
 log = logging.getLogger(__name__)
@@ -75,17 +75,8 @@ class FlutterSdkBackend:
         except BaseException:
             self.close()
             raise
-        pub_cache = pub_cache_dir()
-        spec = SandboxSpec(
-            mode=mode,
-            workdir=self._workdir,
-            readonly=tuple(p for p in (self.sdk.root, pub_cache) if p.exists()),
-            # flutter takes a file lock in the SDK cache on every command; only that file is writable.
-            writable_files=(self.sdk.lockfile,) if self.sdk.lockfile.exists() else (),
-            cpu_time_limit_s=settings.cpu_time_limit_s,
-            memory_limit_mb=settings.memory_limit_mb,
-            extra_env={"PUB_CACHE": str(pub_cache), "FLUTTER_ROOT": str(self.sdk.root)},
-        )
+        spec = environment.sandbox_spec(self.sdk, mode, self._workdir, cpu_time_limit_s=settings.cpu_time_limit_s,
+                                        memory_limit_mb=settings.memory_limit_mb)
         self._runtime = runner.Runtime(self.sdk, project, spec, settings.flutter_startup_timeout_s)
         self.sandbox_mode = mode
 

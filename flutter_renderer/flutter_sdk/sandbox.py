@@ -4,8 +4,9 @@ Three modes, chosen by `[renderer] sandbox`:
 
 - `bwrap` (bubblewrap): new user, pid, net, ipc and uts namespaces; an empty root with only /usr
   (and its /bin, /lib symlinks), a few files of /etc, the Flutter SDK and the pub cache read-only,
-  the batch's work directory read-write and a private /tmp. The loopback interface is up (flutter
-  test talks to its test process over 127.0.0.1), nothing else is reachable.
+  the batch's work directory read-write and a private /tmp. A `ScratchDir` inside a read-only tree
+  (the SDK's `bin/cache`) is a private tmpfs with the real entries bound back read-only. The loopback
+  interface is up (flutter test talks to its test process over 127.0.0.1), nothing else is reachable.
 - `unshare`: new user, pid and net namespaces (loopback brought up with `ip`). No network, but the
   file system is the user's: this mode does NOT hide files. Use bwrap where you can.
 - `none`: no isolation at all, only the resource limits; a warning is logged.
@@ -50,13 +51,26 @@ class SandboxError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class ScratchDir:
+    """A directory of a read-only tree that programs must write to, without the real one ever being written.
+
+    In bwrap it becomes a tmpfs in which every entry of the real directory is bound back read-only, except
+    the names in `private`, which start absent; new names (temporary files, replacements by `mv`) live and
+    die with the sandbox. The other modes use the real directory as it is.
+    """
+
+    path: Path
+    private: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class SandboxSpec:
     """What a sandboxed command may see and use."""
 
     mode: str
     workdir: Path                                   # read-write: the batch's project and outputs
     readonly: tuple[Path, ...] = ()                 # the Flutter SDK, the pub cache
-    writable_files: tuple[Path, ...] = ()           # single files inside read-only trees that must stay writable
+    scratch: tuple[ScratchDir, ...] = ()            # inside `readonly` trees: private writable copies
     cpu_time_limit_s: int = 120
     memory_limit_mb: int = 4096
     extra_env: dict[str, str] = field(default_factory=dict, hash=False)
@@ -127,9 +141,24 @@ def _bwrap_args(spec: SandboxSpec, cwd: Path) -> list[str]:
     args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     for path in spec.readonly:
         args += ["--ro-bind", str(path), str(path)]
-    for path in spec.writable_files:
-        args += ["--bind", str(path), str(path)]
+    for scratch in spec.scratch:
+        args += _scratch_args(scratch)
     args += ["--bind", str(spec.workdir), str(spec.workdir), "--chdir", str(cwd), "--"]
+    return args
+
+
+def _scratch_args(scratch: ScratchDir) -> list[str]:
+    """A tmpfs over `scratch.path`, then its real entries bound back (listed now: the cache can change)."""
+    if not scratch.path.is_dir():
+        return []
+    args = ["--tmpfs", str(scratch.path)]
+    for entry in sorted(scratch.path.iterdir()):
+        if entry.name in scratch.private:
+            continue
+        if entry.is_symlink():
+            args += ["--symlink", os.readlink(entry), str(entry)]
+        else:
+            args += ["--ro-bind", str(entry), str(entry)]
     return args
 
 

@@ -31,24 +31,25 @@ class FlutterSdk:
         return self.root / "bin" / "flutter"
 
     @property
+    def cache(self) -> Path:
+        """`bin/cache`: the Dart SDK, the engine artifacts, the tool snapshot and the launcher's stamps."""
+        return self.root / "bin" / "cache"
+
+    @property
     def dart(self) -> Path:
         """The SDK's own Dart VM; calling it directly skips the `bin/dart` wrapper's update check and lock."""
-        direct = self.root / "bin" / "cache" / "dart-sdk" / "bin" / "dart"
+        direct = self.cache / "dart-sdk" / "bin" / "dart"
         return direct if direct.exists() else self.root / "bin" / "dart"
 
     @property
     def material_fonts(self) -> Path:
         """Where `flutter precache` puts Roboto and MaterialIcons (the fonts apps get from the engine)."""
-        return self.root / "bin" / "cache" / "artifacts" / "material_fonts"
-
-    @property
-    def lockfile(self) -> Path:
-        return self.root / "bin" / "cache" / "lockfile"
+        return self.cache / "artifacts" / "material_fonts"
 
     @property
     def version(self) -> str:
         """The framework version: `bin/cache/flutter.version.json` (Flutter >= 3.22) or the `version` file."""
-        info = self.root / "bin" / "cache" / "flutter.version.json"
+        info = self.cache / "flutter.version.json"
         try:
             return str(json.loads(info.read_text())["frameworkVersion"])
         except (OSError, ValueError, KeyError):

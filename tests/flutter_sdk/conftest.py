@@ -78,6 +78,12 @@ def fake_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def fake_sdk(tmp_path: Path, fake_home: Path) -> Path:
+def make_sdk(tmp_path: Path, fake_home: Path):
+    """`make_fake_sdk` under tmp_path/<name> (default "flutter"), with HOME and PUB_CACHE kept in tmp_path."""
+    return lambda name="flutter", **kw: make_fake_sdk(tmp_path / name, **kw)
+
+
+@pytest.fixture
+def fake_sdk(make_sdk) -> Path:
     """A fake SDK with the current launcher (see `make_fake_sdk`)."""
-    return make_fake_sdk(tmp_path / "flutter")
+    return make_sdk()

@@ -1,8 +1,11 @@
-"""FlutterSdkBackend end to end over tests/flutter_sdk/fake_flutter.py (no real SDK can be installed here).
+"""FlutterSdkBackend end to end over the fake SDK of conftest.make_fake_sdk (no real SDK can be installed here).
 
-The fake plays back what `dart analyze` and `flutter test --machine` print and what the Dart harness
-writes, so these tests check the Python side: ordering, isolation of bad candidates, timeouts,
-compile-failure recovery, the commands and the sandbox. They say nothing about real Flutter renders.
+Its `bin/flutter` (fake_launcher.py) does what flutter/flutter's `bin/internal/shared.sh` and
+`update_engine_version.sh` do on every call (write `bin/cache/engine.stamp` and `engine.realm`, run
+`git rev-parse HEAD`, rebuild the tool when its stamp does not match); its Dart VM (fake_flutter.py)
+plays back what `dart analyze` and `flutter test --machine` print and what the Dart harness writes.
+So these tests check the Python side and the sandbox, run for real: ordering, isolation of bad
+candidates, timeouts, compile-failure recovery, the commands. They say nothing about real Flutter renders.
 """
 
 from __future__ import annotations
@@ -156,3 +159,20 @@ def test_garbage_status_file_fails_only_its_candidate(fake_sdk):
         results = backend.render_batch([screen("bad-status"), screen()])
     assert results[0].error_kind is ErrorKind.CRASH and "unreadable harness status" in results[0].message
     assert results[1].ok
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts}
+
+
+@pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
+@pytest.mark.parametrize("launcher", ["current", "legacy"])
+def test_launcher_writes_only_a_private_cache_inside_bwrap(make_sdk, launcher):
+    """Issue 16 (1): the launcher writes bin/cache on every call; the real bin/cache must stay untouched."""
+    sdk = make_sdk(launcher=launcher)
+    with FlutterSdkBackend(settings(sdk, sandbox="bwrap")) as backend:
+        before = _tree(sdk)           # after start: `pub get` ran outside the sandbox, like the user's own flutter
+        results = backend.render_batch([screen(), screen("plant"), screen("overflow")])
+        after = _tree(sdk)
+    assert [r.ok for r in results] == [True, True, False], [r.message for r in results]
+    assert after == before            # the launcher's stamps, the lock and the planted files stayed inside

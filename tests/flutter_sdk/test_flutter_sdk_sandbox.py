@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from flutter_renderer.flutter_sdk import sandbox
-from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, sandbox_command
+from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, ScratchDir, sandbox_command
 
 PYTHON = "/usr/bin/python3"
 PROBE = r"""
@@ -46,15 +46,21 @@ def _spec(mode: str, tmp_path: Path, **kw) -> SandboxSpec:
 
 
 def test_bwrap_command_isolates_and_binds(tmp_path):
-    lock = tmp_path / "sdk" / "lockfile"
-    spec = _spec("bwrap", tmp_path, writable_files=(lock,))
+    cache = tmp_path / "sdk" / "cache"
+    (cache / "dart-sdk").mkdir(parents=True)
+    (cache / "lockfile").write_text("")
+    (cache / "link").symlink_to("dart-sdk")
+    spec = _spec("bwrap", tmp_path, scratch=(ScratchDir(cache, frozenset({"lockfile"})),))
     cmd = sandbox_command(["flutter", "test"], spec, spec.workdir / "project")
     bwrap = cmd.index("bwrap")
     assert cmd[bwrap + 1:bwrap + 3] == ["--unshare-all", "--die-with-parent"]
     assert cmd[-3:] == ["--", "flutter", "test"]
     joined = " ".join(cmd)
     assert f"--ro-bind {tmp_path / 'sdk'} {tmp_path / 'sdk'}" in joined
-    assert f"--bind {lock} {lock}" in joined
+    # the private cache comes after the read-only SDK; its real entries are bound back, the private ones not
+    assert f"--tmpfs {cache} --ro-bind {cache / 'dart-sdk'} {cache / 'dart-sdk'} --symlink dart-sdk {cache / 'link'}" in joined
+    assert joined.index(f"--tmpfs {cache}") > joined.index(f"--ro-bind {tmp_path / 'sdk'}")
+    assert str(cache / "lockfile") not in joined and "--bind " + str(tmp_path / "sdk") not in joined
     assert f"--bind {spec.workdir} {spec.workdir} --chdir {spec.workdir / 'project'}" in joined
     assert "--tmpfs /tmp" in joined and "--ro-bind /usr /usr" in joined
     assert "/root" not in cmd and "/home" not in cmd and "/etc/shadow" not in cmd
@@ -127,6 +133,40 @@ def test_bwrap_really_blocks_network_and_files(tmp_path):
     assert result["connect"] in {"ConnectionRefusedError", "TimeoutError", "OSError"}   # own netns: no host service
     assert result["secret_visible"] is False and result["home_visible"] is False
     assert result["readonly_writable"] is False
+
+
+SCRATCH_PROBE = r"""
+import os, sys
+cache = sys.argv[1]
+tmp = os.path.join(cache, "engine.stamp.tmp.1")
+open(tmp, "w").write("private")
+os.replace(tmp, os.path.join(cache, "engine.stamp"))        # update_engine_version.sh: tmp file + mv
+open(os.path.join(cache, "lockfile"), "a").close()             # cache.dart Cache.lock: open for writing
+print(open(os.path.join(cache, "dart-sdk", "version")).read().strip())
+for target in (os.path.join(cache, "dart-sdk", "version"), os.path.join(cache, "tool.snapshot")):
+    try:
+        open(target, "w").write("planted")
+        print("planted", target)
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
+def test_bwrap_scratch_dir_is_writable_inside_and_untouched_outside(tmp_path):
+    cache = tmp_path / "sdk" / "bin" / "cache"
+    (cache / "dart-sdk").mkdir(parents=True)
+    (cache / "dart-sdk" / "version").write_text("3.8.1\n")
+    (cache / "tool.snapshot").write_text("real tool")
+    (cache / "lockfile").write_text("")
+    before = {p.relative_to(cache): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    spec = _spec("bwrap", tmp_path, scratch=(ScratchDir(cache, frozenset({"engine.stamp", "lockfile"})),))
+    proc = subprocess.run(sandbox_command([PYTHON, "-c", SCRATCH_PROBE, str(cache)], spec), capture_output=True,
+                          text=True, timeout=60, env=sandbox.sandbox_env(spec, spec.workdir, []))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["3.8.1"]          # real entries readable, none of them writable
+    after = {p.relative_to(cache): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    assert after == before                            # the private writes never reached the real cache
 
 
 @pytest.mark.skipif(not sandbox.unshare_works(), reason="unshare --user --net is not permitted here")
