@@ -176,3 +176,26 @@ def test_launcher_writes_only_a_private_cache_inside_bwrap(make_sdk, launcher):
         after = _tree(sdk)
     assert [r.ok for r in results] == [True, True, False], [r.message for r in results]
     assert after == before            # the launcher's stamps, the lock and the planted files stayed inside
+
+
+def test_environment_failure_runs_flutter_test_once(fake_sdk):
+    """Issue 16 (2): a launcher that fails before any test event is no compile error to bisect."""
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        # the tool snapshot no longer matches HEAD: the launcher tries to rebuild it and cannot (no network)
+        (fake_sdk / "bin" / "cache" / "flutter_tools.stamp").write_text("0" * 40 + ":\n")
+        results = backend.render_batch([screen() for _ in range(8)])
+        test_runs = calls(backend._runtime.home)
+    assert len(test_runs) == 1                       # bisecting 8 candidates would have started 15
+    assert {r.error_kind for r in results} == {ErrorKind.CRASH}
+    assert all("Unable to 'pub upgrade' flutter tool" in r.message for r in results)
+
+
+def test_failed_setup_all_is_a_harness_failure_not_bisected(fake_sdk):
+    """Issue 16 (2): the harness's setUpAll loads the fonts; when it fails no candidate ran at all."""
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        (fake_sdk / "bin" / "cache" / "artifacts" / "material_fonts" / "Roboto-Regular.ttf").unlink()
+        results = backend.render_batch([screen(), screen(), screen()])
+        test_runs = calls(backend._runtime.home)
+    assert len(test_runs) == 1
+    assert {r.error_kind for r in results} == {ErrorKind.CRASH}
+    assert all("setUpAll" in r.message and "Roboto-Regular.ttf" in r.message for r in results)

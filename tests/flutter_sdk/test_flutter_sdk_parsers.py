@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.flutter_sdk import analyze
 from flutter_renderer.flutter_sdk.flutter_errors import classify, is_overflow, split_dumps
@@ -55,6 +57,7 @@ def test_compile_failure_is_a_load_error_with_attributed_lines(fixture_text):
     out = parse_machine_output(text)
     assert out.outcomes == {}
     assert len(out.load_errors) == 1 and "Compilation failed for testPath=" in out.load_errors[0]
+    assert out.compile_failed and out.started
     errors = compile_errors(text)
     assert [(e.candidate, e.line, e.column) for e in errors] == [(4, 18, 26), (4, 25, 7)]
     assert errors[0].message == "The argument type 'String' can't be assigned to the parameter type 'double'."
@@ -85,3 +88,19 @@ def test_overflow_patterns():
     assert is_overflow("A RenderFlex overflowed by 1.5 pixels on the right.")
     assert is_overflow("RenderFlex children have non-zero flex but incoming height constraints are unbounded.")
     assert not is_overflow("Null check operator used on a null value")
+
+
+def test_hooks_and_load_errors_are_told_apart():
+    """`(setUpAll)` is package:test_api's name for the hook; only `Compilation failed` means a compile error."""
+    events = [
+        {"type": "start", "protocolVersion": "0.1.1"},
+        {"type": "testStart", "test": {"id": 1, "name": "loading /p/test/render_batch_test.dart"}},
+        {"type": "error", "testID": 1, "error": 'Failed to load "/p/test/render_batch_test.dart": Shell subprocess '
+                                                 "crashed with segmentation fault."},
+        {"type": "testStart", "test": {"id": 2, "name": "(setUpAll)"}},
+        {"type": "error", "testID": 2, "error": "PathNotFoundException: Cannot open file"},
+    ]
+    out = parse_machine_output("\n".join(json.dumps(e) for e in events))
+    assert out.started and out.setup_errors == ["PathNotFoundException: Cannot open file"]
+    assert len(out.load_errors) == 1 and not out.compile_failed
+    assert not parse_machine_output("Error: Unable to find git in your PATH.").started
