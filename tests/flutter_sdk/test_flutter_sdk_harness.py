@@ -176,3 +176,62 @@ def test_every_synthetic_screen_has_a_root_widget():
         root = find_root_widget(code)
         assert root is not None, code[:300]
         assert re.search(rf"^class {root.name} extends", code, re.M)
+
+
+# The Dart harness cannot run here (no Flutter SDK): these tests check its structure, so that each fix
+# of issue 16 stays where the binding needs it; tests/flutter_sdk/test_flutter_sdk_real.py checks the
+# pixels on a machine with Flutter.
+HARNESS_DART = (harness.PROJECT_TEMPLATE / "test" / "render_harness.dart").read_text()
+
+
+def _top_level(name: str) -> str:
+    """The source of the top-level class or function `name` of render_harness.dart, up to the next declaration."""
+    start = re.search(rf"^(?:class {re.escape(name)}\b|\S[^=\n]*\b{re.escape(name)}\()", HARNESS_DART, re.M).start()
+    following = re.compile(r"^(?:\w|/// |@)", re.M).search(HARNESS_DART, HARNESS_DART.index("\n", start) + 1)
+    return HARNESS_DART[start:following.start() if following else len(HARNESS_DART)]
+
+
+def test_real_shadows_while_pumped_and_the_flag_restored_inside_the_test_body():
+    """Issue 16 (3): flutter_test strokes elevation as an outline unless debugDisableShadows is false."""
+    body = _top_level("renderCandidate")
+    assert body.index("debugDisableShadows = false;") < body.index("tester.pumpWidget(")
+    cleanup = body[body.rindex("} finally {"):]
+    assert body.index("_capture(") < body.rindex("} finally {")      # shadows stay on through the capture
+    assert "_defaults.restore();" in cleanup and cleanup.index("_defaults.restore();") < cleanup.index("status.write(")
+    assert "debugDisableShadows = disableShadows;" in _top_level("_GlobalFlags")
+
+
+def test_error_handler_stays_installed_until_after_the_capture():
+    """Issue 16 (5): errors that arrive while the screen is captured keep their library."""
+    body = _top_level("renderCandidate")
+    restored = body.index("FlutterError.onError = previousOnError;")
+    assert body.index("FlutterError.onError = (FlutterErrorDetails details)") < body.index("tester.pumpWidget(")
+    assert body.index("_capture(") < restored and body.index("_drain(tester)") < restored
+    assert body.index("tester.takeException();") < body.index("FlutterError.onError = (")   # a neighbour's late error
+
+
+def test_error_descriptions_are_guarded():
+    """Issue 16 (10): describing an error runs the candidate's toString, which may throw."""
+    describe = _top_level("_describe")
+    assert "_safely(() => details.exceptionAsString())" in describe and "_safely(() => details.toString())" in describe
+    assert "try {" in _top_level("_safely") and "catch (error)" in _top_level("_safely")
+
+
+def test_settling_advances_fake_time_past_delayed_futures_and_semantics_are_off():
+    """Issue 16 (10): 10 frames of 100 ms captured a FutureBuilder on a 2 s delay still loading."""
+    seconds = int(re.search(r"const Duration _settleTime = Duration\(seconds: (\d+)\);", HARNESS_DART).group(1))
+    assert seconds >= 3
+    assert "await tester.pump(_settleTime);" in _top_level("_settle")
+    assert "semanticsEnabled: false" in _top_level("renderCandidate")
+
+
+def test_global_debug_switches_are_reset_around_every_candidate():
+    """Issue 16 (10): switches a candidate flips (debugPaintSizeEnabled, timeDilation, ErrorWidget.builder)
+    must not reach the next candidate; the binding checks some of them but resets none."""
+    flags = _top_level("_GlobalFlags")
+    for switch in ("debugPaintSizeEnabled", "debugRepaintRainbowEnabled", "debugDisableShadows", "timeDilation",
+                   "ErrorWidget.builder", "debugDefaultTargetPlatformOverride", "debugInvertOversizedImages"):
+        assert re.search(rf"= {re.escape(switch)}[,;]", flags) and re.search(rf"{re.escape(switch)} = \w+;", flags), switch
+    body = _top_level("renderCandidate")
+    assert body.index("_defaults.restore();") < body.index("tester.pumpWidget(")
+    assert "_defaults = _GlobalFlags.capture();" in _top_level("setUpHarness")

@@ -6,7 +6,7 @@ import json
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.flutter_sdk import analyze
-from flutter_renderer.flutter_sdk.flutter_errors import classify, is_overflow, split_dumps
+from flutter_renderer.flutter_sdk.flutter_errors import classify, is_overflow, split_dumps, summary_of
 from flutter_renderer.flutter_sdk.machine_events import compile_errors, parse_machine_output
 
 
@@ -104,3 +104,13 @@ def test_hooks_and_load_errors_are_told_apart():
     assert out.started and out.setup_errors == ["PathNotFoundException: Cannot open file"]
     assert len(out.load_errors) == 1 and not out.compile_failed
     assert not parse_machine_output("Error: Unable to find git in your PATH.").started
+
+
+def test_missing_asset_is_a_warning_like_a_missing_network_image():
+    """Issue 16 (5): with --no-test-assets every asset load fails ('Unable to load asset', asset_bundle.dart)."""
+    asset = {"library": "image resource service", "summary": 'Unable to load asset: "assets/logo.png".'}
+    late = {"library": "flutter test framework", "summary": 'Unable to load asset: "assets/logo.png".'}
+    for error in (asset, late):
+        assert classify([error]) == (None, "", [summary_of(error)])
+    kind, _, warnings = classify([late, {"library": "widgets library", "summary": "Null check operator used"}])
+    assert kind is ErrorKind.RUNTIME and len(warnings) == 1
