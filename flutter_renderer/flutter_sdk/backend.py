@@ -14,7 +14,9 @@ from typing import Sequence
 from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
 from flutter_renderer.flutter_sdk import analyze as analyzer
 from flutter_renderer.flutter_sdk import environment, runner
-from flutter_renderer.flutter_sdk.harness import HarnessConfig, create_project, find_root_widget, harness_hash, write_candidates
+from flutter_renderer.flutter_sdk.harness import (
+    HarnessConfig, create_project, find_root_widget, harness_hash, sdk_constraint, write_candidates,
+)
 from flutter_renderer.flutter_sdk.sandbox import resolve_mode
 from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, find_sdk, font_files
 from flutter_rl.settings import RendererSettings
@@ -62,7 +64,11 @@ class FlutterSdkBackend:
         if settings.real_fonts and set(self.fonts) != {"Roboto", "MaterialIcons"}:
             log.warning("flutter backend: Roboto/MaterialIcons not found in %s (run `flutter precache`); "
                         "missing families draw as Ahem block glyphs", self.sdk.material_fonts)
-        self.version = f"flutter-{self.sdk.version}+harness-{harness_hash()}" + ("" if settings.real_fonts else "+ahem")
+        constraint = sdk_constraint(self.sdk.dart_version)
+        if constraint is None:
+            log.warning("flutter backend: no Dart version in %s; candidates compile at the template's language "
+                        "version (Dart 3.0)", self.sdk.cache / "dart-sdk" / "version")
+        self.version = f"flutter-{self.sdk.version}+harness-{harness_hash(constraint)}" + ("" if settings.real_fonts else "+ahem")
         mode = resolve_mode(settings.sandbox)
         self._workdir = Path(tempfile.mkdtemp(prefix="flutter-rl-sdk-"))
         self._lock = threading.Lock()
@@ -70,7 +76,7 @@ class FlutterSdkBackend:
         try:
             for sub in ("home", "tmp", "out"):
                 (self._workdir / sub).mkdir()
-            project = create_project(self._workdir)
+            project = create_project(self._workdir, constraint)
             pub_get(self.sdk, project, settings.flutter_startup_timeout_s)
         except BaseException:
             self.close()

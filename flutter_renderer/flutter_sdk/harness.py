@@ -147,10 +147,33 @@ void main() {{
 """
 
 
-def create_project(workdir: Path) -> Path:
-    """A fresh copy of the harness project under `workdir`; returns the project directory."""
+def sdk_constraint(dart_version: str) -> str | None:
+    """The pubspec `sdk:` constraint whose lower bound is the installed Dart (`bin/cache/dart-sdk/version`).
+
+    Dart takes a package's language version from that lower bound, so the template's `>=3.0.0` compiled
+    every candidate as Dart 3.0 and rejected newer syntax (wildcards, null-aware elements, digit
+    separators, dot shorthands). A prerelease sorts below X.Y.0, so it is its own bound, as
+    `flutter create` writes it (commands/create.dart: `>=$dartSdk`). None when the version is unreadable.
+    """
+    match = re.fullmatch(r"(\d+)\.(\d+)\.\d+(-\S+)?", dart_version.strip())
+    if match is None:
+        return None
+    major, minor, prerelease = match.groups()
+    return f"^{dart_version.strip()}" if prerelease else f"^{major}.{minor}.0"
+
+
+def _pubspec(constraint: str | None) -> str:
+    template = (PROJECT_TEMPLATE / "pubspec.yaml").read_text(encoding="utf-8")
+    if constraint is None:
+        return template
+    return re.sub(r"^(environment:\n  sdk: ).*$", lambda m: m.group(1) + constraint, template, count=1, flags=re.M)
+
+
+def create_project(workdir: Path, constraint: str | None) -> Path:
+    """A fresh copy of the harness project under `workdir`, its pubspec on `constraint` (`sdk_constraint`)."""
     project = workdir / "project"
     shutil.copytree(PROJECT_TEMPLATE, project, ignore=shutil.ignore_patterns("build", ".dart_tool", "c_*.dart"))
+    (project / "pubspec.yaml").write_text(_pubspec(constraint), encoding="utf-8")
     return project
 
 
@@ -170,11 +193,11 @@ def write_test(project: Path, roots: Mapping[int, RootWidget], config: HarnessCo
     return path
 
 
-def harness_hash() -> str:
-    """A short hash of everything that decides how a candidate is rendered: template and generator."""
+def harness_hash(constraint: str | None) -> str:
+    """A short hash of everything that decides how a candidate is rendered: template, generator, language."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for path in sorted(PROJECT_TEMPLATE.rglob("*")):
         if path.is_file() and path.suffix in {".dart", ".yaml"} and not path.name.startswith("c_"):
             digest.update(path.relative_to(PROJECT_TEMPLATE).as_posix().encode())
-            digest.update(path.read_bytes())
+            digest.update(_pubspec(constraint).encode() if path.name == "pubspec.yaml" else path.read_bytes())
     return digest.hexdigest()[:12]

@@ -42,6 +42,14 @@ class FlutterSdk:
         return direct if direct.exists() else self.root / "bin" / "dart"
 
     @property
+    def dart_version(self) -> str:
+        """The bundled Dart's version, e.g. `3.8.1` or `3.9.0-163.1.beta` (`bin/cache/dart-sdk/version`); "" if unknown."""
+        try:
+            return (self.cache / "dart-sdk" / "version").read_text().strip()
+        except OSError:
+            return ""
+
+    @property
     def material_fonts(self) -> Path:
         """Where `flutter precache` puts Roboto and MaterialIcons (the fonts apps get from the engine)."""
         return self.cache / "artifacts" / "material_fonts"

@@ -199,3 +199,15 @@ def test_failed_setup_all_is_a_harness_failure_not_bisected(fake_sdk):
     assert len(test_runs) == 1
     assert {r.error_kind for r in results} == {ErrorKind.CRASH}
     assert all("setUpAll" in r.message and "Roboto-Regular.ttf" in r.message for r in results)
+
+
+def test_candidates_use_the_installed_dart_language_version(make_sdk):
+    """Issue 16 (4): the pubspec's lower SDK bound is the language version; `>=3.0.0` made every candidate Dart 3.0."""
+    with FlutterSdkBackend(settings(make_sdk("new", dart="3.8.1"))) as new, \
+            FlutterSdkBackend(settings(make_sdk("old", dart="3.5.4"))) as old:
+        assert new.render_batch([screen("wildcards")])[0].ok            # `(_, _)` needs Dart 3.7
+        (result,) = old.render_batch([screen("wildcards")])
+        pubspec = (new._runtime.project / "pubspec.yaml").read_text()
+    assert result.error_kind is ErrorKind.ANALYSIS and "The name '_' is already defined" in result.message
+    assert "sdk: ^3.8.0" in pubspec
+    assert new.version.split("+harness-")[1] != old.version.split("+harness-")[1]

@@ -129,7 +129,7 @@ def test_project_template_uses_only_the_sdk(tmp_path):
     deps = re.findall(r"^  (\w+):\n    sdk: flutter$", pubspec, re.M)
     assert deps == ["flutter", "flutter_test"]
     assert "hosted" not in pubspec and "git:" not in pubspec
-    project = harness.create_project(tmp_path)
+    project = harness.create_project(tmp_path, "^3.8.0")
     harness.write_candidates(project, {0: "// a", 2: "// c"})
     harness.write_candidates(project, {1: "// b"})        # a new batch replaces the previous files
     assert sorted(p.name for p in (project / "lib" / "candidates").glob("*.dart")) == ["c_1.dart"]
@@ -137,8 +137,8 @@ def test_project_template_uses_only_the_sdk(tmp_path):
 
 
 def test_harness_hash_is_stable_and_covers_the_dart_harness():
-    first = harness.harness_hash()
-    assert first == harness.harness_hash() and len(first) == 12
+    first = harness.harness_hash("^3.8.0")
+    assert first == harness.harness_hash("^3.8.0") and len(first) == 12
 
 
 def _dart_syntax_errors(source: str) -> list[str]:
@@ -235,3 +235,19 @@ def test_global_debug_switches_are_reset_around_every_candidate():
     body = _top_level("renderCandidate")
     assert body.index("_defaults.restore();") < body.index("tester.pumpWidget(")
     assert "_defaults = _GlobalFlags.capture();" in _top_level("setUpHarness")
+
+
+@pytest.mark.parametrize("dart, constraint", [("3.8.1", "^3.8.0"), ("3.10.0\n", "^3.10.0"),
+                                              ("3.9.0-163.1.beta", "^3.9.0-163.1.beta"), ("", None)])
+def test_sdk_constraint_gives_the_installed_language_version(dart, constraint):
+    """A prerelease is below X.Y.0, so it keeps its own version as the bound, as `flutter create` does."""
+    assert harness.sdk_constraint(dart) == constraint
+
+
+def test_project_pubspec_and_hash_follow_the_language_version(tmp_path):
+    project = harness.create_project(tmp_path / "a", "^3.8.0")
+    pubspec = (project / "pubspec.yaml").read_text()
+    assert re.search(r"^environment:\n  sdk: \^3\.8\.0\n", pubspec, re.M)
+    template = (harness.PROJECT_TEMPLATE / "pubspec.yaml").read_text()
+    assert harness.create_project(tmp_path / "b", None).joinpath("pubspec.yaml").read_text() == template
+    assert len({harness.harness_hash("^3.8.0"), harness.harness_hash("^3.9.0"), harness.harness_hash(None)}) == 3

@@ -214,7 +214,7 @@ def test_real_sdk_cupertino_text_uses_real_glyphs(backend):
 
 def test_real_sdk_compiles_candidates_at_the_installed_language_version(backend):
     version = backend.sdk.dart_version
-    if version < (3, 7):
+    if tuple(int(part) for part in version.split(".")[:2]) < (3, 7):
         pytest.skip(f"wildcard variables need Dart 3.7, this SDK has {version}")
     wildcards = WHITE.replace("Container(color: Colors.white)", "Builder(builder: (_) => LayoutBuilder("
                               "builder: (_, _) => Container(color: Colors.white)))")
