@@ -28,6 +28,7 @@ import os
 import resource
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -76,28 +77,32 @@ class SandboxSpec:
     extra_env: dict[str, str] = field(default_factory=dict, hash=False)
 
 
-def _probe(argv: Sequence[str]) -> bool:
-    try:
-        return subprocess.run(list(argv), capture_output=True, timeout=20).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
+def _probe(mode: str) -> bool:
+    """Run `true` through exactly the wrapper and environment that renders use in `mode`.
+
+    A lighter probe can pass where the real wrapper fails: where AppArmor restricts unprivileged user
+    namespaces (Ubuntu 23.10+, `kernel.apparmor_restrict_unprivileged_userns`), `unshare --user --net
+    true` succeeds but the process gets no capabilities, so `ip link set lo up` inside it fails.
+    """
+    with tempfile.TemporaryDirectory(prefix="flutter-rl-sandbox-probe-") as tmp:
+        spec = SandboxSpec(mode=mode, workdir=Path(tmp))
+        try:
+            return subprocess.run(sandbox_command(["true"], spec), env=sandbox_env(spec, Path(tmp), []), cwd=tmp,
+                                  capture_output=True, timeout=20).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            return False
 
 
 @functools.cache
 def bwrap_works() -> bool:
     """True when bubblewrap is installed and can create its namespaces here (containers may forbid it)."""
-    if shutil.which("bwrap") is None:
-        return False
-    probe = _root_args() + ["--unshare-all", "--die-with-parent", "--proc", "/proc", "--dev", "/dev", "true"]
-    return _probe(["bwrap", *probe])
+    return shutil.which("bwrap") is not None and _probe("bwrap")
 
 
 @functools.cache
 def unshare_works() -> bool:
-    """True when util-linux `unshare` can make a user + network namespace here."""
-    if shutil.which("unshare") is None or shutil.which("ip") is None:
-        return False
-    return _probe(["unshare", "--user", "--map-root-user", "--net", "true"])
+    """True when util-linux `unshare` can make a user + network namespace here and bring its loopback up."""
+    return shutil.which("unshare") is not None and _probe("unshare")
 
 
 def resolve_mode(requested: str) -> str:
@@ -116,8 +121,9 @@ def resolve_mode(requested: str) -> str:
         raise SandboxError("[renderer] sandbox = \"bwrap\" but bubblewrap is missing or cannot create namespaces "
                            "here (install it: apt-get install bubblewrap)")
     if requested == "unshare" and not unshare_works():
-        raise SandboxError("[renderer] sandbox = \"unshare\" but `unshare --user --net` (util-linux) or `ip` "
-                           "(iproute2) is missing or not permitted here")
+        raise SandboxError("[renderer] sandbox = \"unshare\" but `unshare --user --net` (util-linux) with `ip link set "
+                           "lo up` (iproute2) is missing or not permitted here (where AppArmor restricts "
+                           "unprivileged user namespaces, as on Ubuntu 23.10+, unshare runs but ip cannot)")
     if requested not in MODES:
         raise SandboxError(f"unknown sandbox mode {requested!r} (choose auto, bwrap, unshare or none)")
     return requested

@@ -182,3 +182,27 @@ def test_memory_limit_stops_a_runaway_allocation(tmp_path):
     argv = sandbox_command([PYTHON, "-c", "b = bytearray(600 * 1024 * 1024)"], spec)
     proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, env={"PATH": os.environ["PATH"]})
     assert proc.returncode != 0 and "MemoryError" in proc.stderr
+
+
+@pytest.mark.skipif(not shutil.which("unshare"), reason="util-linux unshare is not installed")
+def test_unshare_probe_runs_the_wrapper_that_renders_use(tmp_path, monkeypatch):
+    """Issue 16 (6): where AppArmor restricts unprivileged user namespaces (Ubuntu 23.10+), `unshare --user
+    --net true` succeeds but `ip link set lo up` inside it does not; the probe must run what renders run."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "ip").write_text("#!/bin/sh\necho 'RTNETLINK answers: Operation not permitted' >&2\nexit 2\n")
+    (fake_bin / "ip").chmod(0o755)
+    real_env = sandbox.sandbox_env
+    monkeypatch.setattr(sandbox, "sandbox_env", lambda spec, home, dirs: real_env(spec, home, [fake_bin, *dirs]))
+    sandbox.unshare_works.cache_clear()
+    try:
+        assert sandbox.unshare_works() is False
+        with pytest.raises(sandbox.SandboxError, match="AppArmor"):
+            sandbox.resolve_mode("unshare")
+    finally:
+        monkeypatch.undo()
+        sandbox.unshare_works.cache_clear()
+    spec = _spec("unshare", tmp_path)
+    works = subprocess.run(sandbox_command(["true"], spec), env=sandbox.sandbox_env(spec, tmp_path, []),
+                           capture_output=True).returncode == 0
+    assert sandbox.unshare_works() is works
