@@ -37,7 +37,8 @@ def pub_get(sdk: FlutterSdk, project: Path, timeout_s: float) -> None:
     failures = []
     for argv in (base + ["--offline"], base):
         try:
-            proc = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=timeout_s)
+            proc = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=timeout_s,
+                                  env=environment.host_env(sdk))
         except subprocess.TimeoutExpired:
             failures.append(f"`{' '.join(argv[3:])}` took longer than {timeout_s:.0f}s")
             continue
@@ -74,8 +75,9 @@ class FlutterSdkBackend:
         self._lock = threading.Lock()
         self._batches = 0
         try:
-            for sub in ("home", "tmp", "out"):
+            for sub in ("tmp", "out"):
                 (self._workdir / sub).mkdir()
+            environment.prepare_home(self._workdir / "home", self.sdk)
             project = create_project(self._workdir, constraint)
             pub_get(self.sdk, project, settings.flutter_startup_timeout_s)
         except BaseException:

@@ -7,10 +7,19 @@ tool opens `lockfile` for writing (flutter_tools `cache.dart` `Cache.lock`). The
 read-only, though: candidate code must not replace `flutter_tester` or the tool snapshot that the user
 runs later outside the sandbox. So in bwrap `bin/cache` is a `ScratchDir`: a private tmpfs with the real
 entries bound back read-only, where those three names start absent and are written privately.
+
+The launcher also runs `git rev-parse HEAD` in the SDK on every call (and newer ones `git ls-files`);
+when that fails it takes the tool for stale and tries to rebuild it, offline. git refuses a clone owned
+by another user ("detected dubious ownership") unless a `safe.directory` setting names it, and inside
+bwrap every file of another user belongs to `nobody` while the user's ~/.gitconfig and /etc/gitconfig
+are hidden. So every SDK command gets that setting for the SDK root: through GIT_CONFIG_* variables
+(git >= 2.38 reads safe.directory from command-scope config, git/git 779ea93) and through the private
+home's .gitconfig (older git reads it only from the global and system files, git/git 8959555).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, ScratchDir
@@ -30,5 +39,26 @@ def sandbox_spec(sdk: FlutterSdk, mode: str, workdir: Path, *, cpu_time_limit_s:
         scratch=(ScratchDir(sdk.cache, CACHE_WRITES),),
         cpu_time_limit_s=cpu_time_limit_s,
         memory_limit_mb=memory_limit_mb,
-        extra_env={"PUB_CACHE": str(pub_cache), "FLUTTER_ROOT": str(sdk.root)},
+        extra_env={"PUB_CACHE": str(pub_cache), "FLUTTER_ROOT": str(sdk.root), **git_env(sdk)},
     )
+
+
+def git_env(sdk: FlutterSdk, base: dict[str, str] | None = None) -> dict[str, str]:
+    """`base` (default: nothing) plus a command-scope `safe.directory` entry for the SDK root, appended after
+    any GIT_CONFIG_* entries `base` already has."""
+    env = dict(base or {})
+    count = int(env.get("GIT_CONFIG_COUNT", "0") or 0)
+    env.update({"GIT_CONFIG_COUNT": str(count + 1), f"GIT_CONFIG_KEY_{count}": "safe.directory",
+                f"GIT_CONFIG_VALUE_{count}": str(sdk.root)})
+    return env
+
+
+def prepare_home(home: Path, sdk: FlutterSdk) -> None:
+    """The sandbox's private HOME, with a .gitconfig that names the SDK safe for git older than 2.38."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / ".gitconfig").write_text(f"[safe]\n\tdirectory = {sdk.root}\n", encoding="utf-8")
+
+
+def host_env(sdk: FlutterSdk) -> dict[str, str]:
+    """The user's own environment plus the SDK's safe.directory, for the commands that run outside the sandbox."""
+    return git_env(sdk, dict(os.environ))

@@ -19,7 +19,11 @@ under `set -e` on every call. What it does, in order (flutter/flutter at 90e4a12
    (the real one retries 10 times, 5 s apart, then exits 1);
 5. `exec bin/cache/dart-sdk/bin/dart --packages=... bin/cache/flutter_tools.snapshot "$@"`.
 
-Every call appends {"via": "bin/flutter", "argv": ...} to $HOME/fake_calls.jsonl before step 1.
+Every call appends {"via": "bin/flutter", "argv": ...} to $HOME/fake_calls.jsonl before step 1. A file
+`.fake-foreign-owner` in the SDK root makes git treat the clone as another user's, as it does for an
+SDK owned by someone else (or by `nobody` inside a user namespace): the launcher then runs git with
+GIT_TEST_ASSUME_DIFFERENT_OWNER=1, git's own switch for that case (git setup.c `ensure_valid_ownership`),
+and the real git refuses it unless a `safe.directory` setting names the SDK.
 Standard library only: it runs inside the sandbox with /usr/bin/python3.
 """
 
@@ -39,7 +43,10 @@ def fail(message: str) -> None:
 
 
 def git(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    env = dict(os.environ)
+    if (ROOT / ".fake-foreign-owner").exists():
+        env["GIT_TEST_ASSUME_DIFFERENT_OWNER"] = "1"
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, env=env)
 
 
 def update_engine_version(cache: Path) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
+import subprocess
 import json
 from pathlib import Path
 
@@ -211,3 +213,42 @@ def test_candidates_use_the_installed_dart_language_version(make_sdk):
     assert result.error_kind is ErrorKind.ANALYSIS and "The name '_' is already defined" in result.message
     assert "sdk: ^3.8.0" in pubspec
     assert new.version.split("+harness-")[1] != old.version.split("+harness-")[1]
+
+
+@pytest.mark.parametrize("mode", ["none", pytest.param("bwrap", marks=pytest.mark.skipif(
+    not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here"))])
+def test_sdk_that_git_considers_someone_elses(fake_sdk, mode):
+    """Issue 16 (7): git refuses a clone owned by another user unless safe.directory names it; the sandbox
+    hides ~/.gitconfig and /etc/gitconfig, so a refused `git rev-parse HEAD` made the launcher rebuild the tool."""
+    (fake_sdk / ".fake-foreign-owner").write_text("")
+    with FlutterSdkBackend(settings(fake_sdk, sandbox=mode)) as backend:
+        results = backend.render_batch([screen(), screen("overflow")])
+    assert [r.error_kind for r in results] == [None, ErrorKind.OVERFLOW], results[0].message
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give the fake SDK to another user")
+@pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
+def test_sdk_owned_by_another_user_inside_bwrap(fake_sdk):
+    """Issue 16 (7): inside bwrap another user's files belong to `nobody`; git then refuses the clone."""
+    for path in [fake_sdk, *fake_sdk.rglob("*")]:
+        os.lchown(path, 4242, 4242)
+    with FlutterSdkBackend(settings(fake_sdk, sandbox="bwrap")) as backend:
+        (result,) = backend.render_batch([screen()])
+    assert result.ok, result.message
+
+
+def test_each_safe_directory_route_alone_satisfies_git(fake_sdk, tmp_path):
+    """The GIT_CONFIG_* entry (git >= 2.38) and the private home's .gitconfig (any git) each suffice."""
+    from flutter_renderer.flutter_sdk import environment
+    from flutter_renderer.flutter_sdk.sdk import find_sdk
+
+    sdk = find_sdk(str(fake_sdk))
+    home = tmp_path / "private-home"
+    environment.prepare_home(home, sdk)
+    foreign = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "empty"), "GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"}
+    rev_parse = ["git", "-C", str(sdk.root), "rev-parse", "HEAD"]
+    assert subprocess.run(rev_parse, env=foreign, capture_output=True).returncode == 128    # refused
+    assert subprocess.run(rev_parse, env=environment.git_env(sdk, foreign), capture_output=True).returncode == 0
+    assert subprocess.run(rev_parse, env={**foreign, "HOME": str(home)}, capture_output=True).returncode == 0
+    chained = environment.git_env(sdk, {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "a.b", "GIT_CONFIG_VALUE_0": "c"})
+    assert chained["GIT_CONFIG_COUNT"] == "2" and chained["GIT_CONFIG_KEY_1"] == "safe.directory"
