@@ -52,7 +52,8 @@ class FlutterSdkBackend:
     """Renders batches with the Flutter SDK at `[renderer] flutter_sdk` (or `flutter` on PATH).
 
     Construction finds the SDK (FlutterSdkError with install instructions when it is missing), picks the
-    sandbox, copies the harness project into a private work directory and runs `flutter pub get` once.
+    sandbox, copies the harness project into a private work directory, runs `flutter pub get` once and
+    then `flutter --version --machine` in the sandbox (FlutterSdkError with its output when that fails).
     Each `render_batch` runs one `dart analyze` and one `flutter test` (more only to isolate failures).
     """
 
@@ -77,15 +78,15 @@ class FlutterSdkBackend:
         try:
             for sub in ("tmp", "out"):
                 (self._workdir / sub).mkdir()
-            environment.prepare_home(self._workdir / "home", self.sdk)
             project = create_project(self._workdir, constraint)
             pub_get(self.sdk, project, settings.flutter_startup_timeout_s)
+            self._runtime = environment.make_runtime(
+                self.sdk, mode, self._workdir, project, cpu_time_limit_s=settings.cpu_time_limit_s,
+                memory_limit_mb=settings.memory_limit_mb, startup_timeout_s=settings.flutter_startup_timeout_s)
+            environment.smoke_test(self._runtime)
         except BaseException:
             self.close()
             raise
-        spec = environment.sandbox_spec(self.sdk, mode, self._workdir, cpu_time_limit_s=settings.cpu_time_limit_s,
-                                        memory_limit_mb=settings.memory_limit_mb)
-        self._runtime = runner.Runtime(self.sdk, project, spec, settings.flutter_startup_timeout_s)
         self.sandbox_mode = mode
 
     def render_batch(

@@ -1,5 +1,11 @@
 """The sandbox an SDK's commands run in, and the smoke command that shows they really run there.
 
+`smoke_test` runs `flutter --version --machine` the way every render runs `flutter`: same launcher,
+sandbox, limits and environment. It passes only when the launcher's writes, its git calls, the Dart VM,
+the tool snapshot and the tool's lock all work in the sandbox. (On the master/main channel `--version`
+also fetches tags and deletes the version files, flutter_tools version.dart `fetchTagsAndGetVersion`,
+which a read-only SDK refuses: use a stable or beta SDK.)
+
 Every `flutter` call writes into the SDK's `bin/cache`: newer launchers write `engine.stamp` (through a
 temporary file and `mv`) and `engine.realm` (flutter/flutter `bin/internal/update_engine_version.sh`,
 called from `bin/internal/shared.sh`; the script does not exist yet at 90e4a12f2a, Jan 2024), and the
@@ -19,14 +25,18 @@ home's .gitconfig (older git reads it only from the global and system files, git
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 from pathlib import Path
 
+from flutter_renderer.flutter_sdk.runner import Runtime, kill_group, read_log
 from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, ScratchDir
-from flutter_renderer.flutter_sdk.sdk import FlutterSdk, pub_cache_dir
+from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, pub_cache_dir
 
 # Written by the launcher or the tool on every call (see the module docstring); everything else is read.
 CACHE_WRITES = frozenset({"engine.stamp", "engine.realm", "lockfile"})
+SMOKE_ARGS = ("--no-version-check", "--suppress-analytics", "--version", "--machine")
 
 
 def sandbox_spec(sdk: FlutterSdk, mode: str, workdir: Path, *, cpu_time_limit_s: int, memory_limit_mb: int) -> SandboxSpec:
@@ -41,6 +51,14 @@ def sandbox_spec(sdk: FlutterSdk, mode: str, workdir: Path, *, cpu_time_limit_s:
         memory_limit_mb=memory_limit_mb,
         extra_env={"PUB_CACHE": str(pub_cache), "FLUTTER_ROOT": str(sdk.root), **git_env(sdk)},
     )
+
+
+def make_runtime(sdk: FlutterSdk, mode: str, workdir: Path, project: Path, *, cpu_time_limit_s: int,
+                 memory_limit_mb: int, startup_timeout_s: float) -> Runtime:
+    """How to run SDK commands in `project` under `workdir`: its sandbox and private home (created here)."""
+    prepare_home(workdir / "home", sdk)
+    spec = sandbox_spec(sdk, mode, workdir, cpu_time_limit_s=cpu_time_limit_s, memory_limit_mb=memory_limit_mb)
+    return Runtime(sdk, project, spec, startup_timeout_s)
 
 
 def git_env(sdk: FlutterSdk, base: dict[str, str] | None = None) -> dict[str, str]:
@@ -62,3 +80,29 @@ def prepare_home(home: Path, sdk: FlutterSdk) -> None:
 def host_env(sdk: FlutterSdk) -> dict[str, str]:
     """The user's own environment plus the SDK's safe.directory, for the commands that run outside the sandbox."""
     return git_env(sdk, dict(os.environ))
+
+
+def smoke_test(runtime: Runtime) -> dict:
+    """`flutter --version --machine` in the runtime's sandbox: the tool's JSON (frameworkVersion, dartSdkVersion...).
+
+    Raises FlutterSdkError with the sandbox mode, the exit status and the command's output when it fails.
+    """
+    proc, out, err = runtime.start([str(runtime.sdk.flutter), *SMOKE_ARGS], "smoke")
+    timed_out = False
+    try:
+        proc.wait(timeout=runtime.startup_timeout_s)
+    except subprocess.TimeoutExpired:
+        kill_group(proc)
+        timed_out = True
+    stdout, stderr = read_log(out), read_log(err)
+    start, end = stdout.find("{"), stdout.rfind("}")
+    try:
+        info = json.loads(stdout[start:end + 1]) if start != -1 else None
+    except ValueError:
+        info = None
+    if proc.returncode == 0 and isinstance(info, dict):
+        return info
+    status = f"did not finish within {runtime.startup_timeout_s:.0f}s" if timed_out else f"exited {proc.returncode}"
+    output = (stderr + stdout).strip()[-1500:] or "(no output)"
+    raise FlutterSdkError(f"the Flutter SDK does not run in the {runtime.sandbox.mode!r} sandbox: "
+                          f"`flutter {' '.join(SMOKE_ARGS)}` {status}: {output}")

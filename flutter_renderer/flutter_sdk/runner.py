@@ -76,7 +76,8 @@ def kill_group(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def _read(path: Path) -> str:
+def read_log(path: Path) -> str:
+    """A command's captured stdout or stderr ("" when it wrote none)."""
     return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
 
@@ -94,9 +95,9 @@ def analyze(runtime: Runtime) -> tuple[dict[int, list[analyzer.Diagnostic]], lis
         kill_group(proc)
         return {}, [f"dart analyze took longer than {runtime.startup_timeout_s:.0f}s; candidates were not pre-checked"]
     # dartdev prints machine format to stdout; the older dartanalyzer printed it to stderr: read both.
-    diagnostics = analyzer.parse_machine_output(_read(out) + "\n" + _read(err))
+    diagnostics = analyzer.parse_machine_output(read_log(out) + "\n" + read_log(err))
     if proc.returncode not in (0, 1, 2, 3) and not diagnostics:
-        return {}, [f"dart analyze failed (exit {proc.returncode}): {_read(err)[-_TAIL:]}"]
+        return {}, [f"dart analyze failed (exit {proc.returncode}): {read_log(err)[-_TAIL:]}"]
     return analyzer.errors_by_candidate(diagnostics), []
 
 
@@ -195,7 +196,7 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
             "--no-pub", "--no-test-assets", TEST_FILE]
     proc, out, err = runtime.start(argv, run_name)
     hung, startup_timed_out = _watch(proc, config.out_dir, sorted(roots), runtime, config.timeout_s)
-    stdout, stderr = _read(out), _read(err)
+    stdout, stderr = read_log(out), read_log(err)
     events = parse_machine_output(stdout)
     pixels = (round(config.width * config.pixel_ratio), round(config.height * config.pixel_ratio))
     run = TestRun(hung=hung, startup_timed_out=startup_timed_out, output_tail=(stdout + stderr)[-_TAIL:],

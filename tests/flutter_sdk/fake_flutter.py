@@ -46,7 +46,9 @@ import time
 import zlib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[4]   # bin/cache/dart-sdk/bin/dart -> the SDK root
+# The tool finds the SDK through FLUTTER_ROOT, which the launcher exports (flutter_tools cache.dart
+# `Cache.defaultFlutterRoot`); dartdev needs no SDK root here.
+ROOT = Path(os.environ.get("FLUTTER_ROOT") or Path(__file__).parents[4])
 CACHE = ROOT / "bin" / "cache"
 OVERFLOW = ("══╡ EXCEPTION CAUGHT BY RENDERING LIBRARY ╞════════════════════════\n"
             "The following assertion was thrown during layout:\n"

@@ -17,7 +17,8 @@ under `set -e` on every call. What it does, in order (flutter/flutter at 90e4a12
    `engine-dart-sdk.stamp`. The rebuild first runs `rm -f "$FLUTTER_ROOT/version"` (fails on a
    read-only SDK), then `pub upgrade`s flutter_tools, which needs the network: here it fails at once
    (the real one retries 10 times, 5 s apart, then exits 1);
-5. `exec bin/cache/dart-sdk/bin/dart --packages=... bin/cache/flutter_tools.snapshot "$@"`.
+5. `exec bin/cache/dart-sdk/bin/dart --packages=... bin/cache/flutter_tools.snapshot "$@"` with
+   FLUTTER_ROOT exported (shared.sh `shared::execute`), which is where the tool finds the SDK.
 
 Every call appends {"via": "bin/flutter", "argv": ...} to $HOME/fake_calls.jsonl before step 1. A file
 `.fake-foreign-owner` in the SDK root makes git treat the clone as another user's, as it does for an
@@ -102,9 +103,14 @@ def main() -> None:
         print(head.stderr, file=sys.stderr, end="")
     if tool_is_stale(cache, revision):
         rebuild_tool()
+    os.environ["FLUTTER_ROOT"] = str(ROOT)        # shared.sh: export FLUTTER_ROOT; the tool takes its root from it
     dart = cache / "dart-sdk" / "bin" / "dart"
     packages = ROOT / "packages" / "flutter_tools" / ".dart_tool" / "package_config.json"
-    os.execv(dart, [str(dart), f"--packages={packages}", str(cache / "flutter_tools.snapshot"), *sys.argv[1:]])
+    try:
+        os.execv(dart, [str(dart), f"--packages={packages}", str(cache / "flutter_tools.snapshot"), *sys.argv[1:]])
+    except OSError as exc:   # bash: `exec` of a missing program reports it and exits 127
+        print(f"{ROOT}/bin/internal/shared.sh: {dart}: {exc.strerror}", file=sys.stderr)
+        sys.exit(127)
 
 
 if __name__ == "__main__":

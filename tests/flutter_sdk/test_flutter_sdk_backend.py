@@ -52,6 +52,11 @@ def calls(home: Path, via: str = "bin/flutter") -> list[list[str]]:
     return [entry["argv"] for entry in map(json.loads, lines) if entry["via"] == via]
 
 
+def flutter_test_runs(home: Path) -> list[list[str]]:
+    """The `flutter test` calls among `calls(home)` (the others: the smoke command at start)."""
+    return [argv for argv in calls(home) if "test" in argv[1:]]
+
+
 def test_missing_sdk_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(FlutterSdkError, match=r"\[renderer\] flutter_sdk"):
@@ -85,6 +90,7 @@ def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
         backend.close()
     assert [a[1:] for a in vm if a[1] == "analyze"] == [["analyze", "--format=machine", "lib/candidates"]]
     assert [a[1:] for a in launcher] == [
+        ["--no-version-check", "--suppress-analytics", "--version", "--machine"],
         ["--no-version-check", "--suppress-analytics", "test", "--machine", "--no-pub", "--no-test-assets",
          "test/render_batch_test.dart"]]
     assert not backend._workdir.exists()
@@ -96,7 +102,8 @@ def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
 def test_batch_of_only_empty_codes_runs_no_tool(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         results = backend.render_batch(["", "  \n"])
-        assert calls(backend._runtime.home) == calls(backend._runtime.home, via="dart") == []
+        assert flutter_test_runs(backend._runtime.home) == []
+        assert not [argv for argv in calls(backend._runtime.home, via="dart") if "analyze" in argv]
     assert [r.error_kind for r in results] == [ErrorKind.SYNTAX, ErrorKind.SYNTAX]
 
 
@@ -104,10 +111,10 @@ def test_hang_is_a_timeout_and_the_rest_still_render(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         backend._runtime = dataclasses.replace(backend._runtime, grace_s=0.5)   # keep the test short
         results = backend.render_batch([screen(), screen("hang"), screen(), screen("timeout-event")], timeout=0.5)
-        test_runs = calls(backend._runtime.home)
+        runs = flutter_test_runs(backend._runtime.home)
     assert [r.error_kind for r in results] == [None, ErrorKind.TIMEOUT, None, ErrorKind.TIMEOUT]
     assert "killed" in results[1].message
-    assert len(test_runs) == 2          # the hang killed the first process; candidates 2 and 3 ran again
+    assert len(runs) == 2          # the hang killed the first process; candidates 2 and 3 ran again
 
 
 def test_compile_error_missed_by_analyzer_drops_only_that_candidate(fake_sdk):
@@ -186,8 +193,8 @@ def test_environment_failure_runs_flutter_test_once(fake_sdk):
         # the tool snapshot no longer matches HEAD: the launcher tries to rebuild it and cannot (no network)
         (fake_sdk / "bin" / "cache" / "flutter_tools.stamp").write_text("0" * 40 + ":\n")
         results = backend.render_batch([screen() for _ in range(8)])
-        test_runs = calls(backend._runtime.home)
-    assert len(test_runs) == 1                       # bisecting 8 candidates would have started 15
+        runs = flutter_test_runs(backend._runtime.home)
+    assert len(runs) == 1                       # bisecting 8 candidates would have started 15
     assert {r.error_kind for r in results} == {ErrorKind.CRASH}
     assert all("Unable to 'pub upgrade' flutter tool" in r.message for r in results)
 
@@ -197,8 +204,8 @@ def test_failed_setup_all_is_a_harness_failure_not_bisected(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         (fake_sdk / "bin" / "cache" / "artifacts" / "material_fonts" / "Roboto-Regular.ttf").unlink()
         results = backend.render_batch([screen(), screen(), screen()])
-        test_runs = calls(backend._runtime.home)
-    assert len(test_runs) == 1
+        runs = flutter_test_runs(backend._runtime.home)
+    assert len(runs) == 1
     assert {r.error_kind for r in results} == {ErrorKind.CRASH}
     assert all("setUpAll" in r.message and "Roboto-Regular.ttf" in r.message for r in results)
 
@@ -252,3 +259,20 @@ def test_each_safe_directory_route_alone_satisfies_git(fake_sdk, tmp_path):
     assert subprocess.run(rev_parse, env={**foreign, "HOME": str(home)}, capture_output=True).returncode == 0
     chained = environment.git_env(sdk, {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "a.b", "GIT_CONFIG_VALUE_0": "c"})
     assert chained["GIT_CONFIG_COUNT"] == "2" and chained["GIT_CONFIG_KEY_1"] == "safe.directory"
+
+
+@pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
+def test_start_runs_the_smoke_command_in_the_sandbox_and_reports_its_output(fake_sdk, tmp_path):
+    """An SDK that works outside the sandbox and not inside (its Dart VM links outside the SDK, as some
+    installers do) must fail at start with the command's output, not turn every candidate into `crash`."""
+    dart = fake_sdk / "bin" / "cache" / "dart-sdk" / "bin" / "dart"
+    elsewhere = tmp_path / "elsewhere" / "dart"
+    elsewhere.parent.mkdir()
+    dart.rename(elsewhere)
+    dart.symlink_to(elsewhere)
+    with pytest.raises(FlutterSdkError, match=r"(?s)does not run in the 'bwrap' sandbox: `flutter --no-version-check "
+                                              r"--suppress-analytics --version --machine` exited 127: .*/dart: No such file"):
+        FlutterSdkBackend(settings(fake_sdk, sandbox="bwrap"))
+    with FlutterSdkBackend(settings(fake_sdk, sandbox="none")) as backend:   # outside the sandbox it runs
+        assert calls(backend._runtime.home)[0][1:] == ["--no-version-check", "--suppress-analytics", "--version",
+                                                       "--machine"]
