@@ -63,14 +63,14 @@ class FlutterSdkBackend:
         self.settings = settings
         self.sdk = find_sdk(settings.flutter_sdk)
         self.fonts = font_files(self.sdk) if settings.real_fonts else {}
-        if settings.real_fonts and set(self.fonts) != {"Roboto", "MaterialIcons"}:
+        if settings.real_fonts and not {"Roboto", "MaterialIcons"} <= set(self.fonts):
             log.warning("flutter backend: Roboto/MaterialIcons not found in %s (run `flutter precache`); "
-                        "missing families draw as Ahem block glyphs", self.sdk.material_fonts)
+                        "missing families draw in the test font's block glyphs", self.sdk.material_fonts)
         constraint = sdk_constraint(self.sdk.dart_version)
         if constraint is None:
             log.warning("flutter backend: no Dart version in %s; candidates compile at the template's language "
                         "version (Dart 3.0)", self.sdk.cache / "dart-sdk" / "version")
-        self.version = f"flutter-{self.sdk.version}+harness-{harness_hash(constraint)}" + ("" if settings.real_fonts else "+ahem")
+        self.version = f"flutter-{self.sdk.version}+harness-{harness_hash(constraint)}" + ("" if settings.real_fonts else "+test-font")
         mode = resolve_mode(settings.sandbox)
         self._workdir = Path(tempfile.mkdtemp(prefix="flutter-rl-sdk-"))
         self._lock = threading.Lock()

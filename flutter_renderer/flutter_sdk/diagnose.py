@@ -55,7 +55,8 @@ def diagnose(settings: RendererSettings) -> list[tuple[str, bool, str]]:
                 ("flutter in sandbox", False, "no SDK")]
     rows = [("flutter sdk", True, f"{sdk.root} (Flutter {sdk.version})")]
     if not settings.real_fonts:
-        rows.append(("flutter fonts", True, "real_fonts = false: text draws as Ahem block glyphs"))
+        rows.append(("flutter fonts", True, "real_fonts = false: text draws in the test font's block glyphs "
+                                            "(FlutterTest; Ahem in older SDKs)"))
     else:
         fonts = font_files(sdk)
         missing = {"Roboto", "MaterialIcons"} - set(fonts)

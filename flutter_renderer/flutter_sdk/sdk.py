@@ -84,8 +84,17 @@ def find_sdk(configured: str = "") -> FlutterSdk:
     return FlutterSdk(Path(os.path.realpath(on_path)).parent.parent)
 
 
+# The families Cupertino text styles ask for: CupertinoSystemText/Display since flutter/flutter e84f1296ac
+# (Nov 2023), .SF Pro Text/Display from 4ac2daf337 (2019), .SF UI Text/Display before (cupertino/
+# text_theme.dart). No test engine has them, so Cupertino text would draw in the test font's boxes;
+# golden_toolkit lets fonts register under these names for the same reason (font_loader.dart).
+CUPERTINO_FAMILIES = ("CupertinoSystemText", "CupertinoSystemDisplay", ".SF Pro Text", ".SF Pro Display",
+                      ".SF UI Text", ".SF UI Display")
+
+
 def font_files(sdk: FlutterSdk) -> dict[str, list[Path]]:
-    """Font family -> files to load for real text: Roboto (every weight/style) and MaterialIcons.
+    """Font family -> files to load for real text: Roboto (every weight/style), MaterialIcons, and the
+    Roboto files again under each of `CUPERTINO_FAMILIES`.
 
     File names differ in case between SDK releases (`Roboto-Regular.ttf`, `roboto-regular.ttf`), so match
     without case. A family with no file is absent from the result.
@@ -95,7 +104,7 @@ def font_files(sdk: FlutterSdk) -> dict[str, list[Path]]:
     files = sorted(p for p in sdk.material_fonts.iterdir() if p.is_file())
     roboto = [p for p in files if p.name.lower().startswith("roboto-") and p.suffix.lower() == ".ttf"]
     icons = [p for p in files if p.name.lower().startswith("materialicons-regular.")]
-    families = {"Roboto": roboto, "MaterialIcons": icons[:1]}
+    families = {"Roboto": roboto, "MaterialIcons": icons[:1], **{family: roboto for family in CUPERTINO_FAMILIES}}
     return {family: paths for family, paths in families.items() if paths}
 
 

@@ -145,13 +145,13 @@ def test_dying_test_process_blames_the_running_candidate(fake_sdk):
     assert "exit 9" in results[1].message
 
 
-def test_ahem_mode_passes_no_fonts_and_changes_the_version(fake_sdk):
-    with FlutterSdkBackend(settings(fake_sdk)) as real, FlutterSdkBackend(settings(fake_sdk, real_fonts=False)) as ahem:
-        assert set(real.fonts) == {"Roboto", "MaterialIcons"}
+def test_test_font_mode_passes_no_fonts_and_changes_the_version(fake_sdk):
+    with FlutterSdkBackend(settings(fake_sdk)) as real, FlutterSdkBackend(settings(fake_sdk, real_fonts=False)) as boxes:
+        assert {"Roboto", "MaterialIcons", "CupertinoSystemText"} <= set(real.fonts)
         assert [p.name for p in real.fonts["Roboto"]] == ["Roboto-Regular.ttf", "roboto-bold.ttf"]
-        assert ahem.fonts == {} and ahem.version == real.version + "+ahem"
-        ahem.render_batch([screen()], size=RenderSize(20, 30, 1.0))
-        generated = (ahem._runtime.project / "test" / "render_batch_test.dart").read_text()
+        assert boxes.fonts == {} and boxes.version == real.version + "+test-font"
+        boxes.render_batch([screen()], size=RenderSize(20, 30, 1.0))
+        generated = (boxes._runtime.project / "test" / "render_batch_test.dart").read_text()
     assert "fonts: <String, List<String>>{}," in generated and "width: 20.0," in generated
 
 
@@ -276,3 +276,17 @@ def test_start_runs_the_smoke_command_in_the_sandbox_and_reports_its_output(fake
     with FlutterSdkBackend(settings(fake_sdk, sandbox="none")) as backend:   # outside the sandbox it runs
         assert calls(backend._runtime.home)[0][1:] == ["--no-version-check", "--suppress-analytics", "--version",
                                                        "--machine"]
+
+
+def test_cupertino_families_get_the_roboto_files(fake_sdk):
+    """Issue 16 (8): Cupertino text asks for CupertinoSystemText/Display (.SF Pro/.SF UI in older SDKs); with
+    nothing registered under those names it draws in the test font's boxes even with real_fonts."""
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        backend.render_batch([screen()])
+        generated = (backend._runtime.project / "test" / "render_batch_test.dart").read_text()
+    roboto = backend.fonts["Roboto"]
+    assert [p.name for p in roboto] == ["Roboto-Regular.ttf", "roboto-bold.ttf"]
+    for family in ("CupertinoSystemText", "CupertinoSystemDisplay", ".SF Pro Text", ".SF Pro Display", ".SF UI Text"):
+        assert backend.fonts[family] == roboto
+        assert f"'{family}': <String>['{roboto[0]}', '{roboto[1]}']" in generated
+    assert backend.fonts["MaterialIcons"][0].name == "MaterialIcons-Regular.otf"
