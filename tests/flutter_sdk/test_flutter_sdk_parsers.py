@@ -114,3 +114,25 @@ def test_missing_asset_is_a_warning_like_a_missing_network_image():
         assert classify([error]) == (None, "", [summary_of(error)])
     kind, _, warnings = classify([late, {"library": "widgets library", "summary": "Null check operator used"}])
     assert kind is ErrorKind.RUNTIME and len(warnings) == 1
+
+
+def test_parser_errors_are_syntax_even_with_an_empty_type_column():
+    """Issue 16 (9): dartdev versions differ in the TYPE column (empty, or a placeholder when dartdev speaks
+    LSP to the server) and in severities (HINT); parser errors must stay `syntax` by code or by message."""
+    path = "/p/lib/candidates/c_{}.dart"
+    lines = [
+        f"ERROR||UNEXPECTED_TOKENS|{path.format(0)}|3|1|1|Unexpected tokens.",
+        f"ERROR||MISSING_STATEMENT|{path.format(1)}|3|1|1|Expected a statement.",
+        f"ERROR|LINT|EXPECTED_TOKEN|{path.format(2)}|3|1|1|Expected to find ';'.",
+        f"ERROR||SOME_NEWER_PARSER_CODE|{path.format(3)}|3|1|1|Expected to find ')'.",
+        f"ERROR||UNDEFINED_IDENTIFIER|{path.format(4)}|5|9|7|Undefined name 'Colours'.",
+        f"error||unterminated_string_literal|{path.format(5)}|2|9|1|Unterminated string literal.",
+        f"HINT||DEAD_CODE|{path.format(6)}|4|1|3|Dead code.",
+    ]
+    diagnostics = analyze.parse_machine_output("\n".join(lines))
+    assert [d.severity for d in diagnostics] == ["ERROR"] * 6 + ["HINT"]
+    grouped = analyze.errors_by_candidate(diagnostics)
+    assert sorted(grouped) == [0, 1, 2, 3, 4, 5]                       # a hint never stops a render
+    kinds = {i: analyze.failure_of(errors)[0] for i, errors in grouped.items()}
+    assert kinds == {0: ErrorKind.SYNTAX, 1: ErrorKind.SYNTAX, 2: ErrorKind.SYNTAX, 3: ErrorKind.SYNTAX,
+                     4: ErrorKind.ANALYSIS, 5: ErrorKind.SYNTAX}
