@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from flutter_renderer.flutter_sdk.analyze import candidate_index
 
 _TEST_NAME = re.compile(r"\bcandidate (\d+)$")
-# Front-end (CFE) diagnostics, as printed by the Flutter tool's compiler: `path:line:col: Error: message`.
-_COMPILE_ERROR = re.compile(r"^(?P<path>\S+?\.dart):(?P<line>\d+):(?P<column>\d+): Error: (?P<message>.+)$", re.M)
+# Front-end (CFE) diagnostics, as printed by the Flutter tool's compiler: `path:line:col: Error: message`, each
+# on its own line, or the first one right after `Compilation failed for testPath=<path>: ` in a load error.
+_COMPILE_ERROR = re.compile(r"(?:^|: )(?P<path>[^\s:]+?\.dart):(?P<line>\d+):(?P<column>\d+): Error: (?P<message>.+)$", re.M)
 
 
 @dataclass
@@ -129,6 +130,8 @@ def _json_event(line: str) -> dict | None:
 
 
 def compile_errors(text: str) -> list[CompileError]:
-    """Every `file.dart:L:C: Error: message` line in `text` (plain output or a load error's text)."""
-    return [CompileError(m["path"], int(m["line"]), int(m["column"]), m["message"].strip())
-            for m in _COMPILE_ERROR.finditer(text)]
+    """Every distinct `file.dart:L:C: Error: message` in `text`, in order. Current SDKs print each error on
+    stderr (compile.dart `StdoutHandler` -> printError) and again in the loading test's error."""
+    found = (CompileError(m["path"], int(m["line"]), int(m["column"]), m["message"].strip())
+             for m in _COMPILE_ERROR.finditer(text))
+    return list(dict.fromkeys(found))

@@ -218,7 +218,7 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
                 ErrorKind.CRASH, f"the test process died while rendering (exit {proc.returncode}): "
                 f"{run.output_tail[-300:]}")
     owners = _generated_line_owners(runtime.project / TEST_FILE)
-    for error in compile_errors("\n".join([stdout, stderr, *events.load_errors])):
+    for error in compile_errors("\n".join([*events.plain, stderr, *events.load_errors])):
         owner = owners.get(error.line) if error.path.endswith(Path(TEST_FILE).name) else error.candidate
         if owner in roots:
             run.compile_errors.setdefault(owner, []).append(error)

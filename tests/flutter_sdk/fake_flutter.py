@@ -129,8 +129,9 @@ def run_tests(test_file: Path) -> int:
     bad_roots = [i for i, kind in kinds.items() if kind == "bad-root"]
     if broken or bad_roots or "unattributed" in kinds.values():
         lines = source.splitlines()
-        errors = [f"lib/candidates/c_{i}.dart:7:3: Error: The getter 'colour' isn't defined for the class 'Colors'."
-                  for i in broken]
+        errors = [error for i in broken for error in (
+            f"lib/candidates/c_{i}.dart:7:3: Error: The getter 'colour' isn't defined for the class 'Colors'.",
+            f"lib/candidates/c_{i}.dart:9:12: Error: Method not found: 'Colour'.")]
         for i in bad_roots:
             line = next(n for n, text in enumerate(lines, 1) if f"() => c{i}." in text)
             errors.append(f"test/render_batch_test.dart:{line}:40: Error: Too few positional arguments: 1 required, 0 given.")
