@@ -15,16 +15,18 @@ from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
 from flutter_renderer.flutter_sdk import analyze as analyzer
 from flutter_renderer.flutter_sdk import environment, runner
 from flutter_renderer.flutter_sdk.harness import (
-    HarnessConfig, create_project, find_root_widget, harness_hash, sdk_constraint, write_candidates,
+    HarnessConfig, create_project, harness_hash, sdk_constraint, write_candidate, write_candidates,
 )
+from flutter_renderer.flutter_sdk.roots import RootWidget, class_root, find_root_widget
 from flutter_renderer.flutter_sdk.sandbox import resolve_mode
 from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, find_sdk, font_files
 from flutter_rl.settings import RendererSettings
 
 log = logging.getLogger(__name__)
 
-NO_ROOT = ("no public widget class with a no-argument constructor was found; the Flutter backend pumps the "
-           "root widget class (the one given to runApp, or one whose build returns MaterialApp/Scaffold)")
+NO_ROOT = ("no widget to pump: main() does not just runApp(<widget>) and there is no public, non-abstract widget "
+           "class with a no-argument constructor (the Flutter backend pumps main's app, else such a class: the one "
+           "given to runApp, or one whose build returns MaterialApp/Scaffold)")
 
 
 def pub_get(sdk: FlutterSdk, project: Path, timeout_s: float) -> None:
@@ -113,35 +115,51 @@ class FlutterSdkBackend:
                 sources[index] = code
             else:
                 results[index] = RenderResult.failure(ErrorKind.SYNTAX, "empty code")
-        write_candidates(self._runtime.project, sources)
+        roots = {index: find_root_widget(code) for index, code in sources.items()}
+        write_candidates(self._runtime.project,
+                         {i: root.source_for(sources[i]) if root else sources[i] for i, root in roots.items()})
         if not sources:
             return [results[i] for i in range(len(codes))]
 
-        started = time.monotonic()
-        errors, warnings = runner.analyze(self._runtime)
-        per_sample = (time.monotonic() - started) / max(1, len(sources))
-        for index, diagnostics in errors.items():
-            if index in sources:
-                kind, message = analyzer.failure_of(diagnostics)
-                results[index] = RenderResult.failure(kind, message, elapsed=per_sample)
-
-        roots = {}
+        warnings = self._analyze(sources, roots, results)
         for index in sources.keys() - results.keys():
-            root = find_root_widget(sources[index])
-            if root is None:
+            if roots[index] is None:
                 results[index] = RenderResult.failure(ErrorKind.UNSUPPORTED, NO_ROOT)
-            else:
-                roots[index] = root
         config = HarnessConfig(
             out_dir=self._workdir / "out" / f"batch_{self._batches}", width=size.width, height=size.height,
             pixel_ratio=size.pixel_ratio, timeout_s=timeout, fonts=self.fonts,
         )
-        results.update(runner.render(self._runtime, roots, config))
+        pumped = {i: root for i, root in roots.items() if i not in results and root is not None}
+        results.update(runner.render(self._runtime, pumped, config))
         shutil.rmtree(config.out_dir, ignore_errors=True)
         ordered = [results[i] for i in range(len(codes))]
         for result in ordered:
             result.warnings.extend(warnings)
         return ordered
+
+    def _analyze(self, sources: dict[int, str], roots: dict[int, RootWidget | None],
+                 results: dict[int, RenderResult]) -> list[str]:
+        """One `dart analyze` over the written candidates: failures into `results`, the analyzer's warnings back.
+
+        Errors on the lines added for main's app (`RootWidget.source_for`) repeat main's own errors, or
+        are the harness's mistake: then the candidate is rewritten as it was and its guessed class pumped.
+        """
+        started = time.monotonic()
+        errors, warnings = runner.analyze(self._runtime)
+        per_sample = (time.monotonic() - started) / max(1, len(sources))
+        for index, diagnostics in errors.items():
+            if index not in sources:
+                continue
+            root = roots[index]
+            added = root.first_added_line(sources[index]) if root else None
+            own = [d for d in diagnostics if added is None or d.line < added]
+            if own:
+                kind, message = analyzer.failure_of(own)
+                results[index] = RenderResult.failure(kind, message, elapsed=per_sample)
+            else:
+                roots[index] = class_root(sources[index])
+                write_candidate(self._runtime.project, index, sources[index])
+        return warnings
 
     def close(self) -> None:
         """Delete the work directory; safe to call twice."""

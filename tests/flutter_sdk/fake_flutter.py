@@ -26,7 +26,8 @@ real tools print and what the Dart harness writes. Where each behaviour comes fr
   `loadFonts`); a missing one fails `(setUpAll)`, the name package:test gives that hook
   (test_api declarer.dart), and then no candidate test runs.
 
-Candidate behaviours: syntax, analysis (caught by `dart analyze`), wildcards (see above), compile
+Candidate behaviours: syntax, analysis (caught by `dart analyze`), wildcards (see above), entry-error
+(`dart analyze` rejects the file's last line, where the backend adds the function that builds main's app), compile
 (missed by the analyzer, fails the test file's compilation), unattributed (fails compilation without
 naming a file), overflow, throw, hang (sleeps: a synchronous endless loop), timeout-event (the
 reporter's timeout error, no status), die (the test process exits mid-test), bad-status (the status
@@ -89,6 +90,10 @@ def analyze(folder: Path) -> int:
             errors += 1
         elif kind == "analysis":
             print(f"ERROR|COMPILE_TIME_ERROR|UNDEFINED_IDENTIFIER|{path.resolve()}|5|9|7|Undefined name 'Colours'.")
+            errors += 1
+        elif kind == "entry-error":      # the analyzer rejects what the backend appended for main's app
+            last = len(path.read_text().splitlines())
+            print(f"ERROR|COMPILE_TIME_ERROR|UNDEFINED_IDENTIFIER|{path.resolve()}|{last}|5|3|Undefined name 'app'.")
             errors += 1
         elif kind == "wildcards" and language < (3, 7):
             print(f"ERROR|COMPILE_TIME_ERROR|DUPLICATE_DEFINITION|{path.resolve()}|6|30|1|The name '_' is already defined.")

@@ -292,3 +292,17 @@ def test_cupertino_families_get_the_roboto_files(fake_sdk):
         assert backend.fonts[family] == roboto
         assert f"'{family}': <String>['{roboto[0]}', '{roboto[1]}']" in generated
     assert backend.fonts["MaterialIcons"][0].name == "MaterialIcons-Regular.otf"
+
+
+def test_main_app_is_pumped_and_a_rejected_entry_falls_back_to_the_class(fake_sdk):
+    """Issue 16 (10): the app main() runs is pumped (its theme included); if the analyzer rejects the function
+    added to build it, the candidate is rewritten as it was and its root class pumped instead."""
+    with FlutterSdkBackend(settings(fake_sdk)) as backend:
+        results = backend.render_batch([screen(), screen("entry-error")])
+        project = backend._runtime.project
+        generated = (project / "test" / "render_batch_test.dart").read_text()
+        files = [(project / "lib" / "candidates" / f"c_{i}.dart").read_text() for i in (0, 1)]
+    assert [r.ok for r in results] == [True, True], [r.message for r in results]
+    assert "renderCandidate(config, 0, () => c0.$flutterRlApp(), wrap: false);" in generated
+    assert "renderCandidate(config, 1, () => c1.App(), wrap: false);" in generated
+    assert files[0].endswith("Widget $flutterRlApp() =>\n    const App()\n    ;\n") and files[1] == screen("entry-error")

@@ -1,4 +1,4 @@
-"""Harness generation: root widget detection, the generated test file, the project template."""
+"""Harness generation: what is pumped for a candidate (roots.py), the generated test file, the project template."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from flutter_renderer.flutter_sdk import harness
-from flutter_renderer.flutter_sdk.harness import RootWidget, find_root_widget
+from flutter_renderer.flutter_sdk.roots import ENTRY, RootWidget, app_expression, class_root, find_root_widget
 
 APP_WITH_MAIN = """
 import 'package:flutter/material.dart';
@@ -55,8 +55,62 @@ class _MenuScreenState extends State<MenuScreen> {
 """
 
 
-def test_runapp_argument_is_the_root_and_an_app_is_not_wrapped():
-    assert find_root_widget(APP_WITH_MAIN) == RootWidget("LoginApp", is_app=True)
+def test_main_app_is_pumped_and_an_app_is_not_wrapped():
+    assert find_root_widget(APP_WITH_MAIN) == RootWidget(ENTRY, is_app=True, expression="const LoginApp()")
+    assert class_root(APP_WITH_MAIN) == RootWidget("LoginApp", is_app=True)     # the runApp(Name()) class
+
+
+def test_runapp_with_a_themed_app_pumps_that_app():
+    """Issue 16 (10): `runApp(MaterialApp(theme: ..., home: X()))` lost its theme when X was pumped alone."""
+    code = APP_WITH_MAIN.replace("void main() => runApp(const LoginApp());", """void main() {
+  WidgetsFlutterBinding.ensureInitialized();
+  runApp(MaterialApp(
+    theme: ThemeData(colorSchemeSeed: Colors.teal), // brand colours
+    home: const LoginPage(title: 'Sign in; or not)'),
+  ));
+}""")
+    root = find_root_widget(code)
+    assert root.name == ENTRY and root.is_app
+    assert root.expression.startswith("MaterialApp(\n    theme: ThemeData(colorSchemeSeed: Colors.teal), // brand")
+    source = root.source_for(code)
+    assert source.startswith(code.rstrip()) and root.first_added_line(code) == len(code.rstrip().splitlines()) + 1
+    added = source.splitlines()[root.first_added_line(code) - 1:]
+    assert added.pop(0) == "" and added[0] == "// Added by flutter-rl: the widget main() gives to runApp."
+    assert added[1] == f"Widget {ENTRY}() =>" and added[-1].strip() == ";"     # a trailing // comment cannot eat the ;
+    assert _dart_syntax_errors(source) == []
+    assert find_root_widget(code.replace("const LoginPage(", "const _Page(")).name == ENTRY   # private names are fine
+    assert RootWidget("LoginApp", True).source_for(code) == code
+
+
+@pytest.mark.parametrize("main", [
+    "void main() async {\n  final prefs = await load();\n  runApp(MyApp(prefs));\n}",   # main does more
+    "void main() => runApp(app);\nfinal app = MyApp();\nvoid other() {}".replace("runApp(app)", "runApp(app, 1)"),
+    "class Host {\n  void main() => runApp(const MyApp());\n}",                        # not the top-level main
+])
+def test_main_that_does_more_than_run_an_app_is_not_copied(main):
+    assert app_expression(main) is None
+
+
+def test_abstract_classes_and_private_constructors_are_not_roots():
+    """Issue 16 (10): `Name()` must build the class."""
+    abstract = """
+abstract class BaseScreen extends StatelessWidget {
+  const BaseScreen({super.key});
+  Widget build(BuildContext context) => const Scaffold();
+}
+"""
+    private_constructor = """
+class Home extends StatelessWidget {
+  const Home._();
+  static const instance = Home._();
+  Widget build(BuildContext context) => const Scaffold();
+}
+"""
+    assert find_root_widget(abstract) is None and find_root_widget(private_constructor) is None
+    assert find_root_widget(private_constructor.replace("const Home._();", "const Home._();\n  const Home();")) == \
+        RootWidget("Home", is_app=False)
+    sealed = abstract.replace("abstract class", "sealed class")
+    assert find_root_widget(sealed + STATEFUL_SCREEN) == RootWidget("MenuScreen", is_app=False)
 
 
 def test_stateful_scaffold_found_through_its_state_class():
@@ -175,7 +229,10 @@ def test_every_synthetic_screen_has_a_root_widget():
         code = screen_from_seed(types[seed % len(types)], ("easy", "medium", "hard")[seed % 3], seed).code
         root = find_root_widget(code)
         assert root is not None, code[:300]
-        assert re.search(rf"^class {root.name} extends", code, re.M)
+        if root.name == ENTRY:
+            assert _dart_syntax_errors(root.source_for(code)) == [], root.expression
+        else:
+            assert re.search(rf"^class {root.name} extends", code, re.M)
 
 
 # The Dart harness cannot run here (no Flutter SDK): these tests check its structure, so that each fix
