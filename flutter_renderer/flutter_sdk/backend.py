@@ -38,15 +38,18 @@ def pub_get(sdk: FlutterSdk, project: Path, timeout_s: float) -> None:
     base = [str(sdk.flutter), "--no-version-check", "--suppress-analytics", "pub", "get"]
     failures = []
     for argv in (base + ["--offline"], base):
+        proc = subprocess.Popen(argv, cwd=project, env=environment.host_env(sdk), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
         try:
-            proc = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=timeout_s,
-                                  env=environment.host_env(sdk))
+            stdout, stderr = proc.communicate(timeout=timeout_s)
         except subprocess.TimeoutExpired:
+            runner.kill_group(proc)   # the tool runs pub in a child process: killing `flutter` alone leaves it
+            proc.communicate()
             failures.append(f"`{' '.join(argv[3:])}` took longer than {timeout_s:.0f}s")
             continue
         if proc.returncode == 0:
             return
-        failures.append(f"`{' '.join(argv[3:])}` exited {proc.returncode}: {(proc.stderr or proc.stdout)[-800:]}")
+        failures.append(f"`{' '.join(argv[3:])}` exited {proc.returncode}: {(stderr or stdout)[-800:]}")
     raise FlutterSdkError(f"could not prepare the harness project at {project}: " + " | ".join(failures))
 
 

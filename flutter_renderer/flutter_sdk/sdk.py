@@ -68,6 +68,11 @@ class FlutterSdk:
             return "unknown"
 
 
+def _is_sdk(root: Path) -> bool:
+    # bin/flutter only sources bin/internal/shared.sh (flutter/flutter bin/flutter); wrappers have no such file.
+    return (root / "bin" / "flutter").is_file() and (root / "bin" / "internal" / "shared.sh").is_file()
+
+
 def find_sdk(configured: str = "") -> FlutterSdk:
     """The SDK at `configured` (`[renderer] flutter_sdk`), else the one whose `flutter` is on PATH."""
     if configured:
@@ -76,12 +81,20 @@ def find_sdk(configured: str = "") -> FlutterSdk:
             root = root.parent.parent
         if not (root / "bin" / "flutter").is_file():
             raise FlutterSdkError(f"[renderer] flutter_sdk = {configured!r}: no bin/flutter there; {INSTALL_HINT}")
+        if not _is_sdk(root):
+            raise FlutterSdkError(f"[renderer] flutter_sdk = {configured!r}: {root} has bin/flutter but no "
+                                  f"bin/internal/shared.sh, so it is not a Flutter SDK; {INSTALL_HINT}")
         return FlutterSdk(root)
     on_path = shutil.which("flutter")
     if on_path is None:
         raise FlutterSdkError(f"the Flutter SDK was not found ([renderer] flutter_sdk is empty and `flutter` is "
                               f"not on PATH); {INSTALL_HINT}")
-    return FlutterSdk(Path(os.path.realpath(on_path)).parent.parent)
+    resolved = Path(os.path.realpath(on_path))
+    if not _is_sdk(resolved.parent.parent):
+        raise FlutterSdkError(f"`flutter` on PATH ({on_path} -> {resolved}) is not inside a Flutter SDK (no "
+                              f"{resolved.parent.parent}/bin/internal/shared.sh): it is a wrapper (snap, a version "
+                              f"manager, a script). Set [renderer] flutter_sdk to the SDK folder it runs; {INSTALL_HINT}")
+    return FlutterSdk(resolved.parent.parent)
 
 
 # The families Cupertino text styles ask for: CupertinoSystemText/Display since flutter/flutter e84f1296ac

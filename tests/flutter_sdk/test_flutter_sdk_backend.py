@@ -306,3 +306,46 @@ def test_main_app_is_pumped_and_a_rejected_entry_falls_back_to_the_class(fake_sd
     assert "renderCandidate(config, 0, () => c0.$flutterRlApp(), wrap: false);" in generated
     assert "renderCandidate(config, 1, () => c1.App(), wrap: false);" in generated
     assert files[0].endswith("Widget $flutterRlApp() =>\n    const App()\n    ;\n") and files[1] == screen("entry-error")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in {"Z", "X"}
+
+
+def test_pub_get_timeout_kills_the_processes_flutter_started(fake_sdk, tmp_path, monkeypatch):
+    """Issue 16 (10): `flutter pub get` runs pub in a child process; a timeout must not leave it running."""
+    pidfile = tmp_path / "pub-child.pid"
+    monkeypatch.setenv("FAKE_PUB_GET_HANG", str(pidfile))
+    with pytest.raises(FlutterSdkError, match="took longer than 2s"):
+        FlutterSdkBackend(settings(fake_sdk, flutter_startup_timeout_s=1.5))
+    child = int(pidfile.read_text())
+    try:
+        assert not _alive(child)
+    finally:
+        if _alive(child):
+            os.kill(child, 9)
+
+
+def test_flutter_on_path_must_lead_into_an_sdk(fake_sdk, tmp_path, monkeypatch):
+    """Issue 16 (10): a `flutter` shim on PATH (snap, a wrapper script) is no SDK root: say so, do not guess."""
+    from flutter_renderer.flutter_sdk.sdk import find_sdk
+
+    shims = tmp_path / "shims"
+    shims.mkdir()
+    (shims / "flutter").write_text("#!/bin/sh\nexec /opt/elsewhere/flutter \"$@\"\n")
+    (shims / "flutter").chmod(0o755)
+    monkeypatch.setenv("PATH", str(shims))
+    with pytest.raises(FlutterSdkError, match=r"not inside a Flutter SDK.*\[renderer\] flutter_sdk"):
+        find_sdk()
+    (shims / "flutter").unlink()
+    (shims / "flutter").symlink_to(fake_sdk / "bin" / "flutter")       # a link into a real SDK is fine
+    assert find_sdk().root == fake_sdk.resolve()
+    lookalike = tmp_path / "lookalike" / "bin" / "flutter"      # a configured folder must be an SDK too
+    lookalike.parent.mkdir(parents=True)
+    lookalike.write_text("#!/bin/sh\n")
+    with pytest.raises(FlutterSdkError, match="no bin/internal/shared.sh"):
+        find_sdk(str(lookalike.parent.parent))
