@@ -1,8 +1,11 @@
 """Parse `dart analyze --format=machine` and sort each candidate's errors into syntax vs analysis.
 
 One line per diagnostic: `SEVERITY|TYPE|ERROR_CODE|FILE_PATH|LINE|COLUMN|LENGTH|ERROR_MESSAGE`, where
-`\\`, `|` are escaped with a backslash and newlines are written as `\\n` (dartdev's
-`AnalyzeCommand.emitMachineFormat`). Other lines (progress text) are ignored.
+`\\`, `|` are escaped with a backslash and newlines are written as `\\n` (dart-lang/sdk
+pkg/dartdev/lib/src/commands/analyze.dart `emitMachineFormat`). Other lines (progress text) are
+ignored. Only the code and message are trusted to tell a parse error: the TYPE column differs between
+dartdev versions (empty, or a placeholder where dartdev talks LSP to the analysis server) and so do the
+severities (HINT besides ERROR/WARNING/INFO).
 """
 
 from __future__ import annotations
@@ -12,20 +15,36 @@ from dataclasses import dataclass
 
 from flutter_renderer.api import ErrorKind
 
-# Codes that mean "does not parse" even if an analyzer version reports them under another type.
+# Parser and scanner codes that mean "does not parse" (the analyzer's ParserErrorCode and ScannerErrorCode,
+# pkg/analyzer/lib/src/dart/error/syntactic_errors.g.dart), whatever the TYPE column says.
 SYNTAX_CODES = frozenset({
-    "EXPECTED_TOKEN", "MISSING_IDENTIFIER", "UNEXPECTED_TOKEN", "EXPECTED_EXECUTABLE", "MISSING_FUNCTION_BODY",
-    "EXPECTED_CLASS_MEMBER", "UNTERMINATED_STRING_LITERAL", "UNTERMINATED_MULTI_LINE_COMMENT",
-    "MISSING_CLOSING_PARENTHESIS", "EXPECTED_TYPE_NAME", "MISSING_CONST_FINAL_VAR_OR_TYPE",
+    "EXPECTED_TOKEN", "EXPECTED_INSTEAD", "EXPECTED_EXECUTABLE", "EXPECTED_CLASS_MEMBER", "EXPECTED_TYPE_NAME",
+    "EXPECTED_BODY", "EXPECTED_CASE_OR_DEFAULT", "EXPECTED_ELSE_OR_COMMA", "EXPECTED_LIST_OR_MAP_LITERAL",
+    "EXPECTED_NAMED_TYPE", "EXPECTED_STRING_LITERAL", "EXPECTED_IDENTIFIER_BUT_GOT_KEYWORD",
+    "MISSING_IDENTIFIER", "MISSING_STATEMENT", "MISSING_FUNCTION_BODY", "MISSING_FUNCTION_PARAMETERS",
+    "MISSING_METHOD_PARAMETERS", "MISSING_CLOSING_PARENTHESIS", "MISSING_CONST_FINAL_VAR_OR_TYPE",
+    "MISSING_ASSIGNABLE_SELECTOR", "MISSING_ASSIGNMENT_IN_INITIALIZER", "MISSING_EXPRESSION_IN_INITIALIZER",
+    "MISSING_EXPRESSION_IN_THROW", "MISSING_CATCH_OR_FINALLY", "MISSING_INITIALIZER", "MISSING_KEYWORD_OPERATOR",
+    "MISSING_TERMINATOR_FOR_PARAMETER_GROUP", "UNEXPECTED_TOKEN", "UNEXPECTED_TOKENS",
+    "UNTERMINATED_STRING_LITERAL", "UNTERMINATED_MULTI_LINE_COMMENT", "ILLEGAL_CHARACTER", "MISSING_DIGIT",
+    "MISSING_HEX_DIGIT", "MISSING_QUOTE", "UNEXPECTED_DOLLAR_IN_STRING",
 })
+# The same errors by their messages (same file), for parser codes that are not listed above.
+_SYNTAX_MESSAGE = re.compile(
+    r"^(?:Expected (?:to find '|an identifier\.|a statement\.|a class member\.|a type name\.|a string literal\.|"
+    r"a method, getter, setter or operator declaration\.|an expression after|an assignment after|'[^']+' instead of)"
+    r"|Unexpected (?:text|tokens?)\b|Unterminated (?:string literal|multi-line comment)\.|Illegal character\b"
+    r"|Variables must be declared using the keywords\b|A function body must be provided\."
+    r"|(?:Functions|Methods) must have an explicit list of parameters\.|The closing parenthesis is missing\.)")
+_SEVERITIES = frozenset({"ERROR", "WARNING", "INFO", "HINT", "LINT"})
 
 _CANDIDATE_FILE = re.compile(r"(?:^|[/\\])c_(\d+)\.dart$")
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    severity: str   # ERROR | WARNING | INFO
-    type: str       # SYNTACTIC_ERROR | COMPILE_TIME_ERROR | STATIC_WARNING | HINT | LINT | ...
+    severity: str   # ERROR | WARNING | INFO | HINT | LINT
+    type: str       # SYNTACTIC_ERROR | COMPILE_TIME_ERROR | STATIC_WARNING | HINT | LINT | ... | "" (unreliable)
     code: str
     path: str
     line: int
@@ -35,7 +54,7 @@ class Diagnostic:
     @property
     def kind(self) -> ErrorKind:
         """SYNTAX when the file does not parse, else ANALYSIS."""
-        if self.type == "SYNTACTIC_ERROR" or self.code in SYNTAX_CODES:
+        if self.type == "SYNTACTIC_ERROR" or self.code in SYNTAX_CODES or _SYNTAX_MESSAGE.match(self.message):
             return ErrorKind.SYNTAX
         return ErrorKind.ANALYSIS
 
@@ -66,12 +85,12 @@ def parse_machine_output(text: str) -> list[Diagnostic]:
     diagnostics = []
     for raw in text.splitlines():
         fields = _split_fields(raw.rstrip("\r"))
-        if len(fields) != 8 or fields[0] not in {"ERROR", "WARNING", "INFO"}:
+        if len(fields) != 8 or fields[0].upper() not in _SEVERITIES:
             continue
         severity, type_, code, path, line, column, _length, message = fields
         if not (line.isdigit() and column.isdigit()):
             continue
-        diagnostics.append(Diagnostic(severity, type_, code, path, int(line), int(column), message))
+        diagnostics.append(Diagnostic(severity.upper(), type_.upper(), code.upper(), path, int(line), int(column), message))
     return diagnostics
 
 

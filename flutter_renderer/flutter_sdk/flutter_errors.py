@@ -22,8 +22,12 @@ _OVERFLOW_PATTERNS = [re.compile(p, re.I) for p in (
     r"\bcannot have an unbounded (?:height|width)\b",
     r"\bAn InputDecorator, which is typically created by a TextField, cannot have an unbounded width\b",
 )]
-# Errors that leave the screen usable: a failed image download draws the image's error/empty box.
+# Errors that leave the screen usable: an image that fails to load draws its error/empty box. Network
+# images always fail in flutter_test (its HttpClient answers 400) and so do assets under
+# --no-test-assets (services/asset_bundle.dart: 'Unable to load asset: "<key>".'), whichever library
+# the error reaches the harness through.
 _WARNING_LIBRARIES = frozenset({"image resource service"})
+_WARNING_PATTERNS = [re.compile(r"\bUnable to load asset\b")]
 
 _DUMP_HEADER = re.compile(r"^══╡ EXCEPTION CAUGHT BY (.+?) ╞═*$", re.M)
 _DUMP_FOOTER = re.compile(r"^═{20,}$", re.M)
@@ -37,7 +41,9 @@ def is_overflow(text: str) -> bool:
 
 def is_warning(error: Mapping[str, str]) -> bool:
     """True for errors that do not stop a render (see `_WARNING_LIBRARIES`)."""
-    return error.get("library", "").lower() in _WARNING_LIBRARIES
+    if error.get("library", "").lower() in _WARNING_LIBRARIES:
+        return True
+    return any(p.search(error.get("summary") or error.get("details") or "") for p in _WARNING_PATTERNS)
 
 
 def summary_of(error: Mapping[str, str], limit: int = 300) -> str:

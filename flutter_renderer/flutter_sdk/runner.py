@@ -6,7 +6,9 @@ a candidate whose test started and did not finish within its timeout (a synchron
 cannot be stopped from inside Dart) is killed with the whole process, marked TIMEOUT, and the
 candidates after it run in a new process. If the test file does not compile (an error the analyzer
 missed), the candidates named in the compiler's errors are dropped and the rest run again; when no
-candidate is named, the group is split in halves until the culprit is alone.
+candidate is named, the group is split in halves until the culprit is alone. Any other failure with no
+result (the launcher or tool failed before the runner's `start` event, the harness's setUpAll failed,
+the test process could not start) is the environment's: the group fails once, with the reason.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from flutter_renderer.api import ErrorKind, RenderResult
 from flutter_renderer.flutter_sdk import analyze as analyzer
 from flutter_renderer.flutter_sdk.flutter_errors import classify, split_dumps
 from flutter_renderer.flutter_sdk.harness import CANDIDATES_DIR, TEST_FILE, HarnessConfig, RootWidget, write_test
-from flutter_renderer.flutter_sdk.machine_events import CompileError, compile_errors, parse_machine_output
+from flutter_renderer.flutter_sdk.machine_events import CompileError, MachineOutput, compile_errors, parse_machine_output
 from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, limits_preexec, sandbox_command, sandbox_env
 from flutter_renderer.flutter_sdk.sdk import FlutterSdk
 
@@ -74,7 +76,8 @@ def kill_group(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def _read(path: Path) -> str:
+def read_log(path: Path) -> str:
+    """A command's captured stdout or stderr ("" when it wrote none)."""
     return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
 
@@ -92,9 +95,9 @@ def analyze(runtime: Runtime) -> tuple[dict[int, list[analyzer.Diagnostic]], lis
         kill_group(proc)
         return {}, [f"dart analyze took longer than {runtime.startup_timeout_s:.0f}s; candidates were not pre-checked"]
     # dartdev prints machine format to stdout; the older dartanalyzer printed it to stderr: read both.
-    diagnostics = analyzer.parse_machine_output(_read(out) + "\n" + _read(err))
+    diagnostics = analyzer.parse_machine_output(read_log(out) + "\n" + read_log(err))
     if proc.returncode not in (0, 1, 2, 3) and not diagnostics:
-        return {}, [f"dart analyze failed (exit {proc.returncode}): {_read(err)[-_TAIL:]}"]
+        return {}, [f"dart analyze failed (exit {proc.returncode}): {read_log(err)[-_TAIL:]}"]
     return analyzer.errors_by_candidate(diagnostics), []
 
 
@@ -105,7 +108,8 @@ class TestRun:
     results: dict[int, RenderResult] = field(default_factory=dict)
     compile_errors: dict[int, list[CompileError]] = field(default_factory=dict)
     harness_errors: list[CompileError] = field(default_factory=list)   # errors in files that are not candidates
-    load_failed: bool = False
+    events: MachineOutput = field(default_factory=MachineOutput)
+    returncode: int | None = None
     startup_timed_out: bool = False
     hung: int | None = None
     output_tail: str = ""
@@ -192,10 +196,11 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
             "--no-pub", "--no-test-assets", TEST_FILE]
     proc, out, err = runtime.start(argv, run_name)
     hung, startup_timed_out = _watch(proc, config.out_dir, sorted(roots), runtime, config.timeout_s)
-    stdout, stderr = _read(out), _read(err)
+    stdout, stderr = read_log(out), read_log(err)
     events = parse_machine_output(stdout)
     pixels = (round(config.width * config.pixel_ratio), round(config.height * config.pixel_ratio))
-    run = TestRun(hung=hung, startup_timed_out=startup_timed_out, output_tail=(stdout + stderr)[-_TAIL:])
+    run = TestRun(hung=hung, startup_timed_out=startup_timed_out, output_tail=(stdout + stderr)[-_TAIL:],
+                  events=events, returncode=proc.returncode)
     for index in roots:
         status_file = config.out_dir / f"c_{index}.json"
         outcome = events.outcomes.get(index)
@@ -213,13 +218,12 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
                 ErrorKind.CRASH, f"the test process died while rendering (exit {proc.returncode}): "
                 f"{run.output_tail[-300:]}")
     owners = _generated_line_owners(runtime.project / TEST_FILE)
-    for error in compile_errors("\n".join([stdout, stderr, *events.load_errors])):
+    for error in compile_errors("\n".join([*events.plain, stderr, *events.load_errors])):
         owner = owners.get(error.line) if error.path.endswith(Path(TEST_FILE).name) else error.candidate
         if owner in roots:
             run.compile_errors.setdefault(owner, []).append(error)
         else:
             run.harness_errors.append(error)
-    run.load_failed = bool(events.load_errors) or (not events.outcomes and proc.returncode not in (0, None))
     return run
 
 
@@ -263,12 +267,25 @@ def render(runtime: Runtime, roots: Mapping[int, RootWidget], config: HarnessCon
             message = "the harness does not compile with this Flutter SDK (too old?): " + "; ".join(
                 f"{Path(e.path).name} {e.describe()}" for e in run.harness_errors[:3])
             results.update({i: RenderResult.failure(ErrorKind.CRASH, message) for i in left})
-        elif run.load_failed and len(left) > 1 and not run.startup_timed_out:
+        elif run.events.compile_failed and len(left) > 1 and not run.startup_timed_out:
             half = len(left) // 2
             queue.extend([left[:half], left[half:]])
         else:
-            reason = ("flutter test did not start a test within "
-                      f"{runtime.startup_timeout_s:.0f}s" if run.startup_timed_out else "flutter test failed")
-            results.update({i: RenderResult.failure(ErrorKind.CRASH, f"{reason}: {run.output_tail[-500:]}")
-                            for i in left})
+            message = _group_failure(run, runtime.startup_timeout_s)
+            results.update({i: RenderResult.failure(ErrorKind.CRASH, message) for i in left})
     return results
+
+
+def _group_failure(run: TestRun, startup_timeout_s: float) -> str:
+    """Why a `flutter test` run settled none of its candidates, for every one of them."""
+    tail = run.output_tail[-800:]
+    if run.startup_timed_out:
+        return f"flutter test did not start a test within {startup_timeout_s:.0f}s: {tail}"
+    if run.events.setup_errors:
+        return f"the render harness's setUpAll (font loading) failed: {run.events.setup_errors[0][:600]}"
+    if not run.events.started:
+        return (f"flutter test exited {run.returncode} before its test runner started (the SDK's launcher or tool "
+                f"failed; `flutter-rl doctor` runs the same command): {tail}")
+    if run.events.load_errors:
+        return f"flutter test could not load the batch: {run.events.load_errors[0][:600]}"
+    return f"flutter test exited {run.returncode} without results: {tail}"

@@ -4,8 +4,9 @@ Three modes, chosen by `[renderer] sandbox`:
 
 - `bwrap` (bubblewrap): new user, pid, net, ipc and uts namespaces; an empty root with only /usr
   (and its /bin, /lib symlinks), a few files of /etc, the Flutter SDK and the pub cache read-only,
-  the batch's work directory read-write and a private /tmp. The loopback interface is up (flutter
-  test talks to its test process over 127.0.0.1), nothing else is reachable.
+  the batch's work directory read-write and a private /tmp. A `ScratchDir` inside a read-only tree
+  (the SDK's `bin/cache`) is a private tmpfs with the real entries bound back read-only. The loopback
+  interface is up (flutter test talks to its test process over 127.0.0.1), nothing else is reachable.
 - `unshare`: new user, pid and net namespaces (loopback brought up with `ip`). No network, but the
   file system is the user's: this mode does NOT hide files. Use bwrap where you can.
 - `none`: no isolation at all, only the resource limits; a warning is logged.
@@ -27,6 +28,7 @@ import os
 import resource
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -50,40 +52,57 @@ class SandboxError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class ScratchDir:
+    """A directory of a read-only tree that programs must write to, without the real one ever being written.
+
+    In bwrap it becomes a tmpfs in which every entry of the real directory is bound back read-only, except
+    the names in `private`, which start absent; new names (temporary files, replacements by `mv`) live and
+    die with the sandbox. The other modes use the real directory as it is.
+    """
+
+    path: Path
+    private: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class SandboxSpec:
     """What a sandboxed command may see and use."""
 
     mode: str
     workdir: Path                                   # read-write: the batch's project and outputs
     readonly: tuple[Path, ...] = ()                 # the Flutter SDK, the pub cache
-    writable_files: tuple[Path, ...] = ()           # single files inside read-only trees that must stay writable
+    scratch: tuple[ScratchDir, ...] = ()            # inside `readonly` trees: private writable copies
     cpu_time_limit_s: int = 120
     memory_limit_mb: int = 4096
     extra_env: dict[str, str] = field(default_factory=dict, hash=False)
 
 
-def _probe(argv: Sequence[str]) -> bool:
-    try:
-        return subprocess.run(list(argv), capture_output=True, timeout=20).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
+def _probe(mode: str) -> bool:
+    """Run `true` through exactly the wrapper and environment that renders use in `mode`.
+
+    A lighter probe can pass where the real wrapper fails: where AppArmor restricts unprivileged user
+    namespaces (Ubuntu 23.10+, `kernel.apparmor_restrict_unprivileged_userns`), `unshare --user --net
+    true` succeeds but the process gets no capabilities, so `ip link set lo up` inside it fails.
+    """
+    with tempfile.TemporaryDirectory(prefix="flutter-rl-sandbox-probe-") as tmp:
+        spec = SandboxSpec(mode=mode, workdir=Path(tmp))
+        try:
+            return subprocess.run(sandbox_command(["true"], spec), env=sandbox_env(spec, Path(tmp), []), cwd=tmp,
+                                  capture_output=True, timeout=20).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            return False
 
 
 @functools.cache
 def bwrap_works() -> bool:
     """True when bubblewrap is installed and can create its namespaces here (containers may forbid it)."""
-    if shutil.which("bwrap") is None:
-        return False
-    probe = _root_args() + ["--unshare-all", "--die-with-parent", "--proc", "/proc", "--dev", "/dev", "true"]
-    return _probe(["bwrap", *probe])
+    return shutil.which("bwrap") is not None and _probe("bwrap")
 
 
 @functools.cache
 def unshare_works() -> bool:
-    """True when util-linux `unshare` can make a user + network namespace here."""
-    if shutil.which("unshare") is None or shutil.which("ip") is None:
-        return False
-    return _probe(["unshare", "--user", "--map-root-user", "--net", "true"])
+    """True when util-linux `unshare` can make a user + network namespace here and bring its loopback up."""
+    return shutil.which("unshare") is not None and _probe("unshare")
 
 
 def resolve_mode(requested: str) -> str:
@@ -102,8 +121,9 @@ def resolve_mode(requested: str) -> str:
         raise SandboxError("[renderer] sandbox = \"bwrap\" but bubblewrap is missing or cannot create namespaces "
                            "here (install it: apt-get install bubblewrap)")
     if requested == "unshare" and not unshare_works():
-        raise SandboxError("[renderer] sandbox = \"unshare\" but `unshare --user --net` (util-linux) or `ip` "
-                           "(iproute2) is missing or not permitted here")
+        raise SandboxError("[renderer] sandbox = \"unshare\" but `unshare --user --net` (util-linux) with `ip link set "
+                           "lo up` (iproute2) is missing or not permitted here (where AppArmor restricts "
+                           "unprivileged user namespaces, as on Ubuntu 23.10+, unshare runs but ip cannot)")
     if requested not in MODES:
         raise SandboxError(f"unknown sandbox mode {requested!r} (choose auto, bwrap, unshare or none)")
     return requested
@@ -127,9 +147,24 @@ def _bwrap_args(spec: SandboxSpec, cwd: Path) -> list[str]:
     args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     for path in spec.readonly:
         args += ["--ro-bind", str(path), str(path)]
-    for path in spec.writable_files:
-        args += ["--bind", str(path), str(path)]
+    for scratch in spec.scratch:
+        args += _scratch_args(scratch)
     args += ["--bind", str(spec.workdir), str(spec.workdir), "--chdir", str(cwd), "--"]
+    return args
+
+
+def _scratch_args(scratch: ScratchDir) -> list[str]:
+    """A tmpfs over `scratch.path`, then its real entries bound back (listed now: the cache can change)."""
+    if not scratch.path.is_dir():
+        return []
+    args = ["--tmpfs", str(scratch.path)]
+    for entry in sorted(scratch.path.iterdir()):
+        if entry.name in scratch.private:
+            continue
+        if entry.is_symlink():
+            args += ["--symlink", os.readlink(entry), str(entry)]
+        else:
+            args += ["--ro-bind", str(entry), str(entry)]
     return args
 
 

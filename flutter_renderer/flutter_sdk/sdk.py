@@ -31,24 +31,33 @@ class FlutterSdk:
         return self.root / "bin" / "flutter"
 
     @property
+    def cache(self) -> Path:
+        """`bin/cache`: the Dart SDK, the engine artifacts, the tool snapshot and the launcher's stamps."""
+        return self.root / "bin" / "cache"
+
+    @property
     def dart(self) -> Path:
         """The SDK's own Dart VM; calling it directly skips the `bin/dart` wrapper's update check and lock."""
-        direct = self.root / "bin" / "cache" / "dart-sdk" / "bin" / "dart"
+        direct = self.cache / "dart-sdk" / "bin" / "dart"
         return direct if direct.exists() else self.root / "bin" / "dart"
+
+    @property
+    def dart_version(self) -> str:
+        """The bundled Dart's version, e.g. `3.8.1` or `3.9.0-163.1.beta` (`bin/cache/dart-sdk/version`); "" if unknown."""
+        try:
+            return (self.cache / "dart-sdk" / "version").read_text().strip()
+        except OSError:
+            return ""
 
     @property
     def material_fonts(self) -> Path:
         """Where `flutter precache` puts Roboto and MaterialIcons (the fonts apps get from the engine)."""
-        return self.root / "bin" / "cache" / "artifacts" / "material_fonts"
-
-    @property
-    def lockfile(self) -> Path:
-        return self.root / "bin" / "cache" / "lockfile"
+        return self.cache / "artifacts" / "material_fonts"
 
     @property
     def version(self) -> str:
         """The framework version: `bin/cache/flutter.version.json` (Flutter >= 3.22) or the `version` file."""
-        info = self.root / "bin" / "cache" / "flutter.version.json"
+        info = self.cache / "flutter.version.json"
         try:
             return str(json.loads(info.read_text())["frameworkVersion"])
         except (OSError, ValueError, KeyError):
@@ -59,6 +68,11 @@ class FlutterSdk:
             return "unknown"
 
 
+def _is_sdk(root: Path) -> bool:
+    # bin/flutter only sources bin/internal/shared.sh (flutter/flutter bin/flutter); wrappers have no such file.
+    return (root / "bin" / "flutter").is_file() and (root / "bin" / "internal" / "shared.sh").is_file()
+
+
 def find_sdk(configured: str = "") -> FlutterSdk:
     """The SDK at `configured` (`[renderer] flutter_sdk`), else the one whose `flutter` is on PATH."""
     if configured:
@@ -67,16 +81,33 @@ def find_sdk(configured: str = "") -> FlutterSdk:
             root = root.parent.parent
         if not (root / "bin" / "flutter").is_file():
             raise FlutterSdkError(f"[renderer] flutter_sdk = {configured!r}: no bin/flutter there; {INSTALL_HINT}")
+        if not _is_sdk(root):
+            raise FlutterSdkError(f"[renderer] flutter_sdk = {configured!r}: {root} has bin/flutter but no "
+                                  f"bin/internal/shared.sh, so it is not a Flutter SDK; {INSTALL_HINT}")
         return FlutterSdk(root)
     on_path = shutil.which("flutter")
     if on_path is None:
         raise FlutterSdkError(f"the Flutter SDK was not found ([renderer] flutter_sdk is empty and `flutter` is "
                               f"not on PATH); {INSTALL_HINT}")
-    return FlutterSdk(Path(os.path.realpath(on_path)).parent.parent)
+    resolved = Path(os.path.realpath(on_path))
+    if not _is_sdk(resolved.parent.parent):
+        raise FlutterSdkError(f"`flutter` on PATH ({on_path} -> {resolved}) is not inside a Flutter SDK (no "
+                              f"{resolved.parent.parent}/bin/internal/shared.sh): it is a wrapper (snap, a version "
+                              f"manager, a script). Set [renderer] flutter_sdk to the SDK folder it runs; {INSTALL_HINT}")
+    return FlutterSdk(resolved.parent.parent)
+
+
+# The families Cupertino text styles ask for: CupertinoSystemText/Display since flutter/flutter e84f1296ac
+# (Nov 2023), .SF Pro Text/Display from 4ac2daf337 (2019), .SF UI Text/Display before (cupertino/
+# text_theme.dart). No test engine has them, so Cupertino text would draw in the test font's boxes;
+# golden_toolkit lets fonts register under these names for the same reason (font_loader.dart).
+CUPERTINO_FAMILIES = ("CupertinoSystemText", "CupertinoSystemDisplay", ".SF Pro Text", ".SF Pro Display",
+                      ".SF UI Text", ".SF UI Display")
 
 
 def font_files(sdk: FlutterSdk) -> dict[str, list[Path]]:
-    """Font family -> files to load for real text: Roboto (every weight/style) and MaterialIcons.
+    """Font family -> files to load for real text: Roboto (every weight/style), MaterialIcons, and the
+    Roboto files again under each of `CUPERTINO_FAMILIES`.
 
     File names differ in case between SDK releases (`Roboto-Regular.ttf`, `roboto-regular.ttf`), so match
     without case. A family with no file is absent from the result.
@@ -86,7 +117,7 @@ def font_files(sdk: FlutterSdk) -> dict[str, list[Path]]:
     files = sorted(p for p in sdk.material_fonts.iterdir() if p.is_file())
     roboto = [p for p in files if p.name.lower().startswith("roboto-") and p.suffix.lower() == ".ttf"]
     icons = [p for p in files if p.name.lower().startswith("materialicons-regular.")]
-    families = {"Roboto": roboto, "MaterialIcons": icons[:1]}
+    families = {"Roboto": roboto, "MaterialIcons": icons[:1], **{family: roboto for family in CUPERTINO_FAMILIES}}
     return {family: paths for family, paths in families.items() if paths}
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.flutter_sdk import analyze
-from flutter_renderer.flutter_sdk.flutter_errors import classify, is_overflow, split_dumps
+from flutter_renderer.flutter_sdk.flutter_errors import classify, is_overflow, split_dumps, summary_of
 from flutter_renderer.flutter_sdk.machine_events import compile_errors, parse_machine_output
 
 
@@ -55,6 +57,7 @@ def test_compile_failure_is_a_load_error_with_attributed_lines(fixture_text):
     out = parse_machine_output(text)
     assert out.outcomes == {}
     assert len(out.load_errors) == 1 and "Compilation failed for testPath=" in out.load_errors[0]
+    assert out.compile_failed and out.started
     errors = compile_errors(text)
     assert [(e.candidate, e.line, e.column) for e in errors] == [(4, 18, 26), (4, 25, 7)]
     assert errors[0].message == "The argument type 'String' can't be assigned to the parameter type 'double'."
@@ -85,3 +88,51 @@ def test_overflow_patterns():
     assert is_overflow("A RenderFlex overflowed by 1.5 pixels on the right.")
     assert is_overflow("RenderFlex children have non-zero flex but incoming height constraints are unbounded.")
     assert not is_overflow("Null check operator used on a null value")
+
+
+def test_hooks_and_load_errors_are_told_apart():
+    """`(setUpAll)` is package:test_api's name for the hook; only `Compilation failed` means a compile error."""
+    events = [
+        {"type": "start", "protocolVersion": "0.1.1"},
+        {"type": "testStart", "test": {"id": 1, "name": "loading /p/test/render_batch_test.dart"}},
+        {"type": "error", "testID": 1, "error": 'Failed to load "/p/test/render_batch_test.dart": Shell subprocess '
+                                                 "crashed with segmentation fault."},
+        {"type": "testStart", "test": {"id": 2, "name": "(setUpAll)"}},
+        {"type": "error", "testID": 2, "error": "PathNotFoundException: Cannot open file"},
+    ]
+    out = parse_machine_output("\n".join(json.dumps(e) for e in events))
+    assert out.started and out.setup_errors == ["PathNotFoundException: Cannot open file"]
+    assert len(out.load_errors) == 1 and not out.compile_failed
+    assert not parse_machine_output("Error: Unable to find git in your PATH.").started
+
+
+def test_missing_asset_is_a_warning_like_a_missing_network_image():
+    """Issue 16 (5): with --no-test-assets every asset load fails ('Unable to load asset', asset_bundle.dart)."""
+    asset = {"library": "image resource service", "summary": 'Unable to load asset: "assets/logo.png".'}
+    late = {"library": "flutter test framework", "summary": 'Unable to load asset: "assets/logo.png".'}
+    for error in (asset, late):
+        assert classify([error]) == (None, "", [summary_of(error)])
+    kind, _, warnings = classify([late, {"library": "widgets library", "summary": "Null check operator used"}])
+    assert kind is ErrorKind.RUNTIME and len(warnings) == 1
+
+
+def test_parser_errors_are_syntax_even_with_an_empty_type_column():
+    """Issue 16 (9): dartdev versions differ in the TYPE column (empty, or a placeholder when dartdev speaks
+    LSP to the server) and in severities (HINT); parser errors must stay `syntax` by code or by message."""
+    path = "/p/lib/candidates/c_{}.dart"
+    lines = [
+        f"ERROR||UNEXPECTED_TOKENS|{path.format(0)}|3|1|1|Unexpected tokens.",
+        f"ERROR||MISSING_STATEMENT|{path.format(1)}|3|1|1|Expected a statement.",
+        f"ERROR|LINT|EXPECTED_TOKEN|{path.format(2)}|3|1|1|Expected to find ';'.",
+        f"ERROR||SOME_NEWER_PARSER_CODE|{path.format(3)}|3|1|1|Expected to find ')'.",
+        f"ERROR||UNDEFINED_IDENTIFIER|{path.format(4)}|5|9|7|Undefined name 'Colours'.",
+        f"error||unterminated_string_literal|{path.format(5)}|2|9|1|Unterminated string literal.",
+        f"HINT||DEAD_CODE|{path.format(6)}|4|1|3|Dead code.",
+    ]
+    diagnostics = analyze.parse_machine_output("\n".join(lines))
+    assert [d.severity for d in diagnostics] == ["ERROR"] * 6 + ["HINT"]
+    grouped = analyze.errors_by_candidate(diagnostics)
+    assert sorted(grouped) == [0, 1, 2, 3, 4, 5]                       # a hint never stops a render
+    kinds = {i: analyze.failure_of(errors)[0] for i, errors in grouped.items()}
+    assert kinds == {0: ErrorKind.SYNTAX, 1: ErrorKind.SYNTAX, 2: ErrorKind.SYNTAX, 3: ErrorKind.SYNTAX,
+                     4: ErrorKind.ANALYSIS, 5: ErrorKind.SYNTAX}

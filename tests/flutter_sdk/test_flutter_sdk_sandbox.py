@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from flutter_renderer.flutter_sdk import sandbox
-from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, sandbox_command
+from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, ScratchDir, sandbox_command
 
 PYTHON = "/usr/bin/python3"
 PROBE = r"""
@@ -46,15 +46,21 @@ def _spec(mode: str, tmp_path: Path, **kw) -> SandboxSpec:
 
 
 def test_bwrap_command_isolates_and_binds(tmp_path):
-    lock = tmp_path / "sdk" / "lockfile"
-    spec = _spec("bwrap", tmp_path, writable_files=(lock,))
+    cache = tmp_path / "sdk" / "cache"
+    (cache / "dart-sdk").mkdir(parents=True)
+    (cache / "lockfile").write_text("")
+    (cache / "link").symlink_to("dart-sdk")
+    spec = _spec("bwrap", tmp_path, scratch=(ScratchDir(cache, frozenset({"lockfile"})),))
     cmd = sandbox_command(["flutter", "test"], spec, spec.workdir / "project")
     bwrap = cmd.index("bwrap")
     assert cmd[bwrap + 1:bwrap + 3] == ["--unshare-all", "--die-with-parent"]
     assert cmd[-3:] == ["--", "flutter", "test"]
     joined = " ".join(cmd)
     assert f"--ro-bind {tmp_path / 'sdk'} {tmp_path / 'sdk'}" in joined
-    assert f"--bind {lock} {lock}" in joined
+    # the private cache comes after the read-only SDK; its real entries are bound back, the private ones not
+    assert f"--tmpfs {cache} --ro-bind {cache / 'dart-sdk'} {cache / 'dart-sdk'} --symlink dart-sdk {cache / 'link'}" in joined
+    assert joined.index(f"--tmpfs {cache}") > joined.index(f"--ro-bind {tmp_path / 'sdk'}")
+    assert str(cache / "lockfile") not in joined and "--bind " + str(tmp_path / "sdk") not in joined
     assert f"--bind {spec.workdir} {spec.workdir} --chdir {spec.workdir / 'project'}" in joined
     assert "--tmpfs /tmp" in joined and "--ro-bind /usr /usr" in joined
     assert "/root" not in cmd and "/home" not in cmd and "/etc/shadow" not in cmd
@@ -129,6 +135,40 @@ def test_bwrap_really_blocks_network_and_files(tmp_path):
     assert result["readonly_writable"] is False
 
 
+SCRATCH_PROBE = r"""
+import os, sys
+cache = sys.argv[1]
+tmp = os.path.join(cache, "engine.stamp.tmp.1")
+open(tmp, "w").write("private")
+os.replace(tmp, os.path.join(cache, "engine.stamp"))        # update_engine_version.sh: tmp file + mv
+open(os.path.join(cache, "lockfile"), "a").close()             # cache.dart Cache.lock: open for writing
+print(open(os.path.join(cache, "dart-sdk", "version")).read().strip())
+for target in (os.path.join(cache, "dart-sdk", "version"), os.path.join(cache, "tool.snapshot")):
+    try:
+        open(target, "w").write("planted")
+        print("planted", target)
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
+def test_bwrap_scratch_dir_is_writable_inside_and_untouched_outside(tmp_path):
+    cache = tmp_path / "sdk" / "bin" / "cache"
+    (cache / "dart-sdk").mkdir(parents=True)
+    (cache / "dart-sdk" / "version").write_text("3.8.1\n")
+    (cache / "tool.snapshot").write_text("real tool")
+    (cache / "lockfile").write_text("")
+    before = {p.relative_to(cache): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    spec = _spec("bwrap", tmp_path, scratch=(ScratchDir(cache, frozenset({"engine.stamp", "lockfile"})),))
+    proc = subprocess.run(sandbox_command([PYTHON, "-c", SCRATCH_PROBE, str(cache)], spec), capture_output=True,
+                          text=True, timeout=60, env=sandbox.sandbox_env(spec, spec.workdir, []))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["3.8.1"]          # real entries readable, none of them writable
+    after = {p.relative_to(cache): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    assert after == before                            # the private writes never reached the real cache
+
+
 @pytest.mark.skipif(not sandbox.unshare_works(), reason="unshare --user --net is not permitted here")
 def test_unshare_really_blocks_network(tmp_path):
     result = _run_probe("unshare", tmp_path)
@@ -142,3 +182,27 @@ def test_memory_limit_stops_a_runaway_allocation(tmp_path):
     argv = sandbox_command([PYTHON, "-c", "b = bytearray(600 * 1024 * 1024)"], spec)
     proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, env={"PATH": os.environ["PATH"]})
     assert proc.returncode != 0 and "MemoryError" in proc.stderr
+
+
+@pytest.mark.skipif(not shutil.which("unshare"), reason="util-linux unshare is not installed")
+def test_unshare_probe_runs_the_wrapper_that_renders_use(tmp_path, monkeypatch):
+    """Issue 16 (6): where AppArmor restricts unprivileged user namespaces (Ubuntu 23.10+), `unshare --user
+    --net true` succeeds but `ip link set lo up` inside it does not; the probe must run what renders run."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "ip").write_text("#!/bin/sh\necho 'RTNETLINK answers: Operation not permitted' >&2\nexit 2\n")
+    (fake_bin / "ip").chmod(0o755)
+    real_env = sandbox.sandbox_env
+    monkeypatch.setattr(sandbox, "sandbox_env", lambda spec, home, dirs: real_env(spec, home, [fake_bin, *dirs]))
+    sandbox.unshare_works.cache_clear()
+    try:
+        assert sandbox.unshare_works() is False
+        with pytest.raises(sandbox.SandboxError, match="AppArmor"):
+            sandbox.resolve_mode("unshare")
+    finally:
+        monkeypatch.undo()
+        sandbox.unshare_works.cache_clear()
+    spec = _spec("unshare", tmp_path)
+    works = subprocess.run(sandbox_command(["true"], spec), env=sandbox.sandbox_env(spec, tmp_path, []),
+                           capture_output=True).returncode == 0
+    assert sandbox.unshare_works() is works

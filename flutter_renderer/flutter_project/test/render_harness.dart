@@ -5,13 +5,19 @@
 //   c_<i>.png      the screen at `width x height` logical pixels times `pixelRatio`,
 //   c_<i>.json     {"index", "errors": [{"library", "summary", "details"}], "png", "elapsed_ms"}.
 // Errors are collected, not thrown, so one broken candidate never fails its neighbours.
+//
+// Written against flutter/flutter at 90e4a12f2a (flutter_test's binding.dart and widget_tester.dart)
+// but never compiled or run by this project: no Flutter SDK can be installed on its machines.
 
 import 'dart:convert';
 import 'dart:io';
 import 'dart:ui' as ui;
 
+import 'package:flutter/foundation.dart';
 import 'package:flutter/material.dart';
+import 'package:flutter/painting.dart';
 import 'package:flutter/rendering.dart';
+import 'package:flutter/scheduler.dart';
 import 'package:flutter/services.dart';
 import 'package:flutter_test/flutter_test.dart';
 
@@ -32,13 +38,23 @@ class HarnessConfig {
   final double pixelRatio;
   final int timeoutMs;
 
-  /// Font family -> font files. Empty keeps flutter_test's Ahem block glyphs.
+  /// Font family -> font files. Empty keeps the engine's test font (FlutterTest, Ahem in older
+  /// SDKs), whose glyphs are solid boxes.
   final Map<String, List<String>> fonts;
 }
+
+/// How far fake time jumps before the capture, so delayed futures and timers fire (a FutureBuilder
+/// waiting on a 2 s `Future.delayed`) and entrance animations end. Fake time is free, frames are not.
+const Duration _settleTime = Duration(seconds: 5);
+
+/// The global switches as they were before the first candidate; see [_GlobalFlags].
+late final _GlobalFlags _defaults;
 
 /// Loads real fonts once per run and hides the debug banner of candidates' own MaterialApps.
 void setUpHarness(HarnessConfig config) {
   setUpAll(() async {
+    TestWidgetsFlutterBinding.ensureInitialized();
+    _defaults = _GlobalFlags.capture();
     WidgetsApp.debugAllowBannerOverride = false;
     await loadFonts(config.fonts);
   });
@@ -62,6 +78,10 @@ void renderCandidate(HarnessConfig config, int index, Widget Function() root, {r
   testWidgets('candidate $index', (WidgetTester tester) async {
     final status = _Status(config.outDir, index)..markStarted();
     final watch = Stopwatch()..start();
+    // What an earlier candidate left behind: its switches (a test that timed out never restored them)
+    // and an error of its that arrived before this test's handler was installed.
+    _defaults.restore();
+    tester.takeException();
     tester.view.physicalSize = Size(config.width * config.pixelRatio, config.height * config.pixelRatio);
     tester.view.devicePixelRatio = config.pixelRatio;
     addTearDown(tester.view.reset);
@@ -69,34 +89,49 @@ void renderCandidate(HarnessConfig config, int index, Widget Function() root, {r
     final errors = <Map<String, String>>[];
     final boundary = GlobalKey();
     final previousOnError = FlutterError.onError;
-    // Collect every report (overflow, build errors) instead of failing on the first one; restored
-    // below because the test binding checks that the handler is its own again when the test ends.
+    // Every report until the candidate is gone (overflow, build errors, an image or asset that fails
+    // while the screen is captured) lands here with its library, instead of failing on the first one.
     FlutterError.onError = (FlutterErrorDetails details) => errors.add(_describe(details));
-    try {
-      final Widget screen = wrap ? MaterialApp(debugShowCheckedModeBanner: false, home: root()) : root();
-      await tester.pumpWidget(RepaintBoundary(key: boundary, child: screen));
-      await _settle(tester);
-    } catch (error, stack) {
-      errors.add(_describe(FlutterErrorDetails(exception: error, stack: stack, library: 'flutter-rl harness')));
-    } finally {
-      FlutterError.onError = previousOnError;
-    }
-    _takePending(tester, errors);
-
+    // The test binding sets debugDisableShadows, which strokes elevation as an outline twice the
+    // elevation wide (rendering/proxy_box.dart) and drops BoxShadow blur (painting/box_shadow.dart);
+    // golden_toolkit turns real shadows on for the same reason (`enableRealShadows`).
+    debugDisableShadows = false;
     String? png;
     try {
-      png = await _capture(tester, boundary, config.pixelRatio, status.pngPath);
-    } catch (error, stack) {
-      errors.add(_describe(FlutterErrorDetails(exception: error, stack: stack, library: 'flutter-rl capture')));
+      try {
+        final Widget screen = wrap ? MaterialApp(debugShowCheckedModeBanner: false, home: root()) : root();
+        await tester.pumpWidget(RepaintBoundary(key: boundary, child: screen));
+        await _settle(tester);
+      } catch (error, stack) {
+        errors.add(_describe(FlutterErrorDetails(exception: error, stack: stack, library: 'flutter-rl harness')));
+      }
+      try {
+        png = await _capture(tester, boundary, config.pixelRatio, status.pngPath);
+      } catch (error, stack) {
+        errors.add(_describe(FlutterErrorDetails(exception: error, stack: stack, library: 'flutter-rl capture')));
+      }
+      await _drain(tester);
+    } finally {
+      // Put back before the body returns: right after it the binding checks that the error handler is
+      // its own and that no debug switch (debugDisableShadows included) was left changed.
+      FlutterError.onError = previousOnError;
+      _defaults.restore();
     }
     _takePending(tester, errors);
     status.write(errors, png, watch.elapsedMilliseconds);
-  }, timeout: Timeout(Duration(milliseconds: config.timeoutMs)));
+  }, timeout: Timeout(Duration(milliseconds: config.timeoutMs)), semanticsEnabled: false);
 }
 
-/// Pumps frames until none is scheduled, at most ten: unlike `pumpAndSettle` this ends on screens with
-/// endless animations (progress indicators), which is all a still image needs.
+/// Pumps frames until none is scheduled, jumps [_settleTime] ahead, then settles again. Unlike
+/// `pumpAndSettle` this ends on screens with endless animations (progress indicators), which is all
+/// a still image needs.
 Future<void> _settle(WidgetTester tester) async {
+  await _pumpFrames(tester);
+  await tester.pump(_settleTime);
+  await _pumpFrames(tester);
+}
+
+Future<void> _pumpFrames(WidgetTester tester) async {
   for (var frame = 0; frame < 10 && tester.binding.hasScheduledFrame; frame++) {
     await tester.pump(const Duration(milliseconds: 100));
   }
@@ -120,6 +155,13 @@ Future<String> _capture(WidgetTester tester, GlobalKey boundary, double pixelRat
   return path;
 }
 
+/// Lets the candidate's last real-async work (asset and image loads answered by the engine) finish
+/// while its error handler is still installed, so a late error is its own and not the next one's.
+Future<void> _drain(WidgetTester tester) async {
+  await tester.runAsync(() => Future<void>.delayed(const Duration(milliseconds: 20)));
+  await tester.pump();
+}
+
 void _takePending(WidgetTester tester, List<Map<String, String>> errors) {
   final Object? pending = tester.takeException();
   if (pending != null) {
@@ -129,9 +171,71 @@ void _takePending(WidgetTester tester, List<Map<String, String>> errors) {
 
 Map<String, String> _describe(FlutterErrorDetails details) => <String, String>{
       'library': details.library ?? '',
-      'summary': details.exceptionAsString(),
-      'details': details.toString(),
+      'summary': _safely(() => details.exceptionAsString()),
+      'details': _safely(() => details.toString()),
     };
+
+/// Describing an error runs candidate code (its exception's toString), which may throw in turn.
+String _safely(String Function() describe) {
+  try {
+    return describe();
+  } catch (error) {
+    return '<the error could not be described: ${error.runtimeType}>';
+  }
+}
+
+/// Global switches a candidate can flip from its build methods. They outlive its test: the binding
+/// checks some of them after each test body but resets none (flutter_test binding.dart
+/// `_verifyInvariants`), so each candidate starts and ends with the values from before the first one.
+class _GlobalFlags {
+  _GlobalFlags.capture()
+      : paintSize = debugPaintSizeEnabled,
+        paintBaselines = debugPaintBaselinesEnabled,
+        paintLayerBorders = debugPaintLayerBordersEnabled,
+        paintPointers = debugPaintPointersEnabled,
+        repaintRainbow = debugRepaintRainbowEnabled,
+        repaintTextRainbow = debugRepaintTextRainbowEnabled,
+        disableClipLayers = debugDisableClipLayers,
+        disablePhysicalShapeLayers = debugDisablePhysicalShapeLayers,
+        disableOpacityLayers = debugDisableOpacityLayers,
+        disableShadows = debugDisableShadows,
+        invertOversizedImages = debugInvertOversizedImages,
+        targetPlatform = debugDefaultTargetPlatformOverride,
+        dilation = timeDilation,
+        errorWidgetBuilder = ErrorWidget.builder;
+
+  final bool paintSize;
+  final bool paintBaselines;
+  final bool paintLayerBorders;
+  final bool paintPointers;
+  final bool repaintRainbow;
+  final bool repaintTextRainbow;
+  final bool disableClipLayers;
+  final bool disablePhysicalShapeLayers;
+  final bool disableOpacityLayers;
+  final bool disableShadows;
+  final bool invertOversizedImages;
+  final TargetPlatform? targetPlatform;
+  final double dilation;
+  final ErrorWidgetBuilder errorWidgetBuilder;
+
+  void restore() {
+    debugPaintSizeEnabled = paintSize;
+    debugPaintBaselinesEnabled = paintBaselines;
+    debugPaintLayerBordersEnabled = paintLayerBorders;
+    debugPaintPointersEnabled = paintPointers;
+    debugRepaintRainbowEnabled = repaintRainbow;
+    debugRepaintTextRainbowEnabled = repaintTextRainbow;
+    debugDisableClipLayers = disableClipLayers;
+    debugDisablePhysicalShapeLayers = disablePhysicalShapeLayers;
+    debugDisableOpacityLayers = disableOpacityLayers;
+    debugDisableShadows = disableShadows;
+    debugInvertOversizedImages = invertOversizedImages;
+    debugDefaultTargetPlatformOverride = targetPlatform;
+    timeDilation = dilation;
+    ErrorWidget.builder = errorWidgetBuilder;
+  }
+}
 
 class _Status {
   _Status(this.outDir, this.index);
