@@ -102,6 +102,10 @@ _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor
                "progressIndicatorTheme bottomSheetTheme drawerTheme snackBarTheme tooltipTheme "
                "pageTransitionsTheme splashFactory extensions")
 
+_TWEENS = ("Tween ColorTween SizeTween RectTween IntTween StepTween AlignmentTween AlignmentGeometryTween "
+           "EdgeInsetsTween EdgeInsetsGeometryTween BorderRadiusTween DecorationTween TextStyleTween RelativeRectTween "
+           "BoxConstraintsTween FractionalOffsetTween MaterialRectArcTween MaterialRectCenterArcTween")
+
 CLASSES: dict[str, dict[str, Signature]] = {
     # --- app and structure ---
     "MaterialApp": {"": sig("", "navigatorKey scaffoldMessengerKey home routes initialRoute onGenerateRoute "
@@ -351,6 +355,199 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Tab": {"": sig("", "text icon iconMargin height child")},
     "TabBarView": {"": sig("", "controller physics dragStartBehavior viewportFraction clipBehavior", "children")},
     "DefaultTabController": {"": sig("", "initialIndex animationDuration", "length child")},
+    # --- apps, surfaces and painting (issue 15) ---
+    "WidgetsApp": {"": sig("", "navigatorKey onGenerateRoute onGenerateInitialRoutes onUnknownRoute "
+                               "onNavigationNotification navigatorObservers initialRoute pageRouteBuilder home routes "
+                               "builder title onGenerateTitle textStyle locale localizationsDelegates "
+                               "localeListResolutionCallback localeResolutionCallback supportedLocales "
+                               "showPerformanceOverlay checkerboardRasterCacheImages checkerboardOffscreenLayers "
+                               "showSemanticsDebugger debugShowWidgetInspector debugShowCheckedModeBanner "
+                               "inspectorSelectButtonBuilder shortcuts actions restorationScopeId "
+                               "useInheritedMediaQuery", "color")},
+    "ColoredBox": {"": sig("", "child", "color")},
+    "Placeholder": {"": sig("", "color strokeWidth fallbackWidth fallbackHeight child")},
+    "FlutterLogo": {"": sig("", "size textColor style duration curve")},
+    "DefaultTextStyle": {"": sig("", "textAlign softWrap overflow maxLines textWidthBasis textHeightBehavior",
+                                 "style child"),
+                         "merge": sig("", "style textAlign softWrap overflow maxLines textWidthBasis "
+                                          "textHeightBehavior", "child")},
+    "Material": {"": sig("", "type elevation color shadowColor surfaceTintColor textStyle borderRadius shape "
+                             "borderOnForeground clipBehavior animationDuration child")},
+    "Ink": {"": sig("", "padding color decoration width height child"),
+            "image": sig("", "padding onImageError colorFilter fit alignment centerSlice repeat matchTextDirection "
+                             "width height child", "image")},
+    "MaterialButton": {"": sig("", "onLongPress onHighlightChanged mouseCursor textTheme textColor disabledTextColor "
+                                   "color disabledColor focusColor hoverColor highlightColor splashColor "
+                                   "colorBrightness elevation focusElevation hoverElevation highlightElevation "
+                                   "disabledElevation padding visualDensity shape clipBehavior focusNode autofocus "
+                                   "materialTapTargetSize animationDuration minWidth height enableFeedback child",
+                               "onPressed")},
+    "Transform": {"": sig("", "origin alignment transformHitTests filterQuality child", "transform"),
+                  "rotate": sig("", "origin alignment transformHitTests filterQuality child", "angle"),
+                  "translate": sig("", "transformHitTests filterQuality child", "offset"),
+                  "scale": sig("", "scale scaleX scaleY origin alignment transformHitTests filterQuality child"),
+                  "flip": sig("", "flipX flipY origin transformHitTests filterQuality child")},
+    "Matrix4": {"identity": sig(), "rotationZ": sig("radians"), "rotationX": sig("radians"),
+                "rotationY": sig("radians"), "translationValues": sig("x y z"), "diagonal3Values": sig("x y z"),
+                "skewX": sig("alpha"), "skewY": sig("beta")},
+    "DecorationImage": {"": sig("", "onError colorFilter fit alignment centerSlice repeat matchTextDirection scale "
+                                    "opacity filterQuality invertColors isAntiAlias", "image")},
+    "FontFeature": {"": sig("feature value", optional_positional=1), "enable": sig("feature"),
+                    "disable": sig("feature"), "alternative": sig("value"), "alternativeFractions": sig(),
+                    "contextualAlternates": sig(), "caseSensitiveForms": sig(), "characterVariant": sig("value"),
+                    "denominator": sig(), "fractions": sig(), "historicalForms": sig(), "historicalLigatures": sig(),
+                    "liningFigures": sig(), "localeAware": sig("", "enable"), "notationalForms": sig("value",
+                                                                                                    optional_positional=1),
+                    "numerators": sig(), "oldstyleFigures": sig(), "ordinalForms": sig(), "proportionalFigures": sig(),
+                    "randomize": sig(), "stylisticAlternates": sig(), "scientificInferiors": sig(),
+                    "stylisticSet": sig("value"), "subscripts": sig(), "superscripts": sig(),
+                    "swash": sig("value", optional_positional=1), "tabularFigures": sig(), "slashedZero": sig()},
+    # --- animations, at their first frame (issue 15) ---
+    "AnimationController": {"": sig("", "value duration reverseDuration debugLabel lowerBound upperBound "
+                                        "animationBehavior", "vsync"),
+                            "unbounded": sig("", "value duration reverseDuration debugLabel animationBehavior",
+                                             "vsync")},
+    "CurvedAnimation": {"": sig("", "reverseCurve", "parent curve")},
+    "ReverseAnimation": {"": sig("parent")},
+    "AlwaysStoppedAnimation": {"": sig("value")},
+    **{name: {"": sig("", "begin end")} for name in _TWEENS.split()},
+    "ConstantTween": {"": sig("value")},
+    "CurveTween": {"": sig("", "", "curve")},
+    "Interval": {"": sig("begin end", "curve")},
+    "Threshold": {"": sig("threshold")},
+    "Cubic": {"": sig("a b c d")},
+    "ValueNotifier": {"": sig("value")},
+    "AnimatedContainer": {"": sig("", "alignment padding color decoration foregroundDecoration width height "
+                                      "constraints margin transform transformAlignment child clipBehavior curve onEnd",
+                                  "duration")},
+    "AnimatedOpacity": {"": sig("", "child curve onEnd alwaysIncludeSemantics", "opacity duration")},
+    "AnimatedPadding": {"": sig("", "child curve onEnd", "padding duration")},
+    "AnimatedAlign": {"": sig("", "child heightFactor widthFactor curve onEnd", "alignment duration")},
+    "AnimatedPositioned": {"": sig("", "left top right bottom width height curve onEnd", "child duration"),
+                           "fromRect": sig("", "curve onEnd", "child rect duration")},
+    "AnimatedPositionedDirectional": {"": sig("", "start top end bottom width height curve onEnd",
+                                              "child duration")},
+    "AnimatedDefaultTextStyle": {"": sig("", "textAlign softWrap overflow maxLines textWidthBasis "
+                                             "textHeightBehavior curve onEnd", "child style duration")},
+    "AnimatedSize": {"": sig("", "child alignment curve reverseDuration clipBehavior onEnd vsync", "duration")},
+    "AnimatedCrossFade": {"": sig("", "firstCurve secondCurve sizeCurve alignment reverseDuration layoutBuilder "
+                                      "excludeBottomFocus", "firstChild secondChild crossFadeState duration")},
+    "AnimatedSwitcher": {"": sig("", "child reverseDuration switchInCurve switchOutCurve transitionBuilder "
+                                     "layoutBuilder", "duration")},
+    "AnimatedRotation": {"": sig("", "child alignment filterQuality curve onEnd", "turns duration")},
+    "AnimatedScale": {"": sig("", "child alignment filterQuality curve onEnd", "scale duration")},
+    "AnimatedSlide": {"": sig("", "child curve onEnd", "offset duration")},
+    "AnimatedTheme": {"": sig("", "curve duration onEnd", "data child")},
+    "AnimatedIcon": {"": sig("", "color size semanticLabel textDirection", "icon progress")},
+    "FadeTransition": {"": sig("", "alwaysIncludeSemantics child", "opacity")},
+    "SlideTransition": {"": sig("", "transformHitTests textDirection child", "position")},
+    "ScaleTransition": {"": sig("", "alignment filterQuality child", "scale")},
+    "RotationTransition": {"": sig("", "alignment filterQuality child", "turns")},
+    "SizeTransition": {"": sig("", "axis axisAlignment fixedCrossAxisSizeFactor child", "sizeFactor")},
+    "PositionedTransition": {"": sig("", "", "rect child")},
+    "RelativePositionedTransition": {"": sig("", "", "rect size child")},
+    "AlignTransition": {"": sig("", "widthFactor heightFactor", "alignment child")},
+    "DecoratedBoxTransition": {"": sig("", "position", "decoration child")},
+    "DefaultTextStyleTransition": {"": sig("", "textAlign softWrap overflow maxLines", "style child")},
+    "AnimatedBuilder": {"": sig("", "child", "animation builder")},
+    "ListenableBuilder": {"": sig("", "child", "listenable builder")},
+    "ValueListenableBuilder": {"": sig("", "child", "valueListenable builder")},
+    "TweenAnimationBuilder": {"": sig("", "curve onEnd child", "tween duration builder")},
+    "StatefulBuilder": {"": sig("", "", "builder")},
+    "OrientationBuilder": {"": sig("", "", "builder")},
+    "Hero": {"": sig("", "createRectTween flightShuttleBuilder placeholderBuilder transitionOnUserGestures",
+                     "tag child")},
+    "RelativeRect": {"fromLTRB": sig("left top right bottom"), "fromSize": sig("rect container"),
+                     "fromRect": sig("rect container")},
+    "Rect": {"fromLTWH": sig("left top width height"), "fromLTRB": sig("left top right bottom"),
+             "fromCenter": sig("", "", "center width height"), "fromCircle": sig("", "", "center radius"),
+             "fromPoints": sig("a b")},
+    # --- cupertino (issue 15) ---
+    "CupertinoApp": {"": sig("", "navigatorKey home theme routes initialRoute onGenerateRoute onGenerateInitialRoutes "
+                                 "onUnknownRoute onNavigationNotification navigatorObservers builder title "
+                                 "onGenerateTitle color locale localizationsDelegates localeListResolutionCallback "
+                                 "localeResolutionCallback supportedLocales showPerformanceOverlay "
+                                 "checkerboardRasterCacheImages checkerboardOffscreenLayers showSemanticsDebugger "
+                                 "debugShowCheckedModeBanner shortcuts actions restorationScopeId scrollBehavior "
+                                 "useInheritedMediaQuery")},
+    "CupertinoThemeData": {"": sig("", "brightness primaryColor primaryContrastingColor textTheme barBackgroundColor "
+                                       "scaffoldBackgroundColor applyThemeToAll")},
+    "CupertinoPageScaffold": {"": sig("", "navigationBar backgroundColor resizeToAvoidBottomInset", "child")},
+    "CupertinoNavigationBar": {"": sig("", "leading automaticallyImplyLeading automaticallyImplyMiddle "
+                                           "previousPageTitle middle trailing border backgroundColor brightness "
+                                           "padding transitionBetweenRoutes heroTag")},
+    "CupertinoButton": {"": sig("", "padding color disabledColor minSize pressedOpacity borderRadius alignment",
+                                "child onPressed"),
+                        "filled": sig("", "padding disabledColor minSize pressedOpacity borderRadius alignment",
+                                      "child onPressed")},
+    "CupertinoSwitch": {"": sig("", "activeColor trackColor thumbColor applyTheme focusColor onLabelColor "
+                                    "offLabelColor focusNode onFocusChange autofocus dragStartBehavior",
+                                "value onChanged")},
+    "CupertinoSlider": {"": sig("", "onChangeStart onChangeEnd min max divisions activeColor thumbColor",
+                                "value onChanged")},
+    "CupertinoSegmentedControl": {"": sig("", "groupValue unselectedColor selectedColor borderColor pressedColor "
+                                              "padding", "children onValueChanged")},
+    "CupertinoSlidingSegmentedControl": {"": sig("", "groupValue thumbColor padding backgroundColor",
+                                                 "children onValueChanged")},
+    "CupertinoActivityIndicator": {"": sig("", "color animating radius"),
+                                   "partiallyRevealed": sig("", "color radius progress")},
+    "CupertinoListSection": {name: sig("", "children header footer margin backgroundColor decoration clipBehavior "
+                                           "dividerMargin additionalDividerMargin topMargin hasLeading separatorColor")
+                             for name in ("", "insetGrouped")},
+    "CupertinoListTile": {name: sig("", "subtitle additionalInfo leading trailing onTap backgroundColor "
+                                        "backgroundColorActivated padding leadingSize leadingToTitle", "title")
+                          for name in ("", "notched")},
+    "CupertinoListTileChevron": {"": sig()},
+    "CupertinoTabScaffold": {"": sig("", "controller backgroundColor resizeToAvoidBottomInset restorationId",
+                                     "tabBar tabBuilder")},
+    "CupertinoTabBar": {"": sig("", "onTap currentIndex backgroundColor activeColor inactiveColor iconSize height "
+                                    "border", "items")},
+    "CupertinoTabView": {"": sig("", "builder navigatorKey defaultTitle routes onGenerateRoute onUnknownRoute "
+                                     "navigatorObservers restorationScopeId")},
+    "CupertinoTabController": {"": sig("", "initialIndex")},
+    "CupertinoTextField": {name: sig("", "controller focusNode undoController decoration padding placeholder "
+                                         "placeholderStyle prefix prefixMode suffix suffixMode clearButtonMode "
+                                         "clearButtonSemanticLabel keyboardType textInputAction textCapitalization "
+                                         "style strutStyle textAlign textAlignVertical textDirection readOnly "
+                                         "toolbarOptions showCursor autofocus obscuringCharacter obscureText "
+                                         "autocorrect smartDashesType smartQuotesType enableSuggestions maxLines "
+                                         "minLines expands maxLength maxLengthEnforcement onChanged "
+                                         "onEditingComplete onSubmitted onTapOutside inputFormatters enabled "
+                                         "cursorWidth cursorHeight cursorRadius cursorOpacityAnimates cursorColor "
+                                         "selectionHeightStyle selectionWidthStyle keyboardAppearance scrollPadding "
+                                         "dragStartBehavior enableInteractiveSelection selectionControls onTap "
+                                         "scrollController scrollPhysics autofillHints contentInsertionConfiguration "
+                                         "clipBehavior restorationId scribbleEnabled enableIMEPersonalizedLearning "
+                                         "contextMenuBuilder spellCheckConfiguration magnifierConfiguration")
+                           for name in ("", "borderless")},
+    "CupertinoContextMenu": {"": sig("", "enableHapticFeedback previewBuilder", "actions child"),
+                             "builder": sig("", "enableHapticFeedback", "actions builder")},
+    "CupertinoSearchTextField": {"": sig("", "controller onChanged onSubmitted style placeholder placeholderStyle "
+                                             "decoration backgroundColor borderRadius keyboardType padding itemColor "
+                                             "itemSize prefixInsets prefixIcon suffixInsets suffixIcon suffixMode "
+                                             "onSuffixTap restorationId focusNode smartQuotesType smartDashesType "
+                                             "enableIMEPersonalizedLearning autofocus onTap autocorrect enabled")},
+    "CupertinoFormSection": {name: sig("", "header footer margin backgroundColor decoration clipBehavior", "children")
+                             for name in ("", "insetGrouped")},
+    "CupertinoFormRow": {"": sig("", "prefix padding helper error", "child")},
+    "CupertinoTextFormFieldRow": {"": sig("", "prefix padding controller initialValue focusNode decoration "
+                                              "keyboardType textCapitalization textInputAction style strutStyle "
+                                              "textDirection textAlign textAlignVertical autofocus readOnly "
+                                              "toolbarOptions showCursor obscuringCharacter obscureText autocorrect "
+                                              "smartDashesType smartQuotesType enableSuggestions maxLines minLines "
+                                              "expands maxLength onChanged onTap onEditingComplete onFieldSubmitted "
+                                              "onSaved validator inputFormatters enabled cursorWidth cursorHeight "
+                                              "cursorColor keyboardAppearance scrollPadding "
+                                              "enableInteractiveSelection selectionControls scrollPhysics "
+                                              "autofillHints autovalidateMode placeholder placeholderStyle "
+                                              "contextMenuBuilder")},
+    "CupertinoTheme": {"": sig("", "", "data child")},
+    "CupertinoContextMenuAction": {"": sig("", "isDefaultAction isDestructiveAction onPressed trailingIcon",
+                                           "child")},
+    "CupertinoScrollbar": {"": sig("", "controller thumbVisibility thickness thicknessWhileDragging radius "
+                                       "radiusWhileDragging notificationPredicate scrollbarOrientation", "child")},
+    "CupertinoRadio": {"": sig("", "toggleable activeColor inactiveColor fillColor focusColor focusNode autofocus "
+                                   "useCheckmarkStyle", "value groupValue onChanged")},
     # --- value classes ---
     "EdgeInsets": {
         "all": sig("value"),
@@ -451,6 +648,13 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "ListTileControlAffinity": "leading trailing platform",
     "TabBarIndicatorSize": "tab label",
     "TabAlignment": "start startOffset fill center",
+    "MaterialType": "canvas card circle button transparency",
+    "FlutterLogoStyle": "markOnly horizontal stacked",
+    "CrossFadeState": "showFirst showSecond",
+    "AnimationStatus": "dismissed forward reverse completed",
+    "Orientation": "portrait landscape",
+    "AnimatedIcons": "add_event arrow_menu close_menu ellipsis_search event_add home_menu list_view menu_arrow "
+                     "menu_close menu_home pause_play play_pause search_ellipsis view_list",
     "FloatingLabelBehavior": "never auto always",
     "AutovalidateMode": "disabled always onUserInteraction onUnfocus",
     "ImageRepeat": "repeat repeatX repeatY noRepeat",
@@ -473,6 +677,8 @@ CONSTANTS: dict[str, Any] = {
     "Size.zero": DartObject("Size", "", (0, 0)),
     "BorderSide.none": DartObject("BorderSide", "", (), {"width": 0, "style": None}),
     "InputBorder.none": DartObject("InputBorder", "none"),
+    "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
+    "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
     "double.infinity": float("inf"),
     "double.maxFinite": 1.7976931348623157e308,
     "double.nan": float("nan"),
@@ -481,22 +687,22 @@ CONSTANTS: dict[str, Any] = {
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomScrollView CustomMultiChildLayout CustomSingleChildLayout PageView "
-    "AnimatedBuilder AnimatedContainer AnimatedOpacity AnimatedSwitcher AnimatedList AnimatedCrossFade "
-    "AnimatedPositioned AnimatedAlign AnimatedPadding AnimatedSize AnimatedDefaultTextStyle TweenAnimationBuilder "
-    "StreamBuilder FutureBuilder ValueListenableBuilder ListenableBuilder LayoutBuilder OrientationBuilder "
-    "StatefulBuilder Hero Transform RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
+    "AnimatedList "
+    ""
+    "StreamBuilder FutureBuilder LayoutBuilder "
+    "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow DataTable DataColumn DataRow DataCell "
     "Stepper ExpansionTile ExpansionPanelList ReorderableListView Dismissible Draggable DragTarget "
     "InteractiveViewer NestedScrollView SliverAppBar SliverList SliverGrid SliverToBoxAdapter SliverPadding "
-    "SliverFillRemaining CupertinoApp CupertinoPageScaffold CupertinoNavigationBar CupertinoButton CupertinoSwitch "
-    "CupertinoTextField CupertinoSlider CupertinoActivityIndicator CupertinoTabScaffold CupertinoTabBar "
-    "CupertinoAlertDialog CupertinoDialogAction CupertinoListTile CupertinoListSection CupertinoSearchTextField "
+    "SliverFillRemaining "
+    ""
+    "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationRail NavigationRailDestination NavigationDrawer NavigationDrawerDestination SearchBar SearchAnchor "
     "SegmentedButton ButtonSegment PopupMenuButton PopupMenuItem MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered Scrollbar "
     "RefreshIndicator Stepper ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "BottomAppBar ExpansionPanel Placeholder Offstage IndexedStack Flow ListWheelScrollView "
-    "AnimatedIcon FlutterLogo Material Ink Semantics ExcludeSemantics MediaQuery Navigator WillPopScope PopScope "
+    "BottomAppBar ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
+    "Semantics ExcludeSemantics MediaQuery Navigator WillPopScope PopScope "
     "CheckedPopupMenuItem ReorderableDragStartListener Autocomplete RawAutocomplete CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())

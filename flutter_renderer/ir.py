@@ -24,6 +24,11 @@ class DartObject:
     column: int = 0
 
 
+# The methods called on a Matrix4 (`Matrix4.identity()..rotateZ(0.1)`), recorded in this kwarg of its
+# DartObject as (name, args) pairs in call order.
+MATRIX_OPS = "_ops"
+
+
 @dataclass(frozen=True)
 class ColorValue:
     """A color as a Flet color string: '#AARRGGBB', a Material name ('blue100'), or a theme role
@@ -34,9 +39,11 @@ class ColorValue:
 
 @dataclass(frozen=True)
 class IconValue:
-    """A Material icon by its Flutter name (`Icons.arrow_back` -> 'arrow_back')."""
+    """A Material icon by its Flutter name (`Icons.arrow_back` -> 'arrow_back'), or a Cupertino one
+    (`CupertinoIcons.heart` -> 'heart', family 'cupertino')."""
 
     name: str
+    family: str = "material"
 
 
 @dataclass(frozen=True)

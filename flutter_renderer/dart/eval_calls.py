@@ -11,7 +11,8 @@ from typing import Any
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
-from flutter_renderer.dart import flutter_api, methods
+from flutter_renderer.animation import AnimationUnsupported
+from flutter_renderer.dart import first_frame, flutter_api, methods
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import FunctionDecl, Params
 from flutter_renderer.dart.syntax import Node, named, position, text
@@ -101,6 +102,8 @@ class CallEvaluation(EvaluatorBase):
         try:
             result = methods.call_method(receiver, name, args, kwargs,
                                          lambda fn, fn_args: self.call(fn, fn_args, {}, node))
+        except AnimationUnsupported as exc:
+            raise self.error(node, f"{exc} is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED) from None
         except (TypeError, ValueError, IndexError, KeyError, OverflowError) as exc:
             raise self.error(node, f"Bad arguments to '{name}': {exc}", ErrorKind.RUNTIME) from None
         if result is MISSING:
@@ -145,6 +148,7 @@ class CallEvaluation(EvaluatorBase):
         self.check_arguments(f"{type_}.{ctor}" if ctor else type_, len(signature.positional) - signature.optional_positional,
                              len(signature.positional), signature.named, signature.required, args, kwargs, node)
         kwargs = self.expand_builders(type_, ctor, kwargs, node)
+        kwargs.pop("vsync", None)   # the TickerProvider (`vsync: this`) only drives frames after the first
         line, column = position(node)
         self.budget.node(line, column)
         return DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
@@ -152,15 +156,26 @@ class CallEvaluation(EvaluatorBase):
 
     def expand_builders(self, type_: str, ctor: str, kwargs: dict[str, Any], node: Node) -> dict[str, Any]:
         """Run the builders Flutter would call for the first frame (`Builder.builder`, item builders
-        with an `itemCount`); other closures stay unevaluated."""
+        with an `itemCount`, the builders of `first_frame.BUILDERS`); other closures stay unevaluated."""
         callables = (Lambda, BoundMethod)
         child_builder = flutter_api.CHILD_BUILDERS.get((type_, ctor))
         item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
-        if child_builder is None and not item_builders:
+        first_frame_builders = first_frame.BUILDERS.get((type_, ctor), {})
+        if child_builder is None and not item_builders and not first_frame_builders:
             return kwargs
         expanded = dict(kwargs)
         if child_builder is not None and isinstance(kwargs.get(child_builder), callables):
             expanded[child_builder] = self.call(kwargs[child_builder], [BUILD_CONTEXT], {}, node)
+        for name, spec in first_frame_builders.items():
+            if isinstance(kwargs.get(name), callables):
+                try:
+                    arguments = first_frame.builder_arguments(spec, kwargs, BUILD_CONTEXT, self.width, self.height)
+                except AnimationUnsupported as exc:
+                    raise self.error(node, f"{exc} is not supported by the embedded renderer.",
+                                     ErrorKind.UNSUPPORTED) from None
+                except TypeError as exc:
+                    raise self.error(node, f"{type_}: {exc}.") from None
+                expanded[name] = self.call(kwargs[name], arguments, {}, node)
         count = kwargs.get("itemCount")
         if isinstance(count, int) and not isinstance(count, bool):
             count = self.check_count(count, node)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import Closure
+from flutter_renderer.ir import Closure, EnumValue
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
-from flutter_renderer.dart.values import IR_LEAVES, BoundMethod, Instance, Lambda, Props, Scope, type_name
+from flutter_renderer.dart.values import IR_LEAVES, BoundMethod, Instance, Lambda, Props, Scope, UserEnum, type_name
 from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 
 
@@ -76,4 +76,6 @@ class ClassEvaluation(EvaluatorBase):
             return Closure(value.line)
         if isinstance(value, Props) and value.ir is not None:
             return value.ir
+        if isinstance(value, UserEnum):   # a value a widget only compares (Radio.value, groupValue, map keys)
+            return EnumValue(value.type, value.name)
         raise self.error(node, f"A value of type '{type_name(value)}' can't be passed to a Flutter widget here.")

@@ -11,6 +11,7 @@ from functools import cmp_to_key
 from typing import Any, Callable
 
 from flutter_renderer.ir import ColorValue, DartObject, ThemeTextStyle
+from flutter_renderer.dart import first_frame
 from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, UserEnum, dart_str
 
@@ -62,8 +63,11 @@ def get_property(receiver: Any, name: str) -> Any:
         return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
         return shade(receiver, int(name[5:])) or MISSING
-    if isinstance(receiver, DartObject) and name in receiver.kwargs:
-        return receiver.kwargs[name]
+    if isinstance(receiver, DartObject):
+        known = first_frame.get_property(receiver, name)
+        if known is not MISSING or name.startswith("_"):
+            return known
+        return receiver.kwargs.get(name, MISSING)
     return MISSING
 
 
@@ -99,6 +103,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             return with_opacity(receiver, int(args[0]) / 255)
         if name == "withValues" and set(kwargs) <= {"alpha"}:
             return with_opacity(receiver, kwargs.get("alpha", 1.0))
+        if name == "resolveFrom" and len(args) == 1:   # a CupertinoDynamicColor: resolved where it is drawn
+            return receiver
         return MISSING
     if isinstance(receiver, ThemeTextStyle) or (isinstance(receiver, DartObject) and receiver.type == "TextStyle"):
         if name == "copyWith" and not args:
@@ -121,6 +127,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             "asMap": lambda: receiver,
         }
         return methods.get(name, lambda: MISSING)()
+    if isinstance(receiver, DartObject):
+        return first_frame.call_method(receiver, name, args, kwargs)
     return MISSING
 
 

@@ -14,9 +14,11 @@ import flet as ft
 from flutter_renderer.catalog import CLASSES
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, layout_error, unbounded, unsupported, widget, widget_list,
+    axes, bad, build, build_optional, current_media_padding, layout_error, media_padding, unbounded, unsupported,
+    widget, widget_list,
 )
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
@@ -109,8 +111,6 @@ def box_decoration(value: Any) -> dict[str, Any]:
     if not isinstance(value, DartObject) or value.type != "BoxDecoration":
         raise unsupported(f"decoration {v.describe(value)}", value if isinstance(value, DartObject) else None)
     k = value.kwargs
-    if k.get("image") is not None:
-        raise unsupported("BoxDecoration.image (DecorationImage)", value)
     if k.get("backgroundBlendMode") is not None:
         raise unsupported("BoxDecoration.backgroundBlendMode", value)
     shape = k.get("shape")
@@ -122,6 +122,7 @@ def box_decoration(value: Any) -> dict[str, Any]:
         "shadow": v.box_shadows(k.get("boxShadow")),
         "gradient": v.gradient(k.get("gradient")),
         "shape": ft.BoxShape.CIRCLE if circle else ft.BoxShape.RECTANGLE,
+        "image": decoration_image(k.get("image")),
     }
 
 
@@ -306,15 +307,26 @@ def _builder_items(node: DartObject, param: str, count: Any) -> list[Any]:
     return items
 
 
+def scroll_padding(node: DartObject, horizontal: bool) -> ft.Padding | None:
+    """A scroll view's padding; when none is given, a vertical one takes the MediaQuery padding
+    (ScrollView does, so a list under a translucent Cupertino bar starts below it)."""
+    given = v.edge_insets(node.kwargs.get("padding"))
+    top, bottom = current_media_padding()
+    if given is not None or horizontal or (top, bottom) == (0, 0):
+        return given
+    return ft.Padding(0, top, 0, bottom)
+
+
 def _list_view(node: DartObject, items: list[Any]) -> ft.Control:
     k = node.kwargs
     horizontal = _is_horizontal(node)
     _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
-    with axes(**{("horizontal" if horizontal else "vertical"): True}):
+    padding = scroll_padding(node, horizontal)
+    with axes(**{("horizontal" if horizontal else "vertical"): True}), media_padding(top=0, bottom=0):
         controls = [build(item) for item in items]
     if k.get("prototypeItem") is not None or k.get("itemExtentBuilder") is not None:
         raise unsupported(f"{node.type}.prototypeItem/itemExtentBuilder", node)
-    return ft.ListView(controls, horizontal=horizontal, spacing=0, padding=v.edge_insets(k.get("padding")),
+    return ft.ListView(controls, horizontal=horizontal, spacing=0, padding=padding,
                        item_extent=v.finite(k.get("itemExtent")), reverse=bool(k.get("reverse")),
                        expand=None if k.get("shrinkWrap") else True, scroll=ft.ScrollMode.HIDDEN)
 
@@ -347,7 +359,8 @@ def _grid(node: DartObject, items: list[Any], delegate: dict[str, Any]) -> ft.Co
     _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
     if delegate.get("mainAxisExtent") is not None:
         raise unsupported("a grid delegate's mainAxisExtent", node)
-    with axes(vertical=False, horizontal=False):
+    padding = scroll_padding(node, horizontal)
+    with axes(vertical=False, horizontal=False), media_padding(top=0, bottom=0):
         controls = [build(item) for item in items]
     return ft.GridView(
         controls, horizontal=horizontal, runs_count=delegate.get("crossAxisCount"),
@@ -355,7 +368,7 @@ def _grid(node: DartObject, items: list[Any], delegate: dict[str, Any]) -> ft.Co
         spacing=v.finite(delegate.get("crossAxisSpacing")) or 0,
         run_spacing=v.finite(delegate.get("mainAxisSpacing")) or 0,
         child_aspect_ratio=v.finite(delegate.get("childAspectRatio")) or 1.0,
-        padding=v.edge_insets(k.get("padding")), expand=None if k.get("shrinkWrap") else True,
+        padding=padding, expand=None if k.get("shrinkWrap") else True,
         reverse=bool(k.get("reverse")),
     )
 
@@ -388,8 +401,17 @@ def grid_view_builder(node: DartObject) -> ft.Control:
 
 @widget("SafeArea", honours="child minimum left top right bottom maintainBottomViewPadding")
 def safe_area(node: DartObject) -> ft.Control:
-    # The page has no system insets (no status bar, no notch), so only `minimum` adds padding.
-    return ft.Container(content=_child(node), padding=v.edge_insets(node.kwargs.get("minimum")))
+    # The page has no system insets (no status bar, no notch); `minimum` and the MediaQuery padding of
+    # a translucent Cupertino bar above it add padding, which its child no longer sees.
+    k = node.kwargs
+    minimum = v.edge_insets(k.get("minimum")) or ft.Padding(0, 0, 0, 0)
+    top, bottom = current_media_padding()
+    top = max(minimum.top, top) if k.get("top", True) is not False else minimum.top
+    bottom = max(minimum.bottom, bottom) if k.get("bottom", True) is not False else minimum.bottom
+    with media_padding(top=0, bottom=0):
+        child = _child(node)
+    padding = ft.Padding(minimum.left, top, minimum.right, bottom)
+    return ft.Container(content=child, padding=padding if padding != ft.Padding(0, 0, 0, 0) else None)
 
 
 @widget("ClipRRect", honours="borderRadius child clipBehavior")

@@ -17,6 +17,7 @@ import flet as ft
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import UNSUPPORTED, CLASSES
 from flutter_renderer.ir import Closure, DartObject, EnumValue
+from flutter_renderer.embedded.text_defaults import scoped, text_defaults
 from flutter_renderer.embedded.values import MappingError, bad, unsupported
 
 Builder = Callable[[DartObject], ft.Control]
@@ -66,7 +67,9 @@ def widget(*names: str, honours: str = "") -> Callable[[Builder], Builder]:
 # viewports and flex children in unbounded axes are reproduced statically from this.
 _UNBOUNDED: ContextVar[frozenset[str]] = ContextVar("unbounded", default=frozenset())
 # Parent-data widgets (Expanded, Positioned) are only valid as direct children of Flex / Stack.
-PARENT_DATA = {"Expanded": "flex", "Flexible": "flex", "Spacer": "flex", "Positioned": "stack"}
+PARENT_DATA = {"Expanded": "flex", "Flexible": "flex", "Spacer": "flex", "Positioned": "stack",
+               "AnimatedPositioned": "stack", "AnimatedPositionedDirectional": "stack", "PositionedTransition": "stack",
+               "RelativePositionedTransition": "stack"}
 # Flet serializes the control tree recursively; far deeper than any real screen, stop with a clear error.
 MAX_WIDGET_DEPTH = 250
 _DEPTH: ContextVar[int] = ContextVar("depth", default=0)
@@ -86,6 +89,27 @@ def axes(*, vertical: bool | None = None, horizontal: bool | None = None) -> Ite
         yield
     finally:
         _UNBOUNDED.reset(token)
+
+
+# The MediaQuery padding (top, bottom) the widget being built sees: zero on the page (no system UI);
+# a translucent Cupertino navigation or tab bar gives the content behind it the bar's height.
+_MEDIA_PADDING: ContextVar[tuple[float, float]] = ContextVar("media_padding", default=(0.0, 0.0))
+
+
+@contextmanager
+def media_padding(*, top: float | None = None, bottom: float | None = None) -> Iterator[None]:
+    """Build a subtree with this MediaQuery top / bottom padding (None: unchanged)."""
+    current = _MEDIA_PADDING.get()
+    token = _MEDIA_PADDING.set((current[0] if top is None else top, current[1] if bottom is None else bottom))
+    try:
+        yield
+    finally:
+        _MEDIA_PADDING.reset(token)
+
+
+def current_media_padding() -> tuple[float, float]:
+    """The MediaQuery (top, bottom) padding of the widget being built."""
+    return _MEDIA_PADDING.get()
 
 
 def unbounded(axis: str) -> bool:
@@ -136,8 +160,12 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
     if depth > MAX_WIDGET_DEPTH:
         raise unsupported(f"a widget tree deeper than {MAX_WIDGET_DEPTH} levels", node)
     token = _DEPTH.set(depth)
+    text_scope = scoped(node.type)
     try:
-        return spec.build(node)
+        if text_scope is None:
+            return spec.build(node)
+        with text_defaults(text_scope):
+            return spec.build(node)
     except MappingError as exc:
         if not exc.line:
             exc.line, exc.column = node.line, node.column

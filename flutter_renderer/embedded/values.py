@@ -15,6 +15,7 @@ import flet as ft
 
 from flutter_renderer.api import ErrorKind, SourceError
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.embedded import font_features
 
 E = TypeVar("E", bound=Enum)
 
@@ -87,7 +88,7 @@ def icon(value: Any) -> ft.IconData | None:
     if not isinstance(value, IconValue):
         raise bad(value, "an IconData")
     try:
-        return getattr(ft.Icons, value.name.upper())
+        return getattr(ft.CupertinoIcons if value.family == "cupertino" else ft.Icons, value.name.upper())
     except AttributeError:
         raise MappingError(ErrorKind.ANALYSIS, f"unknown icon Icons.{value.name}") from None
 
@@ -280,9 +281,17 @@ def text_style(value: Any) -> ft.TextStyle | None:
     if not isinstance(value, DartObject) or value.type != "TextStyle":
         raise bad(value, "a TextStyle")
     k = value.kwargs
-    for name in ("foreground", "background", "shadows", "fontFeatures", "fontVariations"):
+    for name in ("foreground", "background", "shadows", "fontVariations"):
         if k.get(name) is not None:
             raise unsupported(f"TextStyle.{name}", value)
+    for feature in k.get("fontFeatures") or []:
+        try:
+            visible = font_features.changes_glyphs(feature)
+        except TypeError:
+            raise bad(feature, "a FontFeature") from None
+        if visible:
+            raise unsupported(f"TextStyle.fontFeatures {font_features.tag_and_value(feature)[0]!r} "
+                              "(it changes Roboto's glyphs)", value)
     decoration = k.get("decoration")
     if decoration is not None and not (isinstance(decoration, EnumValue) and decoration.name in _DECORATIONS):
         raise bad(decoration, "a TextDecoration")

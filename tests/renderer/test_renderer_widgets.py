@@ -1,0 +1,294 @@
+"""Dart source -> front end -> Flet controls for the widgets of issue 15 (no browser): surfaces and
+painting, default text styles, animations at their first frame, Cupertino."""
+
+from __future__ import annotations
+
+import flet as ft
+import pytest
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart import compile_screen
+from flutter_renderer.embedded.mapping import Screen, build_screen
+from flutter_renderer.embedded.text_defaults import ENGINE_TEXT
+from flutter_renderer.embedded.values import MappingError
+
+SCAFFOLD = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(body: {body})));
+"""
+
+
+def built(source: str) -> Screen:
+    return build_screen(compile_screen(source, width=390, height=844))
+
+
+def body(expr: str) -> ft.Control:
+    """The Flet control of a Scaffold body expression."""
+    return built(SCAFFOLD.format(body=expr)).root.content
+
+
+def error(source: str) -> MappingError:
+    with pytest.raises(MappingError) as info:
+        built(source)
+    return info.value
+
+
+# --- surfaces, images, painting --------------------------------------------------------------------
+
+def test_decoration_image_paints_the_placeholder_over_the_box_under_its_border():
+    box = body("Container(width: 100, height: 60, decoration: BoxDecoration(color: Colors.red, "
+               "border: Border.all(width: 2), borderRadius: BorderRadius.circular(8), "
+               "image: const DecorationImage(image: NetworkImage('https://example.com/a.png'), fit: BoxFit.contain, "
+               "opacity: 0.5)))")
+    assert (box.width, box.height, box.bgcolor) == (100, 60, "red")
+    assert box.image.fit == ft.BoxFit.FILL and box.image.opacity == 0.5
+    assert box.image.src.startswith(b"\x89PNG") and box.border.top.width == 2
+
+
+def test_colored_box_without_a_child_is_as_small_as_allowed():
+    empty = body("const ColoredBox(color: Colors.teal)")
+    assert (empty.width, empty.height, empty.bgcolor) == (0, 0, "teal")
+    wrapping = body("const ColoredBox(color: Colors.teal, child: Text('x'))")
+    assert wrapping.width is None and isinstance(wrapping.content, ft.Text)
+
+
+def test_material_surfaces():
+    flat = body("Material(color: Colors.amber, borderRadius: BorderRadius.circular(12), child: const Text('a'))")
+    assert isinstance(flat, ft.Container) and flat.bgcolor == "amber" and flat.border_radius == ft.BorderRadius.all(12)
+    raised = body("const Material(elevation: 4, child: Text('a'))")
+    assert isinstance(raised, ft.Card) and raised.elevation == 4 and raised.bgcolor == "surface"
+    assert raised.margin == ft.Margin(0, 0, 0, 0)
+    circle = body("const Material(type: MaterialType.circle, color: Colors.blue, child: Text('a'))")
+    assert circle.shape == ft.BoxShape.CIRCLE
+    clear = body("const Material(type: MaterialType.transparency, child: Text('a'))")
+    assert clear.bgcolor is None
+
+
+def test_ink_and_placeholder_and_flutter_logo():
+    ink = body("Ink(color: Colors.green, width: 40, height: 20, padding: const EdgeInsets.all(4))")
+    assert (ink.bgcolor, ink.width, ink.height, ink.padding) == ("green", 40, 20, ft.Padding(4, 4, 4, 4))
+    holder = body("const Placeholder(fallbackHeight: 100)")
+    assert isinstance(holder, ft.Placeholder) and holder.fallback_height == 100 and holder.color == "#ff455a64"
+    logo = body("const FlutterLogo(size: 50)")
+    canvas = logo.content
+    assert (logo.width, canvas.width, len(canvas.shapes)) == (50, 50, 4)
+    assert body("const FlutterLogo()").width == 24
+    assert error(SCAFFOLD.format(body="const FlutterLogo(style: FlutterLogoStyle.horizontal)")).kind is ErrorKind.UNSUPPORTED
+
+
+def test_transforms():
+    rotated = body("Transform.rotate(angle: 0.5, child: const Text('r'))")
+    assert rotated.transform.matrix.ctor.name == "rotation_z" and rotated.transform.matrix.ctor.args == [0.5]
+    assert rotated.transform.alignment == ft.Alignment(0, 0)
+    moved = body("Transform.translate(offset: const Offset(10, 5), child: const Text('t'))")
+    assert moved.transform.matrix.ctor.args == [10, 5, 0] and moved.transform.alignment is None
+    matrix = body("Transform(transform: Matrix4.skewX(0.2), child: const Text('m'))")
+    assert matrix.transform.matrix.ctor.name == "skew_x" and matrix.transform.alignment is None
+
+
+# --- default text styles ---------------------------------------------------------------------------
+
+def test_default_text_style_replaces_and_merge_adds():
+    replaced = body("const DefaultTextStyle(style: TextStyle(fontSize: 20), child: Text('a'))")
+    assert replaced.style.size == 20 and replaced.style.color == ENGINE_TEXT.color   # nothing else inherited
+    merged = body("DefaultTextStyle.merge(style: const TextStyle(color: Colors.red), textAlign: TextAlign.center, "
+                  "child: const Text('a', style: TextStyle(fontSize: 30)))")
+    assert (merged.style.color, merged.style.size, merged.text_align) == ("red", 30, ft.TextAlign.CENTER)
+
+
+def test_widgets_with_their_own_text_style_start_from_the_theme():
+    tile = body("const DefaultTextStyle(style: TextStyle(fontSize: 20), child: ListTile(title: Text('a')))")
+    assert tile.title.style is None
+    material = body("const DefaultTextStyle(style: TextStyle(fontSize: 20), "
+                    "child: Material(textStyle: TextStyle(fontSize: 9), child: Text('a')))")
+    assert material.content.style.size == 9
+
+
+def test_widgets_app_draws_engine_text_on_black():
+    source = """
+import 'package:flutter/widgets.dart';
+void main() => runApp(WidgetsApp(color: const Color(0xffffffff),
+    builder: (context, navigator) => const Text('hi', style: TextStyle(fontFeatures: [FontFeature.slashedZero()]))));
+"""
+    screen = built(source)
+    assert screen.root.bgcolor == "#ff000000"
+    text = screen.root.content
+    assert (text.style.size, text.style.color, text.style.height) == (14, "#ffffffff", ENGINE_TEXT.height)
+
+
+def test_font_features_that_change_roboto_are_unsupported():
+    accepted = body("const Text('0', style: TextStyle(fontFeatures: [FontFeature.slashedZero(), "
+                    "FontFeature.enable('liga'), FontFeature.disable('smcp')]))")
+    assert accepted.value == "0"
+    for feature in ("FontFeature.tabularFigures()", "FontFeature.oldstyleFigures()", "FontFeature.disable('kern')",
+                    "FontFeature.stylisticSet(1)"):
+        failure = error(SCAFFOLD.format(body=f"const Text('1', style: TextStyle(fontFeatures: [{feature}]))"))
+        assert failure.kind is ErrorKind.UNSUPPORTED, feature
+
+
+# --- animations at their first frame ---------------------------------------------------------------
+
+def test_implicit_animations_are_drawn_at_their_targets():
+    column = body("Column(children: const ["
+                  "AnimatedContainer(duration: Duration(seconds: 1), width: 80, height: 20, color: Colors.red), "
+                  "AnimatedOpacity(opacity: 0.25, duration: Duration(seconds: 1), child: Text('o')), "
+                  "AnimatedCrossFade(firstChild: Text('1'), secondChild: Text('2'), "
+                  "crossFadeState: CrossFadeState.showSecond, duration: Duration(seconds: 1)), "
+                  "AnimatedSwitcher(duration: Duration(seconds: 1), child: Text('s')), "
+                  "AnimatedRotation(turns: 0.25, duration: Duration(seconds: 1), child: Text('r')), "
+                  "AnimatedSlide(offset: Offset(0.5, 0), duration: Duration(seconds: 1), child: Text('l')), "
+                  "])")
+    box, faded, cross, switcher, rotated, slid = column.controls
+    assert (box.width, box.height, box.bgcolor) == (80, 20, "red")
+    assert faded.opacity == 0.25
+    assert cross.value == "2"
+    assert isinstance(switcher, ft.AnimatedSwitcher) and switcher.content.controls[0].value == "s"
+    assert rotated.transform.matrix.ctor.args == [pytest.approx(3.14159265 / 2)]
+    assert slid.offset == ft.Offset(0.5, 0)
+
+
+def test_animated_positioned_is_positioned_and_needs_a_stack():
+    stack = body("Stack(children: const [AnimatedPositioned(left: 7, top: 9, duration: Duration(seconds: 1), "
+                 "child: Text('p'))])")
+    assert (stack.controls[0].left, stack.controls[0].top) == (7, 9)
+    failure = error(SCAFFOLD.format(body="const AnimatedPositioned(left: 7, duration: Duration(seconds: 1), "
+                                         "child: Text('p'))"))
+    assert failure.kind is ErrorKind.RUNTIME
+
+
+TRANSITIONS = """
+import 'package:flutter/material.dart';
+void main() => runApp(const MaterialApp(home: Demo()));
+class Demo extends StatefulWidget {{
+  const Demo({{super.key}});
+  @override
+  State<Demo> createState() => _DemoState();
+}}
+class _DemoState extends State<Demo> with TickerProviderStateMixin {{
+  late final AnimationController _c = AnimationController(vsync: this, duration: const Duration(seconds: 1));
+  @override
+  Widget build(BuildContext context) => Scaffold(body: {body});
+}}
+"""
+
+
+def test_transitions_use_the_animations_first_value():
+    column = built(TRANSITIONS.format(body="Column(children: ["
+                                      "FadeTransition(opacity: _c, child: const Text('f')), "
+                                      "ScaleTransition(scale: _c, child: const Text('s')), "
+                                      "SizeTransition(sizeFactor: _c, child: const Text('z')), "
+                                      "SlideTransition(position: Tween<Offset>(begin: const Offset(0, 1), "
+                                      "end: Offset.zero).animate(_c), child: const Text('l')), "
+                                      "AnimatedIcon(icon: AnimatedIcons.menu_arrow, progress: _c), "
+                                      "])")).root.content
+    fade, scale, size, slide, icon = column.controls
+    assert fade.opacity == 0.0
+    assert scale.transform.matrix.ctor.args == [0.0, 0.0, 1]
+    assert size.height == 0 and size.clip_behavior == ft.ClipBehavior.HARD_EDGE
+    assert slide.offset == ft.Offset(0, 1)
+    assert icon.icon == ft.Icons.MENU
+    middle = TRANSITIONS.replace("duration: const Duration(seconds: 1))", "value: 0.5)")
+    failure = error(middle.format(body="SizeTransition(sizeFactor: _c, child: const Text('z'))"))
+    assert failure.kind is ErrorKind.UNSUPPORTED
+
+
+# --- Cupertino -------------------------------------------------------------------------------------
+
+CUPERTINO = """
+import 'package:flutter/cupertino.dart';
+void main() => runApp(const CupertinoApp(theme: CupertinoThemeData({theme}), home: Page()));
+class Page extends StatelessWidget {{
+  const Page({{super.key}});
+  @override
+  Widget build(BuildContext context) => {page};
+}}
+"""
+
+
+def cupertino(page: str, theme: str = "brightness: Brightness.light") -> Screen:
+    return built(CUPERTINO.format(theme=theme, page=page))
+
+
+def test_cupertino_app_theme_and_text():
+    screen = cupertino("const Text('hello')")
+    assert screen.theme.color_scheme.primary == "systemblue" and not screen.dark
+    text = screen.root.content
+    assert (text.style.size, text.style.letter_spacing, text.style.color) == (17, -0.41, "#ff000000")
+    dark = cupertino("const Text('x')", "brightness: Brightness.dark, primaryColor: CupertinoColors.systemPink")
+    assert dark.dark and dark.theme.color_scheme.primary == "systempink"
+    assert dark.root.content.style.color == "#ffffffff"
+
+
+def test_page_scaffold_puts_content_behind_a_translucent_bar():
+    scaffold = cupertino("CupertinoPageScaffold(navigationBar: const CupertinoNavigationBar(middle: Text('t')), "
+                         "child: ListView(children: const [Text('a')]))").root.content
+    content, bar = scaffold.content.controls
+    assert isinstance(content, ft.ListView) and content.padding == ft.Padding(0, 44, 0, 0)
+    assert (bar.top, isinstance(bar.content, ft.CupertinoAppBar)) == (0, True)
+    assert bar.content.bgcolor == "#f0f9f9f9" and bar.content.automatic_background_visibility is False
+    assert scaffold.bgcolor == "#ffffffff"
+    opaque = cupertino("CupertinoPageScaffold(navigationBar: const CupertinoNavigationBar("
+                       "backgroundColor: CupertinoColors.systemGrey), child: const Text('a'))").root.content
+    padded = opaque.content.controls[0]
+    assert padded.padding == ft.Padding(0, 44, 0, 0) and padded.content.value == "a"
+
+
+def test_cupertino_buttons_use_flutters_metrics():
+    column = cupertino("Column(children: [CupertinoButton(onPressed: () {}, child: const Text('a')), "
+                       "const CupertinoButton.filled(onPressed: null, child: Text('b'))])").root.content
+    plain, filled = column.controls
+    assert isinstance(plain, ft.CupertinoButton) and plain.padding == ft.Padding(16, 16, 16, 16)
+    assert plain.min_size == ft.Size(44, 44) and plain.border_radius == ft.BorderRadius.all(8)
+    assert plain.content.style is None   # the button's own DefaultTextStyle applies
+    assert isinstance(filled, ft.CupertinoFilledButton) and filled.padding == ft.Padding(64, 14, 64, 14)
+    assert filled.disabled and filled.disabled_bgcolor == "quaternarysystemfill"
+
+
+def test_segmented_controls_select_the_group_value():
+    control = cupertino("CupertinoSlidingSegmentedControl<int>(groupValue: 1, onValueChanged: (v) {}, "
+                        "children: const {0: Text('a'), 1: Text('b'), 2: Text('c')})").root.content
+    assert control.selected_index == 1 and len(control.controls) == 3
+    none = cupertino("CupertinoSegmentedControl<int>(onValueChanged: (v) {}, "
+                     "children: const {0: Text('a'), 1: Text('b')})").root.content
+    assert none.selected_index == -1
+
+
+def test_list_sections_and_tiles():
+    section = cupertino("CupertinoListSection.insetGrouped(header: const Text('H'), children: const ["
+                        "CupertinoListTile(title: Text('a'), trailing: CupertinoListTileChevron()), "
+                        "CupertinoListTile(title: Text('b'))])").root.content
+    header, group = section.content.controls
+    assert header.content.style.size == 20 and header.content.style.weight == ft.FontWeight.BOLD
+    assert group.margin == ft.Margin(20, 0, 20, 10) and group.border_radius == ft.BorderRadius.all(10)
+    first, divider, second = group.content.controls
+    assert isinstance(first, ft.CupertinoListTile) and divider.margin.left == 14 + 42
+    assert first.trailing.icon == ft.CupertinoIcons.RIGHT_CHEVRON
+
+
+def test_tab_scaffold_shows_the_current_tab_over_the_bar():
+    screen = cupertino("CupertinoTabScaffold(tabBar: CupertinoTabBar(currentIndex: 1, items: const ["
+                       "BottomNavigationBarItem(icon: Icon(CupertinoIcons.home), label: 'A'), "
+                       "BottomNavigationBarItem(icon: Icon(CupertinoIcons.star), label: 'B')]), "
+                       "tabBuilder: (context, index) => Center(child: Text('tab $index')))")
+    content, bar = screen.root.content.content.controls
+    assert content.content.value == "tab 1"
+    assert isinstance(bar.content, ft.CupertinoNavigationBar) and bar.content.selected_index == 1 and bar.bottom == 0
+
+
+def test_matrix4_methods_called_in_build_are_replayed():
+    source = """
+import 'package:flutter/material.dart';
+void main() => runApp(const A());
+class A extends StatelessWidget {
+  const A({super.key});
+  @override
+  Widget build(BuildContext context) {
+    final matrix = Matrix4.identity();
+    matrix.rotateZ(0.3);
+    matrix.translate(4.0, 2.0);
+    return Transform(transform: matrix, child: const Text('x'));
+  }
+}
+"""
+    matrix = built(source).root.content.transform.matrix
+    assert [(op.name, op.args) for op in matrix.ops] == [("rotate_z", [0.3]), ("translate", [4.0, 2.0, 0])]
