@@ -100,8 +100,11 @@ _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor
                "iconButtonTheme floatingActionButtonTheme inputDecorationTheme listTileTheme navigationBarTheme "
                "bottomNavigationBarTheme tabBarTheme checkboxTheme radioTheme switchTheme sliderTheme "
                "progressIndicatorTheme bottomSheetTheme drawerTheme snackBarTheme tooltipTheme "
-               "pageTransitionsTheme splashFactory extensions")
+               "pageTransitionsTheme splashFactory extensions iconButtonTheme textSelectionTheme scrollbarTheme "
+               "popupMenuTheme menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme datePickerTheme "
+               "cupertinoOverrideTheme applyElevationOverlayColor")
 
+_SLIVER_BUILDER = "findChildIndexCallback itemCount addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes"
 _TWEENS = ("Tween ColorTween SizeTween RectTween IntTween StepTween AlignmentTween AlignmentGeometryTween "
            "EdgeInsetsTween EdgeInsetsGeometryTween BorderRadiusTween DecorationTween TextStyleTween RelativeRectTween "
            "BoxConstraintsTween FractionalOffsetTween MaterialRectArcTween MaterialRectCenterArcTween")
@@ -548,6 +551,188 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                        "radiusWhileDragging notificationPredicate scrollbarOrientation", "child")},
     "CupertinoRadio": {"": sig("", "toggleable activeColor inactiveColor fillColor focusColor focusNode autofocus "
                                    "useCheckmarkStyle", "value groupValue onChanged")},
+    # --- slivers and scroll physics (issue 15) ---
+    "CustomScrollView": {"": sig("", "scrollDirection reverse controller primary physics scrollBehavior shrinkWrap "
+                                     "center anchor cacheExtent slivers semanticChildCount dragStartBehavior "
+                                     "keyboardDismissBehavior restorationId clipBehavior hitTestBehavior")},
+    "NestedScrollView": {"": sig("", "controller scrollDirection reverse physics dragStartBehavior floatHeaderSlivers "
+                                     "clipBehavior hitTestBehavior restorationId scrollBehavior",
+                                 "headerSliverBuilder body")},
+    "SliverList": {"": sig("", "", "delegate"),
+                   "builder": sig("", _SLIVER_BUILDER, "itemBuilder"),
+                   "separated": sig("", _SLIVER_BUILDER, "itemBuilder separatorBuilder"),
+                   "list": sig("", "addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes", "children")},
+    "SliverFixedExtentList": {"": sig("", "", "delegate itemExtent"),
+                              "builder": sig("", _SLIVER_BUILDER, "itemBuilder itemExtent"),
+                              "list": sig("", "addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes",
+                                          "children itemExtent")},
+    "SliverGrid": {"": sig("", "", "delegate gridDelegate"),
+                   "builder": sig("", _SLIVER_BUILDER, "gridDelegate itemBuilder"),
+                   "count": sig("", "mainAxisSpacing crossAxisSpacing childAspectRatio children", "crossAxisCount"),
+                   "extent": sig("", "mainAxisSpacing crossAxisSpacing childAspectRatio children",
+                                 "maxCrossAxisExtent")},
+    "SliverChildBuilderDelegate": {"": sig("builder", "findChildIndexCallback childCount addAutomaticKeepAlives "
+                                                      "addRepaintBoundaries addSemanticIndexes semanticIndexCallback "
+                                                      "semanticIndexOffset")},
+    "SliverChildListDelegate": {name: sig("children", "addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes "
+                                                      "semanticIndexCallback semanticIndexOffset")
+                                for name in ("", "fixed")},
+    "SliverToBoxAdapter": {"": sig("", "child")},
+    "SliverPadding": {"": sig("", "sliver", "padding")},
+    "SliverFillRemaining": {"": sig("", "child hasScrollBody fillOverscroll")},
+    "SliverAppBar": {name: sig("", "leading automaticallyImplyLeading title actions flexibleSpace bottom elevation "
+                                   "scrolledUnderElevation shadowColor surfaceTintColor forceElevated backgroundColor "
+                                   "foregroundColor iconTheme actionsIconTheme primary centerTitle "
+                                   "excludeHeaderSemantics titleSpacing collapsedHeight expandedHeight floating pinned "
+                                   "snap stretch stretchTriggerOffset onStretchTrigger shape toolbarHeight "
+                                   "leadingWidth toolbarTextStyle titleTextStyle systemOverlayStyle "
+                                   "forceMaterialTransparency clipBehavior actionsPadding")
+                     for name in ("", "medium", "large")},
+    "FlexibleSpaceBar": {"": sig("", "title background centerTitle titlePadding collapseMode stretchModes "
+                                     "expandedTitleScale")},
+    "SliverOpacity": {"": sig("", "alwaysIncludeSemantics sliver", "opacity")},
+    "SliverAnimatedOpacity": {"": sig("", "sliver curve onEnd alwaysIncludeSemantics", "opacity duration")},
+    "SliverFadeTransition": {"": sig("", "alwaysIncludeSemantics sliver", "opacity")},
+    "SliverIgnorePointer": {"": sig("", "ignoring ignoringSemantics sliver")},
+    "SliverVisibility": {"": sig("", "replacementSliver visible maintainState maintainAnimation maintainSize "
+                                     "maintainSemantics maintainInteractivity", "sliver")},
+    "SliverSafeArea": {"": sig("", "left top right bottom minimum", "sliver")},
+    "SliverMainAxisGroup": {"": sig("", "", "slivers")},
+    "DecoratedSliver": {"": sig("", "position sliver", "decoration")},
+    "SliverOverlapAbsorber": {"": sig("", "sliver", "handle")},
+    "SliverOverlapInjector": {"": sig("", "sliver", "handle")},
+    "CupertinoSliverNavigationBar": {"": sig("", "largeTitle leading automaticallyImplyLeading "
+                                                 "automaticallyImplyTitle alwaysShowMiddle previousPageTitle middle "
+                                                 "trailing border backgroundColor brightness padding "
+                                                 "transitionBetweenRoutes heroTag stretch")},
+    "CupertinoSliverRefreshControl": {"": sig("", "refreshTriggerPullDistance refreshIndicatorExtent builder "
+                                                  "onRefresh")},
+    **{name: {"": sig("", "parent")} for name in ("AlwaysScrollableScrollPhysics ClampingScrollPhysics "
+                                                  "NeverScrollableScrollPhysics PageScrollPhysics "
+                                                  "RangeMaintainingScrollPhysics ScrollPhysics").split()},
+    "BouncingScrollPhysics": {"": sig("", "decelerationRate parent")},
+    "ScrollBehavior": {"": sig()},
+    "MaterialScrollBehavior": {"": sig()},
+    "CupertinoScrollBehavior": {"": sig()},
+    # --- behaviour only: focus, shortcuts, pointers, semantics, scroll configuration (issue 15) ---
+    "Shortcuts": {"": sig("", "debugLabel", "shortcuts child"), "manager": sig("", "debugLabel", "manager child")},
+    "Actions": {"": sig("", "dispatcher", "actions child")},
+    "Focus": {"": sig("", "focusNode parentNode autofocus onFocusChange onKeyEvent onKey canRequestFocus skipTraversal "
+                          "descendantsAreFocusable descendantsAreTraversable includeSemantics debugLabel", "child")},
+    "FocusScope": {"": sig("", "node parentNode autofocus onFocusChange canRequestFocus skipTraversal onKeyEvent "
+                               "onKey debugLabel", "child")},
+    "FocusTraversalGroup": {"": sig("", "policy descendantsAreFocusable descendantsAreTraversable", "child")},
+    "FocusTraversalOrder": {"": sig("", "", "order child")},
+    "CallbackShortcuts": {"": sig("", "", "bindings child")},
+    "MouseRegion": {"": sig("", "onEnter onExit onHover cursor opaque hitTestBehavior child")},
+    "Listener": {"": sig("", "onPointerDown onPointerMove onPointerUp onPointerHover onPointerCancel "
+                             "onPointerPanZoomStart onPointerPanZoomUpdate onPointerPanZoomEnd onPointerSignal "
+                             "behavior child")},
+    "AbsorbPointer": {"": sig("", "absorbing ignoringSemantics child")},
+    "IgnorePointer": {"": sig("", "ignoring ignoringSemantics child")},
+    "ExcludeSemantics": {"": sig("", "excluding child")},
+    "Semantics": {"": sig("", "child container explicitChildNodes excludeSemantics blockUserActions enabled checked "
+                              "mixed selected toggled button slider keyboardKey link header textField readOnly "
+                              "focusable focused inMutuallyExclusiveGroup obscured multiline scopesRoute namesRoute "
+                              "hidden image liveRegion expanded maxValueLength currentValueLength identifier label "
+                              "attributedLabel value attributedValue increasedValue attributedIncreasedValue "
+                              "decreasedValue attributedDecreasedValue hint attributedHint tooltip onTapHint "
+                              "onLongPressHint textDirection sortKey tagForChildren onTap onLongPress onScrollLeft "
+                              "onScrollRight onScrollUp onScrollDown onIncrease onDecrease onCopy onCut onPaste "
+                              "onDismiss onMoveCursorForwardByCharacter onMoveCursorBackwardByCharacter "
+                              "onSetSelection onSetText onDidGainAccessibilityFocus onDidLoseAccessibilityFocus "
+                              "customSemanticsActions")},
+    "MergeSemantics": {"": sig("", "child")},
+    "RepaintBoundary": {"": sig("", "child")},
+    "KeyboardListener": {"": sig("", "autofocus includeSemantics onKeyEvent", "focusNode child")},
+    "NotificationListener": {"": sig("", "onNotification", "child")},
+    "PopScope": {"": sig("", "canPop onPopInvoked onPopInvokedWithResult", "child")},
+    "WillPopScope": {"": sig("", "", "child onWillPop")},
+    "SelectionArea": {"": sig("", "focusNode selectionControls contextMenuBuilder magnifierConfiguration "
+                                  "onSelectionChanged", "child")},
+    "SelectionContainer": {"disabled": sig("", "", "child")},
+    "Directionality": {"": sig("", "", "textDirection child")},
+    "Scrollbar": {"": sig("", "controller thumbVisibility trackVisibility thickness radius notificationPredicate "
+                              "interactive scrollbarOrientation showTrackOnHover", "child")},
+    "RawScrollbar": {"": sig("", "controller thumbVisibility shape radius thickness thumbColor minThumbLength "
+                                 "minOverscrollLength trackVisibility trackRadius trackColor trackBorderColor "
+                                 "fadeDuration timeToFade pressDuration notificationPredicate interactive "
+                                 "scrollbarOrientation mainAxisMargin crossAxisMargin padding", "child")},
+    "ScrollConfiguration": {"": sig("", "", "behavior child")},
+    "PrimaryScrollController": {"": sig("", "automaticallyInheritForPlatforms scrollDirection", "controller child"),
+                                "none": sig("", "", "child")},
+    "TextFieldTapRegion": {"": sig("", "enabled onTapOutside onTapInside consumeOutsideTaps debugLabel", "child")},
+    "TapRegion": {"": sig("", "enabled behavior onTapOutside onTapInside groupId consumeOutsideTaps debugLabel",
+                          "child")},
+    "FocusableActionDetector": {"": sig("", "enabled focusNode autofocus descendantsAreFocusable "
+                                            "descendantsAreTraversable shortcuts actions onShowFocusHighlight "
+                                            "onShowHoverHighlight onFocusChange mouseCursor includeFocusSemantics",
+                                        "child")},
+    "SingleActivator": {"": sig("trigger", "control shift alt meta includeRepeats")},
+    "CharacterActivator": {"": sig("character", "alt control meta includeRepeats")},
+    "LogicalKeySet": {"": sig("key1 key2 key3 key4", optional_positional=3), "fromSet": sig("keys")},
+    "CallbackAction": {"": sig("", "", "onInvoke")},
+    "VoidCallbackIntent": {"": sig("callback")},
+    "ActivateIntent": {"": sig()},
+    "DoNothingAction": {"": sig("", "consumesKey")},
+    "NumericFocusOrder": {"": sig("order")},
+    "OrderedTraversalPolicy": {"": sig("", "secondary requestFocusCallback")},
+    "ReadingOrderTraversalPolicy": {"": sig("", "requestFocusCallback")},
+    # --- widget-state properties, resolved for the states a first frame shows (issue 15) ---
+    **{f"{prefix}{kind}": {"resolveWith": sig("callback"), "all": sig("value")}
+       for prefix in ("Material", "Widget")
+       for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide", "StateOutlinedBorder")},
+    "MaterialStatePropertyAll": {"": sig("value")},
+    "WidgetStatePropertyAll": {"": sig("value")},
+    # --- theme data of ThemeData's sub-themes (issue 15) ---
+    "TextTheme": {"": sig("", "displayLarge displayMedium displaySmall headlineLarge headlineMedium headlineSmall "
+                              "titleLarge titleMedium titleSmall bodyLarge bodyMedium bodySmall labelLarge labelMedium "
+                              "labelSmall")},
+    **{f"{kind}ButtonThemeData": {"": sig("", "style")} for kind in ("Elevated", "Filled", "Outlined", "Text", "Icon")},
+    "InputDecorationTheme": {"": sig("", "labelStyle floatingLabelStyle helperStyle helperMaxLines hintStyle "
+                                         "hintFadeDuration errorStyle errorMaxLines floatingLabelBehavior "
+                                         "floatingLabelAlignment isDense contentPadding isCollapsed iconColor "
+                                         "prefixStyle prefixIconColor suffixStyle suffixIconColor counterStyle filled "
+                                         "fillColor activeIndicatorBorder outlineBorder focusColor hoverColor "
+                                         "errorBorder focusedBorder focusedErrorBorder disabledBorder enabledBorder "
+                                         "border alignLabelWithHint constraints")},
+    **{name: {"": sig("", "clipBehavior color shadowColor surfaceTintColor elevation margin shape")}
+       for name in ("CardTheme", "CardThemeData")},
+    "TooltipThemeData": {"": sig("", "height padding margin verticalOffset preferBelow excludeFromSemantics "
+                                     "decoration textStyle textAlign waitDuration showDuration exitDuration "
+                                     "triggerMode enableFeedback constraints")},
+    "DividerThemeData": {"": sig("", "color space thickness indent endIndent")},
+    "ListTileThemeData": {"": sig("", "dense shape style selectedColor iconColor textColor titleTextStyle "
+                                      "subtitleTextStyle leadingAndTrailingTextStyle contentPadding tileColor "
+                                      "selectedTileColor horizontalTitleGap minVerticalPadding minLeadingWidth "
+                                      "minTileHeight enableFeedback mouseCursor visualDensity titleAlignment "
+                                      "isThreeLine controlAffinity")},
+    "FloatingActionButtonThemeData": {"": sig("", "foregroundColor backgroundColor focusColor hoverColor splashColor "
+                                                  "elevation focusElevation hoverElevation disabledElevation "
+                                                  "highlightElevation shape enableFeedback iconSize sizeConstraints "
+                                                  "smallSizeConstraints largeSizeConstraints extendedSizeConstraints "
+                                                  "extendedIconLabelSpacing extendedPadding extendedTextStyle "
+                                                  "mouseCursor")},
+    "NavigationBarThemeData": {"": sig("", "height backgroundColor elevation shadowColor surfaceTintColor "
+                                           "indicatorColor indicatorShape labelTextStyle iconTheme labelBehavior "
+                                           "overlayColor labelPadding")},
+    "CheckboxThemeData": {"": sig("", "mouseCursor fillColor checkColor overlayColor splashRadius "
+                                      "materialTapTargetSize visualDensity shape side")},
+    "RadioThemeData": {"": sig("", "mouseCursor fillColor overlayColor splashRadius materialTapTargetSize "
+                                   "visualDensity")},
+    "SwitchThemeData": {"": sig("", "thumbColor trackColor trackOutlineColor trackOutlineWidth "
+                                    "materialTapTargetSize mouseCursor overlayColor splashRadius thumbIcon padding")},
+    "ProgressIndicatorThemeData": {"": sig("", "color linearTrackColor linearMinHeight circularTrackColor "
+                                               "refreshBackgroundColor")},
+    **{name: {"": sig("", "indicator indicatorColor indicatorSize dividerColor dividerHeight labelColor labelPadding "
+                          "labelStyle unselectedLabelColor unselectedLabelStyle overlayColor splashFactory "
+                          "mouseCursor tabAlignment")} for name in ("TabBarTheme", "TabBarThemeData")},
+    "SnackBarThemeData": {"": sig("", "backgroundColor actionTextColor disabledActionTextColor contentTextStyle "
+                                      "elevation shape behavior width insetPadding showCloseIcon closeIconColor "
+                                      "actionOverflowThreshold actionBackgroundColor disabledActionBackgroundColor "
+                                      "dismissDirection")},
+    "PopupMenuThemeData": {"": sig("", "color shape elevation shadowColor surfaceTintColor textStyle labelTextStyle "
+                                       "enableFeedback mouseCursor position iconColor iconSize")},
     # --- value classes ---
     "EdgeInsets": {
         "all": sig("value"),
@@ -652,6 +837,8 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "FlutterLogoStyle": "markOnly horizontal stacked",
     "CrossFadeState": "showFirst showSecond",
     "AnimationStatus": "dismissed forward reverse completed",
+    "MaterialState": "hovered focused pressed dragged selected scrolledUnder disabled error",
+    "WidgetState": "hovered focused pressed dragged selected scrolledUnder disabled error",
     "Orientation": "portrait landscape",
     "AnimatedIcons": "add_event arrow_menu close_menu ellipsis_search event_add home_menu list_view menu_arrow "
                      "menu_close menu_home pause_play play_pause search_ellipsis view_list",
@@ -666,6 +853,55 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "ScrollViewKeyboardDismissBehavior": "manual onDrag",
     "DynamicSchemeVariant": "tonalSpot fidelity monochrome neutral vibrant expressive content rainbow fruitSalad",
 }.items()}
+
+# The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.
+ENUMS["LogicalKeyboardKey"] = frozenset((
+    "space exclamation quote numberSign dollar percent ampersand quoteSingle parenthesisLeft parenthesisRight "
+    "asterisk add comma minus period slash digit0 digit1 digit2 digit3 digit4 digit5 digit6 digit7 digit8 digit9 "
+    "colon semicolon less equal greater question at bracketLeft backslash bracketRight caret underscore backquote "
+    "keyA keyB keyC keyD keyE keyF keyG keyH keyI keyJ keyK keyL keyM keyN keyO keyP keyQ keyR keyS keyT keyU "
+    "keyV keyW keyX keyY keyZ braceLeft bar braceRight tilde unidentified backspace tab enter escape delete accel "
+    "altGraph capsLock fn fnLock hyper numLock scrollLock superKey symbol symbolLock shiftLevel5 arrowDown "
+    "arrowLeft arrowRight arrowUp end home pageDown pageUp clear copy crSel cut eraseEof exSel insert paste redo "
+    "undo accept again attn cancel contextMenu execute find help pause play props select zoomIn zoomOut "
+    "brightnessDown brightnessUp camera eject logOff power powerOff printScreen hibernate standby wakeUp "
+    "allCandidates alphanumeric codeInput compose convert finalMode groupFirst groupLast groupNext groupPrevious "
+    "modeChange nextCandidate nonConvert previousCandidate process singleCandidate hangulMode hanjaMode junjaMode "
+    "eisu hankaku hiragana hiraganaKatakana kanaMode kanjiMode katakana romaji zenkaku zenkakuHankaku f1 f2 f3 f4 "
+    "f5 f6 f7 f8 f9 f10 f11 f12 f13 f14 f15 f16 f17 f18 f19 f20 f21 f22 f23 f24 soft1 soft2 soft3 soft4 soft5 "
+    "soft6 soft7 soft8 close mailForward mailReply mailSend mediaPlayPause mediaStop mediaTrackNext "
+    "mediaTrackPrevious newKey open print save spellCheck audioVolumeDown audioVolumeUp audioVolumeMute "
+    "launchApplication2 launchCalendar launchMail launchMediaPlayer launchMusicPlayer launchApplication1 "
+    "launchScreenSaver launchSpreadsheet launchWebBrowser launchWebCam launchWordProcessor launchContacts "
+    "launchPhone launchAssistant launchControlPanel browserBack browserFavorites browserForward browserHome "
+    "browserRefresh browserSearch browserStop audioBalanceLeft audioBalanceRight audioBassBoostDown "
+    "audioBassBoostUp audioFaderFront audioFaderRear audioSurroundModeNext avrInput avrPower channelDown "
+    "channelUp colorF0Red colorF1Green colorF2Yellow colorF3Blue colorF4Grey colorF5Brown closedCaptionToggle "
+    "dimmer displaySwap exit favoriteClear0 favoriteClear1 favoriteClear2 favoriteClear3 favoriteRecall0 "
+    "favoriteRecall1 favoriteRecall2 favoriteRecall3 favoriteStore0 favoriteStore1 favoriteStore2 favoriteStore3 "
+    "guide guideNextDay guidePreviousDay info instantReplay link listProgram liveContent lock mediaApps "
+    "mediaFastForward mediaLast mediaPause mediaPlay mediaRecord mediaRewind mediaSkip nextFavoriteChannel "
+    "nextUserProfile onDemand pInPDown pInPMove pInPToggle pInPUp playSpeedDown playSpeedReset playSpeedUp "
+    "randomToggle rcLowBattery recordSpeedNext rfBypass scanChannelsToggle screenModeNext settings "
+    "splitScreenToggle stbInput stbPower subtitle teletext tv tvInput tvPower videoModeNext wink zoomToggle dvr "
+    "mediaAudioTrack mediaSkipBackward mediaSkipForward mediaStepBackward mediaStepForward mediaTopMenu "
+    "navigateIn navigateNext navigateOut navigatePrevious pairing mediaClose audioBassBoostToggle audioTrebleDown "
+    "audioTrebleUp microphoneToggle microphoneVolumeDown microphoneVolumeUp microphoneVolumeMute "
+    "speechCorrectionList speechInputToggle appSwitch call cameraFocus endCall goBack goHome headsetHook "
+    "lastNumberRedial notification mannerMode voiceDial tv3DMode tvAntennaCable tvAudioDescription "
+    "tvAudioDescriptionMixDown tvAudioDescriptionMixUp tvContentsMenu tvDataService tvInputComponent1 "
+    "tvInputComponent2 tvInputComposite1 tvInputComposite2 tvInputHDMI1 tvInputHDMI2 tvInputHDMI3 tvInputHDMI4 "
+    "tvInputVGA1 tvMediaContext tvNetwork tvNumberEntry tvRadioService tvSatellite tvSatelliteBS tvSatelliteCS "
+    "tvSatelliteToggle tvTerrestrialAnalog tvTerrestrialDigital tvTimer key11 key12 suspend resume sleep abort "
+    "lang1 lang2 lang3 lang4 lang5 intlBackslash intlRo intlYen controlLeft controlRight shiftLeft shiftRight "
+    "altLeft altRight metaLeft metaRight control shift alt meta numpadEnter numpadParenLeft numpadParenRight "
+    "numpadMultiply numpadAdd numpadComma numpadSubtract numpadDecimal numpadDivide numpad0 numpad1 numpad2 "
+    "numpad3 numpad4 numpad5 numpad6 numpad7 numpad8 numpad9 numpadEqual gameButton1 gameButton2 gameButton3 "
+    "gameButton4 gameButton5 gameButton6 gameButton7 gameButton8 gameButton9 gameButton10 gameButton11 "
+    "gameButton12 gameButton13 gameButton14 gameButton15 gameButton16 gameButtonA gameButtonB gameButtonC "
+    "gameButtonLeft1 gameButtonLeft2 gameButtonMode gameButtonRight1 gameButtonRight2 gameButtonSelect "
+    "gameButtonStart gameButtonThumbLeft gameButtonThumbRight gameButtonX gameButtonY gameButtonZ "
+).split())
 
 # Static members that are values (`EdgeInsets.zero`): the front end substitutes the IR value given here.
 CONSTANTS: dict[str, Any] = {
@@ -686,23 +922,23 @@ CONSTANTS: dict[str, Any] = {
 
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
-    "CustomPaint CustomPainter CustomScrollView CustomMultiChildLayout CustomSingleChildLayout PageView "
+    "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout PageView "
     "AnimatedList "
     ""
     "StreamBuilder FutureBuilder LayoutBuilder "
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow DataTable DataColumn DataRow DataCell "
     "Stepper ExpansionTile ExpansionPanelList ReorderableListView Dismissible Draggable DragTarget "
-    "InteractiveViewer NestedScrollView SliverAppBar SliverList SliverGrid SliverToBoxAdapter SliverPadding "
-    "SliverFillRemaining "
+    "InteractiveViewer "
+    ""
     ""
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationRail NavigationRailDestination NavigationDrawer NavigationDrawerDestination SearchBar SearchAnchor "
     "SegmentedButton ButtonSegment PopupMenuButton PopupMenuItem MenuAnchor SnackBar MaterialBanner Dialog "
-    "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered Scrollbar "
+    "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "RefreshIndicator Stepper ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
     "BottomAppBar ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
-    "Semantics ExcludeSemantics MediaQuery Navigator WillPopScope PopScope "
+    "MediaQuery Navigator "
     "CheckedPopupMenuItem ReorderableDragStartListener Autocomplete RawAutocomplete CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())

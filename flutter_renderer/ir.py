@@ -28,6 +28,11 @@ class DartObject:
 # DartObject as (name, args) pairs in call order.
 MATRIX_OPS = "_ops"
 
+# `WidgetStateProperty.resolveWith(f)` reaches the mapping with one argument: the list of f's values
+# for every set of these states (bit i of the index is STILL_STATES[i]; hover, focus, press and drag
+# never show in a still frame).
+STILL_STATES = ("selected", "disabled", "error")
+
 
 @dataclass(frozen=True)
 class ColorValue:

@@ -148,7 +148,9 @@ class CallEvaluation(EvaluatorBase):
         self.check_arguments(f"{type_}.{ctor}" if ctor else type_, len(signature.positional) - signature.optional_positional,
                              len(signature.positional), signature.named, signature.required, args, kwargs, node)
         kwargs = self.expand_builders(type_, ctor, kwargs, node)
-        kwargs.pop("vsync", None)   # the TickerProvider (`vsync: this`) only drives frames after the first
+        args = self.expand_positional_builder(type_, ctor, args, kwargs, node)
+        for name in first_frame.behaviour_arguments(type_):
+            kwargs.pop(name, None)
         line, column = position(node)
         self.budget.node(line, column)
         return DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
@@ -184,6 +186,24 @@ class CallEvaluation(EvaluatorBase):
                     built = count if name == "itemBuilder" else max(0, count - 1)   # separators go between
                     expanded[name] = [self.call(kwargs[name], [BUILD_CONTEXT, i], {}, node) for i in range(built)]
         return expanded
+
+    def expand_positional_builder(self, type_: str, ctor: str, args: list[Any], kwargs: dict[str, Any],
+                                  node: Node) -> list[Any]:
+        """A positional item builder with a count (SliverChildBuilderDelegate): the list of built items;
+        a state resolver (`WidgetStateProperty.resolveWith`): its value for each still state set."""
+        if (type_, ctor) in first_frame.STATE_RESOLVERS and args and isinstance(args[0], (Lambda, BoundMethod)):
+            state_type = "WidgetState" if type_.startswith("Widget") else "MaterialState"
+            return [[self.call(args[0], [states], {}, node) for states in first_frame.state_sets(state_type)]]
+        spec = first_frame.POSITIONAL_ITEM_BUILDERS.get((type_, ctor))
+        if spec is None:
+            return args
+        index, count_name = spec
+        count = kwargs.get(count_name)
+        if len(args) <= index or not isinstance(args[index], (Lambda, BoundMethod)) or not isinstance(count, int) \
+                or isinstance(count, bool):
+            return args
+        built = [self.call(args[index], [BUILD_CONTEXT, i], {}, node) for i in range(self.check_count(count, node))]
+        return args[:index] + [built] + args[index + 1:]
 
     def _list_constructor(self, ctor: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> list[Any]:
         if ctor == "generate" and len(args) == 2:

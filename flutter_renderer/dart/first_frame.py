@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from flutter_renderer import animation
-from flutter_renderer.ir import MATRIX_OPS, DartObject, EnumValue
+from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, DartObject, EnumValue
 from flutter_renderer.dart.flutter_api import MISSING
 
 # Builders Flutter runs for the first frame, and what it passes them: `child` is the widget's own
@@ -34,7 +34,40 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("CupertinoTabScaffold", ""): {"tabBuilder": ("context", "tab")},
     ("CupertinoTabView", ""): {"builder": ("context",)},
     ("CupertinoContextMenu", "builder"): {"builder": ("context", "dismissed")},
+    ("NestedScrollView", ""): {"headerSliverBuilder": ("context", "false")},
 }
+# Arguments that configure only behaviour after the first frame and may hold values that are no
+# widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
+BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()) for name, params in {
+    "Shortcuts": "shortcuts manager", "Actions": "actions dispatcher", "CallbackShortcuts": "bindings",
+    "FocusableActionDetector": "shortcuts actions", "MaterialApp": "shortcuts actions",
+    "WidgetsApp": "shortcuts actions", "CupertinoApp": "shortcuts actions", "FocusTraversalGroup": "policy",
+    "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
+    "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
+}.items()}
+
+
+def behaviour_arguments(type_name: str) -> frozenset[str]:
+    """The arguments of `type_name` that stay out of the IR: BEHAVIOUR_ARGUMENTS, and everyone's `vsync`."""
+    return BEHAVIOUR_ARGUMENTS.get(type_name, frozenset()) | {"vsync"}
+
+
+# Item builders passed positionally, run once per index up to the count argument, as ITEM_BUILDERS
+# (flutter_api) are for named ones: (position of the builder, name of the count).
+POSITIONAL_ITEM_BUILDERS: dict[tuple[str, str], tuple[int, str]] = {
+    ("SliverChildBuilderDelegate", ""): (0, "childCount"),
+}
+# `X.resolveWith((states) => ...)`: run for every set of the states a still frame can show (no
+# hover, focus, press or drag), so the mapping picks the value of the state its widget is in.
+STATE_RESOLVERS = frozenset((f"{prefix}{kind}", "resolveWith") for prefix in ("Material", "Widget")
+                            for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide",
+                                         "StateOutlinedBorder"))
+
+
+def state_sets(state_type: str) -> list[list[EnumValue]]:
+    """Every combination of STILL_STATES, as the Set<WidgetState> a resolver gets, by bit mask."""
+    return [[EnumValue(state_type, name) for bit, name in enumerate(STILL_STATES) if mask & (1 << bit)]
+            for mask in range(1 << len(STILL_STATES))]
 # Methods that change a Matrix4 in place (recorded; the mapping replays them).
 _MATRIX_METHODS = frozenset("translate scale rotateX rotateY rotateZ setEntry".split())
 # Methods of controllers and notifiers that only schedule or listen.
@@ -56,6 +89,7 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "listened": lambda: listened_value(kwargs.get("valueListenable")),
         "complete": lambda: DartObject("AlwaysStoppedAnimation", "", (1.0,)),
         "dismissed": lambda: DartObject("AlwaysStoppedAnimation", "", (0.0,)),
+        "false": lambda: False,   # NestedScrollView's innerBoxIsScrolled at rest
         "tab": lambda: current_tab(kwargs),
     }
     return [values[name]() for name in spec]

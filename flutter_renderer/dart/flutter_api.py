@@ -63,6 +63,10 @@ ITEM_BUILDERS = {
     ("ListView", "builder"): ("itemBuilder",),
     ("ListView", "separated"): ("itemBuilder", "separatorBuilder"),
     ("GridView", "builder"): ("itemBuilder",),
+    ("SliverList", "builder"): ("itemBuilder",),
+    ("SliverList", "separated"): ("itemBuilder", "separatorBuilder"),
+    ("SliverFixedExtentList", "builder"): ("itemBuilder",),
+    ("SliverGrid", "builder"): ("itemBuilder",),
 }
 # type names the front end resolves itself (in addition to the catalog and the file's own classes)
 BUILTIN_TYPES = frozenset({"Colors", "Icons", "CupertinoColors", "CupertinoIcons", "CupertinoTheme", "Color", "Theme", "MediaQuery", "double", "int", "num", "String",

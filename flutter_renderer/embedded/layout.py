@@ -270,7 +270,7 @@ def _is_horizontal(node: DartObject) -> bool:
     return isinstance(direction, EnumValue) and direction.name == "horizontal"
 
 
-def _check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> None:
+def check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> None:
     """Flutter: a viewport needs a bounded cross axis, and a bounded main axis unless it shrink-wraps."""
     main, cross = ("h", "v") if horizontal else ("v", "h")
     if unbounded(cross) or (unbounded(main) and not shrink_wrap):
@@ -284,7 +284,7 @@ def _check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> No
 def single_child_scroll_view(node: DartObject) -> ft.Control:
     k = node.kwargs
     horizontal = _is_horizontal(node)
-    _check_viewport(node, horizontal, shrink_wrap=True)
+    check_viewport(node, horizontal, shrink_wrap=True)
     with axes(**{("horizontal" if horizontal else "vertical"): True}):
         child = build_optional(k.get("child"))
     if k.get("padding") is not None:
@@ -320,7 +320,7 @@ def scroll_padding(node: DartObject, horizontal: bool) -> ft.Padding | None:
 def _list_view(node: DartObject, items: list[Any]) -> ft.Control:
     k = node.kwargs
     horizontal = _is_horizontal(node)
-    _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
+    check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
     padding = scroll_padding(node, horizontal)
     with axes(**{("horizontal" if horizontal else "vertical"): True}), media_padding(top=0, bottom=0):
         controls = [build(item) for item in items]
@@ -356,7 +356,7 @@ def list_view_separated(node: DartObject) -> ft.Control:
 def _grid(node: DartObject, items: list[Any], delegate: dict[str, Any]) -> ft.Control:
     k = node.kwargs
     horizontal = _is_horizontal(node)
-    _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
+    check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
     if delegate.get("mainAxisExtent") is not None:
         raise unsupported("a grid delegate's mainAxisExtent", node)
     padding = scroll_padding(node, horizontal)
@@ -377,7 +377,7 @@ _GRID_PARAMS = "scrollDirection reverse shrinkWrap padding"
 _DELEGATE = "crossAxisCount maxCrossAxisExtent mainAxisSpacing crossAxisSpacing childAspectRatio mainAxisExtent"
 
 
-def _delegate(value: Any) -> dict[str, Any]:
+def grid_delegate(value: Any) -> dict[str, Any]:
     if not isinstance(value, DartObject) or not value.type.startswith("SliverGridDelegateWith"):
         raise bad(value, "a SliverGridDelegate")
     return value.kwargs
@@ -390,28 +390,32 @@ def grid_view_count(node: DartObject) -> ft.Control:
 
 @widget("GridView", honours=_GRID_PARAMS + " children gridDelegate")
 def grid_view(node: DartObject) -> ft.Control:
-    return _grid(node, widget_list(node), _delegate(node.kwargs.get("gridDelegate")))
+    return _grid(node, widget_list(node), grid_delegate(node.kwargs.get("gridDelegate")))
 
 
 @widget("GridView.builder", honours=_GRID_PARAMS + " gridDelegate itemBuilder itemCount")
 def grid_view_builder(node: DartObject) -> ft.Control:
     return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")),
-                 _delegate(node.kwargs.get("gridDelegate")))
+                 grid_delegate(node.kwargs.get("gridDelegate")))
 
 
 @widget("SafeArea", honours="child minimum left top right bottom maintainBottomViewPadding")
 def safe_area(node: DartObject) -> ft.Control:
     # The page has no system insets (no status bar, no notch); `minimum` and the MediaQuery padding of
     # a translucent Cupertino bar above it add padding, which its child no longer sees.
-    k = node.kwargs
+    padding = safe_area_padding(node.kwargs)
+    with media_padding(top=0, bottom=0):
+        child = _child(node)
+    return ft.Container(content=child, padding=padding if padding != ft.Padding(0, 0, 0, 0) else None)
+
+
+def safe_area_padding(k: dict[str, Any]) -> ft.Padding:
+    """A SafeArea's (or SliverSafeArea's) padding: `minimum`, or the MediaQuery padding where larger."""
     minimum = v.edge_insets(k.get("minimum")) or ft.Padding(0, 0, 0, 0)
     top, bottom = current_media_padding()
     top = max(minimum.top, top) if k.get("top", True) is not False else minimum.top
     bottom = max(minimum.bottom, bottom) if k.get("bottom", True) is not False else minimum.bottom
-    with media_padding(top=0, bottom=0):
-        child = _child(node)
-    padding = ft.Padding(minimum.left, top, minimum.right, bottom)
-    return ft.Container(content=child, padding=padding if padding != ft.Padding(0, 0, 0, 0) else None)
+    return ft.Padding(minimum.left, top, minimum.right, bottom)
 
 
 @widget("ClipRRect", honours="borderRadius child clipBehavior")

@@ -17,7 +17,7 @@ import flet as ft
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import (  # noqa: F401 - registers builders
-    animated, cupertino, inputs, layout, material, navigation, painting, scaffold,
+    animated, behaviour, cupertino, inputs, layout, material, navigation, painting, scaffold, slivers, themes,
 )
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style
 from flutter_renderer.embedded.registry import axes, build
@@ -112,7 +112,8 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
     try:
-        with axes(vertical=False, horizontal=False), text_defaults(defaults):
+        app_theme_node = tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
+        with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.input_defaults(app_theme_node):
             root = build(home)
         if not isinstance(root, ft.Pagelet):
             # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.

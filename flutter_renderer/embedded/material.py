@@ -245,12 +245,8 @@ def vertical_divider(node: DartObject) -> ft.Control:
 # --- buttons ------------------------------------------------------------------------------------
 
 def _state_value(value: Any) -> Any:
-    """WidgetStatePropertyAll(x) -> x; a per-state WidgetStateProperty cannot be drawn as one value."""
-    if isinstance(value, DartObject) and value.type in ("WidgetStatePropertyAll", "MaterialStatePropertyAll"):
-        return value.args[0] if value.args else None
-    if isinstance(value, DartObject) and value.type in ("WidgetStateProperty", "MaterialStateProperty"):
-        raise unsupported(f"a state-dependent button style value ({v.describe(value)})", value)
-    return value
+    """A WidgetStateProperty in a button style: its value for an enabled button at rest."""
+    return v.state_value(value)
 
 
 def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float | None]:

@@ -70,6 +70,12 @@ _UNBOUNDED: ContextVar[frozenset[str]] = ContextVar("unbounded", default=frozens
 PARENT_DATA = {"Expanded": "flex", "Flexible": "flex", "Spacer": "flex", "Positioned": "stack",
                "AnimatedPositioned": "stack", "AnimatedPositionedDirectional": "stack", "PositionedTransition": "stack",
                "RelativePositionedTransition": "stack"}
+# Slivers (registered by slivers.py) are only valid in a viewport's slivers.
+PARENT_DATA.update({name: "sliver" for name in (
+    "SliverList SliverFixedExtentList SliverGrid SliverToBoxAdapter SliverPadding SliverFillRemaining SliverAppBar "
+    "SliverOpacity SliverAnimatedOpacity SliverFadeTransition SliverIgnorePointer SliverVisibility SliverSafeArea "
+    "SliverMainAxisGroup DecoratedSliver SliverOverlapAbsorber SliverOverlapInjector CupertinoSliverNavigationBar "
+    "CupertinoSliverRefreshControl").split()})
 # Flet serializes the control tree recursively; far deeper than any real screen, stop with a clear error.
 MAX_WIDGET_DEPTH = 250
 _DEPTH: ContextVar[int] = ContextVar("depth", default=0)
@@ -153,6 +159,9 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
             raise unsupported(name, node)
         raise MappingError(ErrorKind.ANALYSIS, f"{name} is not a widget", node.line, node.column)
     if PARENT_DATA.get(node.type, parent) != parent:
+        if PARENT_DATA[node.type] == "sliver":
+            raise runtime_error(f"A RenderViewport expected a child of type RenderSliver: {node.type} is a sliver and "
+                                "must be in a CustomScrollView's slivers (or another sliver)", node)
         raise runtime_error(f"Incorrect use of ParentDataWidget: {node.type} must be a direct child of "
                             f"{'a Row, Column or Flex' if PARENT_DATA[node.type] == 'flex' else 'a Stack'}", node)
     _check_params(node, name, spec)

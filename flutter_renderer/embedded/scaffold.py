@@ -8,7 +8,7 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue
-from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded import themes, values as v
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, unsupported, widget, widget_list,
 )
@@ -116,7 +116,7 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
         raise bad(node, "a ThemeData")
     k = {name: value for name, value in node.kwargs.items() if value is not None}
     for name in k:
-        if name not in _THEME_IGNORED and name not in _THEME_HONOURED:
+        if name not in _THEME_IGNORED and name not in _THEME_HONOURED and name not in themes.HANDLED:
             raise unsupported(f"ThemeData.{name}", node)
     material3 = k.get("useMaterial3", True) is not False
     dark = node.ctor == "dark" or _brightness(k.get("brightness"))
@@ -137,7 +137,7 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
         visual_density=v.enum(k.get("visualDensity"), "VisualDensity", ft.VisualDensity) or ft.VisualDensity.STANDARD,
         scaffold_bgcolor=v.color(k.get("scaffoldBackgroundColor")), canvas_color=v.color(k.get("canvasColor")),
         card_bgcolor=v.color(k.get("cardColor")), divider_color=v.color(k.get("dividerColor")),
-        appbar_theme=_app_bar_theme(k.get("appBarTheme")),
+        appbar_theme=_app_bar_theme(k.get("appBarTheme")), **themes.sub_themes(k),
     )
     return result, dark
 
@@ -218,5 +218,7 @@ def scaffold(node: DartObject) -> ft.Control:
 @widget("Theme", honours="data child")
 def theme_widget(node: DartObject) -> ft.Control:
     data, dark = theme(node.kwargs.get("data"))
-    return ft.Container(build(node.kwargs.get("child")), theme=data, dark_theme=data,
+    with themes.input_defaults(node.kwargs.get("data")):
+        child = build(node.kwargs.get("child"))
+    return ft.Container(child, theme=data, dark_theme=data,
                         theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)

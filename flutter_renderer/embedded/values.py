@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import flet as ft
 
 from flutter_renderer.api import ErrorKind, SourceError
-from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.ir import STILL_STATES, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.embedded import font_features
 
 E = TypeVar("E", bound=Enum)
@@ -41,6 +41,25 @@ def unsupported(what: str, node: Any = None) -> MappingError:
     line = node.line if isinstance(node, DartObject) else 0
     column = node.column if isinstance(node, DartObject) else 0
     return MappingError(ErrorKind.UNSUPPORTED, f"{what} is not supported by the embedded renderer", line, column)
+
+
+_STATE_PROPERTIES = frozenset(f"{prefix}{kind}" for prefix in ("Material", "Widget") for kind in (
+    "StateProperty", "StateColor", "StateTextStyle", "StateBorderSide", "StateOutlinedBorder", "StatePropertyAll"))
+
+
+def state_value(value: Any, *, selected: bool = False, disabled: bool = False, error: bool = False) -> Any:
+    """A WidgetStateProperty's value for a widget in these states (others pass through unchanged):
+    `.all(x)` / `WidgetStatePropertyAll(x)` -> x; `.resolveWith(f)` -> f(states), evaluated by the front end."""
+    if not isinstance(value, DartObject) or value.type not in _STATE_PROPERTIES:
+        return value
+    if value.ctor == "resolveWith":
+        on = {"selected": selected, "disabled": disabled, "error": error}
+        mask = sum(1 << i for i, name in enumerate(STILL_STATES) if on[name])
+        resolved = value.args[0] if value.args else None
+        if not isinstance(resolved, list) or len(resolved) != 1 << len(STILL_STATES):
+            raise unsupported(f"{describe(value)}: a resolver the front end could not evaluate", value)
+        return resolved[mask]
+    return value.args[0] if value.args else None
 
 
 def number(value: Any, what: str = "a number") -> float | None:
@@ -73,7 +92,9 @@ def enum(value: Any, flutter_type: str, flet_enum: type[E]) -> E | None:
 
 
 def color(value: Any) -> str | None:
-    """A ColorValue -> a Flet color string. Names and theme roles are lower-cased as Flet parses them."""
+    """A ColorValue -> a Flet color string. Names and theme roles are lower-cased as Flet parses them.
+    A MaterialStateColor gives its colour at rest (no state)."""
+    value = state_value(value)
     if value is None:
         return None
     if not isinstance(value, ColorValue):
@@ -178,6 +199,7 @@ def offset(value: Any) -> ft.Offset | None:
 
 
 def border_side(value: Any) -> ft.BorderSide | None:
+    value = state_value(value)
     if value is None:
         return None
     if not isinstance(value, DartObject) or value.type != "BorderSide":
@@ -273,7 +295,9 @@ _DECORATIONS = {"none": None, "underline": ft.TextDecoration.UNDERLINE, "overlin
 
 def text_style(value: Any) -> ft.TextStyle | None:
     """TextStyle(...) -> ft.TextStyle. `fontFamily` is ignored: only Roboto exists offline, as in a
-    Flutter app that did not bundle the family (Flutter falls back to the default font too)."""
+    Flutter app that did not bundle the family (Flutter falls back to the default font too).
+    A MaterialStateTextStyle gives its style at rest."""
+    value = state_value(value)
     if value is None:
         return None
     if isinstance(value, ThemeTextStyle):

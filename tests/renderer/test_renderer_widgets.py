@@ -292,3 +292,110 @@ class A extends StatelessWidget {
 """
     matrix = built(source).root.content.transform.matrix
     assert [(op.name, op.args) for op in matrix.ops] == [("rotate_z", [0.3]), ("translate", [4.0, 2.0, 0])]
+
+
+# --- slivers ---------------------------------------------------------------------------------------
+
+def test_custom_scroll_view_lays_slivers_out_one_after_another():
+    view = body("CustomScrollView(slivers: [const SliverAppBar(title: Text('t'), pinned: true), "
+                "SliverList(delegate: SliverChildBuilderDelegate((context, i) => Text('item $i'), childCount: 3)), "
+                "SliverGrid.count(crossAxisCount: 2, children: const [Text('a'), Text('b')]), "
+                "const SliverToBoxAdapter(child: SizedBox(height: 40)), "
+                "SliverPadding(padding: const EdgeInsets.all(8), sliver: SliverList.list(children: const [Text('p')]))])")
+    assert isinstance(view, ft.Column) and view.scroll == ft.ScrollMode.HIDDEN and view.expand
+    assert view.horizontal_alignment == ft.CrossAxisAlignment.STRETCH
+    bar, items, grid, box, padded = view.controls
+    assert isinstance(bar.content, ft.AppBar) and bar.height == 56
+    assert [c.value for c in items.controls] == ["item 0", "item 1", "item 2"]
+    assert isinstance(grid, ft.GridView) and grid.runs_count == 2 and grid.expand is None
+    assert box.height == 40 and padded.padding == ft.Padding(8, 8, 8, 8)
+
+
+def test_sliver_app_bar_is_drawn_expanded_with_its_flexible_space():
+    view = body("CustomScrollView(slivers: const [SliverAppBar(expandedHeight: 200, flexibleSpace: "
+                "FlexibleSpaceBar(title: Text('Big'), background: ColoredBox(color: Colors.blue)))])")
+    bar = view.controls[0]
+    assert bar.height == 200 and bar.bgcolor == "surface"
+    flexible, toolbar = bar.content.controls
+    background, title = flexible.content.controls
+    assert background.content.bgcolor == "blue"
+    assert title.padding == ft.Padding(0, 0, 0, 16) and title.content.transform.matrix.ctor.args == [1.5, 1.5, 1]
+    assert toolbar.height == 56
+    medium = body("CustomScrollView(slivers: const [SliverAppBar.medium(title: Text('M'))])").controls[0]
+    assert medium.height == 112
+
+
+def test_sliver_fill_remaining_fills_what_the_others_leave():
+    view = body("CustomScrollView(slivers: const [SliverToBoxAdapter(child: SizedBox(height: 100)), "
+                "SliverFillRemaining(hasScrollBody: false, child: Center(child: Text('rest')))])")
+    assert view.scroll is None and view.controls[1].expand is True
+
+
+def test_slivers_and_boxes_stay_on_their_side_of_the_viewport():
+    assert error(SCAFFOLD.format(body="CustomScrollView(slivers: const [Text('box')])")).kind is ErrorKind.RUNTIME
+    assert error(SCAFFOLD.format(body="const SliverToBoxAdapter(child: Text('x'))")).kind is ErrorKind.RUNTIME
+    assert error(SCAFFOLD.format(body="Column(children: [CustomScrollView(slivers: const [])])")).kind \
+        is ErrorKind.OVERFLOW
+
+
+def test_nested_scroll_view_puts_its_body_under_the_header_slivers():
+    view = body("NestedScrollView(headerSliverBuilder: (context, scrolled) => [SliverAppBar(title: Text('$scrolled'))], "
+                "body: ListView(children: const [Text('x')]))")
+    header, content = view.controls
+    assert header.content.title.value == "false"
+    assert isinstance(content, ft.ListView) and content.expand is True
+
+
+# --- behaviour, widget states and themes -----------------------------------------------------------
+
+def test_behaviour_widgets_show_their_child_and_drop_what_configures_them():
+    source = """
+import 'package:flutter/material.dart';
+class Bump extends Intent { const Bump(); }
+void main() => runApp(MaterialApp(home: Scaffold(body: Shortcuts(
+  shortcuts: const <ShortcutActivator, Intent>{SingleActivator(LogicalKeyboardKey.keyB, control: true): Bump()},
+  child: Focus(autofocus: true, child: MouseRegion(child: Semantics(label: 'x', child: const Text('shown')))),
+))));
+"""
+    assert built(source).root.content.value == "shown"
+
+
+def test_state_properties_resolve_for_the_state_a_first_frame_shows():
+    button = body("ElevatedButton(onPressed: () {}, style: ButtonStyle(backgroundColor: "
+                  "MaterialStateProperty.resolveWith((states) => states.contains(MaterialState.pressed) "
+                  "? Colors.red : Colors.green)), child: const Text('b'))")
+    assert button.style.bgcolor == "green"
+    on = body("Switch(value: true, onChanged: (v) {}, thumbColor: MaterialStateProperty.resolveWith((states) => "
+              "states.contains(MaterialState.selected) ? Colors.orange : Colors.grey))")
+    assert on.active_color == "orange"
+    off = body("Switch(value: false, onChanged: null, thumbColor: MaterialStateProperty.resolveWith((states) => "
+               "states.contains(MaterialState.disabled) ? Colors.black : null))")
+    assert off.inactive_thumb_color == "black"
+
+
+THEMED = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(theme: ThemeData({theme}), home: const Scaffold(body: {body})));
+"""
+
+
+def test_sub_themes_reach_the_page_theme():
+    screen = built(THEMED.format(theme="textTheme: const TextTheme(bodyMedium: TextStyle(fontSize: 18)), "
+                                       "elevatedButtonTheme: ElevatedButtonThemeData(style: ElevatedButton.styleFrom("
+                                       "backgroundColor: Colors.teal)), cardTheme: const CardTheme(elevation: 9), "
+                                       "tooltipTheme: const TooltipThemeData(preferBelow: false)",
+                                 body="Text('x')"))
+    body_medium = screen.theme.text_theme.body_medium
+    assert (body_medium.size, body_medium.letter_spacing, body_medium.height, body_medium.color) == \
+        (18, 0.25, 20 / 14, "onsurface")
+    assert screen.theme.button_theme.style.bgcolor == "teal" and screen.theme.card_theme.elevation == 9
+    failure = error(THEMED.format(theme="cardTheme: const CardTheme(surfaceTintColor: Colors.red)", body="Text('x')"))
+    assert failure.kind is ErrorKind.UNSUPPORTED
+
+
+def test_input_decoration_theme_fills_in_what_a_field_leaves_out():
+    field = built(THEMED.format(theme="inputDecorationTheme: const InputDecorationTheme(filled: true, "
+                                      "fillColor: Colors.amber, border: OutlineInputBorder())",
+                                body="TextField(decoration: InputDecoration(labelText: 'Name'))")).root.content
+    assert (field.filled, field.fill_color, field.label) == (True, "amber", "Name")
+    assert field.border == ft.InputBorder.OUTLINE
