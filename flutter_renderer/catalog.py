@@ -104,6 +104,12 @@ _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor
                "popupMenuTheme menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme datePickerTheme "
                "cupertinoOverrideTheme applyElevationOverlayColor")
 
+_REORDERABLE = ("onReorderStart onReorderEnd itemExtent itemExtentBuilder prototypeItem proxyDecorator "
+                "buildDefaultDragHandles padding header footer scrollDirection reverse scrollController primary "
+                "physics shrinkWrap anchor cacheExtent dragStartBehavior keyboardDismissBehavior restorationId "
+                "clipBehavior autoScrollerVelocityScalar")
+_PAGE_VIEW = ("scrollDirection reverse controller physics pageSnapping onPageChanged dragStartBehavior "
+              "allowImplicitScrolling restorationId clipBehavior scrollBehavior padEnds hitTestBehavior")
 _SLIVER_BUILDER = "findChildIndexCallback itemCount addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes"
 _TWEENS = ("Tween ColorTween SizeTween RectTween IntTween StepTween AlignmentTween AlignmentGeometryTween "
            "EdgeInsetsTween EdgeInsetsGeometryTween BorderRadiusTween DecorationTween TextStyleTween RelativeRectTween "
@@ -368,6 +374,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                "inspectorSelectButtonBuilder shortcuts actions restorationScopeId "
                                "useInheritedMediaQuery", "color")},
     "ColoredBox": {"": sig("", "child", "color")},
+    "ClipRect": {"": sig("", "clipper clipBehavior child")},
     "Placeholder": {"": sig("", "color strokeWidth fallbackWidth fallbackHeight child")},
     "FlutterLogo": {"": sig("", "size textColor style duration curve")},
     "DefaultTextStyle": {"": sig("", "textAlign softWrap overflow maxLines textWidthBasis textHeightBehavior",
@@ -458,6 +465,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "TweenAnimationBuilder": {"": sig("", "curve onEnd child", "tween duration builder")},
     "StatefulBuilder": {"": sig("", "", "builder")},
     "OrientationBuilder": {"": sig("", "", "builder")},
+    "LayoutBuilder": {"": sig("", "", "builder")},
     "Hero": {"": sig("", "createRectTween flightShuttleBuilder placeholderBuilder transitionOnUserGestures",
                      "tag child")},
     "RelativeRect": {"fromLTRB": sig("left top right bottom"), "fromSize": sig("rect container"),
@@ -598,6 +606,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                      "maintainSemantics maintainInteractivity", "sliver")},
     "SliverSafeArea": {"": sig("", "left top right bottom minimum", "sliver")},
     "SliverMainAxisGroup": {"": sig("", "", "slivers")},
+    "SliverConstrainedCrossAxis": {"": sig("", "", "maxExtent sliver")},
     "DecoratedSliver": {"": sig("", "position sliver", "decoration")},
     "SliverOverlapAbsorber": {"": sig("", "sliver", "handle")},
     "SliverOverlapInjector": {"": sig("", "sliver", "handle")},
@@ -733,6 +742,73 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                       "dismissDirection")},
     "PopupMenuThemeData": {"": sig("", "color shape elevation shadowColor surfaceTintColor textStyle labelTextStyle "
                                        "enableFeedback mouseCursor position iconColor iconSize")},
+    # --- tables, menus, search, panels (issue 15) ---
+    "DataTable": {"": sig("", "sortColumnIndex sortAscending onSelectAll decoration dataRowColor dataRowHeight "
+                              "dataRowMinHeight dataRowMaxHeight dataTextStyle headingRowColor headingRowHeight "
+                              "headingTextStyle horizontalMargin columnSpacing showCheckboxColumn showBottomBorder "
+                              "dividerThickness checkboxHorizontalMargin border clipBehavior", "columns rows")},
+    "DataColumn": {"": sig("", "tooltip numeric onSort mouseCursor headingRowAlignment", "label")},
+    "DataRow": {"": sig("", "selected onSelectChanged onLongPress color mouseCursor", "cells"),
+                "byIndex": sig("", "index selected onSelectChanged onLongPress color mouseCursor", "cells")},
+    "DataCell": {"": sig("child", "placeholder showEditIcon onTap onLongPress onTapDown onDoubleTap onTapCancel")},
+    "PopupMenuButton": {"": sig("", "initialValue onOpened onSelected onCanceled tooltip elevation shadowColor "
+                                    "surfaceTintColor padding child splashRadius icon iconSize offset enabled shape "
+                                    "color iconColor enableFeedback constraints position clipBehavior "
+                                    "useRootNavigator popUpAnimationStyle menuPadding style requestFocus",
+                                "itemBuilder")},
+    "PopupMenuItem": {"": sig("", "value onTap enabled height padding textStyle labelTextStyle mouseCursor",
+                              "child")},
+    "CheckedPopupMenuItem": {"": sig("", "value checked enabled padding height labelTextStyle mouseCursor child "
+                                         "onTap")},
+    "PopupMenuDivider": {"": sig("", "height")},
+    "SearchAnchor": {"": sig("", "isFullScreen searchController viewBuilder viewLeading viewTrailing viewHintText "
+                                 "viewBackgroundColor viewElevation viewSurfaceTintColor viewSide viewShape "
+                                 "headerHeight headerTextStyle headerHintStyle dividerColor viewConstraints "
+                                 "textCapitalization viewOnChanged viewOnSubmitted textInputAction keyboardType",
+                             "builder suggestionsBuilder"),
+                     "bar": sig("", "barLeading barTrailing barHintText onTap onSubmitted onChanged barElevation "
+                                    "barBackgroundColor barOverlayColor barSide barShape barPadding barTextStyle "
+                                    "barHintStyle viewLeading viewTrailing viewHintText viewBackgroundColor "
+                                    "viewElevation viewSide viewShape viewHeaderHeight viewHeaderTextStyle "
+                                    "viewHeaderHintStyle dividerColor constraints viewConstraints isFullScreen "
+                                    "searchController textCapitalization textInputAction keyboardType",
+                                "suggestionsBuilder")},
+    "SearchBar": {"": sig("", "controller focusNode hintText leading trailing onTap onChanged onSubmitted constraints "
+                              "elevation backgroundColor shadowColor surfaceTintColor overlayColor side shape padding "
+                              "textStyle hintStyle textCapitalization enabled autoFocus textInputAction keyboardType")},
+    "SearchController": {"": sig()},
+    "Autocomplete": {"": sig("", "displayStringForOption fieldViewBuilder onSelected optionsMaxHeight "
+                                 "optionsViewBuilder optionsViewOpenDirection initialValue", "optionsBuilder")},
+    "RawAutocomplete": {"": sig("", "optionsViewOpenDirection displayStringForOption fieldViewBuilder focusNode "
+                                    "onSelected textEditingController initialValue",
+                                "optionsViewBuilder optionsBuilder")},
+    "TextEditingValue": {"": sig("", "text selection composing")},
+    "ReorderableListView": {"": sig("", _REORDERABLE, "children onReorder"),
+                            "builder": sig("", _REORDERABLE, "itemBuilder itemCount onReorder")},
+    "ExpansionTile": {"": sig("", "leading subtitle onExpansionChanged children trailing initiallyExpanded "
+                                  "maintainState tilePadding expandedCrossAxisAlignment expandedAlignment "
+                                  "childrenPadding backgroundColor collapsedBackgroundColor textColor "
+                                  "collapsedTextColor iconColor collapsedIconColor shape collapsedShape clipBehavior "
+                                  "controlAffinity controller dense visualDensity enableFeedback enabled "
+                                  "expansionAnimationStyle showTrailingIcon minTileHeight internalAddSemanticForOnTap",
+                              "title")},
+    "ExpansionTileController": {"": sig()},
+    "SegmentedButton": {"": sig("", "onSelectionChanged multiSelectionEnabled emptySelectionAllowed style "
+                                    "showSelectedIcon selectedIcon direction expandedInsets", "segments selected")},
+    "ButtonSegment": {"": sig("", "icon label tooltip enabled", "value")},
+    "NavigationRail": {"": sig("", "backgroundColor extended leading trailing onDestinationSelected elevation "
+                                   "groupAlignment labelType unselectedLabelTextStyle selectedLabelTextStyle "
+                                   "unselectedIconTheme selectedIconTheme minWidth minExtendedWidth useIndicator "
+                                   "indicatorColor indicatorShape scrollable leadingAtTop trailingAtBottom",
+                               "destinations selectedIndex")},
+    "NavigationRailDestination": {"": sig("", "selectedIcon indicatorColor indicatorShape padding disabled",
+                                          "icon label")},
+    "PageView": {"": sig("", _PAGE_VIEW + " children"),
+                 "builder": sig("", _PAGE_VIEW + " findChildIndexCallback itemCount", "itemBuilder")},
+    "PageController": {"": sig("", "initialPage keepPage viewportFraction onAttach onDetach")},
+    "BottomAppBar": {"": sig("", "color elevation shape clipBehavior notchMargin child padding surfaceTintColor "
+                                 "shadowColor height")},
+    "CircularNotchedRectangle": {"": sig()},
     # --- value classes ---
     "EdgeInsets": {
         "all": sig("value"),
@@ -833,6 +909,7 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "ListTileControlAffinity": "leading trailing platform",
     "TabBarIndicatorSize": "tab label",
     "TabAlignment": "start startOffset fill center",
+    "NavigationRailLabelType": "none selected all",
     "MaterialType": "canvas card circle button transparency",
     "FlutterLogoStyle": "markOnly horizontal stacked",
     "CrossFadeState": "showFirst showSecond",
@@ -922,24 +999,24 @@ CONSTANTS: dict[str, Any] = {
 
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
-    "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout PageView "
+    "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
     "AnimatedList "
     ""
-    "StreamBuilder FutureBuilder LayoutBuilder "
+    "StreamBuilder FutureBuilder "
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
-    "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow DataTable DataColumn DataRow DataCell "
-    "Stepper ExpansionTile ExpansionPanelList ReorderableListView Dismissible Draggable DragTarget "
+    "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
+    "Stepper ExpansionPanelList Dismissible Draggable DragTarget "
     "InteractiveViewer "
     ""
     ""
     "CupertinoAlertDialog CupertinoDialogAction "
-    "NavigationRail NavigationRailDestination NavigationDrawer NavigationDrawerDestination SearchBar SearchAnchor "
-    "SegmentedButton ButtonSegment PopupMenuButton PopupMenuItem MenuAnchor SnackBar MaterialBanner Dialog "
+    "NavigationDrawer NavigationDrawerDestination "
+    "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "RefreshIndicator Stepper ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "BottomAppBar ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
+    "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
     "MediaQuery Navigator "
-    "CheckedPopupMenuItem ReorderableDragStartListener Autocomplete RawAutocomplete CalendarDatePicker YearPicker "
+    "ReorderableDragStartListener CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())
 

@@ -28,6 +28,7 @@ class EvaluatorBase:
         self.call_stack: list[FunctionDecl] = []
         self.globals: dict[str, Any] = {}
         self.evaluating_globals: set[str] = set()
+        self.layout_builders: dict[int, tuple[Any, Any, Node]] = {}   # LayoutBuilders whose builder runs last
 
     # ----------------------------------------------------------------- errors
 

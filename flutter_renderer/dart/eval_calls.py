@@ -153,8 +153,11 @@ class CallEvaluation(EvaluatorBase):
             kwargs.pop(name, None)
         line, column = position(node)
         self.budget.node(line, column)
-        return DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
-                          {k: self.to_ir(v, node) for k, v in kwargs.items()}, line, column)
+        built = DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
+                           {k: self.to_ir(v, node) for k, v in kwargs.items()}, line, column)
+        if (type_, ctor) == ("LayoutBuilder", "") and isinstance(kwargs.get("builder"), (Lambda, BoundMethod)):
+            self.defer_layout_builder(built, kwargs["builder"], node)
+        return built
 
     def expand_builders(self, type_: str, ctor: str, kwargs: dict[str, Any], node: Node) -> dict[str, Any]:
         """Run the builders Flutter would call for the first frame (`Builder.builder`, item builders
@@ -163,9 +166,12 @@ class CallEvaluation(EvaluatorBase):
         child_builder = flutter_api.CHILD_BUILDERS.get((type_, ctor))
         item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
         first_frame_builders = first_frame.BUILDERS.get((type_, ctor), {})
-        if child_builder is None and not item_builders and not first_frame_builders:
+        route = first_frame.initial_route(type_, ctor, kwargs)
+        if child_builder is None and not item_builders and not first_frame_builders and route is None:
             return kwargs
         expanded = dict(kwargs)
+        if isinstance(route, (Lambda, BoundMethod)):   # the app's first route, built as its home
+            expanded["home"] = self.call(route, [BUILD_CONTEXT], {}, node)
         if child_builder is not None and isinstance(kwargs.get(child_builder), callables):
             expanded[child_builder] = self.call(kwargs[child_builder], [BUILD_CONTEXT], {}, node)
         for name, spec in first_frame_builders.items():

@@ -13,6 +13,7 @@ from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.eval_calls import CallEvaluation
 from flutter_renderer.dart.eval_classes import ClassEvaluation
 from flutter_renderer.dart.eval_expressions import ExpressionEvaluation
+from flutter_renderer.dart.eval_layout import LayoutEvaluation
 from flutter_renderer.dart.eval_members import MemberAccess
 from flutter_renderer.dart.eval_statements import StatementEvaluation
 from flutter_renderer.dart.program import ClassDecl
@@ -20,7 +21,8 @@ from flutter_renderer.dart.syntax import Node
 from flutter_renderer.dart.values import Scope, type_name
 
 
-class Evaluator(ExpressionEvaluation, MemberAccess, CallEvaluation, StatementEvaluation, ClassEvaluation):
+class Evaluator(ExpressionEvaluation, MemberAccess, CallEvaluation, StatementEvaluation, ClassEvaluation,
+                LayoutEvaluation):
     """Evaluates one parsed file for one screen size; create one per `compile_screen` call.
 
     Each base class is one section of the language; they share `EvaluatorBase`'s state."""
@@ -40,4 +42,5 @@ class Evaluator(ExpressionEvaluation, MemberAccess, CallEvaluation, StatementEva
         value = self.to_ir(value, at)
         if not isinstance(value, DartObject):
             raise self.error(at, f"The root must be a widget, not '{type_name(value)}'.")
+        self.run_layout_builders(value)
         return value

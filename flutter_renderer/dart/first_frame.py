@@ -35,6 +35,9 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("CupertinoTabView", ""): {"builder": ("context",)},
     ("CupertinoContextMenu", "builder"): {"builder": ("context", "dismissed")},
     ("NestedScrollView", ""): {"headerSliverBuilder": ("context", "false")},
+    ("SearchAnchor", ""): {"builder": ("context", "searchController")},
+    ("Autocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
+    ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
 }
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
@@ -90,9 +93,28 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "complete": lambda: DartObject("AlwaysStoppedAnimation", "", (1.0,)),
         "dismissed": lambda: DartObject("AlwaysStoppedAnimation", "", (0.0,)),
         "false": lambda: False,   # NestedScrollView's innerBoxIsScrolled at rest
+        "searchController": lambda: kwargs.get("searchController") or DartObject("SearchController"),
+        "fieldController": lambda: kwargs.get("textEditingController") or DartObject("TextEditingController", kwargs={
+            "text": _initial_text(kwargs.get("initialValue"))}),
+        "focusNode": lambda: kwargs.get("focusNode") or DartObject("FocusNode"),
+        "callback": lambda: None,   # onFieldSubmitted: only called from callbacks
         "tab": lambda: current_tab(kwargs),
     }
     return [values[name]() for name in spec]
+
+
+def _initial_text(value: Any) -> str:
+    """Autocomplete.initialValue (a TextEditingValue) -> the text its field starts with."""
+    return value.kwargs.get("text", "") if isinstance(value, DartObject) else ""
+
+
+def initial_route(type_name: str, ctor: str, kwargs: dict[str, Any]) -> Any:
+    """An app without `home`: the builder of `routes[initialRoute ?? '/']`, which its first frame shows."""
+    if type_name not in ("MaterialApp", "WidgetsApp", "CupertinoApp") or ctor or kwargs.get("home") is not None:
+        return None
+    routes = kwargs.get("routes")
+    name = kwargs.get("initialRoute") or "/"
+    return routes.get(name) if isinstance(routes, dict) else None
 
 
 def current_tab(kwargs: dict[str, Any]) -> int:

@@ -67,6 +67,8 @@ ITEM_BUILDERS = {
     ("SliverList", "separated"): ("itemBuilder", "separatorBuilder"),
     ("SliverFixedExtentList", "builder"): ("itemBuilder",),
     ("SliverGrid", "builder"): ("itemBuilder",),
+    ("ReorderableListView", "builder"): ("itemBuilder",),
+    ("PageView", "builder"): ("itemBuilder",),
 }
 # type names the front end resolves itself (in addition to the catalog and the file's own classes)
 BUILTIN_TYPES = frozenset({"Colors", "Icons", "CupertinoColors", "CupertinoIcons", "CupertinoTheme", "Color", "Theme", "MediaQuery", "double", "int", "num", "String",
@@ -236,6 +238,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return argb(round(float(opacity) * 255), int(r), int(g), int(b))
     if key == "Theme.of":
         return theme_data()
+    if key == "NestedScrollView.sliverOverlapAbsorberHandleFor":
+        return DartObject("SliverOverlapAbsorberHandle")
     if key in ("CupertinoTheme.of", "CupertinoTheme.maybeOf"):
         return cupertino_theme_data()
     if key in ("CupertinoTheme.brightnessOf", "CupertinoTheme.maybeBrightnessOf"):

@@ -10,7 +10,7 @@ import math
 from functools import cmp_to_key
 from typing import Any, Callable
 
-from flutter_renderer.ir import ColorValue, DartObject, ThemeTextStyle
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.dart import first_frame
 from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, UserEnum, dart_str
@@ -59,6 +59,8 @@ def get_property(receiver: Any, name: str) -> Any:
         }.get(name, lambda: MISSING)()
     if isinstance(receiver, MapEntry):
         return {"key": receiver.key, "value": receiver.value}.get(name, MISSING)
+    if isinstance(receiver, EnumValue) and name == "name":
+        return receiver.name
     if isinstance(receiver, UserEnum):
         return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():

@@ -239,7 +239,7 @@ def default_text_style_transition(node: DartObject) -> ft.Control:
 # --- builders the front end ran, and Hero -----------------------------------------------------------
 
 @widget("AnimatedBuilder", "ListenableBuilder", "ValueListenableBuilder", "TweenAnimationBuilder", "StatefulBuilder",
-        "OrientationBuilder", honours="animation listenable valueListenable tween duration curve onEnd builder child")
+        "OrientationBuilder", "LayoutBuilder", honours="animation listenable valueListenable tween duration curve onEnd builder child")
 def built(node: DartObject) -> ft.Control:
     result = node.kwargs.get("builder")
     if isinstance(result, Closure) or result is None:

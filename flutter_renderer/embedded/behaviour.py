@@ -27,10 +27,18 @@ widget(*_BEHAVIOUR, honours=_params(*_BEHAVIOUR))(transparent)
 
 @widget("Scrollbar", "RawScrollbar", honours=_params("Scrollbar", "RawScrollbar"))
 def scrollbar(node: DartObject) -> ft.Control:
-    # On Android a scrollbar shows only while scrolling; one shown at rest would be drawn.
-    if node.kwargs.get("thumbVisibility") is True or node.kwargs.get("trackVisibility") is True:
-        raise unsupported(f"{node.type}.thumbVisibility/trackVisibility", node)
-    return build(node.kwargs.get("child"))
+    # On Android a scrollbar shows only while scrolling. One shown at rest (thumbVisibility) is the
+    # Material scrollbar Flet draws for a scroll view whose scroll mode is ALWAYS.
+    k = node.kwargs
+    child = build(k.get("child"))
+    if k.get("thumbVisibility") is not True and k.get("trackVisibility") is not True:
+        return child
+    custom = [name for name in ("trackVisibility", "thickness", "radius", "shape", "thumbColor", "trackColor",
+                                "mainAxisMargin", "crossAxisMargin", "padding", "minThumbLength") if k.get(name) is not None]
+    if node.type == "RawScrollbar" or custom or getattr(child, "scroll", None) is None:
+        raise unsupported(f"{node.type} shown at rest ({', '.join(custom) or 'around this child'})", node)
+    child.scroll = ft.ScrollMode.ALWAYS
+    return child
 
 
 @widget("Directionality", honours="textDirection child")

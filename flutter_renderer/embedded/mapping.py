@@ -17,7 +17,8 @@ import flet as ft
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import (  # noqa: F401 - registers builders
-    animated, behaviour, cupertino, inputs, layout, material, navigation, painting, scaffold, slivers, themes,
+    animated, behaviour, cupertino, inputs, layout, material, menus, navigation, painting, panels, scaffold, slivers,
+    themes,
 )
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style
 from flutter_renderer.embedded.registry import axes, build

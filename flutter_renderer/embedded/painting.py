@@ -96,6 +96,15 @@ def ink_box(k: dict[str, Any], image: ft.DecorationImage | None = None) -> ft.Co
                         height=v.finite(k.get("height")), padding=v.edge_insets(k.get("padding")), **style)
 
 
+@widget("ClipRect", honours="clipper clipBehavior child")
+def clip_rect(node: DartObject) -> ft.Control:
+    if node.kwargs.get("clipper") is not None:
+        raise unsupported("ClipRect.clipper", node)
+    return ft.Container(build_optional(node.kwargs.get("child")),
+                        clip_behavior=v.enum(node.kwargs.get("clipBehavior"), "Clip", ft.ClipBehavior)
+                        or ft.ClipBehavior.HARD_EDGE)
+
+
 @widget("Ink", honours="padding color decoration width height child")
 def ink(node: DartObject) -> ft.Control:
     return ink_box(node.kwargs)

@@ -75,7 +75,7 @@ PARENT_DATA.update({name: "sliver" for name in (
     "SliverList SliverFixedExtentList SliverGrid SliverToBoxAdapter SliverPadding SliverFillRemaining SliverAppBar "
     "SliverOpacity SliverAnimatedOpacity SliverFadeTransition SliverIgnorePointer SliverVisibility SliverSafeArea "
     "SliverMainAxisGroup DecoratedSliver SliverOverlapAbsorber SliverOverlapInjector CupertinoSliverNavigationBar "
-    "CupertinoSliverRefreshControl").split()})
+    "CupertinoSliverRefreshControl SliverConstrainedCrossAxis").split()})
 # Flet serializes the control tree recursively; far deeper than any real screen, stop with a clear error.
 MAX_WIDGET_DEPTH = 250
 _DEPTH: ContextVar[int] = ContextVar("depth", default=0)

@@ -209,6 +209,8 @@ def scaffold(node: DartObject) -> ft.Control:
     )
     if isinstance(nav, ft.NavigationBar):
         pagelet.navigation_bar = nav
+    elif isinstance(nav, ft.BottomAppBar):
+        pagelet.bottom_appbar = nav
     elif nav is not None:
         pagelet.bottom_appbar = ft.BottomAppBar(nav, padding=0, height=nav.height, bgcolor="transparent",
                                                 elevation=0)

@@ -190,6 +190,13 @@ def _single(node: DartObject) -> ft.Control:
     return _slivers(node, [sliver])[0] if sliver is not None else ft.Container(height=0)
 
 
+@widget("SliverConstrainedCrossAxis", honours="maxExtent sliver")
+def sliver_constrained_cross_axis(node: DartObject) -> ft.Control:
+    # The sliver at most maxExtent wide, at the start of the cross axis.
+    width = v.finite(node.kwargs.get("maxExtent"))
+    return ft.Container(ft.Container(_single(node), width=width), alignment=ft.Alignment(-1, -1))
+
+
 @widget("SliverOpacity", "SliverAnimatedOpacity", honours="opacity sliver alwaysIncludeSemantics duration curve onEnd")
 def sliver_opacity(node: DartObject) -> ft.Control:
     value = v.finite(node.kwargs.get("opacity"))

@@ -135,32 +135,22 @@ def navigation_bar_theme(value: Any) -> ft.NavigationBarTheme:
                                                        ft.NavigationBarLabelBehavior))
 
 
-def _states(value: Any) -> Any:
-    """A WidgetStateProperty of a control theme as Flet's per-state value: selected, disabled, default."""
-    if value is None:
-        return None
-    states = {ft.ControlState.SELECTED: v.state_value(value, selected=True),
-              ft.ControlState.DISABLED: v.state_value(value, disabled=True),
-              ft.ControlState.DEFAULT: v.state_value(value)}
-    return {state: v.color(color) for state, color in states.items() if color is not None} or None
-
-
 def checkbox_theme(value: Any) -> ft.CheckboxTheme:
     k = _of(value, "CheckboxThemeData")
-    return ft.CheckboxTheme(fill_color=_states(k.get("fillColor")), check_color=_states(k.get("checkColor")),
+    return ft.CheckboxTheme(fill_color=v.control_states(k.get("fillColor")), check_color=v.control_states(k.get("checkColor")),
                             shape=v.shape_border(k.get("shape")), border_side=v.border_side(k.get("side")))
 
 
 def radio_theme(value: Any) -> ft.RadioTheme:
-    return ft.RadioTheme(fill_color=_states(_of(value, "RadioThemeData").get("fillColor")))
+    return ft.RadioTheme(fill_color=v.control_states(_of(value, "RadioThemeData").get("fillColor")))
 
 
 def switch_theme(value: Any) -> ft.SwitchTheme:
     k = _of(value, "SwitchThemeData")
     if k.get("thumbIcon") is not None:
         raise unsupported("SwitchThemeData.thumbIcon", value)
-    return ft.SwitchTheme(thumb_color=_states(k.get("thumbColor")), track_color=_states(k.get("trackColor")),
-                          track_outline_color=_states(k.get("trackOutlineColor")))
+    return ft.SwitchTheme(thumb_color=v.control_states(k.get("thumbColor")), track_color=v.control_states(k.get("trackColor")),
+                          track_outline_color=v.control_states(k.get("trackOutlineColor")))
 
 
 def progress_theme(value: Any) -> ft.ProgressIndicatorTheme:

@@ -62,6 +62,18 @@ def state_value(value: Any, *, selected: bool = False, disabled: bool = False, e
     return value.args[0] if value.args else None
 
 
+def control_states(value: Any, convert: Any = None) -> dict[ft.ControlState, Any] | None:
+    """A WidgetStateProperty (or a plain value) as Flet's per-state value: the values when selected,
+    when disabled and at rest, each converted by `convert` (default: a colour)."""
+    if value is None:
+        return None
+    convert = convert or color
+    states = {ft.ControlState.SELECTED: state_value(value, selected=True),
+              ft.ControlState.DISABLED: state_value(value, disabled=True),
+              ft.ControlState.DEFAULT: state_value(value)}
+    return {state: convert(x) for state, x in states.items() if x is not None} or None
+
+
 def number(value: Any, what: str = "a number") -> float | None:
     """A Dart num (None passes through); infinity is kept because Flutter uses it for 'as big as allowed'."""
     if value is None:

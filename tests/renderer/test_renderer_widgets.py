@@ -399,3 +399,88 @@ def test_input_decoration_theme_fills_in_what_a_field_leaves_out():
                                 body="TextField(decoration: InputDecoration(labelText: 'Name'))")).root.content
     assert (field.filled, field.fill_color, field.label) == (True, "amber", "Name")
     assert field.border == ft.InputBorder.OUTLINE
+
+
+# --- tables, menus, search, panels, layout builder -------------------------------------------------
+
+def test_data_table_columns_rows_and_selectable_rows():
+    table = body("DataTable(columns: const [DataColumn(label: Expanded(child: Text('Name'))), "
+                 "DataColumn(label: Text('Age'), numeric: true)], rows: [DataRow(onSelectChanged: (v) {}, selected: true, "
+                 "cells: const [DataCell(Text('Ann')), DataCell(Text('31'))])])")
+    assert isinstance(table, ft.DataTable) and [c.numeric for c in table.columns] == [False, True]
+    assert table.columns[0].label.expand == 1
+    assert table.rows[0].selected and table.show_checkbox_column
+    assert [cell.content.value for cell in table.rows[0].cells] == ["Ann", "31"]
+    ragged = "DataTable(columns: const [DataColumn(label: Text('a'))], rows: const [DataRow(cells: [])])"
+    assert error(SCAFFOLD.format(body=ragged)).kind is ErrorKind.RUNTIME
+
+
+def test_closed_menus_and_search():
+    menu = body("PopupMenuButton(itemBuilder: (context) => const [PopupMenuItem(value: 1, child: Text('a'))])")
+    assert isinstance(menu, ft.PopupMenuButton) and menu.items == [] and menu.padding == ft.Padding(8, 8, 8, 8)
+    bar = body("SearchAnchor.bar(barHintText: 'Find', suggestionsBuilder: (context, controller) => [])")
+    assert isinstance(bar, ft.SearchBar) and bar.bar_hint_text == "Find" and bar.bar_leading.icon == ft.Icons.SEARCH
+    anchored = body("SearchAnchor(builder: (context, controller) => SearchBar(controller: controller, hintText: 'h'), "
+                    "suggestionsBuilder: (context, controller) => [])")
+    assert isinstance(anchored, ft.SearchBar) and anchored.bar_leading is None
+    field = body("Autocomplete(optionsBuilder: (value) => const ['a'], "
+                 "initialValue: const TextEditingValue(text: 'ab'))")
+    assert isinstance(field, ft.AutoComplete) and field.value == "ab"
+    custom = body("Autocomplete(optionsBuilder: (value) => const ['a'], "
+                  "fieldViewBuilder: (context, controller, focusNode, onSubmitted) => "
+                  "TextField(controller: controller, decoration: const InputDecoration(hintText: 'type')))")
+    assert isinstance(custom, ft.TextField) and custom.hint_text == "type"
+
+
+def test_choice_and_navigation_panels():
+    segments = body("SegmentedButton(segments: const [ButtonSegment(value: 1, label: Text('a')), "
+                    "ButtonSegment(value: 2, label: Text('b'))], selected: const {2}, onSelectionChanged: (s) {})")
+    assert [s.value for s in segments.segments] == ["1", "2"] and segments.selected == ["2"]
+    tile = body("const ExpansionTile(title: Text('t'), children: [Text('hidden')])")
+    assert isinstance(tile, ft.ExpansionTile) and tile.controls == [] and not tile.expanded
+    row = body("Row(children: [NavigationRail(selectedIndex: 1, labelType: NavigationRailLabelType.all, destinations: "
+               "const [NavigationRailDestination(icon: Icon(Icons.home), label: Text('a')), "
+               "NavigationRailDestination(icon: Icon(Icons.star), label: Text('b'))]), const Expanded(child: Text('x'))])")
+    rail = row.controls[0]
+    assert rail.selected_index == 1 and rail.label_type == ft.NavigationRailLabelType.ALL
+    pages = body("PageView(controller: PageController(initialPage: 1), children: const [Text('a'), Text('b')])")
+    assert isinstance(pages, ft.PageView) and pages.selected_index == 1
+
+
+def test_bottom_app_bar_with_a_notch_is_the_scaffolds_bottom_bar():
+    source = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(
+  floatingActionButton: FloatingActionButton(onPressed: () {}, child: const Icon(Icons.add)),
+  floatingActionButtonLocation: FloatingActionButtonLocation.centerDocked,
+  bottomNavigationBar: const BottomAppBar(shape: CircularNotchedRectangle(), child: Row(children: [Icon(Icons.menu)])),
+)));
+"""
+    bar = built(source).root.bottom_appbar
+    assert isinstance(bar, ft.BottomAppBar) and isinstance(bar.shape, ft.CircularRectangleNotchShape)
+    assert isinstance(bar.content, ft.Row)
+
+
+def test_layout_builder_gets_the_constraints_its_parent_gives():
+    source = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(appBar: AppBar(title: const Text('t')),
+  body: Padding(padding: const EdgeInsets.all(20), child: LayoutBuilder(builder: (context, constraints) =>
+    Text('${constraints.maxWidth} ${constraints.maxHeight} ${constraints.minWidth} ${constraints.hasBoundedHeight}'))))));
+"""
+    assert built(source).root.content.content.value == "350.0 748.0 0.0 true"
+    row = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Row(children: [const SizedBox(width: 90),
+  Expanded(child: LayoutBuilder(builder: (context, c) => Text(c.maxWidth > 200 ? 'wide ${c.maxWidth}' : 'narrow')))])));
+"""
+    assert built(row).root.content.controls[1].value == "wide 300.0"
+
+
+def test_an_apps_initial_route_is_its_home():
+    source = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(initialRoute: '/start', routes: {
+  '/': (context) => const Text('root'), '/start': (context) => const Scaffold(body: Text('start'))}));
+"""
+    assert built(source).root.content.value == "start"
