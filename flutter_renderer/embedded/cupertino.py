@@ -155,7 +155,10 @@ def filled_button(node: DartObject) -> ft.Control:
                                    "offLabelColor")
 def switch(node: DartObject) -> ft.Control:
     k = node.kwargs
-    return ft.CupertinoSwitch(value=bool(k.get("value")), active_track_color=v.color(k.get("activeColor")),
+    # cupertino/switch.dart: the track is systemGreen when on, unless the theme is applied to it.
+    themed = k.get("applyTheme") is True
+    active = v.color(k.get("activeColor")) or (None if themed else "systemgreen")
+    return ft.CupertinoSwitch(value=bool(k.get("value")), active_track_color=active,
                               inactive_track_color=v.color(k.get("trackColor")),
                               thumb_color=v.color(k.get("thumbColor")), on_label_color=v.color(k.get("onLabelColor")),
                               off_label_color=v.color(k.get("offLabelColor")), disabled=k.get("onChanged") is None)
