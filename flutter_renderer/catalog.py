@@ -691,8 +691,6 @@ CLASSES: dict[str, dict[str, Signature]] = {
     **{f"{prefix}{kind}": {"resolveWith": sig("callback"), "all": sig("value")}
        for prefix in ("Material", "Widget")
        for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide", "StateOutlinedBorder")},
-    "MaterialStatePropertyAll": {"": sig("value")},
-    "WidgetStatePropertyAll": {"": sig("value")},
     # --- theme data of ThemeData's sub-themes (issue 15) ---
     "TextTheme": {"": sig("", "displayLarge displayMedium displaySmall headlineLarge headlineMedium headlineSmall "
                               "titleLarge titleMedium titleSmall bodyLarge bodyMedium bodySmall labelLarge labelMedium "

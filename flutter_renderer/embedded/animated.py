@@ -18,7 +18,7 @@ from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import default_style, paragraph_defaults
 from flutter_renderer.embedded.painting import rotation
-from flutter_renderer.embedded.registry import bad, build, build_optional, unsupported, widget
+from flutter_renderer.embedded.registry import bad, build, build_optional, evaluated, unsupported, widget
 from flutter_renderer.embedded.text_defaults import text_defaults
 
 _ANIMATION_PARAMS = ("duration", "reverseDuration", "curve", "onEnd")
@@ -97,9 +97,7 @@ def animated_switcher(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("layoutBuilder") is not None:
         raise unsupported("AnimatedSwitcher.layoutBuilder", node)
-    shown = k.get("transitionBuilder")
-    if isinstance(shown, Closure):
-        raise unsupported("AnimatedSwitcher.transitionBuilder the front end could not evaluate", node)
+    shown = evaluated(node, "transitionBuilder", optional=True)
     content = build_optional(shown if shown is not None else k.get("child"))
     return ft.AnimatedSwitcher(ft.Stack([content] if content is not None else [], alignment=ft.Alignment(0, 0)),
                                duration=0, reverse_duration=0)
@@ -241,10 +239,7 @@ def default_text_style_transition(node: DartObject) -> ft.Control:
 @widget("AnimatedBuilder", "ListenableBuilder", "ValueListenableBuilder", "TweenAnimationBuilder", "StatefulBuilder",
         "OrientationBuilder", "LayoutBuilder", honours="animation listenable valueListenable tween duration curve onEnd builder child")
 def built(node: DartObject) -> ft.Control:
-    result = node.kwargs.get("builder")
-    if isinstance(result, Closure) or result is None:
-        raise unsupported(f"{node.type}.builder the front end could not evaluate", node)
-    return build(result)
+    return build(evaluated(node, "builder"))
 
 
 @widget("Hero", honours="tag child createRectTween flightShuttleBuilder placeholderBuilder transitionOnUserGestures")

@@ -17,11 +17,12 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.inputs import slider_range
 from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.registry import (
-    bad, build, build_optional, media_padding, runtime_error, text_of, unsupported, widget, widget_list,
+    bad, build, build_optional, evaluated, media_padding, runtime_error, text_of, unsupported, widget, widget_list,
 )
 from flutter_renderer.embedded.scaffold import BASELINE_LIGHT
 from flutter_renderer.embedded.text_defaults import ENGINE_TEXT, TextDefaults, merge, text_defaults
@@ -167,10 +168,7 @@ def switch(node: DartObject) -> ft.Control:
 @widget("CupertinoSlider", honours="value onChanged min max divisions activeColor thumbColor")
 def slider(node: DartObject) -> ft.Control:
     k = node.kwargs
-    value, low, high = v.finite(k.get("value")), v.finite(k.get("min")), v.finite(k.get("max"))
-    low, high = (0.0 if low is None else low), (1.0 if high is None else high)
-    if value is None or not low <= value <= high:
-        raise runtime_error(f"CupertinoSlider value {value} is not between min {low} and max {high}", node)
+    value, low, high = slider_range(node)
     return ft.CupertinoSlider(value=value, min=low, max=high, divisions=k.get("divisions"),
                               active_color=v.color(k.get("activeColor")), thumb_color=v.color(k.get("thumbColor")),
                               disabled=k.get("onChanged") is None)
@@ -396,9 +394,7 @@ def tab_scaffold(node: DartObject) -> ft.Control:
     # Composed as in cupertino/tab_scaffold.dart: the current tab fills the page, the (translucent)
     # tab bar over its bottom, its height given to the tab as MediaQuery bottom padding.
     k = node.kwargs
-    shown = k.get("tabBuilder")
-    if isinstance(shown, Closure) or shown is None:
-        raise unsupported("CupertinoTabScaffold.tabBuilder the front end could not evaluate", node)
+    shown = evaluated(node, "tabBuilder")
     bar = build(k.get("tabBar"))
     with media_padding(bottom=_TAB_BAR_HEIGHT):
         content = build(shown)
@@ -409,10 +405,7 @@ def tab_scaffold(node: DartObject) -> ft.Control:
 @widget("CupertinoTabView", honours="builder navigatorKey defaultTitle routes onGenerateRoute onUnknownRoute "
                                     "navigatorObservers restorationScopeId")
 def tab_view(node: DartObject) -> ft.Control:
-    shown = node.kwargs.get("builder")
-    if isinstance(shown, Closure) or shown is None:
-        raise unsupported("CupertinoTabView without a builder the front end could evaluate", node)
-    return build(shown)
+    return build(evaluated(node, "builder"))
 
 
 @widget("CupertinoScrollbar", "CupertinoContextMenu", "CupertinoContextMenu.builder",
@@ -423,10 +416,7 @@ def child_only(node: DartObject) -> ft.Control:
     `builder` one at animation 0): just the child."""
     if node.kwargs.get("thumbVisibility") is True:
         raise unsupported(f"{node.type}.thumbVisibility", node)
-    child = node.kwargs.get("builder") if node.ctor == "builder" else node.kwargs.get("child")
-    if isinstance(child, Closure):
-        raise unsupported(f"{node.type}.builder the front end could not evaluate", node)
-    return build(child)
+    return build(evaluated(node, "builder") if node.ctor == "builder" else node.kwargs.get("child"))
 
 
 @widget("CupertinoRadio", honours="value groupValue onChanged toggleable activeColor inactiveColor fillColor "

@@ -224,14 +224,21 @@ def radio_list_tile(node: DartObject) -> ft.Control:
     return _tile(node, _radio(node), "leading")
 
 
-@widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
-                          "secondaryTrackValue onChanged padding year2023")
-def slider(node: DartObject) -> ft.Control:
+def slider_range(node: DartObject) -> tuple[float, float, float]:
+    """A slider's (value, min, max), min and max defaulting to 0 and 1; Flutter asserts min <= value <= max."""
     k = node.kwargs
     value, low, high = v.finite(k.get("value")), v.finite(k.get("min")), v.finite(k.get("max"))
     low, high = (0.0 if low is None else low), (1.0 if high is None else high)
     if value is None or not low <= value <= high:
-        raise runtime_error(f"Slider value {value} is not between min {low} and max {high}", node)
+        raise runtime_error(f"{node.type} value {value} is not between min {low} and max {high}", node)
+    return value, low, high
+
+
+@widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
+                          "secondaryTrackValue onChanged padding year2023")
+def slider(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    value, low, high = slider_range(node)
     if unbounded("h"):
         raise layout_error("Slider was given unbounded width (a Slider in a Row needs Expanded)", node)
     return ft.Slider(value=value, min=low, max=high, divisions=k.get("divisions"),

@@ -8,11 +8,11 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, DartObject
+from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import button_style
 from flutter_renderer.embedded.registry import (
-    bad, build, build_optional, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
+    bad, build, build_optional, evaluated, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
 )
 
 
@@ -92,10 +92,7 @@ def search_anchor_bar(node: DartObject) -> ft.Control:
                                 "viewConstraints viewOnChanged viewOnSubmitted")
 def search_anchor(node: DartObject) -> ft.Control:
     # Closed: what its builder built for the (closed) search controller.
-    shown = node.kwargs.get("builder")
-    if isinstance(shown, Closure) or shown is None:
-        raise unsupported("SearchAnchor.builder the front end could not evaluate", node)
-    return build(shown)
+    return build(evaluated(node, "builder"))
 
 
 @widget("Autocomplete", "RawAutocomplete",
@@ -105,9 +102,7 @@ def autocomplete(node: DartObject) -> ft.Control:
     # Closed: its field, as the fieldViewBuilder the front end ran built it, or Flutter's default
     # field (a TextFormField with the default decoration), which is Flet's AutoComplete field.
     k = node.kwargs
-    field = k.get("fieldViewBuilder")
-    if isinstance(field, Closure):
-        raise unsupported(f"{node.type}.fieldViewBuilder the front end could not evaluate", node)
+    field = evaluated(node, "fieldViewBuilder", optional=True)
     if field is not None:
         return build(field)
     if node.type == "RawAutocomplete" and k.get("textEditingController") is None:

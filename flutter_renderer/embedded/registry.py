@@ -201,6 +201,15 @@ def build_children(node: DartObject, param: str = "children", parent: str = "") 
     return [build(child, parent=parent) for child in widget_list(node, param)]
 
 
+def evaluated(node: DartObject, param: str, *, optional: bool = False) -> Any:
+    """What the front end built for a builder argument (`node.param`); a builder it could not run
+    (a Closure), or a missing one unless `optional`, cannot be drawn."""
+    value = node.kwargs.get(param)
+    if isinstance(value, Closure) or (value is None and not optional):
+        raise unsupported(f"{node.type}.{param} the front end could not evaluate", node)
+    return value
+
+
 def positional(node: DartObject, index: int, what: str) -> Any:
     """The `index`-th positional argument, or an ANALYSIS error naming it when it is missing."""
     if len(node.args) <= index:

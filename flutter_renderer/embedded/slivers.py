@@ -20,7 +20,7 @@ from flutter_renderer.embedded.layout import (
     box_decoration, check_viewport, grid_delegate, safe_area_padding, scroll_padding,
 )
 from flutter_renderer.embedded.registry import (
-    PARENT_DATA, axes, bad, build, build_optional, media_padding, runtime_error, unsupported, widget, widget_list,
+    PARENT_DATA, axes, bad, build, build_optional, evaluated, media_padding, runtime_error, unsupported, widget, widget_list,
 )
 from flutter_renderer.embedded.scaffold import app_bar
 from flutter_renderer.embedded.text_defaults import TextDefaults, merge, text_defaults
@@ -76,9 +76,9 @@ def nested_scroll_view(node: DartObject) -> ft.Control:
     # The outer slivers (the front end ran headerSliverBuilder with innerBoxIsScrolled false) and the
     # body filling the rest of the viewport.
     k = node.kwargs
-    headers = k.get("headerSliverBuilder")
-    if isinstance(headers, Closure) or not isinstance(headers, list):
-        raise unsupported("NestedScrollView.headerSliverBuilder the front end could not evaluate", node)
+    headers = evaluated(node, "headerSliverBuilder")
+    if not isinstance(headers, list):
+        raise bad(headers, "the list of slivers headerSliverBuilder returns")
     if k.get("reverse") or (isinstance(k.get("scrollDirection"), EnumValue) and k["scrollDirection"].name == "horizontal"):
         raise unsupported("NestedScrollView.reverse/horizontal", node)
     check_viewport(node, False, False)
