@@ -100,7 +100,20 @@ _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor
                "iconButtonTheme floatingActionButtonTheme inputDecorationTheme listTileTheme navigationBarTheme "
                "bottomNavigationBarTheme tabBarTheme checkboxTheme radioTheme switchTheme sliderTheme "
                "progressIndicatorTheme bottomSheetTheme drawerTheme snackBarTheme tooltipTheme "
-               "pageTransitionsTheme splashFactory extensions")
+               "pageTransitionsTheme splashFactory extensions iconButtonTheme textSelectionTheme scrollbarTheme "
+               "popupMenuTheme menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme datePickerTheme "
+               "cupertinoOverrideTheme applyElevationOverlayColor")
+
+_REORDERABLE = ("onReorderStart onReorderEnd itemExtent itemExtentBuilder prototypeItem proxyDecorator "
+                "buildDefaultDragHandles padding header footer scrollDirection reverse scrollController primary "
+                "physics shrinkWrap anchor cacheExtent dragStartBehavior keyboardDismissBehavior restorationId "
+                "clipBehavior autoScrollerVelocityScalar")
+_PAGE_VIEW = ("scrollDirection reverse controller physics pageSnapping onPageChanged dragStartBehavior "
+              "allowImplicitScrolling restorationId clipBehavior scrollBehavior padEnds hitTestBehavior")
+_SLIVER_BUILDER = "findChildIndexCallback itemCount addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes"
+_TWEENS = ("Tween ColorTween SizeTween RectTween IntTween StepTween AlignmentTween AlignmentGeometryTween "
+           "EdgeInsetsTween EdgeInsetsGeometryTween BorderRadiusTween DecorationTween TextStyleTween RelativeRectTween "
+           "BoxConstraintsTween FractionalOffsetTween MaterialRectArcTween MaterialRectCenterArcTween")
 
 CLASSES: dict[str, dict[str, Signature]] = {
     # --- app and structure ---
@@ -351,6 +364,446 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Tab": {"": sig("", "text icon iconMargin height child")},
     "TabBarView": {"": sig("", "controller physics dragStartBehavior viewportFraction clipBehavior", "children")},
     "DefaultTabController": {"": sig("", "initialIndex animationDuration", "length child")},
+    # --- apps, surfaces and painting (issue 15) ---
+    "WidgetsApp": {"": sig("", "navigatorKey onGenerateRoute onGenerateInitialRoutes onUnknownRoute "
+                               "onNavigationNotification navigatorObservers initialRoute pageRouteBuilder home routes "
+                               "builder title onGenerateTitle textStyle locale localizationsDelegates "
+                               "localeListResolutionCallback localeResolutionCallback supportedLocales "
+                               "showPerformanceOverlay checkerboardRasterCacheImages checkerboardOffscreenLayers "
+                               "showSemanticsDebugger debugShowWidgetInspector debugShowCheckedModeBanner "
+                               "inspectorSelectButtonBuilder shortcuts actions restorationScopeId "
+                               "useInheritedMediaQuery", "color")},
+    "ColoredBox": {"": sig("", "child", "color")},
+    "ClipRect": {"": sig("", "clipper clipBehavior child")},
+    "Placeholder": {"": sig("", "color strokeWidth fallbackWidth fallbackHeight child")},
+    "FlutterLogo": {"": sig("", "size textColor style duration curve")},
+    "DefaultTextStyle": {"": sig("", "textAlign softWrap overflow maxLines textWidthBasis textHeightBehavior",
+                                 "style child"),
+                         "merge": sig("", "style textAlign softWrap overflow maxLines textWidthBasis "
+                                          "textHeightBehavior", "child")},
+    "Material": {"": sig("", "type elevation color shadowColor surfaceTintColor textStyle borderRadius shape "
+                             "borderOnForeground clipBehavior animationDuration child")},
+    "Ink": {"": sig("", "padding color decoration width height child"),
+            "image": sig("", "padding onImageError colorFilter fit alignment centerSlice repeat matchTextDirection "
+                             "width height child", "image")},
+    "MaterialButton": {"": sig("", "onLongPress onHighlightChanged mouseCursor textTheme textColor disabledTextColor "
+                                   "color disabledColor focusColor hoverColor highlightColor splashColor "
+                                   "colorBrightness elevation focusElevation hoverElevation highlightElevation "
+                                   "disabledElevation padding visualDensity shape clipBehavior focusNode autofocus "
+                                   "materialTapTargetSize animationDuration minWidth height enableFeedback child",
+                               "onPressed")},
+    "Transform": {"": sig("", "origin alignment transformHitTests filterQuality child", "transform"),
+                  "rotate": sig("", "origin alignment transformHitTests filterQuality child", "angle"),
+                  "translate": sig("", "transformHitTests filterQuality child", "offset"),
+                  "scale": sig("", "scale scaleX scaleY origin alignment transformHitTests filterQuality child"),
+                  "flip": sig("", "flipX flipY origin transformHitTests filterQuality child")},
+    "DecorationImage": {"": sig("", "onError colorFilter fit alignment centerSlice repeat matchTextDirection scale "
+                                    "opacity filterQuality invertColors isAntiAlias", "image")},
+    "FontFeature": {"": sig("feature value", optional_positional=1), "enable": sig("feature"),
+                    "disable": sig("feature"), "alternative": sig("value"), "alternativeFractions": sig(),
+                    "contextualAlternates": sig(), "caseSensitiveForms": sig(), "characterVariant": sig("value"),
+                    "denominator": sig(), "fractions": sig(), "historicalForms": sig(), "historicalLigatures": sig(),
+                    "liningFigures": sig(), "localeAware": sig("", "enable"), "notationalForms": sig("value",
+                                                                                                    optional_positional=1),
+                    "numerators": sig(), "oldstyleFigures": sig(), "ordinalForms": sig(), "proportionalFigures": sig(),
+                    "randomize": sig(), "stylisticAlternates": sig(), "scientificInferiors": sig(),
+                    "stylisticSet": sig("value"), "subscripts": sig(), "superscripts": sig(),
+                    "swash": sig("value", optional_positional=1), "tabularFigures": sig(), "slashedZero": sig()},
+    # --- animations, at their first frame (issue 15) ---
+    "AnimationController": {"": sig("", "value duration reverseDuration debugLabel lowerBound upperBound "
+                                        "animationBehavior", "vsync"),
+                            "unbounded": sig("", "value duration reverseDuration debugLabel animationBehavior",
+                                             "vsync")},
+    "CurvedAnimation": {"": sig("", "reverseCurve", "parent curve")},
+    "ReverseAnimation": {"": sig("parent")},
+    "AlwaysStoppedAnimation": {"": sig("value")},
+    **{name: {"": sig("", "begin end")} for name in _TWEENS.split()},
+    "ConstantTween": {"": sig("value")},
+    "CurveTween": {"": sig("", "", "curve")},
+    "Interval": {"": sig("begin end", "curve")},
+    "Threshold": {"": sig("threshold")},
+    "Cubic": {"": sig("a b c d")},
+    "ValueNotifier": {"": sig("value")},
+    "AnimatedContainer": {"": sig("", "alignment padding color decoration foregroundDecoration width height "
+                                      "constraints margin transform transformAlignment child clipBehavior curve onEnd",
+                                  "duration")},
+    "AnimatedOpacity": {"": sig("", "child curve onEnd alwaysIncludeSemantics", "opacity duration")},
+    "AnimatedPadding": {"": sig("", "child curve onEnd", "padding duration")},
+    "AnimatedAlign": {"": sig("", "child heightFactor widthFactor curve onEnd", "alignment duration")},
+    "AnimatedPositioned": {"": sig("", "left top right bottom width height curve onEnd", "child duration"),
+                           "fromRect": sig("", "curve onEnd", "child rect duration")},
+    "AnimatedPositionedDirectional": {"": sig("", "start top end bottom width height curve onEnd",
+                                              "child duration")},
+    "AnimatedDefaultTextStyle": {"": sig("", "textAlign softWrap overflow maxLines textWidthBasis "
+                                             "textHeightBehavior curve onEnd", "child style duration")},
+    "AnimatedSize": {"": sig("", "child alignment curve reverseDuration clipBehavior onEnd vsync", "duration")},
+    "AnimatedCrossFade": {"": sig("", "firstCurve secondCurve sizeCurve alignment reverseDuration layoutBuilder "
+                                      "excludeBottomFocus", "firstChild secondChild crossFadeState duration")},
+    "AnimatedSwitcher": {"": sig("", "child reverseDuration switchInCurve switchOutCurve transitionBuilder "
+                                     "layoutBuilder", "duration")},
+    "AnimatedRotation": {"": sig("", "child alignment filterQuality curve onEnd", "turns duration")},
+    "AnimatedScale": {"": sig("", "child alignment filterQuality curve onEnd", "scale duration")},
+    "AnimatedSlide": {"": sig("", "child curve onEnd", "offset duration")},
+    "AnimatedTheme": {"": sig("", "curve duration onEnd", "data child")},
+    "AnimatedIcon": {"": sig("", "color size semanticLabel textDirection", "icon progress")},
+    "FadeTransition": {"": sig("", "alwaysIncludeSemantics child", "opacity")},
+    "SlideTransition": {"": sig("", "transformHitTests textDirection child", "position")},
+    "ScaleTransition": {"": sig("", "alignment filterQuality child", "scale")},
+    "RotationTransition": {"": sig("", "alignment filterQuality child", "turns")},
+    "SizeTransition": {"": sig("", "axis axisAlignment fixedCrossAxisSizeFactor child", "sizeFactor")},
+    "PositionedTransition": {"": sig("", "", "rect child")},
+    "RelativePositionedTransition": {"": sig("", "", "rect size child")},
+    "AlignTransition": {"": sig("", "widthFactor heightFactor", "alignment child")},
+    "DecoratedBoxTransition": {"": sig("", "position", "decoration child")},
+    "DefaultTextStyleTransition": {"": sig("", "textAlign softWrap overflow maxLines", "style child")},
+    "AnimatedBuilder": {"": sig("", "child", "animation builder")},
+    "ListenableBuilder": {"": sig("", "child", "listenable builder")},
+    "ValueListenableBuilder": {"": sig("", "child", "valueListenable builder")},
+    "TweenAnimationBuilder": {"": sig("", "curve onEnd child", "tween duration builder")},
+    "StatefulBuilder": {"": sig("", "", "builder")},
+    "OrientationBuilder": {"": sig("", "", "builder")},
+    "LayoutBuilder": {"": sig("", "", "builder")},
+    "Hero": {"": sig("", "createRectTween flightShuttleBuilder placeholderBuilder transitionOnUserGestures",
+                     "tag child")},
+    "RelativeRect": {"fromLTRB": sig("left top right bottom"), "fromSize": sig("rect container"),
+                     "fromRect": sig("rect container")},
+    "Rect": {"fromLTWH": sig("left top width height"), "fromLTRB": sig("left top right bottom"),
+             "fromCenter": sig("", "", "center width height"), "fromCircle": sig("", "", "center radius"),
+             "fromPoints": sig("a b")},
+    # --- cupertino (issue 15) ---
+    "CupertinoApp": {"": sig("", "navigatorKey home theme routes initialRoute onGenerateRoute onGenerateInitialRoutes "
+                                 "onUnknownRoute onNavigationNotification navigatorObservers builder title "
+                                 "onGenerateTitle color locale localizationsDelegates localeListResolutionCallback "
+                                 "localeResolutionCallback supportedLocales showPerformanceOverlay "
+                                 "checkerboardRasterCacheImages checkerboardOffscreenLayers showSemanticsDebugger "
+                                 "debugShowCheckedModeBanner shortcuts actions restorationScopeId scrollBehavior "
+                                 "useInheritedMediaQuery")},
+    "CupertinoThemeData": {"": sig("", "brightness primaryColor primaryContrastingColor textTheme barBackgroundColor "
+                                       "scaffoldBackgroundColor applyThemeToAll")},
+    "CupertinoPageScaffold": {"": sig("", "navigationBar backgroundColor resizeToAvoidBottomInset", "child")},
+    "CupertinoNavigationBar": {"": sig("", "leading automaticallyImplyLeading automaticallyImplyMiddle "
+                                           "previousPageTitle middle trailing border backgroundColor brightness "
+                                           "padding transitionBetweenRoutes heroTag")},
+    "CupertinoButton": {"": sig("", "padding color disabledColor minSize pressedOpacity borderRadius alignment",
+                                "child onPressed"),
+                        "filled": sig("", "padding disabledColor minSize pressedOpacity borderRadius alignment",
+                                      "child onPressed")},
+    "CupertinoSwitch": {"": sig("", "activeColor trackColor thumbColor applyTheme focusColor onLabelColor "
+                                    "offLabelColor focusNode onFocusChange autofocus dragStartBehavior",
+                                "value onChanged")},
+    "CupertinoSlider": {"": sig("", "onChangeStart onChangeEnd min max divisions activeColor thumbColor",
+                                "value onChanged")},
+    "CupertinoSegmentedControl": {"": sig("", "groupValue unselectedColor selectedColor borderColor pressedColor "
+                                              "padding", "children onValueChanged")},
+    "CupertinoSlidingSegmentedControl": {"": sig("", "groupValue thumbColor padding backgroundColor",
+                                                 "children onValueChanged")},
+    "CupertinoActivityIndicator": {"": sig("", "color animating radius"),
+                                   "partiallyRevealed": sig("", "color radius progress")},
+    "CupertinoListSection": {name: sig("", "children header footer margin backgroundColor decoration clipBehavior "
+                                           "dividerMargin additionalDividerMargin topMargin hasLeading separatorColor")
+                             for name in ("", "insetGrouped")},
+    "CupertinoListTile": {name: sig("", "subtitle additionalInfo leading trailing onTap backgroundColor "
+                                        "backgroundColorActivated padding leadingSize leadingToTitle", "title")
+                          for name in ("", "notched")},
+    "CupertinoListTileChevron": {"": sig()},
+    "CupertinoTabScaffold": {"": sig("", "controller backgroundColor resizeToAvoidBottomInset restorationId",
+                                     "tabBar tabBuilder")},
+    "CupertinoTabBar": {"": sig("", "onTap currentIndex backgroundColor activeColor inactiveColor iconSize height "
+                                    "border", "items")},
+    "CupertinoTabView": {"": sig("", "builder navigatorKey defaultTitle routes onGenerateRoute onUnknownRoute "
+                                     "navigatorObservers restorationScopeId")},
+    "CupertinoTabController": {"": sig("", "initialIndex")},
+    "CupertinoTextField": {name: sig("", "controller focusNode undoController decoration padding placeholder "
+                                         "placeholderStyle prefix prefixMode suffix suffixMode clearButtonMode "
+                                         "clearButtonSemanticLabel keyboardType textInputAction textCapitalization "
+                                         "style strutStyle textAlign textAlignVertical textDirection readOnly "
+                                         "toolbarOptions showCursor autofocus obscuringCharacter obscureText "
+                                         "autocorrect smartDashesType smartQuotesType enableSuggestions maxLines "
+                                         "minLines expands maxLength maxLengthEnforcement onChanged "
+                                         "onEditingComplete onSubmitted onTapOutside inputFormatters enabled "
+                                         "cursorWidth cursorHeight cursorRadius cursorOpacityAnimates cursorColor "
+                                         "selectionHeightStyle selectionWidthStyle keyboardAppearance scrollPadding "
+                                         "dragStartBehavior enableInteractiveSelection selectionControls onTap "
+                                         "scrollController scrollPhysics autofillHints contentInsertionConfiguration "
+                                         "clipBehavior restorationId scribbleEnabled enableIMEPersonalizedLearning "
+                                         "contextMenuBuilder spellCheckConfiguration magnifierConfiguration")
+                           for name in ("", "borderless")},
+    "CupertinoContextMenu": {"": sig("", "enableHapticFeedback previewBuilder", "actions child"),
+                             "builder": sig("", "enableHapticFeedback", "actions builder")},
+    "CupertinoSearchTextField": {"": sig("", "controller onChanged onSubmitted style placeholder placeholderStyle "
+                                             "decoration backgroundColor borderRadius keyboardType padding itemColor "
+                                             "itemSize prefixInsets prefixIcon suffixInsets suffixIcon suffixMode "
+                                             "onSuffixTap restorationId focusNode smartQuotesType smartDashesType "
+                                             "enableIMEPersonalizedLearning autofocus onTap autocorrect enabled")},
+    "CupertinoFormSection": {name: sig("", "header footer margin backgroundColor decoration clipBehavior", "children")
+                             for name in ("", "insetGrouped")},
+    "CupertinoFormRow": {"": sig("", "prefix padding helper error", "child")},
+    "CupertinoTextFormFieldRow": {"": sig("", "prefix padding controller initialValue focusNode decoration "
+                                              "keyboardType textCapitalization textInputAction style strutStyle "
+                                              "textDirection textAlign textAlignVertical autofocus readOnly "
+                                              "toolbarOptions showCursor obscuringCharacter obscureText autocorrect "
+                                              "smartDashesType smartQuotesType enableSuggestions maxLines minLines "
+                                              "expands maxLength onChanged onTap onEditingComplete onFieldSubmitted "
+                                              "onSaved validator inputFormatters enabled cursorWidth cursorHeight "
+                                              "cursorColor keyboardAppearance scrollPadding "
+                                              "enableInteractiveSelection selectionControls scrollPhysics "
+                                              "autofillHints autovalidateMode placeholder placeholderStyle "
+                                              "contextMenuBuilder")},
+    "CupertinoTheme": {"": sig("", "", "data child")},
+    "CupertinoContextMenuAction": {"": sig("", "isDefaultAction isDestructiveAction onPressed trailingIcon",
+                                           "child")},
+    "CupertinoScrollbar": {"": sig("", "controller thumbVisibility thickness thicknessWhileDragging radius "
+                                       "radiusWhileDragging notificationPredicate scrollbarOrientation", "child")},
+    "CupertinoRadio": {"": sig("", "toggleable activeColor inactiveColor fillColor focusColor focusNode autofocus "
+                                   "useCheckmarkStyle", "value groupValue onChanged")},
+    # --- slivers and scroll physics (issue 15) ---
+    "CustomScrollView": {"": sig("", "scrollDirection reverse controller primary physics scrollBehavior shrinkWrap "
+                                     "center anchor cacheExtent slivers semanticChildCount dragStartBehavior "
+                                     "keyboardDismissBehavior restorationId clipBehavior hitTestBehavior")},
+    "NestedScrollView": {"": sig("", "controller scrollDirection reverse physics dragStartBehavior floatHeaderSlivers "
+                                     "clipBehavior hitTestBehavior restorationId scrollBehavior",
+                                 "headerSliverBuilder body")},
+    "SliverList": {"": sig("", "", "delegate"),
+                   "builder": sig("", _SLIVER_BUILDER, "itemBuilder"),
+                   "separated": sig("", _SLIVER_BUILDER, "itemBuilder separatorBuilder"),
+                   "list": sig("", "addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes", "children")},
+    "SliverFixedExtentList": {"": sig("", "", "delegate itemExtent"),
+                              "builder": sig("", _SLIVER_BUILDER, "itemBuilder itemExtent"),
+                              "list": sig("", "addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes",
+                                          "children itemExtent")},
+    "SliverGrid": {"": sig("", "", "delegate gridDelegate"),
+                   "builder": sig("", _SLIVER_BUILDER, "gridDelegate itemBuilder"),
+                   "count": sig("", "mainAxisSpacing crossAxisSpacing childAspectRatio children", "crossAxisCount"),
+                   "extent": sig("", "mainAxisSpacing crossAxisSpacing childAspectRatio children",
+                                 "maxCrossAxisExtent")},
+    "SliverChildBuilderDelegate": {"": sig("builder", "findChildIndexCallback childCount addAutomaticKeepAlives "
+                                                      "addRepaintBoundaries addSemanticIndexes semanticIndexCallback "
+                                                      "semanticIndexOffset")},
+    "SliverChildListDelegate": {name: sig("children", "addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes "
+                                                      "semanticIndexCallback semanticIndexOffset")
+                                for name in ("", "fixed")},
+    "SliverToBoxAdapter": {"": sig("", "child")},
+    "SliverPadding": {"": sig("", "sliver", "padding")},
+    "SliverFillRemaining": {"": sig("", "child hasScrollBody fillOverscroll")},
+    "SliverAppBar": {name: sig("", "leading automaticallyImplyLeading title actions flexibleSpace bottom elevation "
+                                   "scrolledUnderElevation shadowColor surfaceTintColor forceElevated backgroundColor "
+                                   "foregroundColor iconTheme actionsIconTheme primary centerTitle "
+                                   "excludeHeaderSemantics titleSpacing collapsedHeight expandedHeight floating pinned "
+                                   "snap stretch stretchTriggerOffset onStretchTrigger shape toolbarHeight "
+                                   "leadingWidth toolbarTextStyle titleTextStyle systemOverlayStyle "
+                                   "forceMaterialTransparency clipBehavior actionsPadding")
+                     for name in ("", "medium", "large")},
+    "FlexibleSpaceBar": {"": sig("", "title background centerTitle titlePadding collapseMode stretchModes "
+                                     "expandedTitleScale")},
+    "SliverOpacity": {"": sig("", "alwaysIncludeSemantics sliver", "opacity")},
+    "SliverAnimatedOpacity": {"": sig("", "sliver curve onEnd alwaysIncludeSemantics", "opacity duration")},
+    "SliverFadeTransition": {"": sig("", "alwaysIncludeSemantics sliver", "opacity")},
+    "SliverIgnorePointer": {"": sig("", "ignoring ignoringSemantics sliver")},
+    "SliverVisibility": {"": sig("", "replacementSliver visible maintainState maintainAnimation maintainSize "
+                                     "maintainSemantics maintainInteractivity", "sliver")},
+    "SliverSafeArea": {"": sig("", "left top right bottom minimum", "sliver")},
+    "SliverMainAxisGroup": {"": sig("", "", "slivers")},
+    "SliverConstrainedCrossAxis": {"": sig("", "", "maxExtent sliver")},
+    "DecoratedSliver": {"": sig("", "position sliver", "decoration")},
+    "SliverOverlapAbsorber": {"": sig("", "sliver", "handle")},
+    "SliverOverlapInjector": {"": sig("", "sliver", "handle")},
+    "CupertinoSliverNavigationBar": {"": sig("", "largeTitle leading automaticallyImplyLeading "
+                                                 "automaticallyImplyTitle alwaysShowMiddle previousPageTitle middle "
+                                                 "trailing border backgroundColor brightness padding "
+                                                 "transitionBetweenRoutes heroTag stretch")},
+    "CupertinoSliverRefreshControl": {"": sig("", "refreshTriggerPullDistance refreshIndicatorExtent builder "
+                                                  "onRefresh")},
+    **{name: {"": sig("", "parent")} for name in ("AlwaysScrollableScrollPhysics ClampingScrollPhysics "
+                                                  "NeverScrollableScrollPhysics PageScrollPhysics "
+                                                  "RangeMaintainingScrollPhysics ScrollPhysics").split()},
+    "BouncingScrollPhysics": {"": sig("", "decelerationRate parent")},
+    "ScrollBehavior": {"": sig()},
+    "MaterialScrollBehavior": {"": sig()},
+    "CupertinoScrollBehavior": {"": sig()},
+    # --- behaviour only: focus, shortcuts, pointers, semantics, scroll configuration (issue 15) ---
+    "Shortcuts": {"": sig("", "debugLabel", "shortcuts child"), "manager": sig("", "debugLabel", "manager child")},
+    "Actions": {"": sig("", "dispatcher", "actions child")},
+    "Focus": {"": sig("", "focusNode parentNode autofocus onFocusChange onKeyEvent onKey canRequestFocus skipTraversal "
+                          "descendantsAreFocusable descendantsAreTraversable includeSemantics debugLabel", "child")},
+    "FocusScope": {"": sig("", "node parentNode autofocus onFocusChange canRequestFocus skipTraversal onKeyEvent "
+                               "onKey debugLabel", "child")},
+    "FocusTraversalGroup": {"": sig("", "policy descendantsAreFocusable descendantsAreTraversable", "child")},
+    "FocusTraversalOrder": {"": sig("", "", "order child")},
+    "CallbackShortcuts": {"": sig("", "", "bindings child")},
+    "MouseRegion": {"": sig("", "onEnter onExit onHover cursor opaque hitTestBehavior child")},
+    "Listener": {"": sig("", "onPointerDown onPointerMove onPointerUp onPointerHover onPointerCancel "
+                             "onPointerPanZoomStart onPointerPanZoomUpdate onPointerPanZoomEnd onPointerSignal "
+                             "behavior child")},
+    "AbsorbPointer": {"": sig("", "absorbing ignoringSemantics child")},
+    "IgnorePointer": {"": sig("", "ignoring ignoringSemantics child")},
+    "ExcludeSemantics": {"": sig("", "excluding child")},
+    "Semantics": {"": sig("", "child container explicitChildNodes excludeSemantics blockUserActions enabled checked "
+                              "mixed selected toggled button slider keyboardKey link header textField readOnly "
+                              "focusable focused inMutuallyExclusiveGroup obscured multiline scopesRoute namesRoute "
+                              "hidden image liveRegion expanded maxValueLength currentValueLength identifier label "
+                              "attributedLabel value attributedValue increasedValue attributedIncreasedValue "
+                              "decreasedValue attributedDecreasedValue hint attributedHint tooltip onTapHint "
+                              "onLongPressHint textDirection sortKey tagForChildren onTap onLongPress onScrollLeft "
+                              "onScrollRight onScrollUp onScrollDown onIncrease onDecrease onCopy onCut onPaste "
+                              "onDismiss onMoveCursorForwardByCharacter onMoveCursorBackwardByCharacter "
+                              "onSetSelection onSetText onDidGainAccessibilityFocus onDidLoseAccessibilityFocus "
+                              "customSemanticsActions")},
+    "MergeSemantics": {"": sig("", "child")},
+    "RepaintBoundary": {"": sig("", "child")},
+    "KeyboardListener": {"": sig("", "autofocus includeSemantics onKeyEvent", "focusNode child")},
+    "NotificationListener": {"": sig("", "onNotification", "child")},
+    "PopScope": {"": sig("", "canPop onPopInvoked onPopInvokedWithResult", "child")},
+    "WillPopScope": {"": sig("", "", "child onWillPop")},
+    "SelectionArea": {"": sig("", "focusNode selectionControls contextMenuBuilder magnifierConfiguration "
+                                  "onSelectionChanged", "child")},
+    "SelectionContainer": {"disabled": sig("", "", "child")},
+    "Directionality": {"": sig("", "", "textDirection child")},
+    "Scrollbar": {"": sig("", "controller thumbVisibility trackVisibility thickness radius notificationPredicate "
+                              "interactive scrollbarOrientation showTrackOnHover", "child")},
+    "RawScrollbar": {"": sig("", "controller thumbVisibility shape radius thickness thumbColor minThumbLength "
+                                 "minOverscrollLength trackVisibility trackRadius trackColor trackBorderColor "
+                                 "fadeDuration timeToFade pressDuration notificationPredicate interactive "
+                                 "scrollbarOrientation mainAxisMargin crossAxisMargin padding", "child")},
+    "ScrollConfiguration": {"": sig("", "", "behavior child")},
+    "PrimaryScrollController": {"": sig("", "automaticallyInheritForPlatforms scrollDirection", "controller child"),
+                                "none": sig("", "", "child")},
+    "TextFieldTapRegion": {"": sig("", "enabled onTapOutside onTapInside consumeOutsideTaps debugLabel", "child")},
+    "TapRegion": {"": sig("", "enabled behavior onTapOutside onTapInside groupId consumeOutsideTaps debugLabel",
+                          "child")},
+    "FocusableActionDetector": {"": sig("", "enabled focusNode autofocus descendantsAreFocusable "
+                                            "descendantsAreTraversable shortcuts actions onShowFocusHighlight "
+                                            "onShowHoverHighlight onFocusChange mouseCursor includeFocusSemantics",
+                                        "child")},
+    "SingleActivator": {"": sig("trigger", "control shift alt meta includeRepeats")},
+    "CharacterActivator": {"": sig("character", "alt control meta includeRepeats")},
+    "LogicalKeySet": {"": sig("key1 key2 key3 key4", optional_positional=3), "fromSet": sig("keys")},
+    "CallbackAction": {"": sig("", "", "onInvoke")},
+    "VoidCallbackIntent": {"": sig("callback")},
+    "ActivateIntent": {"": sig()},
+    "DoNothingAction": {"": sig("", "consumesKey")},
+    "NumericFocusOrder": {"": sig("order")},
+    "OrderedTraversalPolicy": {"": sig("", "secondary requestFocusCallback")},
+    "ReadingOrderTraversalPolicy": {"": sig("", "requestFocusCallback")},
+    # --- widget-state properties, resolved for the states a first frame shows (issue 15) ---
+    **{f"{prefix}{kind}": {"resolveWith": sig("callback"), "all": sig("value")}
+       for prefix in ("Material", "Widget")
+       for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide", "StateOutlinedBorder")},
+    # --- theme data of ThemeData's sub-themes (issue 15) ---
+    "TextTheme": {"": sig("", "displayLarge displayMedium displaySmall headlineLarge headlineMedium headlineSmall "
+                              "titleLarge titleMedium titleSmall bodyLarge bodyMedium bodySmall labelLarge labelMedium "
+                              "labelSmall")},
+    **{f"{kind}ButtonThemeData": {"": sig("", "style")} for kind in ("Elevated", "Filled", "Outlined", "Text", "Icon")},
+    "InputDecorationTheme": {"": sig("", "labelStyle floatingLabelStyle helperStyle helperMaxLines hintStyle "
+                                         "hintFadeDuration errorStyle errorMaxLines floatingLabelBehavior "
+                                         "floatingLabelAlignment isDense contentPadding isCollapsed iconColor "
+                                         "prefixStyle prefixIconColor suffixStyle suffixIconColor counterStyle filled "
+                                         "fillColor activeIndicatorBorder outlineBorder focusColor hoverColor "
+                                         "errorBorder focusedBorder focusedErrorBorder disabledBorder enabledBorder "
+                                         "border alignLabelWithHint constraints")},
+    **{name: {"": sig("", "clipBehavior color shadowColor surfaceTintColor elevation margin shape")}
+       for name in ("CardTheme", "CardThemeData")},
+    "TooltipThemeData": {"": sig("", "height padding margin verticalOffset preferBelow excludeFromSemantics "
+                                     "decoration textStyle textAlign waitDuration showDuration exitDuration "
+                                     "triggerMode enableFeedback constraints")},
+    "DividerThemeData": {"": sig("", "color space thickness indent endIndent")},
+    "ListTileThemeData": {"": sig("", "dense shape style selectedColor iconColor textColor titleTextStyle "
+                                      "subtitleTextStyle leadingAndTrailingTextStyle contentPadding tileColor "
+                                      "selectedTileColor horizontalTitleGap minVerticalPadding minLeadingWidth "
+                                      "minTileHeight enableFeedback mouseCursor visualDensity titleAlignment "
+                                      "isThreeLine controlAffinity")},
+    "FloatingActionButtonThemeData": {"": sig("", "foregroundColor backgroundColor focusColor hoverColor splashColor "
+                                                  "elevation focusElevation hoverElevation disabledElevation "
+                                                  "highlightElevation shape enableFeedback iconSize sizeConstraints "
+                                                  "smallSizeConstraints largeSizeConstraints extendedSizeConstraints "
+                                                  "extendedIconLabelSpacing extendedPadding extendedTextStyle "
+                                                  "mouseCursor")},
+    "NavigationBarThemeData": {"": sig("", "height backgroundColor elevation shadowColor surfaceTintColor "
+                                           "indicatorColor indicatorShape labelTextStyle iconTheme labelBehavior "
+                                           "overlayColor labelPadding")},
+    "CheckboxThemeData": {"": sig("", "mouseCursor fillColor checkColor overlayColor splashRadius "
+                                      "materialTapTargetSize visualDensity shape side")},
+    "RadioThemeData": {"": sig("", "mouseCursor fillColor overlayColor splashRadius materialTapTargetSize "
+                                   "visualDensity")},
+    "SwitchThemeData": {"": sig("", "thumbColor trackColor trackOutlineColor trackOutlineWidth "
+                                    "materialTapTargetSize mouseCursor overlayColor splashRadius thumbIcon padding")},
+    "ProgressIndicatorThemeData": {"": sig("", "color linearTrackColor linearMinHeight circularTrackColor "
+                                               "refreshBackgroundColor")},
+    **{name: {"": sig("", "indicator indicatorColor indicatorSize dividerColor dividerHeight labelColor labelPadding "
+                          "labelStyle unselectedLabelColor unselectedLabelStyle overlayColor splashFactory "
+                          "mouseCursor tabAlignment")} for name in ("TabBarTheme", "TabBarThemeData")},
+    "SnackBarThemeData": {"": sig("", "backgroundColor actionTextColor disabledActionTextColor contentTextStyle "
+                                      "elevation shape behavior width insetPadding showCloseIcon closeIconColor "
+                                      "actionOverflowThreshold actionBackgroundColor disabledActionBackgroundColor "
+                                      "dismissDirection")},
+    "PopupMenuThemeData": {"": sig("", "color shape elevation shadowColor surfaceTintColor textStyle labelTextStyle "
+                                       "enableFeedback mouseCursor position iconColor iconSize")},
+    # --- tables, menus, search, panels (issue 15) ---
+    "DataTable": {"": sig("", "sortColumnIndex sortAscending onSelectAll decoration dataRowColor dataRowHeight "
+                              "dataRowMinHeight dataRowMaxHeight dataTextStyle headingRowColor headingRowHeight "
+                              "headingTextStyle horizontalMargin columnSpacing showCheckboxColumn showBottomBorder "
+                              "dividerThickness checkboxHorizontalMargin border clipBehavior", "columns rows")},
+    "DataColumn": {"": sig("", "tooltip numeric onSort mouseCursor headingRowAlignment", "label")},
+    "DataRow": {"": sig("", "selected onSelectChanged onLongPress color mouseCursor", "cells"),
+                "byIndex": sig("", "index selected onSelectChanged onLongPress color mouseCursor", "cells")},
+    "DataCell": {"": sig("child", "placeholder showEditIcon onTap onLongPress onTapDown onDoubleTap onTapCancel")},
+    "PopupMenuButton": {"": sig("", "initialValue onOpened onSelected onCanceled tooltip elevation shadowColor "
+                                    "surfaceTintColor padding child splashRadius icon iconSize offset enabled shape "
+                                    "color iconColor enableFeedback constraints position clipBehavior "
+                                    "useRootNavigator popUpAnimationStyle menuPadding style requestFocus",
+                                "itemBuilder")},
+    "PopupMenuItem": {"": sig("", "value onTap enabled height padding textStyle labelTextStyle mouseCursor",
+                              "child")},
+    "CheckedPopupMenuItem": {"": sig("", "value checked enabled padding height labelTextStyle mouseCursor child "
+                                         "onTap")},
+    "PopupMenuDivider": {"": sig("", "height")},
+    "SearchAnchor": {"": sig("", "isFullScreen searchController viewBuilder viewLeading viewTrailing viewHintText "
+                                 "viewBackgroundColor viewElevation viewSurfaceTintColor viewSide viewShape "
+                                 "headerHeight headerTextStyle headerHintStyle dividerColor viewConstraints "
+                                 "textCapitalization viewOnChanged viewOnSubmitted textInputAction keyboardType",
+                             "builder suggestionsBuilder"),
+                     "bar": sig("", "barLeading barTrailing barHintText onTap onSubmitted onChanged barElevation "
+                                    "barBackgroundColor barOverlayColor barSide barShape barPadding barTextStyle "
+                                    "barHintStyle viewLeading viewTrailing viewHintText viewBackgroundColor "
+                                    "viewElevation viewSide viewShape viewHeaderHeight viewHeaderTextStyle "
+                                    "viewHeaderHintStyle dividerColor constraints viewConstraints isFullScreen "
+                                    "searchController textCapitalization textInputAction keyboardType",
+                                "suggestionsBuilder")},
+    "SearchBar": {"": sig("", "controller focusNode hintText leading trailing onTap onChanged onSubmitted constraints "
+                              "elevation backgroundColor shadowColor surfaceTintColor overlayColor side shape padding "
+                              "textStyle hintStyle textCapitalization enabled autoFocus textInputAction keyboardType")},
+    "SearchController": {"": sig()},
+    "Autocomplete": {"": sig("", "displayStringForOption fieldViewBuilder onSelected optionsMaxHeight "
+                                 "optionsViewBuilder optionsViewOpenDirection initialValue", "optionsBuilder")},
+    "RawAutocomplete": {"": sig("", "optionsViewOpenDirection displayStringForOption fieldViewBuilder focusNode "
+                                    "onSelected textEditingController initialValue",
+                                "optionsViewBuilder optionsBuilder")},
+    "TextEditingValue": {"": sig("", "text selection composing")},
+    "ReorderableListView": {"": sig("", _REORDERABLE, "children onReorder"),
+                            "builder": sig("", _REORDERABLE, "itemBuilder itemCount onReorder")},
+    "ExpansionTile": {"": sig("", "leading subtitle onExpansionChanged children trailing initiallyExpanded "
+                                  "maintainState tilePadding expandedCrossAxisAlignment expandedAlignment "
+                                  "childrenPadding backgroundColor collapsedBackgroundColor textColor "
+                                  "collapsedTextColor iconColor collapsedIconColor shape collapsedShape clipBehavior "
+                                  "controlAffinity controller dense visualDensity enableFeedback enabled "
+                                  "expansionAnimationStyle showTrailingIcon minTileHeight internalAddSemanticForOnTap",
+                              "title")},
+    "ExpansionTileController": {"": sig()},
+    "SegmentedButton": {"": sig("", "onSelectionChanged multiSelectionEnabled emptySelectionAllowed style "
+                                    "showSelectedIcon selectedIcon direction expandedInsets", "segments selected")},
+    "ButtonSegment": {"": sig("", "icon label tooltip enabled", "value")},
+    "NavigationRail": {"": sig("", "backgroundColor extended leading trailing onDestinationSelected elevation "
+                                   "groupAlignment labelType unselectedLabelTextStyle selectedLabelTextStyle "
+                                   "unselectedIconTheme selectedIconTheme minWidth minExtendedWidth useIndicator "
+                                   "indicatorColor indicatorShape scrollable leadingAtTop trailingAtBottom",
+                               "destinations selectedIndex")},
+    "NavigationRailDestination": {"": sig("", "selectedIcon indicatorColor indicatorShape padding disabled",
+                                          "icon label")},
+    "PageView": {"": sig("", _PAGE_VIEW + " children"),
+                 "builder": sig("", _PAGE_VIEW + " findChildIndexCallback itemCount", "itemBuilder")},
+    "PageController": {"": sig("", "initialPage keepPage viewportFraction onAttach onDetach")},
+    "BottomAppBar": {"": sig("", "color elevation shape clipBehavior notchMargin child padding surfaceTintColor "
+                                 "shadowColor height")},
+    "CircularNotchedRectangle": {"": sig()},
     # --- value classes ---
     "EdgeInsets": {
         "all": sig("value"),
@@ -454,6 +907,16 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "ListTileControlAffinity": "leading trailing platform",
     "TabBarIndicatorSize": "tab label",
     "TabAlignment": "start startOffset fill center",
+    "NavigationRailLabelType": "none selected all",
+    "MaterialType": "canvas card circle button transparency",
+    "FlutterLogoStyle": "markOnly horizontal stacked",
+    "CrossFadeState": "showFirst showSecond",
+    "AnimationStatus": "dismissed forward reverse completed",
+    "MaterialState": "hovered focused pressed dragged selected scrolledUnder disabled error",
+    "WidgetState": "hovered focused pressed dragged selected scrolledUnder disabled error",
+    "Orientation": "portrait landscape",
+    "AnimatedIcons": "add_event arrow_menu close_menu ellipsis_search event_add home_menu list_view menu_arrow "
+                     "menu_close menu_home pause_play play_pause search_ellipsis view_list",
     "FloatingLabelBehavior": "never auto always",
     "AutovalidateMode": "disabled always onUserInteraction onUnfocus",
     "ImageRepeat": "repeat repeatX repeatY noRepeat",
@@ -466,6 +929,55 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "DynamicSchemeVariant": "tonalSpot fidelity monochrome neutral vibrant expressive content rainbow fruitSalad",
 }.items()}
 
+# The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.
+ENUMS["LogicalKeyboardKey"] = frozenset((
+    "space exclamation quote numberSign dollar percent ampersand quoteSingle parenthesisLeft parenthesisRight "
+    "asterisk add comma minus period slash digit0 digit1 digit2 digit3 digit4 digit5 digit6 digit7 digit8 digit9 "
+    "colon semicolon less equal greater question at bracketLeft backslash bracketRight caret underscore backquote "
+    "keyA keyB keyC keyD keyE keyF keyG keyH keyI keyJ keyK keyL keyM keyN keyO keyP keyQ keyR keyS keyT keyU "
+    "keyV keyW keyX keyY keyZ braceLeft bar braceRight tilde unidentified backspace tab enter escape delete accel "
+    "altGraph capsLock fn fnLock hyper numLock scrollLock superKey symbol symbolLock shiftLevel5 arrowDown "
+    "arrowLeft arrowRight arrowUp end home pageDown pageUp clear copy crSel cut eraseEof exSel insert paste redo "
+    "undo accept again attn cancel contextMenu execute find help pause play props select zoomIn zoomOut "
+    "brightnessDown brightnessUp camera eject logOff power powerOff printScreen hibernate standby wakeUp "
+    "allCandidates alphanumeric codeInput compose convert finalMode groupFirst groupLast groupNext groupPrevious "
+    "modeChange nextCandidate nonConvert previousCandidate process singleCandidate hangulMode hanjaMode junjaMode "
+    "eisu hankaku hiragana hiraganaKatakana kanaMode kanjiMode katakana romaji zenkaku zenkakuHankaku f1 f2 f3 f4 "
+    "f5 f6 f7 f8 f9 f10 f11 f12 f13 f14 f15 f16 f17 f18 f19 f20 f21 f22 f23 f24 soft1 soft2 soft3 soft4 soft5 "
+    "soft6 soft7 soft8 close mailForward mailReply mailSend mediaPlayPause mediaStop mediaTrackNext "
+    "mediaTrackPrevious newKey open print save spellCheck audioVolumeDown audioVolumeUp audioVolumeMute "
+    "launchApplication2 launchCalendar launchMail launchMediaPlayer launchMusicPlayer launchApplication1 "
+    "launchScreenSaver launchSpreadsheet launchWebBrowser launchWebCam launchWordProcessor launchContacts "
+    "launchPhone launchAssistant launchControlPanel browserBack browserFavorites browserForward browserHome "
+    "browserRefresh browserSearch browserStop audioBalanceLeft audioBalanceRight audioBassBoostDown "
+    "audioBassBoostUp audioFaderFront audioFaderRear audioSurroundModeNext avrInput avrPower channelDown "
+    "channelUp colorF0Red colorF1Green colorF2Yellow colorF3Blue colorF4Grey colorF5Brown closedCaptionToggle "
+    "dimmer displaySwap exit favoriteClear0 favoriteClear1 favoriteClear2 favoriteClear3 favoriteRecall0 "
+    "favoriteRecall1 favoriteRecall2 favoriteRecall3 favoriteStore0 favoriteStore1 favoriteStore2 favoriteStore3 "
+    "guide guideNextDay guidePreviousDay info instantReplay link listProgram liveContent lock mediaApps "
+    "mediaFastForward mediaLast mediaPause mediaPlay mediaRecord mediaRewind mediaSkip nextFavoriteChannel "
+    "nextUserProfile onDemand pInPDown pInPMove pInPToggle pInPUp playSpeedDown playSpeedReset playSpeedUp "
+    "randomToggle rcLowBattery recordSpeedNext rfBypass scanChannelsToggle screenModeNext settings "
+    "splitScreenToggle stbInput stbPower subtitle teletext tv tvInput tvPower videoModeNext wink zoomToggle dvr "
+    "mediaAudioTrack mediaSkipBackward mediaSkipForward mediaStepBackward mediaStepForward mediaTopMenu "
+    "navigateIn navigateNext navigateOut navigatePrevious pairing mediaClose audioBassBoostToggle audioTrebleDown "
+    "audioTrebleUp microphoneToggle microphoneVolumeDown microphoneVolumeUp microphoneVolumeMute "
+    "speechCorrectionList speechInputToggle appSwitch call cameraFocus endCall goBack goHome headsetHook "
+    "lastNumberRedial notification mannerMode voiceDial tv3DMode tvAntennaCable tvAudioDescription "
+    "tvAudioDescriptionMixDown tvAudioDescriptionMixUp tvContentsMenu tvDataService tvInputComponent1 "
+    "tvInputComponent2 tvInputComposite1 tvInputComposite2 tvInputHDMI1 tvInputHDMI2 tvInputHDMI3 tvInputHDMI4 "
+    "tvInputVGA1 tvMediaContext tvNetwork tvNumberEntry tvRadioService tvSatellite tvSatelliteBS tvSatelliteCS "
+    "tvSatelliteToggle tvTerrestrialAnalog tvTerrestrialDigital tvTimer key11 key12 suspend resume sleep abort "
+    "lang1 lang2 lang3 lang4 lang5 intlBackslash intlRo intlYen controlLeft controlRight shiftLeft shiftRight "
+    "altLeft altRight metaLeft metaRight control shift alt meta numpadEnter numpadParenLeft numpadParenRight "
+    "numpadMultiply numpadAdd numpadComma numpadSubtract numpadDecimal numpadDivide numpad0 numpad1 numpad2 "
+    "numpad3 numpad4 numpad5 numpad6 numpad7 numpad8 numpad9 numpadEqual gameButton1 gameButton2 gameButton3 "
+    "gameButton4 gameButton5 gameButton6 gameButton7 gameButton8 gameButton9 gameButton10 gameButton11 "
+    "gameButton12 gameButton13 gameButton14 gameButton15 gameButton16 gameButtonA gameButtonB gameButtonC "
+    "gameButtonLeft1 gameButtonLeft2 gameButtonMode gameButtonRight1 gameButtonRight2 gameButtonSelect "
+    "gameButtonStart gameButtonThumbLeft gameButtonThumbRight gameButtonX gameButtonY gameButtonZ "
+).split())
+
 # Static members that are values (`EdgeInsets.zero`): the front end substitutes the IR value given here.
 CONSTANTS: dict[str, Any] = {
     "EdgeInsets.zero": DartObject("EdgeInsets", "all", (0,)),
@@ -476,6 +988,8 @@ CONSTANTS: dict[str, Any] = {
     "Size.zero": DartObject("Size", "", (0, 0)),
     "BorderSide.none": DartObject("BorderSide", "", (), {"width": 0, "style": None}),
     "InputBorder.none": DartObject("InputBorder", "none"),
+    "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
+    "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
     "double.infinity": float("inf"),
     "double.maxFinite": 1.7976931348623157e308,
     "double.nan": float("nan"),
@@ -483,24 +997,24 @@ CONSTANTS: dict[str, Any] = {
 
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
-    "CustomPaint CustomPainter CustomScrollView CustomMultiChildLayout CustomSingleChildLayout PageView "
-    "AnimatedBuilder AnimatedContainer AnimatedOpacity AnimatedSwitcher AnimatedList AnimatedCrossFade "
-    "AnimatedPositioned AnimatedAlign AnimatedPadding AnimatedSize AnimatedDefaultTextStyle TweenAnimationBuilder "
-    "StreamBuilder FutureBuilder ValueListenableBuilder ListenableBuilder LayoutBuilder OrientationBuilder "
-    "StatefulBuilder Hero Transform RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
-    "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow DataTable DataColumn DataRow DataCell "
-    "Stepper ExpansionTile ExpansionPanelList ReorderableListView Dismissible Draggable DragTarget "
-    "InteractiveViewer NestedScrollView SliverAppBar SliverList SliverGrid SliverToBoxAdapter SliverPadding "
-    "SliverFillRemaining CupertinoApp CupertinoPageScaffold CupertinoNavigationBar CupertinoButton CupertinoSwitch "
-    "CupertinoTextField CupertinoSlider CupertinoActivityIndicator CupertinoTabScaffold CupertinoTabBar "
-    "CupertinoAlertDialog CupertinoDialogAction CupertinoListTile CupertinoListSection CupertinoSearchTextField "
-    "NavigationRail NavigationRailDestination NavigationDrawer NavigationDrawerDestination SearchBar SearchAnchor "
-    "SegmentedButton ButtonSegment PopupMenuButton PopupMenuItem MenuAnchor SnackBar MaterialBanner Dialog "
-    "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered Scrollbar "
+    "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
+    "AnimatedList "
+    ""
+    "StreamBuilder FutureBuilder "
+    "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
+    "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
+    "Stepper ExpansionPanelList Dismissible Draggable DragTarget "
+    "InteractiveViewer "
+    ""
+    ""
+    "CupertinoAlertDialog CupertinoDialogAction "
+    "NavigationDrawer NavigationDrawerDestination "
+    "MenuAnchor SnackBar MaterialBanner Dialog "
+    "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "RefreshIndicator Stepper ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "BottomAppBar ExpansionPanel Placeholder Offstage IndexedStack Flow ListWheelScrollView "
-    "AnimatedIcon FlutterLogo Material Ink Semantics ExcludeSemantics MediaQuery Navigator WillPopScope PopScope "
-    "CheckedPopupMenuItem ReorderableDragStartListener Autocomplete RawAutocomplete CalendarDatePicker YearPicker "
+    "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
+    "MediaQuery Navigator "
+    "ReorderableDragStartListener CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())
 

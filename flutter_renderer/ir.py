@@ -24,6 +24,16 @@ class DartObject:
     column: int = 0
 
 
+# The methods called on a Matrix4 (`Matrix4.identity()..rotateZ(0.1)`), recorded in this kwarg of its
+# DartObject as (name, args) pairs in call order.
+MATRIX_OPS = "_ops"
+
+# `WidgetStateProperty.resolveWith(f)` reaches the mapping with one argument: the list of f's values
+# for every set of these states (bit i of the index is STILL_STATES[i]; hover, focus, press and drag
+# never show in a still frame).
+STILL_STATES = ("selected", "disabled", "error")
+
+
 @dataclass(frozen=True)
 class ColorValue:
     """A color as a Flet color string: '#AARRGGBB', a Material name ('blue100'), or a theme role
@@ -34,9 +44,11 @@ class ColorValue:
 
 @dataclass(frozen=True)
 class IconValue:
-    """A Material icon by its Flutter name (`Icons.arrow_back` -> 'arrow_back')."""
+    """A Material icon by its Flutter name (`Icons.arrow_back` -> 'arrow_back'), or a Cupertino one
+    (`CupertinoIcons.heart` -> 'heart', family 'cupertino')."""
 
     name: str
+    family: str = "material"
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,13 @@ Supported (evaluated):
   items (and itemCount - 1 separators); without `itemCount` the builder stays a Closure.
 - Keys and controllers (`GlobalKey<FormState>()`, `TextEditingController(text:)`, `FocusNode`,
   `ScrollController`, `ValueKey`) are plain DartObjects even when the catalog does not list them.
+- The first frame (`first_frame.py`, `eval_layout.py`): animations at their start
+  (`AnimationController.value`, `CurvedAnimation`, `Tween.animate`/`drive`, `forward(from:)`), the
+  builders Flutter runs (AnimatedBuilder, TweenAnimationBuilder, ValueListenableBuilder,
+  StatefulBuilder, an app's `builder` and initial route, SliverChildBuilderDelegate, ...),
+  `WidgetStateProperty.resolveWith` for every still state set, and `LayoutBuilder`, run last with
+  the constraints its parent gives (`layout_constraints.py`); `CupertinoColors`, `CupertinoIcons`,
+  `CupertinoTheme.of`. Shortcut maps, actions and `vsync` stay out of the output.
 
 Rejected:
 - SYNTAX: any tree-sitter ERROR/MISSING node (the first one is reported); files over the size limit.

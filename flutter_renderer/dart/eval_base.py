@@ -33,6 +33,7 @@ class EvaluatorBase:
         self.evaluating_globals: set[str] = set()
         self.patterns: dict[tuple[Node, Node | None], Any] = {}   # read once per syntax node (patterns.py)
         self.lineages: dict[str, list[ClassDecl]] = {}            # by class name (eval_members.lineage)
+        self.layout_builders: dict[int, tuple[Any, Any, Node]] = {}   # LayoutBuilders whose builder runs last
 
     # ----------------------------------------------------------------- errors
 

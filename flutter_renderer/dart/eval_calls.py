@@ -11,7 +11,8 @@ from typing import Any, Collection
 from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
-from flutter_renderer.dart import dart_core, flutter_api, kinds, methods
+from flutter_renderer.animation import AnimationUnsupported
+from flutter_renderer.dart import dart_core, first_frame, flutter_api, kinds, methods
 from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import FunctionDecl, Params
@@ -119,6 +120,8 @@ class CallEvaluation(EvaluatorBase):
                                          lambda fn, fn_args: self.call(fn, fn_args, {}, node))
         except dart_core.CoreError as exc:
             raise self.error(node, str(exc), exc.kind) from None
+        except AnimationUnsupported as exc:
+            raise self.error(node, f"{exc} is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED) from None
         except (TypeError, ValueError, IndexError, KeyError, OverflowError) as exc:
             raise self.error(node, f"Bad arguments to '{name}': {exc}", ErrorKind.RUNTIME) from None
         if result is MISSING and self.extension_of(receiver, name) is not None:
@@ -174,10 +177,16 @@ class CallEvaluation(EvaluatorBase):
         self.check_arguments(len(signature.positional) - signature.optional_positional, len(signature.positional),
                              signature.named, signature.required, args, kwargs, node, (type_, ctor))
         kwargs = self.expand_builders(type_, ctor, kwargs, node)
+        args = self.expand_positional_builder(type_, ctor, args, kwargs, node)
+        for name in first_frame.behaviour_arguments(type_):
+            kwargs.pop(name, None)
         line, column = position(node)
         self.budget.node(line, column)
-        return DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
-                          {k: self.to_ir(v, node) for k, v in kwargs.items()}, line, column)
+        built = DartObject(type_, ctor, tuple(self.to_ir(a, node) for a in args),
+                           {k: self.to_ir(v, node) for k, v in kwargs.items()}, line, column)
+        if (type_, ctor) == ("LayoutBuilder", "") and isinstance(kwargs.get("builder"), (Lambda, BoundMethod)):
+            self.defer_layout_builder(built, kwargs["builder"], node)
+        return built
 
     def missing_constructor(self, type_: str, ctor: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> DartError:
         """`T(...)` / `T.c(...)` the renderer doesn't implement: UNSUPPORTED when Flutter has it (a
@@ -199,15 +208,29 @@ class CallEvaluation(EvaluatorBase):
 
     def expand_builders(self, type_: str, ctor: str, kwargs: dict[str, Any], node: Node) -> dict[str, Any]:
         """Run the builders Flutter would call for the first frame (`Builder.builder`, item builders
-        with an `itemCount`); other closures stay unevaluated."""
+        with an `itemCount`, the builders of `first_frame.BUILDERS`); other closures stay unevaluated."""
         callables = (Lambda, BoundMethod)
         child_builder = flutter_api.CHILD_BUILDERS.get((type_, ctor))
         item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
-        if child_builder is None and not item_builders:
+        first_frame_builders = first_frame.BUILDERS.get((type_, ctor), {})
+        route = first_frame.initial_route(type_, ctor, kwargs)
+        if child_builder is None and not item_builders and not first_frame_builders and route is None:
             return kwargs
         expanded = dict(kwargs)
+        if isinstance(route, (Lambda, BoundMethod)):   # the app's first route, built as its home
+            expanded["home"] = self.call(route, [BUILD_CONTEXT], {}, node)
         if child_builder is not None and isinstance(kwargs.get(child_builder), callables):
             expanded[child_builder] = self.call(kwargs[child_builder], [BUILD_CONTEXT], {}, node)
+        for name, spec in first_frame_builders.items():
+            if isinstance(kwargs.get(name), callables):
+                try:
+                    arguments = first_frame.builder_arguments(spec, kwargs, BUILD_CONTEXT, self.width, self.height)
+                except AnimationUnsupported as exc:
+                    raise self.error(node, f"{exc} is not supported by the embedded renderer.",
+                                     ErrorKind.UNSUPPORTED) from None
+                except TypeError as exc:
+                    raise self.error(node, f"{type_}: {exc}.") from None
+                expanded[name] = self.call(kwargs[name], arguments, {}, node)
         count = kwargs.get("itemCount")
         if isinstance(count, int) and not isinstance(count, bool):
             count = self.check_count(count, node)
@@ -216,6 +239,24 @@ class CallEvaluation(EvaluatorBase):
                     built = count if name == "itemBuilder" else max(0, count - 1)   # separators go between
                     expanded[name] = [self.call(kwargs[name], [BUILD_CONTEXT, i], {}, node) for i in range(built)]
         return expanded
+
+    def expand_positional_builder(self, type_: str, ctor: str, args: list[Any], kwargs: dict[str, Any],
+                                  node: Node) -> list[Any]:
+        """A positional item builder with a count (SliverChildBuilderDelegate): the list of built items;
+        a state resolver (`WidgetStateProperty.resolveWith`): its value for each still state set."""
+        if (type_, ctor) in first_frame.STATE_RESOLVERS and args and isinstance(args[0], (Lambda, BoundMethod)):
+            state_type = "WidgetState" if type_.startswith("Widget") else "MaterialState"
+            return [[self.call(args[0], [states], {}, node) for states in first_frame.state_sets(state_type)]]
+        spec = first_frame.POSITIONAL_ITEM_BUILDERS.get((type_, ctor))
+        if spec is None:
+            return args
+        index, count_name = spec
+        count = kwargs.get(count_name)
+        if len(args) <= index or not isinstance(args[index], (Lambda, BoundMethod)) or not isinstance(count, int) \
+                or isinstance(count, bool):
+            return args
+        built = [self.call(args[index], [BUILD_CONTEXT, i], {}, node) for i in range(self.check_count(count, node))]
+        return args[:index] + [built] + args[index + 1:]
 
     def _list_constructor(self, ctor: str, args: list[Any], kwargs: dict[str, Any], node: Node) -> list[Any]:
         if ctor == "generate" and len(args) == 2:

@@ -9,6 +9,7 @@ import math
 from typing import Any
 
 from flutter_renderer import catalog
+from flutter_renderer.animation import AnimationUnsupported
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
 from flutter_renderer.dart import dart_core, flutter_api, kinds, methods
@@ -92,6 +93,10 @@ class MemberAccess(EvaluatorBase):
             result = methods.get_property(value, name)
         except dart_core.CoreError as exc:
             raise self.error(node, str(exc), exc.kind) from None
+        except AnimationUnsupported as exc:
+            raise self.error(node, f"{exc} is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED) from None
+        except TypeError as exc:
+            raise self.error(node, f"The getter '{name}': {exc}.") from None
         except ValueError as exc:
             raise self.error(node, str(exc), ErrorKind.RUNTIME) from None
         if result is MISSING:

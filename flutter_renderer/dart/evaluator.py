@@ -14,6 +14,7 @@ from flutter_renderer.dart.eval_assignments import Assignment
 from flutter_renderer.dart.eval_calls import CallEvaluation
 from flutter_renderer.dart.eval_classes import ClassEvaluation
 from flutter_renderer.dart.eval_expressions import ExpressionEvaluation
+from flutter_renderer.dart.eval_layout import LayoutEvaluation
 from flutter_renderer.dart.eval_members import MemberAccess
 from flutter_renderer.dart.eval_patterns import PatternMatching
 from flutter_renderer.dart.eval_statements import StatementEvaluation
@@ -23,7 +24,7 @@ from flutter_renderer.dart.values import Scope, type_name
 
 
 class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, StatementEvaluation, PatternMatching,
-                ClassEvaluation):
+                ClassEvaluation, LayoutEvaluation):
     """Evaluates one parsed file for one screen size; create one per `compile_screen` call.
 
     Each base class is one section of the language; they share `EvaluatorBase`'s state."""
@@ -43,4 +44,5 @@ class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, 
         value = self.to_ir(value, at)
         if not isinstance(value, DartObject):
             raise self.error(at, f"The root must be a widget, not '{type_name(value)}'.")
+        self.run_layout_builders(value)
         return value

@@ -39,9 +39,8 @@ TEXT_STYLES = tuple(
 )
 # real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
 UNSUPPORTED_NAMES = frozenset({
-    "CupertinoIcons", "Process", "File", "Directory", "Platform", "Isolate", "Socket",
+    "Process", "File", "Directory", "Platform", "Isolate", "Socket",
     "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer", "TabController",
-    "AnimationController",
 })
 # types the catalog need not list, checked like catalog classes: Duration, and keys and controllers,
 # handles a screen holds in fields (`GlobalKey<FormState>()`) that draw nothing themselves
@@ -64,10 +63,17 @@ ITEM_BUILDERS = {
     ("ListView", "builder"): ("itemBuilder",),
     ("ListView", "separated"): ("itemBuilder", "separatorBuilder"),
     ("GridView", "builder"): ("itemBuilder",),
+    ("SliverList", "builder"): ("itemBuilder",),
+    ("SliverList", "separated"): ("itemBuilder", "separatorBuilder"),
+    ("SliverFixedExtentList", "builder"): ("itemBuilder",),
+    ("SliverGrid", "builder"): ("itemBuilder",),
+    ("ReorderableListView", "builder"): ("itemBuilder",),
+    ("PageView", "builder"): ("itemBuilder",),
 }
 # type names the front end resolves itself (in addition to the catalog and the file's own classes)
-BUILTIN_TYPES = frozenset({"Colors", "Icons", "Color", "Theme", "MediaQuery", "double", "int", "num", "String",
-                           "bool", "List", "Map", "Object", "Curves", "TargetPlatform", "FractionalOffset"})
+BUILTIN_TYPES = frozenset({"Colors", "Icons", "CupertinoColors", "CupertinoIcons", "CupertinoTheme", "Color", "Theme",
+                           "MediaQuery", "double", "int", "num", "String", "bool", "List", "Map", "Object", "Curves",
+                           "TargetPlatform", "FractionalOffset"})
 
 
 def _milliseconds(count: int) -> DartObject:
@@ -160,6 +166,25 @@ def flet_icons() -> frozenset[str]:
     return frozenset(icon.name.lower() for icon in ft.Icons)
 
 
+@cache
+def cupertino_icons() -> frozenset[str]:
+    import flet as ft
+
+    return frozenset(icon.name.lower() for icon in ft.CupertinoIcons)
+
+
+@cache
+def cupertino_colors() -> dict[str, str]:
+    """Flutter's CupertinoColors names -> Flet's colour names for them (which Flet resolves the same)."""
+    import flet as ft
+
+    def camel(name: str) -> str:
+        first, *rest = name.lower().split("_")
+        return first + "".join(part.capitalize() for part in rest)
+
+    return {camel(c.name): c.value.lower() for c in ft.CupertinoColors if c.name not in ("PRIMARY", "ON_PRIMARY")}
+
+
 def material_color(name: str) -> ColorValue | None:
     """`Colors.blueGrey` -> ColorValue('bluegrey'); None when Flutter has no such color."""
     spec = name.lower()
@@ -207,6 +232,26 @@ def theme_data() -> Props:
     return Props("ThemeData", attrs)
 
 
+def cupertino_theme_data() -> Props:
+    """What `CupertinoTheme.of(context)` returns: the app's Cupertino colours (which the renderer gives
+    the page as its primary and onPrimary) and CupertinoTextThemeData's styles."""
+    def style(size: float, weight: str | None = None, spacing: float = -0.41, color: str = "label") -> DartObject:
+        kwargs: dict[str, Any] = {"inherit": False, "fontSize": size, "letterSpacing": spacing,
+                                  "color": ColorValue(color)}
+        if weight is not None:
+            kwargs["fontWeight"] = EnumValue("FontWeight", weight)
+        return DartObject("TextStyle", kwargs=kwargs)
+
+    text = {"textStyle": style(17), "actionTextStyle": style(17, color="primary"),
+            "navActionTextStyle": style(17, color="primary"), "navTitleTextStyle": style(17, "w600"),
+            "navLargeTitleTextStyle": style(34, "w700", 0.38), "tabLabelTextStyle": style(10, "w500", -0.24),
+            "pickerTextStyle": style(21, "w400", -0.6), "dateTimePickerTextStyle": style(21, "normal", 0.4)}
+    return Props("CupertinoThemeData", {
+        "brightness": EnumValue("Brightness", "light"), "primaryColor": ColorValue("primary"),
+        "primaryContrastingColor": ColorValue("onprimary"), "scaffoldBackgroundColor": ColorValue("systembackground"),
+        "barBackgroundColor": ColorValue("#F0F9F9F9"), "textTheme": Props("CupertinoTextThemeData", text)})
+
+
 def size(width: float, height: float) -> Props:
     attrs = {"width": float(width), "height": float(height), "shortestSide": float(min(width, height)),
              "longestSide": float(max(width, height)), "aspectRatio": width / height if height else 0.0}
@@ -234,6 +279,11 @@ def static_get(type_name: str, member: str) -> Any:
         return material_color(member) or MISSING
     if type_name == "Icons":
         return IconValue(member) if member in flet_icons() else MISSING
+    if type_name == "CupertinoIcons":
+        return IconValue(member, "cupertino") if member.lower() in cupertino_icons() else MISSING
+    if type_name == "CupertinoColors":
+        spec = cupertino_colors().get(member)
+        return ColorValue(spec) if spec is not None else MISSING
     if type_name == "double":
         return {"infinity": math.inf, "maxFinite": 1.7976931348623157e308, "minPositive": 5e-324,
                 "nan": math.nan, "negativeInfinity": -math.inf}.get(member, MISSING)
@@ -263,6 +313,12 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return argb(round(float(opacity) * 255), int(r), int(g), int(b))
     if key == "Theme.of":
         return theme_data()
+    if key == "NestedScrollView.sliverOverlapAbsorberHandleFor":
+        return DartObject("SliverOverlapAbsorberHandle")
+    if key in ("CupertinoTheme.of", "CupertinoTheme.maybeOf"):
+        return cupertino_theme_data()
+    if key in ("CupertinoTheme.brightnessOf", "CupertinoTheme.maybeBrightnessOf"):
+        return EnumValue("Brightness", "light")
     if key in ("MediaQuery.of", "MediaQuery.maybeOf"):
         return media_query(width, height)
     if key == "MediaQuery.sizeOf":

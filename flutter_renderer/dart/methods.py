@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from flutter_renderer import catalog
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
-from flutter_renderer.dart import dart_core
+from flutter_renderer.dart import dart_core, first_frame
 from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
 
@@ -68,19 +68,25 @@ def get_property(receiver: Any, name: str) -> Any:
             return receiver.field(name)
         except KeyError:
             return MISSING
+    if isinstance(receiver, EnumValue) and name == "name":
+        return receiver.name
     if isinstance(receiver, UserEnum):
         return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
     if isinstance(receiver, EnumValue) and name == "name":   # (no `index`: the catalog keeps no order)
         return receiver.name
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
         return shade(receiver, int(name[5:])) or MISSING
-    if isinstance(receiver, DartObject) and name in receiver.kwargs:
-        return receiver.kwargs[name]
-    if isinstance(receiver, DartObject) and not receiver.ctor:
-        # an unnamed constructor's positional parameters are fields of the same name (`Size(w, h).width`)
-        signature = catalog.lookup(receiver.type)
-        if signature is not None and name in signature.positional[:len(receiver.args)]:
-            return receiver.args[signature.positional.index(name)]
+    if isinstance(receiver, DartObject):
+        known = first_frame.get_property(receiver, name)
+        if known is not MISSING or name.startswith("_"):
+            return known
+        if name in receiver.kwargs:
+            return receiver.kwargs[name]
+        if not receiver.ctor:
+            # an unnamed constructor's positional parameters are fields of the same name (`Size(w, h).width`)
+            signature = catalog.lookup(receiver.type)
+            if signature is not None and name in signature.positional[:len(receiver.args)]:
+                return receiver.args[signature.positional.index(name)]
     return MISSING
 
 
@@ -119,6 +125,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             return with_opacity(receiver, int(args[0]) / 255)
         if name == "withValues" and set(kwargs) <= {"alpha"}:
             return with_opacity(receiver, kwargs.get("alpha", 1.0))
+        if name == "resolveFrom" and len(args) == 1:   # a CupertinoDynamicColor: resolved where it is drawn
+            return receiver
         return MISSING
     if isinstance(receiver, ThemeTextStyle) or (isinstance(receiver, DartObject) and receiver.type == "TextStyle"):
         if name == "copyWith" and not args:
@@ -149,6 +157,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             "map": lambda: dict(_entry_pair(call(args[0], [k, v])) for k, v in list(receiver.items())),
         }
         return methods.get(name, lambda: MISSING)()
+    if isinstance(receiver, DartObject):
+        return first_frame.call_method(receiver, name, args, kwargs)
     return MISSING
 
 

@@ -12,6 +12,7 @@ from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
 from flutter_renderer.embedded.material import make_list_tile
+from flutter_renderer.embedded.themes import INPUT_DECORATION
 from flutter_renderer.embedded.registry import (
     bad, build, build_optional, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
 )
@@ -48,12 +49,13 @@ def _border(value: Any, *, exact_side: bool) -> dict[str, Any]:
 
 
 def decoration_args(value: Any) -> dict[str, Any]:
-    """InputDecoration -> Flet TextField arguments. Flutter's default border is an underline."""
+    """InputDecoration -> Flet TextField arguments. Flutter's default border is an underline; what the
+    decoration leaves out comes from the theme's InputDecorationTheme (themes.INPUT_DECORATION)."""
     if value is None:
-        return {"border": ft.InputBorder.UNDERLINE}
+        value = DartObject("InputDecoration")   # a field's default decoration
     if not isinstance(value, DartObject) or value.type != "InputDecoration":
         raise bad(value, "an InputDecoration")
-    k = value.kwargs
+    k = {**INPUT_DECORATION.get(), **{name: x for name, x in value.kwargs.items() if x is not None}}
     for name in ("label", "counter", "constraints", "floatingLabelBehavior", "isCollapsed"):
         if k.get(name) is not None:
             raise unsupported(f"InputDecoration.{name}", value)
@@ -183,13 +185,21 @@ _SWITCH = ("value activeColor activeThumbColor activeTrackColor inactiveThumbCol
 
 def _switch(node: DartObject) -> ft.Switch:
     k = node.kwargs
-    for name in ("thumbColor", "trackColor", "trackOutlineColor", "thumbIcon"):
-        if k.get(name) is not None:
-            raise unsupported(f"{node.type}.{name} (a WidgetStateProperty)", node)
-    return ft.Switch(value=bool(k.get("value")), active_color=v.color(k.get("activeThumbColor") or k.get("activeColor")),
-                     active_track_color=v.color(k.get("activeTrackColor")),
-                     inactive_thumb_color=v.color(k.get("inactiveThumbColor")),
-                     inactive_track_color=v.color(k.get("inactiveTrackColor")), disabled=_disabled(k))
+    on, disabled = bool(k.get("value")), _disabled(k)
+
+    def state(name: str) -> Any:   # a WidgetStateProperty for this switch's state
+        return v.state_value(k.get(name), selected=on, disabled=disabled)
+
+    icon = state("thumbIcon")
+    if icon is not None and not (isinstance(icon, DartObject) and icon.type == "Icon" and icon.args):
+        raise bad(icon, "an Icon for Switch.thumbIcon")
+    thumb, track = v.color(state("thumbColor")), v.color(state("trackColor"))
+    return ft.Switch(value=on, active_color=thumb if on and thumb else v.color(k.get("activeThumbColor") or k.get("activeColor")),
+                     active_track_color=track if on and track else v.color(k.get("activeTrackColor")),
+                     inactive_thumb_color=thumb if not on and thumb else v.color(k.get("inactiveThumbColor")),
+                     inactive_track_color=track if not on and track else v.color(k.get("inactiveTrackColor")),
+                     track_outline_color=v.color(state("trackOutlineColor")),
+                     thumb_icon=v.icon(icon.args[0]) if icon is not None else None, disabled=disabled)
 
 
 @widget("Switch", honours=_SWITCH + " onChanged")
@@ -226,14 +236,21 @@ def radio_list_tile(node: DartObject) -> ft.Control:
     return _tile(node, tap.toggle(_radio(node), node.kwargs, in_tile=True), "leading")
 
 
-@widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
-                          "secondaryTrackValue onChanged padding year2023")
-def slider(node: DartObject) -> ft.Control:
+def slider_range(node: DartObject) -> tuple[float, float, float]:
+    """A slider's (value, min, max), min and max defaulting to 0 and 1; Flutter asserts min <= value <= max."""
     k = node.kwargs
     value, low, high = v.finite(k.get("value")), v.finite(k.get("min")), v.finite(k.get("max"))
     low, high = (0.0 if low is None else low), (1.0 if high is None else high)
     if value is None or not low <= value <= high:
-        raise runtime_error(f"Slider value {value} is not between min {low} and max {high}", node)
+        raise runtime_error(f"{node.type} value {value} is not between min {low} and max {high}", node)
+    return value, low, high
+
+
+@widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
+                          "secondaryTrackValue onChanged padding year2023")
+def slider(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    value, low, high = slider_range(node)
     if unbounded("h"):
         raise layout_error("Slider was given unbounded width (a Slider in a Row needs Expanded)", node)
     return ft.Slider(value=value, min=low, max=high, divisions=k.get("divisions"),

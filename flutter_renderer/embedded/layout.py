@@ -14,9 +14,11 @@ import flet as ft
 from flutter_renderer.catalog import CLASSES
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, layout_error, unbounded, unsupported, widget, widget_list,
+    axes, bad, build, build_optional, current_media_padding, layout_error, media_padding, unbounded, unsupported,
+    widget, widget_list,
 )
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
@@ -109,8 +111,6 @@ def box_decoration(value: Any) -> dict[str, Any]:
     if not isinstance(value, DartObject) or value.type != "BoxDecoration":
         raise unsupported(f"decoration {v.describe(value)}", value if isinstance(value, DartObject) else None)
     k = value.kwargs
-    if k.get("image") is not None:
-        raise unsupported("BoxDecoration.image (DecorationImage)", value)
     if k.get("backgroundBlendMode") is not None:
         raise unsupported("BoxDecoration.backgroundBlendMode", value)
     shape = k.get("shape")
@@ -122,6 +122,7 @@ def box_decoration(value: Any) -> dict[str, Any]:
         "shadow": v.box_shadows(k.get("boxShadow")),
         "gradient": v.gradient(k.get("gradient")),
         "shape": ft.BoxShape.CIRCLE if circle else ft.BoxShape.RECTANGLE,
+        "image": decoration_image(k.get("image")),
     }
 
 
@@ -274,7 +275,7 @@ def _is_horizontal(node: DartObject) -> bool:
     return isinstance(direction, EnumValue) and direction.name == "horizontal"
 
 
-def _check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> None:
+def check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> None:
     """Flutter: a viewport needs a bounded cross axis, and a bounded main axis unless it shrink-wraps."""
     main, cross = ("h", "v") if horizontal else ("v", "h")
     if unbounded(cross) or (unbounded(main) and not shrink_wrap):
@@ -288,7 +289,7 @@ def _check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> No
 def single_child_scroll_view(node: DartObject) -> ft.Control:
     k = node.kwargs
     horizontal = _is_horizontal(node)
-    _check_viewport(node, horizontal, shrink_wrap=True)
+    check_viewport(node, horizontal, shrink_wrap=True)
     with axes(**{("horizontal" if horizontal else "vertical"): True}):
         child = build_optional(k.get("child"))
     if k.get("padding") is not None:
@@ -311,15 +312,26 @@ def _builder_items(node: DartObject, param: str, count: Any) -> list[Any]:
     return items
 
 
+def scroll_padding(node: DartObject, horizontal: bool) -> ft.Padding | None:
+    """A scroll view's padding; when none is given, a vertical one takes the MediaQuery padding
+    (ScrollView does, so a list under a translucent Cupertino bar starts below it)."""
+    given = v.edge_insets(node.kwargs.get("padding"))
+    top, bottom = current_media_padding()
+    if given is not None or horizontal or (top, bottom) == (0, 0):
+        return given
+    return ft.Padding(0, top, 0, bottom)
+
+
 def _list_view(node: DartObject, items: list[Any]) -> ft.Control:
     k = node.kwargs
     horizontal = _is_horizontal(node)
-    _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
-    with axes(**{("horizontal" if horizontal else "vertical"): True}):
+    check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
+    padding = scroll_padding(node, horizontal)
+    with axes(**{("horizontal" if horizontal else "vertical"): True}), media_padding(top=0, bottom=0):
         controls = [build(item) for item in items]
     if k.get("prototypeItem") is not None or k.get("itemExtentBuilder") is not None:
         raise unsupported(f"{node.type}.prototypeItem/itemExtentBuilder", node)
-    return ft.ListView(controls, horizontal=horizontal, spacing=0, padding=v.edge_insets(k.get("padding")),
+    return ft.ListView(controls, horizontal=horizontal, spacing=0, padding=padding,
                        item_extent=v.finite(k.get("itemExtent")), reverse=bool(k.get("reverse")),
                        expand=None if k.get("shrinkWrap") else True, scroll=ft.ScrollMode.HIDDEN)
 
@@ -349,10 +361,11 @@ def list_view_separated(node: DartObject) -> ft.Control:
 def _grid(node: DartObject, items: list[Any], delegate: dict[str, Any]) -> ft.Control:
     k = node.kwargs
     horizontal = _is_horizontal(node)
-    _check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
+    check_viewport(node, horizontal, shrink_wrap=bool(k.get("shrinkWrap")))
     if delegate.get("mainAxisExtent") is not None:
         raise unsupported("a grid delegate's mainAxisExtent", node)
-    with axes(vertical=False, horizontal=False):
+    padding = scroll_padding(node, horizontal)
+    with axes(vertical=False, horizontal=False), media_padding(top=0, bottom=0):
         controls = [build(item) for item in items]
     return ft.GridView(
         controls, horizontal=horizontal, runs_count=delegate.get("crossAxisCount"),
@@ -360,7 +373,7 @@ def _grid(node: DartObject, items: list[Any], delegate: dict[str, Any]) -> ft.Co
         spacing=v.finite(delegate.get("crossAxisSpacing")) or 0,
         run_spacing=v.finite(delegate.get("mainAxisSpacing")) or 0,
         child_aspect_ratio=v.finite(delegate.get("childAspectRatio")) or 1.0,
-        padding=v.edge_insets(k.get("padding")), expand=None if k.get("shrinkWrap") else True,
+        padding=padding, expand=None if k.get("shrinkWrap") else True,
         reverse=bool(k.get("reverse")),
     )
 
@@ -369,7 +382,7 @@ _GRID_PARAMS = "scrollDirection reverse shrinkWrap padding"
 _DELEGATE = "crossAxisCount maxCrossAxisExtent mainAxisSpacing crossAxisSpacing childAspectRatio mainAxisExtent"
 
 
-def _delegate(value: Any) -> dict[str, Any]:
+def grid_delegate(value: Any) -> dict[str, Any]:
     if not isinstance(value, DartObject) or not value.type.startswith("SliverGridDelegateWith"):
         raise bad(value, "a SliverGridDelegate")
     return value.kwargs
@@ -382,19 +395,32 @@ def grid_view_count(node: DartObject) -> ft.Control:
 
 @widget("GridView", honours=_GRID_PARAMS + " children gridDelegate")
 def grid_view(node: DartObject) -> ft.Control:
-    return _grid(node, widget_list(node), _delegate(node.kwargs.get("gridDelegate")))
+    return _grid(node, widget_list(node), grid_delegate(node.kwargs.get("gridDelegate")))
 
 
 @widget("GridView.builder", honours=_GRID_PARAMS + " gridDelegate itemBuilder itemCount")
 def grid_view_builder(node: DartObject) -> ft.Control:
     return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")),
-                 _delegate(node.kwargs.get("gridDelegate")))
+                 grid_delegate(node.kwargs.get("gridDelegate")))
 
 
 @widget("SafeArea", honours="child minimum left top right bottom maintainBottomViewPadding")
 def safe_area(node: DartObject) -> ft.Control:
-    # The page has no system insets (no status bar, no notch), so only `minimum` adds padding.
-    return ft.Container(content=_child(node), padding=v.edge_insets(node.kwargs.get("minimum")))
+    # The page has no system insets (no status bar, no notch); `minimum` and the MediaQuery padding of
+    # a translucent Cupertino bar above it add padding, which its child no longer sees.
+    padding = safe_area_padding(node.kwargs)
+    with media_padding(top=0, bottom=0):
+        child = _child(node)
+    return ft.Container(content=child, padding=padding if padding != ft.Padding(0, 0, 0, 0) else None)
+
+
+def safe_area_padding(k: dict[str, Any]) -> ft.Padding:
+    """A SafeArea's (or SliverSafeArea's) padding: `minimum`, or the MediaQuery padding where larger."""
+    minimum = v.edge_insets(k.get("minimum")) or ft.Padding(0, 0, 0, 0)
+    top, bottom = current_media_padding()
+    top = max(minimum.top, top) if k.get("top", True) is not False else minimum.top
+    bottom = max(minimum.bottom, bottom) if k.get("bottom", True) is not False else minimum.bottom
+    return ft.Padding(minimum.left, top, minimum.right, bottom)
 
 
 @widget("ClipRRect", honours="borderRadius child clipBehavior")

@@ -16,10 +16,14 @@ import flet as ft
 
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
-from flutter_renderer.embedded import inputs, layout, material, navigation, scaffold  # noqa: F401 - registers builders
+from flutter_renderer.embedded import (  # noqa: F401 - registers builders
+    animated, behaviour, cupertino, inputs, layout, material, menus, navigation, painting, panels, scaffold, slivers,
+    themes,
+)
 from flutter_renderer.embedded.density import METRICS, from_theme
-from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
+from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style
 from flutter_renderer.embedded.registry import axes, build
+from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.values import MappingError, unsupported
 
 # Deeply nested trees are legal Dart; the mapping recurses once per widget level.
@@ -37,19 +41,33 @@ class Screen:
     dark: bool
 
 
+def _home(node: DartObject) -> Any:
+    """The app's first route: what its `builder` built around the home (the front end runs it), else home."""
+    k = node.kwargs
+    built = k.get("builder")
+    home = built if isinstance(built, DartObject) else k.get("home")
+    if home is None:
+        raise unsupported(f"{node.type} without home (routes/onGenerateRoute)", node)
+    return home
+
+
 def _app(node: DartObject) -> tuple[Any, ft.Theme, bool, Any]:
     """MaterialApp -> (home, the theme shown, dark, that theme's ThemeData)."""
     k = node.kwargs
-    if k.get("home") is None:
-        raise unsupported("MaterialApp without home (routes/onGenerateRoute)", node)
+    home = _home(node)
     light, light_dark = scaffold.theme(k.get("theme"))
     mode = k.get("themeMode")
     if mode is not None and getattr(mode, "name", "") == "dark":
         if k.get("darkTheme") is None:
             raise unsupported("ThemeMode.dark without darkTheme", node)
         dark_theme, _ = scaffold.theme(k["darkTheme"])
-        return k["home"], dark_theme, True, k["darkTheme"]
-    return k["home"], light, light_dark, k.get("theme")
+        return home, dark_theme, True, k["darkTheme"]
+    return home, light, light_dark, k.get("theme")
+
+
+def _widgets_app(node: DartObject) -> tuple[Any, TextDefaults]:
+    """WidgetsApp: no theme and no Material; its text is `textStyle`, else the engine's default."""
+    return _home(node), default_style(node.kwargs.get("textStyle"), replace=True)
 
 
 def restore_defaults(value: Any, seen: set[int] | None = None) -> None:
@@ -81,17 +99,25 @@ def restore_defaults(value: Any, seen: set[int] | None = None) -> None:
 def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     """Map a screen's IR to Flet. Raises MappingError (ANALYSIS / UNSUPPORTED / OVERFLOW / RUNTIME)."""
     size = size or RenderSize()
+    defaults, look = TextDefaults(), cupertino.CupertinoLook()
     if isinstance(tree, DartObject) and tree.type == "MaterialApp" and not tree.ctor:
         home, app_theme, dark, theme_node = _app(tree)
+    elif isinstance(tree, DartObject) and tree.type == "WidgetsApp" and not tree.ctor:
+        (home, defaults), (app_theme, dark), theme_node = _widgets_app(tree), scaffold.theme(None), None
+    elif isinstance(tree, DartObject) and tree.type == "CupertinoApp" and not tree.ctor:
+        home, theme_node = _home(tree), None
+        app_theme, dark, defaults, look = cupertino.cupertino_theme(tree.kwargs.get("theme"))
     else:
         home, (app_theme, dark), theme_node = tree, scaffold.theme(None), None
+    look_token = cupertino.CUPERTINO.set(look)
     token, height_token = SCREEN_WIDTH.set(size.width), SCREEN_HEIGHT.set(size.height)
     metrics = METRICS.set(from_theme(theme_node, dark))
     background = scaffold.SCAFFOLD_BACKGROUND.set(app_theme.scaffold_bgcolor or "surface")
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
     try:
-        with axes(vertical=False, horizontal=False):
+        app_theme_node = tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
+        with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.input_defaults(app_theme_node):
             root = build(home)
         if not isinstance(root, ft.Pagelet):
             # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.
@@ -108,6 +134,7 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
         raise MappingError(ErrorKind.RUNTIME, f"cannot build this widget tree: {type(exc).__name__}: {exc}") from None
     finally:
         sys.setrecursionlimit(limit)
+        cupertino.CUPERTINO.reset(look_token)
         SCREEN_WIDTH.reset(token)
         SCREEN_HEIGHT.reset(height_token)
         METRICS.reset(metrics)

@@ -11,6 +11,9 @@ import flet as ft
 from flutter_renderer.ir import DartObject, ThemeTextStyle
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.text_defaults import (
+    DEFAULT_TEXT, ENGINE_TEXT, TextDefaults, merge, merged, replaced, text_defaults,
+)
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, layout_error, positional, runtime_error, text_of, unbounded, unsupported,
     widget,
@@ -25,20 +28,26 @@ SCREEN_HEIGHT: ContextVar[int] = ContextVar("screen_height", default=844)
 # --- text ---------------------------------------------------------------------------------------
 
 def _text_args(k: dict[str, Any]) -> dict[str, Any]:
+    """A Text's own style and paragraph settings over the ambient DefaultTextStyle (text_defaults)."""
+    defaults = DEFAULT_TEXT.get()
     style = k.get("style")
-    soft_wrap = k.get("softWrap")
-    theme = style if isinstance(style, ThemeTextStyle) else None
+    soft_wrap = k.get("softWrap", defaults.soft_wrap)
     if isinstance(style, DartObject) and style.kwargs.get("_theme") is not None:
         # `textTheme.x.copyWith(...)`: the theme style with the given values on top (Flet merges them).
-        theme = ThemeTextStyle(style.kwargs["_theme"])
-        style = DartObject(style.type, style.ctor, style.args,
-                           {name: value for name, value in style.kwargs.items() if name != "_theme"})
+        rest = DartObject(style.type, style.ctor, style.args,
+                          {name: value for name, value in style.kwargs.items() if name != "_theme"})
+        own, theme_style = v.text_style(rest), v.theme_text_style(ThemeTextStyle(style.kwargs["_theme"]))
+    elif isinstance(style, ThemeTextStyle):
+        own, theme_style = None, v.theme_text_style(style)
+    elif isinstance(style, DartObject) and style.kwargs.get("inherit") is False:
+        own, theme_style = merge(ENGINE_TEXT, v.text_style(style)), None
+    else:
+        own, theme_style = merge(defaults.style, v.text_style(style)), defaults.theme_style
     return dict(
-        style=None if isinstance(style, ThemeTextStyle) else v.text_style(style),
-        theme_style=v.theme_text_style(theme),
-        text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
-        max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else None,
-        overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow),
+        style=own, theme_style=theme_style,
+        text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign) or defaults.text_align,
+        max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else defaults.max_lines,
+        overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow) or defaults.overflow,
         no_wrap=(soft_wrap is False) or None,
     )
 
@@ -88,6 +97,37 @@ def rich_text(node: DartObject) -> ft.Control:
     args = _text_args(node.kwargs)
     args["style"] = ft.TextStyle(color="#ffffffff", size=14)
     return ft.Text(spans=[span(node.kwargs.get("text"))], **args)
+
+
+def paragraph_defaults(k: dict[str, Any]) -> dict[str, Any]:
+    """The paragraph settings of a DefaultTextStyle (textAlign, maxLines, overflow, softWrap)."""
+    return dict(text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
+                max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else None,
+                overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow), soft_wrap=k.get("softWrap"))
+
+
+def default_style(style: Any, *, replace: bool, **paragraph: Any) -> TextDefaults:
+    """The DefaultTextStyle a widget sets for its subtree (`replace`: the constructor; else `.merge`)."""
+    if isinstance(style, ThemeTextStyle):
+        return (replaced if replace else merged)(None, v.theme_text_style(style), **paragraph)
+    return (replaced if replace else merged)(v.text_style(style), **paragraph)
+
+
+_DEFAULT_TEXT_STYLE = "style textAlign softWrap overflow maxLines textWidthBasis textHeightBehavior child"
+
+
+@widget("DefaultTextStyle", honours=_DEFAULT_TEXT_STYLE)
+def default_text_style(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    with text_defaults(default_style(k.get("style"), replace=True, **paragraph_defaults(k))):
+        return build(k.get("child"))
+
+
+@widget("DefaultTextStyle.merge", honours=_DEFAULT_TEXT_STYLE)
+def default_text_style_merge(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    with text_defaults(default_style(k.get("style"), replace=False, **paragraph_defaults(k))):
+        return build(k.get("child"))
 
 
 # --- icons and images ---------------------------------------------------------------------------
@@ -215,12 +255,8 @@ def vertical_divider(node: DartObject) -> ft.Control:
 # --- buttons ------------------------------------------------------------------------------------
 
 def _state_value(value: Any) -> Any:
-    """WidgetStatePropertyAll(x) -> x; a per-state WidgetStateProperty cannot be drawn as one value."""
-    if isinstance(value, DartObject) and value.type in ("WidgetStatePropertyAll", "MaterialStatePropertyAll"):
-        return value.args[0] if value.args else None
-    if isinstance(value, DartObject) and value.type in ("WidgetStateProperty", "MaterialStateProperty"):
-        raise unsupported(f"a state-dependent button style value ({v.describe(value)})", value)
-    return value
+    """A WidgetStateProperty in a button style: its value for an enabled button at rest."""
+    return v.state_value(value)
 
 
 def style_values(value: Any) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import UNSUPPORTED, CLASSES
 from flutter_renderer.flutter_names import flutter_names
 from flutter_renderer.ir import Closure, DartObject, EnumValue
+from flutter_renderer.embedded.text_defaults import scoped, text_defaults
 from flutter_renderer.embedded.values import MappingError, bad, unsupported
 
 Builder = Callable[[DartObject], ft.Control]
@@ -67,7 +68,15 @@ def widget(*names: str, honours: str = "") -> Callable[[Builder], Builder]:
 # viewports and flex children in unbounded axes are reproduced statically from this.
 _UNBOUNDED: ContextVar[frozenset[str]] = ContextVar("unbounded", default=frozenset())
 # Parent-data widgets (Expanded, Positioned) are only valid as direct children of Flex / Stack.
-PARENT_DATA = {"Expanded": "flex", "Flexible": "flex", "Spacer": "flex", "Positioned": "stack"}
+PARENT_DATA = {"Expanded": "flex", "Flexible": "flex", "Spacer": "flex", "Positioned": "stack",
+               "AnimatedPositioned": "stack", "AnimatedPositionedDirectional": "stack", "PositionedTransition": "stack",
+               "RelativePositionedTransition": "stack"}
+# Slivers (registered by slivers.py) are only valid in a viewport's slivers.
+PARENT_DATA.update({name: "sliver" for name in (
+    "SliverList SliverFixedExtentList SliverGrid SliverToBoxAdapter SliverPadding SliverFillRemaining SliverAppBar "
+    "SliverOpacity SliverAnimatedOpacity SliverFadeTransition SliverIgnorePointer SliverVisibility SliverSafeArea "
+    "SliverMainAxisGroup DecoratedSliver SliverOverlapAbsorber SliverOverlapInjector CupertinoSliverNavigationBar "
+    "CupertinoSliverRefreshControl SliverConstrainedCrossAxis").split()})
 # Flet serializes the control tree recursively; far deeper than any real screen, stop with a clear error.
 MAX_WIDGET_DEPTH = 250
 _DEPTH: ContextVar[int] = ContextVar("depth", default=0)
@@ -87,6 +96,27 @@ def axes(*, vertical: bool | None = None, horizontal: bool | None = None) -> Ite
         yield
     finally:
         _UNBOUNDED.reset(token)
+
+
+# The MediaQuery padding (top, bottom) the widget being built sees: zero on the page (no system UI);
+# a translucent Cupertino navigation or tab bar gives the content behind it the bar's height.
+_MEDIA_PADDING: ContextVar[tuple[float, float]] = ContextVar("media_padding", default=(0.0, 0.0))
+
+
+@contextmanager
+def media_padding(*, top: float | None = None, bottom: float | None = None) -> Iterator[None]:
+    """Build a subtree with this MediaQuery top / bottom padding (None: unchanged)."""
+    current = _MEDIA_PADDING.get()
+    token = _MEDIA_PADDING.set((current[0] if top is None else top, current[1] if bottom is None else bottom))
+    try:
+        yield
+    finally:
+        _MEDIA_PADDING.reset(token)
+
+
+def current_media_padding() -> tuple[float, float]:
+    """The MediaQuery (top, bottom) padding of the widget being built."""
+    return _MEDIA_PADDING.get()
 
 
 def unbounded(axis: str) -> bool:
@@ -131,6 +161,9 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
             raise unsupported(name, node)
         raise MappingError(ErrorKind.ANALYSIS, f"{name} is not a widget", node.line, node.column)
     if PARENT_DATA.get(node.type, parent) != parent:
+        if PARENT_DATA[node.type] == "sliver":
+            raise runtime_error(f"A RenderViewport expected a child of type RenderSliver: {node.type} is a sliver and "
+                                "must be in a CustomScrollView's slivers (or another sliver)", node)
         raise runtime_error(f"Incorrect use of ParentDataWidget: {node.type} must be a direct child of "
                             f"{'a Row, Column or Flex' if PARENT_DATA[node.type] == 'flex' else 'a Stack'}", node)
     _check_params(node, name, spec)
@@ -138,8 +171,12 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
     if depth > MAX_WIDGET_DEPTH:
         raise unsupported(f"a widget tree deeper than {MAX_WIDGET_DEPTH} levels", node)
     token = _DEPTH.set(depth)
+    text_scope = scoped(node.type)
     try:
-        return spec.build(node)
+        if text_scope is None:
+            return spec.build(node)
+        with text_defaults(text_scope):
+            return spec.build(node)
     except MappingError as exc:
         if not exc.line:
             exc.line, exc.column = node.line, node.column
@@ -164,6 +201,15 @@ def widget_list(node: DartObject, param: str = "children") -> list[Any]:
 
 def build_children(node: DartObject, param: str = "children", parent: str = "") -> list[ft.Control]:
     return [build(child, parent=parent) for child in widget_list(node, param)]
+
+
+def evaluated(node: DartObject, param: str, *, optional: bool = False) -> Any:
+    """What the front end built for a builder argument (`node.param`); a builder it could not run
+    (a Closure), or a missing one unless `optional`, cannot be drawn."""
+    value = node.kwargs.get(param)
+    if isinstance(value, Closure) or (value is None and not optional):
+        raise unsupported(f"{node.type}.{param} the front end could not evaluate", node)
+    return value
 
 
 def positional(node: DartObject, index: int, what: str) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue
-from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded import themes, values as v
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, unsupported, widget, widget_list,
@@ -118,7 +118,7 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
         raise bad(node, "a ThemeData")
     k = {name: value for name, value in node.kwargs.items() if value is not None}
     for name in k:
-        if name not in _THEME_IGNORED and name not in _THEME_HONOURED:
+        if name not in _THEME_IGNORED and name not in _THEME_HONOURED and name not in themes.HANDLED:
             raise unsupported(f"ThemeData.{name}", node)
     material3 = k.get("useMaterial3", True) is not False
     dark = node.ctor == "dark" or _brightness(k.get("brightness"))
@@ -139,7 +139,7 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
         visual_density=v.enum(k.get("visualDensity"), "VisualDensity", ft.VisualDensity) or ft.VisualDensity.STANDARD,
         scaffold_bgcolor=v.color(k.get("scaffoldBackgroundColor")), canvas_color=v.color(k.get("canvasColor")),
         card_bgcolor=v.color(k.get("cardColor")), divider_color=v.color(k.get("dividerColor")),
-        appbar_theme=_app_bar_theme(k.get("appBarTheme")),
+        appbar_theme=_app_bar_theme(k.get("appBarTheme")), **themes.sub_themes(k),
     )
     return result, dark
 
@@ -211,6 +211,8 @@ def scaffold(node: DartObject) -> ft.Control:
     )
     if isinstance(nav, ft.NavigationBar):
         pagelet.navigation_bar = nav
+    elif isinstance(nav, ft.BottomAppBar):
+        pagelet.bottom_appbar = nav
     elif nav is not None:
         pagelet.bottom_appbar = ft.BottomAppBar(nav, padding=0, height=nav.height, bgcolor="transparent",
                                                 elevation=0)
@@ -222,7 +224,8 @@ def theme_widget(node: DartObject) -> ft.Control:
     data, dark = theme(node.kwargs.get("data"))
     token = METRICS.set(from_theme(node.kwargs.get("data"), dark))
     try:
-        child = build(node.kwargs.get("child"))
+        with themes.input_defaults(node.kwargs.get("data")):
+            child = build(node.kwargs.get("child"))
     finally:
         METRICS.reset(token)
     return ft.Container(child, theme=data, dark_theme=data,

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 import flet as ft
 
 from flutter_renderer.api import ErrorKind, SourceError
-from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.ir import STILL_STATES, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.embedded import font_features
 
 E = TypeVar("E", bound=Enum)
 
@@ -40,6 +41,37 @@ def unsupported(what: str, node: Any = None) -> MappingError:
     line = node.line if isinstance(node, DartObject) else 0
     column = node.column if isinstance(node, DartObject) else 0
     return MappingError(ErrorKind.UNSUPPORTED, f"{what} is not supported by the embedded renderer", line, column)
+
+
+_STATE_PROPERTIES = frozenset(f"{prefix}{kind}" for prefix in ("Material", "Widget") for kind in (
+    "StateProperty", "StateColor", "StateTextStyle", "StateBorderSide", "StateOutlinedBorder", "StatePropertyAll"))
+
+
+def state_value(value: Any, *, selected: bool = False, disabled: bool = False, error: bool = False) -> Any:
+    """A WidgetStateProperty's value for a widget in these states (others pass through unchanged):
+    `.all(x)` / `WidgetStatePropertyAll(x)` -> x; `.resolveWith(f)` -> f(states), evaluated by the front end."""
+    if not isinstance(value, DartObject) or value.type not in _STATE_PROPERTIES:
+        return value
+    if value.ctor == "resolveWith":
+        on = {"selected": selected, "disabled": disabled, "error": error}
+        mask = sum(1 << i for i, name in enumerate(STILL_STATES) if on[name])
+        resolved = value.args[0] if value.args else None
+        if not isinstance(resolved, list) or len(resolved) != 1 << len(STILL_STATES):
+            raise unsupported(f"{describe(value)}: a resolver the front end could not evaluate", value)
+        return resolved[mask]
+    return value.args[0] if value.args else None
+
+
+def control_states(value: Any, convert: Any = None) -> dict[ft.ControlState, Any] | None:
+    """A WidgetStateProperty (or a plain value) as Flet's per-state value: the values when selected,
+    when disabled and at rest, each converted by `convert` (default: a colour)."""
+    if value is None:
+        return None
+    convert = convert or color
+    states = {ft.ControlState.SELECTED: state_value(value, selected=True),
+              ft.ControlState.DISABLED: state_value(value, disabled=True),
+              ft.ControlState.DEFAULT: state_value(value)}
+    return {state: convert(x) for state, x in states.items() if x is not None} or None
 
 
 def number(value: Any, what: str = "a number") -> float | None:
@@ -72,7 +104,9 @@ def enum(value: Any, flutter_type: str, flet_enum: type[E]) -> E | None:
 
 
 def color(value: Any) -> str | None:
-    """A ColorValue -> a Flet color string. Names and theme roles are lower-cased as Flet parses them."""
+    """A ColorValue -> a Flet color string. Names and theme roles are lower-cased as Flet parses them.
+    A MaterialStateColor gives its colour at rest (no state)."""
+    value = state_value(value)
     if value is None:
         return None
     if not isinstance(value, ColorValue):
@@ -87,7 +121,7 @@ def icon(value: Any) -> ft.IconData | None:
     if not isinstance(value, IconValue):
         raise bad(value, "an IconData")
     try:
-        return getattr(ft.Icons, value.name.upper())
+        return getattr(ft.CupertinoIcons if value.family == "cupertino" else ft.Icons, value.name.upper())
     except AttributeError:
         raise MappingError(ErrorKind.ANALYSIS, f"unknown icon Icons.{value.name}") from None
 
@@ -177,6 +211,7 @@ def offset(value: Any) -> ft.Offset | None:
 
 
 def border_side(value: Any) -> ft.BorderSide | None:
+    value = state_value(value)
     if value is None:
         return None
     if not isinstance(value, DartObject) or value.type != "BorderSide":
@@ -272,7 +307,9 @@ _DECORATIONS = {"none": None, "underline": ft.TextDecoration.UNDERLINE, "overlin
 
 def text_style(value: Any) -> ft.TextStyle | None:
     """TextStyle(...) -> ft.TextStyle. `fontFamily` is ignored: only Roboto exists offline, as in a
-    Flutter app that did not bundle the family (Flutter falls back to the default font too)."""
+    Flutter app that did not bundle the family (Flutter falls back to the default font too).
+    A MaterialStateTextStyle gives its style at rest."""
+    value = state_value(value)
     if value is None:
         return None
     if isinstance(value, ThemeTextStyle):
@@ -282,9 +319,17 @@ def text_style(value: Any) -> ft.TextStyle | None:
     k = value.kwargs
     if k.get("_theme") is not None:
         raise unsupported(f"a theme text style with copyWith/merge here ({k['_theme']}; only Text(style: ...) takes one)")
-    for name in ("foreground", "background", "shadows", "fontFeatures", "fontVariations"):
+    for name in ("foreground", "background", "shadows", "fontVariations"):
         if k.get(name) is not None:
             raise unsupported(f"TextStyle.{name}", value)
+    for feature in k.get("fontFeatures") or []:
+        try:
+            visible = font_features.changes_glyphs(feature)
+        except TypeError:
+            raise bad(feature, "a FontFeature") from None
+        if visible:
+            raise unsupported(f"TextStyle.fontFeatures {font_features.tag_and_value(feature)[0]!r} "
+                              "(it changes Roboto's glyphs)", value)
     decoration = k.get("decoration")
     if decoration is not None and not (isinstance(decoration, EnumValue) and decoration.name in _DECORATIONS):
         raise bad(decoration, "a TextDecoration")

@@ -128,7 +128,7 @@ def test_tab_bar_without_controller_and_length_mismatch():
 def test_unknown_widget_is_analysis_and_unmapped_real_widget_is_unsupported():
     assert error_of(D("Frobnicator")).kind is ErrorKind.ANALYSIS
     assert error_of(D("CustomPaint")).kind is ErrorKind.UNSUPPORTED
-    assert error_of(D("ColoredBox", kwargs={"color": ColorValue("red")})).kind is ErrorKind.UNSUPPORTED   # a Flutter widget
+    assert error_of(D("ShaderMask", kwargs={"child": text("x")})).kind is ErrorKind.UNSUPPORTED   # a Flutter widget
 
 
 def test_a_flutter_value_that_is_no_widget_where_a_widget_goes_is_analysis():

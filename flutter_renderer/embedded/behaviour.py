@@ -1,0 +1,49 @@
+"""Widgets that only add behaviour (focus, shortcuts, pointers, semantics, scroll configuration,
+route pops): a still frame shows their child, as it does for InkWell or GestureDetector."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from flutter_renderer.catalog import CLASSES
+from flutter_renderer.ir import DartObject, EnumValue
+from flutter_renderer.embedded.layout import transparent
+from flutter_renderer.embedded.registry import build, unsupported, widget
+
+_BEHAVIOUR = ("Shortcuts Shortcuts.manager Actions Focus FocusScope FocusTraversalGroup FocusTraversalOrder "
+              "CallbackShortcuts MouseRegion Listener AbsorbPointer IgnorePointer ExcludeSemantics MergeSemantics "
+              "Semantics RepaintBoundary KeyboardListener NotificationListener PopScope WillPopScope SelectionArea "
+              "SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
+              "TextFieldTapRegion TapRegion FocusableActionDetector").split()
+
+
+def _params(*names: str) -> str:
+    return " ".join(sorted({p for name in names for p in CLASSES[name.split(".")[0]][
+        name.split(".")[1] if "." in name else ""].named}))
+
+
+widget(*_BEHAVIOUR, honours=_params(*_BEHAVIOUR))(transparent)
+
+
+@widget("Scrollbar", "RawScrollbar", honours=_params("Scrollbar", "RawScrollbar"))
+def scrollbar(node: DartObject) -> ft.Control:
+    # On Android a scrollbar shows only while scrolling. One shown at rest (thumbVisibility) is the
+    # Material scrollbar Flet draws for a scroll view whose scroll mode is ALWAYS.
+    k = node.kwargs
+    child = build(k.get("child"))
+    if k.get("thumbVisibility") is not True and k.get("trackVisibility") is not True:
+        return child
+    custom = [name for name in ("trackVisibility", "thickness", "radius", "shape", "thumbColor", "trackColor",
+                                "mainAxisMargin", "crossAxisMargin", "padding", "minThumbLength") if k.get(name) is not None]
+    if node.type == "RawScrollbar" or custom or getattr(child, "scroll", None) is None:
+        raise unsupported(f"{node.type} shown at rest ({', '.join(custom) or 'around this child'})", node)
+    child.scroll = ft.ScrollMode.ALWAYS
+    return child
+
+
+@widget("Directionality", honours="textDirection child")
+def directionality(node: DartObject) -> ft.Control:
+    direction = node.kwargs.get("textDirection")
+    if not (isinstance(direction, EnumValue) and direction.name == "ltr"):
+        raise unsupported("Directionality other than TextDirection.ltr", node)
+    return build(node.kwargs.get("child"))
