@@ -5,9 +5,9 @@
   profiling timings only to an active wandb/mlflow run, and we log through an explicit client.
 - `reward_std_within_group`: TRL's `reward_std` is over the whole batch, but the advantage only sees
   the spread inside each group of `num_generations` completions of one prompt.
-- With a generation copy (`[train] generation_model = "dequantized_copy"`), completions come from the
-  copy, re-synced from the policy's adapter when the optimizer step changed (`time/generation_sync`,
-  included in `time/generation`).
+- With a generation copy (`[train] generation_model = "dequantized_copy"` or `"merged_copy"`),
+  completions come from the copy, re-synced from the policy's adapter when the optimizer step changed
+  (`time/generation_sync`, included in `time/generation`).
 
 They go into TRL's own metric buffer, so they are averaged over the logging window, printed, kept in
 `state.log_history` and reach every logging callback like TRL's metrics.
@@ -21,7 +21,7 @@ from typing import Any
 from transformers import TrainerCallback
 from trl import GRPOTrainer
 
-from flutter_rl.train.generation_copy import sync_adapter
+from flutter_rl.train.generation_copy import sync_generation_copy
 
 
 class InstrumentedGRPOTrainer(GRPOTrainer):
@@ -51,7 +51,7 @@ class InstrumentedGRPOTrainer(GRPOTrainer):
             return super()._generate_single_turn(*args, **kwargs)
         if self._copy_synced_step != self.state.global_step:
             started = time.perf_counter()
-            sync_adapter(self.generation_copy, self.accelerator.unwrap_model(self.model))
+            sync_generation_copy(self.generation_copy, self.accelerator.unwrap_model(self.model))
             self._record("time/generation_sync", time.perf_counter() - started)
             self._copy_synced_step = self.state.global_step
         policy, self.model_wrapped = self.model_wrapped, self.generation_copy
