@@ -33,6 +33,11 @@ ScreenType = Literal[
 ]
 
 
+# Hugging Face `generate`'s KV cache: "static" preallocates it and compiles the decoding forward
+# (flutter_rl.train.generation_cache).
+GenerationCache = Literal["dynamic", "static"]
+
+
 class SettingsError(ValueError):
     """A settings file or override that cannot be used, with a message a person can act on."""
 
@@ -148,18 +153,22 @@ class TrainSettings(Section):
     seed: int = 42
     use_vllm: bool = False
     vllm_mode: Literal["colocate", "server"] = "colocate"
-    # "dequantized_copy": generate from an unquantized copy of the policy, synced every optimizer step
-    generation_model: Literal["policy", "dequantized_copy"] = "policy"
+    # "dequantized_copy" / "merged_copy": generate from an unquantized copy of the policy, synced every
+    # optimizer step (flutter_rl.train.generation_copy)
+    generation_model: Literal["policy", "dequantized_copy", "merged_copy"] = "policy"
+    generation_cache: GenerationCache = "dynamic"
     output_dir: str = "runs/train"
     sft: SftSettings = SftSettings()
 
     @model_validator(mode="after")
     def _one_generation_backend(self) -> "TrainSettings":
-        if self.use_vllm and self.generation_model != "policy":
-            raise ValueError(
-                f"generation_model = {self.generation_model!r} generates with Hugging Face `generate`, but "
-                "use_vllm = true generates with vLLM: set one of them"
-            )
+        for key, value, default in (("generation_model", self.generation_model, "policy"),
+                                    ("generation_cache", self.generation_cache, "dynamic")):
+            if self.use_vllm and value != default:
+                raise ValueError(
+                    f"{key} = {value!r} is for Hugging Face `generate`, but use_vllm = true generates with "
+                    "vLLM (its own paged KV cache and weights): set one of them"
+                )
         return self
 
 
@@ -167,6 +176,7 @@ class EvalSettings(Section):
     temperature: float = Field(0.0, ge=0)
     max_new_tokens: int = Field(2048, ge=1)
     batch_size: int = Field(4, ge=1)
+    generation_cache: GenerationCache = "dynamic"
     seed: int = 0
     bootstrap_samples: int = Field(1000, ge=10)
     confidence: float = Field(0.95, gt=0, lt=1)

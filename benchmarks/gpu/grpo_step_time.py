@@ -8,12 +8,17 @@ batch 4 x accumulation 4, gradient checkpointing). Prompts are the committed exa
 The reward here is the format reward alone: the renderer is measured separately (render_bench.py),
 and random weights never write code that renders, so rendering would cost a syntax check per sample.
 `--generation-model` picks `[train] generation_model` (`policy`: HF generate on the NF4 policy;
-`dequantized_copy`: on its dequantized copy); `--compare` measures several, each in its own process,
-and prints the before/after table with the speed-ups against `policy`.
+`dequantized_copy`: on its dequantized copy, LoRA unmerged; `merged_copy`: LoRA merged into it) and
+`--generation-cache` `[train] generation_cache` (`static`: a static KV cache and a compiled forward).
+`--compare` measures several configurations, `MODEL` or `MODEL+static`, each in its own process
+within `--budget-s` seconds, and prints the table with the speed-ups against the first one. With a
+static cache the report has the compiled graphs after each step (torch._dynamo's count: one compile
+for the run means it stays constant), dynamo's compile seconds, and the first step apart from the
+median of the later ones (the compilation, amortized over `--amortize-steps`).
 
     python benchmarks/gpu/grpo_step_time.py --steps 2 --out /tmp/step_time.json
-    python benchmarks/gpu/grpo_step_time.py --compare dequantized_copy,policy --steps 1 \
-        --completion-length 1024 --out /tmp/compare.json
+    python benchmarks/gpu/grpo_step_time.py --compare dequantized_copy,dequantized_copy+static,merged_copy+static \
+        --steps 2 --out /tmp/compare.json
 """
 
 from __future__ import annotations
@@ -31,17 +36,20 @@ from pathlib import Path
 
 import torch
 from PIL import Image
+from transformers import TrainerCallback
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from flutter_rl.reward.format import format_score  # noqa: E402
 from flutter_rl.settings import Settings, TrainSettings  # noqa: E402
+from flutter_rl.train.generation_cache import compile_seconds, compiled_graphs  # noqa: E402
 from flutter_rl.train.prompt import build_example  # noqa: E402
 from flutter_rl.train.tiny_policy import SPECIAL_TOKENS, build_processor, build_tokenizer  # noqa: E402
 
 CONFIG = Path(__file__).with_name("qwen3_vl_8b_config.json")
 GENERATION_MODELS = typing.get_args(TrainSettings.model_fields["generation_model"].annotation)
+GENERATION_CACHES = typing.get_args(TrainSettings.model_fields["generation_cache"].annotation)
 
 
 def build_reference_checkpoint(out_dir: Path, max_pixels: int) -> float:
@@ -93,10 +101,30 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--build-only", action="store_true", help="build and save the random checkpoint, then stop")
     parser.add_argument("--completion-length", type=int, default=None, help="default: [train] max_completion_length (2048)")
     parser.add_argument("--generation-model", choices=GENERATION_MODELS, default="policy", help="[train] generation_model")
+    parser.add_argument("--generation-cache", choices=GENERATION_CACHES, default="dynamic", help="[train] generation_cache")
     parser.add_argument("--compare", default="",
-                        help="comma-separated generation models, each measured in its own process in this order, "
-                             "e.g. dequantized_copy,policy; stops at the first that fails")
+                        help="comma-separated configurations MODEL or MODEL+static, each measured in its own process "
+                             "in this order, e.g. dequantized_copy,merged_copy+static")
+    parser.add_argument("--budget-s", type=float, default=1e9,
+                        help="--compare: stop a configuration that would run past this many seconds from the start")
+    parser.add_argument("--amortize-steps", type=int, default=480, help="steps a run's compile time is spread over")
     return parser.parse_args()
+
+
+def configuration(model: str, cache: str) -> str:
+    """The name of a measured configuration: `MODEL` or `MODEL+CACHE` (a non-default cache)."""
+    return model if cache == "dynamic" else f"{model}+{cache}"
+
+
+class CompileCounter(TrainerCallback):
+    """Notes torch._dynamo's compiled graphs and compile seconds after each step."""
+
+    def __init__(self) -> None:
+        self.after_step: list[dict] = []
+
+    def on_step_end(self, args, state, control, **kwargs):
+        self.after_step.append({"step": state.global_step, "compiled_graphs": compiled_graphs(),
+                                "compile_s": round(compile_seconds(), 1)})
 
 
 def benchmark_settings(args: argparse.Namespace) -> Settings:
@@ -107,24 +135,33 @@ def benchmark_settings(args: argparse.Namespace) -> Settings:
     settings.train.max_completion_length = args.completion_length or settings.train.max_completion_length
     settings.train.save_steps = 10_000
     settings.train.generation_model = args.generation_model
+    settings.train.generation_cache = args.generation_cache
     settings.train.output_dir = tempfile.mkdtemp(prefix="grpo-step-time-")  # fresh: never resume another run
     return settings
 
 
-def measure(settings: Settings, build_s: float) -> dict:
+def measure(settings: Settings, build_s: float, amortize_steps: int) -> dict:
     """Train `[train] max_steps` GRPO steps; the report of their time split."""
+    import transformers
+
     from flutter_rl.train.grpo import train_grpo
 
     started = time.perf_counter()
     if torch.cuda.is_available():
         torch.cuda.reset_peak_memory_stats()
     prompts_per_step = settings.train.per_device_train_batch_size * settings.train.gradient_accumulation_steps // settings.train.num_generations
-    result = train_grpo(settings, screenshot_rows(prompts_per_step * settings.train.max_steps), [format_reward], [1.0], None)
+    counter = CompileCounter()
+    result = train_grpo(settings, screenshot_rows(prompts_per_step * settings.train.max_steps), [format_reward], [1.0], None,
+                        callbacks=[counter])
     shutil.rmtree(result.output_dir)  # the final checkpoint (adapter + optimizer, ~2 GB for the 8B)
     steps = [row for row in result.log_history if "time/step" in row]
     report = {
         "device": torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu",
+        "versions": {"torch": torch.__version__, "transformers": transformers.__version__},
+        "configuration": configuration(settings.train.generation_model, settings.train.generation_cache),
         "generation_model": settings.train.generation_model,
+        "generation_cache": settings.train.generation_cache,
+        "compile_after_step": counter.after_step,
         "build_and_save_s": round(build_s, 1),
         "train_wall_s": round(time.perf_counter() - started, 1),
         "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2) if torch.cuda.is_available() else None,
@@ -139,76 +176,103 @@ def measure(settings: Settings, build_s: float) -> dict:
     completions = settings.train.per_device_train_batch_size * settings.train.gradient_accumulation_steps
     if "median time/generation" in report:
         report["generated_tokens_per_s"] = round(completions * report["median completions/mean_length"] / report["median time/generation"], 1)
+    if len(steps) > 1:  # the first step compiles (static cache) and warms up; the later ones are the steady state
+        later = {key: statistics.median(row[key] for row in steps[1:]) for key in ("time/step", "time/generation", "completions/mean_length")}
+        report["first step s"] = steps[0]["time/step"]
+        report["later steps median s"] = later["time/step"]
+        report["later generation median s"] = later["time/generation"]
+        report["later_tokens_per_s"] = round(completions * later["completions/mean_length"] / later["time/generation"], 1)
+        overhead = steps[0]["time/generation"] - later["time/generation"]
+        report["first step generation overhead s"] = round(overhead, 1)
+        report[f"amortized step s ({amortize_steps} steps)"] = round(later["time/step"] + max(overhead, 0.0) / amortize_steps, 1)
     return report
 
 
-def compare(args: argparse.Namespace, models: list[str]) -> int:
-    """Measure each generation model in a fresh process (nothing of one stays in GPU memory for the
-    next), write all reports to `--out` after each one, and print the before/after table."""
-    reports = []
-    for model in models:
-        part = Path(args.out).with_suffix(f".{model}.json")
-        command = [sys.executable, "-u", __file__, "--generation-model", model, "--steps", str(args.steps),
-                   "--model-dir", args.model_dir, "--out", str(part)]
+def compare(args: argparse.Namespace, configurations: list[tuple[str, str]]) -> int:
+    """Measure each (generation model, cache) in a fresh process (nothing of one stays in GPU memory for
+    the next) within `--budget-s`, write all reports to `--out` after each one, print the table."""
+    started = time.perf_counter()
+    reports, failed = [], []
+    for model, cache in configurations:
+        name = configuration(model, cache)
+        part = Path(args.out).with_suffix(f".{name.replace('+', '_')}.json")
+        command = [sys.executable, "-u", __file__, "--generation-model", model, "--generation-cache", cache,
+                   "--steps", str(args.steps), "--model-dir", args.model_dir, "--out", str(part),
+                   "--amortize-steps", str(args.amortize_steps)]
         if args.completion_length:
             command += ["--completion-length", str(args.completion_length)]
-        print(f"== {model}: {' '.join(command)}", flush=True)
-        if subprocess.run(command).returncode != 0:
-            print(f"== {model} failed; not measuring the rest", flush=True)
-            return 1
-        reports.append(json.loads(part.read_text()))
-        Path(args.out).write_text(json.dumps({"reports": reports, "speedup": speedups(reports)}, indent=2, default=str))
+        left = args.budget_s - (time.perf_counter() - started)
+        print(f"== {name} ({left:.0f} s left): {' '.join(command)}", flush=True)
+        try:
+            code = subprocess.run(command, timeout=max(left, 1)).returncode
+        except subprocess.TimeoutExpired:
+            code = "timed out"
+        if code != 0:
+            print(f"== {name}: {code}", flush=True)
+            failed.append({"configuration": name, "result": str(code)})
+        else:
+            reports.append(json.loads(part.read_text()))
+        Path(args.out).write_text(json.dumps({"reports": reports, "failed": failed, "speedup": speedups(reports)},
+                                             indent=2, default=str))
     print_comparison(reports)
-    return 0
+    return 1 if failed else 0
 
 
 def speedups(reports: list[dict]) -> dict:
-    """Each configuration against `policy` (today's path): how many times faster, per quantity."""
-    base = next((r for r in reports if r["generation_model"] == "policy"), None)
-    if base is None:
+    """Each configuration against the first one measured: how many times faster, per quantity (the
+    steady state: later steps where there are several)."""
+    if len(reports) < 2:
         return {}
+    base = reports[0]
+    step, generation = (lambda r: r.get("later steps median s", r["median time/step"])), \
+        (lambda r: r.get("later generation median s", r["median time/generation"]))
     return {
-        r["generation_model"]: {
-            "step": round(base["median time/step"] / r["median time/step"], 2),
-            "generation": round(base["median time/generation"] / r["median time/generation"], 2),
-            "generated_tokens_per_s": round(r["generated_tokens_per_s"] / base["generated_tokens_per_s"], 2),
+        r["configuration"]: {
+            "against": base["configuration"],
+            "step": round(step(base) / step(r), 2),
+            "generation": round(generation(base) / generation(r), 2),
         }
-        for r in reports if r is not base
+        for r in reports[1:]
     }
 
 
 def print_comparison(reports: list[dict]) -> None:
-    columns = ("configuration", "step s", "generation s", "sync s", "update s", "mean length", "tokens/s", "peak GiB")
+    columns = ("configuration", "step s (first)", "step s (later)", "generation s (later)", "sync s", "reward s",
+               "update s", "mean length", "tokens/s (later)", "peak GiB", "compile s", "graphs after each step")
     print(" | ".join(columns))
     for r in reports:
-        cells = (r["generation_model"], r["median time/step"], r["median time/generation"],
-                 r.get("median time/generation_sync", "-"), r["median time/update"],
-                 r["median completions/mean_length"], r["generated_tokens_per_s"], r["peak_gpu_memory_gib"])
+        cells = (r["configuration"], r.get("first step s", r["median time/step"]), r.get("later steps median s", "-"),
+                 r.get("later generation median s", r["median time/generation"]), r.get("median time/generation_sync", "-"),
+                 r["median time/reward"], r["median time/update"], r["median completions/mean_length"],
+                 r.get("later_tokens_per_s", r["generated_tokens_per_s"]), r["peak_gpu_memory_gib"],
+                 r["compile_after_step"][-1]["compile_s"] if r["compile_after_step"] else "-",
+                 [s["compiled_graphs"] for s in r["compile_after_step"]])
         print(" | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in cells))
-    for model, ratio in speedups(reports).items():
-        print(f"{model} vs policy: step {ratio['step']}x, generation {ratio['generation']}x, "
-              f"tokens/s {ratio['generated_tokens_per_s']}x")
+    for name, ratio in speedups(reports).items():
+        print(f"{name} vs {ratio['against']}: step {ratio['step']}x, generation {ratio['generation']}x")
 
 
 def main() -> int:
     args = parse_args()
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     if args.compare:
-        models = args.compare.split(",")
-        unknown = sorted(set(models) - set(GENERATION_MODELS))
+        configurations = [tuple((name.split("+") + ["dynamic"])[:2]) for name in args.compare.split(",")]
+        unknown = [f"{m}+{c}" for m, c in configurations if m not in GENERATION_MODELS or c not in GENERATION_CACHES]
         if unknown:
-            raise SystemExit(f"--compare: unknown generation models {unknown}; choose from {list(GENERATION_MODELS)}")
-        return compare(args, models)
+            raise SystemExit(f"--compare: unknown configurations {unknown}; MODEL[+CACHE] with MODEL in "
+                             f"{list(GENERATION_MODELS)}, CACHE in {list(GENERATION_CACHES)}")
+        return compare(args, configurations)
     settings = benchmark_settings(args)
     model_dir = Path(args.model_dir)
     build_s = 0.0 if (model_dir / "config.json").exists() else build_reference_checkpoint(model_dir, settings.model.max_pixels)
     if args.build_only:
         print(f"checkpoint at {model_dir} (built in {build_s:.0f} s)")
         return 0
-    report = measure(settings, build_s)
+    report = measure(settings, build_s, args.amortize_steps)
     Path(args.out).write_text(json.dumps(report, indent=2, default=str))
     print(f"{'metric':34s} value")
     for key, value in report.items():
-        if key not in ("steps", "settings"):
+        if key not in ("steps", "settings", "compile_after_step"):
             print(f"{key:34s} {value}")
     return 0
 

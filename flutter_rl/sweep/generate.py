@@ -5,6 +5,12 @@ is attached for its turn and removed after, so a sweep over N checkpoints loads 
 fine-tuned checkpoint (`[model] adapter = "none"`) is loaded for its turn and generates with the
 base's processor, which training never changes. The prompt is the training prompt (`flutter_rl.train.prompt.build_chat`), so evaluation asks exactly
 what training rewarded.
+
+`[eval] generation_cache = "static"` (CUDA) generates with a static KV cache and a compiled forward
+(`flutter_rl.train.generation_cache`): an NF4 base is dequantized once to `[model] compute_dtype`
+(bitsandbytes weights cannot be compiled; the values are the ones the NF4 kernels compute with), each
+checkpoint's adapter stays unmerged on it, every batch is padded to `[eval] batch_size` so that one
+compiled graph serves a checkpoint, and the graphs are dropped when its turn ends.
 """
 
 from __future__ import annotations
@@ -30,13 +36,23 @@ def decoding_settings(settings: EvalSettings, model: ModelSettings) -> dict[str,
     decoding: dict[str, Any] = {"temperature": settings.temperature, "max_new_tokens": settings.max_new_tokens, "max_pixels": model.max_pixels}
     if settings.temperature > 0:
         decoding["seed"] = settings.seed
+    if settings.generation_cache != "dynamic":  # compiled kernels round differently; dynamic keeps its old keys
+        decoding["generation_cache"] = settings.generation_cache
     return decoding
 
 
-def generate_batch(model: Any, processor: Any, images: Sequence[Image.Image], settings: EvalSettings) -> list[str]:
-    """One completion per image, generated together; temperature 0 is greedy."""
+def generate_batch(
+    model: Any, processor: Any, images: Sequence[Image.Image], settings: EvalSettings,
+    cache_kwargs: dict[str, Any] | None = None,
+) -> list[str]:
+    """One completion per image, generated together; temperature 0 is greedy. With `cache_kwargs` (a
+    static cache, `flutter_rl.train.generation_cache`) the batch is padded to `[eval] batch_size` with
+    copies of its last image, whose completions are dropped."""
     import torch  # here, not at module level: a sweep served from the cache never needs it
 
+    count = len(images)
+    if cache_kwargs:
+        images = [*images, *[images[-1]] * (settings.batch_size - count)]
     inputs = processor.apply_chat_template(
         [build_chat(image) for image in images],
         add_generation_prompt=True,
@@ -48,8 +64,8 @@ def generate_batch(model: Any, processor: Any, images: Sequence[Image.Image], se
         {"do_sample": True, "temperature": settings.temperature} if settings.temperature > 0 else {"do_sample": False}
     )
     with torch.inference_mode():
-        output = model.generate(**inputs, max_new_tokens=settings.max_new_tokens, **sampling)
-    new_tokens = output[:, inputs["input_ids"].shape[1]:]  # left padding: the prompt ends at the same column
+        output = model.generate(**inputs, max_new_tokens=settings.max_new_tokens, **sampling, **(cache_kwargs or {}))
+    new_tokens = output[:count, inputs["input_ids"].shape[1]:]  # left padding: the prompt ends at the same column
     return processor.batch_decode(new_tokens, skip_special_tokens=True)
 
 
@@ -94,17 +110,43 @@ class LazyPolicy:
     def __init__(self, model_settings: ModelSettings, eval_settings: EvalSettings) -> None:
         self.model_settings, self.eval_settings = model_settings, eval_settings
         self._loaded: tuple[Any, Any] | None = None
+        self._cache_kwargs: dict[str, Any] | None = None
+
+    def _load(self) -> tuple[Any, Any]:
+        import torch
+
+        from flutter_rl.train import generation_cache
+        from flutter_rl.train.policy import load_policy
+
+        static = self.eval_settings.generation_cache == "static"
+        if static:  # before loading: a CPU machine should not wait for an 8B model to hear this
+            generation_cache.check_static_device("eval", "cuda" if torch.cuda.is_available() else "cpu")
+        model, processor = load_policy(self.model_settings)
+        if static:
+            if getattr(model, "hf_quantizer", None) is not None:
+                from flutter_rl.train.generation_copy import load_generation_copy
+
+                model = load_generation_copy(self.model_settings, model, model.device)
+            bound = generation_cache.prompt_token_bound(processor) + self.eval_settings.max_new_tokens
+            self._cache_kwargs = {**generation_cache.static_cache_kwargs(bound), **generation_cache.compile_kwargs()}
+        return model, processor
 
     @contextmanager
     def generator(self, weights_dir: Path | None) -> Iterator[GenerateFn]:
         """A `GenerateFn` of the checkpoint in `weights_dir` (None: the base), see `checkpoint_model`."""
         if self._loaded is None:
-            from flutter_rl.train.policy import load_policy
-
-            self._loaded = load_policy(self.model_settings)
+            self._loaded = self._load()
         import torch
 
         model, processor = self._loaded
         with checkpoint_model(model, weights_dir, self.model_settings) as active:
+            if self._cache_kwargs:
+                from flutter_rl.train.generation_cache import check_static_model
+
+                check_static_model("eval", active)
             torch.manual_seed(self.eval_settings.seed)  # sampled evaluations repeat exactly
-            yield lambda images: generate_batch(active, processor, images, self.eval_settings)
+            try:
+                yield lambda images: generate_batch(active, processor, images, self.eval_settings, self._cache_kwargs)
+            finally:
+                if self._cache_kwargs:
+                    torch._dynamo.reset()  # this checkpoint's graphs: the next one's modules differ

@@ -1,20 +1,29 @@
-"""A dequantized copy of the policy that generates GRPO's completions (`[train] generation_model`).
+"""A copy of the policy that generates GRPO's completions (`[train] generation_model`).
 
 Hugging Face `generate` on a bitsandbytes NF4 model dequantizes every layer at every decoding step,
-which made generation 97% of a GRPO step on the 8B reference. The copy holds the same weights once
-dequantized (the policy's own dtype: `[model] compute_dtype` on CUDA, float32 on CPU) and the same
-LoRA adapter, unmerged: merging into bf16 weights would round away the small early updates of the
-adapter. It is the same model as the policy up to float rounding, so generation stays on-policy;
-the trainer calls `sync_adapter` to copy the trained parameters into it before the first generation
-of every optimizer step, as TRL does for a colocated vLLM. It costs the unquantized model's memory
-(~16 GB for the 8B) beside the NF4 policy.
+which made generation 97% of a GRPO step on the 8B reference. A copy holds the same weights once
+dequantized (the policy's own dtype: `[model] compute_dtype` on CUDA, float32 on CPU), in one of two
+forms:
+
+- `dequantized_copy`: the same LoRA adapter, unmerged, wrapped like the policy; `sync_adapter`
+  copies the trained tensors exactly, so it is the same model as the policy up to float rounding.
+- `merged_copy`: a plain model whose adapted weights are `base + scaling * B @ A`, computed in
+  float32 from the policy's own (NF4) base and rounded once to the copy's dtype (`merge_adapter`),
+  as TRL does before loading weights into a colocated vLLM. One matmul per projection instead of
+  three makes each decoding step cheaper, but rounding `base + delta` to bf16 loses the part of a
+  small delta below the base's precision: `flutter_rl.train.copy_fidelity` measures what that costs.
+
+The trainer calls `sync_generation_copy` before the first generation of every optimizer step. Both
+write into the copy's tensors in place, so a compiled forward (`generation_cache = "static"`) stays
+valid across syncs. A copy costs the unquantized model's memory (~16 GB for the 8B) beside the NF4
+policy.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
-from typing import Any
+from typing import Any, Callable
 
 import torch
 from peft.utils.integrations import dequantize_bnb_weight, get_bnb_param_type
@@ -29,14 +38,28 @@ class GenerationCopyError(RuntimeError):
     """The copy does not have the policy's structure, so the policy's weights cannot be synced into it."""
 
 
-def trained_parameters(copy_model: Any, policy: Any) -> list[tuple[torch.nn.Parameter, torch.nn.Parameter]]:
-    """(copy parameter, policy parameter) for every parameter the policy trains, paired by name."""
+def trained_parameters(
+    copy_model: Any, policy: Any, rename: Callable[[str], str] = str, skip: frozenset[int] = frozenset(),
+) -> list[tuple[torch.nn.Parameter, torch.nn.Parameter]]:
+    """(copy parameter, policy parameter) for every parameter the policy trains, paired by name
+    (`rename` maps a policy name to the copy's; default: the same name), except those whose id is in `skip`."""
     in_copy = dict(copy_model.named_parameters())
-    trained = [(name, param) for name, param in policy.named_parameters() if param.requires_grad]
+    trained = [(rename(name), param) for name, param in policy.named_parameters()
+               if param.requires_grad and id(param) not in skip]
     missing = [name for name, _ in trained if name not in in_copy]
     if missing:
         raise GenerationCopyError(f"the generation copy lacks {len(missing)} trained parameters, e.g. {missing[0]}")
     return [(in_copy[name], param) for name, param in trained]
+
+
+def merged_name(policy_name: str) -> str:
+    """The name in a plain (adapter-free) model of a PEFT-wrapped policy's parameter."""
+    return policy_name.removeprefix("base_model.model.").replace(".base_layer", "")
+
+
+def base_weight(param: torch.Tensor) -> torch.Tensor:
+    """A frozen base weight as a plain tensor: dequantized when it is bitsandbytes 4-bit."""
+    return dequantize_bnb_weight(param) if get_bnb_param_type(param) == "4bit" else param
 
 
 @torch.no_grad()
@@ -46,10 +69,48 @@ def sync_adapter(copy_model: Any, policy: Any) -> None:
         target.copy_(source)
 
 
+def lora_layers(policy: Any) -> list[tuple[str, Any, str]]:
+    """(module name, LoRA layer, adapter name) of every layer the policy's active adapter adapts."""
+    from peft.tuners.lora import LoraLayer
+
+    adapter = getattr(policy, "active_adapter", None)
+    layers = [(name, module, adapter) for name, module in policy.named_modules()
+              if isinstance(module, LoraLayer) and adapter in module.lora_A]
+    for name, module, _ in layers:
+        if module.use_dora.get(adapter) or module.lora_B[adapter].bias is not None or module.fan_in_fan_out:
+            raise GenerationCopyError(f"generation_model = 'merged_copy' merges plain LoRA only; {name} uses "
+                                      "DoRA, a LoRA bias or fan_in_fan_out")
+    return layers
+
+
 @torch.no_grad()
-def load_generation_copy(model: ModelSettings, policy: Any, device: torch.device) -> Any:
+def merge_adapter(copy_model: Any, policy: Any) -> None:
+    """Set each weight the policy's LoRA adapts to base + scaling * B @ A (float32, rounded once to the
+    copy's dtype), and copy every other trained parameter (a full fine-tuning) by name."""
+    layers = lora_layers(policy)
+    in_copy = dict(copy_model.named_parameters())
+    for name, module, adapter in layers:
+        target = in_copy[merged_name(name) + ".weight"]
+        delta = module.lora_B[adapter].weight.float() @ module.lora_A[adapter].weight.float()
+        merged = base_weight(module.get_base_layer().weight).float() + delta * module.scaling[adapter]
+        target.copy_(merged)
+    lora = frozenset(id(p) for _, module, adapter in layers
+                     for p in (module.lora_A[adapter].weight, module.lora_B[adapter].weight))
+    for target, source in trained_parameters(copy_model, policy, rename=merged_name, skip=lora):
+        target.copy_(source)
+
+
+def sync_generation_copy(copy_model: Any, policy: Any) -> None:
+    """Bring the copy to the policy's current weights: its adapter copied (`dequantized_copy`) or merged
+    (`merged_copy`)."""
+    (sync_adapter if hasattr(copy_model, "peft_config") else merge_adapter)(copy_model, policy)
+
+
+@torch.no_grad()
+def load_generation_copy(model: ModelSettings, policy: Any, device: torch.device, merged: bool = False) -> Any:
     """The policy's copy for generation: `[model]`'s weights unquantized on `device`, each quantized weight
-    of `policy` replaced by its dequantized value, wrapped in the policy's adapter config, in eval mode."""
+    of `policy` replaced by its dequantized value, then either wrapped in the policy's adapter config
+    with its adapter's values (`merged` False) or with the adapter merged in; eval mode, no gradients."""
     from transformers import AutoModelForImageTextToText
 
     dtype = policy.get_input_embeddings().weight.dtype
@@ -58,18 +119,23 @@ def load_generation_copy(model: ModelSettings, policy: Any, device: torch.device
         device_map=device,
     )
     copy_model = base
-    if hasattr(policy, "peft_config"):
+    peft = hasattr(policy, "peft_config") and not merged
+    if peft:
         from peft import get_peft_model
 
         adapter = policy.active_adapter
         copy_model = get_peft_model(base, copy.deepcopy(policy.peft_config[adapter]), adapter_name=adapter)
+    rename = str if peft else merged_name
     quantized = [(name, param) for name, param in policy.named_parameters() if get_bnb_param_type(param) == "4bit"]
     for name, param in quantized:
-        copy_model.get_parameter(name).copy_(dequantize_bnb_weight(param))
-    if not quantized:
+        copy_model.get_parameter(rename(name)).copy_(dequantize_bnb_weight(param))
+    if not quantized and not merged:
         log.warning("[train] generation_model = 'dequantized_copy' but the policy is not quantized: "
                     "the copy only adds memory")
-    for target, source in trained_parameters(copy_model, policy):
-        target.data = source.detach().clone().to(target.device)  # the policy's adapter dtype, values included
+    if peft:
+        for target, source in trained_parameters(copy_model, policy):
+            target.data = source.detach().clone().to(target.device)  # the policy's adapter dtype, values included
+    else:
+        merge_adapter(copy_model, policy)
     copy_model.requires_grad_(False)
     return copy_model.eval()

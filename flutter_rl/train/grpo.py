@@ -20,6 +20,10 @@ from trl import GRPOConfig
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
+from flutter_rl.train.generation_cache import (
+    GenerationCacheError, check_static_device, check_static_model, compile_kwargs, prompt_token_bound,
+    static_cache_kwargs,
+)
 from flutter_rl.train.generation_copy import load_generation_copy
 from flutter_rl.train.mlflow_run import training_run
 from flutter_rl.train.policy import check_policy, load_policy, peft_config, trainable_parameters
@@ -78,12 +82,36 @@ def check_training_setup(
             raise TrainingSetupError("[train] use_vllm = true but vllm is not installed (pip install vllm)")
         if not torch.cuda.is_available():
             raise TrainingSetupError("[train] use_vllm = true needs CUDA; this machine has none")
+    if settings.train.generation_cache == "static":
+        try:
+            check_static_device("train", "cuda" if torch.cuda.is_available() else "cpu")
+        except GenerationCacheError as exc:
+            raise TrainingSetupError(str(exc)) from None
+        if settings.train.generation_model == "policy" and settings.model.load_in_4bit:
+            raise TrainingSetupError(
+                "[train] generation_cache = 'static' cannot compile the NF4 policy's bitsandbytes weights: set "
+                "[train] generation_model = 'dequantized_copy' or 'merged_copy' (or [model] load_in_4bit = false)"
+            )
     if settings.train.sft.enabled and "reference_code" not in columns:
         raise TrainingSetupError("[train.sft] enabled = true needs a `reference_code` column in the training rows")
 
 
-def grpo_config(settings: Settings, output_dir: Path, reward_weights: Sequence[float]) -> GRPOConfig:
-    """TRL's GRPOConfig from `[train]` (+ precision from `[model]` and the hardware)."""
+def generation_args(settings: Settings, processor: Any) -> dict[str, Any]:
+    """GRPOConfig's generation fields for `[train] generation_cache`: with "static", a static cache
+    sized for the longest prompt `processor` can produce plus `max_completion_length`."""
+    if settings.train.generation_cache != "static":
+        return {}
+    if processor is None:
+        raise TrainingSetupError("[train] generation_cache = 'static' sizes its cache from the processor: pass it")
+    cache = static_cache_kwargs(prompt_token_bound(processor) + settings.train.max_completion_length)
+    return {"cache_implementation": cache.pop("cache_implementation"), "generation_kwargs": cache}
+
+
+def grpo_config(
+    settings: Settings, output_dir: Path, reward_weights: Sequence[float], processor: Any = None,
+) -> GRPOConfig:
+    """TRL's GRPOConfig from `[train]` (+ precision from `[model]` and the hardware; the processor
+    sizes a static generation cache)."""
     t = settings.train
     return GRPOConfig(
         output_dir=str(output_dir),
@@ -101,6 +129,7 @@ def grpo_config(settings: Settings, output_dir: Path, reward_weights: Sequence[f
         use_vllm=t.use_vllm,
         vllm_mode=t.vllm_mode,
         log_completions=False,
+        **generation_args(settings, processor),
         **shared_trainer_args(settings),
     )
 
@@ -145,7 +174,7 @@ def train_grpo(
         trainer = InstrumentedGRPOTrainer(
             model=model,
             reward_funcs=list(reward_funcs),
-            args=grpo_config(settings, output_dir, reward_weights),
+            args=grpo_config(settings, output_dir, reward_weights, processor),
             train_dataset=train_dataset,
             processing_class=processor,
             peft_config=adapter,
@@ -156,12 +185,17 @@ def train_grpo(
         if client is not None and resume_from is None:
             client.log_param(run_id, "trainable_params", trainable)
             client.log_param(run_id, "trainable_share", f"{trainable / total:.6f}")
-        if settings.train.generation_model == "dequantized_copy":
+        if settings.train.generation_model != "policy":
             started = time.perf_counter()
             trainer.generation_copy = load_generation_copy(
-                settings.model, trainer.accelerator.unwrap_model(trainer.model), trainer.accelerator.device
+                settings.model, trainer.accelerator.unwrap_model(trainer.model), trainer.accelerator.device,
+                merged=settings.train.generation_model == "merged_copy",
             )
-            print(f"generation copy loaded in {time.perf_counter() - started:.1f} s")
+            print(f"generation copy ({settings.train.generation_model}) loaded in {time.perf_counter() - started:.1f} s")
+        if settings.train.generation_cache == "static":
+            generator = trainer.generation_copy
+            check_static_model("train", generator if generator is not None else trainer.accelerator.unwrap_model(trainer.model))
+            trainer.generation_config.update(**compile_kwargs())
         if resume_from is not None:
             print(f"resuming from {resume_from}")
         trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)

@@ -10,9 +10,9 @@
   mean and std, advantage 0, and out of the loss (KL included). TRL alone would count the missing
   reward as 0 and push the policy away from valid Flutter. `reward_std_within_group` is then over the
   scored completions of each group.
-- With a generation copy (`[train] generation_model = "dequantized_copy"`), completions come from the
-  copy, re-synced from the policy's adapter when the optimizer step changed (`time/generation_sync`,
-  included in `time/generation`).
+- With a generation copy (`[train] generation_model = "dequantized_copy"` or `"merged_copy"`),
+  completions come from the copy, re-synced from the policy's adapter when the optimizer step changed
+  (`time/generation_sync`, included in `time/generation`).
 
 They go into TRL's own metric buffer, so they are averaged over the logging window, printed, kept in
 `state.log_history` and reach every logging callback like TRL's metrics.
@@ -29,7 +29,7 @@ from transformers import TrainerCallback
 from trl import GRPOTrainer
 from trl.trainer.utils import nanstd
 
-from flutter_rl.train.generation_copy import sync_adapter
+from flutter_rl.train.generation_copy import sync_generation_copy
 
 
 class InstrumentedGRPOTrainer(GRPOTrainer):
@@ -61,7 +61,7 @@ class InstrumentedGRPOTrainer(GRPOTrainer):
             return super()._generate_single_turn(*args, **kwargs)
         if self._copy_synced_step != self.state.global_step:
             started = time.perf_counter()
-            sync_adapter(self.generation_copy, self.accelerator.unwrap_model(self.model))
+            sync_generation_copy(self.generation_copy, self.accelerator.unwrap_model(self.model))
             self._record("time/generation_sync", time.perf_counter() - started)
             self._copy_synced_step = self.state.global_step
         policy, self.model_wrapped = self.model_wrapped, self.generation_copy

@@ -1,4 +1,5 @@
-"""`[train] generation_model = "dequantized_copy"`: GRPO generates from an unquantized copy of the policy.
+"""`[train] generation_model = "dequantized_copy"` / `"merged_copy"`: GRPO generates from an unquantized
+copy of the policy, its adapter unmerged or merged into the weights.
 
 The policy is the tiny Qwen3-VL in NF4 on CPU (bitsandbytes runs there with a float32 compute dtype),
 so the copy really dequantizes; the trainer tests drive the real TRL GRPOTrainer.
@@ -12,12 +13,14 @@ import pytest
 import torch
 from datasets import Dataset
 from peft import get_peft_model
+from transformers import AutoModelForImageTextToText
 from trl import GRPOTrainer
 
 import flutter_rl.train.policy as policy_module
 import flutter_rl.train.trainer as trainer_module
 from flutter_rl.settings import SettingsError
-from flutter_rl.train.generation_copy import load_generation_copy, sync_adapter
+from flutter_rl.train.copy_fidelity import fidelity_ok, logprob_gap, with_completions
+from flutter_rl.train.generation_copy import load_generation_copy, sync_adapter, sync_generation_copy
 from flutter_rl.train.grpo import grpo_config, train_grpo
 from flutter_rl.train.prompt import build_chat
 from flutter_rl.train.trainer import InstrumentedGRPOTrainer
@@ -91,7 +94,7 @@ def test_trainer_resyncs_the_copy_only_when_the_optimizer_step_changed(make_sett
         syncs.append(trainer.state.global_step)
         sync_adapter(copy_model, policy_model)
 
-    monkeypatch.setattr(trainer_module, "sync_adapter", counted_sync)
+    monkeypatch.setattr(trainer_module, "sync_generation_copy", counted_sync)
     generations: list[tuple[int, bool, bool]] = []
 
     def fake_generate(self, *args, **kwargs):
@@ -114,8 +117,9 @@ def test_trainer_resyncs_the_copy_only_when_the_optimizer_step_changed(make_sett
     assert trainer.model_wrapped is policy  # restored even when generation fails
 
 
+@pytest.mark.parametrize("generation_model", ["dequantized_copy", "merged_copy"])
 def test_qlora_grpo_steps_generate_from_the_copy_and_record_the_time_split(
-    nf4_on_cpu, make_settings, screen_rows, monkeypatch
+    nf4_on_cpu, make_settings, screen_rows, monkeypatch, generation_model
 ):
     seen: list[bool] = []
     original = GRPOTrainer._generate_single_turn
@@ -126,7 +130,7 @@ def test_qlora_grpo_steps_generate_from_the_copy_and_record_the_time_split(
 
     monkeypatch.setattr(GRPOTrainer, "_generate_single_turn", watched)
     settings = make_settings(
-        "qlora-copy", train__generation_model="dequantized_copy", train__gradient_checkpointing=True,
+        "qlora-copy", train__generation_model=generation_model, train__gradient_checkpointing=True,
         train__learning_rate=0.05,
     )
     result = train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=None)
@@ -140,8 +144,83 @@ def test_qlora_grpo_steps_generate_from_the_copy_and_record_the_time_split(
 
 
 def test_generation_model_is_validated(make_settings):
-    with pytest.raises(SettingsError, match=r"train.generation_model: Input should be 'policy' or 'dequantized_copy'"):
+    with pytest.raises(SettingsError, match=r"train.generation_model: Input should be 'policy', 'dequantized_copy' or 'merged_copy'"):
         make_settings(train__generation_model="bf16")
-    with pytest.raises(SettingsError, match=r"generation_model = 'dequantized_copy'.*use_vllm = true"):
-        make_settings(train__generation_model="dequantized_copy", train__use_vllm=True)
+    for model in ("dequantized_copy", "merged_copy"):
+        with pytest.raises(SettingsError, match=rf"generation_model = '{model}'.*use_vllm = true"):
+            make_settings(train__generation_model=model, train__use_vllm=True)
     assert make_settings().train.generation_model == "policy"
+
+
+def lora_policy(settings: Any, dtype: torch.dtype | None = None) -> tuple[Any, Any]:
+    """The tiny policy of `settings` with a fresh LoRA (no dropout: eval and train mode compute the same);
+    with `dtype`, loaded in it as `load_model` loads `compute_dtype` on CUDA (buffers such as RoPE's
+    frequencies stay float32, unlike after `.to(dtype)`)."""
+    base, processor = policy_module.load_policy(settings.model)
+    if dtype is not None:
+        base = AutoModelForImageTextToText.from_pretrained(settings.model.name, dtype=dtype)
+    return get_peft_model(base, policy_module.lora_config(settings.model)), processor
+
+
+def completion_batch(policy: Any, processor: Any, new_tokens: int = 12) -> tuple[dict[str, torch.Tensor], int]:
+    """Two prompts with sampled completions: the inputs of one forward over prompt + completion."""
+    inputs = prompt_inputs(processor)
+    torch.manual_seed(0)
+    with torch.no_grad():
+        ids = policy.generate(**inputs, max_new_tokens=new_tokens, do_sample=True, min_new_tokens=new_tokens)
+    return with_completions(inputs, ids), inputs["input_ids"].shape[1]
+
+
+def test_merged_copy_generates_the_unmerged_copys_tokens_at_step_0_and_after_updates(nf4_on_cpu, make_settings):
+    settings = make_settings("merged", model__lora_dropout=0.0)
+    policy, processor = lora_policy(settings)
+    merged = load_generation_copy(settings.model, policy, CPU, merged=True)
+    unmerged = load_generation_copy(settings.model, policy, CPU)
+    assert not hasattr(merged, "peft_config") and not any("lora_" in n for n, _ in merged.named_parameters())
+    assert not any(type(p).__name__ == "Params4bit" for p in merged.parameters())
+    assert not any(p.requires_grad for p in merged.parameters()) and not merged.training
+
+    inputs = prompt_inputs(processor)
+    greedy = {"max_new_tokens": 12, "do_sample": False}
+    q_proj = "model.language_model.layers.0.self_attn.q_proj.weight"
+    with torch.no_grad():
+        # Step 0: lora_B is zero, so the merged weight is the dequantized base itself, bit for bit.
+        assert torch.equal(merged.get_parameter(q_proj), unmerged.get_parameter(f"base_model.model.{q_proj}"))
+        torch.testing.assert_close(merged(**inputs).logits, unmerged(**inputs).logits, atol=1e-6, rtol=0)
+        assert torch.equal(merged.generate(**inputs, **greedy), unmerged.generate(**inputs, **greedy))
+
+        step_0 = merged.get_parameter(q_proj).clone()
+        for seed in (0, 1):  # the second sync re-merges from the base: deltas do not pile up
+            take_optimizer_step(policy, seed=seed)
+            sync_generation_copy(merged, policy)
+            sync_generation_copy(unmerged, policy)
+            assert not torch.equal(merged.get_parameter(q_proj), step_0)
+            # float32 merge vs unmerged: the same sums in another order, 1e-4 on logits of O(1)
+            torch.testing.assert_close(merged(**inputs).logits, unmerged(**inputs).logits, atol=1e-4, rtol=1e-4)
+            assert torch.equal(merged.generate(**inputs, **greedy), unmerged.generate(**inputs, **greedy))
+
+
+def test_merged_copy_fidelity_in_bf16_passes_the_check_and_a_stale_copy_does_not(make_settings):
+    """bf16 rounds base + delta once per weight; a copy that missed a sync shows what the check catches."""
+    settings = make_settings("merged-bf16", model__lora_dropout=0.0, model__lora_rank=64, model__lora_alpha=128)
+    policy, processor = lora_policy(settings, torch.bfloat16)
+    merged = load_generation_copy(settings.model, policy, CPU, merged=True)
+    assert merged.dtype == torch.bfloat16
+    inputs, prompt_length = completion_batch(policy, processor)
+    completion_mask = torch.ones_like(inputs["input_ids"][:, prompt_length:])
+
+    step_0 = logprob_gap(policy, merged, inputs, prompt_length, completion_mask)
+    assert step_0["max_abs_logprob_diff"] == 0.0 and step_0["mean_kl"] == pytest.approx(0.0, abs=1e-7)
+
+    # An update of the size of many optimizer steps (1e-2 per weight; Adam moves ~lr = 1e-5 a step).
+    generator = torch.Generator().manual_seed(3)
+    with torch.no_grad():
+        for param in policy.parameters():
+            if param.requires_grad:
+                param.add_((torch.randn(param.shape, generator=generator) * 1e-2).to(param.dtype))
+    stale = logprob_gap(policy, merged, inputs, prompt_length, completion_mask)
+    sync_generation_copy(merged, policy)
+    synced = logprob_gap(policy, merged, inputs, prompt_length, completion_mask)
+    assert fidelity_ok(synced), synced
+    assert not fidelity_ok(stale), stale
+    assert synced["mean_abs_logprob_diff"] < stale["mean_abs_logprob_diff"] / 10
