@@ -1,9 +1,19 @@
 """One warm renderer: a Flet server (in a thread with its own event loop) and one Chromium page
 showing the Flutter web client, reused for every screen.
 
-A render replaces a full-page sentinel color with the new screen's controls, waits until the
-sentinel is gone from the screen and two consecutive frames are identical, and returns that
-screenshot. Never used across processes: each pool worker owns one driver.
+Every update of the page (a screen, or the blank screen shown between two) also paints a frame
+marker: a strip below the screen, in a color that changes with each update. The page is a few
+pixels taller than the screen, the screen is clipped to its own area and the screenshot is of that
+area only, so no screen can paint or be mistaken for the marker. A render shows the blank screen,
+waits until its marker is on screen, shows the new screen, waits until the new marker is on screen
+(the frame with the new screen has been drawn, in the same Flutter frame as the marker), takes
+screenshots of the screen area until two consecutive ones are identical, and returns that one.
+
+A screenshot is only returned if the page's graphics survived the render: the driver remembers
+Chromium's GPU process and counts WebGL context losses in the page; when the GPU process died or
+a context was lost, the frame may be blank or partial, and the render raises `DriverCrash` (the pool
+restarts the worker and renders the sample again on a fresh browser). Never used across processes:
+each pool worker owns one driver.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ import time
 from typing import Any
 
 import flet as ft
+import psutil
 import uvicorn
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
@@ -36,14 +47,40 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 # screenshots come from): 48 px tap targets, standard density, no desktop scrollbars.
 ANDROID_USER_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                       "Chrome/130.0.0.0 Mobile Safari/537.36")
+# Animation frames stop when the GPU process dies, so the wait for them is bounded too.
 _SETTLE_JS = """async () => {
   await document.fonts.ready;
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await Promise.race([new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))),
+                      new Promise(r => setTimeout(r, 1000))]);
 }"""
-# Shown between two screens; a screenshot is taken only once it has been replaced. No real screen
-# paints this exact color at its top-left pixel (and if one did, it would time out, never be misread).
-SENTINEL = "#ff01fe02"
-SENTINEL_RGB = (1, 254, 2)
+# A screenshot waits for a frame; without a GPU process none comes. Each try is this short, so a dead
+# GPU process is noticed within a second or so, not at the sample's deadline.
+SCREENSHOT_TRY_S = 1.0
+# Shown between two screens, so that no widget state of one screen carries over to the next.
+BLANK_COLOR = "#ff01fe02"
+# The frame marker: a strip of MARKER_HEIGHT px under the screen, in the next of these colors at each
+# update. A stale frame shows an earlier update's color: at most two updates old, as every render
+# waits for its own marker, so any palette of three or more colors tells them apart.
+MARKER_HEIGHT = 4
+MARKER_COLORS = ((0, 0, 255), (255, 0, 0), (0, 255, 0), (255, 255, 0), (255, 0, 255), (0, 255, 255))
+MARKER_TOLERANCE = 48  # per channel; the marker colors differ by 255 in at least one channel
+# Counts the WebGL context losses of every canvas the page creates (Flutter's CanvasKit draws into
+# WebGL; a lost context shows a blank or stale canvas until Flutter recreates its surface).
+_CONTEXT_LOSS_WATCH_JS = """(() => {
+  window.__flutterRlContextLosses = 0;
+  for (const type of [globalThis.HTMLCanvasElement, globalThis.OffscreenCanvas]) {
+    if (!type) continue;
+    const getContext = type.prototype.getContext;
+    type.prototype.getContext = function (kind, ...rest) {
+      const context = getContext.call(this, kind, ...rest);
+      if (context && String(kind).startsWith('webgl') && !this.__flutterRlWatched) {
+        this.__flutterRlWatched = true;
+        this.addEventListener('webglcontextlost', () => { window.__flutterRlContextLosses += 1; });
+      }
+      return context;
+    };
+  }
+})();"""
 BOOT_TIMEOUT_S = 60.0
 WARMUP_QUIET_S = 0.6  # a warm-up screen counts as drawn once it has not changed for this long
 
@@ -73,7 +110,11 @@ class PageDriver:
         self._page: Any = None
         self._session: ft.Page | None = None
         self._default_theme = theme_data(None)[0]  # for screens built without one (Flutter's default)
-        self._blanked = False  # the sentinel screen has been sent (maybe not yet drawn)
+        self._updates = 0                            # page updates so far (each has its marker)
+        self._blank_marker: tuple[int, ...] | None = None  # marker of the blank screen last sent, if pending
+        self._gpu_process: psutil.Process | None = None
+        # A screen timed out on the page: the page may still be busy with it, so it must not be reused.
+        self.timed_out = False
 
     # --- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -111,17 +152,19 @@ class PageDriver:
         self._sessions.put(page)
 
     def _open_page(self, size: RenderSize) -> None:
-        self._page = self._browser.new_page(viewport={"width": size.width, "height": size.height},
+        self._page = self._browser.new_page(viewport={"width": size.width, "height": size.height + MARKER_HEIGHT},
                                             device_scale_factor=size.pixel_ratio, user_agent=ANDROID_USER_AGENT)
         self._page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        self._page.add_init_script(_CONTEXT_LOSS_WATCH_JS)
         self._page.goto(self._url)
         self._session = self._sessions.get(timeout=BOOT_TIMEOUT_S)
-        self._blanked = False
+        self._blank_marker = None
         self._page.wait_for_function("document.title === 'ready'", timeout=BOOT_TIMEOUT_S * 1000)
         for tree in WARMUP_SCREENS:
             screen = build_screen(tree, size)
             self._apply_and_shoot(screen.root, screen.theme, screen.dark, BOOT_TIMEOUT_S)
             self._wait_quiet(time.monotonic() + BOOT_TIMEOUT_S)
+        self._gpu_process = gpu_process(psutil.Process())
 
     def _wait_quiet(self, deadline: float) -> None:
         last, quiet_since = self._page.screenshot(), time.monotonic()
@@ -151,15 +194,30 @@ class PageDriver:
         png = self._apply_and_shoot(screen.root, screen.theme, screen.dark, timeout)
         return png, self.console[mark:]
 
+    def _screen_area(self) -> dict[str, float]:
+        return {"x": 0, "y": 0, "width": self.size.width, "height": self.size.height}
+
     def _stable_screenshot(self, deadline: float) -> bytes:
         """Screenshot until two consecutive frames are identical (entrance animations, late fonts)."""
         previous = None
         while True:
             self._page.evaluate(_SETTLE_JS)
-            png = self._page.screenshot(timeout=self._remaining_ms(deadline))
+            png = self._screenshot(self._screen_area(), deadline)
             if png == previous:
                 return png
             previous = png
+
+    def _screenshot(self, clip: dict[str, float], deadline: float) -> bytes:
+        """A screenshot of `clip`, retried in short tries until `deadline`; DriverCrash as soon as the
+        GPU process is found dead (before each try: a restarted GPU process can serve stale frames)."""
+        while True:
+            self._check_graphics(ask_page=False)
+            try:
+                return self._page.screenshot(clip=clip, timeout=min(self._remaining_ms(deadline),
+                                                                    SCREENSHOT_TRY_S * 1000))
+            except PlaywrightError as exc:
+                if "Timeout" not in str(exc):
+                    raise
 
     @staticmethod
     def _remaining_ms(deadline: float) -> float:
@@ -168,19 +226,36 @@ class PageDriver:
             raise TimeoutError("the screen was not drawn before the deadline")
         return remaining * 1000
 
-    def _corner_shows_sentinel(self, deadline: float) -> bool:
-        png = self._page.screenshot(clip={"x": 0, "y": 0, "width": 1, "height": 1},
-                                    timeout=self._remaining_ms(deadline))
-        pixel = Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))
-        return max(abs(a - b) for a, b in zip(pixel, SENTINEL_RGB)) <= 2
+    def _next_marker(self) -> tuple[int, ...]:
+        self._updates += 1
+        return MARKER_COLORS[self._updates % len(MARKER_COLORS)]
 
-    def _wait_corner(self, sentinel: bool, deadline: float) -> None:
-        """Poll the top-left pixel until it does (or no longer does) show the sentinel color."""
-        while self._corner_shows_sentinel(deadline) != sentinel:
+    def _marker_shown(self, marker: tuple[int, ...], deadline: float) -> bool:
+        clip = {"x": self.size.width / 2, "y": self.size.height + MARKER_HEIGHT / 2, "width": 1, "height": 1}
+        png = self._screenshot(clip, deadline)
+        pixel = Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))
+        return max(abs(a - b) for a, b in zip(pixel, marker)) <= MARKER_TOLERANCE
+
+    def _wait_marker(self, marker: tuple[int, ...], deadline: float) -> None:
+        """Wait until the frame of the update that painted `marker` is on screen."""
+        while not self._marker_shown(marker, deadline):
             self._page.evaluate(_SETTLE_JS)
 
-    def _apply(self, controls: list[ft.Control], theme: ft.Theme | None, dark: bool, timeout: float) -> None:
-        session = self._session
+    def _check_graphics(self, ask_page: bool = True) -> None:
+        """Raise DriverCrash when the GPU process died or a WebGL context was lost since the page opened
+        (the canvas may then show a blank or partial frame). `ask_page` False skips the question to the
+        page, which a hung page would never answer."""
+        if self._gpu_process is not None and not _alive(self._gpu_process):
+            raise DriverCrash("Chromium's GPU process died during the render; its frame cannot be trusted")
+        if ask_page and self._page.evaluate("window.__flutterRlContextLosses"):
+            raise DriverCrash("the page lost its WebGL context during the render; its frame cannot be trusted")
+
+    def _apply(self, screen: ft.Control, theme: ft.Theme | None, dark: bool, timeout: float) -> tuple[int, ...]:
+        """Put `screen` on the page (clipped to the screen area) above a new frame marker; returns the
+        marker's color."""
+        session, marker = self._session, self._next_marker()
+        controls = [ft.Container(screen, height=self.size.height, clip_behavior=ft.ClipBehavior.HARD_EDGE),
+                    ft.Container(height=MARKER_HEIGHT, bgcolor="#ff{:02x}{:02x}{:02x}".format(*marker))]
 
         async def apply() -> None:
             if theme is not None:
@@ -196,25 +271,55 @@ class PageDriver:
         except TimeoutError:
             future.cancel()
             raise
+        return marker
 
     def _apply_and_shoot(self, root: ft.Control, theme: ft.Theme | None, dark: bool, timeout: float) -> bytes:
-        """Show the sentinel screen, wait until it is on screen, show `root`, wait until the sentinel is
-        gone and the frame is stable. Every screen covers the whole page (the root expands and is
-        opaque), so a screenshot can never be of the previous screen, however late Flutter paints."""
+        """Wait until the blank screen is drawn, show `root`, wait until its frame marker is drawn, and
+        return a stable screenshot of the screen area if the graphics survived. Every screen covers the
+        whole area (the root expands and is opaque), and the blank in between unmounts every widget
+        of the previous screen, so no state or pixel of it can leak into this one."""
         deadline = time.monotonic() + timeout
         try:
-            if not self._blanked:
-                self._apply([ft.Container(bgcolor=SENTINEL, expand=True)], None, False, timeout)
-            self._blanked = False
-            self._wait_corner(True, deadline)
-            self._apply([root], theme or self._default_theme, dark, max(0.1, deadline - time.monotonic()))
-            self._wait_corner(False, deadline)
+            if self._blank_marker is None:
+                self._blank_marker = self._apply(ft.Container(bgcolor=BLANK_COLOR), None, False, timeout)
+            self._wait_marker(self._blank_marker, deadline)
+            self._blank_marker = None
+            marker = self._apply(root, theme or self._default_theme, dark, max(0.1, deadline - time.monotonic()))
+            self._wait_marker(marker, deadline)
             png = self._stable_screenshot(deadline)
-            # Blank the page now, so the next render usually finds the sentinel already drawn.
-            self._apply([ft.Container(bgcolor=SENTINEL, expand=True)], None, False, timeout)
-            self._blanked = True
+            self._check_graphics()
+            # Blank the page now, so the next render usually finds the blank screen already drawn.
+            self._blank_marker = self._apply(ft.Container(bgcolor=BLANK_COLOR), None, False, timeout)
             return png
+        except TimeoutError:
+            self._timed_out()
+            raise
         except PlaywrightError as exc:
             if "Timeout" in str(exc):
+                self._timed_out()
                 raise TimeoutError(str(exc).splitlines()[0]) from None
             raise DriverCrash(str(exc).splitlines()[0]) from None
+
+    def _timed_out(self) -> None:
+        self.timed_out = True
+        # A dead GPU process is why a frame never comes: that is the renderer's crash, not the sample's timeout.
+        self._check_graphics(ask_page=False)
+
+
+def _alive(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def gpu_process(root: psutil.Process) -> psutil.Process | None:
+    """The GPU process of a Chromium started under `root` (found by `--type=gpu-process` in its command
+    line), or None when there is none."""
+    for child in root.children(recursive=True):
+        try:
+            if "--type=gpu-process" in child.cmdline():
+                return child
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return None

@@ -3,7 +3,7 @@
 Protocol (parent -> worker): `(job_id, source, size, timeout)` with the Dart source of one sample;
 `None` stops the worker. Worker -> parent: `("ready", pid)` once warm, or
 `("failed", message)`; then `("done", job_id, RenderResult, retiring)` per job (`retiring`: the
-worker exits after this job, e.g. after a render timed out inside the page), or `("crash", job_id,
+worker exits after this job, because a render timed out inside the page), or `("crash", job_id,
 message)` before exiting when the browser or server died.
 """
 
@@ -90,8 +90,9 @@ def serve(conn: Connection, chromium_path: str, size: RenderSize, environment: E
             except DriverCrash as exc:
                 conn.send(("crash", job_id, str(exc)))
                 break
-            # A render that timed out inside the page may still land later: never reuse that page.
-            retiring = result.error_kind is ErrorKind.TIMEOUT
+            # A render that timed out inside the page may still land later: never reuse that page. A
+            # timeout of the front end's budget involved no browser, so the page stays.
+            retiring = driver.timed_out
             conn.send(("done", job_id, result, retiring))
             if retiring:
                 break

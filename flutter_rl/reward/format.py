@@ -8,7 +8,8 @@ Three regex checks, each worth a third of the score (so the score is 0, 1/3, 2/3
 - `build_method`: a `Widget build(BuildContext <name>)` method (any parameter name).
 
 Comments are removed first (string literals are kept intact) so commented-out code earns nothing.
-The checks run on the code extracted from the completion (`extract.extract_code`).
+The checks run on the code extracted from the completion (`extract.extract_code`); code longer than
+`extract.MAX_COMPLETION_CHARS` passes none, before any pattern runs.
 """
 
 from __future__ import annotations
@@ -16,16 +17,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flutter_rl.reward.extract import extract_code
+from flutter_rl.reward.extract import MAX_COMPLETION_CHARS, extract_code
 
+# Linear in the code: no pattern can rescan a stretch of text from many starting points (the line
+# start allows only spaces and tabs, so blank lines are not swallowed by every line start; type
+# parameters stop at the next `<`, so `class A<class A<...` is not rescanned to the end each time).
 FORMAT_CHECKS: dict[str, re.Pattern[str]] = {
-    "import": re.compile(r"^\s*import\s+(['\"])package:flutter/material\.dart\1\s*;", re.MULTILINE),
-    "widget_class": re.compile(r"\bclass\s+\w+(?:\s*<[^>{]*>)?\s+extends\s+(?:StatelessWidget|StatefulWidget)\b"),
+    "import": re.compile(r"^[ \t]*import\s+(['\"])package:flutter/material\.dart\1\s*;", re.MULTILINE),
+    "widget_class": re.compile(r"\bclass\s+\w+(?:\s*<[^<>{]*>)?\s+extends\s+(?:StatelessWidget|StatefulWidget)\b"),
     "build_method": re.compile(r"\bWidget\s+build\s*\(\s*BuildContext\s+\w+\s*\)"),
 }
 
-# A string literal (kept), or a line / block comment (dropped); an unclosed block comment runs to the end.
-_COMMENT_OR_STRING = re.compile(r"('(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")|//[^\n]*|/\*.*?(?:\*/|\Z)", re.DOTALL)
+# A string literal (kept), or a line / block comment (dropped). Every quote starts a literal that ends at
+# its closing quote or else at the end of its line (possessive, so never retried from a later quote),
+# and an unclosed block comment runs to the end: one pass over the code.
+_COMMENT_OR_STRING = re.compile(
+    r"('(?:\\.?|[^'\\\n])*+(?:'|(?=\n)|\Z)|\"(?:\\.?|[^\"\\\n])*+(?:\"|(?=\n)|\Z))|//[^\n]*|/\*.*?(?:\*/|\Z)",
+    re.DOTALL)
 
 
 def strip_comments(code: str) -> str:
@@ -34,7 +42,9 @@ def strip_comments(code: str) -> str:
 
 
 def format_checks(code: str) -> dict[str, bool]:
-    """Each named check of `FORMAT_CHECKS` on already-extracted code."""
+    """Each named check of `FORMAT_CHECKS` on already-extracted code (all False over the size cap)."""
+    if len(code) > MAX_COMPLETION_CHARS:
+        return dict.fromkeys(FORMAT_CHECKS, False)
     bare = strip_comments(code)
     return {name: bool(pattern.search(bare)) for name, pattern in FORMAT_CHECKS.items()}
 

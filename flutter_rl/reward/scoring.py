@@ -25,7 +25,7 @@ from PIL import Image
 
 from flutter_renderer.api import ErrorKind, RenderBackend, RenderResult, RenderSize
 from flutter_rl.reward.errors import RewardConfigError
-from flutter_rl.reward.extract import extract_code
+from flutter_rl.reward.extract import extract
 from flutter_rl.reward.format import code_format_score
 from flutter_rl.reward.images import BadImageError, load_image
 from flutter_rl.reward.structure import structure_metrics
@@ -143,7 +143,8 @@ def score_batch(
     if settings.visual in NEEDS_CLIP and embedder is None:
         raise RewardConfigError(f'[reward] visual = "{settings.visual}" needs a CLIP embedder (load_clip_embedder)')
 
-    codes = [extract_code(c) for c in completions]
+    extractions = [extract(c) for c in completions]
+    codes = [e.code for e in extractions]
     scores = [SampleScore(format=code_format_score(code)) for code in codes]
     target_images: dict[int, Image.Image] = {}
     for i, (score, target) in enumerate(zip(scores, targets)):
@@ -154,7 +155,7 @@ def score_batch(
             _fail(score, "bad_target", f"bad target image: {exc}", logging.WARNING)
     for i, code in enumerate(codes):
         if not code and i in target_images:
-            _fail(scores[i], "empty_completion", "no code in the completion")
+            _fail(scores[i], "empty_completion", extractions[i].problem)
 
     to_render = [i for i in target_images if codes[i]]
     renders: dict[int, Image.Image] = {}
