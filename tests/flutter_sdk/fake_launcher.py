@@ -2,8 +2,9 @@
 """A stand-in for the Flutter SDK's `bin/flutter` launcher, step for step as the real one behaves.
 
 The real launcher is `bin/flutter` -> `bin/internal/shared.sh` (`shared::execute`, `upgrade_flutter`), run
-under `set -e` on every call. What it does, in order (flutter/flutter at 90e4a12f2a, Jan 2024, and at
-077114f9b9 / 00df50370b, 2025, where `bin/internal/update_engine_version.sh` exists):
+under `set -e` on every call. What it does, in order (flutter/flutter at 90e4a12f2a, Jan 2024, which
+has no `bin/internal/update_engine_version.sh` yet, and at the later commits 00df50370b (shared.sh) and
+077114f9b9 (update_engine_version.sh) read through the search index):
 
 1. exit 1 unless `git` is on PATH and `$FLUTTER_ROOT/.git` exists (shared.sh `shared::execute`);
 2. newer SDKs only (the fake SDK has `bin/internal/update_engine_version.sh`): write
