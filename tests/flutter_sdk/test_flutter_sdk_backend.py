@@ -182,6 +182,8 @@ def test_launcher_writes_only_a_private_cache_inside_bwrap(make_sdk, launcher):
     """Issue 16 (1): the launcher writes bin/cache on every call; the real bin/cache must stay untouched."""
     sdk = make_sdk(launcher=launcher)
     with FlutterSdkBackend(settings(sdk, sandbox="bwrap")) as backend:
+        # a fallback stamp left by an earlier run on another channel: newer launchers remove it on every call
+        (sdk / "bin" / "cache" / "engine_fallback.stamp").write_text(f"{'1' * 40}:{'2' * 40}\n")
         before = _tree(sdk)           # after start: `pub get` ran outside the sandbox, like the user's own flutter
         results = backend.render_batch([screen(), screen("plant"), screen("overflow")])
         after = _tree(sdk)
