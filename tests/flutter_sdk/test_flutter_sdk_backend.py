@@ -258,7 +258,8 @@ def test_each_safe_directory_route_alone_satisfies_git(fake_sdk, tmp_path):
     environment.prepare_home(home, sdk)
     foreign = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "empty"), "GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"}
     rev_parse = ["git", "-C", str(sdk.root), "rev-parse", "HEAD"]
-    assert subprocess.run(rev_parse, env=foreign, capture_output=True).returncode == 128    # refused
+    if subprocess.run(rev_parse, env=foreign, capture_output=True).returncode == 0:
+        pytest.skip("this git (< 2.35.2) has no ownership check")
     assert subprocess.run(rev_parse, env=environment.git_env(sdk, foreign), capture_output=True).returncode == 0
     assert subprocess.run(rev_parse, env={**foreign, "HOME": str(home)}, capture_output=True).returncode == 0
     chained = environment.git_env(sdk, {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "a.b", "GIT_CONFIG_VALUE_0": "c"})
