@@ -3,9 +3,9 @@
 One line per diagnostic: `SEVERITY|TYPE|ERROR_CODE|FILE_PATH|LINE|COLUMN|LENGTH|ERROR_MESSAGE`, where
 `\\`, `|` are escaped with a backslash and newlines are written as `\\n` (dart-lang/sdk
 pkg/dartdev/lib/src/commands/analyze.dart `emitMachineFormat`). Other lines (progress text) are
-ignored. Only the code and message are trusted to tell a parse error: the TYPE column differs between
-dartdev versions (empty, or a placeholder where dartdev talks LSP to the analysis server) and so do the
-severities (HINT besides ERROR/WARNING/INFO).
+ignored. Only the code and message are trusted to tell a parse error, not the TYPE column: a dartdev
+that talks LSP to the analysis server writes the placeholder `LINT` there for every diagnostic, and it
+may be empty. Severities other than ERROR/WARNING/INFO (HINT, LINT) are read too; only ERROR stops a render.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ called from `bin/internal/shared.sh`; the script does not exist yet at 90e4a12f2
 tool opens `lockfile` for writing (flutter_tools `cache.dart` `Cache.lock`). The SDK must stay
 read-only, though: candidate code must not replace `flutter_tester` or the tool snapshot that the user
 runs later outside the sandbox. So in bwrap `bin/cache` is a `ScratchDir`: a private tmpfs with the real
-entries bound back read-only, where those three names start absent and are written privately.
+entries bound back read-only, where those names (`CACHE_WRITES`) start absent and are written privately.
 
 The launcher also runs `git rev-parse HEAD` in the SDK on every call (and newer ones `git ls-files`);
 when that fails it takes the tool for stale and tries to rebuild it, offline. git refuses a clone owned
@@ -35,7 +35,9 @@ from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, ScratchDir
 from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, pub_cache_dir
 
 # Written by the launcher or the tool on every call (see the module docstring); everything else is read.
-CACHE_WRITES = frozenset({"engine.stamp", "engine.realm", "lockfile"})
+# A leftover engine_fallback.stamp is removed by update_engine_version.sh on stable and beta SDKs,
+# which a file bound in read-only would refuse: it starts absent too.
+CACHE_WRITES = frozenset({"engine.stamp", "engine.realm", "lockfile", "engine_fallback.stamp"})
 SMOKE_ARGS = ("--no-version-check", "--suppress-analytics", "--version", "--machine")
 
 

@@ -7,9 +7,10 @@ the generated test file and the candidates' `// fake: <behaviour>` comments and 
 real tools print and what the Dart harness writes. Where each behaviour comes from:
 
 - the tool first opens `bin/cache/lockfile` for writing (flutter_tools cache.dart `Cache.lock`: "Failed
-  to open or create the artifact cache lockfile", exit 1), then writes `$FLUTTER_ROOT/version` and
-  `bin/cache/flutter.version.json` if they are missing (version.dart `ensureVersionFile`, called by
-  flutter_command_runner.dart `runCommand` on every command);
+  to open or create the artifact cache lockfile", exit 1), then writes `$FLUTTER_ROOT/version` if it is
+  missing (version.dart `_ensureLegacyVersionFile`, from `ensureVersionFile`, which
+  flutter_command_runner.dart `runCommand` calls on every command; the fake SDK always has the other
+  file it writes when missing, `bin/cache/flutter.version.json`);
 - `flutter --version --machine` prints FlutterVersion.toJson() plus `flutterRoot`, indented by two
   spaces (flutter_command_runner.dart, version.dart `toJson`);
 - `dart analyze --format=machine`: one `SEVERITY|TYPE|CODE|PATH|LINE|COLUMN|LENGTH|MESSAGE` line per

@@ -2,14 +2,16 @@
 """A stand-in for the Flutter SDK's `bin/flutter` launcher, step for step as the real one behaves.
 
 The real launcher is `bin/flutter` -> `bin/internal/shared.sh` (`shared::execute`, `upgrade_flutter`), run
-under `set -e` on every call. What it does, in order (flutter/flutter at 90e4a12f2a, Jan 2024, and at
-077114f9b9 / 00df50370b, 2025, where `bin/internal/update_engine_version.sh` exists):
+under `set -e` on every call. What it does, in order (flutter/flutter at 90e4a12f2a, Jan 2024, which
+has no `bin/internal/update_engine_version.sh` yet, and at the later commits 00df50370b (shared.sh) and
+077114f9b9 (update_engine_version.sh) read through the search index):
 
 1. exit 1 unless `git` is on PATH and `$FLUTTER_ROOT/.git` exists (shared.sh `shared::execute`);
 2. newer SDKs only (the fake SDK has `bin/internal/update_engine_version.sh`): write
    `bin/cache/engine.stamp` through `engine.stamp.tmp.<pid>` and `mv`, then `bin/cache/engine.realm`
    (update_engine_version.sh, called from `upgrade_flutter`; the engine version is the tracked
-   `bin/internal/engine.version`, found with `git ls-files`). A failed write exits 1 (`set -e`);
+   `bin/internal/engine.version`, found with `git ls-files`, and then a leftover
+   `bin/cache/engine_fallback.stamp` is removed). A failed write or removal exits 1 (`set -e`);
 3. `git -C $FLUTTER_ROOT rev-parse HEAD` (shared.sh `upgrade_flutter`); `local revision="$(...)"` hides
    a failure, so a refused git gives an empty revision;
 4. rebuild the tool when `bin/cache/flutter_tools.snapshot` is missing, `bin/cache/flutter_tools.stamp`
@@ -54,6 +56,12 @@ def update_engine_version(cache: Path) -> None:
     """update_engine_version.sh: the tracked engine.version becomes engine.stamp; the realm is empty."""
     tracked = git("ls-files", "bin/internal/engine.version").stdout.strip()
     version = (ROOT / "bin" / "internal" / "engine.version").read_text().strip() if tracked else ""
+    fallback = cache / "engine_fallback.stamp"
+    if tracked and fallback.exists():
+        try:
+            fallback.unlink()
+        except OSError as exc:
+            fail(f"rm: cannot remove '{fallback}': {exc.strerror}")
     tmp = cache / f"engine.stamp.tmp.{os.getpid()}"
     try:
         tmp.write_text(version + "\n")

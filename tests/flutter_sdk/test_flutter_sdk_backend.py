@@ -182,6 +182,8 @@ def test_launcher_writes_only_a_private_cache_inside_bwrap(make_sdk, launcher):
     """Issue 16 (1): the launcher writes bin/cache on every call; the real bin/cache must stay untouched."""
     sdk = make_sdk(launcher=launcher)
     with FlutterSdkBackend(settings(sdk, sandbox="bwrap")) as backend:
+        # a fallback stamp left by an earlier run on another channel: newer launchers remove it on every call
+        (sdk / "bin" / "cache" / "engine_fallback.stamp").write_text(f"{'1' * 40}:{'2' * 40}\n")
         before = _tree(sdk)           # after start: `pub get` ran outside the sandbox, like the user's own flutter
         results = backend.render_batch([screen(), screen("plant"), screen("overflow")])
         after = _tree(sdk)
@@ -256,7 +258,8 @@ def test_each_safe_directory_route_alone_satisfies_git(fake_sdk, tmp_path):
     environment.prepare_home(home, sdk)
     foreign = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "empty"), "GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"}
     rev_parse = ["git", "-C", str(sdk.root), "rev-parse", "HEAD"]
-    assert subprocess.run(rev_parse, env=foreign, capture_output=True).returncode == 128    # refused
+    if subprocess.run(rev_parse, env=foreign, capture_output=True).returncode == 0:
+        pytest.skip("this git (< 2.35.2) has no ownership check")
     assert subprocess.run(rev_parse, env=environment.git_env(sdk, foreign), capture_output=True).returncode == 0
     assert subprocess.run(rev_parse, env={**foreign, "HOME": str(home)}, capture_output=True).returncode == 0
     chained = environment.git_env(sdk, {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "a.b", "GIT_CONFIG_VALUE_0": "c"})

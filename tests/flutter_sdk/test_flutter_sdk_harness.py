@@ -254,8 +254,8 @@ def test_real_shadows_while_pumped_and_the_flag_restored_inside_the_test_body():
     assert body.index("debugDisableShadows = false;") < body.index("tester.pumpWidget(")
     cleanup = body[body.rindex("} finally {"):]
     assert body.index("_capture(") < body.rindex("} finally {")      # shadows stay on through the capture
-    assert "_defaults.restore();" in cleanup and cleanup.index("_defaults.restore();") < cleanup.index("status.write(")
-    assert "debugDisableShadows = disableShadows;" in _top_level("_GlobalFlags")
+    assert "_restoreSwitches();" in cleanup and cleanup.index("_restoreSwitches();") < cleanup.index("status.write(")
+    assert "_Switch<bool>(() => debugDisableShadows, (v) => debugDisableShadows = v)," in _top_level("_readSwitches")
 
 
 def test_error_handler_stays_installed_until_after_the_capture():
@@ -285,13 +285,14 @@ def test_settling_advances_fake_time_past_delayed_futures_and_semantics_are_off(
 def test_global_debug_switches_are_reset_around_every_candidate():
     """Issue 16 (10): switches a candidate flips (debugPaintSizeEnabled, timeDilation, ErrorWidget.builder)
     must not reach the next candidate; the binding checks some of them but resets none."""
-    flags = _top_level("_GlobalFlags")
+    switches = _top_level("_readSwitches")
     for switch in ("debugPaintSizeEnabled", "debugRepaintRainbowEnabled", "debugDisableShadows", "timeDilation",
                    "ErrorWidget.builder", "debugDefaultTargetPlatformOverride", "debugInvertOversizedImages"):
-        assert re.search(rf"= {re.escape(switch)}[,;]", flags) and re.search(rf"{re.escape(switch)} = \w+;", flags), switch
+        assert f"(() => {switch}, (v) => {switch} = v)," in switches, switch
+    assert "switch_.restore();" in _top_level("_restoreSwitches") and "void restore() => _write(_saved);" in HARNESS_DART
     body = _top_level("renderCandidate")
-    assert body.index("_defaults.restore();") < body.index("tester.pumpWidget(")
-    assert "_defaults = _GlobalFlags.capture();" in _top_level("setUpHarness")
+    assert body.index("_restoreSwitches();") < body.index("tester.pumpWidget(")
+    assert "_defaults = _readSwitches();" in _top_level("setUpHarness")
 
 
 @pytest.mark.parametrize("dart, constraint", [("3.8.1", "^3.8.0"), ("3.10.0\n", "^3.10.0"),

@@ -47,14 +47,14 @@ class HarnessConfig {
 /// waiting on a 2 s `Future.delayed`) and entrance animations end. Fake time is free, frames are not.
 const Duration _settleTime = Duration(seconds: 5);
 
-/// The global switches as they were before the first candidate; see [_GlobalFlags].
-late final _GlobalFlags _defaults;
+/// The global switches as they were before the first candidate; see [_Switch].
+late final List<_Switch<Object?>> _defaults;
 
 /// Loads real fonts once per run and hides the debug banner of candidates' own MaterialApps.
 void setUpHarness(HarnessConfig config) {
   setUpAll(() async {
     TestWidgetsFlutterBinding.ensureInitialized();
-    _defaults = _GlobalFlags.capture();
+    _defaults = _readSwitches();
     WidgetsApp.debugAllowBannerOverride = false;
     await loadFonts(config.fonts);
   });
@@ -80,7 +80,7 @@ void renderCandidate(HarnessConfig config, int index, Widget Function() root, {r
     final watch = Stopwatch()..start();
     // What an earlier candidate left behind: its switches (a test that timed out never restored them)
     // and an error of its that arrived before this test's handler was installed.
-    _defaults.restore();
+    _restoreSwitches();
     tester.takeException();
     tester.view.physicalSize = Size(config.width * config.pixelRatio, config.height * config.pixelRatio);
     tester.view.devicePixelRatio = config.pixelRatio;
@@ -115,7 +115,7 @@ void renderCandidate(HarnessConfig config, int index, Widget Function() root, {r
       // Put back before the body returns: right after it the binding checks that the error handler is
       // its own and that no debug switch (debugDisableShadows included) was left changed.
       FlutterError.onError = previousOnError;
-      _defaults.restore();
+      _restoreSwitches();
     }
     _takePending(tester, errors);
     status.write(errors, png, watch.elapsedMilliseconds);
@@ -184,56 +184,39 @@ String _safely(String Function() describe) {
   }
 }
 
-/// Global switches a candidate can flip from its build methods. They outlive its test: the binding
-/// checks some of them after each test body but resets none (flutter_test binding.dart
-/// `_verifyInvariants`), so each candidate starts and ends with the values from before the first one.
-class _GlobalFlags {
-  _GlobalFlags.capture()
-      : paintSize = debugPaintSizeEnabled,
-        paintBaselines = debugPaintBaselinesEnabled,
-        paintLayerBorders = debugPaintLayerBordersEnabled,
-        paintPointers = debugPaintPointersEnabled,
-        repaintRainbow = debugRepaintRainbowEnabled,
-        repaintTextRainbow = debugRepaintTextRainbowEnabled,
-        disableClipLayers = debugDisableClipLayers,
-        disablePhysicalShapeLayers = debugDisablePhysicalShapeLayers,
-        disableOpacityLayers = debugDisableOpacityLayers,
-        disableShadows = debugDisableShadows,
-        invertOversizedImages = debugInvertOversizedImages,
-        targetPlatform = debugDefaultTargetPlatformOverride,
-        dilation = timeDilation,
-        errorWidgetBuilder = ErrorWidget.builder;
+/// A global switch a candidate can flip from its build methods, with its value from before the first
+/// candidate. Switches outlive a test: the binding checks some of them after each test body but resets
+/// none (flutter_test binding.dart `_verifyInvariants`).
+class _Switch<T> {
+  _Switch(T Function() read, this._write) : _saved = read();
 
-  final bool paintSize;
-  final bool paintBaselines;
-  final bool paintLayerBorders;
-  final bool paintPointers;
-  final bool repaintRainbow;
-  final bool repaintTextRainbow;
-  final bool disableClipLayers;
-  final bool disablePhysicalShapeLayers;
-  final bool disableOpacityLayers;
-  final bool disableShadows;
-  final bool invertOversizedImages;
-  final TargetPlatform? targetPlatform;
-  final double dilation;
-  final ErrorWidgetBuilder errorWidgetBuilder;
+  final void Function(T) _write;
+  final T _saved;
 
-  void restore() {
-    debugPaintSizeEnabled = paintSize;
-    debugPaintBaselinesEnabled = paintBaselines;
-    debugPaintLayerBordersEnabled = paintLayerBorders;
-    debugPaintPointersEnabled = paintPointers;
-    debugRepaintRainbowEnabled = repaintRainbow;
-    debugRepaintTextRainbowEnabled = repaintTextRainbow;
-    debugDisableClipLayers = disableClipLayers;
-    debugDisablePhysicalShapeLayers = disablePhysicalShapeLayers;
-    debugDisableOpacityLayers = disableOpacityLayers;
-    debugDisableShadows = disableShadows;
-    debugInvertOversizedImages = invertOversizedImages;
-    debugDefaultTargetPlatformOverride = targetPlatform;
-    timeDilation = dilation;
-    ErrorWidget.builder = errorWidgetBuilder;
+  void restore() => _write(_saved);
+}
+
+/// The switches that change pixels or timing, read now.
+List<_Switch<Object?>> _readSwitches() => <_Switch<Object?>>[
+      _Switch<bool>(() => debugPaintSizeEnabled, (v) => debugPaintSizeEnabled = v),
+      _Switch<bool>(() => debugPaintBaselinesEnabled, (v) => debugPaintBaselinesEnabled = v),
+      _Switch<bool>(() => debugPaintLayerBordersEnabled, (v) => debugPaintLayerBordersEnabled = v),
+      _Switch<bool>(() => debugPaintPointersEnabled, (v) => debugPaintPointersEnabled = v),
+      _Switch<bool>(() => debugRepaintRainbowEnabled, (v) => debugRepaintRainbowEnabled = v),
+      _Switch<bool>(() => debugRepaintTextRainbowEnabled, (v) => debugRepaintTextRainbowEnabled = v),
+      _Switch<bool>(() => debugDisableClipLayers, (v) => debugDisableClipLayers = v),
+      _Switch<bool>(() => debugDisablePhysicalShapeLayers, (v) => debugDisablePhysicalShapeLayers = v),
+      _Switch<bool>(() => debugDisableOpacityLayers, (v) => debugDisableOpacityLayers = v),
+      _Switch<bool>(() => debugDisableShadows, (v) => debugDisableShadows = v),
+      _Switch<bool>(() => debugInvertOversizedImages, (v) => debugInvertOversizedImages = v),
+      _Switch<TargetPlatform?>(() => debugDefaultTargetPlatformOverride, (v) => debugDefaultTargetPlatformOverride = v),
+      _Switch<double>(() => timeDilation, (v) => timeDilation = v),
+      _Switch<ErrorWidgetBuilder>(() => ErrorWidget.builder, (v) => ErrorWidget.builder = v),
+    ];
+
+void _restoreSwitches() {
+  for (final switch_ in _defaults) {
+    switch_.restore();
   }
 }
 
