@@ -5,9 +5,14 @@ merged into bf16 weights, `flutter_rl.train.generation_copy.merge_adapter`) samp
 distribution q instead of p; TRL corrects such a gap only for vLLM (`vllm_importance_sampling_correction`).
 `logprob_gap` measures it per completion token: |log p - log q| of the sampled token and KL(p || q) of
 the whole next-token distribution. `fidelity_ok` is the check a copy must pass to be used without a
-correction: the per-token probability ratio q/p stays within e^(+-0.1) (about 1 +- 0.1, half of
-GRPO's default clipping range epsilon = 0.2) for 99% of tokens, and the mean |log p - log q| is at
-most 0.01 nats.
+correction: the per-token probability ratio q/p stays inside GRPO's clipping range, e^(+-0.2) (TRL's
+default epsilon = 0.2), for 99% of tokens, and the mean |log p - log q| is at most 0.05 nats. The
+floor is bf16 itself: on the 8B reference (H200, benchmarks/gpu/README.md) the dequantized copy,
+which computes the policy's function with the same weights and adapter and only rounds the LoRA sum
+at another point, is 0.02-0.03 nats from the NF4 policy once the adapter is non-zero (p99 0.08-0.12);
+a first threshold of 0.01 / 0.1 rejected that copy too, so it could not tell a rounding-order
+difference from a lost update. The merged copy there is 0.45-0.75 nats off (p99 0.7-1.2): the check
+fails it.
 """
 
 from __future__ import annotations
@@ -16,8 +21,8 @@ from typing import Any
 
 import torch
 
-MAX_MEAN_ABS_LOGPROB_DIFF = 0.01
-MAX_P99_ABS_LOGPROB_DIFF = 0.1
+MAX_MEAN_ABS_LOGPROB_DIFF = 0.05
+MAX_P99_ABS_LOGPROB_DIFF = 0.2
 
 
 def with_completions(prompt_inputs: dict[str, torch.Tensor], sequences: torch.Tensor) -> dict[str, torch.Tensor]:
