@@ -90,7 +90,7 @@ def _terminate(client: Any, run_id: str, status: str) -> None:
     # The end of a training must not fail on a tracking outage: its checkpoints are on disk.
     try:
         client.set_terminated(run_id, status)
-    except Exception as exc:  # any MLflow or network failure
+    except Exception as exc:  # noqa: BLE001 - any MLflow or network failure
         log.warning("MLflow: could not mark run %s %s: %s", run_id, status, str(exc).strip().splitlines()[0][:300])
 
 

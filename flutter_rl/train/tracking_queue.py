@@ -68,7 +68,7 @@ class TrackingQueue:
             return
         try:
             call.send()
-        except Exception as exc:  # any MLflow or network failure: the run's logging, not the training, fails
+        except Exception as exc:  # noqa: BLE001 - any MLflow or network failure fails the logging, not the training
             if not self.down_reason:
                 log.warning("MLflow: could not log %s to run %s (%s); dropping logging calls until %s answers "
                             "again", call.what, self.run_id, _first_line(exc), self.uri)

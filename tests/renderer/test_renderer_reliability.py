@@ -92,8 +92,8 @@ def test_front_end_budget_timeouts_keep_their_workers(backend):
     over_budget = [
         "Builder(builder: (context) { var n = 0; for (var i = 0; i < 1000000000; i++) { n++; } return Text('$n'); })",
         "Builder(builder: (context) { int f(int n) => n < 2 ? 1 : f(n - 1) + f(n - 2); return Text('${f(40)}'); })",
-        "Builder(builder: (context) { final g = List.generate(10000, (i) => List.generate(10000, (j) => i * j)); "
-        "return Text('${g.length}'); })",
+        ("Builder(builder: (context) { final g = List.generate(10000, (i) => List.generate(10000, (j) => i * j)); "
+         "return Text('${g.length}'); })"),
     ]
     results = backend.render_batch([screen_source(body=body) for body in over_budget] + [screen_source()])
     for result in results[:3]:

@@ -18,7 +18,7 @@ from tests.conftest import free_port
 class Health(http.server.BaseHTTPRequestHandler):
     """Answers GET /health with 200, as `mlflow server` does."""
 
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         self.send_response(200 if self.path == "/health" else 404)
         self.end_headers()
 
