@@ -3,11 +3,11 @@ showing the Flutter web client, reused for every screen.
 
 Every update of the page (a screen, or the blank screen shown between two) also paints a frame
 marker: a strip below the screen, in a color that changes with each update. The page is a few
-pixels taller than the screen, the screen is clipped to its own area and the screenshot is of that
-area only, so no screen can paint or be mistaken for the marker. A render shows the blank screen,
-waits until its marker is on screen, shows the new screen, waits until the new marker is on screen
-(the frame with the new screen has been drawn, in the same Flutter frame as the marker), takes
-screenshots of the screen area until two consecutive ones are identical, and returns that one.
+pixels taller than the screen, the screen is clipped to its own area and only that area is
+returned, so no screen can paint or be mistaken for the marker. A render shows the blank screen,
+waits until its marker is on screen, shows the new screen, and takes screenshots until two
+consecutive ones are identical and show the new marker (so they are of the frame with the new
+screen, drawn in the same Flutter frame as the marker); it returns the screen area of that one.
 
 A screenshot is only returned if the page's graphics survived the render: the driver remembers
 Chromium's GPU process and counts WebGL context losses in the page; when the GPU process died or
@@ -194,30 +194,42 @@ class PageDriver:
         png = self._apply_and_shoot(screen.root, screen.theme, screen.dark, timeout)
         return png, self.console[mark:]
 
-    def _screen_area(self) -> dict[str, float]:
-        return {"x": 0, "y": 0, "width": self.size.width, "height": self.size.height}
-
-    def _stable_screenshot(self, deadline: float) -> bytes:
-        """Screenshot until two consecutive frames are identical (entrance animations, late fonts)."""
+    def _stable_screenshot(self, marker: tuple[int, ...], deadline: float) -> bytes:
+        """The screen area of the first of two consecutive identical screenshots that show `marker`
+        (entrance animations and late fonts settle before that)."""
         previous = None
         while True:
             self._page.evaluate(_SETTLE_JS)
-            png = self._screenshot(self._screen_area(), deadline)
+            png = self._screenshot(deadline)
             if png == previous:
-                return png
+                image = Image.open(io.BytesIO(png))
+                if self._shows(image, marker):
+                    return self._screen_area(image)
             previous = png
 
-    def _screenshot(self, clip: dict[str, float], deadline: float) -> bytes:
-        """A screenshot of `clip`, retried in short tries until `deadline`; DriverCrash as soon as the
+    def _screenshot(self, deadline: float) -> bytes:
+        """A screenshot of the page, retried in short tries until `deadline`; DriverCrash as soon as the
         GPU process is found dead (before each try: a restarted GPU process can serve stale frames)."""
         while True:
             self._check_graphics(ask_page=False)
             try:
-                return self._page.screenshot(clip=clip, timeout=min(self._remaining_ms(deadline),
-                                                                    SCREENSHOT_TRY_S * 1000))
+                return self._page.screenshot(timeout=min(self._remaining_ms(deadline), SCREENSHOT_TRY_S * 1000))
             except PlaywrightError as exc:
                 if "Timeout" not in str(exc):
                     raise
+
+    def _shows(self, image: Image.Image, marker: tuple[int, ...]) -> bool:
+        ratio = self.size.pixel_ratio
+        pixel = image.convert("RGB").getpixel((int(self.size.width * ratio / 2),
+                                               int((self.size.height + MARKER_HEIGHT / 2) * ratio)))
+        return max(abs(a - b) for a, b in zip(pixel, marker)) <= MARKER_TOLERANCE
+
+    def _screen_area(self, image: Image.Image) -> bytes:
+        # A full-page screenshot and a crop here cost less than Playwright's clipped screenshot.
+        width, height = self.size.pixels
+        buffer = io.BytesIO()
+        image.crop((0, 0, width, height)).save(buffer, format="PNG")
+        return buffer.getvalue()
 
     @staticmethod
     def _remaining_ms(deadline: float) -> float:
@@ -230,15 +242,9 @@ class PageDriver:
         self._updates += 1
         return MARKER_COLORS[self._updates % len(MARKER_COLORS)]
 
-    def _marker_shown(self, marker: tuple[int, ...], deadline: float) -> bool:
-        clip = {"x": self.size.width / 2, "y": self.size.height + MARKER_HEIGHT / 2, "width": 1, "height": 1}
-        png = self._screenshot(clip, deadline)
-        pixel = Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))
-        return max(abs(a - b) for a, b in zip(pixel, marker)) <= MARKER_TOLERANCE
-
     def _wait_marker(self, marker: tuple[int, ...], deadline: float) -> None:
         """Wait until the frame of the update that painted `marker` is on screen."""
-        while not self._marker_shown(marker, deadline):
+        while not self._shows(Image.open(io.BytesIO(self._screenshot(deadline))), marker):
             self._page.evaluate(_SETTLE_JS)
 
     def _check_graphics(self, ask_page: bool = True) -> None:
@@ -285,8 +291,7 @@ class PageDriver:
             self._wait_marker(self._blank_marker, deadline)
             self._blank_marker = None
             marker = self._apply(root, theme or self._default_theme, dark, max(0.1, deadline - time.monotonic()))
-            self._wait_marker(marker, deadline)
-            png = self._stable_screenshot(deadline)
+            png = self._stable_screenshot(marker, deadline)
             self._check_graphics()
             # Blank the page now, so the next render usually finds the blank screen already drawn.
             self._blank_marker = self._apply(ft.Container(bgcolor=BLANK_COLOR), None, False, timeout)

@@ -7,24 +7,24 @@ split and `reward_std_within_group`) goes to one MLflow run at its global step, 
 `render/rate` (the reward stage's render rate over all samples, `unsupported` ones included; TRL's
 `rewards/rendered/mean` leaves those out) is also logged as `render_rate`. Each checkpoint's weights (the adapter, not
 the base model; or the whole model under full fine-tuning) become an MLflow LoggedModel tagged with
-its step.
+its step. The calls go through a `TrackingQueue` (a background thread), so a slow or dead tracking
+server never slows a step: lost metrics are counted and warned about at the end of training.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 import shutil
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from transformers import TrainerCallback
 
 from flutter_rl.train.run_dirs import ADAPTER_CONFIG, weight_files
-
-log = logging.getLogger(__name__)
+from flutter_rl.train.tracking_queue import TrackingQueue
 
 # The reward stage's render rate over every sample (`flutter_rl.reward.scoring.render_summary`).
 RENDER_RATE_SOURCE = "render/rate"
@@ -67,6 +67,7 @@ class MlflowTrainingCallback(TrainerCallback):
         self.run_id = run_id
         self.prefix = prefix
         self.log_checkpoints = log_checkpoints
+        self.tracking = TrackingQueue(client.tracking_uri, run_id)
 
     def on_log(self, args, state, control, logs=None, **kwargs):
         if not state.is_world_process_zero or not logs:
@@ -80,17 +81,14 @@ class MlflowTrainingCallback(TrainerCallback):
 
             now = int(time.time() * 1000)
             batch = [Metric(key, value, now, state.global_step) for key, value in metrics.items()]
-            self._send(f"metrics of step {state.global_step}", self.client.log_batch, self.run_id, metrics=batch)
+            self.tracking.submit(f"metrics of step {state.global_step}",
+                                 partial(self.client.log_batch, self.run_id, metrics=batch), metrics=len(batch))
 
     def on_save(self, args, state, control, **kwargs):
         if self.log_checkpoints and state.is_world_process_zero:
             checkpoint = Path(args.output_dir) / f"checkpoint-{state.global_step}"
-            self._send(checkpoint.name, log_checkpoint, self.client, self.run_id, checkpoint, state.global_step)
+            self.tracking.submit(checkpoint.name,
+                                 partial(log_checkpoint, self.client, self.run_id, checkpoint, state.global_step))
 
-    def _send(self, what: str, call: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        # The client already retries; a tracking outage after that must not kill hours of training,
-        # whose checkpoints stay on disk either way.
-        try:
-            call(*args, **kwargs)
-        except Exception as exc:  # any MLflow or network failure
-            log.warning("MLflow: could not log %s to run %s: %s", what, self.run_id, exc)
+    def on_train_end(self, args, state, control, **kwargs):
+        self.tracking.close()

@@ -31,6 +31,14 @@ def worker_pids(backend) -> list[int]:
     return [w.process.pid for w in backend.workers]
 
 
+def settled_pids(backend) -> list[int]:
+    """The worker pids once each worker has rendered a screen (a worker left with a dead GPU process by
+    an earlier test restarts here, not in the middle of the test) and is warm again."""
+    backend.render_batch([screen_source(title="One"), screen_source(title="Two")])
+    backend.start()
+    return worker_pids(backend)
+
+
 def bare_screen(scaffold: str) -> str:
     return f"""
 import 'package:flutter/material.dart';
@@ -54,7 +62,8 @@ def _kill(process: psutil.Process) -> None:
 def test_killed_gpu_process_mid_batch_never_yields_a_wrong_image(backend):
     codes = [screen_source(title=f"Screen {i}", body=f"Container(color: Colors.{COLORS[i % len(COLORS)]}, "
                                                       f"child: Center(child: Text('Body {i}')))") for i in range(20)]
-    reference = backend.render_batch(codes)
+    # A generous timeout: a render slowed by a loaded machine must not pass for the kill's effect.
+    reference = backend.render_batch(codes, timeout=30.0)
     assert all(r.ok for r in reference), [r.message for r in reference if not r.ok]
     # Measured on main before the fix: a blank white PNG came back as ok in 5 of 6 such kills.
     for delay in (0.5, 1.5, 2.5):
@@ -63,7 +72,7 @@ def test_killed_gpu_process_mid_batch_never_yields_a_wrong_image(backend):
         assert victim is not None, "a headless Chromium runs a GPU process even with --disable-gpu"
         killer = threading.Timer(delay, _kill, (victim,))
         killer.start()
-        results = backend.render_batch(codes)
+        results = backend.render_batch(codes, timeout=30.0)
         killer.join()
         for index, (ref, got) in enumerate(zip(reference, results)):
             assert got.ok or got.error_kind is ErrorKind.CRASH, f"kill at {delay} s, sample {index}: {got.message}"
@@ -74,7 +83,7 @@ def test_killed_gpu_process_mid_batch_never_yields_a_wrong_image(backend):
 
 
 def test_a_screen_in_any_color_renders_because_the_marker_is_outside_it(backend):
-    pids = worker_pids(backend)
+    pids = settled_pids(backend)
     codes = [
         bare_screen("const Scaffold(backgroundColor: Color(0xFF01FE02), body: Center(child: Text('Green')))"),
         bare_screen("const Scaffold(backgroundColor: Color(0xFF01FE02))"),  # pixel for pixel the blank screen
@@ -87,13 +96,12 @@ def test_a_screen_in_any_color_renders_because_the_marker_is_outside_it(backend)
 
 
 def test_front_end_budget_timeouts_keep_their_workers(backend):
-    backend.start()
-    pids = worker_pids(backend)
+    pids = settled_pids(backend)
     over_budget = [
         "Builder(builder: (context) { var n = 0; for (var i = 0; i < 1000000000; i++) { n++; } return Text('$n'); })",
         "Builder(builder: (context) { int f(int n) => n < 2 ? 1 : f(n - 1) + f(n - 2); return Text('${f(40)}'); })",
-        "Builder(builder: (context) { final g = List.generate(10000, (i) => List.generate(10000, (j) => i * j)); "
-        "return Text('${g.length}'); })",
+        ("Builder(builder: (context) { final g = List.generate(10000, (i) => List.generate(10000, (j) => i * j)); "
+         "return Text('${g.length}'); })"),
     ]
     results = backend.render_batch([screen_source(body=body) for body in over_budget] + [screen_source()])
     for result in results[:3]:

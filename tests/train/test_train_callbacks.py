@@ -10,6 +10,8 @@ from flutter_rl.train.callbacks import MlflowTrainingCallback, numeric_metrics
 class RecordingClient:
     """Keeps what would be sent to MLflow, to check the mapping without a server (the e2e tests use one)."""
 
+    tracking_uri = "file:///unused"  # not http: the queue has no server to probe
+
     def __init__(self) -> None:
         self.batches: list[list] = []
 
@@ -28,6 +30,7 @@ def test_on_log_sends_numbers_and_render_rate_at_the_global_step() -> None:
     state = SimpleNamespace(is_world_process_zero=True, global_step=7)
     logs = {"render/rate": 0.25, "render/unsupported_share": 0.5, "rewards/rendered/mean": 0.5, "reward": 0.4, "note": "x"}
     callback.on_log(None, state, None, logs=logs)
+    callback.on_train_end(None, state, None)  # sends what is queued
 
     (batch,) = client.batches
     assert {m.step for m in batch} == {7}
@@ -39,6 +42,8 @@ def test_on_log_sends_numbers_and_render_rate_at_the_global_step() -> None:
 
 
 class FailingClient:
+    tracking_uri = "file:///unused"
+
     def log_batch(self, run_id, metrics=(), params=(), tags=()):
         raise ConnectionError("tracking server went away")
 
@@ -46,5 +51,7 @@ class FailingClient:
 def test_a_tracking_outage_warns_instead_of_killing_the_training(caplog) -> None:
     callback = MlflowTrainingCallback(FailingClient(), "run-1")
     state = SimpleNamespace(is_world_process_zero=True, global_step=3)
-    callback.on_log(None, state, None, logs={"reward": 0.4})
+    callback.on_log(None, state, None, logs={"reward": 0.4, "kl": 0.1})
+    callback.on_train_end(None, state, None)
     assert "could not log metrics of step 3" in caplog.text and "went away" in caplog.text
+    assert "2 metrics and 0 other logging calls (none) were not logged to run run-1" in caplog.text
