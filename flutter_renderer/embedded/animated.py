@@ -178,8 +178,7 @@ def size_transition(node: DartObject) -> ft.Control:
 
 def rect_ltrb(value: Any) -> tuple[float, float, float, float]:
     """Rect.fromLTWH / fromLTRB / fromCenter / fromCircle / fromPoints -> (left, top, right, bottom)."""
-    if not isinstance(value, DartObject) or value.type != "Rect":
-        raise bad(value, "a Rect")
+    v.of_type(value, "Rect")
     a, k = [v.finite(x) for x in value.args], value.kwargs
     if value.ctor == "fromLTWH":
         return a[0], a[1], a[0] + a[2], a[1] + a[3]

@@ -370,8 +370,7 @@ def tab_bar(node: DartObject) -> ft.Control:
         raise runtime_error("CupertinoTabBar needs at least two items", node)
     destinations = []
     for item in items:
-        if not isinstance(item, DartObject) or item.type != "BottomNavigationBarItem":
-            raise bad(item, "a BottomNavigationBarItem")
+        v.of_type(item, "BottomNavigationBarItem")
         label = item.kwargs.get("label")
         destinations.append(ft.NavigationBarDestination(icon=build(item.kwargs.get("icon")),
                                                         label=text_of(label) if label is not None else None))

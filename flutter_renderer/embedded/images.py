@@ -10,10 +10,9 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import IMAGE_PLACEHOLDER
-from flutter_renderer.embedded.registry import bad, unsupported
+from flutter_renderer.embedded.registry import unsupported
 
 
 @cache
@@ -35,8 +34,7 @@ def decoration_image(value: Any) -> ft.DecorationImage | None:
     border, clipped to the shape, with the image's opacity."""
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "DecorationImage":
-        raise bad(value, "a DecorationImage")
+    v.of_type(value, "DecorationImage")
     k = value.kwargs
     if k.get("colorFilter") is not None or k.get("invertColors"):
         raise unsupported("DecorationImage.colorFilter/invertColors", value)

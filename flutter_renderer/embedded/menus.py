@@ -124,8 +124,7 @@ def segmented_button(node: DartObject) -> ft.Control:
     k = node.kwargs
     segments = []
     for item in widget_list(node, "segments"):
-        if not isinstance(item, DartObject) or item.type != "ButtonSegment":
-            raise bad(item, "a ButtonSegment")
+        v.of_type(item, "ButtonSegment")
         s = item.kwargs
         if s.get("icon") is None and s.get("label") is None:
             raise runtime_error("A ButtonSegment needs an icon or a label", item)

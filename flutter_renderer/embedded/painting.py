@@ -10,7 +10,7 @@ from typing import Any
 import flet as ft
 import flet.canvas as cv
 
-from flutter_renderer.ir import MATRIX_OPS, DartObject, EnumValue
+from flutter_renderer.ir import DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.images import placeholder_decoration_image
 from flutter_renderer.embedded.layout import box_decoration
@@ -160,31 +160,6 @@ def flutter_logo(node: DartObject) -> ft.Control:
 
 # --- Transform ------------------------------------------------------------------------------------
 
-_MATRIX_CTORS = {"identity": "identity", "translationValues": "translation_values",
-                 "diagonal3Values": "diagonal3_values", "rotationZ": "rotation_z", "skewX": "skew_x",
-                 "skewY": "skew_y"}
-_MATRIX_OPS = {"translate": "translate", "scale": "scale", "rotateZ": "rotate_z", "rotateX": "rotate_x",
-               "rotateY": "rotate_y", "setEntry": "set_entry"}
-
-
-def matrix4(value: Any) -> ft.Matrix4:
-    """Matrix4.identity()/rotationZ/translationValues/... and the ops recorded on it -> ft.Matrix4."""
-    if not isinstance(value, DartObject) or value.type != "Matrix4":
-        raise bad(value, "a Matrix4")
-    numbers = [v.finite(a) for a in value.args]
-    if value.ctor in _MATRIX_CTORS:
-        matrix = getattr(ft.Matrix4, _MATRIX_CTORS[value.ctor])(*numbers)
-    elif value.ctor in ("rotationX", "rotationY"):
-        matrix = getattr(ft.Matrix4.identity(), "rotate_" + value.ctor[-1].lower())(*numbers)
-    else:
-        raise unsupported(f"Matrix4.{value.ctor or '(16 values)'}", value)
-    for name, args in value.kwargs.get(MATRIX_OPS, []):
-        if name not in _MATRIX_OPS:
-            raise unsupported(f"Matrix4.{name}", value)
-        getattr(matrix, _MATRIX_OPS[name])(*[v.finite(a) for a in args])
-    return matrix
-
-
 def _transformed(node: DartObject, matrix: ft.Matrix4, default_alignment: ft.Alignment | None) -> ft.Control:
     k = node.kwargs
     control = ft.Container(build_optional(k.get("child")))
@@ -198,7 +173,7 @@ _TRANSFORM = "origin alignment transformHitTests filterQuality child"
 
 @widget("Transform", honours="transform " + _TRANSFORM)
 def transform(node: DartObject) -> ft.Control:
-    return _transformed(node, matrix4(node.kwargs.get("transform")), None)
+    return _transformed(node, v.matrix4(node.kwargs.get("transform")), None)
 
 
 @widget("Transform.rotate", honours="angle " + _TRANSFORM)

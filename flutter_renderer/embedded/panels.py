@@ -12,14 +12,8 @@ from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.layout import check_viewport, scroll_padding
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, layout_error, runtime_error, unbounded, unsupported, widget, widget_list,
+    axes, build, build_optional, layout_error, runtime_error, unbounded, unsupported, widget, widget_list,
 )
-
-
-def _of(value: Any, type_name: str) -> DartObject:
-    if not isinstance(value, DartObject) or value.type != type_name:
-        raise bad(value, f"a {type_name}")
-    return value
 
 
 @widget("DataTable", honours="columns rows sortColumnIndex sortAscending onSelectAll decoration dataRowColor "
@@ -30,8 +24,8 @@ def data_table(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("border") is not None or k.get("decoration") is not None:
         raise unsupported("DataTable.border/decoration", node)
-    columns = [_of(c, "DataColumn") for c in widget_list(node, "columns")]
-    rows = [_of(r, "DataRow") for r in widget_list(node, "rows")]
+    columns = [v.of_type(c, "DataColumn") for c in widget_list(node, "columns")]
+    rows = [v.of_type(r, "DataRow") for r in widget_list(node, "rows")]
     for row in rows:
         if len(widget_list(row, "cells")) != len(columns):
             raise runtime_error(f"DataTable: a row has {len(widget_list(row, 'cells'))} cells for "
@@ -65,7 +59,7 @@ def data_table(node: DartObject) -> ft.Control:
 
 
 def _cell(value: Any) -> ft.DataCell:
-    cell = _of(value, "DataCell")
+    cell = v.of_type(value, "DataCell")
     content = cell.args[0] if cell.args else cell.kwargs.get("child")
     return ft.DataCell(content=build(content), placeholder=bool(cell.kwargs.get("placeholder")),
                        show_edit_icon=bool(cell.kwargs.get("showEditIcon")))
@@ -151,7 +145,7 @@ def navigation_rail(node: DartObject) -> ft.Control:
         raise unsupported("NavigationRail.selectedIconTheme/unselectedIconTheme", node)
     destinations = []
     for item in widget_list(node, "destinations"):
-        destination = _of(item, "NavigationRailDestination")
+        destination = v.of_type(item, "NavigationRailDestination")
         d = destination.kwargs
         destinations.append(ft.NavigationRailDestination(
             icon=build(d.get("icon")), selected_icon=build_optional(d.get("selectedIcon")), label=build(d.get("label")),

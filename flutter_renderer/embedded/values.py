@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import flet as ft
 
 from flutter_renderer.api import ErrorKind, SourceError
-from flutter_renderer.ir import STILL_STATES, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.embedded import font_features
 
 E = TypeVar("E", bound=Enum)
@@ -35,6 +35,13 @@ def bad(value: Any, expected: str) -> MappingError:
     line = value.line if isinstance(value, DartObject) else 0
     column = value.column if isinstance(value, DartObject) else 0
     return MappingError(ErrorKind.ANALYSIS, f"expected {expected}, got {describe(value)}", line, column)
+
+
+def of_type(value: Any, type_name: str) -> DartObject:
+    """`value` when it is a `type_name` object (any constructor), else the analyzer's error naming it."""
+    if not isinstance(value, DartObject) or value.type != type_name:
+        raise bad(value, f"{'an' if type_name[0] in 'AEIOU' else 'a'} {type_name}")
+    return value
 
 
 def unsupported(what: str, node: Any = None) -> MappingError:
@@ -404,20 +411,35 @@ def size(value: Any) -> tuple[float, float] | None:
 # rotations have no Flet constructor and are the identity followed by the same rotation.
 _MATRIX4 = {"identity": "identity", "translationValues": "translation_values", "diagonal3Values": "diagonal3_values",
             "rotationZ": "rotation_z", "skewX": "skew_x", "skewY": "skew_y"}
+# the operations the front end records on a Matrix4 (`..translate(...)`, ir.MATRIX_OPS) -> Flet's
+_MATRIX4_OPS = {"translate": "translate", "scale": "scale", "rotateZ": "rotate_z", "rotateX": "rotate_x",
+                "rotateY": "rotate_y", "setEntry": "set_entry"}
+
+
+def _finite_args(value: DartObject, args: Any) -> list[float]:
+    numbers = [finite(a) for a in args]
+    if any(n is None for n in numbers):
+        raise bad(value, "a Matrix4 with finite numbers")
+    return numbers
 
 
 def matrix4(value: Any) -> ft.Matrix4 | None:
-    """Matrix4.identity() / .translationValues / .diagonal3Values / .rotationX/Y/Z / .skewX/Y -> ft.Matrix4."""
+    """Matrix4.identity() / .translationValues / .diagonal3Values / .rotationX/Y/Z / .skewX/Y, with the
+    operations recorded on it, -> ft.Matrix4 (None for None); for Container.transform and Transform."""
     if value is None:
         return None
     if not isinstance(value, DartObject) or value.type != "Matrix4":
         raise bad(value, "a Matrix4")
-    args = [finite(a) for a in value.args]
-    if any(a is None for a in args):
-        raise bad(value, "a Matrix4 with finite numbers")
+    args = _finite_args(value, value.args)
     if value.ctor in ("rotationX", "rotationY"):
         matrix = ft.Matrix4.identity()
-        return matrix.rotate_x(*args) if value.ctor == "rotationX" else matrix.rotate_y(*args)
-    if value.ctor not in _MATRIX4:
-        raise unsupported(f"Matrix4.{value.ctor}", value)
-    return getattr(ft.Matrix4, _MATRIX4[value.ctor])(*args)
+        matrix = matrix.rotate_x(*args) if value.ctor == "rotationX" else matrix.rotate_y(*args)
+    elif value.ctor in _MATRIX4:
+        matrix = getattr(ft.Matrix4, _MATRIX4[value.ctor])(*args)
+    else:
+        raise unsupported(f"Matrix4.{value.ctor or '(16 values)'}", value)
+    for name, op_args in value.kwargs.get(MATRIX_OPS, []):
+        if name not in _MATRIX4_OPS:
+            raise unsupported(f"Matrix4.{name}", value)
+        getattr(matrix, _MATRIX4_OPS[name])(*_finite_args(value, op_args))
+    return matrix

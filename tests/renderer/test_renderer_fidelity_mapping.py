@@ -67,6 +67,16 @@ def test_matrix4_constructors_become_flet_matrices_and_bad_ones_are_named():
         built(D("Container", kwargs={"transform": D("Matrix4", "rotationZ", (float("nan"),))}))
 
 
+def test_container_transform_applies_the_operations_recorded_on_its_matrix():
+    from flutter_renderer.ir import MATRIX_OPS
+
+    matrix = D("Matrix4", "identity", (), {MATRIX_OPS: [("rotateZ", (0.1,)), ("translate", (4.0, 2.0))]})
+    box = built(D("Container", kwargs={"transform": matrix}))
+    assert [(op.name, op.args) for op in box.transform.matrix.ops] == [("rotate_z", [0.1]), ("translate", [4.0, 2.0, 0])]
+    with pytest.raises(MappingError, match="Matrix4.shear"):
+        built(D("Container", kwargs={"transform": D("Matrix4", "identity", (), {MATRIX_OPS: [("shear", (1.0,))]})}))
+
+
 def test_prefix_widget_and_prefix_text_together_are_flutter_s_assertion():
     decoration = D("InputDecoration", kwargs={"prefix": D("Text", args=("a",)), "prefixText": "b"})
     with pytest.raises(MappingError, match="either prefix or prefixText"):
