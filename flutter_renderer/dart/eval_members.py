@@ -125,6 +125,8 @@ class MemberAccess(EvaluatorBase):
         elif owner in catalog.ENUMS:
             if name in catalog.ENUMS[owner]:
                 return EnumValue(owner, name)
+            if name == "values":   # every Dart enum has it; the catalog keeps the names, not their order
+                raise self.error(node, kinds.valid_flutter(f"{owner}.values"), ErrorKind.UNSUPPORTED)
         else:
             value = flutter_api.static_get(owner, name)
             if value is MISSING:

@@ -26,6 +26,7 @@ VALID_FLUTTER = [
     ("WidgetsApp(color: Colors.blue, builder: (context, child) => Text('a'))", "", "", "'WidgetsApp'"),
     ("Text('a', softWrap: true)", "", "", "The named parameter 'softWrap' of 'Text'"),
     ("Text(MaterialStateProperty.all(1).toString())", "", "", "'MaterialStateProperty.all'"),
+    ("Text(TextAlign.values.length.toString())", "", "", "'TextAlign.values'"),   # every Dart enum has values
     ("Text(label())", "String label() { final c = ScrollController(); c.position; return 'a'; }", "",
      "'ScrollController.position'"),
     ("Text(Model().bump())", "", "class Model extends ChangeNotifier { String bump() { notifyListeners(); return 'a'; } }",
