@@ -125,8 +125,6 @@ class MemberAccess(EvaluatorBase):
         elif owner in catalog.ENUMS:
             if name in catalog.ENUMS[owner]:
                 return EnumValue(owner, name)
-            if name == "values":   # every Dart enum has it; the catalog keeps the names, not their order
-                raise self.error(node, kinds.valid_flutter(f"{owner}.values"), ErrorKind.UNSUPPORTED)
         else:
             value = flutter_api.static_get(owner, name)
             if value is MISSING:
@@ -134,8 +132,11 @@ class MemberAccess(EvaluatorBase):
             if value is not MISSING:
                 return value
         message = f"The getter '{name}' isn't defined for the type '{owner}'."
+        # `values` every Dart enum has, and the index (which can't tell an enum of dart:ui from a class)
+        # doesn't list; the catalog keeps enums' names, not their order
+        enum_values = name == "values" and (owner in catalog.ENUMS or kinds.is_flutter_type(owner, self.program))
         if owner not in self.program.enums and owner not in self.program.classes \
-                and kinds.static_exists(owner, name, self.program):
+                and (enum_values or kinds.static_exists(owner, name, self.program)):
             raise self.error(node, kinds.valid_flutter(f"{owner}.{name}"), ErrorKind.UNSUPPORTED)
         raise self.error(node, message)
 
