@@ -484,3 +484,17 @@ void main() => runApp(MaterialApp(initialRoute: '/start', routes: {
   '/': (context) => const Text('root'), '/start': (context) => const Scaffold(body: Text('start'))}));
 """
     assert built(source).root.content.value == "start"
+
+
+def test_material_button_uses_button_theme_defaults():
+    column = body("Column(children: [MaterialButton(onPressed: () {}, color: Colors.blue, child: const Text('a')), "
+                  "const MaterialButton(onPressed: null, child: Text('b'))])")
+    filled, disabled = column.controls
+    card = filled.content
+    assert filled.padding == ft.Padding(0, 6, 0, 6)                     # the 48 px tap target around 36 px
+    assert isinstance(card, ft.Card) and (card.elevation, card.bgcolor) == (2.0, "blue")
+    minimum, label = card.content.controls
+    assert (minimum.width, minimum.height) == (88, 36) and label.padding == ft.Padding(16, 0, 16, 0)
+    assert label.content.style.color == "#dd000000" and label.content.theme_style == ft.TextThemeStyle.LABEL_LARGE
+    text = disabled.content.content.controls[1].content
+    assert text.style.color == "onsurface,0.38" and disabled.content.bgcolor is None
