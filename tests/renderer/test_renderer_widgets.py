@@ -319,7 +319,7 @@ def test_sliver_app_bar_is_drawn_expanded_with_its_flexible_space():
     flexible, toolbar = bar.content.controls
     background, title = flexible.content.controls
     assert background.content.bgcolor == "blue"
-    assert title.padding == ft.Padding(0, 0, 0, 16) and title.content.transform.matrix.ctor.args == [1.5, 1.5, 1]
+    assert title.padding == ft.Padding(72, 0, 0, 16) and title.content.transform.matrix.ctor.args == [1.5, 1.5, 1]
     assert toolbar.height == 56
     medium = body("CustomScrollView(slivers: const [SliverAppBar.medium(title: Text('M'))])").controls[0]
     assert medium.height == 112
