@@ -498,3 +498,19 @@ def test_material_button_uses_button_theme_defaults():
     assert label.content.style.color == "#dd000000" and label.content.theme_style == ft.TextThemeStyle.LABEL_LARGE
     text = disabled.content.content.controls[1].content
     assert text.style.color == "onsurface,0.38" and disabled.content.bgcolor is None
+
+
+def test_stepper_shows_the_current_steps_content_and_controls():
+    view = body("Stepper(currentStep: 1, steps: const [Step(title: Text('One'), content: Text('first'), "
+                "state: StepState.complete, isActive: true), Step(title: Text('Two'), content: Text('second'))])")
+    first, second = view.controls
+    header, content = first.controls
+    marker = header.content.controls[0]
+    top_line, circle, bottom_line = marker.controls
+    assert (top_line.width, bottom_line.width) == (0.0, 1.0)           # no line above the first step
+    assert circle.bgcolor == "primary" and circle.content.icon == ft.Icons.CHECK
+    assert content.controls[1].height == 0                            # not the current step: collapsed
+    shown = second.controls[1].controls[1].content
+    assert shown.controls[0].value == "second" and shown.controls[1].height == 48
+    go, cancel = shown.controls[1].content.controls
+    assert go.content.value == "Continue" and go.style.bgcolor == "primary"
