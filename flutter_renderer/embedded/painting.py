@@ -1,5 +1,5 @@
-"""Widgets that paint a surface or a picture: ColoredBox, Material, Ink, Placeholder, FlutterLogo
-and Transform."""
+"""Widgets that paint a surface or a picture: ColoredBox, Material, Ink, MaterialButton, Placeholder,
+FlutterLogo, ClipRect and Transform."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from contextlib import nullcontext
 from typing import Any
 
 import flet as ft
-import flet.canvas as cv
 
 from flutter_renderer.ir import MATRIX_OPS, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
@@ -174,6 +173,7 @@ def placeholder(node: DartObject) -> ft.Control:
 # The mark in a 10 x 10 box: light top and middle beams, the dark bottom beam, and the medium-blue
 # square where the middle and bottom beams cross. This geometry is drawn for this renderer (45-degree
 # beams of one width), not taken from Flutter; the colours are the logo's.
+# (colour, polygon) pairs, painted in this order.
 _LOGO = (
     ("#ff54c5f8", ((1.3, 5.3), (5.9, 0.7), (8.7, 0.7), (2.7, 6.7))),
     ("#ff54c5f8", ((3.45, 6.9), (5.9, 4.45), (8.7, 4.45), (6.25, 6.9))),
@@ -182,20 +182,23 @@ _LOGO = (
 )
 
 
+def _logo_svg() -> bytes:
+    paths = "".join(f'<path fill="#{color[3:]}" d="M{" L".join(f"{x} {y}" for x, y in points)} Z"/>'
+                    for color, points in _LOGO)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{paths}</svg>'.encode()
+
+
 @widget("FlutterLogo", honours="size textColor style duration curve")
 def flutter_logo(node: DartObject) -> ft.Control:
+    # An SVG fitted (contain) to the box, as FlutterLogoDecoration fits the mark: `size` square
+    # (IconTheme's 24 by default), or all of a tighter box it is forced into.
     k = node.kwargs
     style = k.get("style")
     if style is not None and not (isinstance(style, EnumValue) and style.name == "markOnly"):
         raise unsupported(f"FlutterLogo.style {getattr(style, 'name', style)} (only the mark is drawn)", node)
     size = v.finite(k.get("size"))
-    size = 24.0 if size is None else size  # IconTheme's default size
-    scale = size / 10
-    shapes = [cv.Path([cv.Path.MoveTo(x * scale, y * scale) if i == 0 else
-                              cv.Path.LineTo(x * scale, y * scale) for i, (x, y) in enumerate(points)]
-                             + [cv.Path.Close()], paint=ft.Paint(color=color, style=ft.PaintingStyle.FILL))
-              for color, points in _LOGO]
-    return ft.Container(cv.Canvas(shapes=shapes, width=size, height=size), width=size, height=size)
+    size = 24.0 if size is None else size
+    return ft.Image(src=_logo_svg(), width=size, height=size, fit=ft.BoxFit.CONTAIN)
 
 
 # --- Transform ------------------------------------------------------------------------------------

@@ -70,8 +70,8 @@ def test_ink_and_placeholder_and_flutter_logo():
     holder = body("const Placeholder(fallbackHeight: 100)")
     assert isinstance(holder, ft.Placeholder) and holder.fallback_height == 100 and holder.color == "#ff455a64"
     logo = body("const FlutterLogo(size: 50)")
-    canvas = logo.content
-    assert (logo.width, canvas.width, len(canvas.shapes)) == (50, 50, 4)
+    assert isinstance(logo, ft.Image) and (logo.width, logo.height, logo.fit) == (50, 50, ft.BoxFit.CONTAIN)
+    assert logo.src.count(b"<path ") == 4 and b'fill="#01579b"' in logo.src
     assert body("const FlutterLogo()").width == 24
     assert error(SCAFFOLD.format(body="const FlutterLogo(style: FlutterLogoStyle.horizontal)")).kind is ErrorKind.UNSUPPORTED
 
