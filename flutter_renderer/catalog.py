@@ -804,6 +804,10 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "BottomAppBar": {"": sig("", "color elevation shape clipBehavior notchMargin child padding surfaceTintColor "
                                  "shadowColor height")},
     "CircularNotchedRectangle": {"": sig()},
+    "Stepper": {"": sig("", "controller physics type currentStep onStepTapped onStepContinue onStepCancel "
+                            "controlsBuilder elevation margin connectorColor connectorThickness stepIconBuilder "
+                            "stepIconHeight stepIconWidth stepIconMargin", "steps")},
+    "Step": {"": sig("", "subtitle state isActive label stepStyle", "title content")},
     # --- value classes ---
     "EdgeInsets": {
         "all": sig("value"),
@@ -908,6 +912,8 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "TabBarIndicatorSize": "tab label",
     "TabAlignment": "start startOffset fill center",
     "NavigationRailLabelType": "none selected all",
+    "StepState": "indexed editing complete disabled error",
+    "StepperType": "vertical horizontal",
     "MaterialType": "canvas card circle button transparency",
     "FlutterLogoStyle": "markOnly horizontal stacked",
     "CrossFadeState": "showFirst showSecond",
@@ -1003,7 +1009,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "StreamBuilder FutureBuilder "
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
-    "Stepper ExpansionPanelList Dismissible Draggable DragTarget "
+    "ExpansionPanelList Dismissible Draggable DragTarget "
     "InteractiveViewer "
     ""
     ""
@@ -1011,7 +1017,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
-    "RefreshIndicator Stepper ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
+    "RefreshIndicator ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
     "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
     "MediaQuery Navigator "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "

@@ -1,5 +1,5 @@
-"""Widgets that paint a surface or a picture: ColoredBox, Material, Ink, Placeholder, FlutterLogo
-and Transform."""
+"""Widgets that paint a surface or a picture: ColoredBox, Material, Ink, MaterialButton, Placeholder,
+FlutterLogo, ClipRect and Transform."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ from contextlib import nullcontext
 from typing import Any
 
 import flet as ft
-import flet.canvas as cv
 
 from flutter_renderer.ir import DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.images import placeholder_decoration_image
 from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.material import default_style
-from flutter_renderer.embedded.text_defaults import text_defaults
+from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.registry import bad, build_optional, unsupported, widget
 
 
@@ -42,7 +41,7 @@ def _material_type(node: DartObject) -> str:
     return kind.name
 
 
-def _material(node: DartObject, child: ft.Control | None) -> ft.Control:
+def material_surface(node: DartObject, child: ft.Control | None) -> ft.Control:
     """Material: its colour (canvas/card: the surface), shape and elevation; it sets the default text
     style to `textStyle` (else the theme's bodyMedium, already the page's)."""
     k = node.kwargs
@@ -81,7 +80,7 @@ def material(node: DartObject) -> ft.Control:
     text_style = node.kwargs.get("textStyle")
     with text_defaults(default_style(text_style, replace=True)) if text_style is not None else nullcontext():
         child = build_optional(node.kwargs.get("child"))
-    return _material(node, child)
+    return material_surface(node, child)
 
 
 def ink_box(k: dict[str, Any], image: ft.DecorationImage | None = None) -> ft.Control:
@@ -94,6 +93,46 @@ def ink_box(k: dict[str, Any], image: ft.DecorationImage | None = None) -> ft.Co
         style["image"] = image
     return ft.Container(content=build_optional(k.get("child")), width=v.finite(k.get("width")),
                         height=v.finite(k.get("height")), padding=v.edge_insets(k.get("padding")), **style)
+
+
+# MaterialButton (a RawMaterialButton with ButtonThemeData's defaults, material_button.dart and
+# button_theme.dart): at least 88 x 36, 16 px side padding, 2 px corners, elevation 2 when filled,
+# labelLarge text in black87 (white when dark; onSurface at 38% when disabled), in a 48 px tap target.
+_MATERIAL_BUTTON = ("onPressed onLongPress onHighlightChanged textTheme textColor disabledTextColor color "
+                    "disabledColor colorBrightness elevation focusElevation hoverElevation highlightElevation "
+                    "disabledElevation padding visualDensity shape clipBehavior materialTapTargetSize minWidth height "
+                    "child")
+
+
+@widget("MaterialButton", honours=_MATERIAL_BUTTON)
+def material_button(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if k.get("textTheme") is not None or k.get("visualDensity") is not None:
+        raise unsupported("MaterialButton.textTheme/visualDensity", node)
+    enabled = k.get("onPressed") is not None
+    fill = k.get("color") if enabled else k.get("disabledColor")
+    dark = getattr(k.get("colorBrightness"), "name", "") == "dark"
+    if enabled:
+        text_color = v.color(k.get("textColor")) or ("#ffffffff" if dark else "#dd000000")
+    else:
+        text_color = v.color(k.get("textColor") or k.get("disabledTextColor")) or "onsurface,0.38"
+    label = TextDefaults(style=ft.TextStyle(color=text_color), theme_style=ft.TextThemeStyle.LABEL_LARGE)
+    with text_defaults(label):
+        child = build_optional(k.get("child"))
+    width, height = v.finite(k.get("minWidth")) or 88.0, v.finite(k.get("height")) or 36.0
+    sized = ft.Stack([ft.Container(width=width, height=height),
+                      ft.Container(child, padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 0, 16, 0))],
+                     alignment=ft.Alignment(0, 0))
+    elevation = k.get("elevation", 2.0) if enabled else k.get("disabledElevation", 0.0)
+    surface = DartObject("Material", kwargs={
+        "type": EnumValue("MaterialType", "button" if fill is not None else "transparency"), "color": fill,
+        "elevation": elevation, "clipBehavior": k.get("clipBehavior"),
+        "shape": k.get("shape") or DartObject("RoundedRectangleBorder", kwargs={
+            "borderRadius": DartObject("BorderRadius", "circular", (2.0,))})})
+    button = material_surface(surface, sized)
+    shrink = getattr(k.get("materialTapTargetSize"), "name", "") == "shrinkWrap"
+    gap = 0.0 if shrink else max(0.0, (48.0 - height) / 2)
+    return ft.Container(button, padding=ft.Padding(0, gap, 0, gap)) if gap else button
 
 
 @widget("ClipRect", honours="clipper clipBehavior child")
@@ -134,6 +173,7 @@ def placeholder(node: DartObject) -> ft.Control:
 # The mark in a 10 x 10 box: light top and middle beams, the dark bottom beam, and the medium-blue
 # square where the middle and bottom beams cross. This geometry is drawn for this renderer (45-degree
 # beams of one width), not taken from Flutter; the colours are the logo's.
+# (colour, polygon) pairs, painted in this order.
 _LOGO = (
     ("#ff54c5f8", ((1.3, 5.3), (5.9, 0.7), (8.7, 0.7), (2.7, 6.7))),
     ("#ff54c5f8", ((3.45, 6.9), (5.9, 4.45), (8.7, 4.45), (6.25, 6.9))),
@@ -142,20 +182,23 @@ _LOGO = (
 )
 
 
+def _logo_svg() -> bytes:
+    paths = "".join(f'<path fill="#{color[3:]}" d="M{" L".join(f"{x} {y}" for x, y in points)} Z"/>'
+                    for color, points in _LOGO)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{paths}</svg>'.encode()
+
+
 @widget("FlutterLogo", honours="size textColor style duration curve")
 def flutter_logo(node: DartObject) -> ft.Control:
+    # An SVG fitted (contain) to the box, as FlutterLogoDecoration fits the mark: `size` square
+    # (IconTheme's 24 by default), or all of a tighter box it is forced into.
     k = node.kwargs
     style = k.get("style")
     if style is not None and not (isinstance(style, EnumValue) and style.name == "markOnly"):
         raise unsupported(f"FlutterLogo.style {getattr(style, 'name', style)} (only the mark is drawn)", node)
     size = v.finite(k.get("size"))
-    size = 24.0 if size is None else size  # IconTheme's default size
-    scale = size / 10
-    shapes = [cv.Path([cv.Path.MoveTo(x * scale, y * scale) if i == 0 else
-                              cv.Path.LineTo(x * scale, y * scale) for i, (x, y) in enumerate(points)]
-                             + [cv.Path.Close()], paint=ft.Paint(color=color, style=ft.PaintingStyle.FILL))
-              for color, points in _LOGO]
-    return ft.Container(cv.Canvas(shapes=shapes, width=size, height=size), width=size, height=size)
+    size = 24.0 if size is None else size
+    return ft.Image(src=_logo_svg(), width=size, height=size, fit=ft.BoxFit.CONTAIN)
 
 
 # --- Transform ------------------------------------------------------------------------------------

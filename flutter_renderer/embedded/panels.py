@@ -189,3 +189,90 @@ def bottom_app_bar(node: DartObject) -> ft.Control:
                           clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior))
     bar.height = v.finite(k.get("height"))
     return bar
+
+
+# Stepper (material/stepper.dart), vertical, at its current step: per step a header (a 24 px circle
+# on 16 px connector lines, 24 px from the edges; the title in bodyLarge and subtitle in bodySmall
+# 12 px after it), and under the current step its content and the Continue (on primary) / Cancel
+# (black54) buttons, 60 px in, in a 48 px row 16 px below.
+_STEP_SIZE = 24.0
+_STEP_MARKS = {"editing": ft.Icons.EDIT, "complete": ft.Icons.CHECK}
+
+
+def _step_circle(step: DartObject, index: int) -> ft.Control:
+    state = getattr(step.kwargs.get("state"), "name", "indexed")
+    if state == "error":
+        raise unsupported("Step.state StepState.error (its warning triangle)", step)
+    active = bool(step.kwargs.get("isActive"))
+    mark: ft.Control = (ft.Icon(_STEP_MARKS[state], size=18, color="#ffffffff") if state in _STEP_MARKS
+                        else ft.Text(str(index + 1), style=ft.TextStyle(size=12, color="#ffffffff")))
+    return ft.Container(mark, width=_STEP_SIZE, height=_STEP_SIZE, alignment=ft.Alignment(0, 0),
+                        shape=ft.BoxShape.CIRCLE, bgcolor="primary" if active else "onsurface,0.38",
+                        margin=ft.Margin(0, 8, 0, 8))
+
+
+def _connector(step: DartObject, visible: bool, height: float | None = 16.0) -> ft.Control:
+    color = "primary" if step.kwargs.get("isActive") else "grey400"
+    return ft.Container(width=1.0 if visible else 0.0, height=height, bgcolor=color)
+
+
+def _step_text(value: Any, theme_style: ft.TextThemeStyle, disabled: bool) -> ft.Control:
+    label = build(value)
+    if isinstance(label, ft.Text) and label.style is None and label.theme_style is None:
+        label.theme_style = theme_style
+        label.color = "#61000000" if disabled else None   # black38
+    return label
+
+
+def _step_controls() -> ft.Control:
+    shape = ft.RoundedRectangleBorder(radius=2)
+    padding = ft.Padding(16, 0, 16, 0)
+    go = ft.TextButton(content=ft.Text("Continue"), style=ft.ButtonStyle(
+        color="onprimary", bgcolor="primary", padding=padding, shape=shape))
+    cancel = ft.TextButton(content=ft.Text("Cancel"), style=ft.ButtonStyle(color="#8a000000", padding=padding,
+                                                                          shape=shape))
+    return ft.Container(ft.Row([go, ft.Container(cancel, margin=ft.Margin(8, 0, 0, 0))], spacing=0), height=48,
+                        margin=ft.Margin(0, 16, 0, 0))
+
+
+@widget("Stepper", honours="steps currentStep type onStepTapped onStepContinue onStepCancel controlsBuilder elevation "
+                           "margin connectorColor connectorThickness stepIconBuilder physics")
+def stepper(node: DartObject) -> ft.Control:
+    k = node.kwargs
+    if getattr(k.get("type"), "name", "vertical") != "vertical":
+        raise unsupported("Stepper.type StepperType.horizontal", node)
+    for name in ("controlsBuilder", "connectorColor", "connectorThickness", "stepIconBuilder", "margin"):
+        if k.get(name) is not None:
+            raise unsupported(f"Stepper.{name}", node)
+    steps = [_of(step, "Step") for step in widget_list(node, "steps")]
+    current = int(v.finite(k.get("currentStep")) or 0)
+    if steps and not 0 <= current < len(steps):
+        raise runtime_error(f"Stepper.currentStep {current} is out of range", node)
+    rows: list[ft.Control] = []
+    for index, step in enumerate(steps):
+        s = step.kwargs
+        disabled = getattr(s.get("state"), "name", "") == "disabled"
+        if s.get("label") is not None or s.get("stepStyle") is not None:
+            raise unsupported("Step.label/stepStyle", step)
+        text = [_step_text(s.get("title"), ft.TextThemeStyle.BODY_LARGE, disabled)]
+        if s.get("subtitle") is not None:
+            text.append(ft.Container(_step_text(s["subtitle"], ft.TextThemeStyle.BODY_SMALL, disabled),
+                                     margin=ft.Margin(0, 2, 0, 0)))
+        marker = ft.Column([_connector(step, index > 0), _step_circle(step, index),
+                            _connector(step, index < len(steps) - 1)], spacing=0, tight=True,
+                           horizontal_alignment=ft.CrossAxisAlignment.CENTER)
+        header = ft.Container(ft.Row([marker, ft.Container(ft.Column(text, spacing=0, tight=True), expand=1,
+                                                           margin=ft.Margin(12, 0, 0, 0))], spacing=0),
+                              margin=ft.Margin(24, 0, 24, 0))
+        body: list[ft.Control] = [ft.Container(_connector(step, True, None), left=24 + _STEP_SIZE / 2, top=0, bottom=0)]
+        if index == current:
+            with axes(horizontal=False):
+                content = build(s.get("content"))
+            body.append(ft.Container(ft.Column([content, _step_controls()], spacing=0,
+                                               horizontal_alignment=ft.CrossAxisAlignment.CENTER),
+                                     margin=ft.Margin(60, 0, 24, 24)))
+        else:
+            body.append(ft.Container(height=0))
+        rows.append(ft.Column([header, ft.Stack(body)], spacing=0,
+                              horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
+    return ft.ListView(rows, spacing=0, padding=ft.Padding(0, 0, 0, 0), expand=None)

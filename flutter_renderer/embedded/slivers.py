@@ -286,8 +286,9 @@ def sliver_app_bar(node: DartObject) -> ft.Control:
     height = max(expanded or toolbar_height, toolbar_height)
     layers: list[ft.Control] = []
     if flexible is not None:
-        layers.append(ft.Container(_flexible_space(flexible, has_leading=k.get("leading") is not None), left=0, top=0,
-                                   right=0, bottom=0))
+        # FlexibleSpaceBarSettings.hasLeading: a leading widget, or one the bar may imply.
+        has_leading = k.get("leading") is not None or k.get("automaticallyImplyLeading", True) is not False
+        layers.append(ft.Container(_flexible_space(flexible, has_leading), left=0, top=0, right=0, bottom=0))
     if node.ctor in _BAR_TITLE and k.get("title") is not None:
         style, bottom = _BAR_TITLE[node.ctor]
         title = build(k["title"])
@@ -316,7 +317,8 @@ def _toolbar(node: DartObject, height: float, transparent: bool = False) -> ft.C
 
 def _flexible_space(value: Any, has_leading: bool) -> ft.Control:
     """FlexibleSpaceBar fully expanded: the background filling the bar, the title at its bottom start
-    (start padding 72 with a leading widget, else 0; bottom 16) in titleLarge scaled by 1.5."""
+    (start padding 72 when the bar has or may imply a leading widget, else 0; bottom 16) in titleLarge
+    scaled by 1.5."""
     if not isinstance(value, DartObject) or value.type != "FlexibleSpaceBar":
         return build(value)
     k = value.kwargs

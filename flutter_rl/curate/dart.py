@@ -29,6 +29,8 @@ CONST_CONSTRUCTORS = frozenset(
     DecoratedBox InkWell GestureDetector Tooltip CircularProgressIndicator LinearProgressIndicator
     EdgeInsets.all EdgeInsets.symmetric EdgeInsets.only EdgeInsets.fromLTRB TextStyle BoxDecoration
     InputDecoration OutlineInputBorder Color Radius.circular BorderRadius.all BoxShadow Offset
+    CustomScrollView SliverAppBar FlexibleSpaceBar SliverToBoxAdapter SliverPadding DecorationImage NetworkImage
+    CupertinoListSection.insetGrouped CupertinoListTile CupertinoSwitch
     """.split()
 )
 
@@ -83,6 +85,7 @@ class ScreenClass:
     methods: list[Method] = field(default_factory=list)
     state_fields: list[str] = field(default_factory=list)  # e.g. "bool _enabled = true;"
     declarations: list[str] = field(default_factory=list)  # top-level Dart after the class (data, constants)
+    imports: list[str] = field(default_factory=list)  # libraries besides material.dart, e.g. cupertino.dart
 
     @property
     def stateful(self) -> bool:
@@ -174,7 +177,8 @@ def screen_source(screen: ScreenClass, app_seed_color: str | None = None, dark: 
     `app_seed_color` (e.g. '0xFF3F51B5') adds `main()` and a `MaterialApp` themed from that seed
     color (`dark` for a dark theme); None leaves the screen class alone, as in a file of a larger app.
     """
-    lines = ["import 'package:flutter/material.dart';", ""]
+    lines = ["import 'package:flutter/material.dart';",
+             *(f"import '{library}';" for library in sorted(set(screen.imports))), ""]
     if app_seed_color:
         lines += [
             "void main() => runApp(const MyApp());",

@@ -27,6 +27,7 @@ class Ctx:
     methods: list[Method] = field(default_factory=list)
     state_fields: list[str] = field(default_factory=list)
     declarations: list[str] = field(default_factory=list)
+    imports: list[str] = field(default_factory=list)
     # Per-screen style, drawn once so that screens of one template differ in look, not just in words.
     field_style: str = field(init=False)   # "outlined" | "filled" | "underline"
     spacing: float = field(init=False)     # multiplies every vertical gap

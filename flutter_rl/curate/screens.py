@@ -169,13 +169,27 @@ def list_screen(ctx: Ctx) -> Call:
         chips = [Call("Chip", label=Call("Text", label)) for label in ctx.sample(ctx.domain.details, 3)]
         header.append(Call("Padding", padding=Call("EdgeInsets.symmetric", horizontal=16),
                            child=Call("Wrap", spacing=8, children=chips)))
+    title = ctx.pick((ctx.domain.apps[0], "Recent", "All items", "Explore", "Favorites"))
     if data_driven:
         body = column([*header, Call("Expanded", child=_entry_list(ctx, rows))])
+    elif ctx.level == 2 and ctx.chance(0.4):
+        return scaffold(_sliver_list(ctx, title, header, tiles), None, bottom=bottom_nav(ctx))
     else:
         body = Call("ListView", padding=Call("EdgeInsets.symmetric", vertical=8), children=header + tiles)
-    title = ctx.pick((ctx.domain.apps[0], "Recent", "All items", "Explore", "Favorites"))
     fab = Call("FloatingActionButton", onPressed=Closure(), child=icon("add")) if ctx.level >= 1 and ctx.chance(0.5) else None
     return scaffold(body, app_bar(ctx, title), fab=fab, bottom=bottom_nav(ctx) if ctx.level == 2 else None)
+
+
+def _sliver_list(ctx: Ctx, title: str, header: list[Any], tiles: list[Any]) -> Call:
+    """The list under a collapsing app bar: a CustomScrollView with a SliverAppBar whose flexible
+    space holds the title on the primary colour, then the header and the tiles as slivers."""
+    bar = Call("SliverAppBar", pinned=True, expandedHeight=ctx.pick((140, 160, 180)),
+               flexibleSpace=Call("FlexibleSpaceBar", title=text(title, color=Raw("Colors.white")),
+                                  background=Call("ColoredBox", color=ctx.primary)))
+    slivers = [bar, *[Call("SliverToBoxAdapter", child=part) for part in header],
+               Call("SliverPadding", padding=Call("EdgeInsets.symmetric", vertical=8),
+                    sliver=Call("SliverList.list", children=tiles))]
+    return Call("CustomScrollView", slivers=slivers)
 
 
 def _menu_entries(ctx: Ctx, n: int) -> list[Any]:
@@ -294,7 +308,7 @@ def modal(ctx: Ctx) -> Call:
 
 def settings(ctx: Ctx) -> Call:
     items = ctx.sample(SETTINGS_ITEMS, ctx.count((3, 4), (4, 6), (5, 7)))
-    children: list[Any] = []
+    switches: list[tuple[Any, ...]] = []
     for index, (label, name) in enumerate(items):
         if ctx.level == 2:
             field_name = f"_setting{index}"
@@ -303,8 +317,16 @@ def settings(ctx: Ctx) -> Call:
             on_changed = Closure(f"(value) => setState(() => {field_name} = value)")
         else:
             value, on_changed = ctx.chance(0.5), Closure("(value) {}")
-        children.append(Call("SwitchListTile", secondary=icon(name), title=Call("Text", label),
-                             value=value, onChanged=on_changed))
+        switches.append((label, name, value, on_changed))
+    children: list[Any] = [Call("SwitchListTile", secondary=icon(name), title=Call("Text", label), value=value,
+                                onChanged=on_changed) for label, name, value, on_changed in switches]
+    cupertino = ctx.level == 2 and ctx.chance(0.4)
+    if cupertino:   # iOS-style grouped rows (with their own header) in the Material page
+        ctx.imports.append("package:flutter/cupertino.dart")
+        children = [Call("CupertinoListSection.insetGrouped", header=Call("Text", "Preferences"), children=[
+            Call("CupertinoListTile", leading=icon(name), title=Call("Text", label),
+                 trailing=Call("CupertinoSwitch", value=value, onChanged=on_changed))
+            for label, name, value, on_changed in switches])]
     if ctx.level >= 1:
         section = lambda label: Call("Padding", padding=Call("EdgeInsets.fromLTRB", 16, 16, 16, 8),
                                      child=text(label, bold=True, color=ctx.primary))
@@ -314,7 +336,8 @@ def settings(ctx: Ctx) -> Call:
                            [(icon_ref(n), t) for t, n in ctx.sample(
                                (("Account", "person"), ("Privacy", "lock"), ("Language", "language"),
                                 ("Storage", "storage"), ("About", "info_outline")), 3)])
-        children = [section("Preferences"), *children, Call("Divider"), section("Account"), *account]
+        children = [*([] if cupertino else [section("Preferences")]), *children, Call("Divider"), section("Account"),
+                    *account]
     if ctx.level == 2:
         ctx.add_state("double _textScale = 0.5;")
         children += [Call("ListTile", leading=icon("text_fields"), title=Call("Text", "Text size"),
@@ -390,7 +413,12 @@ def detail(ctx: Ctx) -> Call:
     item = ctx.pick(d.items)
     image = Call("Container", height=220 if ctx.level < 2 else 260, color=ctx.light_primary,
                  child=Call("Center", child=icon(ctx.pick(d.icons), ctx.primary, 96)))
-    if ctx.level >= 1:
+    if ctx.level >= 1 and ctx.chance(0.5):   # a photo: the renderer draws the image placeholder
+        photo = Call("NetworkImage", f"https://picsum.photos/seed/{ctx.rng.randint(1, 999)}/600/400")
+        image = Call("Container", height=220 if ctx.level < 2 else 260, decoration=Call(
+            "BoxDecoration", color=ctx.light_primary, borderRadius=Call("BorderRadius.circular", 16),
+            image=Call("DecorationImage", image=photo, fit=Raw("BoxFit.cover"))))
+    elif ctx.level >= 1:
         image = Call("ClipRRect", borderRadius=Call("BorderRadius.circular", 16), child=image)
     rating = row([*[icon("star", Raw("Colors.amber"), 20) for _ in range(ctx.rng.randint(3, 5))], hgap(8),
                   text(f"({ctx.rng.randint(12, 480)} reviews)", color=ctx.muted)])

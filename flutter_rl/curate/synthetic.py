@@ -78,7 +78,7 @@ def screen_from_seed(screen_type: str, difficulty: str, seed: int) -> SyntheticS
     body = SCREEN_TEMPLATES[screen_type](ctx)
     name = screen_type.capitalize() + rng.choice(_CLASS_SUFFIXES)
     screen = ScreenClass(name=name, body=body, methods=ctx.methods, state_fields=ctx.state_fields,
-                         declarations=ctx.declarations)
+                         declarations=ctx.declarations, imports=ctx.imports)
     with_app = ctx.palette.dark or rng.random() < 0.5  # a dark screen needs its dark theme
     code = screen_source(screen, app_seed_color=ctx.palette.seed if with_app else None, dark=ctx.palette.dark)
     return SyntheticScreen(code=code, screen_type=screen_type, difficulty=difficulty, seed=seed)

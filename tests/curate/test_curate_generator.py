@@ -134,3 +134,21 @@ def test_plan_quota_of_some_types_cycles_every_type_and_difficulty_pair_evenly()
     labels = plan_labels(36 + 24, [Quota(36, ["easy", "hard"], trained), (24, ["easy", "medium"])])
     assert Counter(labels[:36]) == {(t, d): 6 for t in trained for d in ("easy", "hard")}
     assert Counter(labels[36:]) == {(t, d): 1 for t in SCREEN_TYPES for d in ("easy", "medium")}
+
+
+def test_generator_draws_slivers_decoration_images_and_cupertino_rows() -> None:
+    """Hard lists sometimes scroll under a SliverAppBar, medium/hard details show a photo as a
+    DecorationImage, hard settings sometimes use Cupertino rows (with cupertino.dart imported);
+    all of them map to embedded renderer controls."""
+    from flutter_renderer.dart import compile_screen
+    from flutter_renderer.embedded.mapping import build_screen
+
+    for screen_type, difficulty, marker in (("list", "hard", "CustomScrollView("),
+                                            ("detail", "medium", "DecorationImage("),
+                                            ("settings", "hard", "CupertinoListSection.insetGrouped(")):
+        codes = [c for c in _screens(screen_type, difficulty, 24) if marker in c]
+        assert codes, (screen_type, marker)
+        for code in codes[:3]:
+            build_screen(compile_screen(code, width=390, height=844))
+        if screen_type == "settings":
+            assert all("import 'package:flutter/cupertino.dart';" in c for c in codes)

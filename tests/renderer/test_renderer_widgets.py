@@ -70,8 +70,8 @@ def test_ink_and_placeholder_and_flutter_logo():
     holder = body("const Placeholder(fallbackHeight: 100)")
     assert isinstance(holder, ft.Placeholder) and holder.fallback_height == 100 and holder.color == "#ff455a64"
     logo = body("const FlutterLogo(size: 50)")
-    canvas = logo.content
-    assert (logo.width, canvas.width, len(canvas.shapes)) == (50, 50, 4)
+    assert isinstance(logo, ft.Image) and (logo.width, logo.height, logo.fit) == (50, 50, ft.BoxFit.CONTAIN)
+    assert logo.src.count(b"<path ") == 4 and b'fill="#01579b"' in logo.src
     assert body("const FlutterLogo()").width == 24
     assert error(SCAFFOLD.format(body="const FlutterLogo(style: FlutterLogoStyle.horizontal)")).kind is ErrorKind.UNSUPPORTED
 
@@ -319,7 +319,7 @@ def test_sliver_app_bar_is_drawn_expanded_with_its_flexible_space():
     flexible, toolbar = bar.content.controls
     background, title = flexible.content.controls
     assert background.content.bgcolor == "blue"
-    assert title.padding == ft.Padding(0, 0, 0, 16) and title.content.transform.matrix.ctor.args == [1.5, 1.5, 1]
+    assert title.padding == ft.Padding(72, 0, 0, 16) and title.content.transform.matrix.ctor.args == [1.5, 1.5, 1]
     assert toolbar.height == 56
     medium = body("CustomScrollView(slivers: const [SliverAppBar.medium(title: Text('M'))])").controls[0]
     assert medium.height == 112
@@ -484,3 +484,33 @@ void main() => runApp(MaterialApp(initialRoute: '/start', routes: {
   '/': (context) => const Text('root'), '/start': (context) => const Scaffold(body: Text('start'))}));
 """
     assert built(source).root.content.value == "start"
+
+
+def test_material_button_uses_button_theme_defaults():
+    column = body("Column(children: [MaterialButton(onPressed: () {}, color: Colors.blue, child: const Text('a')), "
+                  "const MaterialButton(onPressed: null, child: Text('b'))])")
+    filled, disabled = column.controls
+    card = filled.content
+    assert filled.padding == ft.Padding(0, 6, 0, 6)                     # the 48 px tap target around 36 px
+    assert isinstance(card, ft.Card) and (card.elevation, card.bgcolor) == (2.0, "blue")
+    minimum, label = card.content.controls
+    assert (minimum.width, minimum.height) == (88, 36) and label.padding == ft.Padding(16, 0, 16, 0)
+    assert label.content.style.color == "#dd000000" and label.content.theme_style == ft.TextThemeStyle.LABEL_LARGE
+    text = disabled.content.content.controls[1].content
+    assert text.style.color == "onsurface,0.38" and disabled.content.bgcolor is None
+
+
+def test_stepper_shows_the_current_steps_content_and_controls():
+    view = body("Stepper(currentStep: 1, steps: const [Step(title: Text('One'), content: Text('first'), "
+                "state: StepState.complete, isActive: true), Step(title: Text('Two'), content: Text('second'))])")
+    first, second = view.controls
+    header, content = first.controls
+    marker = header.content.controls[0]
+    top_line, circle, bottom_line = marker.controls
+    assert (top_line.width, bottom_line.width) == (0.0, 1.0)           # no line above the first step
+    assert circle.bgcolor == "primary" and circle.content.icon == ft.Icons.CHECK
+    assert content.controls[1].height == 0                            # not the current step: collapsed
+    shown = second.controls[1].controls[1].content
+    assert shown.controls[0].value == "second" and shown.controls[1].height == 48
+    go, cancel = shown.controls[1].content.controls
+    assert go.content.value == "Continue" and go.style.bgcolor == "primary"
