@@ -244,7 +244,7 @@ def stepper(node: DartObject) -> ft.Control:
     for name in ("controlsBuilder", "connectorColor", "connectorThickness", "stepIconBuilder", "margin"):
         if k.get(name) is not None:
             raise unsupported(f"Stepper.{name}", node)
-    steps = [_of(step, "Step") for step in widget_list(node, "steps")]
+    steps = [v.of_type(step, "Step") for step in widget_list(node, "steps")]
     current = int(v.finite(k.get("currentStep")) or 0)
     if steps and not 0 <= current < len(steps):
         raise runtime_error(f"Stepper.currentStep {current} is out of range", node)
