@@ -204,7 +204,7 @@ def report(results: Sequence[FileResult], top: int) -> dict[str, Any]:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    from flutter_rl.reporting import markdown_table
+    from flutter_rl.evaluate.reporting import markdown_table
 
     return markdown_table(header, rows)
 

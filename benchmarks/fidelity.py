@@ -35,7 +35,7 @@ from PIL import Image
 
 from flutter_renderer.api import RenderResult, RenderSize
 from flutter_renderer.embedded.backend import EmbeddedBackend
-from flutter_rl.reporting import markdown_table
+from flutter_rl.evaluate.reporting import markdown_table
 from flutter_rl.reward.structure import ssim_score, structure_metrics
 from flutter_rl.settings import load_settings
 

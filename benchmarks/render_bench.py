@@ -29,7 +29,7 @@ from typing import Any, Sequence
 from flutter_renderer.api import RenderResult
 from flutter_renderer.embedded.backend import EmbeddedBackend
 from flutter_renderer.examples import example_files
-from flutter_rl.curate.synthetic import generate_screens
+from flutter_rl.synth.synthetic import generate_screens
 from flutter_rl.reward.scoring import score_batch
 from flutter_rl.settings import Settings, load_settings
 

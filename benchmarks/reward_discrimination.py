@@ -14,7 +14,7 @@ import argparse
 
 from flutter_renderer.api import RenderSize
 from flutter_renderer.render import make_backend
-from flutter_rl.curate.synthetic import SCREEN_TYPES, screen_from_seed
+from flutter_rl.synth.synthetic import SCREEN_TYPES, screen_from_seed
 from flutter_rl.reward.scoring import NEEDS_CLIP, score_batch
 from flutter_rl.settings import load_settings
 

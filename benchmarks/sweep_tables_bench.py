@@ -11,7 +11,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from flutter_rl.sweep import report
+from flutter_rl.evaluate import report
 
 TYPES = ["login", "list", "menu", "modal", "form", "settings"]
 DIFFICULTIES = ["easy", "medium", "hard"]

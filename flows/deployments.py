@@ -31,12 +31,12 @@ DEPLOYMENTS: tuple[DeploymentSpec, ...] = (
                    "Embedded default: synthetic data, embedded renderer, the small trained policy; minutes on a CPU."),
     DeploymentSpec("flows/train_and_eval.py:train_and_eval", "reference", "reference",
                    "The seed experiment: Qwen3-VL-8B QLoRA, CLIP reward, on one GPU."),
-    DeploymentSpec("flows/nightly_eval.py:nightly_eval", "default", "tiny",
+    DeploymentSpec("flows/nightly.py:nightly_eval", "default", "tiny",
                    "Nightly: newest checkpoint and base on the eval set, compared with the previous night.", nightly=True),
-    DeploymentSpec("flows/curate_dataset.py:curate_dataset_flow", "default", "tiny", "Curate the manifest of [data]."),
+    DeploymentSpec("flows/curate.py:curate_dataset_flow", "default", "tiny", "Curate the manifest of [data]."),
     DeploymentSpec("flows/train.py:train_flow", "default", "tiny", "Curate (cached) and train."),
-    DeploymentSpec("flows/sweep_checkpoints.py:sweep_checkpoints_flow", "default", "tiny",
-                   "Sweep the checkpoints of [train] output_dir."),
+    DeploymentSpec("flows/evaluate.py:evaluate_flow", "default", "tiny",
+                   "Evaluate the base and every checkpoint of the newest run under [train] output_dir (or one adapter_dir)."),
 )
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from prefect import flow
 
 from flows.common import flow_settings
-from flutter_rl.services import tracking_uri
+from flutter_rl.endpoints import tracking_uri
 from tasks.curate import curate_dataset
-from tasks.report import publish_report
-from tasks.sweep import sweep_checkpoints
+from tasks.evaluate import publish_report, sweep_checkpoints
 from tasks.train import ensure_policy, train_policy
 
 

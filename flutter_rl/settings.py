@@ -27,10 +27,11 @@ SETTINGS_ENV = "FLUTTER_RL_SETTINGS"
 DEFAULT_FILE = "pipeline.toml"
 
 
-# The screen types of the label vocabulary (`flutter_rl.curate.labels.SCREEN_TYPES` is read from here).
+# The label vocabulary (`flutter_rl.vocabulary` reads its tuples from here).
 ScreenType = Literal[
     "login", "signup", "list", "menu", "form", "modal", "settings", "profile", "dashboard", "detail", "chat", "onboarding"
 ]
+Difficulty = Literal["easy", "medium", "hard"]
 
 
 # Hugging Face `generate`'s KV cache: "static" preallocates it and compiles the decoding forward
@@ -53,9 +54,9 @@ class DataSettings(Section):
     synthetic_count: int = Field(400, ge=1)
     train_size: int = Field(160, ge=0)  # 0 = an eval-only dataset (every drawn screen goes to eval)
     eval_size: int = Field(100, ge=1)
-    train_difficulties: list[Literal["easy", "medium", "hard"]] = ["easy"]
+    train_difficulties: list[Difficulty] = ["easy"]
     train_screen_types: list[ScreenType] = []  # empty = every type; else the others are never trained on
-    eval_difficulties: list[Literal["easy", "medium", "hard"]] = ["easy", "medium", "hard"]
+    eval_difficulties: list[Difficulty] = ["easy", "medium", "hard"]
     eval_even_types: bool = False  # the eval split takes every screen type equally (else in the data's proportions)
     min_width: int = Field(200, ge=1)
     min_height: int = Field(300, ge=1)

@@ -35,5 +35,5 @@ else
 fi
 $PIP install -q -c "$CONSTRAINTS" -e ".[dev]"
 "$VENV/bin/python" scripts/patch_torchvision.py
-"$VENV/bin/python" -m flutter_rl.cli doctor --quick
+"$VENV/bin/python" -m flows.cli doctor --quick
 echo "setup done: activate with 'source $VENV/bin/activate'"

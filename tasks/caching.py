@@ -38,12 +38,17 @@ class SettingsSections(CachePolicy):
 
 
 def package_source_hash(packages: tuple[str, ...]) -> str:
-    """The sha256 of every file of the named packages (path and content, sorted), compiled files aside."""
+    """The sha256 of every file of the named packages, or of the named single modules (path and
+    content, sorted), compiled files aside."""
     digest = hashlib.sha256()
     for package in sorted(packages):
         spec = importlib.util.find_spec(package)
-        if spec is None or not spec.submodule_search_locations:
-            raise ValueError(f"{package!r} is not a package this interpreter can import")
+        if spec is None or not (spec.submodule_search_locations or spec.origin):
+            raise ValueError(f"{package!r} is not a package or module this interpreter can import")
+        if not spec.submodule_search_locations:
+            digest.update(f"{package}\0".encode())
+            digest.update(Path(spec.origin).read_bytes())
+            continue
         for root in spec.submodule_search_locations:
             for path in sorted(Path(root).rglob("*")):
                 if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":

@@ -10,7 +10,7 @@ from tasks.caching import content_cache
 from tasks.retry import transient_retries
 
 # what curation runs: its stage and the renderer that draws the screens
-CURATE_CODE = ("flutter_rl.curate", "flutter_renderer")
+CURATE_CODE = ("flutter_rl.curate", "flutter_rl.synth", "flutter_rl.vocabulary", "flutter_renderer")
 
 
 @task(

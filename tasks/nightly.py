@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prefect import task
 
-from flutter_rl.nightly import compare_with_previous_night, run_nightly
+from flutter_rl.evaluate.nightly import compare_with_previous_night, run_nightly
 from flutter_rl.settings import Settings
 from tasks.retry import transient_retries
 

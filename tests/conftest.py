@@ -45,7 +45,7 @@ def live_services(tmp_path_factory: pytest.TempPathFactory):
     """
     import os
 
-    from flutter_rl import services
+    from flows import services
     from flutter_rl.settings import load_settings
 
     shared = os.environ.get("FLUTTER_RL_TEST_SERVICES")

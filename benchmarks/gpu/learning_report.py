@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from flutter_rl.reporting import markdown_table  # noqa: E402
+from flutter_rl.evaluate.reporting import markdown_table  # noqa: E402
 from flutter_rl.settings import Settings, load_settings  # noqa: E402
-from flutter_rl.sweep import plots, report  # noqa: E402
-from flutter_rl.sweep.sweep import SweepResult, run_sweep  # noqa: E402
+from flutter_rl.evaluate import plots, report  # noqa: E402
+from flutter_rl.evaluate.sweep import SweepResult, run_sweep  # noqa: E402
 from flutter_rl.train.sft import SFT_MODEL_DIR  # noqa: E402
 from learning_run import SUMMARY_NAME  # noqa: E402
 
@@ -88,7 +88,7 @@ def learning_curves(summary: dict) -> Figure:
 
 def write_results(result: SweepResult, settings: Settings, summary: dict | None, out: Path) -> None:
     """Tables (CSV + markdown), per-sample scores, figures and sample grids of a finished sweep."""
-    from flutter_rl.sweep.tracking import sample_grid
+    from flutter_rl.evaluate.tracking import sample_grid
 
     out.mkdir(parents=True, exist_ok=True)
     samples = result.samples

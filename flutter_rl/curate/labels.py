@@ -10,17 +10,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Callable, get_args
+from typing import Callable
 
 import numpy as np
 from PIL import Image
 
 from flutter_rl.curate.items import Item
-from flutter_rl.settings import ScreenType
+from flutter_rl.vocabulary import DIFFICULTIES, SCREEN_TYPES
 
-SCREEN_TYPES: tuple[str, ...] = get_args(ScreenType)
 UNKNOWN_TYPE = "unknown"
-DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 
 _CALL = re.compile(r"\b([A-Z][A-Za-z0-9]*)(?:\.[a-z]\w*)?\s*(?:<[^>()]*>)?\s*\(")
 _HELPER_CALL = re.compile(r"\b_[a-z]\w*\s*\(")

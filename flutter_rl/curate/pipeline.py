@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable
 
 from flutter_renderer.api import ErrorKind, RenderBackend, RenderSize
-from flutter_rl.curate import dart, kit, screens, synthetic, wordbanks
 from flutter_rl.curate.images import dedupe, validate_and_normalize
 from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
 from flutter_rl.curate.items import RawItem, Rejection
@@ -21,6 +20,7 @@ from flutter_rl.curate.labels import SCREEN_TYPES, label_items
 from flutter_rl.curate.manifest import Manifest, write_manifest
 from flutter_rl.curate.split import split
 from flutter_rl.settings import Settings
+from flutter_rl.synth import dart, kit, screens, synthetic, wordbanks
 
 _GENERATOR_MODULES = (dart, kit, screens, synthetic, wordbanks)
 _TRANSIENT = {ErrorKind.CRASH.value, ErrorKind.TIMEOUT.value}
@@ -66,6 +66,12 @@ def input_fingerprint(settings: Settings) -> str:
     return digest.hexdigest()[:16]
 
 
+def render_failures(folder: str | Path) -> list[Rejection]:
+    """The screens the generator could not render in `folder`, as curation rejections."""
+    return [Rejection(f["id"], "", "render", f"{f['screen_type']}/{f['difficulty']} did not render: "
+                      f"{f['error_kind']}: {f['message']}") for f in synthetic.read_failures(folder)]
+
+
 def render_size(settings: Settings) -> RenderSize:
     r = settings.renderer
     return RenderSize(r.width, r.height, r.pixel_ratio)
@@ -107,7 +113,7 @@ def collect(settings: Settings, backend: RenderBackend | None = None) -> tuple[l
     if data.source == "synthetic":
         folder = ensure_synthetic(settings, backend)
         items, rejected = ingest_folder(folder, source="synthetic")
-        return items, synthetic.render_failures(folder) + rejected
+        return items, render_failures(folder) + rejected
     if not data.path:
         raise IngestError(f"data.path is empty: source {data.source!r} needs a folder or dataset")
     if data.source == "hf":

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
-from flutter_rl.services import tracking_uri
+from flutter_rl.endpoints import tracking_uri
 from flutter_rl.settings import Settings
 from flutter_rl.train.grpo import TrainingSetupError, TrainResult, train_grpo
 from flutter_rl.train.mlflow_run import TrackingError, check_tracking_server

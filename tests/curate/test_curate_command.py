@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flutter_rl.cli import main
+from flows.cli import main
 
 
 def _folder(tmp_path: Path, make_png, n: int) -> Path:

@@ -15,7 +15,7 @@ from flutter_rl.curate.labels import (
     DIFFICULTIES, SCREEN_TYPES, UNKNOWN_TYPE, difficulty_from_code, difficulty_from_image, label_fallback,
     label_items, type_from_code,
 )
-from flutter_rl.curate.synthetic import screen_from_seed
+from flutter_rl.synth.synthetic import screen_from_seed
 from flutter_rl.settings import DataSettings
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flutter_rl.cli import main as cli_main
-from flutter_rl.curate import synth_command
+from flows.cli import main as cli_main
+from flutter_rl.synth import synth_command
 from flutter_rl.curate.ingest import IngestError
 from flutter_rl.curate.manifest import Manifest, counts_table
 from flutter_rl.curate.pipeline import curate, input_fingerprint, synthetic_dir
-from flutter_rl.curate.synthetic import METADATA_FILE, synthesize
+from flutter_rl.synth.synthetic import METADATA_FILE, synthesize
 from flutter_rl.settings import DataSettings, Settings
 
 
@@ -127,7 +127,7 @@ def test_a_crashed_renderer_is_not_cached(tmp_path: Path, fake_backend) -> None:
 
 
 def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkeypatch) -> None:
-    from flutter_rl.curate import synthetic
+    from flutter_rl.synth import synthetic
 
     real = synthetic.screen_from_seed
 
@@ -150,7 +150,7 @@ def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkey
 
 
 def test_generate_screens_are_the_screens_synthesize_writes(tmp_path: Path, fake_backend) -> None:
-    from flutter_rl.curate.synthetic import generate_screens
+    from flutter_rl.synth.synthetic import generate_screens
 
     report = synthesize(12, tmp_path, fake_backend, seed=5, batch_size=5)
     written = [(tmp_path / f"{sample_id}.dart").read_text() for sample_id in report.written]
@@ -159,7 +159,7 @@ def test_generate_screens_are_the_screens_synthesize_writes(tmp_path: Path, fake
 
 def test_render_failures_of_the_synthetic_source_are_in_the_report(tmp_path: Path, fake_backend,
                                                                      monkeypatch) -> None:
-    from flutter_rl.curate import synthetic
+    from flutter_rl.synth import synthetic
 
     real = synthetic.screen_from_seed
     monkeypatch.setattr(synthetic, "screen_from_seed", lambda t, d, seed: synthetic.SyntheticScreen(

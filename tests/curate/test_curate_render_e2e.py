@@ -10,7 +10,7 @@ import pytest
 
 from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES
 from flutter_rl.curate.pipeline import render_size
-from flutter_rl.curate.synthetic import synthesize
+from flutter_rl.synth.synthetic import synthesize
 from flutter_rl.settings import Settings
 
 pytestmark = pytest.mark.e2e

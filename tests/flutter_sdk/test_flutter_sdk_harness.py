@@ -221,7 +221,7 @@ def test_dart_sources_parse(tmp_path):
 
 def test_every_synthetic_screen_has_a_root_widget():
     """The curate generator's screens are what the backend renders first: each must have a root to pump."""
-    from flutter_rl.curate.synthetic import screen_from_seed
+    from flutter_rl.synth.synthetic import screen_from_seed
 
     types = ["login", "signup", "list", "menu", "form", "modal", "settings", "profile", "dashboard", "detail",
              "chat", "onboarding"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flutter_rl.cli import main
+from flows.cli import main
 
 
 def test_a_missing_input_file_is_one_line_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flutter_rl import services
+from flows import services
 from flutter_rl.settings import load_settings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.services]

@@ -117,7 +117,7 @@ def test_section_hash_changes_only_with_its_section() -> None:
 
 
 def test_cli_reports_settings_errors_without_traceback(tmp_path: Path) -> None:
-    from flutter_rl.cli import main
+    from flows.cli import main
 
     path = write(tmp_path, "[train]\nbeta = 'x'\n")
     assert main(["--config", str(path), "config"]) == 2

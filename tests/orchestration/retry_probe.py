@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import tasks.curate
 from flutter_rl.curate.split import SplitError
-from flows.curate_dataset import curate_dataset_flow
+from flows.curate import curate_dataset_flow
 
 ATTEMPTS: list[int] = []
 

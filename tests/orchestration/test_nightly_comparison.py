@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from flutter_rl.nightly import comparison_table
-from flutter_rl.sweep.report import METRICS
+from flutter_rl.evaluate.nightly import comparison_table
+from flutter_rl.evaluate.report import METRICS
 
 
 def test_a_night_logged_before_a_metric_existed_compares_as_nan_not_a_crash():

@@ -19,8 +19,8 @@ from tasks.train import TRAIN_CODE
 
 PROJECT_PACKAGES = ("flutter_rl", "flutter_renderer")
 # imported by the stages but not part of a result: settings are keyed by their sections' values, and
-# the service supervisor only says where MLflow is
-NOT_RESULT_CODE = {"flutter_rl", "flutter_rl.settings", "flutter_rl.services"}
+# the endpoints only say where MLflow is
+NOT_RESULT_CODE = {"flutter_rl", "flutter_rl.settings", "flutter_rl.endpoints"}
 
 KEYS_SCRIPT = """
 import json, types
@@ -96,13 +96,22 @@ def test_real_task_keys_follow_code_edits(repo_root: Path, tmp_path: Path) -> No
     assert after_train_edit["train"] != first["train"]
     assert after_train_edit["curate"] == first["curate"]
 
-    _touch(tree / "flutter_rl/sweep/report.py")   # evaluation: neither task runs it
+    _touch(tree / "flutter_rl/evaluate/report.py")   # evaluation: neither task runs it
     assert _keys(tree) == after_train_edit
 
     _touch(tree / "flutter_rl/curate/split.py")   # curation's helper: curation re-runs, and training reads its manifests
     after_curate_edit = _keys(tree)
     assert after_curate_edit["curate"] != after_train_edit["curate"]
     assert after_curate_edit["train"] != after_train_edit["train"]
+
+    _touch(tree / "flutter_rl/synth/screens.py")   # the generator's templates: curation's synthetic source
+    after_synth_edit = _keys(tree)
+    assert after_synth_edit["curate"] != after_curate_edit["curate"]
+    assert after_synth_edit["train"] != after_curate_edit["train"]
+
+    _touch(tree / "flutter_rl/vocabulary.py")   # a single module, not a package
+    after_curate_edit = _keys(tree)
+    assert after_curate_edit["curate"] != after_synth_edit["curate"]
 
     _touch(tree / "flutter_renderer/dart/eval_calls.py")   # the renderer draws curation's screens and the reward's
     after_renderer_edit = _keys(tree)

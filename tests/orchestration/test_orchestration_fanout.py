@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flutter_rl.fanout import shards
+from flutter_rl.batch_render import shards
 
 pytestmark = [pytest.mark.e2e, pytest.mark.services]
 
@@ -31,7 +31,7 @@ def test_render_screens_on_a_local_dask_cluster(live_services, repo_root: Path, 
     (folder / "zz_broken.dart").write_text("import 'package:flutter/material.dart';\nclass A extends StatelessWidget {")
     script = (
         "import json, sys\n"
-        "from flows.render_screens import render_screens\n"
+        "from flows.render import render_screens\n"
         "print(json.dumps(render_screens(sys.argv[1], sys.argv[2], preset='', config=sys.argv[3], overrides={"
         "'orchestration.task_runner': 'dask', 'orchestration.dask_workers': '2', 'renderer.workers': '1'})))\n"
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flutter_rl.services import tracking_uri
+from flutter_rl.endpoints import tracking_uri
 
 RUN_TIMEOUT_S = 1200   # one run takes ~6 min on an idle 2-core machine
 # The module fixture runs the job twice inside the first test's setup, which pytest-timeout counts
@@ -49,7 +49,7 @@ def two_runs(live_services, isolated: dict[str, str]):
 def _task_states(flow_run_id) -> dict[str, str]:
     from prefect.client.orchestration import get_client
 
-    from flutter_rl.main_job import task_states as states
+    from flows.main_job import task_states as states
 
     with get_client(sync_client=True) as client:
         return states(client, flow_run_id)
@@ -89,7 +89,7 @@ def test_the_second_run_is_served_from_the_cache(two_runs) -> None:
 def test_prefect_and_mlflow_pages_show_the_run(two_runs, live_services, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    from flutter_rl import services
+    from flows import services
 
     flow_run, _ = two_runs[0]
     summary = flow_run.state.result()["sweep"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flutter_rl.reporting import markdown_table, results_markdown
+from flutter_rl.evaluate.reporting import markdown_table, results_markdown
 
 
 def test_markdown_table_has_header_separator_and_rows_with_rounded_floats() -> None:

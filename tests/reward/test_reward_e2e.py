@@ -15,7 +15,7 @@ from flutter_rl.settings import load_settings
 @pytest.mark.e2e
 def test_reference_code_scores_highest_against_its_own_screenshot(repo_root: Path) -> None:
     render = pytest.importorskip("flutter_renderer.render", reason="flutter_renderer.render (embedded backend) not built yet")
-    from flutter_rl.curate.synthetic import screen_from_seed
+    from flutter_rl.synth.synthetic import screen_from_seed
 
     settings = load_settings(repo_root / "pipeline.toml", preset="tiny", environ={})  # visual = "structure"
     codes = [screen_from_seed("login", "easy", 1).code, screen_from_seed("list", "easy", 2).code]

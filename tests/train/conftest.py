@@ -107,6 +107,6 @@ def nf4_on_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def mlflow_server(live_services) -> str:
     """The URI of the shared test services' real MLflow tracking server (tests/conftest.py)."""
-    from flutter_rl.services import mlflow_url
+    from flutter_rl.endpoints import mlflow_url
 
     return mlflow_url(live_services)

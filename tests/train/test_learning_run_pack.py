@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForImageTextToText
 
-from flutter_rl.sweep.checkpoints import list_checkpoints
+from flutter_rl.evaluate.checkpoints import list_checkpoints
 
 from .conftest import REPO_ROOT
 

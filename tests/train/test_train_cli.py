@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from flutter_rl.cli import main
+from flows.cli import main
 from flutter_rl.train.run import train_rows
 
 from .conftest import REFERENCE_CODE, REPO_ROOT, screenshot

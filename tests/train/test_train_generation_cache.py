@@ -18,7 +18,7 @@ from PIL import Image
 import flutter_rl.train.grpo as grpo_module
 import flutter_rl.train.policy as policy_module
 from flutter_rl.settings import EvalSettings, ModelSettings, SettingsError
-from flutter_rl.sweep.generate import LazyPolicy
+from flutter_rl.evaluate.generate import LazyPolicy
 from flutter_rl.train import generation_cache
 from flutter_rl.train.generation_cache import (
     GenerationCacheError, check_static_model, compile_kwargs, compiled_graphs, prompt_token_bound, static_cache_kwargs,

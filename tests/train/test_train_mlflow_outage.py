@@ -20,7 +20,7 @@ import pytest
 from mlflow import MlflowClient
 from transformers import TrainerCallback
 
-from flutter_rl import services
+from flows import services
 from flutter_rl.settings import load_settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback, numeric_metrics
 from flutter_rl.train.grpo import train_grpo

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from flutter_rl.endpoints import client_env, mlflow_url, prefect_api_url, state_dir
 from flutter_rl.settings import Settings
+
 
 HEALTH_TIMEOUT_S = 120.0
 
@@ -40,36 +42,6 @@ class Service:
     port: int | None           # the port it binds, checked free before start; None for the worker
     url: str                   # what a person opens (UI) or what clients use
     healthy: Callable[[], bool]
-
-
-def state_dir(settings: Settings) -> Path:
-    return Path(settings.orchestration.state_dir).resolve()
-
-
-def prefect_api_url(settings: Settings) -> str:
-    o = settings.orchestration
-    return f"http://{o.host}:{o.prefect_port}/api"
-
-
-def mlflow_url(settings: Settings) -> str:
-    o = settings.orchestration
-    return f"http://{o.host}:{o.mlflow_port}"
-
-
-def tracking_uri(settings: Settings) -> str:
-    """The MLflow tracking URI: `[tracking] uri`, else $MLFLOW_TRACKING_URI (which `services up` gives
-    the worker and its flow runs), else the local server of `[orchestration]`."""
-    return settings.tracking.uri or os.environ.get("MLFLOW_TRACKING_URI") or mlflow_url(settings)
-
-
-def client_env(settings: Settings) -> dict[str, str]:
-    """Environment a client (flow, test, notebook) needs to talk to the local services."""
-    return {
-        "PREFECT_API_URL": prefect_api_url(settings),
-        "MLFLOW_TRACKING_URI": settings.tracking.uri or mlflow_url(settings),
-        "PREFECT_HOME": str(state_dir(settings) / "prefect"),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    }
 
 
 def _http_ok(url: str) -> bool:

@@ -22,11 +22,11 @@ import mlflow
 import pandas as pd
 from PIL import Image
 
-from flutter_rl.services import tracking_uri
+from flutter_rl.endpoints import tracking_uri
 from flutter_rl.settings import Settings
-from flutter_rl.sweep import cache, plots
-from flutter_rl.sweep.report import METRICS
-from flutter_rl.sweep.sweep import SweepResult, UnitResult
+from flutter_rl.evaluate import cache, plots
+from flutter_rl.evaluate.report import METRICS
+from flutter_rl.evaluate.sweep import SweepResult, UnitResult
 
 ROLE_TAG = "sweep_role"
 TABLE_FILES = {name: f"tables/{name}.json" for name in ("overall", "by_screen_type", "by_difficulty", "errors")}

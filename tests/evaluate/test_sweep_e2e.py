@@ -17,8 +17,8 @@ import mlflow
 import pytest
 
 from flutter_rl.settings import EvalSettings, ModelSettings, RewardSettings, TrackingSettings
-from flutter_rl.sweep.sweep import default_backend, run_sweep
-from flutter_rl.sweep.tracking import TABLE_FILES, checkpoint_runs, find_sweep_run, load_sweep_tables
+from flutter_rl.evaluate.sweep import default_backend, run_sweep
+from flutter_rl.evaluate.tracking import TABLE_FILES, checkpoint_runs, find_sweep_run, load_sweep_tables
 
 from .conftest import write_manifest  # noqa: TID252
 
@@ -108,9 +108,9 @@ def test_reference_code_renders_and_scores_as_its_own_target(tiny_sweep, tmp_pat
     through the real renderer, its render is its target (visual 1), and the grids hold real renders."""
     import pandas as pd
 
-    from flutter_rl.curate.synthetic import screen_from_seed
+    from flutter_rl.synth.synthetic import screen_from_seed
     from flutter_rl.reward.images import image_hash, load_image
-    from flutter_rl.sweep.checkpoints import Checkpoint
+    from flutter_rl.evaluate.checkpoints import Checkpoint
 
     settings, _, _, _, backend = tiny_sweep
     screens = [screen_from_seed(kind, "easy", seed=7) for kind in ("login", "list", "menu")]

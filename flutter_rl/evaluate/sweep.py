@@ -20,11 +20,11 @@ import pandas as pd
 from flutter_renderer.api import RenderBackend, RenderSize
 from flutter_rl.reward.scoring import NEEDS_CLIP
 from flutter_rl.settings import Settings
-from flutter_rl.sweep import cache, report
-from flutter_rl.sweep.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
-from flutter_rl.sweep.evalset import EvalSet, latest_manifest, load_eval_set
-from flutter_rl.sweep.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
-from flutter_rl.sweep.scoring import score_samples
+from flutter_rl.evaluate import cache, report
+from flutter_rl.evaluate.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
+from flutter_rl.evaluate.evalset import EvalSet, latest_manifest, load_eval_set
+from flutter_rl.evaluate.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
+from flutter_rl.evaluate.scoring import score_samples
 from flutter_rl.train.run_dirs import latest_training_dir
 
 if TYPE_CHECKING:  # CLIP pulls in torch: import it only where CLIP is used
@@ -176,7 +176,7 @@ def run_sweep(
     result = SweepResult(units, eval_set)
     result.tables = build_tables(result.samples, settings)
     if track:
-        from flutter_rl.sweep.tracking import log_sweep
+        from flutter_rl.evaluate.tracking import log_sweep
 
         result.run_id = log_sweep(result, settings, train_dir=str(train_dir))
     return result

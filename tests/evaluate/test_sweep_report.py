@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from flutter_rl.sweep.report import breakdown_table, error_table, overall_table
+from flutter_rl.evaluate.report import breakdown_table, error_table, overall_table
 
 CI = {"bootstrap_samples": 300, "confidence": 0.95}
 

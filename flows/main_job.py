@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from flutter_rl import services
-from flutter_rl.reporting import results_frame, run_link
+from flows import services
+from flutter_rl.evaluate.reporting import results_frame, run_link
 from flutter_rl.settings import Settings
 
 POLL_S = 2.0

@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Callable, NamedTuple, Sequence
 
 from flutter_renderer.api import RenderBackend, RenderSize
-from flutter_rl.curate.dart import ScreenClass, screen_source
-from flutter_rl.curate.items import Rejection
-from flutter_rl.curate.kit import Ctx
-from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES
-from flutter_rl.curate.screens import SCREEN_TEMPLATES
-from flutter_rl.curate.wordbanks import DOMAINS, PALETTES
+from flutter_rl.synth.dart import ScreenClass, screen_source
+from flutter_rl.synth.kit import Ctx
+from flutter_rl.synth.screens import SCREEN_TEMPLATES
+from flutter_rl.synth.wordbanks import DOMAINS, PALETTES
+from flutter_rl.vocabulary import DIFFICULTIES, SCREEN_TYPES
 
 METADATA_FILE = "metadata.jsonl"
 FAILURES_FILE = "failures.jsonl"
@@ -156,9 +155,3 @@ def read_failures(folder: str | Path) -> list[dict[str, str]]:
     if not file.is_file():
         return []
     return [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
-
-
-def render_failures(folder: str | Path) -> list[Rejection]:
-    """The screens `synthesize` could not render in `folder`, as curation rejections."""
-    return [Rejection(f["id"], "", "render", f"{f['screen_type']}/{f['difficulty']} did not render: "
-                      f"{f['error_kind']}: {f['message']}") for f in read_failures(folder)]

@@ -35,7 +35,7 @@ def _clear_errors(command: Callable[[argparse.Namespace], int]) -> Callable[[arg
 
     def run(args: argparse.Namespace) -> int:
         from flutter_rl.reward.errors import RewardConfigError
-        from flutter_rl.sweep.evalset import EvalSetError
+        from flutter_rl.evaluate.evalset import EvalSetError
 
         try:
             return command(args)
@@ -55,14 +55,14 @@ def add_commands(sub: argparse._SubParsersAction, settings_of: Callable[[argpars
         parser.add_argument("--no-track", action="store_true", help="do not log to MLflow")
 
     def sweep(args: argparse.Namespace) -> int:
-        from flutter_rl.sweep.sweep import run_sweep
+        from flutter_rl.evaluate.sweep import run_sweep
 
         result = run_sweep(settings_of(args), args.train_dir, args.manifest, limit=args.limit, track=not args.no_track)
         _print_result(result)
         return 0
 
     def evaluate(args: argparse.Namespace) -> int:
-        from flutter_rl.sweep.sweep import evaluate as evaluate_adapter
+        from flutter_rl.evaluate.sweep import evaluate as evaluate_adapter
 
         result = evaluate_adapter(settings_of(args), args.adapter, args.manifest, limit=args.limit, track=not args.no_track)
         _print_result(result)

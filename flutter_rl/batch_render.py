@@ -1,8 +1,8 @@
-"""Scale-out: split a batch into shards and run them on a Prefect task runner (threads or Dask).
+"""Rendering a folder of Flutter files in shards: cut a batch into shards, render one shard with a
+backend of its own, read the sources and write the PNGs and a results log.
 
-`[orchestration] task_runner = "dask"` runs shards on a local Dask cluster of `dask_workers`
-processes, or on an existing cluster at `dask_address` (several machines). Each shard renders with
-its own warm backend, so a shard should hold many samples.
+The `render-screens` flow (`flows/render.py`) maps the shards over a Prefect task runner (threads or
+Dask); each shard renders with its own warm backend, so a shard should hold many samples.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Sequence, TypeVar
-
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flutter_renderer.api import RenderResult, RenderSize
 from flutter_rl.settings import Settings
@@ -29,18 +27,6 @@ def shards(items: Sequence[T], count: int) -> list[list[T]]:
         out.append(list(items[start:end]))
         start = end
     return [shard for shard in out if shard]
-
-
-def task_runner_for(settings: Settings) -> TaskRunner:
-    """The task runner `[orchestration]` asks for."""
-    o = settings.orchestration
-    if o.task_runner == "thread":
-        return ThreadPoolTaskRunner(max_workers=o.dask_workers)
-    from prefect_dask import DaskTaskRunner
-
-    if o.dask_address:
-        return DaskTaskRunner(address=o.dask_address)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": o.dask_workers, "threads_per_worker": 1, "processes": True})
 
 
 def render_shard(codes: Sequence[str], settings: Settings) -> list[RenderResult]:

@@ -8,11 +8,11 @@ import pytest
 from PIL import Image
 
 from flutter_rl.settings import EvalSettings, RewardSettings, Settings
-from flutter_rl.sweep.checkpoints import Checkpoint
-from flutter_rl.sweep.evalset import EvalSetError, load_eval_set
-from flutter_rl.sweep.sweep import run_sweep
+from flutter_rl.evaluate.checkpoints import Checkpoint
+from flutter_rl.evaluate.evalset import EvalSetError, load_eval_set
+from flutter_rl.evaluate.sweep import run_sweep
 
-from flutter_rl.reporting import results_frame
+from flutter_rl.evaluate.reporting import results_frame
 
 from .conftest import UNSUPPORTED_CODE, ColorBackend, screen_code  # noqa: TID252
 

@@ -3,8 +3,8 @@ import io
 import pandas as pd
 from PIL import Image
 
-from flutter_rl.sweep import plots
-from flutter_rl.sweep.report import breakdown_table, overall_table
+from flutter_rl.evaluate import plots
+from flutter_rl.evaluate.report import breakdown_table, overall_table
 
 
 def _samples() -> pd.DataFrame:

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from flutter_rl import cli
+from flows import cli
 
 
 def _config(tmp_path: Path) -> str:
@@ -16,7 +16,7 @@ def test_sweep_passes_its_arguments_to_run_sweep(tmp_path, monkeypatch, capsys):
         seen.update(settings=settings, train_dir=train_dir, manifest=manifest, **kwargs)
         raise FileNotFoundError("stop here")
 
-    monkeypatch.setattr("flutter_rl.sweep.sweep.run_sweep", fake_run_sweep)
+    monkeypatch.setattr("flutter_rl.evaluate.sweep.run_sweep", fake_run_sweep)
     code = cli.main(["--config", _config(tmp_path), "--set", "eval.max_new_tokens=99", "sweep",
                      "--train-dir", "runs/x", "--manifest", "m.parquet", "--limit", "5", "--no-track"])
     assert code == 2 and "stop here" in capsys.readouterr().err

@@ -9,7 +9,7 @@ from PIL import Image
 from transformers import AutoModelForImageTextToText
 
 from flutter_rl.settings import EvalSettings, ModelSettings
-from flutter_rl.sweep.generate import LazyPolicy
+from flutter_rl.evaluate.generate import LazyPolicy
 from flutter_rl.train.tiny_policy import make_tiny_policy
 
 
@@ -35,7 +35,7 @@ def test_full_model_checkpoint_generates_with_its_weights_and_leaves_the_base_al
 def test_static_cache_batches_are_padded_to_one_size_and_give_the_dynamic_tokens(tmp_path: Path) -> None:
     """`[eval] generation_cache = "static"` pads a short last batch (so a compiled graph, specialised to
     the batch size, is reused) and returns only the real screens' completions, greedy-equal to dynamic."""
-    from flutter_rl.sweep.generate import decoding_settings, generate_batch
+    from flutter_rl.evaluate.generate import decoding_settings, generate_batch
     from flutter_rl.train.generation_cache import prompt_token_bound, static_cache_kwargs
     from flutter_rl.train.policy import load_policy
 

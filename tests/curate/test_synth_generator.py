@@ -11,10 +11,10 @@ import pytest
 import tree_sitter
 import tree_sitter_dart
 
-from flutter_rl.curate import dart
+from flutter_rl.synth import dart
 from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES, code_complexity, widget_counts
-from flutter_rl.curate.synthetic import Quota, generate_screen, plan_labels, screen_from_seed
-from flutter_rl.curate.screens import SCREEN_TEMPLATES
+from flutter_rl.synth.synthetic import Quota, generate_screen, plan_labels, screen_from_seed
+from flutter_rl.synth.screens import SCREEN_TEMPLATES
 
 PER_CELL = 6
 PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_dart.language()))

@@ -1,11 +1,14 @@
-"""Evaluation as Prefect tasks: a checkpoint sweep, or one adapter next to the base."""
+"""Evaluation as Prefect tasks: a checkpoint sweep, or one adapter next to the base, and the results
+table attached to the flow run."""
 
 from __future__ import annotations
 
 from prefect import task
+from prefect.artifacts import create_markdown_artifact
 
+from flutter_rl.evaluate.reporting import results_markdown, run_link
+from flutter_rl.evaluate.sweep import SweepResult, evaluate, run_sweep
 from flutter_rl.settings import Settings
-from flutter_rl.sweep.sweep import SweepResult, evaluate, run_sweep
 from tasks.retry import transient_retries
 
 
@@ -26,3 +29,11 @@ def sweep_checkpoints(settings: Settings, train_dir: str | None, manifest_dir: s
 def evaluate_checkpoint(settings: Settings, adapter_dir: str, manifest_dir: str) -> dict:
     """Evaluate one adapter next to the base; returns the sweep run id and overall table."""
     return _summary(evaluate(settings, adapter_dir, manifest_dir))
+
+
+@task(name="publish-report")
+def publish_report(summary: dict, tracking_uri: str) -> str:
+    """Attach the overall table (render rate, visual, combined per checkpoint) to the flow run."""
+    markdown = results_markdown(summary["overall"], run_link(tracking_uri, summary["mlflow_run_id"]))
+    create_markdown_artifact(markdown=markdown, key="results", description="checkpoint sweep: overall")
+    return markdown

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from flutter_rl.curate.dart import Call, Closure, Method, Raw, dart_string, emit
-from flutter_rl.curate.kit import (
+from flutter_rl.synth.dart import Call, Closure, Method, Raw, dart_string, emit
+from flutter_rl.synth.kit import (
     Ctx, app_bar, bottom_nav, button, column, decoration, hgap, icon, icon_ref, pad_all, repeated, row,
     scaffold, text, text_field, wide,
 )
-from flutter_rl.curate.wordbanks import (
+from flutter_rl.synth.wordbanks import (
     DIALOGS, FORM_FIELDS, HEADLINES, MENU_ITEMS, MESSAGES, ONBOARDING, PARAGRAPHS, SETTINGS_ITEMS,
     TAGLINES,
 )

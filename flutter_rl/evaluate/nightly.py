@@ -10,12 +10,12 @@ from __future__ import annotations
 import mlflow
 import pandas as pd
 
-from flutter_rl.services import tracking_uri
+from flutter_rl.endpoints import tracking_uri
 from flutter_rl.settings import Settings
-from flutter_rl.sweep.checkpoints import Checkpoint, list_checkpoints
-from flutter_rl.sweep.report import METRICS
-from flutter_rl.sweep.sweep import run_sweep
-from flutter_rl.sweep.tracking import ROLE_TAG, TABLE_FILES
+from flutter_rl.evaluate.checkpoints import Checkpoint, list_checkpoints
+from flutter_rl.evaluate.report import METRICS
+from flutter_rl.evaluate.sweep import run_sweep
+from flutter_rl.evaluate.tracking import ROLE_TAG, TABLE_FILES
 from flutter_rl.train.run_dirs import latest_training_dir
 
 NIGHTLY_TAG = "nightly"

@@ -23,7 +23,7 @@ import zlib
 import pandas as pd
 
 from flutter_renderer.api import ErrorKind
-from flutter_rl.sweep.stats import bootstrap_mean, bootstrap_paired_difference
+from flutter_rl.evaluate.stats import bootstrap_mean, bootstrap_paired_difference
 
 # metric column -> per-sample column it averages (NaN cells left out)
 METRICS: dict[str, str] = {

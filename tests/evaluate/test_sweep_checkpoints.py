@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from flutter_rl.sweep.checkpoints import base_model_hash, checkpoint_for, list_checkpoints
+from flutter_rl.evaluate.checkpoints import base_model_hash, checkpoint_for, list_checkpoints
 
 
 def _adapter(directory: Path, weights: bytes, extra: dict[str, bytes] | None = None) -> Path:

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from flutter_rl.sweep.stats import bootstrap_mean, bootstrap_paired_difference
+from flutter_rl.evaluate.stats import bootstrap_mean, bootstrap_paired_difference
 
 
 def test_constant_values_have_a_zero_width_interval():

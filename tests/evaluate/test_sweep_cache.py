@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from flutter_rl.sweep import cache
+from flutter_rl.evaluate import cache
 
 
 def test_round_trip_keeps_rows_and_renders(tmp_path):

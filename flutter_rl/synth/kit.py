@@ -10,8 +10,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from flutter_rl.curate.dart import Call, Closure, Method, Raw
-from flutter_rl.curate.wordbanks import NAV_ITEMS, Domain, Palette
+from flutter_rl.synth.dart import Call, Closure, Method, Raw
+from flutter_rl.synth.wordbanks import NAV_ITEMS, Domain, Palette
 
 LEVELS = {"easy": 0, "medium": 1, "hard": 2}
 

@@ -28,7 +28,7 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 
 def _cmd_services(args: argparse.Namespace) -> int:
-    from flutter_rl import services
+    from flows import services
 
     settings = _settings(args)
     if args.action == "up":
@@ -47,7 +47,7 @@ def _cmd_services(args: argparse.Namespace) -> int:
 
 
 def _cmd_synth(args: argparse.Namespace) -> int:
-    from flutter_rl.curate.synth_command import run_synth
+    from flutter_rl.synth.synth_command import run_synth
 
     return run_synth(_settings(args), args.n, args.out, args.seed)
 
@@ -87,7 +87,7 @@ def _config_path(args: argparse.Namespace) -> str:
 def _cmd_deploy(args: argparse.Namespace) -> int:
     import os
 
-    from flutter_rl import services
+    from flows import services
 
     settings = _settings(args)
     os.environ.update(services.client_env(settings))
@@ -99,7 +99,7 @@ def _cmd_deploy(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from flutter_rl.main_job import run_main_job
+    from flows.main_job import run_main_job
 
     return run_main_job(_settings(args), _config_path(args), deployment=args.deployment)
 
@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--deployment", default="train-and-eval/default", help="flow/deployment to run")
     run.set_defaults(func=_cmd_run)
 
-    from flutter_rl.sweep.cli import add_commands as add_sweep_commands
+    from flutter_rl.evaluate.cli import add_commands as add_sweep_commands
 
     add_sweep_commands(sub, _settings)
     return parser
