@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from PIL import Image
@@ -76,14 +77,17 @@ def normalize(image: Image.Image, width: int) -> Image.Image:
     return rgb
 
 
-def validate_and_normalize(items: list[RawItem], settings: DataSettings,
-                           store_dir: str | Path) -> tuple[list[Item], list[Rejection]]:
-    """Decode, check and normalize every item; one bad file becomes a rejection, never an exception."""
+def validate_and_normalize(items: list[RawItem], settings: DataSettings, store_dir: str | Path,
+                           progress: Callable[[int], None] | None = None) -> tuple[list[Item], list[Rejection]]:
+    """Decode, check, crop the system bars of and normalize every item; one bad file becomes a
+    rejection, never an exception. `progress(1)` is called after each item."""
     store = Path(store_dir)
     store.mkdir(parents=True, exist_ok=True)
     kept: list[Item] = []
     rejected: list[Rejection] = []
     for raw in items:
+        if progress:
+            progress(1)
         try:
             with Image.open(raw.image_path) as opened:
                 frames = getattr(opened, "n_frames", 1)
