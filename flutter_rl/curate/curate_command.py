@@ -52,7 +52,7 @@ def print_manifest(manifest: Manifest, how: str) -> None:
     cropped = manifest.report.get("cropped", {})
     if any(cropped.values()):
         console.print(f"system bars cropped (columns crop_top / crop_bottom): status bar {cropped['status_bar']}, "
-                      f"navigation bar {cropped['navigation_bar']}", markup=False, highlight=False)
+                      f"navigation bar {cropped['navigation_bar']}", markup=False, highlight=False, soft_wrap=True)
     for shortfall in manifest.report.get("shortfalls", []):
         console.print(f"shortfall: {shortfall['split']} {shortfall['difficulty']}: {shortfall['available']} of "
                       f"{shortfall['requested']} screens", markup=False, highlight=False)

@@ -21,7 +21,8 @@ Sizes are in logical pixels (dp / pt); a screenshot's scale is estimated from it
 The rule, per edge: the edge row's most common colour is the bar's background; going inwards, rows
 are empty (every pixel within `TOLERANCE` of it) until one strip of content rows, then empty again.
 The bar ends at the first row of another background within reach, else as far beyond the strip as the
-strip is from the edge (bars centre their content). The band is kept only when its height, the
+strip is from the edge (bars centre their content; iOS's home indicator sits 8 pt above the bottom
+of its 34 pt, so over the app's own background this removes the pill and ~21 pt). The band is kept only when its height, the
 strip's height and the strip's horizontal layout (both ends and an empty middle at the top; one
 centred pill or three glyphs at the bottom) fit the sizes above; an app bar (24-unit icons, a title
 in the middle or at one end) or a bottom navigation bar of the app (icons over labels, 56-80 units)
