@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from flows import services
+from flutter_rl.endpoints import tracking_uri
 from flutter_rl.evaluate.reporting import results_frame, run_link
 from flutter_rl.settings import Settings
 
@@ -70,5 +71,5 @@ def run_main_job(
     summary = final.state.result()["sweep"]
     echo(results_frame(summary["overall"]).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     echo(f"Prefect flow run: {ui}/runs/flow-run/{final.id}")
-    echo(f"MLflow run:       {run_link(services.tracking_uri(settings), summary['mlflow_run_id'])}")
+    echo(f"MLflow run:       {run_link(tracking_uri(settings), summary['mlflow_run_id'])}")
     return 0

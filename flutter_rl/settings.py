@@ -38,6 +38,10 @@ Difficulty = Literal["easy", "medium", "hard"]
 # (flutter_rl.train.generation_cache).
 GenerationCache = Literal["dynamic", "static"]
 
+# What to crop off a screenshot's top / bottom: the system bar found there, nothing, or that many
+# pixels of the original (flutter_rl.curate.system_bars).
+CropSetting = Literal["auto", "none"] | int
+
 
 class SettingsError(ValueError):
     """A settings file or override that cannot be used, with a message a person can act on."""
@@ -67,6 +71,15 @@ class DataSettings(Section):
     hf_split: str = "train"
     normalize_width: int = Field(390, ge=0)
     dedupe_distance: int = Field(4, ge=0, le=64)
+    crop_status_bar: CropSetting = "auto"
+    crop_navigation_bar: CropSetting = "auto"
+
+    @field_validator("crop_status_bar", "crop_navigation_bar", mode="before")
+    @classmethod
+    def _crop_is_a_mode_or_pixels(cls, value: Any) -> Any:
+        if isinstance(value, bool) or (isinstance(value, int) and value < 0) or not isinstance(value, (int, str)):
+            raise ValueError('expected "auto", "none" or a number of pixels (0 or more)')
+        return value
 
     @model_validator(mode="after")
     def _aspect_order(self) -> "DataSettings":

@@ -49,6 +49,10 @@ def print_manifest(manifest: Manifest, how: str) -> None:
     splits = ", ".join(f"{name} {count}" for name, count in manifest.report.get("splits", {}).items())
     console.print(f"{splits}; rejected {manifest.report.get('rejected', 0)} "
                   f"(see {manifest.root / REJECTED_FILE})", markup=False, highlight=False)
+    cropped = manifest.report.get("cropped", {})
+    if any(cropped.values()):
+        console.print(f"system bars cropped (columns crop_top / crop_bottom): status bar {cropped['status_bar']}, "
+                      f"navigation bar {cropped['navigation_bar']}", markup=False, highlight=False, soft_wrap=True)
     for shortfall in manifest.report.get("shortfalls", []):
         console.print(f"shortfall: {shortfall['split']} {shortfall['difficulty']}: {shortfall['available']} of "
                       f"{shortfall['requested']} screens", markup=False, highlight=False)

@@ -1,4 +1,5 @@
-"""Image checks and normalization: decode, size and aspect checks, RGB + resize, perceptual hash.
+"""Image checks and normalization: decode, size and aspect checks, system bars cropped
+(`system_bars`), RGB + resize, perceptual hash.
 
 Normalized PNGs go to a content-addressed store (`<sha256>.png`), so items carry paths, not bytes,
 and normalizing the same image twice writes nothing new. The original file is never modified.
@@ -9,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from PIL import Image
 
 from flutter_rl.curate.items import Item, RawItem, Rejection
+from flutter_rl.curate.system_bars import apply_crop, crop_for
 from flutter_rl.settings import DataSettings
 
 HASH_SIZE = 8        # 8 x 8 = 64-bit perceptual hash
@@ -74,14 +77,17 @@ def normalize(image: Image.Image, width: int) -> Image.Image:
     return rgb
 
 
-def validate_and_normalize(items: list[RawItem], settings: DataSettings,
-                           store_dir: str | Path) -> tuple[list[Item], list[Rejection]]:
-    """Decode, check and normalize every item; one bad file becomes a rejection, never an exception."""
+def validate_and_normalize(items: list[RawItem], settings: DataSettings, store_dir: str | Path,
+                           progress: Callable[[int], None] | None = None) -> tuple[list[Item], list[Rejection]]:
+    """Decode, check, crop the system bars of and normalize every item; one bad file becomes a
+    rejection, never an exception. `progress(1)` is called after each item."""
     store = Path(store_dir)
     store.mkdir(parents=True, exist_ok=True)
     kept: list[Item] = []
     rejected: list[Rejection] = []
     for raw in items:
+        if progress:
+            progress(1)
         try:
             with Image.open(raw.image_path) as opened:
                 frames = getattr(opened, "n_frames", 1)
@@ -96,7 +102,12 @@ def validate_and_normalize(items: list[RawItem], settings: DataSettings,
         if problem:
             rejected.append(Rejection(raw.id, raw.image_path, "validate", problem))
             continue
-        normalized = normalize(image, settings.normalize_width)
+        crop = crop_for(image, settings.crop_status_bar, settings.crop_navigation_bar)
+        if crop.top + crop.bottom > image.height // 2:
+            rejected.append(Rejection(raw.id, raw.image_path, "validate",
+                                      f"crop of {crop.top} + {crop.bottom} pixels leaves under half of its {image.height}"))
+            continue
+        normalized = normalize(apply_crop(image, crop), settings.normalize_width)
         buffer = io.BytesIO()
         normalized.save(buffer, format="PNG")
         data = buffer.getvalue()
@@ -107,7 +118,7 @@ def validate_and_normalize(items: list[RawItem], settings: DataSettings,
         kept.append(Item(id=raw.id, image_path=str(target), original_path=raw.image_path, source=raw.source,
                          width=normalized.width, height=normalized.height, image_sha256=digest,
                          phash=phash(normalized), screen_type=raw.screen_type, difficulty=raw.difficulty,
-                         reference_code=raw.reference_code))
+                         reference_code=raw.reference_code, crop_top=crop.top, crop_bottom=crop.bottom))
     return kept, rejected
 
 

@@ -34,6 +34,8 @@ class Item:
     reference_code: str | None = None
     screen_type_source: str = "metadata"   # "metadata" | "heuristic" (guessed by labels.label_fallback)
     difficulty_source: str = "metadata"
+    crop_top: int = 0      # pixels of the original cut off the top (a status bar) and bottom (a navigation bar)
+    crop_bottom: int = 0
     split: str = ""
 
 

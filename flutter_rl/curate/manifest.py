@@ -27,7 +27,7 @@ COUNTS_FILE = "counts.csv"
 REJECTED_FILE = "rejected.csv"
 COLUMNS = ["id", "split", "screen_type", "difficulty", "image_path", "original_path", "width", "height",
            "phash", "image_sha256", "reference_code", "source",
-           "screen_type_source", "difficulty_source"]
+           "screen_type_source", "difficulty_source", "crop_top", "crop_bottom"]
 # Where a file came from on this machine is provenance, not content: it stays out of the hash.
 _UNHASHED = {"original_path"}
 
@@ -118,6 +118,7 @@ def write_manifest(items: list[Item], out_dir: str | Path, rejections: list[Reje
         "splits": {name: int(n) for name, n in frame["split"].value_counts().sort_index().items()},
         "rejected": len(rejections),
         "rejected_by_stage": {s: sum(r.stage == s for r in rejections) for s in sorted({r.stage for r in rejections})},
+        "cropped": {"status_bar": int((frame["crop_top"] > 0).sum()), "navigation_bar": int((frame["crop_bottom"] > 0).sum())},
         "shortfalls": [asdict(s) for s in shortfalls],
     }
     (staging / REPORT_FILE).write_text(json.dumps(report, indent=2) + "\n")

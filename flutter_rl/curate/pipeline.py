@@ -19,6 +19,7 @@ from flutter_rl.curate.items import RawItem, Rejection
 from flutter_rl.curate.labels import SCREEN_TYPES, label_items
 from flutter_rl.curate.manifest import Manifest, write_manifest
 from flutter_rl.curate.split import split
+from flutter_rl.progress import track
 from flutter_rl.settings import Settings
 from flutter_rl.synth import dart, kit, screens, synthetic, wordbanks
 
@@ -89,7 +90,8 @@ def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
                      progress: Callable[[int], None] | None = None) -> Path:
     """Generate and render the synthetic folder unless it already exists for these inputs. A `backend`
     passed in is used as is (the caller owns it); otherwise one is made from `[renderer]`, started only
-    when something must be rendered, and closed after."""
+    when something must be rendered, and closed after. Without `progress`, rendering shows a
+    `flutter_rl.progress` bar."""
     owned = backend is None
     if owned:
         from flutter_renderer.render import make_backend
@@ -99,11 +101,12 @@ def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
     if _reusable(folder):
         return folder
     data = settings.data
-    with backend if owned else nullcontext(backend) as active:
+    bar = track("render synthetic screens", data.synthetic_count) if progress is None else nullcontext(progress)
+    with backend if owned else nullcontext(backend) as active, bar as advance:
         reserve = [synthetic.Quota(data.train_size, data.train_difficulties, data.train_screen_types or SCREEN_TYPES),
                    synthetic.Quota(data.eval_size, data.eval_difficulties)]
         synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, size=render_size(settings),
-                             reserve=reserve, progress=progress)
+                             reserve=reserve, progress=advance)
     return folder
 
 
@@ -125,7 +128,8 @@ def curate(settings: Settings, backend: RenderBackend | None = None) -> Manifest
     """Collect, validate, normalize, de-duplicate, label, split and write the versioned manifest."""
     data = settings.data
     raw, rejected = collect(settings, backend)
-    items, invalid = validate_and_normalize(raw, data, Path(data.output_dir) / "normalized")
+    with track("check, crop and normalize screenshots", len(raw)) as advance:
+        items, invalid = validate_and_normalize(raw, data, Path(data.output_dir) / "normalized", progress=advance)
     items, duplicates = dedupe(items, data.dedupe_distance)
     if not items:
         reasons = Counter(r.reason for r in rejected + invalid + duplicates).most_common(3)

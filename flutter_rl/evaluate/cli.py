@@ -9,16 +9,17 @@ from typing import Callable
 import pandas as pd
 
 from flutter_rl.settings import Settings
+from flutter_rl.evaluate.report import BASE, METRICS, delta_name
 
-SUMMARY_COLUMNS = [
-    "checkpoint", "step", "n", "render_rate", "unsupported_share", "render_rate_supported", "visual", "combined",
-    "render_rate_delta_pp", "visual_delta", "combined_delta",
-]
+# every metric the MLflow sweep run logs (report.METRICS), then each one's change against the base
+SUMMARY_COLUMNS = ["checkpoint", "step", "n", *METRICS, *map(delta_name, METRICS)]
 
 
 def _print_result(result) -> None:
     with pd.option_context("display.precision", 3, "display.width", 160):
-        print(result.tables["overall"][SUMMARY_COLUMNS].to_string(index=False))
+        overall = result.tables["overall"]
+        alone = set(overall["checkpoint"]) == {BASE}  # the base alone: its changes against itself say nothing
+        print(overall[SUMMARY_COLUMNS[: -len(METRICS)] if alone else SUMMARY_COLUMNS].to_string(index=False))
         errors = result.tables["errors"]
         print("\nwhy samples did not render:")
         print(errors.loc[:, (errors != 0).any() | errors.columns.isin(["checkpoint", "failed"])].to_string(index=False))
@@ -62,9 +63,16 @@ def add_commands(sub: argparse._SubParsersAction, settings_of: Callable[[argpars
         return 0
 
     def evaluate(args: argparse.Namespace) -> int:
-        from flutter_rl.evaluate.sweep import evaluate as evaluate_adapter
+        from flutter_rl.evaluate.sweep import evaluate as evaluate_adapter, evaluate_base
 
-        result = evaluate_adapter(settings_of(args), args.adapter, args.manifest, limit=args.limit, track=not args.no_track)
+        if (args.adapter is None) == (not args.base):
+            print("error: give an adapter folder or --base (the base model alone), not both", file=sys.stderr)
+            return 2
+        options = {"limit": args.limit, "track": not args.no_track}
+        if args.base:
+            result = evaluate_base(settings_of(args), args.manifest, **options)
+        else:
+            result = evaluate_adapter(settings_of(args), args.adapter, args.manifest, **options)
         _print_result(result)
         return 0
 
@@ -73,7 +81,8 @@ def add_commands(sub: argparse._SubParsersAction, settings_of: Callable[[argpars
     common(parser)
     parser.set_defaults(func=_clear_errors(sweep))
 
-    parser = sub.add_parser("evaluate", help="evaluate one saved adapter (or fully fine-tuned model) next to the base; report to MLflow")
-    parser.add_argument("adapter", help="a checkpoint folder (PEFT adapter or whole model), e.g. runs/train/checkpoint-80")
+    parser = sub.add_parser("evaluate", help="evaluate one saved adapter (or fully fine-tuned model) next to the base, or the base alone; report to MLflow")
+    parser.add_argument("adapter", nargs="?", help="a checkpoint folder (PEFT adapter or whole model), e.g. runs/train/checkpoint-80")
+    parser.add_argument("--base", action="store_true", help="evaluate the base model [model] name alone; the MLflow run is named after the model and dataset")
     common(parser)
     parser.set_defaults(func=_clear_errors(evaluate))

@@ -53,6 +53,12 @@ def latest_manifest(data_dir: str | Path) -> Path:
     return found[-1]
 
 
+def dataset_name(manifest: str | Path) -> str:
+    """A manifest's version, the name of its folder (`<version>/manifest.parquet`), for run names."""
+    path = Path(manifest)
+    return (path.parent if path.name == MANIFEST_FILE else path).name
+
+
 def load_eval_set(manifest: str | Path, split: str = "eval", limit: int | None = None) -> EvalSet:
     """The `split` rows of `manifest` (a manifest.parquet or its folder; at most `limit` rows), with
     readable target images and a content hash."""

@@ -69,8 +69,11 @@ def generate_batch(
     return processor.batch_decode(new_tokens, skip_special_tokens=True)
 
 
-def generate_all(generate: GenerateFn, images: Sequence[Image.Image], batch_size: int) -> list[str]:
-    """`generate` over `images` in batches of `batch_size`; a batch that fails gives its samples '' (logged)."""
+def generate_all(
+    generate: GenerateFn, images: Sequence[Image.Image], batch_size: int, progress: Callable[[int], None] | None = None
+) -> list[str]:
+    """`generate` over `images` in batches of `batch_size`; a batch that fails gives its samples '' (logged).
+    `progress(n)` is called after each batch with its size."""
     completions: list[str] = []
     for start in range(0, len(images), batch_size):
         batch = images[start : start + batch_size]
@@ -79,6 +82,8 @@ def generate_all(generate: GenerateFn, images: Sequence[Image.Image], batch_size
         except (RuntimeError, ValueError) as exc:  # e.g. out of memory on one odd batch: score it 0, go on
             log.warning("generation failed for samples %d-%d: %s", start, start + len(batch) - 1, exc)
             completions.extend([""] * len(batch))
+        if progress:
+            progress(len(batch))
     return completions
 
 

@@ -5,7 +5,8 @@ leak, no backend to choose, so the same code runs in flows, CI and notebooks.
 
 - `metric_vs_step`: render rate, unsupported share, visual and combined per checkpoint step, with bootstrap bands;
 - `delta_bars`: per screen type (or difficulty) change against the base, with interval whiskers;
-- `image_grid`: rows of target | render | difference, captioned with id and scores.
+- `image_grid`: rows of target | render | difference, captioned with id and scores (and, for a sample
+  that failed, the first line of its error message).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from matplotlib.figure import Figure
 from PIL import Image, ImageChops, ImageDraw, ImageOps
 
 PANEL_SIZE = (195, 422)  # half a 390x844 screen: three panels stay readable in the MLflow UI
-CAPTION_HEIGHT = 28
+CAPTION_HEIGHT = 36  # two lines: id and scores, then why the sample failed
 HEADER_HEIGHT = 20
 STEP_METRICS = ("render_rate", "unsupported_share", "visual", "combined")
 
@@ -71,6 +72,7 @@ class GridRow:
     target: Image.Image
     render: Image.Image | None
     caption: str
+    detail: str = ""  # a second caption line, e.g. the first line of the error message
 
 
 def _panel(image: Image.Image) -> Image.Image:
@@ -83,6 +85,15 @@ def _failed_panel(text: str) -> Image.Image:
     return panel
 
 
+def _fit(draw: ImageDraw.ImageDraw, text: str, width: float) -> str:
+    """`text` cut (with an ellipsis) to fit `width` pixels in the default font."""
+    if draw.textlength(text) <= width:
+        return text
+    while text and draw.textlength(text + "...") > width:
+        text = text[:-1]
+    return text + "..."
+
+
 def image_grid(rows: Sequence[GridRow]) -> Image.Image:
     """A header (target | render | difference), then one row per example with its caption above."""
     width, height = 3 * PANEL_SIZE[0], PANEL_SIZE[1] + CAPTION_HEIGHT
@@ -92,7 +103,9 @@ def image_grid(rows: Sequence[GridRow]) -> Image.Image:
         draw.text((j * PANEL_SIZE[0] + 4, 4), title, fill=(0, 0, 0))
     for i, row in enumerate(rows):
         top = HEADER_HEIGHT + i * height
-        draw.text((4, top + 8), row.caption[:120], fill=(0, 0, 0))
+        draw.text((4, top + 5), _fit(draw, row.caption, width - 8), fill=(0, 0, 0))
+        if row.detail:
+            draw.text((4, top + 19), _fit(draw, row.detail, width - 8), fill=(160, 0, 0))
         target = _panel(row.target)
         if row.render is None:
             render, diff = _failed_panel("did not render"), _failed_panel("")

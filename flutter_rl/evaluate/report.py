@@ -46,7 +46,8 @@ def with_render_columns(samples: pd.DataFrame) -> pd.DataFrame:
     return samples.assign(unsupported=unsupported, rendered_supported=samples["rendered"].astype(float).where(~unsupported))
 
 
-def _delta_name(metric: str) -> str:
+def delta_name(metric: str) -> str:
+    """The column of a metric's change against the base: `<metric>_delta_pp` for rates, else `<metric>_delta`."""
     return f"{metric}_delta_pp" if metric in RATES else f"{metric}_delta"
 
 
@@ -75,7 +76,7 @@ def _summary(rows: pd.DataFrame, base_rows: pd.DataFrame | None, *, samples: int
                 samples=samples, confidence=confidence, seed=_seed(*key, metric, "delta"),
             )
             diff = (d.value * scale, d.low * scale, d.high * scale)
-        name = _delta_name(metric)
+        name = delta_name(metric)
         out.update({name: diff[0], f"{name}_low": diff[1], f"{name}_high": diff[2]})
     return out
 

@@ -7,7 +7,7 @@ PNGs `score_batch` renders are kept without rendering twice.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from PIL import Image
 
@@ -53,15 +53,25 @@ def score_samples(
     embedder: ClipEmbedder | None = None,
     size: RenderSize | None = None,
     timeout: float | None = None,
+    chunk: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[list[dict], dict[str, bytes]]:
     """Score completions against targets; return one row per sample and the render PNG of each id that rendered.
 
-    `rows` carry each sample's id, screen_type and difficulty.
+    `rows` carry each sample's id, screen_type and difficulty. With `chunk`, samples are rendered and
+    scored `chunk` at a time (each sample's score does not depend on its neighbours) and `progress(n)`
+    is called after each chunk.
     """
     keeping = _KeepingBackend(backend)
-    scores = score_batch(
-        completions, targets, backend=keeping, settings=reward, embedder=embedder, size=size, timeout=timeout
-    )
+    step = chunk or max(len(completions), 1)
+    scores = []
+    for start in range(0, len(completions), step):
+        scores += score_batch(
+            completions[start:start + step], targets[start:start + step],
+            backend=keeping, settings=reward, embedder=embedder, size=size, timeout=timeout,
+        )
+        if progress:
+            progress(len(completions[start:start + step]))
     table, renders = [], {}
     for meta, completion, score in zip(rows, completions, scores):
         metrics = score.metrics

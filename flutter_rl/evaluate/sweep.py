@@ -4,7 +4,8 @@
 one that the cache does not hold (generate -> render -> score), builds the tables and logs them to
 MLflow (`tracking.log_sweep`: a parent run with a nested run per checkpoint). `evaluate` is the
 same for one checkpoint next to the base, for the nightly flow: the base unit is cached after its
-first evaluation, so each night costs one checkpoint.
+first evaluation, so each night costs one checkpoint. `evaluate_base` is the base model alone (your
+own screenshots, before any training).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from typing import TYPE_CHECKING, Any, Callable
 import pandas as pd
 
 from flutter_renderer.api import RenderBackend, RenderSize
+from flutter_rl.progress import track
 from flutter_rl.reward.scoring import NEEDS_CLIP
 from flutter_rl.settings import Settings
 from flutter_rl.evaluate import cache, report
 from flutter_rl.evaluate.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
-from flutter_rl.evaluate.evalset import EvalSet, latest_manifest, load_eval_set
+from flutter_rl.evaluate.evalset import EvalSet, dataset_name, latest_manifest, load_eval_set
 from flutter_rl.evaluate.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
 from flutter_rl.evaluate.scoring import score_samples
 from flutter_rl.train.run_dirs import latest_training_dir
@@ -33,6 +35,7 @@ if TYPE_CHECKING:  # CLIP pulls in torch: import it only where CLIP is used
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1  # bump when the per-sample table changes: old units are then recomputed
+SCORE_CHUNK_PER_WORKER = 8  # screens rendered per progress step and render worker: every worker stays busy
 GeneratorFor = Callable[[Path | None], AbstractContextManager[GenerateFn]]
 
 
@@ -52,6 +55,7 @@ class SweepResult:
 
     units: list[UnitResult]
     eval_set: EvalSet
+    dataset: str = ""  # the manifest's version
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     run_id: str | None = None
 
@@ -90,14 +94,16 @@ def evaluate_unit(
     if samples is None:
         log.info("evaluating %s on %d screens", checkpoint.name, len(eval_set))
         clip = embedder()  # before generating: missing CLIP weights should stop the sweep in seconds
-        with generator_for(checkpoint.weights_dir) as generate:
-            completions = generate_all(generate, eval_set.images, settings.eval.batch_size)
+        with generator_for(checkpoint.weights_dir) as generate, track(f"{checkpoint.name}: generate", len(eval_set)) as advance:
+            completions = generate_all(generate, eval_set.images, settings.eval.batch_size, progress=advance)
         r = settings.renderer
-        rows, renders = score_samples(
-            completions, eval_set.images, eval_set.rows.to_dict("records"),
-            backend=backend, reward=settings.reward, embedder=clip,
-            size=RenderSize(r.width, r.height, r.pixel_ratio), timeout=r.timeout_s,
-        )
+        with track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
+            rows, renders = score_samples(
+                completions, eval_set.images, eval_set.rows.to_dict("records"),
+                backend=backend, reward=settings.reward, embedder=clip,
+                size=RenderSize(r.width, r.height, r.pixel_ratio), timeout=r.timeout_s,
+                chunk=SCORE_CHUNK_PER_WORKER * r.workers, progress=advance,
+            )
         samples = pd.DataFrame(rows)
         cache.save_unit(settings.eval.output_dir, key, parts, samples, renders)
     else:
@@ -149,15 +155,18 @@ def run_sweep(
     backend: RenderBackend | None = None,
     embedder: ClipEmbedder | None = None,
     track: bool = True,
+    run_name: str | None = None,
 ) -> SweepResult:
     """Evaluate the base and every checkpoint of `train_dir` (default: the newest training run under
     `[train] output_dir`) on the eval split of `manifest` (default: the newest curated manifest under `[data] output_dir`; at most
     `limit` screens).
 
     Injected `generator_for` / `backend` / `embedder` replace the policy, renderer and CLIP model of the
-    settings (tests, or callers that hold them already). With `track`, logs everything to MLflow.
+    settings (tests, or callers that hold them already). With `track`, logs everything to MLflow, as
+    the run `run_name` (default "sweep <train_dir name>").
     """
-    eval_set = load_eval_set(manifest or latest_manifest(settings.data.output_dir), limit=limit)
+    manifest = manifest or latest_manifest(settings.data.output_dir)
+    eval_set = load_eval_set(manifest, limit=limit)
     train_dir = train_dir if train_dir is not None else latest_training_dir(settings.train.output_dir)
     if checkpoints is None:
         checkpoints = list_checkpoints(train_dir, settings.model.name)
@@ -173,12 +182,12 @@ def run_sweep(
     finally:
         if own_backend:
             backend.close()
-    result = SweepResult(units, eval_set)
+    result = SweepResult(units, eval_set, dataset=dataset_name(manifest))
     result.tables = build_tables(result.samples, settings)
     if track:
         from flutter_rl.evaluate.tracking import log_sweep
 
-        result.run_id = log_sweep(result, settings, train_dir=str(train_dir))
+        result.run_id = log_sweep(result, settings, train_dir=str(train_dir or ""), run_name=run_name)
     return result
 
 
@@ -188,3 +197,17 @@ def evaluate(
     """Evaluate one saved adapter or model next to the base (cached after its first run): `run_sweep` of the two."""
     checkpoints = [list_checkpoints(None, settings.model.name)[0], checkpoint_for(weights_dir, settings.model.name)]
     return run_sweep(settings, Path(weights_dir).parent, manifest, checkpoints=checkpoints, **kwargs)
+
+
+def model_label(model_name: str) -> str:
+    """A model's short name for run names: a local folder's name, or a hub id without its owner."""
+    return Path(model_name).name
+
+
+def evaluate_base(settings: Settings, manifest: str | Path | None = None, **kwargs: Any) -> SweepResult:
+    """Evaluate the base model `[model] name` alone (no adapter, no training run), logged to MLflow as
+    the run "base <model> on <dataset version>"."""
+    manifest = manifest or latest_manifest(settings.data.output_dir)
+    run_name = f"base {model_label(settings.model.name)} on {dataset_name(manifest)}"
+    base = list_checkpoints(None, settings.model.name)
+    return run_sweep(settings, "", manifest, checkpoints=base, run_name=run_name, **kwargs)  # "": no training run

@@ -7,7 +7,7 @@ Parent run (tag `sweep_role=sweep`):
 - tables (`mlflow.log_table`, so the UI's artifact view and `MlflowClient.load_table` compare runs):
   `tables/overall.json`, `tables/by_screen_type.json`, `tables/by_difficulty.json`, `tables/errors.json`;
 - plots: `plots/metric_vs_step.png`, `plots/by_screen_type.png`, `plots/by_difficulty.png` (last
-  checkpoint vs base).
+  checkpoint vs base; not drawn when the base is the only checkpoint: it would be compared with itself).
 Nested run per checkpoint (tag `sweep_role=checkpoint`): its overall metrics, `errors/<kind>` counts,
 `tables/samples.json` (every screen: scores, error, completion) and `grids/best.png` / `grids/worst.png`
 (target | render | difference).
@@ -25,7 +25,7 @@ from PIL import Image
 from flutter_rl.endpoints import tracking_uri
 from flutter_rl.settings import Settings
 from flutter_rl.evaluate import cache, plots
-from flutter_rl.evaluate.report import METRICS
+from flutter_rl.evaluate.report import BASE, METRICS
 from flutter_rl.evaluate.sweep import SweepResult, UnitResult
 
 ROLE_TAG = "sweep_role"
@@ -43,9 +43,11 @@ def sample_grid(unit: UnitResult, settings: Settings, chosen: pd.DataFrame, imag
     for sample in chosen.itertuples(index=False):
         render = cache.render_path(settings.eval.output_dir, unit.key, sample.id)
         caption = f"{sample.id} [{sample.screen_type}/{sample.difficulty}] combined {sample.combined:.3f} visual {sample.visual:.3f}"
+        detail = ""
         if not sample.rendered:
             caption += f" - {sample.error_kind}"
-        rows.append(plots.GridRow(images[sample.id], Image.open(render) if render else None, caption))
+            detail = next(iter(str(sample.error_message or "").strip().splitlines()), "")
+        rows.append(plots.GridRow(images[sample.id], Image.open(render) if render else None, caption, detail))
     return plots.image_grid(rows)
 
 
@@ -76,6 +78,8 @@ def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_na
         mlflow.set_tags({ROLE_TAG: "sweep", "last_checkpoint": last})
         mlflow.log_params({
             "train_dir": train_dir,
+            "model": settings.model.name,
+            "dataset": result.dataset,
             "eval_screens": len(result.eval_set),
             "eval_set_hash": result.eval_set.content_hash,
             "eval_skipped": ",".join(result.eval_set.skipped)[:500],
@@ -93,7 +97,7 @@ def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_na
         for name, table in result.tables.items():
             mlflow.log_table(table, TABLE_FILES[name])
         mlflow.log_figure(plots.metric_vs_step(result.tables["overall"]), "plots/metric_vs_step.png")
-        for by in ("screen_type", "difficulty"):
+        for by in ("screen_type", "difficulty") if last != BASE else ():
             mlflow.log_figure(plots.delta_bars(result.tables[f"by_{by}"], by, last), f"plots/by_{by}.png")
         return parent.info.run_id
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from flows import services
+from flutter_rl.endpoints import tracking_uri
 from flutter_rl.settings import load_settings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.services]
@@ -49,7 +50,7 @@ def test_trivial_flow_run_is_recorded_by_the_prefect_api(live_services, tmp_path
 def test_mlflow_run_round_trips_through_the_tracking_server(live_services) -> None:
     import mlflow
 
-    client = mlflow.MlflowClient(tracking_uri=services.tracking_uri(live_services))
+    client = mlflow.MlflowClient(tracking_uri=tracking_uri(live_services))
     experiment_id = client.create_experiment(f"probe-{uuid.uuid4().hex[:8]}")
     run = client.create_run(experiment_id)
     client.log_metric(run.info.run_id, "render_rate", 0.64)
@@ -58,7 +59,7 @@ def test_mlflow_run_round_trips_through_the_tracking_server(live_services) -> No
     fetched = client.get_run(run.info.run_id)
     assert fetched.data.metrics["render_rate"] == 0.64
     assert fetched.data.params["beta"] == "0.1"
-    assert services.tracking_uri(live_services).startswith("http://127.0.0.1:")
+    assert tracking_uri(live_services).startswith("http://127.0.0.1:")
 
 
 def test_status_reports_every_service_healthy(live_services) -> None:
