@@ -7,7 +7,6 @@ from flutter_rl.curate.items import Item, RawItem, Rejection
 from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES, label_fallback, label_items
 from flutter_rl.curate.manifest import Manifest, counts_table, write_manifest
 from flutter_rl.curate.split import Shortfall, SplitError, split
-from flutter_rl.synth.synthetic import SyntheticScreen, generate_screen, synthesize
 
 __all__ = [
     "DIFFICULTIES", "SCREEN_TYPES", "IngestError", "Item", "Manifest", "RawItem", "Rejection", "Shortfall",
