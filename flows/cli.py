@@ -171,9 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--deployment", default="train-and-eval/default", help="flow/deployment to run")
     run.set_defaults(func=_cmd_run)
 
-    from flutter_rl.evaluate.cli import add_commands as add_sweep_commands
+    from flutter_rl.evaluate.cli import add_commands as add_evaluate_commands
 
-    add_sweep_commands(sub, _settings)
+    add_evaluate_commands(sub, _settings)
     return parser
 
 

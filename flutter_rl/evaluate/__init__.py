@@ -8,5 +8,5 @@
 - `stats`: seeded bootstrap intervals; `report`: the tables; `plots`: figures and image grids;
 - `sweep`: `run_sweep` (base + every checkpoint) and `evaluate` (one adapter next to the base);
 - `tracking`: the sweep in MLflow (parent run, nested run per checkpoint) and reading it back;
-- `cli`: the `flutter-rl sweep` and `flutter-rl evaluate` commands.
+- `cli`: the `flutter-rl evaluate` command.
 """

@@ -1,4 +1,4 @@
-"""The `flutter-rl sweep` and `flutter-rl evaluate` subcommands."""
+"""The `flutter-rl evaluate` subcommand: a checkpoint sweep, one adapter, or the base alone."""
 
 from __future__ import annotations
 
@@ -48,41 +48,36 @@ def _clear_errors(command: Callable[[argparse.Namespace], int]) -> Callable[[arg
 
 
 def add_commands(sub: argparse._SubParsersAction, settings_of: Callable[[argparse.Namespace], Settings]) -> None:
-    """Register `sweep` and `evaluate`; `settings_of` resolves the global --config/--preset/--set."""
+    """Register `evaluate`; `settings_of` resolves the global --config/--preset/--set."""
 
     def common(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--manifest", help="curated manifest.parquet or its folder (default: newest under [data] output_dir)")
         parser.add_argument("--limit", type=int, help="evaluate only the first N eval screens")
         parser.add_argument("--no-track", action="store_true", help="do not log to MLflow")
 
-    def sweep(args: argparse.Namespace) -> int:
-        from flutter_rl.evaluate.sweep import run_sweep
-
-        result = run_sweep(settings_of(args), args.train_dir, args.manifest, limit=args.limit, track=not args.no_track)
-        _print_result(result)
-        return 0
-
     def evaluate(args: argparse.Namespace) -> int:
-        from flutter_rl.evaluate.sweep import evaluate as evaluate_adapter, evaluate_base
+        from flutter_rl.evaluate.sweep import evaluate as evaluate_adapter, evaluate_base, run_sweep
 
-        if (args.adapter is None) == (not args.base):
-            print("error: give an adapter folder or --base (the base model alone), not both", file=sys.stderr)
+        chosen = [what for what, given in (("an adapter", args.adapter), ("--base", args.base), ("--train-dir", args.train_dir)) if given]
+        if len(chosen) > 1:
+            print(f"error: give one of an adapter folder, --base or --train-dir, not {' and '.join(chosen)}", file=sys.stderr)
             return 2
+        settings = settings_of(args)
         options = {"limit": args.limit, "track": not args.no_track}
         if args.base:
-            result = evaluate_base(settings_of(args), args.manifest, **options)
+            result = evaluate_base(settings, args.manifest, **options)
+        elif args.adapter:
+            result = evaluate_adapter(settings, args.adapter, args.manifest, **options)
         else:
-            result = evaluate_adapter(settings_of(args), args.adapter, args.manifest, **options)
+            result = run_sweep(settings, args.train_dir, args.manifest, **options)
         _print_result(result)
         return 0
 
-    parser = sub.add_parser("sweep", help="evaluate the base and every checkpoint of a training run; report to MLflow")
-    parser.add_argument("--train-dir", help="training output folder with checkpoint-N/ (default: [train] output_dir)")
-    common(parser)
-    parser.set_defaults(func=_clear_errors(sweep))
-
-    parser = sub.add_parser("evaluate", help="evaluate one saved adapter (or fully fine-tuned model) next to the base, or the base alone; report to MLflow")
+    parser = sub.add_parser(
+        "evaluate", help="evaluate the base and every checkpoint of a training run (default: the newest), one saved adapter next "
+        "to the base, or the base alone; report to MLflow")
     parser.add_argument("adapter", nargs="?", help="a checkpoint folder (PEFT adapter or whole model), e.g. runs/train/checkpoint-80")
     parser.add_argument("--base", action="store_true", help="evaluate the base model [model] name alone; the MLflow run is named after the model and dataset")
+    parser.add_argument("--train-dir", help="training output folder with checkpoint-N/ (default: the newest run under [train] output_dir)")
     common(parser)
     parser.set_defaults(func=_clear_errors(evaluate))

@@ -94,9 +94,11 @@ def test_cli_evaluate_base_and_its_argument_errors(tmp_path, monkeypatch, capsys
     monkeypatch.setattr(sweep_module, "run_sweep", fake_run_sweep)
     assert cli.main(["--config", str(config), "evaluate", "--base", "--manifest", "runs/data/abc/manifest.parquet", "--no-track"]) == 2
     assert [c.name for c in seen["checkpoints"]] == ["base"] and seen["run_name"] == "base M on abc"
-    assert cli.main(["--config", str(config), "evaluate", "--no-track"]) == 2
+    seen.clear()
+    assert cli.main(["--config", str(config), "evaluate", "--no-track"]) == 2   # no target: the newest run's sweep
+    assert seen["train_dir"] is None and "checkpoints" not in seen
     assert cli.main(["--config", str(config), "evaluate", str(tmp_path), "--base"]) == 2
-    assert capsys.readouterr().err.count("an adapter folder or --base") == 2
+    assert "not an adapter and --base" in capsys.readouterr().err
 
 
 def test_grids_print_the_first_line_of_each_failure(tmp_path, monkeypatch):
