@@ -1,4 +1,4 @@
-"""Evaluate on your own screenshots, as the README's section says, end to end from the command line.
+"""Evaluate on your own screenshots, as docs/data.md says, end to end from the command line.
 
 A folder of 20 phone screenshots is made here: synthetic screens rendered by the real embedded
 renderer, scaled to a 1080-pixel-wide phone, with Android or iOS status and navigation bars drawn
