@@ -129,8 +129,9 @@ from flutter_renderer.dart.checks import check_constructor_calls
 from flutter_renderer.dart.environment import Environment
 from flutter_renderer.dart.errors import Budget, DartError
 from flutter_renderer.dart.evaluator import Evaluator
+from flutter_renderer.dart.main_call import find_main_call
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, Program, read_program
-from flutter_renderer.dart.syntax import Node, named, parse, split_exprs, text
+from flutter_renderer.dart.syntax import identifiers, parse
 
 __all__ = ["Budget", "DartError", "Environment", "compile_screen"]
 
@@ -154,7 +155,7 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
     if sys.getrecursionlimit() < needed:   # only ever raised, so concurrent callers stay safe
         sys.setrecursionlimit(needed)
     try:
-        run_app = _run_app_argument(program)
+        run_app = find_main_call(program)
         return evaluator.root(run_app, None if run_app is not None else _root_class(program))
     except DartError:
         raise
@@ -164,35 +165,15 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
         raise DartError(ErrorKind.CRASH, f"Internal error in the Dart front end: {type(exc).__name__}: {exc}", 1, 1) from exc
 
 
-def _run_app_argument(program: Program) -> list[Node] | None:
-    """The expression passed to `runApp(...)` in `main`, if there is one."""
-    main = program.functions.get("main")
-    if main is None or main.body is None:
-        return None
-    stack = [main.body]
-    while stack:
-        node = stack.pop()
-        groups = split_exprs(named(node))
-        for group in groups:
-            head = group[0]
-            if head.type == "identifier" and text(head) == "runApp" and len(group) > 1:
-                arguments = [c for c in group[1].named_children[0].named_children if c.type == "arguments"]
-                args = named(arguments[0]) if arguments else []
-                if len(args) == 1 and args[0].type == "argument":
-                    return named(args[0])
-        stack.extend(reversed(named(node)))
-    return None
-
-
 def _root_class(program: Program) -> ClassDecl | None:
     """The widget class no other declaration instantiates; prefer one that builds an app or a page."""
     widgets = [c for c in program.classes.values() if _base(program, c) in WIDGET_BASES]
     mentioned: set[str] = set()
     for cls in program.classes.values():
-        names = _identifiers(cls.node.child_by_field_name("body"))
+        names = identifiers(cls.node.child_by_field_name("body"))
         mentioned |= names - {cls.name}
     for fn in list(program.functions.values()) + list(program.getters.values()):
-        mentioned |= _identifiers(fn.body)
+        mentioned |= identifiers(fn.body)
     roots = [c for c in widgets if c.name not in mentioned] or widgets
     if not roots:
         return None
@@ -209,19 +190,8 @@ def _base(program: Program, cls: ClassDecl) -> str:
 
 def _built_names(program: Program, cls: ClassDecl) -> set[str]:
     """Identifiers in the class and in the State classes that belong to it."""
-    names = _identifiers(cls.node.child_by_field_name("body"))
+    names = identifiers(cls.node.child_by_field_name("body"))
     for other in program.classes.values():
         if other.superclass == "State" and cls.name in other.super_type_args:
-            names |= _identifiers(other.node.child_by_field_name("body"))
-    return names
-
-
-def _identifiers(node: Node | None) -> set[str]:
-    names: set[str] = set()
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if current.type in ("identifier", "type_identifier"):
-            names.add(text(current))
-        stack.extend(current.children)
+            names |= identifiers(other.node.child_by_field_name("body"))
     return names

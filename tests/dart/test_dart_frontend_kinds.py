@@ -34,6 +34,11 @@ VALID_FLUTTER = [
     ("Text(ui.Color(0).toString())", "", "import 'dart:ui' as ui;", "'ui.Color'"),
     ("Text('a')", "", "import 'dart:typed_data';", "'dart:typed_data'"),
     ("Text('a')", "", "import 'package:vector_math/vector_math_64.dart';", "vector_math"),
+    # dart:ui and dart:async classes whose constructors the index lists by hand
+    ("Text(Locale('zh', 'CN').toString())", "", "", "'Locale'"),
+    ("Text(Locale.fromSubtags(languageCode: 'zh', scriptCode: 'Hans').toString())", "", "", "'Locale.fromSubtags'"),
+    ("Text(label())", "String label() { final c = StreamController<int>(onListen: () {}); return 'a'; }",
+     "import 'dart:async';", "'StreamController'"),
 ]
 
 
@@ -66,6 +71,12 @@ WRONG = [
     ("Text('a')", "", "import 'dart:typed';", "Not found: 'dart:typed'"),
     ("Foo()", "", "", "The method 'Foo' isn't defined for the type 'Screen'."),
     ("Text(foo)", "", "", "Undefined name 'foo'."),
+    ("Text(Locale('zh', 'Hans', 'CN').toString())", "", "", "Too many positional arguments: 2 expected, but 3 found."),
+    ("Text(Locale.fromSubtags(language: 'zh').toString())", "", "", "The named parameter 'language' isn't defined."),
+    ("Text(label())", "String label() { final c = StreamController<int>(onListn: () {}); return 'a'; }",
+     "import 'dart:async';", "The named parameter 'onListn' isn't defined."),
+    ("Text(label())", "String label() { final c = StreamController<int>(); return 'a'; }", "",
+     "StreamController"),   # dart:async not imported
 ]
 
 

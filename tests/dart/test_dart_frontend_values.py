@@ -89,6 +89,8 @@ EXPRESSIONS = [
     ("items.map<String>((e) => e[0]).toList()", ["a", "b", "c"]),
     ("[...items.map<String>((e) => e.toUpperCase())]", ["A", "BB", "CCC"]),
     ("List<int>.generate(2, (i) => i).length", 2),
+    ("List<void>.filled(2, null).length", 2),            # `void` as a type argument, read as `List < void >`
+    ("pick<void>(null) == null", True),
     ("List<String>.from(items).length + 1 > 3", True),
     ("items.firstWhere((e) => e.length == 2)", "bb"),
     ("items.firstWhere((e) => e == 'z', orElse: () => 'none')", "none"),
@@ -206,6 +208,7 @@ MEMBERS = """
     int inner() => 42;
     return inner();
   }
+  T pick<T>(T value) => value;
 """
 
 TOP = """
