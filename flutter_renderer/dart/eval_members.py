@@ -101,6 +101,8 @@ class MemberAccess(EvaluatorBase):
             raise self.error(node, str(exc), ErrorKind.RUNTIME) from None
         if result is MISSING:
             result = self.extension_get(value, name, node)
+        if result is MISSING and methods.has_method(value, name):   # a built-in method's tear-off
+            result = BoundMethod(value, name, position(node)[0])
         if result is MISSING:
             raise self.unknown_member(type_name(value), name, node,
                                       f"The getter '{name}' isn't defined for the type '{type_name(value)}'.")

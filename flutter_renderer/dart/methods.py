@@ -179,7 +179,11 @@ def _entry_pair(entry: Any) -> tuple[Any, Any]:
 
 
 def _string_method(s: str, name: str, args: list[Any]) -> Any:
-    methods: dict[str, Callable[[], Any]] = {
+    return _string_methods(s, args).get(name, lambda: MISSING)()
+
+
+def _string_methods(s: str, args: list[Any]) -> dict[str, Callable[[], Any]]:
+    return {
         "toUpperCase": s.upper, "toLowerCase": s.lower, "trim": s.strip,
         "trimLeft": s.lstrip, "trimRight": s.rstrip,
         "substring": lambda: s[args[0]:args[1] if len(args) > 1 else None],
@@ -191,11 +195,14 @@ def _string_method(s: str, name: str, args: list[Any]) -> Any:
         "padRight": lambda: s.ljust(int(args[0]), args[1] if len(args) > 1 else " "),
         "compareTo": lambda: (s > args[0]) - (s < args[0]),
     }
-    return methods.get(name, lambda: MISSING)()
 
 
 def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
-    methods: dict[str, Callable[[], Any]] = {
+    return _number_methods(n, args).get(name, lambda: MISSING)()
+
+
+def _number_methods(n: int | float, args: list[Any]) -> dict[str, Callable[[], Any]]:
+    return {
         "toStringAsFixed": lambda: _as_fixed(n, args[0]),
         "toInt": lambda: int(n), "toDouble": lambda: float(n),
         "round": lambda: _round_half_away(n), "floor": lambda: math.floor(n), "ceil": lambda: math.ceil(n),
@@ -205,14 +212,18 @@ def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
         "compareTo": lambda: (n > args[0]) - (n < args[0]),
         "remainder": lambda: math.fmod(n, args[0]) if isinstance(n, float) else int(math.fmod(n, args[0])),
     }
-    return methods.get(name, lambda: MISSING)()
 
 
 def _list_method(items: list[Any], name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
+    return _list_methods(items, args, kwargs, call).get(name, lambda: MISSING)()
+
+
+def _list_methods(items: list[Any], args: list[Any], kwargs: dict[str, Any],
+                  call: Call) -> dict[str, Callable[[], Any]]:
     def each(fn: Any) -> list[Any]:
         return [call(fn, [item]) for item in items]
 
-    methods: dict[str, Callable[[], Any]] = {
+    return {
         "map": lambda: each(args[0]),
         "where": lambda: [item for item in items if call(args[0], [item]) is True],
         "expand": lambda: [x for result in each(args[0]) for x in result],
@@ -238,7 +249,20 @@ def _list_method(items: list[Any], name: str, args: list[Any], kwargs: dict[str,
         "removeAt": lambda: items.pop(args[0]), "removeLast": lambda: items.pop(),
         "remove": lambda: _remove(items, args[0]), "clear": lambda: items.clear(),
     }
-    return methods.get(name, lambda: MISSING)()
+
+
+def has_method(receiver: Any, name: str) -> bool:
+    """Whether `call_method` has the method `name` of a String, number or List (a tear-off such as
+    `states.any(interactive.contains)` may name it); the tables are built, their entries not run."""
+    if isinstance(receiver, str):
+        return name in _string_methods(receiver, [])
+    if isinstance(receiver, (int, float)) and not isinstance(receiver, bool):
+        return name in _number_methods(receiver, [])
+    return isinstance(receiver, list) and name in _list_methods(receiver, [], {}, _no_call)
+
+
+def _no_call(fn: Any, args: list[Any]) -> Any:
+    raise AssertionError("has_method builds the table of methods without running any")
 
 
 def _join(items: list[Any], separator: str) -> str:

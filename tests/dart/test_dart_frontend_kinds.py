@@ -35,6 +35,7 @@ VALID_FLUTTER = [
     ("Text('a')", "", "import 'dart:typed_data';", "'dart:typed_data'"),
     ("Text('a')", "", "import 'package:vector_math/vector_math_64.dart';", "vector_math"),
     # dart:ui and dart:async classes whose constructors the index lists by hand
+    ("Text([1].any([2].lastIndexOf).toString())", "", "", "'List.lastIndexOf'"),   # a tear-off not implemented
     ("Text(Locale('zh', 'CN').toString())", "", "", "'Locale'"),
     ("Text(Locale.fromSubtags(languageCode: 'zh', scriptCode: 'Hans').toString())", "", "", "'Locale.fromSubtags'"),
     ("Text(label())", "String label() { final c = StreamController<int>(onListen: () {}); return 'a'; }",
@@ -71,6 +72,7 @@ WRONG = [
     ("Text('a')", "", "import 'dart:typed';", "Not found: 'dart:typed'"),
     ("Foo()", "", "", "The method 'Foo' isn't defined for the type 'Screen'."),
     ("Text(foo)", "", "", "Undefined name 'foo'."),
+    ("Text([1].any([2].containz).toString())", "", "", "The getter 'containz' isn't defined for the type 'List'."),
     ("Text(Locale('zh', 'Hans', 'CN').toString())", "", "", "Too many positional arguments: 2 expected, but 3 found."),
     ("Text(Locale.fromSubtags(language: 'zh').toString())", "", "", "The named parameter 'language' isn't defined."),
     ("Text(label())", "String label() { final c = StreamController<int>(onListn: () {}); return 'a'; }",

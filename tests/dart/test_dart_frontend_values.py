@@ -91,6 +91,10 @@ EXPRESSIONS = [
     ("List<int>.generate(2, (i) => i).length", 2),
     ("List<void>.filled(2, null).length", 2),            # `void` as a type argument, read as `List < void >`
     ("pick<void>(null) == null", True),
+    ("[1, 2].any([2, 3].contains)", True),                # tear-offs of built-in methods
+    ("items.where(['a', 'ccc'].contains).toList()", ["a", "ccc"]),
+    ("items.map('bb'.contains).toList()", [False, True, False]),
+    ("[1.5, 2.5].map((e) => e.round).map((f) => f()).toList()", [2, 3]),
     ("List<String>.from(items).length + 1 > 3", True),
     ("items.firstWhere((e) => e.length == 2)", "bb"),
     ("items.firstWhere((e) => e == 'z', orElse: () => 'none')", "none"),
