@@ -52,9 +52,14 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
 }.items()}
 
 
+# Arguments of every widget that no screenshot shows: a ticker, and the mouse pointer's shape (the
+# file's own MaterialStateMouseCursor too).
+EVERYONES_BEHAVIOUR = frozenset({"vsync", "mouseCursor"})
+
+
 def behaviour_arguments(type_name: str) -> frozenset[str]:
-    """The arguments of `type_name` that stay out of the IR: BEHAVIOUR_ARGUMENTS, and everyone's `vsync`."""
-    return BEHAVIOUR_ARGUMENTS.get(type_name, frozenset()) | {"vsync"}
+    """The arguments of `type_name` that stay out of the IR: BEHAVIOUR_ARGUMENTS and EVERYONES_BEHAVIOUR."""
+    return BEHAVIOUR_ARGUMENTS.get(type_name, frozenset()) | EVERYONES_BEHAVIOUR
 
 
 # Item builders passed positionally, run once per index up to the count argument, as ITEM_BUILDERS
