@@ -310,9 +310,20 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
             raise CoreError(f"'Random{'.' + name if name else ''}()' gives different numbers on every run; pass a "
                             "seed (Random(42)) for a reproducible screen.", ErrorKind.UNSUPPORTED)
         return MISSING
+    if type_name == "String" and name == "fromCharCode" and len(args) == 1:
+        return _from_char_codes([args[0]])
+    if type_name == "String" and name == "fromCharCodes" and len(args) == 1 and isinstance(args[0], list):
+        return _from_char_codes(args[0])
     if type_name == "Future" and name in ("value", "delayed", "microtask", "sync", "error", "wait"):
         return FutureValue()   # what the future computes is only known after the first frame
     return MISSING
+
+
+def _from_char_codes(codes: list[Any]) -> str:
+    """Dart's String.fromCharCodes: code points, where a pair of UTF-16 surrogates makes one."""
+    if not all(isinstance(c, int) and not isinstance(c, bool) and 0 <= c <= 0x10FFFF for c in codes):
+        raise CoreError("Invalid value: not a valid Unicode code point.", ErrorKind.RUNTIME)
+    return "".join(map(chr, codes)).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def get_property(receiver: Any, name: str) -> Any:

@@ -38,6 +38,8 @@ def get_property(receiver: Any, name: str) -> Any:
     if isinstance(receiver, Props):
         return receiver.attrs.get(name, MISSING)
     if isinstance(receiver, str):
+        if name == "codeUnits":
+            return utf16_units(receiver)
         return {"length": len(receiver), "isEmpty": not receiver, "isNotEmpty": bool(receiver)}.get(name, MISSING)
     if isinstance(receiver, bool):
         return MISSING
@@ -194,7 +196,15 @@ def _string_methods(s: str, args: list[Any]) -> dict[str, Callable[[], Any]]:
         "padLeft": lambda: s.rjust(int(args[0]), args[1] if len(args) > 1 else " "),
         "padRight": lambda: s.ljust(int(args[0]), args[1] if len(args) > 1 else " "),
         "compareTo": lambda: (s > args[0]) - (s < args[0]),
+        "codeUnitAt": lambda: index(utf16_units(s), args[0]), "lastIndexOf": lambda: s.rfind(args[0]),
+        "replaceFirst": lambda: s.replace(args[0], args[1], 1),
     }
+
+
+def utf16_units(s: str) -> list[int]:
+    """The UTF-16 code units of a string, which Dart's `codeUnits` and `codeUnitAt` count."""
+    data = s.encode("utf-16-le", "surrogatepass")
+    return [int.from_bytes(data[i:i + 2], "little") for i in range(0, len(data), 2)]
 
 
 def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
@@ -233,6 +243,10 @@ def _list_methods(items: list[Any], args: list[Any], kwargs: dict[str, Any],
         "asMap": lambda: dict(enumerate(items)),
         "join": lambda: _join(items, args[0] if args else ""),
         "contains": lambda: args[0] in items, "indexOf": lambda: items.index(args[0]) if args[0] in items else -1,
+        "lastIndexOf": lambda: len(items) - 1 - items[::-1].index(args[0]) if args[0] in items else -1,
+        "takeWhile": lambda: _take_while(items, args[0], call), "skipWhile": lambda: items[len(_take_while(items, args[0], call)):],
+        "removeWhere": lambda: _keep(items, args[0], call, False), "retainWhere": lambda: _keep(items, args[0], call, True),
+        "getRange": lambda: _range(items, args[0], args[1]),
         "take": lambda: items[:max(0, args[0])], "skip": lambda: items[max(0, args[0]):],
         "sublist": lambda: items[args[0]:args[1] if len(args) > 1 else None],
         "elementAt": lambda: index(items, args[0]),
@@ -289,6 +303,26 @@ def _sort(items: list[Any], compare: Any, call: Call) -> None:
         items.sort()
     else:
         items.sort(key=cmp_to_key(lambda a, b: call(compare, [a, b])))
+
+
+def _range(items: list[Any], start: int, end: int) -> list[Any]:
+    if not 0 <= start <= end <= len(items):
+        raise IndexError(f"RangeError: Invalid range {start}..{end} of a list of length {len(items)}")
+    return items[start:end]
+
+
+def _take_while(items: list[Any], test: Any, call: Call) -> list[Any]:
+    taken = []
+    for item in items:
+        if call(test, [item]) is not True:
+            break
+        taken.append(item)
+    return taken
+
+
+def _keep(items: list[Any], test: Any, call: Call, keep: bool) -> None:
+    """removeWhere / retainWhere: the list changed in place, as Dart does."""
+    items[:] = [item for item in items if (call(test, [item]) is True) == keep]
 
 
 def _remove(items: list[Any], value: Any) -> bool:

@@ -35,7 +35,7 @@ VALID_FLUTTER = [
     ("Text('a')", "", "import 'dart:typed_data';", "'dart:typed_data'"),
     ("Text('a')", "", "import 'package:vector_math/vector_math_64.dart';", "vector_math"),
     # dart:ui and dart:async classes whose constructors the index lists by hand
-    ("Text([1].any([2].lastIndexOf).toString())", "", "", "'List.lastIndexOf'"),   # a tear-off not implemented
+    ("Text([1].any([2].singleWhere).toString())", "", "", "'List.singleWhere'"),   # a tear-off not implemented
     ("Text(Locale('zh', 'CN').toString())", "", "", "'Locale'"),
     ("Text(Locale.fromSubtags(languageCode: 'zh', scriptCode: 'Hans').toString())", "", "", "'Locale.fromSubtags'"),
     ("Text(label())", "String label() { final c = StreamController<int>(onListen: () {}); return 'a'; }",

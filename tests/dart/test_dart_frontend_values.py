@@ -95,6 +95,14 @@ EXPRESSIONS = [
     ("items.where(['a', 'ccc'].contains).toList()", ["a", "ccc"]),
     ("items.map('bb'.contains).toList()", [False, True, False]),
     ("[1.5, 2.5].map((e) => e.round).map((f) => f()).toList()", [2, 3]),
+    ("'abc'.codeUnitAt(1)", 98),                           # dart:core members screens use
+    ("'a😀'.codeUnits", [97, 0xD83D, 0xDE00]),             # UTF-16 code units, as Dart counts them
+    ("String.fromCharCode(65) + String.fromCharCodes([72, 0xD83D, 0xDE00])", "AH😀"),
+    ("'a-b-c'.replaceFirst('-', '+') + 'abcb'.lastIndexOf('b').toString()", "a+b-c3"),
+    ("[1, 2, 1].lastIndexOf(1)", 2),
+    ("[1, 2, 3, 1].takeWhile((e) => e < 3).toList() + [1, 2, 3, 1].skipWhile((e) => e < 3).toList()", [1, 2, 3, 1]),
+    ("([1, 2, 3]..removeWhere((e) => e == 2)) + ([1, 2, 3]..retainWhere((e) => e == 2))", [1, 3, 2]),
+    ("[1, 2, 3].getRange(1, 3).toList()", [2, 3]),
     ("List<String>.from(items).length + 1 > 3", True),
     ("items.firstWhere((e) => e.length == 2)", "bb"),
     ("items.firstWhere((e) => e == 'z', orElse: () => 'none')", "none"),
