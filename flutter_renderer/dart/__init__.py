@@ -8,9 +8,11 @@ raises `DartError` with an `ErrorKind`, a 1-based line and column and a compiler
 
 Supported (evaluated):
 - `import` of `package:flutter/...` and the safe `dart:` libraries (`dart:math` as `min`/`max`/`pi`,
-  prefixed or not); `void main() => runApp(X)` / `void main() { runApp(X); }`.
+  prefixed or not); `void main() => runApp(X)` / `void main() { runApp(X); }`, with main's statements
+  before runApp run first when X reads a local of main (main_call.py).
 - StatelessWidget / StatefulWidget classes (State's fields, `initState` then
-  `didChangeDependencies`, `build`), other classes of the file (data classes, widget subclasses),
+  `didChangeDependencies`, `build`), AnimatedWidget subclasses (built by their `build`, `listenable`
+  set by `super(listenable: ...)`), other classes of the file (data classes, widget subclasses),
   enums (enhanced ones too: fields, a const constructor, getters, methods, `.values`, `.name`,
   `.index`); constructors with positional, optional and named parameters, `this.x`, `super.x`
   (forwarded to a superclass of the file), defaults, initializer lists, `super(...)` / `super.named(...)`,
@@ -53,9 +55,11 @@ Supported (evaluated):
   `Duration` getters (`inSeconds`, ...), arithmetic and comparison.
 - Expressions: literals, string interpolation and escapes, list/set/map literals with collection
   `if`/`for`/spreads (`...`, `...?`, in maps too), arithmetic, comparison, logical, `??`, `?.`, `!`,
-  ternary, `is`, `as`; `List.generate/filled/of/from/empty`,
+  ternary, `is`, `as`; tear-offs of built-in methods (`states.any(interactive.contains)`);
+  `List.generate/filled/of/from/empty`,
   `.map/.where/.expand/.fold/.toList/.asMap().entries`, `.length/.isEmpty/.first/...`, Map methods
-  (`addAll`, `update`, `putIfAbsent`, ...), String and num methods (`toStringAsFixed`, ...).
+  (`addAll`, `update`, `putIfAbsent`, ...), String and num methods (`toStringAsFixed`, `codeUnitAt`
+  and `codeUnits` in UTF-16 units, `String.fromCharCodes`, ...).
 - Flutter: catalog classes and constructors (checked like the analyzer: unknown class / named
   parameter, missing required, positional count), `catalog.ENUMS` constants -> EnumValue,
   `catalog.CONSTANTS` static values (`EdgeInsets.zero`), `Colors.*` (shades, `[700]`,
@@ -67,6 +71,9 @@ Supported (evaluated):
   `kBottomNavigationBarHeight`, `kMinInteractiveDimension`, `kTextTabBarHeight`, ...); the device is
   an Android phone running a release build (`kIsWeb` false, `defaultTargetPlatform` and
   `Theme.of(context).platform` `TargetPlatform.android`, `kDebugMode` false); `TargetPlatform.*`,
+  `WidgetsBinding.instance` / `SchedulerBinding.instance` / `WidgetsFlutterBinding.ensureInitialized()`
+  (observers and post-frame callbacks register nothing for the first frame), `FocusNode.hasFocus`
+  (false: focus applies after the frame), `TextEditingController.text/value` as constructed,
   `Curves.*` (opaque EnumValues), `FractionalOffset(dx, dy)` / `FractionalOffset.center` (the
   `Alignment(dx * 2 - 1, dy * 2 - 1)` they are), `BoxConstraints.tight/loose/tightForFinite` (as the
   min/max `BoxConstraints(...)` they stand for).
