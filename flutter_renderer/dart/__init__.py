@@ -110,8 +110,8 @@ Rejected:
   the IR can't carry; a class of the file extending a Flutter class other than StatelessWidget /
   StatefulWidget / State (a RenderObjectWidget) where it reaches a widget; `dart:io`/`dart:ffi`/
   `dart:isolate`/... and the real `dart:` libraries not provided (`dart:typed_data`, ...) and the
-  packages Flutter depends on (`vector_math`); `Process`, `File`, `Stream`, `Timer`, `Random()`
-  without a seed and other non-deterministic or system APIs; constant collection patterns,
+  packages Flutter depends on (`vector_math`); `Process`, `File`, `Stream`, `Timer`, numbers of a
+  `Random()` without a seed and other non-deterministic or system APIs; constant collection patterns,
   `extension type`s, mixin application classes (`class B = A with M;`), `super.m()` where m is
   Flutter's, in code that runs during build.
 - RUNTIME: an uncaught `throw`, null checks on null, division by zero, index out of range, a value

@@ -6,7 +6,8 @@ DateTime and Random, made deterministic.
 - `Random(seed)` follows the Dart VM's generator exactly (multiply-with-carry, seeded through a 64-bit
   mix, as `_Random` in the SDK's `lib/_internal/vm/lib/math_patch.dart` and `runtime/lib/math.cc`
   do; dart2js agrees, per the SDK's `tests/lib/math/random_test.dart`). `Random()` without a seed
-  and `Random.secure()` differ on every run and are refused as unsupported.
+  and `Random.secure()` differ on every run: they can be made (for callbacks), but a number asked of
+  them is refused as unsupported.
 
 `static_call`, `get_property` and `call_method` return MISSING for what they don't model; they raise
 `CoreError` for a call Dart would reject or that this module refuses.
@@ -217,10 +218,13 @@ def _mix64(n: int) -> int:
 
 @dataclass
 class RandomValue(CoreValue):
-    """`Random(seed)`: a multiply-with-carry generator with base 2^32 and a 64-bit state."""
+    """`Random(seed)`: a multiply-with-carry generator with base 2^32 and a 64-bit state. `Random()` /
+    `Random.secure()` (`unseeded` names which) can be made and kept, for callbacks to use after the
+    first frame; the numbers it would give differ on every run, so asking it for one is unsupported."""
 
     low: int = 0
     high: int = 0
+    unseeded: str | None = None
     type: str = field(default="Random", init=False)
 
     @classmethod
@@ -252,6 +256,9 @@ class RandomValue(CoreValue):
 
 
 def _random_method(generator: RandomValue, name: str, args: list[Any]) -> Any:
+    if generator.unseeded is not None and name in ("nextInt", "nextDouble", "nextBool"):
+        raise CoreError(f"'{generator.unseeded}()' gives different numbers on every run; pass a seed "
+                        "(Random(42)) for a reproducible screen.", ErrorKind.UNSUPPORTED)
     if name == "nextInt" and len(args) == 1:
         return generator.next_int(args[0])
     if name == "nextDouble" and not args:
@@ -307,8 +314,7 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         if name == "" and len(args) == 1 and isinstance(args[0], int) and not isinstance(args[0], bool):
             return RandomValue.seeded(args[0])
         if name in ("", "secure") and not args:
-            raise CoreError(f"'Random{'.' + name if name else ''}()' gives different numbers on every run; pass a "
-                            "seed (Random(42)) for a reproducible screen.", ErrorKind.UNSUPPORTED)
+            return RandomValue(unseeded=f"Random{'.' + name if name else ''}")
         return MISSING
     if type_name == "String" and name == "fromCharCode" and len(args) == 1:
         return _from_char_codes([args[0]])
