@@ -85,10 +85,12 @@ _TEXT_CONTROLLERS = frozenset({"TextEditingController", "SearchController"})
 _BINDING_QUIET = frozenset("addObserver removeObserver addPostFrameCallback".split())
 # Methods that change a Matrix4 in place (recorded; the mapping replays them).
 _MATRIX_METHODS = frozenset("translate scale rotateX rotateY rotateZ setEntry".split())
+# ChangeNotifier's methods that only register or signal listeners (also on the file's own notifiers).
+NOTIFIER_QUIET = frozenset("addListener removeListener notifyListeners dispose".split())
 # Methods of controllers and notifiers that only schedule or listen.
-_QUIET = frozenset(("addListener removeListener addStatusListener removeStatusListener dispose notifyListeners "
-                    "repeat stop animateTo animateBack fling jumpTo jumpToPage nextPage previousPage animateToPage "
-                    "clear requestFocus unfocus").split())
+_QUIET = NOTIFIER_QUIET | frozenset(("addStatusListener removeStatusListener repeat stop animateTo animateBack fling "
+                                     "jumpTo jumpToPage nextPage previousPage animateToPage clear requestFocus "
+                                     "unfocus").split())
 
 
 def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: Any, width: float,

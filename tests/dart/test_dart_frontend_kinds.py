@@ -29,8 +29,8 @@ VALID_FLUTTER = [
     ("Text(TextAlign.values.length.toString())", "", "", "'TextAlign.values'"),   # every Dart enum has values
     ("Text(label())", "String label() { final c = ScrollController(); c.position; return 'a'; }", "",
      "'ScrollController.position'"),
-    ("Text(Model().bump())", "", "class Model extends ChangeNotifier { String bump() { notifyListeners(); return 'a'; } }",
-     "'ChangeNotifier.notifyListeners'"),
+    ("Text(Model().bump())", "", "class Model extends ChangeNotifier { String bump() { notifyListeners(); return "
+     "hasListeners ? 'a' : 'b'; } }", "'ChangeNotifier.hasListeners'"),
     ("Text(ui.Color(0).toString())", "", "import 'dart:ui' as ui;", "'ui.Color'"),
     ("Text('a')", "", "import 'dart:typed_data';", "'dart:typed_data'"),
     ("Text('a')", "", "import 'package:vector_math/vector_math_64.dart';", "vector_math"),

@@ -287,10 +287,18 @@ def test_an_animated_widget_of_the_file_is_built_by_its_build(make_screen, compi
     assert missing.kind is ErrorKind.ANALYSIS and "'listenable' is required" in missing.message
 
 
+def test_the_files_change_notifiers_signal_nothing_a_first_frame_sees(expr_value) -> None:
+    top = ("class Model with ChangeNotifier { int n = 0; void bump() { n++; notifyListeners(); } String get v => '$n'; }\n"
+           "class Source extends DataTableSource { String get v { notifyListeners(); return 's'; } }\n")
+    assert expr_value("(Model()..addListener(() {})..bump()..removeListener(() {})).v + Source().v", top=top) == "1s"
+
+
 @pytest.mark.parametrize(("top", "kind"), [
-    ("class Model with ChangeNotifier { void bump() { notifyListeners(); } String get v => 'x'; }\n", ErrorKind.UNSUPPORTED),
-    ("class Source extends DataTableSource { String get v { notifyListeners(); return 'x'; } }\n", ErrorKind.UNSUPPORTED),
+    ("class Model with ChangeNotifier { void bump() { hasListeners; } String get v => 'x'; }\n", ErrorKind.UNSUPPORTED),
+    ("class Source extends DataTableSource { String get v { notifyListeners(); return rowCount.toString(); } }\n",
+     ErrorKind.UNSUPPORTED),
     ("class Plain { const Plain(); String get v { notifyListeners(); return 'x'; } }\n", ErrorKind.ANALYSIS),
+    ("class Model with ChangeNotifier { void bump() { notifyListenrs(); } String get v => 'x'; }\n", ErrorKind.ANALYSIS),
 ])
 def test_members_a_flutter_supertype_would_provide_are_unsupported(top: str, kind: ErrorKind, make_screen,
                                                                     compile_error) -> None:
