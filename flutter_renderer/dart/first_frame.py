@@ -78,8 +78,6 @@ def state_sets(state_type: str) -> list[list[EnumValue]]:
     """Every combination of STILL_STATES, as the Set<WidgetState> a resolver gets, by bit mask."""
     return [[EnumValue(state_type, name) for bit, name in enumerate(STILL_STATES) if mask & (1 << bit)]
             for mask in range(1 << len(STILL_STATES))]
-# TextEditingController and its subclasses: their text as constructed (nothing is typed before the first frame)
-_TEXT_CONTROLLERS = frozenset({"TextEditingController", "SearchController"})
 # Methods of a binding that register for later frames and app events; post-frame callbacks run
 # after the first frame, which is the one drawn.
 _BINDING_QUIET = frozenset("addObserver removeObserver addPostFrameCallback".split())
@@ -183,9 +181,8 @@ def get_property(receiver: DartObject, name: str) -> Any:
         return listened_value(receiver)
     if receiver.type == "FocusNode" and name in ("hasFocus", "hasPrimaryFocus"):
         return False   # autofocus and requestFocus take effect in a microtask after the first frame
-    if receiver.type in _TEXT_CONTROLLERS and not receiver.ctor and name in ("text", "value"):
-        text = receiver.kwargs.get("text") or ""   # TextEditingController({String? text}): empty without one
-        return text if name == "text" else DartObject("TextEditingValue", kwargs={"text": text})
+    if receiver.type == "TextEditingController" and not receiver.ctor and name == "text":
+        return receiver.kwargs.get("text") or ""   # TextEditingController({String? text}): empty without one
     return MISSING
 
 
