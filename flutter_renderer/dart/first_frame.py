@@ -179,10 +179,6 @@ def get_property(receiver: DartObject, name: str) -> Any:
             return animation.controller_bounds(receiver)[name == "upperBound"]
     if receiver.type == "ValueNotifier" and name == "value":
         return listened_value(receiver)
-    if receiver.type == "FocusNode" and name in ("hasFocus", "hasPrimaryFocus"):
-        return False   # autofocus and requestFocus take effect in a microtask after the first frame
-    if receiver.type == "TextEditingController" and not receiver.ctor and name == "text":
-        return receiver.kwargs.get("text") or ""   # TextEditingController({String? text}): empty without one
     return MISSING
 
 
@@ -206,8 +202,7 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
         return None
     if receiver.type == "AnimationController" and name in ("forward", "reverse", "reset", "repeat"):
         return _start(receiver, name, kwargs)
-    if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"
-                           or animation.is_animation(receiver)):
+    if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"):
         return None
     if name in _BINDING_QUIET and receiver.type in BINDINGS and receiver.ctor == "instance":
         return None

@@ -179,21 +179,6 @@ def test_binding_registrations_wait_for_later_frames():
         assert message in caught.value.message
 
 
-def test_focus_and_text_controllers_as_the_first_frame_has_them():
-    fields = (CONTROLLER + "\n  final FocusNode _focus = FocusNode();\n  final TextEditingController _empty = "
-              "TextEditingController();\n  final TextEditingController _given = TextEditingController(text: 'hi');\n"
-              "  late final CurvedAnimation _curve = CurvedAnimation(parent: _c, curve: Curves.easeIn);")
-    init = "_focus.requestFocus(); _curve.addStatusListener((status) {}); _empty.addListener(() {});"
-    build = ("Focus(focusNode: _focus, autofocus: true, child: Text('${_focus.hasFocus} ${_focus.hasPrimaryFocus} "
-             "[${_empty.text}] ${_empty.text.isEmpty} ${_given.text}'))")
-    assert compile_state(build, fields, init).kwargs["child"].args == ("false false [] true hi",)
-    for wrong, message in [("_focus.hasFocuz", "The getter 'hasFocuz' isn't defined for the type 'FocusNode'."),
-                           ("_empty.txt", "The getter 'txt' isn't defined for the type 'TextEditingController'.")]:
-        with pytest.raises(DartError) as caught:
-            compile_state(f"Text('${{{wrong}}}')", fields, init)
-        assert caught.value.kind is ErrorKind.ANALYSIS and message in caught.value.message
-
-
 def test_app_builders_wrap_the_home_route():
     source = """
 import 'package:flutter/widgets.dart';
