@@ -14,7 +14,7 @@ from typing import Any
 
 from flutter_renderer import animation
 from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, DartObject, EnumValue
-from flutter_renderer.dart.flutter_api import BINDINGS, MISSING
+from flutter_renderer.dart.flutter_api import MISSING
 
 # Builders Flutter runs for the first frame, and what it passes them: `child` is the widget's own
 # `child` argument, `home` the app's home route, `start` the tween's start value, `listened` the
@@ -78,9 +78,6 @@ def state_sets(state_type: str) -> list[list[EnumValue]]:
     """Every combination of STILL_STATES, as the Set<WidgetState> a resolver gets, by bit mask."""
     return [[EnumValue(state_type, name) for bit, name in enumerate(STILL_STATES) if mask & (1 << bit)]
             for mask in range(1 << len(STILL_STATES))]
-# Methods of a binding that register for later frames and app events; post-frame callbacks run
-# after the first frame, which is the one drawn.
-_BINDING_QUIET = frozenset("addObserver removeObserver addPostFrameCallback".split())
 # Methods that change a Matrix4 in place (recorded; the mapping replays them).
 _MATRIX_METHODS = frozenset("translate scale rotateX rotateY rotateZ setEntry".split())
 # ChangeNotifier's methods that only register or signal listeners (also on the file's own notifiers).
@@ -203,8 +200,6 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
     if receiver.type == "AnimationController" and name in ("forward", "reverse", "reset", "repeat"):
         return _start(receiver, name, kwargs)
     if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"):
-        return None
-    if name in _BINDING_QUIET and receiver.type in BINDINGS and receiver.ctor == "instance":
         return None
     return MISSING
 

@@ -273,11 +273,6 @@ def media_query(width: float, height: float) -> Props:
     })
 
 
-# The bindings an app's code reaches through `X.instance`: only the methods that register observers
-# and callbacks for later frames are evaluated (first_frame.call_method), as no-ops for the first one.
-BINDINGS = frozenset({"WidgetsBinding", "SchedulerBinding"})
-
-
 def static_get(type_name: str, member: str) -> Any:
     """`Type.member` for the types evaluated here (not the catalog's); MISSING when unknown."""
     if type_name == "Colors":
@@ -300,8 +295,6 @@ def static_get(type_name: str, member: str) -> Any:
         return EnumValue("TargetPlatform", member)
     if type_name == "FractionalOffset" and member in FRACTIONAL_OFFSETS:
         return fractional_offset(*FRACTIONAL_OFFSETS[member])
-    if type_name in BINDINGS and member == "instance":
-        return DartObject(type_name, "instance")
     return MISSING
 
 
@@ -343,6 +336,4 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return fractional_offset(dx, dy)
     if type_name == "BoxConstraints":
         return box_constraints(name, args, kwargs) or MISSING
-    if key == "WidgetsFlutterBinding.ensureInitialized" and not args and not kwargs:
-        return DartObject("WidgetsBinding", "instance")
     return MISSING

@@ -145,40 +145,6 @@ class Cursor extends MaterialStateMouseCursor {
     assert caught.value.kind is ErrorKind.UNSUPPORTED and "MaterialStateMouseCursor" in caught.value.message
 
 
-BINDING = """
-import 'package:flutter/material.dart';
-import 'package:flutter/scheduler.dart';
-void main() => runApp(const MaterialApp(home: Page()));
-class Page extends StatefulWidget {
-  const Page({super.key});
-  @override
-  State<Page> createState() => _PageState();
-}
-class _PageState extends State<Page> with WidgetsBindingObserver {
-  String shown = 'first';
-  @override
-  void initState() {
-    super.initState();
-    WidgetsBinding.instance.addObserver(this);
-    WidgetsBinding.instance.addPostFrameCallback((_) => setState(() => shown = 'later'));
-    SchedulerBinding.instance.addPostFrameCallback((_) {});
-  }
-  @override
-  Widget build(BuildContext context) => Text(shown);
-}
-"""
-
-
-def test_binding_registrations_wait_for_later_frames():
-    assert compile_screen(BINDING, width=390, height=844).kwargs["home"].args == ("first",)
-    for member, message in [("lifecycleState", "'WidgetsBinding.lifecycleState' is valid Flutter"),
-                            ("addObservr(this)", "The method 'addObservr' isn't defined")]:
-        wrong = BINDING.replace("addObserver(this)", member)
-        with pytest.raises(DartError) as caught:
-            compile_screen(wrong, width=390, height=844)
-        assert message in caught.value.message
-
-
 def test_app_builders_wrap_the_home_route():
     source = """
 import 'package:flutter/widgets.dart';
