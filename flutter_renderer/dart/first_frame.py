@@ -47,8 +47,6 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
     "WidgetsApp": "shortcuts actions", "CupertinoApp": "shortcuts actions", "FocusTraversalGroup": "policy",
     "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
     "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
-    # the builder ran with what the notifier holds now; the notifier itself draws nothing
-    "ListenableBuilder": "listenable", "AnimatedBuilder": "animation",
 }.items()}
 
 

@@ -100,32 +100,6 @@ def test_first_frame_builders_run_with_the_values_flutter_passes():
     assert stateful.kwargs["builder"].args == ("s",)
 
 
-def test_the_files_own_notifiers_leave_listenable_builders_out_of_the_output():
-    source = """
-import 'package:flutter/material.dart';
-void main() => runApp(MaterialApp(home: Counter(model: Model())));
-class Model with ChangeNotifier {
-  int count = 3;
-}
-class Ticker extends ChangeNotifier {}
-class Counter extends StatelessWidget {
-  const Counter({super.key, required this.model});
-  final Model model;
-  @override
-  Widget build(BuildContext context) => Column(children: [
-    ListenableBuilder(listenable: model, builder: (context, child) => Text('count: ${model.count}')),
-    AnimatedBuilder(animation: Ticker(), builder: (context, child) => const Text('b')),
-  ]);
-}
-"""
-    listened, animated = compile_screen(source, width=390, height=844).kwargs["home"].kwargs["children"]
-    assert listened.kwargs["builder"].args == ("count: 3",) and "listenable" not in listened.kwargs
-    assert animated.kwargs["builder"].args == ("b",) and "animation" not in animated.kwargs
-    with pytest.raises(DartError) as caught:   # elsewhere such an object still can't be carried
-        compile_screen(source.replace("const Text('b')", "Text('b', key: ValueKey(model))"), width=390, height=844)
-    assert caught.value.kind is ErrorKind.UNSUPPORTED
-
-
 def test_mouse_cursors_of_the_file_stay_out_of_the_output():
     source = """
 import 'package:flutter/material.dart';
