@@ -71,9 +71,6 @@ Supported (evaluated):
   `kBottomNavigationBarHeight`, `kMinInteractiveDimension`, `kTextTabBarHeight`, ...); the device is
   an Android phone running a release build (`kIsWeb` false, `defaultTargetPlatform` and
   `Theme.of(context).platform` `TargetPlatform.android`, `kDebugMode` false); `TargetPlatform.*`,
-  `WidgetsBinding.instance` / `SchedulerBinding.instance` / `WidgetsFlutterBinding.ensureInitialized()`
-  (observers and post-frame callbacks register nothing for the first frame), `FocusNode.hasFocus`
-  (false: focus applies after the frame), `TextEditingController.text/value` as constructed,
   `Curves.*` (opaque EnumValues), `FractionalOffset(dx, dy)` / `FractionalOffset.center` (the
   `Alignment(dx * 2 - 1, dy * 2 - 1)` they are), `BoxConstraints.tight/loose/tightForFinite` (as the
   min/max `BoxConstraints(...)` they stand for).

@@ -110,13 +110,13 @@ def test_main_statements_the_app_does_not_read_are_left_out() -> None:
 """)
     assert compile_screen(source, width=390, height=844).args == ("p",)
     needs = file_of(main="""void main() {
-  final binding = WidgetsFlutterBinding.ensureInitialized();
-  runApp(Text('$binding'));
+  final locale = Locale('en');
+  runApp(Text('$locale'));
 }
 """)
     with pytest.raises(DartError) as caught:   # read by the app: run, and honestly not drawn
         compile_screen(needs, width=390, height=844)
-    assert caught.value.kind is ErrorKind.UNSUPPORTED and "WidgetsFlutterBinding.ensureInitialized" in caught.value.message
+    assert caught.value.kind is ErrorKind.UNSUPPORTED and "'Locale'" in caught.value.message
     wrong = file_of(main="void main() {\n  final n = 1;\n  runApp(Text('$n $m'));\n}\n")
     with pytest.raises(DartError) as caught:   # a name neither main nor Flutter has stays the analyzer's
         compile_screen(wrong, width=390, height=844)
