@@ -12,13 +12,13 @@ from flutter_renderer import catalog
 from flutter_renderer.animation import AnimationUnsupported
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
-from flutter_renderer.flutter_names import flutter_names
 from flutter_renderer.dart import dart_core, flutter_api, kinds, methods
-from flutter_renderer.dart.first_frame import NOTIFIER_QUIET
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.errors import DartError
+from flutter_renderer.dart.first_frame import NOTIFIER_QUIET
+from flutter_renderer.flutter_names import flutter_names
 from flutter_renderer.dart.values import (
     BoundMethod, Instance, Lambda, Scope, SuperRef, TypeRef, UserEnum, as_declared, type_name,
 )
