@@ -89,11 +89,11 @@ class ClassEvaluation(EvaluatorBase):
     def initialize_super(self, instance: Instance, cls: ClassDecl, call: Node | None,
                          forwarded: tuple[list[Any], dict[str, Any]], scope: Scope, node: Node) -> None:
         """`super(...)` / `super.named(...)` (with `super.x` parameters forwarded), when the superclass
-        is one of the file's classes; of a Flutter superclass only the fields BUILT_BY_SUBCLASS names
-        are kept (AnimatedWidget's `listenable`), and StatelessWidget or State need nothing."""
+        is one of the file's classes; a Flutter widget superclass (WIDGET_BASES) gets its arguments
+        checked and keeps the fields BUILT_BY_SUBCLASS names (AnimatedWidget's `listenable`), other
+        Flutter superclasses (State) need nothing."""
         parent = self.program.classes.get(cls.superclass)
-        kept = BUILT_BY_SUBCLASS.get(cls.superclass, ())
-        if parent is None and not kept:
+        if parent is None and cls.superclass not in WIDGET_BASES:
             return
         name, args, kwargs = "", list(forwarded[0]), dict(forwarded[1])
         if call is not None:

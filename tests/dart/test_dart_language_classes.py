@@ -285,6 +285,12 @@ def test_an_animated_widget_of_the_file_is_built_by_its_build(make_screen, compi
     missing = compile_error(make_screen("Shown(counter: Counter())", top=ANIMATED.replace("super(listenable: counter)",
                                                                                          "super()")))
     assert missing.kind is ErrorKind.ANALYSIS and "'listenable' is required" in missing.message
+    stateless = "class Bad extends StatelessWidget {\n  const Bad({Key? key}) : super(kee: key);\n" \
+                "  @override\n  Widget build(BuildContext context) => Text('b');\n}\n"
+    assert compile_screen(make_screen("Bad()", top=stateless.replace("kee:", "key:")), width=WIDTH,
+                          height=HEIGHT).args == ("b",)
+    wrong = compile_error(make_screen("Bad()", top=stateless))
+    assert wrong.kind is ErrorKind.ANALYSIS and "The named parameter 'kee' isn't defined." in wrong.message
 
 
 def test_the_files_change_notifiers_signal_nothing_a_first_frame_sees(expr_value) -> None:
