@@ -269,6 +269,31 @@ def _random_method(generator: RandomValue, name: str, args: list[Any]) -> Any:
 
 
 @dataclass(eq=False)
+class StreamControllerValue(CoreValue):
+    """`StreamController()` / `StreamController.broadcast()`: a stream delivers its events
+    asynchronously, after the first frame, so build sees an opaque Stream (`stream`) and `add`,
+    `addError` and `close` only queue events. `onListen` and the other callbacks never run here."""
+
+    type: str = field(default="StreamController", init=False)
+
+    def __str__(self) -> str:
+        return "Instance of '_AsyncStreamController<dynamic>'"
+
+
+# the named parameters of StreamController's constructors (dart:async)
+_STREAM_CONTROLLER_PARAMETERS = {"": frozenset("onListen onPause onResume onCancel sync".split()),
+                                 "broadcast": frozenset("onListen onCancel sync".split())}
+
+
+def _stream_controller_method(name: str, args: list[Any]) -> Any:
+    if name in ("add", "addError") and 1 <= len(args) <= 2:
+        return None
+    if name == "close" and not args:
+        return FutureValue()
+    return MISSING
+
+
+@dataclass(eq=False)
 class PlainObject(CoreValue):
     """`Object()`: equal only to itself (a key, a sentinel)."""
 
@@ -320,6 +345,11 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return _from_char_codes([args[0]])
     if type_name == "String" and name == "fromCharCodes" and len(args) == 1 and isinstance(args[0], list):
         return _from_char_codes(args[0])
+    if type_name == "StreamController" and name in _STREAM_CONTROLLER_PARAMETERS and not args:
+        unknown = sorted(set(kwargs) - _STREAM_CONTROLLER_PARAMETERS[name])
+        if unknown:
+            raise CoreError(f"The named parameter '{unknown[0]}' isn't defined.", ErrorKind.ANALYSIS)
+        return StreamControllerValue()
     if type_name == "Future" and name in ("value", "delayed", "microtask", "sync", "error", "wait"):
         return FutureValue()   # what the future computes is only known after the first frame
     return MISSING
@@ -340,6 +370,8 @@ def get_property(receiver: Any, name: str) -> Any:
         return _datetime_property(receiver, name)
     if isinstance(receiver, DartException) and name == "message":
         return receiver.message
+    if isinstance(receiver, StreamControllerValue) and name in ("stream", "sink"):
+        return FutureValue("Stream") if name == "stream" else receiver
     return MISSING
 
 
@@ -356,6 +388,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
         return _datetime_method(receiver, name, args, kwargs)
     if isinstance(receiver, RandomValue):
         return _random_method(receiver, name, args)
+    if isinstance(receiver, StreamControllerValue):
+        return _stream_controller_method(name, args)
     if isinstance(receiver, FutureValue) and name in ("then", "catchError", "whenComplete", "timeout"):
         return FutureValue(receiver.type)   # the callbacks run after the first frame, so never here
     return MISSING

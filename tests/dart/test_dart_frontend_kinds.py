@@ -38,8 +38,8 @@ VALID_FLUTTER = [
     ("Text([1].any([2].singleWhere).toString())", "", "", "'List.singleWhere'"),   # a tear-off not implemented
     ("Text(Locale('zh', 'CN').toString())", "", "", "'Locale'"),
     ("Text(Locale.fromSubtags(languageCode: 'zh', scriptCode: 'Hans').toString())", "", "", "'Locale.fromSubtags'"),
-    ("Text(label())", "String label() { final c = StreamController<int>(onListen: () {}); return 'a'; }",
-     "import 'dart:async';", "'StreamController'"),
+    ("Text(label())", "String label() { StreamController<int>(onListen: () {}).stream.listen((e) {}); return 'a'; }",
+     "import 'dart:async';", "'Stream.listen'"),
 ]
 
 

@@ -104,6 +104,16 @@ def test_an_unseeded_random_only_kept_for_callbacks_draws(make_screen) -> None:
     assert compile_screen(source, width=WIDTH, height=HEIGHT).kwargs["child"].args == ("Instance of 'Random'",)
 
 
+def test_a_stream_controller_gives_a_stream_whose_events_come_after_the_first_frame(expr_value) -> None:
+    members = ("  final Stream<int> bids = (() {\n    late final StreamController<int> controller;\n"
+               "    controller = StreamController<int>(onListen: () async { controller.add(1); await controller.close(); });\n"
+               "    controller.add(0);\n    controller.sink.addError(StateError('x'));\n    return controller.stream;\n  })();\n"
+               "  final broadcast = StreamController<String>.broadcast(sync: true);")
+    top = "import 'dart:async';"
+    assert expr_value("'${bids is Stream} ${broadcast.stream is Stream} ${broadcast.close() is Future}'", members,
+                      top) == "true true true"
+
+
 def test_exception_values_print_as_dart_does(expr_value) -> None:
     assert expr_value("'${Exception('a')} | ${StateError('b')} | ${ArgumentError('c')} | ${UnimplementedError()}'") == \
         "Exception: a | Bad state: b | Invalid argument(s): c | UnimplementedError"
