@@ -45,9 +45,9 @@ Supported (evaluated):
 - Async: an `async` / `async*` function called during build returns an opaque Future (Stream)
   without running its body: in Flutter its code up to the first `await` would run at once, which the
   front end leaves out (keep first-frame state out of async code). Such a Future can be stored,
-  passed to `unawaited`, `.then`, ...; `Future.value/delayed` make one too; a
-  `StreamController` (dart:async) gives an opaque `stream`, and its `add`/`close` only queue events. `await` outside an async
-  body is an analysis error, as in Dart.
+  passed to `unawaited`, `.then`, ...; `Future.value/delayed` make one too; a `StreamController`
+  (dart:async) gives an opaque `stream`, and its `add`/`close` only queue events. `await` outside an
+  async body is an analysis error, as in Dart.
 - dart:core stand-ins that keep a render deterministic (dart_core.py): `DateTime.now()` is the
   fixed instant of the `Environment` passed to `compile_screen` (renderer setting `now`; the device's
   time zone is UTC), `DateTime(y, m, d, ...)`, `.utc`, `.parse` (ISO 8601 without offsets),
