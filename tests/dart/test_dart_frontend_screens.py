@@ -8,7 +8,7 @@ import pytest
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue
-from flutter_renderer.dart import DartError, compile_screen
+from flutter_renderer.dart import Budget, DartError, compile_screen
 
 SCREENS = Path(__file__).parent / "screens"
 
@@ -121,6 +121,13 @@ def test_main_statements_the_app_does_not_read_are_left_out() -> None:
     with pytest.raises(DartError) as caught:   # a name neither main nor Flutter has stays the analyzer's
         compile_screen(wrong, width=390, height=844)
     assert caught.value.kind is ErrorKind.ANALYSIS and "Undefined name 'm'" in caught.value.message
+
+
+def test_mains_statements_stay_within_the_budget() -> None:
+    source = file_of(main="void main() {\n  var n = 0;\n  while (true) { n++; }\n  runApp(Text('$n'));\n}\n")
+    with pytest.raises(DartError) as caught:
+        compile_screen(source, width=390, height=844, budget=Budget(max_steps=5_000))
+    assert caught.value.kind is ErrorKind.TIMEOUT
 
 
 def test_ties_go_to_the_last_widget_in_the_file() -> None:
