@@ -147,6 +147,58 @@ HAND_LISTED = {
                        "subscripts superscripts swash tabularFigures slashedZero | feature value",
     },
 }
+# The constructors of the hand-listed classes that screens construct, as declared in the Dart API
+# reference (api.dart.dev, Dart 3.2; dart:ui at the engine of Flutter 3.19): only the parameter lists
+# count, so factories are written as plain constructors and bodies are left out.
+HAND_CONSTRUCTORS = {
+    "dart:core": """
+        class Object { const Object(); }
+        class StringBuffer { StringBuffer([Object content = ""]); }
+        class Stopwatch { Stopwatch(); }
+        class RegExp { RegExp(String source, {bool multiLine = false, bool caseSensitive = true,
+                                              bool unicode = false, bool dotAll = false}); }
+        class MapEntry { const MapEntry(K key, V value); }
+        class Uri { Uri({String? scheme, String? userInfo, String? host, int? port, String? path,
+                         Iterable<String>? pathSegments, String? query, Map<String, dynamic>? queryParameters,
+                         String? fragment}); }
+        class Duration { const Duration({int days = 0, int hours = 0, int minutes = 0, int seconds = 0,
+                                         int milliseconds = 0, int microseconds = 0}); }
+        class DateTime { DateTime(int year, [int month = 1, int day = 1, int hour = 0, int minute = 0,
+                                              int second = 0, int millisecond = 0, int microsecond = 0]); }
+        class Exception { Exception([dynamic message]); }
+        class Error { Error(); }
+        class StateError { StateError(String message); }
+        class ArgumentError { ArgumentError([dynamic message, String? name]); }
+        class RangeError { RangeError(dynamic message); }
+        class FormatException { const FormatException([String message = "", dynamic source, int? offset]); }
+        class UnsupportedError { UnsupportedError(String message); }
+        class UnimplementedError { UnimplementedError([String? message]); }
+        class Symbol { const Symbol(String name); }
+    """,
+    "dart:async": """
+        class Future { Future(FutureOr<T> computation()); }
+        class Timer { Timer(Duration duration, void callback()); }
+        class Completer { Completer(); Completer.sync(); }
+        class StreamController {
+          StreamController({void onListen()?, void onPause()?, void onResume()?, FutureOr<void> onCancel()?,
+                            bool sync = false});
+          StreamController.broadcast({void onListen()?, void onCancel()?, bool sync = false});
+        }
+        class TimeoutException { TimeoutException(String? message, [Duration? duration]); }
+    """,
+    "dart:math": """
+        class Random { Random([int? seed]); Random.secure(); }
+        class Point { const Point(T x, T y); }
+        class Rectangle { const Rectangle(T left, T top, T width, T height); }
+    """,
+    "dart:ui": """
+        class Locale {
+          const Locale(String languageCode, [String? countryCode]);
+          const Locale.fromSubtags({String languageCode = 'und', String? scriptCode, String? countryCode});
+        }
+        class FontFeature { const FontFeature(String feature, [int value = 1]); }
+    """,
+}
 # Packages package:flutter depends on: importing them is valid in a Flutter app. `characters` is
 # re-exported whole by widgets.dart, so its public names are listed (by hand, characters 1.3.0).
 CHARACTERS = ("Characters", "CharacterRange", "StringCharacters")
@@ -405,7 +457,16 @@ def hand_listed(library: str) -> dict[str, Declaration]:
         elif name[:1].isupper() and name != "Comparator":
             decl.supertypes = ["Object"]
         out[name] = decl
+    for name, constructors in hand_constructors(library).items():
+        out[name].constructors = constructors
     return out
+
+
+def hand_constructors(library: str) -> dict[str, dict[str, Constructor]]:
+    """The constructors HAND_CONSTRUCTORS declares for one Dart library, by class."""
+    source = HAND_CONSTRUCTORS.get(library, "")
+    root = parse(source, MAX_BYTES)
+    return {decl.name: decl.constructors for decl in map(_declaration, named(root)) if decl is not None}
 
 
 def harvest_dart_ui(index: Index) -> dict[str, Declaration]:
@@ -437,6 +498,7 @@ def harvest_dart_ui(index: Index) -> dict[str, Declaration]:
         decl = names.setdefault(name, listed)
         decl.statics |= listed.statics
         decl.members |= listed.members
+        decl.constructors.update(listed.constructors)
     for decl in names.values():
         decl.supertypes = decl.supertypes or (["Object"] if decl.kind == "class" else [])
         decl.complete = False

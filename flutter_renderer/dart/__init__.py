@@ -8,9 +8,11 @@ raises `DartError` with an `ErrorKind`, a 1-based line and column and a compiler
 
 Supported (evaluated):
 - `import` of `package:flutter/...` and the safe `dart:` libraries (`dart:math` as `min`/`max`/`pi`,
-  prefixed or not); `void main() => runApp(X)` / `void main() { runApp(X); }`.
+  prefixed or not); `void main() => runApp(X)` / `void main() { runApp(X); }`, with main's statements
+  before runApp run first when X reads a local of main (main_call.py).
 - StatelessWidget / StatefulWidget classes (State's fields, `initState` then
-  `didChangeDependencies`, `build`), other classes of the file (data classes, widget subclasses),
+  `didChangeDependencies`, `build`), AnimatedWidget subclasses (built by their `build`, `listenable`
+  set by `super(listenable: ...)`), other classes of the file (data classes, widget subclasses),
   enums (enhanced ones too: fields, a const constructor, getters, methods, `.values`, `.name`,
   `.index`); constructors with positional, optional and named parameters, `this.x`, `super.x`
   (forwarded to a superclass of the file), defaults, initializer lists, `super(...)` / `super.named(...)`,
@@ -43,8 +45,9 @@ Supported (evaluated):
 - Async: an `async` / `async*` function called during build returns an opaque Future (Stream)
   without running its body: in Flutter its code up to the first `await` would run at once, which the
   front end leaves out (keep first-frame state out of async code). Such a Future can be stored,
-  passed to `unawaited`, `.then`, ...; `Future.value/delayed` make one too. `await` outside an async
-  body is an analysis error, as in Dart.
+  passed to `unawaited`, `.then`, ...; `Future.value/delayed` make one too; a `StreamController`
+  (dart:async) gives an opaque `stream`, and its `add`/`close` only queue events. `await` outside an
+  async body is an analysis error, as in Dart.
 - dart:core stand-ins that keep a render deterministic (dart_core.py): `DateTime.now()` is the
   fixed instant of the `Environment` passed to `compile_screen` (renderer setting `now`; the device's
   time zone is UTC), `DateTime(y, m, d, ...)`, `.utc`, `.parse` (ISO 8601 without offsets),
@@ -53,9 +56,11 @@ Supported (evaluated):
   `Duration` getters (`inSeconds`, ...), arithmetic and comparison.
 - Expressions: literals, string interpolation and escapes, list/set/map literals with collection
   `if`/`for`/spreads (`...`, `...?`, in maps too), arithmetic, comparison, logical, `??`, `?.`, `!`,
-  ternary, `is`, `as`; `List.generate/filled/of/from/empty`,
+  ternary, `is`, `as`; tear-offs of built-in methods (`states.any(interactive.contains)`);
+  `List.generate/filled/of/from/empty`,
   `.map/.where/.expand/.fold/.toList/.asMap().entries`, `.length/.isEmpty/.first/...`, Map methods
-  (`addAll`, `update`, `putIfAbsent`, ...), String and num methods (`toStringAsFixed`, ...).
+  (`addAll`, `update`, `putIfAbsent`, ...), String and num methods (`toStringAsFixed`, `codeUnitAt`
+  and `codeUnits` in UTF-16 units, `String.fromCharCodes`, ...).
 - Flutter: catalog classes and constructors (checked like the analyzer: unknown class / named
   parameter, missing required, positional count), `catalog.ENUMS` constants -> EnumValue,
   `catalog.CONSTANTS` static values (`EdgeInsets.zero`), `Colors.*` (shades, `[700]`,
@@ -103,8 +108,8 @@ Rejected:
   the IR can't carry; a class of the file extending a Flutter class other than StatelessWidget /
   StatefulWidget / State (a RenderObjectWidget) where it reaches a widget; `dart:io`/`dart:ffi`/
   `dart:isolate`/... and the real `dart:` libraries not provided (`dart:typed_data`, ...) and the
-  packages Flutter depends on (`vector_math`); `Process`, `File`, `Stream`, `Timer`, `Random()`
-  without a seed and other non-deterministic or system APIs; constant collection patterns,
+  packages Flutter depends on (`vector_math`); `Process`, `File`, `Stream`, `Timer`, numbers of a
+  `Random()` without a seed and other non-deterministic or system APIs; constant collection patterns,
   `extension type`s, mixin application classes (`class B = A with M;`), `super.m()` where m is
   Flutter's, in code that runs during build.
 - RUNTIME: an uncaught `throw`, null checks on null, division by zero, index out of range, a value
@@ -129,8 +134,9 @@ from flutter_renderer.dart.checks import check_constructor_calls
 from flutter_renderer.dart.environment import Environment
 from flutter_renderer.dart.errors import Budget, DartError
 from flutter_renderer.dart.evaluator import Evaluator
+from flutter_renderer.dart.main_call import find_main_call
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, Program, read_program
-from flutter_renderer.dart.syntax import Node, named, parse, split_exprs, text
+from flutter_renderer.dart.syntax import identifiers, parse
 
 __all__ = ["Budget", "DartError", "Environment", "compile_screen"]
 
@@ -154,7 +160,7 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
     if sys.getrecursionlimit() < needed:   # only ever raised, so concurrent callers stay safe
         sys.setrecursionlimit(needed)
     try:
-        run_app = _run_app_argument(program)
+        run_app = find_main_call(program)
         return evaluator.root(run_app, None if run_app is not None else _root_class(program))
     except DartError:
         raise
@@ -164,35 +170,15 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
         raise DartError(ErrorKind.CRASH, f"Internal error in the Dart front end: {type(exc).__name__}: {exc}", 1, 1) from exc
 
 
-def _run_app_argument(program: Program) -> list[Node] | None:
-    """The expression passed to `runApp(...)` in `main`, if there is one."""
-    main = program.functions.get("main")
-    if main is None or main.body is None:
-        return None
-    stack = [main.body]
-    while stack:
-        node = stack.pop()
-        groups = split_exprs(named(node))
-        for group in groups:
-            head = group[0]
-            if head.type == "identifier" and text(head) == "runApp" and len(group) > 1:
-                arguments = [c for c in group[1].named_children[0].named_children if c.type == "arguments"]
-                args = named(arguments[0]) if arguments else []
-                if len(args) == 1 and args[0].type == "argument":
-                    return named(args[0])
-        stack.extend(reversed(named(node)))
-    return None
-
-
 def _root_class(program: Program) -> ClassDecl | None:
     """The widget class no other declaration instantiates; prefer one that builds an app or a page."""
     widgets = [c for c in program.classes.values() if _base(program, c) in WIDGET_BASES]
     mentioned: set[str] = set()
     for cls in program.classes.values():
-        names = _identifiers(cls.node.child_by_field_name("body"))
+        names = identifiers(cls.node.child_by_field_name("body"))
         mentioned |= names - {cls.name}
     for fn in list(program.functions.values()) + list(program.getters.values()):
-        mentioned |= _identifiers(fn.body)
+        mentioned |= identifiers(fn.body)
     roots = [c for c in widgets if c.name not in mentioned] or widgets
     if not roots:
         return None
@@ -209,19 +195,8 @@ def _base(program: Program, cls: ClassDecl) -> str:
 
 def _built_names(program: Program, cls: ClassDecl) -> set[str]:
     """Identifiers in the class and in the State classes that belong to it."""
-    names = _identifiers(cls.node.child_by_field_name("body"))
+    names = identifiers(cls.node.child_by_field_name("body"))
     for other in program.classes.values():
         if other.superclass == "State" and cls.name in other.super_type_args:
-            names |= _identifiers(other.node.child_by_field_name("body"))
-    return names
-
-
-def _identifiers(node: Node | None) -> set[str]:
-    names: set[str] = set()
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if current.type in ("identifier", "type_identifier"):
-            names.add(text(current))
-        stack.extend(current.children)
+            names |= identifiers(other.node.child_by_field_name("body"))
     return names

@@ -6,7 +6,8 @@ DateTime and Random, made deterministic.
 - `Random(seed)` follows the Dart VM's generator exactly (multiply-with-carry, seeded through a 64-bit
   mix, as `_Random` in the SDK's `lib/_internal/vm/lib/math_patch.dart` and `runtime/lib/math.cc`
   do; dart2js agrees, per the SDK's `tests/lib/math/random_test.dart`). `Random()` without a seed
-  and `Random.secure()` differ on every run and are refused as unsupported.
+  and `Random.secure()` differ on every run: they can be made (for callbacks), but a number asked of
+  them is refused as unsupported.
 
 `static_call`, `get_property` and `call_method` return MISSING for what they don't model; they raise
 `CoreError` for a call Dart would reject or that this module refuses.
@@ -217,10 +218,13 @@ def _mix64(n: int) -> int:
 
 @dataclass
 class RandomValue(CoreValue):
-    """`Random(seed)`: a multiply-with-carry generator with base 2^32 and a 64-bit state."""
+    """`Random(seed)`: a multiply-with-carry generator with base 2^32 and a 64-bit state. `Random()` /
+    `Random.secure()` (`unseeded` names which) can be made and kept, for callbacks to use after the
+    first frame; the numbers it would give differ on every run, so asking it for one is unsupported."""
 
     low: int = 0
     high: int = 0
+    unseeded: str | None = None
     type: str = field(default="Random", init=False)
 
     @classmethod
@@ -252,12 +256,40 @@ class RandomValue(CoreValue):
 
 
 def _random_method(generator: RandomValue, name: str, args: list[Any]) -> Any:
+    if generator.unseeded is not None and name in ("nextInt", "nextDouble", "nextBool"):
+        raise CoreError(f"'{generator.unseeded}()' gives different numbers on every run; pass a seed "
+                        "(Random(42)) for a reproducible screen.", ErrorKind.UNSUPPORTED)
     if name == "nextInt" and len(args) == 1:
         return generator.next_int(args[0])
     if name == "nextDouble" and not args:
         return (generator.next_int(1 << 26) * float(1 << 27) + generator.next_int(1 << 27)) / float(1 << 53)
     if name == "nextBool" and not args:
         return generator.next_int(2) == 0
+    return MISSING
+
+
+@dataclass(eq=False)
+class StreamControllerValue(CoreValue):
+    """`StreamController()` / `StreamController.broadcast()`: a stream delivers its events
+    asynchronously, after the first frame, so build sees an opaque Stream (`stream`) and `add`,
+    `addError` and `close` only queue events. `onListen` and the other callbacks never run here."""
+
+    type: str = field(default="StreamController", init=False)
+
+    def __str__(self) -> str:
+        return "Instance of '_AsyncStreamController<dynamic>'"
+
+
+# the named parameters of StreamController's constructors (dart:async)
+_STREAM_CONTROLLER_PARAMETERS = {"": frozenset("onListen onPause onResume onCancel sync".split()),
+                                 "broadcast": frozenset("onListen onCancel sync".split())}
+
+
+def _stream_controller_method(name: str, args: list[Any]) -> Any:
+    if name in ("add", "addError") and 1 <= len(args) <= 2:
+        return None
+    if name == "close" and not args:
+        return FutureValue()
     return MISSING
 
 
@@ -307,12 +339,27 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         if name == "" and len(args) == 1 and isinstance(args[0], int) and not isinstance(args[0], bool):
             return RandomValue.seeded(args[0])
         if name in ("", "secure") and not args:
-            raise CoreError(f"'Random{'.' + name if name else ''}()' gives different numbers on every run; pass a "
-                            "seed (Random(42)) for a reproducible screen.", ErrorKind.UNSUPPORTED)
+            return RandomValue(unseeded=f"Random{'.' + name if name else ''}")
         return MISSING
+    if type_name == "String" and name == "fromCharCode" and len(args) == 1:
+        return _from_char_codes([args[0]])
+    if type_name == "String" and name == "fromCharCodes" and len(args) == 1 and isinstance(args[0], list):
+        return _from_char_codes(args[0])
+    if type_name == "StreamController" and name in _STREAM_CONTROLLER_PARAMETERS and not args:
+        unknown = sorted(set(kwargs) - _STREAM_CONTROLLER_PARAMETERS[name])
+        if unknown:
+            raise CoreError(f"The named parameter '{unknown[0]}' isn't defined.", ErrorKind.ANALYSIS)
+        return StreamControllerValue()
     if type_name == "Future" and name in ("value", "delayed", "microtask", "sync", "error", "wait"):
         return FutureValue()   # what the future computes is only known after the first frame
     return MISSING
+
+
+def _from_char_codes(codes: list[Any]) -> str:
+    """Dart's String.fromCharCodes: code points, where a pair of UTF-16 surrogates makes one."""
+    if not all(isinstance(c, int) and not isinstance(c, bool) and 0 <= c <= 0x10FFFF for c in codes):
+        raise CoreError("Invalid value: not a valid Unicode code point.", ErrorKind.RUNTIME)
+    return "".join(map(chr, codes)).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def get_property(receiver: Any, name: str) -> Any:
@@ -323,6 +370,8 @@ def get_property(receiver: Any, name: str) -> Any:
         return _datetime_property(receiver, name)
     if isinstance(receiver, DartException) and name == "message":
         return receiver.message
+    if isinstance(receiver, StreamControllerValue) and name in ("stream", "sink"):
+        return FutureValue("Stream") if name == "stream" else receiver
     return MISSING
 
 
@@ -339,6 +388,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
         return _datetime_method(receiver, name, args, kwargs)
     if isinstance(receiver, RandomValue):
         return _random_method(receiver, name, args)
+    if isinstance(receiver, StreamControllerValue):
+        return _stream_controller_method(name, args)
     if isinstance(receiver, FutureValue) and name in ("then", "catchError", "whenComplete", "timeout"):
         return FutureValue(receiver.type)   # the callbacks run after the first frame, so never here
     return MISSING

@@ -64,6 +64,8 @@ class CallEvaluation(EvaluatorBase):
             return self.call_member(this, name, None, scope, node, (args, kwargs))
         if this is None:
             raise self.unknown_name(name, scope, node, f"The function '{name}' isn't defined.")
+        if self.quiet_notifier_call(this, name):   # `notifyListeners()` in the file's ChangeNotifier
+            return None
         raise self.unknown_name(name, scope, node, f"The method '{name}' isn't defined for the type '{this.cls.name}'.")
 
     def call_value(self, value: Any, arguments: Node, scope: Scope, node: Node) -> Any:
@@ -107,6 +109,8 @@ class CallEvaluation(EvaluatorBase):
                 return self.call(self.instance_get(receiver, name, node), args, kwargs, node)
             if self.extension_of(receiver, name) is not None:
                 return self.call_extension(receiver, name, args, kwargs, node)
+            if self.quiet_notifier_call(receiver, name):
+                return None
             raise self.missing_member(receiver, name, node,
                                       f"The method '{name}' isn't defined for the type '{receiver.cls.name}'.")
         if receiver is None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import Closure, DartObject, EnumValue
-from flutter_renderer.dart import dart_core
-from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, FunctionDecl
+from flutter_renderer.dart import dart_core, kinds
+from flutter_renderer.dart.program import BUILT_BY_SUBCLASS, WIDGET_BASES, ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.values import (
     IR_LEAVES, BoundMethod, FutureValue, Instance, Lambda, Props, Scope, TypeRef, UserEnum, as_declared, type_name,
@@ -89,9 +89,11 @@ class ClassEvaluation(EvaluatorBase):
     def initialize_super(self, instance: Instance, cls: ClassDecl, call: Node | None,
                          forwarded: tuple[list[Any], dict[str, Any]], scope: Scope, node: Node) -> None:
         """`super(...)` / `super.named(...)` (with `super.x` parameters forwarded), when the superclass
-        is one of the file's classes; a Flutter superclass (StatelessWidget, State) needs nothing."""
+        is one of the file's classes; a Flutter widget superclass (WIDGET_BASES) gets its arguments
+        checked and keeps the fields BUILT_BY_SUBCLASS names (AnimatedWidget's `listenable`), other
+        Flutter superclasses (State) need nothing."""
         parent = self.program.classes.get(cls.superclass)
-        if parent is None:
+        if parent is None and cls.superclass not in WIDGET_BASES:
             return
         name, args, kwargs = "", list(forwarded[0]), dict(forwarded[1])
         if call is not None:
@@ -99,9 +101,24 @@ class ClassEvaluation(EvaluatorBase):
             name = next((text(p) for p in parts if p.type == "identifier"), "")
             explicit = self.arguments(next((p for p in parts if p.type == "arguments"), None), scope)
             args, kwargs = explicit[0] + args, {**explicit[1], **kwargs}
+        if parent is None:
+            self.flutter_super(instance, cls.superclass, name, args, kwargs, call or node)
+            return
         if name and name not in parent.constructors:
             raise self.error(call or node, f"Couldn't find constructor '{parent.name}.{name}'.")
         self.initialize(instance, parent, parent.constructors.get(name), args, kwargs, node)
+
+    def flutter_super(self, instance: Instance, superclass: str, name: str, args: list[Any], kwargs: dict[str, Any],
+                      node: Node) -> None:
+        """The constructor of a Flutter superclass the file's class is built like (BUILT_BY_SUBCLASS):
+        its arguments checked against Flutter's, the fields it sets stored on `instance`."""
+        flutter = kinds.flutter_constructor(superclass, name)
+        if flutter is None:
+            raise self.error(node, f"Couldn't find constructor '{superclass}{'.' + name if name else ''}'.")
+        self.check_arguments(flutter.min_positional, flutter.max_positional, flutter.named, flutter.required,
+                             args, kwargs, node)
+        for field in BUILT_BY_SUBCLASS[superclass]:
+            instance.fields[field] = kwargs.get(field)
 
     def set_own_field(self, instance: Instance, cls: ClassDecl, name: str, value: Any) -> None:
         instance.fields[name] = as_declared(value, name in cls.doubles)

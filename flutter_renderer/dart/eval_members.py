@@ -17,6 +17,8 @@ from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.errors import DartError
+from flutter_renderer.dart.first_frame import NOTIFIER_QUIET
+from flutter_renderer.flutter_names import flutter_names
 from flutter_renderer.dart.values import (
     BoundMethod, Instance, Lambda, Scope, SuperRef, TypeRef, UserEnum, as_declared, type_name,
 )
@@ -101,6 +103,8 @@ class MemberAccess(EvaluatorBase):
             raise self.error(node, str(exc), ErrorKind.RUNTIME) from None
         if result is MISSING:
             result = self.extension_get(value, name, node)
+        if result is MISSING and methods.has_method(value, name):   # a built-in method's tear-off
+            result = BoundMethod(value, name, position(node)[0])
         if result is MISSING:
             raise self.unknown_member(type_name(value), name, node,
                                       f"The getter '{name}' isn't defined for the type '{type_name(value)}'.")
@@ -209,9 +213,8 @@ class MemberAccess(EvaluatorBase):
         """A member the file's class doesn't declare: unsupported when a Flutter superclass or mixin
         (other than the widget bases the front end models) may provide it, or when Flutter's class the
         widget extends has it; else the analyzer's `message`."""
-        flutter = [self.widget_base(instance.cls)] + [m for c in self.lineage(instance.cls) for m in c.mixins
-                                                      if m not in self.program.classes]
-        inherited = [t for t in flutter if t not in ("", "Object", "StatelessWidget", "StatefulWidget", "State")]
+        inherited = [t for t in self.flutter_supertypes(instance)
+                     if t not in ("", "Object", "StatelessWidget", "StatefulWidget", "State")]
         for flutter_type in inherited:
             if kinds.member_exists(flutter_type, name):
                 return self.error(node, kinds.valid_flutter(f"{flutter_type}.{name}"), ErrorKind.UNSUPPORTED)
@@ -221,6 +224,17 @@ class MemberAccess(EvaluatorBase):
             return self.error(node, f"'{instance.cls.name}.{name}' would come from the Flutter type '{unchecked[0]}', "
                                     "which the embedded renderer does not model.", ErrorKind.UNSUPPORTED)
         return self.unknown_member(self.widget_base(instance.cls), name, node, message)
+
+    def flutter_supertypes(self, instance: Instance) -> list[str]:
+        """The Flutter classes and mixins the file's class builds on: its base, then its mixins."""
+        return [self.widget_base(instance.cls)] + [m for c in self.lineage(instance.cls) for m in c.mixins
+                                                   if m not in self.program.classes]
+
+    def quiet_notifier_call(self, instance: Instance, name: str) -> bool:
+        """Whether `name` is a ChangeNotifier method that only registers or signals listeners, on a
+        class of the file that is a ChangeNotifier: a first frame sees nothing of it (first_frame._QUIET)."""
+        return name in NOTIFIER_QUIET and any(
+            decl.name == "ChangeNotifier" for t in self.flutter_supertypes(instance) for decl in flutter_names().lineage(t))
 
     def super_member(self, ref: SuperRef, name: str, node: Node) -> tuple[FunctionDecl, bool]:
         """The method or getter `super.name` means, the first past `ref.owner` in the lineage, and

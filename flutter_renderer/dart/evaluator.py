@@ -18,8 +18,8 @@ from flutter_renderer.dart.eval_layout import LayoutEvaluation
 from flutter_renderer.dart.eval_members import MemberAccess
 from flutter_renderer.dart.eval_patterns import PatternMatching
 from flutter_renderer.dart.eval_statements import StatementEvaluation
+from flutter_renderer.dart.main_call import MainCall
 from flutter_renderer.dart.program import ClassDecl
-from flutter_renderer.dart.syntax import Node
 from flutter_renderer.dart.values import Scope, type_name
 
 
@@ -31,11 +31,16 @@ class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, 
 
     # ----------------------------------------------------------------- entry point
 
-    def root(self, main_call: list[Node] | None, fallback: ClassDecl | None) -> DartObject:
-        """The root widget: the argument of `runApp(...)` in main, else the chosen widget class."""
+    def root(self, main_call: MainCall | None, fallback: ClassDecl | None) -> DartObject:
+        """The root widget: the argument of `runApp(...)` in main (after the statements of main it
+        needs), else the chosen widget class."""
         if main_call is not None:
-            at = main_call[0]
-            value = self.eval(main_call, Scope())
+            at = main_call.argument[0]
+            scope = Scope()
+            for statement in main_call.prelude:
+                if self.statement(statement, scope) is not None:   # a `return` before runApp
+                    raise self.error(statement, "main returns before it calls runApp.", ErrorKind.UNSUPPORTED)
+            value = self.eval(main_call.argument, scope)
         elif fallback is not None:
             at = fallback.node
             value = self.instantiate(fallback, "", [], {}, at)

@@ -50,9 +50,14 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
 }.items()}
 
 
+# Arguments of every widget that no screenshot shows: a ticker, and the mouse pointer's shape (the
+# file's own MaterialStateMouseCursor too).
+EVERYONES_BEHAVIOUR = frozenset({"vsync", "mouseCursor"})
+
+
 def behaviour_arguments(type_name: str) -> frozenset[str]:
-    """The arguments of `type_name` that stay out of the IR: BEHAVIOUR_ARGUMENTS, and everyone's `vsync`."""
-    return BEHAVIOUR_ARGUMENTS.get(type_name, frozenset()) | {"vsync"}
+    """The arguments of `type_name` that stay out of the IR: BEHAVIOUR_ARGUMENTS and EVERYONES_BEHAVIOUR."""
+    return BEHAVIOUR_ARGUMENTS.get(type_name, frozenset()) | EVERYONES_BEHAVIOUR
 
 
 # Item builders passed positionally, run once per index up to the count argument, as ITEM_BUILDERS
@@ -73,10 +78,12 @@ def state_sets(state_type: str) -> list[list[EnumValue]]:
             for mask in range(1 << len(STILL_STATES))]
 # Methods that change a Matrix4 in place (recorded; the mapping replays them).
 _MATRIX_METHODS = frozenset("translate scale rotateX rotateY rotateZ setEntry".split())
+# ChangeNotifier's methods that only register or signal listeners (also on the file's own notifiers).
+NOTIFIER_QUIET = frozenset("addListener removeListener notifyListeners dispose".split())
 # Methods of controllers and notifiers that only schedule or listen.
-_QUIET = frozenset(("addListener removeListener addStatusListener removeStatusListener dispose notifyListeners "
-                    "repeat stop animateTo animateBack fling jumpTo jumpToPage nextPage previousPage animateToPage "
-                    "clear requestFocus unfocus").split())
+_QUIET = NOTIFIER_QUIET | frozenset(("addStatusListener removeStatusListener repeat stop animateTo animateBack fling "
+                                     "jumpTo jumpToPage nextPage previousPage animateToPage clear requestFocus "
+                                     "unfocus").split())
 
 
 def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: Any, width: float,

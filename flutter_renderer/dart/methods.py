@@ -38,6 +38,8 @@ def get_property(receiver: Any, name: str) -> Any:
     if isinstance(receiver, Props):
         return receiver.attrs.get(name, MISSING)
     if isinstance(receiver, str):
+        if name == "codeUnits":
+            return utf16_units(receiver)
         return {"length": len(receiver), "isEmpty": not receiver, "isNotEmpty": bool(receiver)}.get(name, MISSING)
     if isinstance(receiver, bool):
         return MISSING
@@ -179,7 +181,11 @@ def _entry_pair(entry: Any) -> tuple[Any, Any]:
 
 
 def _string_method(s: str, name: str, args: list[Any]) -> Any:
-    methods: dict[str, Callable[[], Any]] = {
+    return _string_methods(s, args).get(name, lambda: MISSING)()
+
+
+def _string_methods(s: str, args: list[Any]) -> dict[str, Callable[[], Any]]:
+    return {
         "toUpperCase": s.upper, "toLowerCase": s.lower, "trim": s.strip,
         "trimLeft": s.lstrip, "trimRight": s.rstrip,
         "substring": lambda: s[args[0]:args[1] if len(args) > 1 else None],
@@ -190,12 +196,23 @@ def _string_method(s: str, name: str, args: list[Any]) -> Any:
         "padLeft": lambda: s.rjust(int(args[0]), args[1] if len(args) > 1 else " "),
         "padRight": lambda: s.ljust(int(args[0]), args[1] if len(args) > 1 else " "),
         "compareTo": lambda: (s > args[0]) - (s < args[0]),
+        "codeUnitAt": lambda: index(utf16_units(s), args[0]), "lastIndexOf": lambda: s.rfind(args[0]),
+        "replaceFirst": lambda: s.replace(args[0], args[1], 1),
     }
-    return methods.get(name, lambda: MISSING)()
+
+
+def utf16_units(s: str) -> list[int]:
+    """The UTF-16 code units of a string, which Dart's `codeUnits` and `codeUnitAt` count."""
+    data = s.encode("utf-16-le", "surrogatepass")
+    return [int.from_bytes(data[i:i + 2], "little") for i in range(0, len(data), 2)]
 
 
 def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
-    methods: dict[str, Callable[[], Any]] = {
+    return _number_methods(n, args).get(name, lambda: MISSING)()
+
+
+def _number_methods(n: int | float, args: list[Any]) -> dict[str, Callable[[], Any]]:
+    return {
         "toStringAsFixed": lambda: _as_fixed(n, args[0]),
         "toInt": lambda: int(n), "toDouble": lambda: float(n),
         "round": lambda: _round_half_away(n), "floor": lambda: math.floor(n), "ceil": lambda: math.ceil(n),
@@ -205,14 +222,18 @@ def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
         "compareTo": lambda: (n > args[0]) - (n < args[0]),
         "remainder": lambda: math.fmod(n, args[0]) if isinstance(n, float) else int(math.fmod(n, args[0])),
     }
-    return methods.get(name, lambda: MISSING)()
 
 
 def _list_method(items: list[Any], name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
+    return _list_methods(items, args, kwargs, call).get(name, lambda: MISSING)()
+
+
+def _list_methods(items: list[Any], args: list[Any], kwargs: dict[str, Any],
+                  call: Call) -> dict[str, Callable[[], Any]]:
     def each(fn: Any) -> list[Any]:
         return [call(fn, [item]) for item in items]
 
-    methods: dict[str, Callable[[], Any]] = {
+    return {
         "map": lambda: each(args[0]),
         "where": lambda: [item for item in items if call(args[0], [item]) is True],
         "expand": lambda: [x for result in each(args[0]) for x in result],
@@ -222,6 +243,10 @@ def _list_method(items: list[Any], name: str, args: list[Any], kwargs: dict[str,
         "asMap": lambda: dict(enumerate(items)),
         "join": lambda: _join(items, args[0] if args else ""),
         "contains": lambda: args[0] in items, "indexOf": lambda: items.index(args[0]) if args[0] in items else -1,
+        "lastIndexOf": lambda: len(items) - 1 - items[::-1].index(args[0]) if args[0] in items else -1,
+        "takeWhile": lambda: _take_while(items, args[0], call), "skipWhile": lambda: items[len(_take_while(items, args[0], call)):],
+        "removeWhere": lambda: _keep(items, args[0], call, False), "retainWhere": lambda: _keep(items, args[0], call, True),
+        "getRange": lambda: _range(items, args[0], args[1]),
         "take": lambda: items[:max(0, args[0])], "skip": lambda: items[max(0, args[0]):],
         "sublist": lambda: items[args[0]:args[1] if len(args) > 1 else None],
         "elementAt": lambda: index(items, args[0]),
@@ -238,7 +263,20 @@ def _list_method(items: list[Any], name: str, args: list[Any], kwargs: dict[str,
         "removeAt": lambda: items.pop(args[0]), "removeLast": lambda: items.pop(),
         "remove": lambda: _remove(items, args[0]), "clear": lambda: items.clear(),
     }
-    return methods.get(name, lambda: MISSING)()
+
+
+def has_method(receiver: Any, name: str) -> bool:
+    """Whether `call_method` has the method `name` of a String, number or List (a tear-off such as
+    `states.any(interactive.contains)` may name it); the tables are built, their entries not run."""
+    if isinstance(receiver, str):
+        return name in _string_methods(receiver, [])
+    if isinstance(receiver, (int, float)) and not isinstance(receiver, bool):
+        return name in _number_methods(receiver, [])
+    return isinstance(receiver, list) and name in _list_methods(receiver, [], {}, _no_call)
+
+
+def _no_call(fn: Any, args: list[Any]) -> Any:
+    raise AssertionError("has_method builds the table of methods without running any")
 
 
 def _join(items: list[Any], separator: str) -> str:
@@ -265,6 +303,26 @@ def _sort(items: list[Any], compare: Any, call: Call) -> None:
         items.sort()
     else:
         items.sort(key=cmp_to_key(lambda a, b: call(compare, [a, b])))
+
+
+def _range(items: list[Any], start: int, end: int) -> list[Any]:
+    if not 0 <= start <= end <= len(items):
+        raise IndexError(f"RangeError: Invalid range {start}..{end} of a list of length {len(items)}")
+    return items[start:end]
+
+
+def _take_while(items: list[Any], test: Any, call: Call) -> list[Any]:
+    taken = []
+    for item in items:
+        if call(test, [item]) is not True:
+            break
+        taken.append(item)
+    return taken
+
+
+def _keep(items: list[Any], test: Any, call: Call, keep: bool) -> None:
+    """removeWhere / retainWhere: the list changed in place, as Dart does."""
+    items[:] = [item for item in items if (call(test, [item]) is True) == keep]
 
 
 def _remove(items: list[Any], value: Any) -> bool:

@@ -148,7 +148,7 @@ def _is_type(operand: Any) -> bool:
     if not isinstance(operand, list) or len(operand) != 1 or operand[0].type not in ("identifier", "type_identifier"):
         return False
     name = text(operand[0])
-    return name[:1].isupper() or name in ("int", "double", "num", "bool", "dynamic")
+    return name[:1].isupper() or name in ("int", "double", "num", "bool", "dynamic", "void")
 
 
 def _operator(node: Node) -> str | None:

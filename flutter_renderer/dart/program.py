@@ -9,7 +9,11 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart.syntax import Node, error_at, named, split_exprs, text
 from flutter_renderer.flutter_names import flutter_names
 
-WIDGET_BASES = frozenset({"StatelessWidget", "StatefulWidget"})
+# Flutter's widget classes a class of the file may extend to be built by its own `build`, with the
+# fields their constructor sets from `super(...)` (AnimatedWidget's State only calls widget.build).
+BUILT_BY_SUBCLASS: dict[str, tuple[str, ...]] = {"StatelessWidget": (), "StatefulWidget": (),
+                                                 "AnimatedWidget": ("listenable",)}
+WIDGET_BASES = frozenset(BUILT_BY_SUBCLASS)
 ALLOWED_DART_LIBRARIES = frozenset({"dart:core", "dart:math", "dart:ui", "dart:async", "dart:collection", "dart:convert"})
 FORBIDDEN_DART_LIBRARIES = frozenset({"dart:io", "dart:ffi", "dart:isolate", "dart:html", "dart:mirrors", "dart:js", "dart:js_interop"})
 # real, harmless libraries the front end doesn't provide

@@ -138,6 +138,18 @@ def field_groups(node: Node, name: str) -> list[Node]:
     return [c for i, c in enumerate(node.children) if node.field_name_for_child(i) == name and c.is_named]
 
 
+def identifiers(node: Node | None, kinds: tuple[str, ...] = ("identifier", "type_identifier")) -> set[str]:
+    """The names of every identifier node under `node` (iterative: deep trees can't overflow)."""
+    names: set[str] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if current.type in kinds:
+            names.add(text(current))
+        stack.extend(current.children)
+    return names
+
+
 def _trailing_space(root: Node) -> int:
     source = root.text
     return len(source) - len(source.rstrip())

@@ -330,9 +330,11 @@ def button(node: DartObject) -> ft.Control:
     kind = ft.FilledTonalButton if node.ctor.startswith("tonal") else _BUTTONS[node.type]
     style, width, height = button_style(k.get("style"))
     with axes(horizontal=True):
-        content = build(k["label"] if "label" in k else k.get("child"))
+        content = build(k["label"]) if "label" in k else build_optional(k.get("child"))
     icon = build_optional(k.get("icon"))
-    control = kind(content=content, icon=icon, style=style, disabled=k.get("onPressed") is None)
+    # `child: null` is valid: Flutter aligns nothing in the button; Flet needs a control, so a 0x0 one
+    control = kind(content=content or ft.Container(width=0, height=0), icon=icon, style=style,
+                   disabled=k.get("onPressed") is None)
     control.width, control.height = width, height
     return _tap_sized(node, control, [c for c in (content, icon) if c is not None])
 
@@ -351,7 +353,7 @@ def _tap_sized(node: DartObject, control: ft.Control, parts: list[ft.Control]) -
     padding = v.edge_insets(style.get("padding"))
     vertical = 8.0 if node.type == "TextButton" else 0.0
     axis = tap.ButtonAxis(40.0 if tapping.material3 else 36.0, padding.top if padding else vertical,
-                          padding.bottom if padding else vertical, max(heights))
+                          padding.bottom if padding else vertical, max(heights, default=0.0))
     return tap.button(control, tapping.density if density is None else density, axis)
 
 

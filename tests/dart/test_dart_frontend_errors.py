@@ -142,6 +142,9 @@ def test_runtime_errors(make_screen) -> None:
     assert compile_error(make_screen("Text(nothing!)", "  final String? nothing = null;")).kind is ErrorKind.RUNTIME
     assert compile_error(make_screen("Text('${1 ~/ 0}')")).kind is ErrorKind.RUNTIME
     assert compile_error(make_screen("Text(fail())", "  String fail() => throw Exception('x');")).kind is ErrorKind.RUNTIME
+    assert compile_error(make_screen("Text('abc'.codeUnitAt(3).toString())")).kind is ErrorKind.RUNTIME
+    assert compile_error(make_screen("Text([1, 2].getRange(2, 1).length.toString())")).kind is ErrorKind.RUNTIME
+    assert compile_error(make_screen("Text(String.fromCharCode(-1))")).kind is ErrorKind.RUNTIME
 
 
 # ---------------------------------------------------------------- untrusted input stays bounded

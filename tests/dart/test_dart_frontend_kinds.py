@@ -29,11 +29,17 @@ VALID_FLUTTER = [
     ("Text(TextAlign.values.length.toString())", "", "", "'TextAlign.values'"),   # every Dart enum has values
     ("Text(label())", "String label() { final c = ScrollController(); c.position; return 'a'; }", "",
      "'ScrollController.position'"),
-    ("Text(Model().bump())", "", "class Model extends ChangeNotifier { String bump() { notifyListeners(); return 'a'; } }",
-     "'ChangeNotifier.notifyListeners'"),
+    ("Text(Model().bump())", "", "class Model extends ChangeNotifier { String bump() { notifyListeners(); return "
+     "hasListeners ? 'a' : 'b'; } }", "'ChangeNotifier.hasListeners'"),
     ("Text(ui.Color(0).toString())", "", "import 'dart:ui' as ui;", "'ui.Color'"),
     ("Text('a')", "", "import 'dart:typed_data';", "'dart:typed_data'"),
     ("Text('a')", "", "import 'package:vector_math/vector_math_64.dart';", "vector_math"),
+    # dart:ui and dart:async classes whose constructors the index lists by hand
+    ("Text([1].any([2].singleWhere).toString())", "", "", "'List.singleWhere'"),   # a tear-off not implemented
+    ("Text(Locale('zh', 'CN').toString())", "", "", "'Locale'"),
+    ("Text(Locale.fromSubtags(languageCode: 'zh', scriptCode: 'Hans').toString())", "", "", "'Locale.fromSubtags'"),
+    ("Text(label())", "String label() { StreamController<int>(onListen: () {}).stream.listen((e) {}); return 'a'; }",
+     "import 'dart:async';", "'Stream.listen'"),
 ]
 
 
@@ -66,6 +72,13 @@ WRONG = [
     ("Text('a')", "", "import 'dart:typed';", "Not found: 'dart:typed'"),
     ("Foo()", "", "", "The method 'Foo' isn't defined for the type 'Screen'."),
     ("Text(foo)", "", "", "Undefined name 'foo'."),
+    ("Text([1].any([2].containz).toString())", "", "", "The getter 'containz' isn't defined for the type 'List'."),
+    ("Text(Locale('zh', 'Hans', 'CN').toString())", "", "", "Too many positional arguments: 2 expected, but 3 found."),
+    ("Text(Locale.fromSubtags(language: 'zh').toString())", "", "", "The named parameter 'language' isn't defined."),
+    ("Text(label())", "String label() { final c = StreamController<int>(onListn: () {}); return 'a'; }",
+     "import 'dart:async';", "The named parameter 'onListn' isn't defined."),
+    ("Text(label())", "String label() { final c = StreamController<int>(); return 'a'; }", "",
+     "StreamController"),   # dart:async not imported
 ]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue
-from flutter_renderer.dart import DartError, compile_screen
+from flutter_renderer.dart import Budget, DartError, compile_screen
 
 SCREENS = Path(__file__).parent / "screens"
 
@@ -87,6 +87,47 @@ ROOTS = [
 @pytest.mark.parametrize(("source", "root_type"), ROOTS)
 def test_root_selection(source: str, root_type: str) -> None:
     assert compile_screen(source, width=390, height=844).type == root_type
+
+
+def test_main_runs_up_to_run_app_when_the_app_reads_its_locals() -> None:
+    source = file_of(main="""void main() {
+  final names = <String>['a'];
+  names.add('b');
+  String joined() => names.join(',');
+  final (first, :second) = (1, second: 2);
+  runApp(MaterialApp(home: Text('${joined()} $first $second')));
+}
+""")
+    assert compile_screen(source, width=390, height=844).kwargs["home"].args == ("a,b 1 2",)
+
+
+def test_main_statements_the_app_does_not_read_are_left_out() -> None:
+    # binding setup before runApp has no effect on the first frame; Flutter's names there aren't drawn
+    source = file_of(("Page", "Text('p')"), main="""void main() {
+  WidgetsFlutterBinding.ensureInitialized();
+  runApp(const Page());
+}
+""")
+    assert compile_screen(source, width=390, height=844).args == ("p",)
+    needs = file_of(main="""void main() {
+  final locale = Locale('en');
+  runApp(Text('$locale'));
+}
+""")
+    with pytest.raises(DartError) as caught:   # read by the app: run, and honestly not drawn
+        compile_screen(needs, width=390, height=844)
+    assert caught.value.kind is ErrorKind.UNSUPPORTED and "'Locale'" in caught.value.message
+    wrong = file_of(main="void main() {\n  final n = 1;\n  runApp(Text('$n $m'));\n}\n")
+    with pytest.raises(DartError) as caught:   # a name neither main nor Flutter has stays the analyzer's
+        compile_screen(wrong, width=390, height=844)
+    assert caught.value.kind is ErrorKind.ANALYSIS and "Undefined name 'm'" in caught.value.message
+
+
+def test_mains_statements_stay_within_the_budget() -> None:
+    source = file_of(main="void main() {\n  var n = 0;\n  while (true) { n++; }\n  runApp(Text('$n'));\n}\n")
+    with pytest.raises(DartError) as caught:
+        compile_screen(source, width=390, height=844, budget=Budget(max_steps=5_000))
+    assert caught.value.kind is ErrorKind.TIMEOUT
 
 
 def test_ties_go_to_the_last_widget_in_the_file() -> None:

@@ -89,6 +89,20 @@ EXPRESSIONS = [
     ("items.map<String>((e) => e[0]).toList()", ["a", "b", "c"]),
     ("[...items.map<String>((e) => e.toUpperCase())]", ["A", "BB", "CCC"]),
     ("List<int>.generate(2, (i) => i).length", 2),
+    ("List<void>.filled(2, null).length", 2),            # `void` as a type argument, read as `List < void >`
+    ("pick<void>(null) == null", True),
+    ("[1, 2].any([2, 3].contains)", True),                # tear-offs of built-in methods
+    ("items.where(['a', 'ccc'].contains).toList()", ["a", "ccc"]),
+    ("items.map('bb'.contains).toList()", [False, True, False]),
+    ("[1.5, 2.5].map((e) => e.round).map((f) => f()).toList()", [2, 3]),
+    ("'abc'.codeUnitAt(1)", 98),                           # dart:core members screens use
+    ("'a😀'.codeUnits", [97, 0xD83D, 0xDE00]),             # UTF-16 code units, as Dart counts them
+    ("String.fromCharCode(65) + String.fromCharCodes([72, 0xD83D, 0xDE00])", "AH😀"),
+    ("'a-b-c'.replaceFirst('-', '+') + 'abcb'.lastIndexOf('b').toString()", "a+b-c3"),
+    ("[1, 2, 1].lastIndexOf(1)", 2),
+    ("[1, 2, 3, 1].takeWhile((e) => e < 3).toList() + [1, 2, 3, 1].skipWhile((e) => e < 3).toList()", [1, 2, 3, 1]),
+    ("([1, 2, 3]..removeWhere((e) => e == 2)) + ([1, 2, 3]..retainWhere((e) => e == 2))", [1, 3, 2]),
+    ("[1, 2, 3].getRange(1, 3).toList()", [2, 3]),
     ("List<String>.from(items).length + 1 > 3", True),
     ("items.firstWhere((e) => e.length == 2)", "bb"),
     ("items.firstWhere((e) => e == 'z', orElse: () => 'none')", "none"),
@@ -206,6 +220,7 @@ MEMBERS = """
     int inner() => 42;
     return inner();
   }
+  T pick<T>(T value) => value;
 """
 
 TOP = """

@@ -259,10 +259,52 @@ def test_a_class_extending_another_flutter_class_is_unsupported_not_wrong(make_s
     assert compile_error(make_screen("Center(child: Plain())", top=top)).kind is ErrorKind.UNSUPPORTED
 
 
+ANIMATED = """
+class Counter extends ChangeNotifier { int n = 4; }
+class Shown extends AnimatedWidget {
+  const Shown({super.key, required Counter counter}) : super(listenable: counter);
+  Counter get counter => listenable as Counter;
+  @override
+  Widget build(BuildContext context) => Text('n=${counter.n}');
+}
+class Labelled extends Shown {
+  const Labelled({super.key, required super.counter});
+}
+"""
+
+
+def test_an_animated_widget_of_the_file_is_built_by_its_build(make_screen, compile_error) -> None:
+    root = compile_screen(make_screen("Center(child: Shown(counter: Counter()))", top=ANIMATED), width=WIDTH,
+                          height=HEIGHT)
+    assert root.kwargs["child"].args == ("n=4",)
+    subclass = compile_screen(make_screen("Labelled(counter: Counter())", top=ANIMATED), width=WIDTH, height=HEIGHT)
+    assert subclass.args == ("n=4",)
+    # AnimatedWidget's own constructor is checked as the analyzer checks it
+    misspelt = compile_error(make_screen("Shown(counter: Counter())", top=ANIMATED.replace("(listenable:", "(listen:")))
+    assert misspelt.kind is ErrorKind.ANALYSIS and "The named parameter 'listen' isn't defined." in misspelt.message
+    missing = compile_error(make_screen("Shown(counter: Counter())", top=ANIMATED.replace("super(listenable: counter)",
+                                                                                         "super()")))
+    assert missing.kind is ErrorKind.ANALYSIS and "'listenable' is required" in missing.message
+    stateless = "class Bad extends StatelessWidget {\n  const Bad({Key? key}) : super(kee: key);\n" \
+                "  @override\n  Widget build(BuildContext context) => Text('b');\n}\n"
+    assert compile_screen(make_screen("Bad()", top=stateless.replace("kee:", "key:")), width=WIDTH,
+                          height=HEIGHT).args == ("b",)
+    wrong = compile_error(make_screen("Bad()", top=stateless))
+    assert wrong.kind is ErrorKind.ANALYSIS and "The named parameter 'kee' isn't defined." in wrong.message
+
+
+def test_the_files_change_notifiers_signal_nothing_a_first_frame_sees(expr_value) -> None:
+    top = ("class Model with ChangeNotifier { int n = 0; void bump() { n++; notifyListeners(); } String get v => '$n'; }\n"
+           "class Source extends DataTableSource { String get v { notifyListeners(); return 's'; } }\n")
+    assert expr_value("(Model()..addListener(() {})..bump()..removeListener(() {})).v + Source().v", top=top) == "1s"
+
+
 @pytest.mark.parametrize(("top", "kind"), [
-    ("class Model with ChangeNotifier { void bump() { notifyListeners(); } String get v => 'x'; }\n", ErrorKind.UNSUPPORTED),
-    ("class Source extends DataTableSource { String get v { notifyListeners(); return 'x'; } }\n", ErrorKind.UNSUPPORTED),
+    ("class Model with ChangeNotifier { void bump() { hasListeners; } String get v => 'x'; }\n", ErrorKind.UNSUPPORTED),
+    ("class Source extends DataTableSource { String get v { notifyListeners(); return rowCount.toString(); } }\n",
+     ErrorKind.UNSUPPORTED),
     ("class Plain { const Plain(); String get v { notifyListeners(); return 'x'; } }\n", ErrorKind.ANALYSIS),
+    ("class Model with ChangeNotifier { void bump() { notifyListenrs(); } String get v => 'x'; }\n", ErrorKind.ANALYSIS),
 ])
 def test_members_a_flutter_supertype_would_provide_are_unsupported(top: str, kind: ErrorKind, make_screen,
                                                                     compile_error) -> None:

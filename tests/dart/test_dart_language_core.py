@@ -89,11 +89,29 @@ def test_random_in_dart_code(expr_value) -> None:
     assert expr_value("roll()", members, "import 'dart:math' as math;") == "21391"
 
 
-@pytest.mark.parametrize("expr", ["Random().nextInt(3)", "Random.secure().nextInt(3)"])
+@pytest.mark.parametrize("expr", ["Random().nextInt(3)", "Random.secure().nextInt(3)", "Random().nextBool()",
+                                  "(Random()..nextDouble()).toString()"])
 def test_unseeded_random_is_unsupported(expr: str, make_screen, compile_error) -> None:
     error = compile_error(make_screen(f"Text('${{{expr}}}')", top="import 'dart:math';"))
     assert error.kind is ErrorKind.UNSUPPORTED
     assert "seed" in error.message
+
+
+def test_an_unseeded_random_only_kept_for_callbacks_draws(make_screen) -> None:
+    members = "  final Random random = Random();\n  void roll() => random.nextInt(6);"
+    source = make_screen("ElevatedButton(onPressed: roll, child: Text('$random'))", members,
+                         "import 'dart:math';")
+    assert compile_screen(source, width=WIDTH, height=HEIGHT).kwargs["child"].args == ("Instance of 'Random'",)
+
+
+def test_a_stream_controller_gives_a_stream_whose_events_come_after_the_first_frame(expr_value) -> None:
+    members = ("  final Stream<int> bids = (() {\n    late final StreamController<int> controller;\n"
+               "    controller = StreamController<int>(onListen: () async { controller.add(1); await controller.close(); });\n"
+               "    controller.add(0);\n    controller.sink.addError(StateError('x'));\n    return controller.stream;\n  })();\n"
+               "  final broadcast = StreamController<String>.broadcast(sync: true);")
+    top = "import 'dart:async';"
+    assert expr_value("'${bids is Stream} ${broadcast.stream is Stream} ${broadcast.close() is Future}'", members,
+                      top) == "true true true"
 
 
 def test_exception_values_print_as_dart_does(expr_value) -> None:

@@ -114,6 +114,19 @@ def test_partial_lists_answer_none_instead_of_no(built: FlutterNames) -> None:
     assert built.has_static("Unknown", "x") is None and built.has_member("Unknown", "x") is None
 
 
+def test_hand_listed_classes_have_the_constructors_dart_declares(built: FlutterNames) -> None:
+    locale = built.constructor("Locale")
+    assert locale.positional == ("languageCode", "countryCode?") and locale.named == frozenset()
+    assert built.constructor("Locale", "fromSubtags").named == {"languageCode", "scriptCode", "countryCode"}
+    assert built.has_static("Locale", "fromSubtags") is True   # a named constructor is a static member
+    assert built.has_static("Locale", "nowhere") is None        # dart:ui stays partial
+    controller = built.constructor("StreamController")
+    assert controller.max_positional == 0 and "onListen" in controller.named and "sync" in controller.named
+    assert built.constructor("StreamController", "broadcast").named == {"onListen", "onCancel", "sync"}
+    assert built.constructor("StringBuffer").positional == ("content?",)
+    assert built.constructor("Completer") is not None and built.constructor("Completer", "nope") is None
+
+
 def test_a_real_sdk_cache_is_read_instead_of_the_hand_lists(tmp_path: Path) -> None:
     for path, content in FILES.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)

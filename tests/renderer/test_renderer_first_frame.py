@@ -100,6 +100,25 @@ def test_first_frame_builders_run_with_the_values_flutter_passes():
     assert stateful.kwargs["builder"].args == ("s",)
 
 
+def test_mouse_cursors_of_the_file_stay_out_of_the_output():
+    source = """
+import 'package:flutter/material.dart';
+void main() => runApp(const MaterialApp(home: ListTile(title: Text('a'), mouseCursor: Cursor())));
+class Cursor extends MaterialStateMouseCursor {
+  const Cursor();
+  @override
+  MouseCursor resolve(Set<MaterialState> states) => SystemMouseCursors.click;
+  @override
+  String get debugDescription => 'Cursor()';
+}
+"""
+    tile = compile_screen(source, width=390, height=844).kwargs["home"]
+    assert tile.type == "ListTile" and "mouseCursor" not in tile.kwargs and tile.kwargs["title"].args == ("a",)
+    with pytest.raises(DartError) as caught:   # where a still frame would show it, it still can't be drawn
+        compile_screen(source.replace("mouseCursor: Cursor()", "leading: Cursor()"), width=390, height=844)
+    assert caught.value.kind is ErrorKind.UNSUPPORTED and "MaterialStateMouseCursor" in caught.value.message
+
+
 def test_app_builders_wrap_the_home_route():
     source = """
 import 'package:flutter/widgets.dart';

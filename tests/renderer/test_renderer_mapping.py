@@ -94,6 +94,19 @@ def test_button_without_on_pressed_is_disabled():
     assert screen(D("ElevatedButton", kwargs={"onPressed": Closure(), "child": text("x")})).disabled is False
 
 
+def test_button_with_a_null_child_is_drawn_without_a_label():
+    # ButtonStyleButton.child is `Widget?`: Flutter aligns no child inside the button's padding
+    empty = screen(D("ElevatedButton", kwargs={"onPressed": Closure(), "child": None}))
+    assert isinstance(empty, ft.Button) and (empty.content.width, empty.content.height) == (0, 0)
+    assert empty.content.content is None
+    shrunk = screen(D("TextButton", kwargs={"onPressed": Closure(), "child": None, "style": D(
+        "TextButton", "styleFrom", kwargs={"tapTargetSize": EnumValue("MaterialTapTargetSize", "shrinkWrap")})}))
+    # shrink-wrapped: Flutter's 40 px minimum height (M3), the empty label adds nothing to it
+    assert isinstance(shrunk, ft.Container) and shrunk.height == 40 and isinstance(shrunk.content, ft.TextButton)
+    # a label that is no widget is still the analyzer's error
+    assert error_of(D("ElevatedButton", kwargs={"onPressed": Closure(), "child": 3})).kind is ErrorKind.ANALYSIS
+
+
 def test_list_view_in_column_is_flutters_unbounded_height_error():
     error = error_of(D("Column", kwargs={"children": [D("ListView", kwargs={"children": [text("x")]})]}))
     assert error.kind is ErrorKind.OVERFLOW and "unbounded height" in error.message
