@@ -89,9 +89,10 @@ class ClassEvaluation(EvaluatorBase):
     def initialize_super(self, instance: Instance, cls: ClassDecl, call: Node | None,
                          forwarded: tuple[list[Any], dict[str, Any]], scope: Scope, node: Node) -> None:
         """`super(...)` / `super.named(...)` (with `super.x` parameters forwarded), when the superclass
-        is one of the file's classes; a Flutter superclass (StatelessWidget, State) needs nothing."""
+        is one of the file's classes; a Flutter widget superclass keeps only the widget's `key` (the
+        field `Widget.key` that `build` may read), other Flutter superclasses (State) need nothing."""
         parent = self.program.classes.get(cls.superclass)
-        if parent is None:
+        if parent is None and cls.superclass not in WIDGET_BASES:
             return
         name, args, kwargs = "", list(forwarded[0]), dict(forwarded[1])
         if call is not None:
@@ -99,6 +100,9 @@ class ClassEvaluation(EvaluatorBase):
             name = next((text(p) for p in parts if p.type == "identifier"), "")
             explicit = self.arguments(next((p for p in parts if p.type == "arguments"), None), scope)
             args, kwargs = explicit[0] + args, {**explicit[1], **kwargs}
+        if parent is None:
+            instance.fields.setdefault("key", kwargs.get("key"))
+            return
         if name and name not in parent.constructors:
             raise self.error(call or node, f"Couldn't find constructor '{parent.name}.{name}'.")
         self.initialize(instance, parent, parent.constructors.get(name), args, kwargs, node)

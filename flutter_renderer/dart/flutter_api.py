@@ -84,8 +84,10 @@ def _milliseconds(count: int) -> DartObject:
 PLATFORM = EnumValue("TargetPlatform", "android")
 # top-level constants of package:flutter that screens read, with their values in Flutter's source at
 # 90e4a12f2a (foundation/constants.dart, foundation/platform.dart, material/constants.dart,
-# material/theme.dart, material/floating_action_button_location.dart)
+# material/theme.dart, material/floating_action_button_location.dart, scheduler/binding.dart: the
+# `timeDilation` a screen may set in a callback is 1.0 while the first frame is built)
 TOP_LEVEL = {
+    "timeDilation": 1.0,
     "kIsWeb": False, "kReleaseMode": True, "kProfileMode": False, "kDebugMode": False,
     "precisionErrorTolerance": 1e-10, "defaultTargetPlatform": PLATFORM,
     "kMinInteractiveDimension": 48.0, "kToolbarHeight": 56.0, "kBottomNavigationBarHeight": 56.0,
