@@ -369,11 +369,17 @@ def icon_button(node: DartObject) -> ft.Control:
     style, width, height = button_style(k.get("style"))
     values = style_values(k.get("style"))
     icon = build(k.get("icon"))
+    enabled = k.get("onPressed") is not None
+    foreground = v.color(k.get("color") if enabled else k.get("disabledColor"))
+    if isinstance(icon, ft.Icon) and icon.color is None and foreground is not None:
+        # Flutter gives the icon the button's colour through an IconTheme (an Icon's own colour wins);
+        # Flet 1.0.5's IconButton does not pass icon_color to an icon control.
+        icon.color = foreground
     padding = v.edge_insets(k.get("padding") or values.get("padding"))
     control = _ICON_BUTTONS[node.ctor](
         icon=icon, icon_size=v.finite(k.get("iconSize")), icon_color=v.color(k.get("color")),
         padding=v.edge_insets(k.get("padding")), style=style, selected=k.get("isSelected"),
-        selected_icon=build_optional(k.get("selectedIcon")), disabled=k.get("onPressed") is None,
+        selected_icon=build_optional(k.get("selectedIcon")), disabled=not enabled,
         disabled_color=v.color(k.get("disabledColor")), visual_density=_flet_density(k.get("visualDensity")))
     control.width, control.height = width, height
     if not tap.shrinks(values.get("tapTargetSize")):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Callable
 
 import flet as ft
 
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import themes, values as v
 from flutter_renderer.embedded.density import METRICS, from_theme
+from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, unsupported, widget, widget_list,
 )
@@ -219,14 +220,65 @@ def scaffold(node: DartObject) -> ft.Control:
     return pagelet
 
 
+def app_home(node: DartObject) -> Any:
+    """The app's first route: what its `builder` built around the home (the front end runs it), else home."""
+    k = node.kwargs
+    built = k.get("builder")
+    home = built if isinstance(built, DartObject) else k.get("home")
+    if home is None:
+        raise unsupported(f"{node.type} without home (routes/onGenerateRoute)", node)
+    return home
+
+
+def material_app(node: DartObject) -> tuple[Any, ft.Theme, bool, Any]:
+    """MaterialApp -> (home, the theme shown, dark, that theme's ThemeData)."""
+    k = node.kwargs
+    home = app_home(node)
+    light, light_dark = theme(k.get("theme"))
+    mode = k.get("themeMode")
+    if mode is not None and getattr(mode, "name", "") == "dark":
+        if k.get("darkTheme") is None:
+            raise unsupported("ThemeMode.dark without darkTheme", node)
+        dark_theme, _ = theme(k["darkTheme"])
+        return home, dark_theme, True, k["darkTheme"]
+    return home, light, light_dark, k.get("theme")
+
+
+def route(page: ft.Control) -> ft.Control:
+    """An app's home route as drawn: a home that is not a Scaffold has no Material behind it, so
+    Flutter shows the route's black."""
+    return page if isinstance(page, ft.Pagelet) else ft.Container(page, bgcolor="#ff000000")
+
+
+def themed(data: ft.Theme, dark: bool, theme_node: Any, build_child: Callable[[], ft.Control]) -> ft.Control:
+    """The control `build_child` builds, built and drawn with the theme `data` (from the ThemeData
+    `theme_node`) instead of the ambient one."""
+    metrics, background = METRICS.set(from_theme(theme_node, dark)), SCAFFOLD_BACKGROUND.set(data.scaffold_bgcolor
+                                                                                             or "surface")
+    try:
+        with themes.input_defaults(theme_node):
+            control = build_child()
+    finally:
+        METRICS.reset(metrics)
+        SCAFFOLD_BACKGROUND.reset(background)
+    return ft.Container(control, theme=data, dark_theme=data,
+                        theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)
+
+
 @widget("Theme", honours="data child")
 def theme_widget(node: DartObject) -> ft.Control:
     data, dark = theme(node.kwargs.get("data"))
-    token = METRICS.set(from_theme(node.kwargs.get("data"), dark))
-    try:
-        with themes.input_defaults(node.kwargs.get("data")):
-            child = build(node.kwargs.get("child"))
-    finally:
-        METRICS.reset(token)
-    return ft.Container(child, theme=data, dark_theme=data,
-                        theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)
+    return themed(data, dark, node.kwargs.get("data"), lambda: build(node.kwargs.get("child")))
+
+
+# What a MaterialApp inside the tree draws: its own theme (not the enclosing one: MaterialApp builds
+# a Theme of `theme ?? ThemeData()`) around its home route. Title, banner (a release build has none)
+# and navigator keys are invisible.
+_NESTED_APP = "home builder theme darkTheme themeMode title debugShowCheckedModeBanner navigatorKey scaffoldMessengerKey"
+
+
+@widget("MaterialApp", honours=_NESTED_APP)
+def nested_material_app(node: DartObject) -> ft.Control:
+    home, data, dark, theme_node = material_app(node)
+    with text_defaults(TextDefaults()):
+        return themed(data, dark, theme_node, lambda: route(build(home)))
