@@ -176,11 +176,30 @@ _SCAFFOLD = ("appBar body floatingActionButton floatingActionButtonLocation draw
              "floatingActionButtonAnimator")
 
 
+# BottomAppBar's height in Material 3 (material/bottom_app_bar.dart, _BottomAppBarDefaultsM3).
+BOTTOM_APP_BAR_HEIGHT_M3 = 80.0
+
+
+def _extended_body(body: ft.Control, nav_node: Any, nav: ft.Control) -> ft.Control:
+    """`extendBody: true`: the body is laid out down to the bottom of the Scaffold, behind the bottom
+    bar (which is painted over it, its notch showing the body). Flet's Pagelet has no extendBody, so
+    the body is positioned in a Stack that lets it overflow its slot by the bar's height."""
+    if not (isinstance(nav_node, DartObject) and nav_node.type == "BottomAppBar"):
+        raise unsupported(f"Scaffold.extendBody with {v.describe(nav_node)} (only BottomAppBar)", nav_node)
+    height = nav.height
+    if height is None:
+        if not METRICS.get().material3:
+            raise unsupported("Scaffold.extendBody with a Material 2 BottomAppBar of no height", nav_node)
+        height = BOTTOM_APP_BAR_HEIGHT_M3
+    body.left, body.top, body.right, body.bottom = 0, 0, 0, -height
+    return ft.Stack([body], clip_behavior=ft.ClipBehavior.NONE, expand=True)
+
+
 @widget("Scaffold", honours=_SCAFFOLD)
 def scaffold(node: DartObject) -> ft.Control:
     k = node.kwargs
-    if k.get("extendBody") or k.get("extendBodyBehindAppBar"):
-        raise unsupported("Scaffold.extendBody/extendBodyBehindAppBar", node)
+    if k.get("extendBodyBehindAppBar"):
+        raise unsupported("Scaffold.extendBodyBehindAppBar", node)
     bar_node = k.get("appBar")
     if bar_node is not None and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
         raise unsupported(f"{v.describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
@@ -199,6 +218,8 @@ def scaffold(node: DartObject) -> ft.Control:
         nav = build_optional(nav_node)
         fab = build_optional(k.get("floatingActionButton"))
         sheet = build_optional(k.get("bottomSheet"))
+    if k.get("extendBody") and body is not None and nav is not None:
+        body = _extended_body(body, nav_node, nav)
     drawer = build_optional(k.get("drawer"))
     end_drawer = build_optional(k.get("endDrawer"))
     pagelet = ft.Pagelet(
