@@ -219,6 +219,11 @@ def argb(a: int, r: int, g: int, b: int) -> ColorValue:
     return ColorValue(f"#{a & 255:02X}{r & 255:02X}{g & 255:02X}{b & 255:02X}")
 
 
+# `DefaultTextStyle.of(context).style`: the ambient text style, which the mapping knows where the
+# style is drawn (the same as at `context` unless a DefaultTextStyle lies between them).
+AMBIENT_TEXT_STYLE = DartObject("TextStyle", kwargs={"_ambient": True})
+
+
 def theme_data() -> Props:
     """What `Theme.of(context)` returns: colors as theme roles, text styles by name."""
     scheme = {role: ColorValue(role.lower()) for role in COLOR_ROLES}
@@ -315,6 +320,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return argb(round(float(opacity) * 255), int(r), int(g), int(b))
     if key == "Theme.of":
         return theme_data()
+    if key == "DefaultTextStyle.of":
+        return Props("DefaultTextStyle", {"style": AMBIENT_TEXT_STYLE})
     if key == "NestedScrollView.sliverOverlapAbsorberHandleFor":
         return DartObject("SliverOverlapAbsorberHandle")
     if key in ("CupertinoTheme.of", "CupertinoTheme.maybeOf"):
