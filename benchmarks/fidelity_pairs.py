@@ -151,10 +151,14 @@ def build(git_dir: Path, out: Path, commit: str) -> list[str]:
     for name, file in DIAGRAMS.items():
         source = git_show(git_dir, commit, f"{SOURCE_DIR}/{file}.dart").decode()
         try:
-            code = screen_file(source, name)
-            image = git_show(git_dir, commit, f"assets/{category(source)}/{name}.png")
-        except (ExtractionError, subprocess.CalledProcessError) as error:
+            code, png = screen_file(source, name), f"assets/{category(source)}/{name}.png"
+        except ExtractionError as error:
             failures.append(f"{name}: {error}")
+            continue
+        try:
+            image = git_show(git_dir, commit, png)
+        except subprocess.CalledProcessError:
+            failures.append(f"{name}: no {png} at that commit")
             continue
         (out / f"{name}.dart").write_text(code)
         (out / f"{name}.png").write_bytes(image)
