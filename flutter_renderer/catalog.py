@@ -830,6 +830,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     },
     "Radius": {"circular": sig("radius"), "elliptical": sig("x y")},
     "BoxDecoration": {"": sig("", "color image border borderRadius boxShadow gradient backgroundBlendMode shape")},
+    "ShapeDecoration": {"": sig("", "color image gradient shadows", "shape")},
     "BoxShadow": {"": sig("", "color offset blurRadius spreadRadius blurStyle")},
     "Border": {"": sig("", "top right bottom left"),
                "all": sig("", "color width style strokeAlign"),

@@ -66,7 +66,9 @@ Supported (evaluated):
   `catalog.CONSTANTS` static values (`EdgeInsets.zero`), `Colors.*` (shades, `[700]`,
   `withOpacity`/`withAlpha`/`withValues(alpha:)`), `Color(0x..)`, `Color.fromARGB/fromRGBO`,
   `Icons.*` (checked against Flet's icon set), `Theme.of(context)` (colorScheme roles ->
-  ColorValue('onsurface'), textTheme -> ThemeTextStyle, `.copyWith`), `MediaQuery.of(context)` /
+  ColorValue('onsurface'), textTheme -> ThemeTextStyle, `.copyWith`, `.apply`),
+  `DefaultTextStyle.of(context).style` (the ambient style, resolved where the mapping draws it),
+  the widget's own `key`, `MediaQuery.of(context)` /
   `MediaQuery.sizeOf(context)` from the render size (zero system insets), `double.infinity`, `Duration`.
   Flutter's constants with their values in Flutter's source (flutter_api.TOP_LEVEL: `kToolbarHeight`,
   `kBottomNavigationBarHeight`, `kMinInteractiveDimension`, `kTextTabBarHeight`, ...); the device is

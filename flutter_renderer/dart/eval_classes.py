@@ -89,9 +89,10 @@ class ClassEvaluation(EvaluatorBase):
     def initialize_super(self, instance: Instance, cls: ClassDecl, call: Node | None,
                          forwarded: tuple[list[Any], dict[str, Any]], scope: Scope, node: Node) -> None:
         """`super(...)` / `super.named(...)` (with `super.x` parameters forwarded), when the superclass
-        is one of the file's classes; a Flutter widget superclass (WIDGET_BASES) gets its arguments
-        checked and keeps the fields BUILT_BY_SUBCLASS names (AnimatedWidget's `listenable`), other
-        Flutter superclasses (State) need nothing."""
+        is one of the file's classes; a Flutter widget superclass (WIDGET_BASES) keeps the widget's
+        `key` (the field `Widget.key` that `build` may read), gets its arguments checked and keeps the
+        fields BUILT_BY_SUBCLASS names (AnimatedWidget's `listenable`); other Flutter superclasses
+        (State) need nothing."""
         parent = self.program.classes.get(cls.superclass)
         if parent is None and cls.superclass not in WIDGET_BASES:
             return
@@ -102,6 +103,7 @@ class ClassEvaluation(EvaluatorBase):
             explicit = self.arguments(next((p for p in parts if p.type == "arguments"), None), scope)
             args, kwargs = explicit[0] + args, {**explicit[1], **kwargs}
         if parent is None:
+            instance.fields.setdefault("key", kwargs.get("key"))
             self.flutter_super(instance, cls.superclass, name, args, kwargs, call or node)
             return
         if name and name not in parent.constructors:

@@ -84,8 +84,10 @@ def _milliseconds(count: int) -> DartObject:
 PLATFORM = EnumValue("TargetPlatform", "android")
 # top-level constants of package:flutter that screens read, with their values in Flutter's source at
 # 90e4a12f2a (foundation/constants.dart, foundation/platform.dart, material/constants.dart,
-# material/theme.dart, material/floating_action_button_location.dart)
+# material/theme.dart, material/floating_action_button_location.dart, scheduler/binding.dart: the
+# `timeDilation` a screen may set in a callback is 1.0 while the first frame is built)
 TOP_LEVEL = {
+    "timeDilation": 1.0,
     "kIsWeb": False, "kReleaseMode": True, "kProfileMode": False, "kDebugMode": False,
     "precisionErrorTolerance": 1e-10, "defaultTargetPlatform": PLATFORM,
     "kMinInteractiveDimension": 48.0, "kToolbarHeight": 56.0, "kBottomNavigationBarHeight": 56.0,
@@ -217,6 +219,11 @@ def argb(a: int, r: int, g: int, b: int) -> ColorValue:
     return ColorValue(f"#{a & 255:02X}{r & 255:02X}{g & 255:02X}{b & 255:02X}")
 
 
+# `DefaultTextStyle.of(context).style`: the ambient text style, which the mapping knows where the
+# style is drawn (the same as at `context` unless a DefaultTextStyle lies between them).
+AMBIENT_TEXT_STYLE = DartObject("TextStyle", kwargs={"_ambient": True})
+
+
 def theme_data() -> Props:
     """What `Theme.of(context)` returns: colors as theme roles, text styles by name."""
     scheme = {role: ColorValue(role.lower()) for role in COLOR_ROLES}
@@ -313,6 +320,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return argb(round(float(opacity) * 255), int(r), int(g), int(b))
     if key == "Theme.of":
         return theme_data()
+    if key == "DefaultTextStyle.of":
+        return Props("DefaultTextStyle", {"style": AMBIENT_TEXT_STYLE})
     if key == "NestedScrollView.sliverOverlapAbsorberHandleFor":
         return DartObject("SliverOverlapAbsorberHandle")
     if key in ("CupertinoTheme.of", "CupertinoTheme.maybeOf"):

@@ -110,7 +110,36 @@ def index(receiver: Any, key: Any) -> Any:
 def _text_style_copy(receiver: DartObject | ThemeTextStyle, kwargs: dict[str, Any]) -> DartObject:
     if isinstance(receiver, ThemeTextStyle):
         return DartObject("TextStyle", kwargs={**kwargs, "_theme": receiver.name})
-    return DartObject("TextStyle", receiver.ctor, receiver.args, {**receiver.kwargs, **kwargs})
+    own = dict(receiver.kwargs)
+    if kwargs.get("fontSize") is not None:
+        own.pop("_fontSizeFactor", None)   # a size given after `apply` is not scaled
+        own.pop("_fontSizeDelta", None)
+    return DartObject("TextStyle", receiver.ctor, receiver.args, {**own, **kwargs})
+
+
+# TextStyle.apply's arguments that are replacements (null keeps the style's value), and its scaling.
+_APPLY_REPLACED = frozenset("color decoration decorationColor decorationStyle fontFamily fontStyle".split())
+
+
+def _text_style_apply(receiver: DartObject | ThemeTextStyle, kwargs: dict[str, Any]) -> Any:
+    """`style.apply(fontSizeFactor: 2.0, color: ...)`. A theme or ambient style's size is known where
+    the mapping draws it, so its scale is kept as `_fontSizeFactor` and `_fontSizeDelta`."""
+    if not set(kwargs) <= _APPLY_REPLACED | {"fontSizeFactor", "fontSizeDelta"}:
+        return MISSING
+    factor, delta = float(kwargs.get("fontSizeFactor", 1.0)), float(kwargs.get("fontSizeDelta", 0.0))
+    styled = _text_style_copy(receiver, {n: x for n, x in kwargs.items() if n in _APPLY_REPLACED and x is not None})
+    if (factor, delta) == (1.0, 0.0):
+        return styled
+    own = styled.kwargs
+    if own.get("fontSize") is not None:
+        return DartObject("TextStyle", styled.ctor, styled.args,
+                          {**own, "fontSize": float(own["fontSize"]) * factor + delta})
+    if own.get("_theme") is None and not own.get("_ambient"):
+        # Flutter asserts fontSize != null; a release build keeps the null size.
+        return styled
+    scale, shift = own.get("_fontSizeFactor", 1.0), own.get("_fontSizeDelta", 0.0)
+    return DartObject("TextStyle", styled.ctor, styled.args,
+                      {**own, "_fontSizeFactor": scale * factor, "_fontSizeDelta": shift * factor + delta})
 
 
 def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
@@ -133,6 +162,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
     if isinstance(receiver, ThemeTextStyle) or (isinstance(receiver, DartObject) and receiver.type == "TextStyle"):
         if name == "copyWith" and not args:
             return _text_style_copy(receiver, kwargs)
+        if name == "apply" and not args:
+            return _text_style_apply(receiver, kwargs)
         if name == "merge" and len(args) == 1:
             other = args[0]
             return receiver if other is None else _text_style_copy(receiver, dict(getattr(other, "kwargs", {})))

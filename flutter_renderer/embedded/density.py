@@ -30,13 +30,15 @@ _DENSITIES = {"standard": 0.0, "comfortable": -1.0, "compact": -2.0, "adaptivePl
 @dataclass(frozen=True)
 class ThemeMetrics:
     """What of the app's ThemeData decides the size and look of composed controls: the density (one
-    value for both axes), whether tap targets are shrink-wrapped, Material 3, dark, the canvas colour."""
+    value for both axes), whether tap targets are shrink-wrapped, Material 3, dark, the canvas colour,
+    whether the theme sets its own textTheme."""
 
     density: float = 0.0
     shrink_wrap: bool = False
     material3: bool = True
     dark: bool = False
     canvas: str = "surface"
+    text_theme: bool = False
 
 
 METRICS: ContextVar[ThemeMetrics] = ContextVar("theme_metrics", default=ThemeMetrics())
@@ -66,7 +68,8 @@ def from_theme(node: Any, dark: bool) -> ThemeMetrics:
         return ThemeMetrics(dark=dark)
     k = node.kwargs
     return ThemeMetrics(density_of(k.get("visualDensity")) or 0.0, bool(shrink_wrap_of(k.get("materialTapTargetSize"))),
-                        k.get("useMaterial3", True) is not False, dark, v.color(k.get("canvasColor")) or "surface")
+                        k.get("useMaterial3", True) is not False, dark, v.color(k.get("canvasColor")) or "surface",
+                        k.get("textTheme") is not None)
 
 
 def flet_density(density: float) -> ft.VisualDensity:

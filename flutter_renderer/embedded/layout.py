@@ -108,6 +108,8 @@ def box_decoration(value: Any) -> dict[str, Any]:
     """BoxDecoration -> the Flet Container arguments that draw it."""
     if value is None:
         return {}
+    if isinstance(value, DartObject) and value.type == "ShapeDecoration":
+        return shape_decoration(value)
     if not isinstance(value, DartObject) or value.type != "BoxDecoration":
         raise unsupported(f"decoration {v.describe(value)}", value if isinstance(value, DartObject) else None)
     k = value.kwargs
@@ -120,6 +122,30 @@ def box_decoration(value: Any) -> dict[str, Any]:
         "border": v.border(k.get("border")),
         "border_radius": v.border_radius(k.get("borderRadius")),
         "shadow": v.box_shadows(k.get("boxShadow")),
+        "gradient": v.gradient(k.get("gradient")),
+        "shape": ft.BoxShape.CIRCLE if circle else ft.BoxShape.RECTANGLE,
+        "image": decoration_image(k.get("image")),
+    }
+
+
+def shape_decoration(value: DartObject) -> dict[str, Any]:
+    """ShapeDecoration with a CircleBorder or RoundedRectangleBorder -> the BoxDecoration that
+    paints the same pixels (Flutter's ShapeDecoration.fromBoxDecoration is the inverse): the shape's
+    side becomes the border on every edge."""
+    k = value.kwargs
+    shape = k.get("shape")
+    if not isinstance(shape, DartObject) or shape.type not in ("CircleBorder", "RoundedRectangleBorder"):
+        raise unsupported(f"ShapeDecoration.shape {v.describe(shape)} (only CircleBorder, RoundedRectangleBorder)",
+                          value)
+    if shape.kwargs.get("eccentricity") not in (None, 0, 0.0):
+        raise unsupported("CircleBorder.eccentricity", shape)
+    side = v.border_side(shape.kwargs.get("side"))
+    circle = shape.type == "CircleBorder"
+    return {
+        "bgcolor": v.color(k.get("color")),
+        "border": ft.Border(side, side, side, side) if side is not None else None,
+        "border_radius": None if circle else v.border_radius(shape.kwargs.get("borderRadius")),
+        "shadow": v.box_shadows(k.get("shadows")),
         "gradient": v.gradient(k.get("gradient")),
         "shape": ft.BoxShape.CIRCLE if circle else ft.BoxShape.RECTANGLE,
         "image": decoration_image(k.get("image")),

@@ -24,13 +24,10 @@ from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style
 from flutter_renderer.embedded.registry import axes, build
 from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
-from flutter_renderer.embedded.values import MappingError, unsupported
+from flutter_renderer.embedded.values import MappingError
 
 # Deeply nested trees are legal Dart; the mapping recurses once per widget level.
 MAX_DEPTH_RECURSION = 20000
-
-_APP_PARAMS_SHOWN = {"home", "theme", "darkTheme", "themeMode"}
-
 
 @dataclass
 class Screen:
@@ -41,33 +38,9 @@ class Screen:
     dark: bool
 
 
-def _home(node: DartObject) -> Any:
-    """The app's first route: what its `builder` built around the home (the front end runs it), else home."""
-    k = node.kwargs
-    built = k.get("builder")
-    home = built if isinstance(built, DartObject) else k.get("home")
-    if home is None:
-        raise unsupported(f"{node.type} without home (routes/onGenerateRoute)", node)
-    return home
-
-
-def _app(node: DartObject) -> tuple[Any, ft.Theme, bool, Any]:
-    """MaterialApp -> (home, the theme shown, dark, that theme's ThemeData)."""
-    k = node.kwargs
-    home = _home(node)
-    light, light_dark = scaffold.theme(k.get("theme"))
-    mode = k.get("themeMode")
-    if mode is not None and getattr(mode, "name", "") == "dark":
-        if k.get("darkTheme") is None:
-            raise unsupported("ThemeMode.dark without darkTheme", node)
-        dark_theme, _ = scaffold.theme(k["darkTheme"])
-        return home, dark_theme, True, k["darkTheme"]
-    return home, light, light_dark, k.get("theme")
-
-
 def _widgets_app(node: DartObject) -> tuple[Any, TextDefaults]:
     """WidgetsApp: no theme and no Material; its text is `textStyle`, else the engine's default."""
-    return _home(node), default_style(node.kwargs.get("textStyle"), replace=True)
+    return scaffold.app_home(node), default_style(node.kwargs.get("textStyle"), replace=True)
 
 
 def restore_defaults(value: Any, seen: set[int] | None = None) -> None:
@@ -101,11 +74,11 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     size = size or RenderSize()
     defaults, look = TextDefaults(), cupertino.CupertinoLook()
     if isinstance(tree, DartObject) and tree.type == "MaterialApp" and not tree.ctor:
-        home, app_theme, dark, theme_node = _app(tree)
+        home, app_theme, dark, theme_node = scaffold.material_app(tree)
     elif isinstance(tree, DartObject) and tree.type == "WidgetsApp" and not tree.ctor:
         (home, defaults), (app_theme, dark), theme_node = _widgets_app(tree), scaffold.theme(None), None
     elif isinstance(tree, DartObject) and tree.type == "CupertinoApp" and not tree.ctor:
-        home, theme_node = _home(tree), None
+        home, theme_node = scaffold.app_home(tree), None
         app_theme, dark, defaults, look = cupertino.cupertino_theme(tree.kwargs.get("theme"))
     else:
         home, (app_theme, dark), theme_node = tree, scaffold.theme(None), None
@@ -119,9 +92,7 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
         app_theme_node = tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
         with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.input_defaults(app_theme_node):
             root = build(home)
-        if not isinstance(root, ft.Pagelet):
-            # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.
-            root = ft.Container(root, bgcolor="#ff000000")
+        root = scaffold.route(root)
         root.expand = True
         restore_defaults(root)
         restore_defaults(app_theme)

@@ -12,7 +12,7 @@ from flutter_renderer.ir import DartObject, ThemeTextStyle
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.text_defaults import (
-    DEFAULT_TEXT, ENGINE_TEXT, TextDefaults, merge, merged, replaced, text_defaults,
+    DEFAULT_TEXT, ENGINE_TEXT, TYPE_SCALE, TextDefaults, merge, merged, replaced, text_defaults,
 )
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, layout_error, positional, runtime_error, text_of, unbounded, unsupported,
@@ -32,11 +32,8 @@ def _text_args(k: dict[str, Any]) -> dict[str, Any]:
     defaults = DEFAULT_TEXT.get()
     style = k.get("style")
     soft_wrap = k.get("softWrap", defaults.soft_wrap)
-    if isinstance(style, DartObject) and style.kwargs.get("_theme") is not None:
-        # `textTheme.x.copyWith(...)`: the theme style with the given values on top (Flet merges them).
-        rest = DartObject(style.type, style.ctor, style.args,
-                          {name: value for name, value in style.kwargs.items() if name != "_theme"})
-        own, theme_style = v.text_style(rest), v.theme_text_style(ThemeTextStyle(style.kwargs["_theme"]))
+    if isinstance(style, DartObject) and any(marker in style.kwargs for marker in v.DERIVED_STYLE):
+        own, theme_style = _derived_style(style, defaults)
     elif isinstance(style, ThemeTextStyle):
         own, theme_style = None, v.theme_text_style(style)
     elif isinstance(style, DartObject) and style.kwargs.get("inherit") is False:
@@ -50,6 +47,34 @@ def _text_args(k: dict[str, Any]) -> dict[str, Any]:
         overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow) or defaults.overflow,
         no_wrap=(soft_wrap is False) or None,
     )
+
+
+def _derived_style(style: DartObject, defaults: TextDefaults) -> tuple[ft.TextStyle | None, ft.TextThemeStyle | None]:
+    """A style derived from the theme's or the ambient one (`textTheme.x.copyWith(...)`,
+    `DefaultTextStyle.of(context).style.apply(...)`): that style with the given values on top (Flet
+    merges a Text's style over its theme style), its size scaled by `apply`'s factor and delta."""
+    k = style.kwargs
+    given = v.text_style(DartObject(style.type, style.ctor, style.args,
+                                    {name: value for name, value in k.items() if name not in v.DERIVED_STYLE}))
+    if k.get("_theme") is not None:
+        base, theme_style = None, v.theme_text_style(ThemeTextStyle(k["_theme"]))
+    else:
+        base, theme_style = defaults.style, defaults.theme_style
+    own = merge(base, given)
+    factor, delta = k.get("_fontSizeFactor", 1.0), k.get("_fontSizeDelta", 0.0)
+    if (factor, delta) != (1.0, 0.0):
+        size = own.size if own is not None and own.size is not None else _theme_size(theme_style)
+        own = merge(own, ft.TextStyle(size=size * factor + delta))
+    return own, theme_style
+
+
+def _theme_size(theme_style: ft.TextThemeStyle | None) -> float:
+    """The font size of a text theme style (None: the page's bodyMedium) in the default Material 3
+    text theme."""
+    metrics = tap.METRICS.get()
+    if not metrics.material3 or metrics.text_theme:
+        raise unsupported("TextStyle.apply(fontSizeFactor/fontSizeDelta) of a Material 2 or custom text theme style")
+    return float(TYPE_SCALE[theme_style.value if theme_style is not None else "bodyMedium"][0])
 
 
 _TEXT = "data textSpan style textAlign maxLines overflow softWrap textScaleFactor selectionColor"
@@ -371,11 +396,17 @@ def icon_button(node: DartObject) -> ft.Control:
     style, width, height = button_style(k.get("style"))
     values = style_values(k.get("style"))
     icon = build(k.get("icon"))
+    enabled = k.get("onPressed") is not None
+    foreground = v.color(k.get("color") if enabled else k.get("disabledColor"))
+    if isinstance(icon, ft.Icon) and icon.color is None and foreground is not None:
+        # Flutter gives the icon the button's colour through an IconTheme (an Icon's own colour wins);
+        # Flet 1.0.5's IconButton does not pass icon_color to an icon control.
+        icon.color = foreground
     padding = v.edge_insets(k.get("padding") or values.get("padding"))
     control = _ICON_BUTTONS[node.ctor](
         icon=icon, icon_size=v.finite(k.get("iconSize")), icon_color=v.color(k.get("color")),
         padding=v.edge_insets(k.get("padding")), style=style, selected=k.get("isSelected"),
-        selected_icon=build_optional(k.get("selectedIcon")), disabled=k.get("onPressed") is None,
+        selected_icon=build_optional(k.get("selectedIcon")), disabled=not enabled,
         disabled_color=v.color(k.get("disabledColor")), visual_density=_flet_density(k.get("visualDensity")))
     control.width, control.height = width, height
     if not tap.shrinks(values.get("tapTargetSize")):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Callable
 
 import flet as ft
 
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import themes, values as v
 from flutter_renderer.embedded.density import METRICS, from_theme
+from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, unsupported, widget, widget_list,
 )
@@ -175,11 +176,30 @@ _SCAFFOLD = ("appBar body floatingActionButton floatingActionButtonLocation draw
              "floatingActionButtonAnimator")
 
 
+# BottomAppBar's height in Material 3 (material/bottom_app_bar.dart, _BottomAppBarDefaultsM3).
+BOTTOM_APP_BAR_HEIGHT_M3 = 80.0
+
+
+def _extended_body(body: ft.Control, nav_node: Any, nav: ft.Control) -> ft.Control:
+    """`extendBody: true`: the body is laid out down to the bottom of the Scaffold, behind the bottom
+    bar (which is painted over it, its notch showing the body). Flet's Pagelet has no extendBody, so
+    the body is positioned in a Stack that lets it overflow its slot by the bar's height."""
+    if not (isinstance(nav_node, DartObject) and nav_node.type == "BottomAppBar"):
+        raise unsupported(f"Scaffold.extendBody with {v.describe(nav_node)} (only BottomAppBar)", nav_node)
+    height = nav.height
+    if height is None:
+        if not METRICS.get().material3:
+            raise unsupported("Scaffold.extendBody with a Material 2 BottomAppBar of no height", nav_node)
+        height = BOTTOM_APP_BAR_HEIGHT_M3
+    body.left, body.top, body.right, body.bottom = 0, 0, 0, -height
+    return ft.Stack([body], clip_behavior=ft.ClipBehavior.NONE, expand=True)
+
+
 @widget("Scaffold", honours=_SCAFFOLD)
 def scaffold(node: DartObject) -> ft.Control:
     k = node.kwargs
-    if k.get("extendBody") or k.get("extendBodyBehindAppBar"):
-        raise unsupported("Scaffold.extendBody/extendBodyBehindAppBar", node)
+    if k.get("extendBodyBehindAppBar"):
+        raise unsupported("Scaffold.extendBodyBehindAppBar", node)
     bar_node = k.get("appBar")
     if bar_node is not None and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
         raise unsupported(f"{v.describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
@@ -198,6 +218,8 @@ def scaffold(node: DartObject) -> ft.Control:
         nav = build_optional(nav_node)
         fab = build_optional(k.get("floatingActionButton"))
         sheet = build_optional(k.get("bottomSheet"))
+    if k.get("extendBody") and body is not None and nav is not None:
+        body = _extended_body(body, nav_node, nav)
     drawer = build_optional(k.get("drawer"))
     end_drawer = build_optional(k.get("endDrawer"))
     pagelet = ft.Pagelet(
@@ -219,14 +241,65 @@ def scaffold(node: DartObject) -> ft.Control:
     return pagelet
 
 
+def app_home(node: DartObject) -> Any:
+    """The app's first route: what its `builder` built around the home (the front end runs it), else home."""
+    k = node.kwargs
+    built = k.get("builder")
+    home = built if isinstance(built, DartObject) else k.get("home")
+    if home is None:
+        raise unsupported(f"{node.type} without home (routes/onGenerateRoute)", node)
+    return home
+
+
+def material_app(node: DartObject) -> tuple[Any, ft.Theme, bool, Any]:
+    """MaterialApp -> (home, the theme shown, dark, that theme's ThemeData)."""
+    k = node.kwargs
+    home = app_home(node)
+    light, light_dark = theme(k.get("theme"))
+    mode = k.get("themeMode")
+    if mode is not None and getattr(mode, "name", "") == "dark":
+        if k.get("darkTheme") is None:
+            raise unsupported("ThemeMode.dark without darkTheme", node)
+        dark_theme, _ = theme(k["darkTheme"])
+        return home, dark_theme, True, k["darkTheme"]
+    return home, light, light_dark, k.get("theme")
+
+
+def route(page: ft.Control) -> ft.Control:
+    """An app's home route as drawn: a home that is not a Scaffold has no Material behind it, so
+    Flutter shows the route's black."""
+    return page if isinstance(page, ft.Pagelet) else ft.Container(page, bgcolor="#ff000000")
+
+
+def themed(data: ft.Theme, dark: bool, theme_node: Any, build_child: Callable[[], ft.Control]) -> ft.Control:
+    """The control `build_child` builds, built and drawn with the theme `data` (from the ThemeData
+    `theme_node`) instead of the ambient one."""
+    metrics, background = METRICS.set(from_theme(theme_node, dark)), SCAFFOLD_BACKGROUND.set(data.scaffold_bgcolor
+                                                                                             or "surface")
+    try:
+        with themes.input_defaults(theme_node):
+            control = build_child()
+    finally:
+        METRICS.reset(metrics)
+        SCAFFOLD_BACKGROUND.reset(background)
+    return ft.Container(control, theme=data, dark_theme=data,
+                        theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)
+
+
 @widget("Theme", honours="data child")
 def theme_widget(node: DartObject) -> ft.Control:
     data, dark = theme(node.kwargs.get("data"))
-    token = METRICS.set(from_theme(node.kwargs.get("data"), dark))
-    try:
-        with themes.input_defaults(node.kwargs.get("data")):
-            child = build(node.kwargs.get("child"))
-    finally:
-        METRICS.reset(token)
-    return ft.Container(child, theme=data, dark_theme=data,
-                        theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)
+    return themed(data, dark, node.kwargs.get("data"), lambda: build(node.kwargs.get("child")))
+
+
+# What a MaterialApp inside the tree draws: its own theme (not the enclosing one: MaterialApp builds
+# a Theme of `theme ?? ThemeData()`) around its home route. Title, banner (a release build has none)
+# and navigator keys are invisible.
+_NESTED_APP = "home builder theme darkTheme themeMode title debugShowCheckedModeBanner navigatorKey scaffoldMessengerKey"
+
+
+@widget("MaterialApp", honours=_NESTED_APP)
+def nested_material_app(node: DartObject) -> ft.Control:
+    home, data, dark, theme_node = material_app(node)
+    with text_defaults(TextDefaults()):
+        return themed(data, dark, theme_node, lambda: route(build(home)))

@@ -23,6 +23,15 @@ import flet as ft
 # default colour.
 ENGINE_TEXT = ft.TextStyle(size=14, weight=ft.FontWeight.W_400, letter_spacing=0, word_spacing=0,
                            height=2400 / 2048, color="#ffffffff")
+# Material 3's type scale (Typography.englishLike2021: size, line height, letter spacing, weight),
+# in the text theme's colour, onSurface (Typography.material2021).
+TYPE_SCALE = {
+    "displayLarge": (57, 64, -0.25, 400), "displayMedium": (45, 52, 0, 400), "displaySmall": (36, 44, 0, 400),
+    "headlineLarge": (32, 40, 0, 400), "headlineMedium": (28, 36, 0, 400), "headlineSmall": (24, 32, 0, 400),
+    "titleLarge": (22, 28, 0, 400), "titleMedium": (16, 24, 0.15, 500), "titleSmall": (14, 20, 0.1, 500),
+    "labelLarge": (14, 20, 0.1, 500), "labelMedium": (12, 16, 0.5, 500), "labelSmall": (11, 16, 0.5, 500),
+    "bodyLarge": (16, 24, 0.5, 400), "bodyMedium": (14, 20, 0.25, 400), "bodySmall": (12, 16, 0.4, 400),
+}
 # Flutter widgets that set their own default text style for what they contain (they are, or build, a
 # Material, or wrap their labels in a DefaultTextStyle of their own).
 TEXT_SCOPES = frozenset((

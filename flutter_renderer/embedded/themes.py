@@ -18,17 +18,8 @@ from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import button_style
 from flutter_renderer.embedded.registry import bad, unsupported
-from flutter_renderer.embedded.text_defaults import merge
+from flutter_renderer.embedded.text_defaults import TYPE_SCALE, merge
 
-# Material 3's type scale (Typography.englishLike2021: size, line height, letter spacing, weight),
-# in the text theme's colour, onSurface (Typography.material2021).
-_TYPE_SCALE = {
-    "displayLarge": (57, 64, -0.25, 400), "displayMedium": (45, 52, 0, 400), "displaySmall": (36, 44, 0, 400),
-    "headlineLarge": (32, 40, 0, 400), "headlineMedium": (28, 36, 0, 400), "headlineSmall": (24, 32, 0, 400),
-    "titleLarge": (22, 28, 0, 400), "titleMedium": (16, 24, 0.15, 500), "titleSmall": (14, 20, 0.1, 500),
-    "labelLarge": (14, 20, 0.1, 500), "labelMedium": (12, 16, 0.5, 500), "labelSmall": (11, 16, 0.5, 500),
-    "bodyLarge": (16, 24, 0.5, 400), "bodyMedium": (14, 20, 0.25, 400), "bodySmall": (12, 16, 0.4, 400),
-}
 # Themes of widgets a first frame never shows.
 INVISIBLE_THEMES = frozenset("tooltipTheme snackBarTheme popupMenuTheme textSelectionTheme scrollbarTheme "
                              "menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme "
@@ -50,9 +41,9 @@ def text_theme(value: Any) -> ft.TextTheme:
     for name, style in k.items():
         if style is None or name == "key":
             continue
-        if name not in _TYPE_SCALE:
+        if name not in TYPE_SCALE:
             raise unsupported(f"TextTheme.{name} (a Material 2 name)", value)
-        size, line, spacing, weight = _TYPE_SCALE[name]
+        size, line, spacing, weight = TYPE_SCALE[name]
         base = ft.TextStyle(size=size, height=line / size, letter_spacing=spacing,
                             weight=ft.FontWeight(f"w{weight}"), color="onsurface")
         styles["".join("_" + c.lower() if c.isupper() else c for c in name)] = merge(base, v.text_style(style))

@@ -308,6 +308,8 @@ def shape_border(value: Any) -> ft.OutlinedBorder | None:
     raise unsupported(describe(value), value)
 
 
+# Markers of a TextStyle the front end derived from the theme's or the ambient one (dart/methods.py).
+DERIVED_STYLE = frozenset(("_theme", "_ambient", "_fontSizeFactor", "_fontSizeDelta"))
 _DECORATIONS = {"none": None, "underline": ft.TextDecoration.UNDERLINE, "overline": ft.TextDecoration.OVERLINE,
                 "lineThrough": ft.TextDecoration.LINE_THROUGH}
 
@@ -326,6 +328,9 @@ def text_style(value: Any) -> ft.TextStyle | None:
     k = value.kwargs
     if k.get("_theme") is not None:
         raise unsupported(f"a theme text style with copyWith/merge here ({k['_theme']}; only Text(style: ...) takes one)")
+    if any(marker in k for marker in DERIVED_STYLE):
+        raise unsupported("DefaultTextStyle.of(context).style or TextStyle.apply of a theme style here "
+                          "(only Text(style: ...) takes one)")
     for name in ("foreground", "background", "shadows", "fontVariations"):
         if k.get(name) is not None:
             raise unsupported(f"TextStyle.{name}", value)

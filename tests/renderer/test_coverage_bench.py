@@ -28,7 +28,7 @@ FILES = {
     "material/made_up.dart": APP.format(imports="", body="Frobnicate()"),
     "widgets/debugger.dart": APP.format(imports="", body="SemanticsDebugger(child: const Text('a'))"),
     "widgets/two.dart": APP.format(imports="import 'package:flutter/scheduler.dart';\n",
-                                   body="SemanticsDebugger(child: Text('a', textScaleFactor: timeDilation))"),
+                                   body="SemanticsDebugger(child: Text('a', textScaleFactor: debugPrintBeginFrameBanner))"),
     "cupertino/broken.dart": "void main( {\n",
 }
 
@@ -57,7 +57,7 @@ def test_each_file_gets_its_kind_blocker_and_peeling_chain(results) -> None:
     assert (made_up.kind, made_up.blocker, made_up.chain, made_up.peel) == ("analysis", "Frobnicate", ["Frobnicate"], "cleared")
     two = files["widgets/two.dart"]
     # arguments are evaluated before the call: the parameter's value is the first blocker
-    assert (two.kind, two.chain, two.peel) == ("unsupported", ["timeDilation", "SemanticsDebugger"], "cleared")
+    assert (two.kind, two.chain, two.peel) == ("unsupported", ["debugPrintBeginFrameBanner", "SemanticsDebugger"], "cleared")
     broken = files["cupertino/broken.dart"]
     assert (broken.kind, broken.stage, broken.blocker, broken.peel) == ("syntax", "front end", "syntax error", "syntax")
 
@@ -74,7 +74,7 @@ def test_blockers_count_first_errors_chains_and_what_blocks_alone(results) -> No
     rows = {row["blocker"]: row for row in bench.blockers(results)}
     assert rows["SemanticsDebugger"] == {"blocker": "SemanticsDebugger", "kind": "unsupported", "first": 1,
                                          "anywhere": 2, "alone": 1}
-    assert (rows["timeDilation"]["first"], rows["timeDilation"]["anywhere"], rows["timeDilation"]["alone"]) == (1, 1, 0)
+    assert (rows["debugPrintBeginFrameBanner"]["first"], rows["debugPrintBeginFrameBanner"]["anywhere"], rows["debugPrintBeginFrameBanner"]["alone"]) == (1, 1, 0)
     assert rows["Frobnicate"]["kind"] == "analysis" and rows["Frobnicate"]["alone"] == 1
     assert list(rows)[0] == "SemanticsDebugger"   # most first errors first, then most chains
 
@@ -82,7 +82,7 @@ def test_blockers_count_first_errors_chains_and_what_blocks_alone(results) -> No
 def test_unlock_order_is_greedy_and_cumulative(results) -> None:
     order = bench.unlock_order(results, limit=10)
     assert [(r["blocker"], r["unlocks"], r["cumulative"]) for r in order] == [
-        ("Frobnicate", 1, 2), ("SemanticsDebugger", 1, 3), ("timeDilation", 1, 4)]
+        ("Frobnicate", 1, 2), ("SemanticsDebugger", 1, 3), ("debugPrintBeginFrameBanner", 1, 4)]
     assert order[-1]["rate"] == pytest.approx(0.8)
 
 
@@ -90,7 +90,7 @@ def test_markdown_has_every_table(results) -> None:
     text = bench.markdown(bench.report(results, top=5), total=len(results))
     assert "| widgets | 2 | 0 | 0.0% |" in text and "| all | 5 | 1 | 20.0% |" in text
     assert "| SemanticsDebugger | unsupported | 1 | 2 | 1 |" in text
-    assert "| 3 | timeDilation | 1 | 4 | 80.0% |" in text and "Peeling ended: cleared: 3, syntax: 1." in text
+    assert "| 3 | debugPrintBeginFrameBanner | 1 | 4 | 80.0% |" in text and "Peeling ended: cleared: 3, syntax: 1." in text
 
 
 @pytest.mark.parametrize(("message", "key"), [
