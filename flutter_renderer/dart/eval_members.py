@@ -12,7 +12,7 @@ from flutter_renderer import catalog
 from flutter_renderer.animation import AnimationUnsupported
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
-from flutter_renderer.dart import dart_core, flutter_api, kinds, methods
+from flutter_renderer.dart import dart_core, flutter_api, kinds, methods, still_state
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
@@ -129,6 +129,8 @@ class MemberAccess(EvaluatorBase):
             value = flutter_api.static_get(owner, name)
             if value is MISSING:
                 value = dart_core.static_get(owner, name)
+            if value is MISSING:
+                value = still_state.static_get(owner, name)
             if value is not MISSING:
                 return value
         message = f"The getter '{name}' isn't defined for the type '{owner}'."

@@ -1,0 +1,100 @@
+"""The front end reads Flutter's services as the first frame finds them (dart/still_state.py): no
+focus, no restoration data, no lifecycle state yet, SharedAppData's initial values, and handles
+(gesture recognizers, intents, listeners) built as given and never run."""
+
+from __future__ import annotations
+
+import pytest
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart import DartError, compile_screen
+from flutter_renderer.ir import DartObject
+
+STATE = """
+import 'package:flutter/gestures.dart';
+import 'package:flutter/scheduler.dart';
+import 'package:flutter/material.dart';
+void main() => runApp(const Demo());
+class Demo extends StatefulWidget {{
+  const Demo({{super.key}});
+  @override
+  State<Demo> createState() => _DemoState();
+}}
+class _DemoState extends State<Demo> with RestorationMixin, WidgetsBindingObserver {{
+  {fields}
+  @override
+  String? get restorationId => 'demo';
+  @override
+  void restoreState(RestorationBucket? oldBucket, bool initialRestore) {{}}
+  @override
+  void initState() {{
+    super.initState();
+    {init}
+  }}
+  @override
+  Widget build(BuildContext context) => {build};
+}}
+"""
+
+
+def compile_state(build: str, fields: str = "", init: str = "") -> DartObject:
+    return compile_screen(STATE.format(fields=fields, init=init, build=build), width=390, height=844)
+
+
+def test_nothing_has_focus_at_the_first_frame_even_after_request_focus():
+    fields = "final FocusNode _node = FocusNode();"
+    text = compile_state("Text('${_node.hasFocus} ${_node.hasPrimaryFocus}')", fields, "_node.requestFocus();")
+    assert text.args == ("false false",)
+    built = compile_state("Builder(builder: (BuildContext c) => Text('${Focus.of(c).hasPrimaryFocus} "
+                          "${FocusScope.of(c).hasFocus}'))")
+    assert built.kwargs["builder"].args == ("false false",)
+
+
+def test_restorable_properties_hold_their_defaults_and_later_assignments():
+    fields = ("final RestorableInt _count = RestorableInt(42); final RestorableStringN _name = RestorableStringN(null); "
+              "final RestorableTextEditingController _text = RestorableTextEditingController(text: 'hi');")
+    text = compile_state("Text('${_count.value} ${_name.value} ${_text.value.text}')", fields)
+    assert text.args == ("42 null hi",)
+    assigned = compile_state("Text('${_count.value}')", fields, "_count.value = 7;")
+    assert assigned.args == ("7",)
+    with pytest.raises(DartError) as info:   # Flutter's own constructor takes one positional value
+        compile_state("Text('${_count.value}')", "final RestorableInt _count = RestorableInt(1, 2);")
+    assert info.value.kind is ErrorKind.ANALYSIS
+
+
+def test_the_binding_has_no_lifecycle_state_and_only_schedules():
+    init = "WidgetsBinding.instance.addObserver(this); WidgetsBinding.instance.addPostFrameCallback((_) {});"
+    text = compile_state("Text('${WidgetsBinding.instance.lifecycleState} ${SchedulerBinding.instance.lifecycleState}')",
+                         init=init)
+    assert text.args == ("null null",)
+
+
+def test_a_text_controller_without_text_is_empty():
+    fields = "final TextEditingController _a = TextEditingController(); " \
+             "final TextEditingController _b = TextEditingController(text: 'b');"
+    assert compile_state("Text('[${_a.text}] [${_b.text}] ${_a.text.isEmpty}')", fields).args == ("[] [b] true",)
+
+
+def test_handles_are_built_as_given_and_never_run():
+    span = compile_state("RichText(text: TextSpan(text: 'tap', recognizer: TapGestureRecognizer()..onTap = () {}))")
+    recognizer = span.kwargs["text"].kwargs["recognizer"]
+    assert recognizer.type == "TapGestureRecognizer" and "onTap" in recognizer.kwargs
+    listener = compile_state("const Text('x')", "late final AppLifecycleListener _l;",
+                             "_l = AppLifecycleListener(onResume: () {});")
+    assert listener.args == ("x",)
+    with pytest.raises(DartError) as info:
+        compile_state("const Text('x')", init="AppLifecycleListener(onWhatever: () {});")
+    assert info.value.kind is ErrorKind.ANALYSIS
+
+
+def test_shared_app_data_gives_its_initial_value_and_overridable_actions_their_default():
+    text = compile_state("Builder(builder: (BuildContext c) => "
+                         "Text(SharedAppData.getValue<String, String>(c, 'k', () => 'initial')))")
+    assert text.kwargs["builder"].args == ("initial",)
+    with pytest.raises(DartError) as info:
+        compile_state("const Text('x')", init="SharedAppData.setValue<String, String>(context, 'k', 'v');")
+    assert info.value.kind is ErrorKind.UNSUPPORTED
+    actions = compile_state("Actions(actions: <Type, Action<Intent>>{NextFocusIntent: Action<NextFocusIntent>"
+                            ".overridable(defaultAction: CallbackAction<NextFocusIntent>(onInvoke: (_) => null), "
+                            "context: context)}, child: const Text('a'))")
+    assert actions.kwargs["child"].args == ("a",)
