@@ -191,6 +191,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
+    "Offstage": {"": sig("", "offstage child")},
+    "IndexedStack": {"": sig("", "alignment textDirection clipBehavior sizing index children")},
     # --- text and images ---
     "Text": {"": sig("data", _TEXT), "rich": sig("textSpan", _TEXT)},
     "RichText": {"": sig("", "textAlign textDirection softWrap overflow textScaleFactor textScaler maxLines "
@@ -1018,7 +1020,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "RefreshIndicator ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
+    "ExpansionPanel Flow ListWheelScrollView "
     "MediaQuery Navigator "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"

@@ -206,9 +206,33 @@ def sized_box_from_size(node: DartObject) -> ft.Control:
 
 def _align(node: DartObject, default: ft.Alignment) -> ft.Control:
     k = node.kwargs
+    where = v.alignment(k.get("alignment")) or default
     if k.get("widthFactor") is not None or k.get("heightFactor") is not None:
-        raise unsupported(f"{node.type}.widthFactor/heightFactor", node)
-    return ft.Container(content=build_optional(k.get("child")), alignment=v.alignment(k.get("alignment")) or default)
+        return _shrink_wrapped(node, k.get("widthFactor"), k.get("heightFactor"), where)
+    return ft.Container(content=build_optional(k.get("child")), alignment=where)
+
+
+_FLEX_POSITIONS = {-1: ft.MainAxisAlignment.START, 0: ft.MainAxisAlignment.CENTER, 1: ft.MainAxisAlignment.END}
+
+
+def _shrink_wrapped(node: DartObject, width_factor: Any, height_factor: Any, where: ft.Alignment) -> ft.Control:
+    """Align/Center with a size factor of 1.0: that axis is as large as the child (RenderPositionedBox
+    shrink-wraps it), the other fills the constraints and the child is aligned along it; a Column
+    (or Row) of the one child is that box. Other factors scale the child's size, unknown here."""
+    if any(factor is not None and v.finite(factor) != 1 for factor in (width_factor, height_factor)):
+        raise unsupported(f"{node.type}.widthFactor/heightFactor other than 1.0", node)
+    child = build_optional(node.kwargs.get("child"))
+    if child is None:
+        return ft.Container(width=0 if width_factor is not None else None,
+                            height=0 if height_factor is not None else None)
+    if width_factor is not None and height_factor is not None:
+        return child
+    position = where.y if width_factor is not None else where.x
+    if position not in _FLEX_POSITIONS:
+        raise unsupported(f"{node.type}.alignment between the edges with one size factor", node)
+    if width_factor is not None:
+        return ft.Column([child], alignment=_FLEX_POSITIONS[position], spacing=0)
+    return ft.Row([child], alignment=_FLEX_POSITIONS[position], spacing=0)
 
 
 @widget("Center", honours="child widthFactor heightFactor")
@@ -223,11 +247,37 @@ def align(node: DartObject) -> ft.Control:
 
 @widget("Stack", honours="alignment fit clipBehavior children")
 def stack(node: DartObject) -> ft.Control:
+    return _stack(node, node.kwargs.get("fit"))
+
+
+def _stack(node: DartObject, fit: Any) -> ft.Stack:
     k = node.kwargs
     children = [build(child, parent="stack") for child in widget_list(node)]
     return ft.Stack(children, alignment=v.alignment(k.get("alignment")) or ft.Alignment(-1, -1),
-                    fit=v.enum(k.get("fit"), "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
+                    fit=v.enum(fit, "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
                     clip_behavior=_clip(k.get("clipBehavior")) or ft.ClipBehavior.HARD_EDGE)
+
+
+@widget("IndexedStack", honours="alignment sizing clipBehavior index children")
+def indexed_stack(node: DartObject) -> ft.Control:
+    """A Stack of all its children (it is as large as the largest) that paints only `index`: the
+    others are laid out and drawn transparent."""
+    index = node.kwargs.get("index", 0)
+    control = _stack(node, node.kwargs.get("sizing"))
+    for i, child in enumerate(control.controls):
+        if i != index:
+            child.opacity = 0
+    return control
+
+
+@widget("Offstage", honours="offstage child")
+def offstage(node: DartObject) -> ft.Control:
+    """Offstage lays its child out but neither paints it nor takes any room (the smallest size its
+    constraints allow)."""
+    child = build_optional(node.kwargs.get("child"))
+    if node.kwargs.get("offstage", True) is False and child is not None:
+        return child
+    return ft.Container(width=0, height=0)
 
 
 def _positioned(node: DartObject, default: float | None) -> ft.Control:

@@ -4,10 +4,13 @@ focus, no restoration data, no lifecycle state yet, SharedAppData's initial valu
 
 from __future__ import annotations
 
+import flet as ft
 import pytest
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import DartError, compile_screen
+from flutter_renderer.embedded.mapping import build_screen
+from flutter_renderer.embedded.values import MappingError
 from flutter_renderer.ir import DartObject
 
 STATE = """
@@ -98,3 +101,42 @@ def test_shared_app_data_gives_its_initial_value_and_overridable_actions_their_d
                             ".overridable(defaultAction: CallbackAction<NextFocusIntent>(onInvoke: (_) => null), "
                             "context: context)}, child: const Text('a'))")
     assert actions.kwargs["child"].args == ("a",)
+
+
+# --- boxes drawn at the first frame (embedded/layout.py) -------------------------------------------
+
+SCAFFOLD = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(body: {body})));
+"""
+
+
+def body(expr: str) -> ft.Control:
+    return build_screen(compile_screen(SCAFFOLD.format(body=expr), width=390, height=844)).root.content
+
+
+def test_offstage_takes_no_room_and_draws_nothing_unless_onstage():
+    hidden = body("const Offstage(child: SizedBox(width: 50, height: 50))")
+    assert (hidden.width, hidden.height, hidden.content) == (0, 0, None)
+    shown = body("const Offstage(offstage: false, child: SizedBox(width: 50, height: 50))")
+    assert isinstance(shown, ft.Container) and (shown.width, shown.height) == (50, 50)
+
+
+def test_indexed_stack_lays_out_every_child_and_paints_only_index():
+    stack = body("const IndexedStack(index: 1, children: <Widget>[SizedBox(width: 80, height: 10), "
+                 "SizedBox(width: 20, height: 40), Positioned(left: 4, child: Text('p'))])")
+    assert [c.opacity for c in stack.controls] == [0, 1.0, 0]
+    assert stack.controls[2].left == 4 and stack.alignment == ft.Alignment(-1, -1)
+    assert [c.opacity for c in body("const IndexedStack(children: <Widget>[Text('a'), Text('b')])").controls] == [1.0, 0]
+
+
+def test_align_with_size_factors_of_one_is_as_large_as_its_child_on_those_axes():
+    both = body("const Align(widthFactor: 1.0, heightFactor: 1.0, child: Icon(Icons.person))")
+    assert isinstance(both, ft.Icon)
+    tall = body("const Align(widthFactor: 1.0, alignment: Alignment.bottomCenter, child: Text('t'))")
+    assert isinstance(tall, ft.Column) and tall.alignment == ft.MainAxisAlignment.END
+    wide = body("const Center(heightFactor: 1, child: Text('w'))")
+    assert isinstance(wide, ft.Row) and wide.alignment == ft.MainAxisAlignment.CENTER
+    with pytest.raises(MappingError) as info:
+        body("const Align(widthFactor: 2.0, child: Text('x'))")
+    assert info.value.kind is ErrorKind.UNSUPPORTED
