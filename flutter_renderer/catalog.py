@@ -174,6 +174,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
         "": sig("", _LIST + " children"),
         "builder": sig("", _LIST + " itemCount findChildIndexCallback", "itemBuilder"),
         "separated": sig("", _SCROLL + " findChildIndexCallback", "itemBuilder separatorBuilder itemCount"),
+        "custom": sig("", "scrollDirection reverse controller primary physics shrinkWrap padding itemExtent "
+                          "prototypeItem itemExtentBuilder cacheExtent semanticChildCount dragStartBehavior "
+                          "keyboardDismissBehavior restorationId clipBehavior", "childrenDelegate"),
     },
     "GridView": {
         "": sig("", _SCROLL + " children", "gridDelegate"),
@@ -192,6 +195,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     "Offstage": {"": sig("", "offstage child")},
+    "FutureBuilder": {"": sig("", "future initialData", "builder")},
+    "StreamBuilder": {"": sig("", "initialData stream", "builder")},
     "IndexedStack": {"": sig("", "alignment textDirection clipBehavior sizing index children")},
     # --- text and images ---
     "Text": {"": sig("data", _TEXT), "rich": sig("textSpan", _TEXT)},
@@ -935,6 +940,11 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "DragStartBehavior": "down start",
     "ScrollViewKeyboardDismissBehavior": "manual onDrag",
     "DynamicSchemeVariant": "tonalSpot fidelity monochrome neutral vibrant expressive content rainbow fruitSalad",
+    "ConnectionState": "none waiting active done",
+    "AxisDirection": "up right down left",
+    "GrowthDirection": "forward reverse",
+    "ScrollDirection": "idle forward reverse",
+    "AppLifecycleState": "detached resumed inactive hidden paused",
 }.items()}
 
 # The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.
@@ -1008,7 +1018,6 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
     "AnimatedList "
     ""
-    "StreamBuilder FutureBuilder "
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
     "ExpansionPanelList Dismissible Draggable DragTarget "

@@ -15,11 +15,13 @@ from typing import Any
 from flutter_renderer import animation
 from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, DartObject, EnumValue
 from flutter_renderer.dart.flutter_api import MISSING
+from flutter_renderer.dart.values import Props
 
 # Builders Flutter runs for the first frame, and what it passes them: `child` is the widget's own
 # `child` argument, `home` the app's home route, `start` the tween's start value, `listened` the
 # value of the `valueListenable`, `complete` an animation at its end (AnimatedSwitcher shows its
-# first child without a transition), `dismissed` one at its start (a context menu still closed), `tab` the index of the tab a CupertinoTabScaffold shows.
+# first child without a transition), `dismissed` one at its start (a context menu still closed), `tab` the index of the tab a CupertinoTabScaffold shows,
+# `snapshot` the AsyncSnapshot a FutureBuilder / StreamBuilder starts with.
 BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("AnimatedBuilder", ""): {"builder": ("context", "child")},
     ("ListenableBuilder", ""): {"builder": ("context", "child")},
@@ -38,6 +40,8 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("SearchAnchor", ""): {"builder": ("context", "searchController")},
     ("Autocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
+    ("FutureBuilder", ""): {"builder": ("context", "snapshot")},
+    ("StreamBuilder", ""): {"builder": ("context", "snapshot")},
 }
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
@@ -47,6 +51,7 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
     "WidgetsApp": "shortcuts actions", "CupertinoApp": "shortcuts actions", "FocusTraversalGroup": "policy",
     "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
     "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
+    "FutureBuilder": "future", "StreamBuilder": "stream",
 }.items()}
 
 
@@ -99,6 +104,7 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "focusNode": lambda: kwargs.get("focusNode") or DartObject("FocusNode"),
         "callback": lambda: None,   # onFieldSubmitted: only called from callbacks
         "tab": lambda: current_tab(kwargs),
+        "snapshot": lambda: initial_snapshot(kwargs),
     }
     return [values[name]() for name in spec]
 
@@ -106,6 +112,19 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
 def _initial_text(value: Any) -> str:
     """Autocomplete.initialValue (a TextEditingValue) -> the text its field starts with."""
     return value.kwargs.get("text", "") if isinstance(value, DartObject) else ""
+
+
+def initial_snapshot(kwargs: dict[str, Any]) -> Props:
+    """The snapshot a FutureBuilder / StreamBuilder builds its first frame with (widgets/async.dart):
+    `initialData` (or none) and, with a future or stream to wait for, ConnectionState.waiting. Even a
+    completed Future delivers its value in a microtask, after the first frame."""
+    data = kwargs.get("initialData")
+    source = kwargs.get("future", kwargs.get("stream"))
+    attrs = {"connectionState": EnumValue("ConnectionState", "none" if source is None else "waiting"),
+             "data": data, "hasData": data is not None, "error": None, "hasError": False, "stackTrace": None}
+    if data is not None:
+        attrs["requireData"] = data
+    return Props("AsyncSnapshot", attrs)
 
 
 def initial_route(type_name: str, ctor: str, kwargs: dict[str, Any]) -> Any:

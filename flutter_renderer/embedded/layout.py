@@ -17,8 +17,8 @@ from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, current_media_padding, layout_error, media_padding, unbounded, unsupported,
-    widget, widget_list,
+    axes, bad, build, build_optional, current_media_padding, evaluated, layout_error, media_padding, unbounded,
+    unsupported, widget, widget_list,
 )
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
@@ -389,6 +389,26 @@ def _list_view(node: DartObject, items: list[Any]) -> ft.Control:
 _LIST_PARAMS = "scrollDirection reverse shrinkWrap padding itemExtent prototypeItem itemExtentBuilder"
 
 
+def delegate_children(node: DartObject, param: str = "delegate") -> list[Any]:
+    """The children of SliverChildListDelegate / SliverChildBuilderDelegate (built by the front end)."""
+    delegate = node.kwargs.get(param)
+    if not isinstance(delegate, DartObject) or delegate.type not in ("SliverChildListDelegate",
+                                                                     "SliverChildBuilderDelegate"):
+        raise bad(delegate, f"a SliverChildDelegate for {node.type}")
+    children = delegate.args[0] if delegate.args else None
+    if isinstance(children, Closure):
+        raise unsupported("a SliverChildBuilderDelegate without childCount (the front end builds a known count)",
+                          node)
+    if not isinstance(children, list):
+        raise bad(children, "the children of a SliverChildDelegate")
+    return [child for child in children if child is not None]
+
+
+@widget("ListView.custom", honours=_LIST_PARAMS + " childrenDelegate")
+def list_view_custom(node: DartObject) -> ft.Control:
+    return _list_view(node, delegate_children(node, "childrenDelegate"))
+
+
 @widget("ListView", honours=_LIST_PARAMS + " children")
 def list_view(node: DartObject) -> ft.Control:
     return _list_view(node, widget_list(node))
@@ -525,6 +545,12 @@ def visibility(node: DartObject) -> ft.Control:
 
 def _all_params(*types: str) -> str:
     return " ".join(sorted({p for t in types for p in CLASSES[t][""].named}))
+
+
+@widget("FutureBuilder", "StreamBuilder", honours="future stream initialData builder")
+def async_builder(node: DartObject) -> ft.Control:
+    """What the builder built from the initial snapshot (the front end runs it)."""
+    return build(evaluated(node, "builder"))
 
 
 @widget("InkWell", "GestureDetector", "Tooltip", "Form", "Builder",

@@ -140,3 +140,24 @@ def test_align_with_size_factors_of_one_is_as_large_as_its_child_on_those_axes()
     with pytest.raises(MappingError) as info:
         body("const Align(widthFactor: 2.0, child: Text('x'))")
     assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+def test_future_and_stream_builders_build_their_initial_snapshot():
+    waiting = compile_state("FutureBuilder<String>(future: Future<String>.value('done'), "
+                            "builder: (BuildContext c, AsyncSnapshot<String> s) => "
+                            "Text('${s.connectionState} ${s.hasData} ${s.data}'))")
+    assert waiting.type == "FutureBuilder" and "future" not in waiting.kwargs
+    assert waiting.kwargs["builder"].args == ("ConnectionState.waiting false null",)
+    seeded = compile_state("StreamBuilder<int>(initialData: 3, builder: (BuildContext c, AsyncSnapshot<int> s) => "
+                           "Text('${s.connectionState} ${s.hasData} ${s.requireData}'))")
+    assert seeded.kwargs["builder"].args == ("ConnectionState.none true 3",)
+    shown = body("FutureBuilder<int>(builder: (BuildContext c, AsyncSnapshot<int> s) => const Text('w'))")
+    assert isinstance(shown, ft.Text) and shown.value == "w"
+
+
+def test_list_view_custom_lists_its_delegates_children():
+    listed = body("ListView.custom(childrenDelegate: SliverChildBuilderDelegate("
+                  "(BuildContext c, int i) => Text('$i'), childCount: 3))")
+    assert isinstance(listed, ft.ListView) and [t.value for t in listed.controls] == ["0", "1", "2"]
+    fixed = body("ListView.custom(childrenDelegate: SliverChildListDelegate(const <Widget>[Text('a')]))")
+    assert [t.value for t in fixed.controls] == ["a"]
