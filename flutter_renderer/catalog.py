@@ -195,6 +195,10 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     "Offstage": {"": sig("", "offstage child")},
+    "AnimatedList": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics shrinkWrap "
+                                 "padding clipBehavior", "itemBuilder")},
+    "AnimatedGrid": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics padding "
+                                 "clipBehavior", "gridDelegate itemBuilder")},
     "FutureBuilder": {"": sig("", "future initialData", "builder")},
     "StreamBuilder": {"": sig("", "initialData stream", "builder")},
     "IndexedStack": {"": sig("", "alignment textDirection clipBehavior sizing index children")},
@@ -1016,7 +1020,6 @@ CONSTANTS: dict[str, Any] = {
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
-    "AnimatedList "
     ""
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "

@@ -218,9 +218,15 @@ class CallEvaluation(EvaluatorBase):
         item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
         first_frame_builders = first_frame.BUILDERS.get((type_, ctor), {})
         route = first_frame.initial_route(type_, ctor, kwargs)
-        if child_builder is None and not item_builders and not first_frame_builders and route is None:
+        animated = (type_, ctor) in first_frame.ANIMATED_ITEM_BUILDERS and isinstance(kwargs.get("itemBuilder"),
+                                                                                       callables)
+        if child_builder is None and not item_builders and not first_frame_builders and route is None and not animated:
             return kwargs
         expanded = dict(kwargs)
+        if animated:
+            complete = DartObject("AlwaysStoppedAnimation", "", (1.0,))
+            expanded["itemBuilder"] = [self.call(kwargs["itemBuilder"], [BUILD_CONTEXT, i, complete], {}, node)
+                                       for i in range(self.check_count(kwargs.get("initialItemCount", 0), node))]
         if isinstance(route, (Lambda, BoundMethod)):   # the app's first route, built as its home
             expanded["home"] = self.call(route, [BUILD_CONTEXT], {}, node)
         if child_builder is not None and isinstance(kwargs.get(child_builder), callables):

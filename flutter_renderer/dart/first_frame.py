@@ -60,6 +60,9 @@ def behaviour_arguments(type_name: str) -> frozenset[str]:
     return BEHAVIOUR_ARGUMENTS.get(type_name, frozenset()) | {"vsync"}
 
 
+# Lists that animate items in and out: their initial items are built at the end of the animation
+# (SliverAnimatedMultiBoxAdaptor gives them kAlwaysCompleteAnimation), `initialItemCount` of them.
+ANIMATED_ITEM_BUILDERS = frozenset({("AnimatedList", ""), ("AnimatedGrid", "")})
 # Item builders passed positionally, run once per index up to the count argument, as ITEM_BUILDERS
 # (flutter_api) are for named ones: (position of the builder, name of the count).
 POSITIONAL_ITEM_BUILDERS: dict[tuple[str, str], tuple[int, str]] = {

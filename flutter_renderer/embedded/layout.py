@@ -404,6 +404,12 @@ def delegate_children(node: DartObject, param: str = "delegate") -> list[Any]:
     return [child for child in children if child is not None]
 
 
+@widget("AnimatedList", honours="scrollDirection reverse shrinkWrap padding itemBuilder initialItemCount")
+def animated_list(node: DartObject) -> ft.Control:
+    """Its initial items, fully animated in (the front end builds them)."""
+    return _list_view(node, _builder_items(node, "itemBuilder", node.kwargs.get("initialItemCount")))
+
+
 @widget("ListView.custom", honours=_LIST_PARAMS + " childrenDelegate")
 def list_view_custom(node: DartObject) -> ft.Control:
     return _list_view(node, delegate_children(node, "childrenDelegate"))
@@ -471,6 +477,13 @@ def grid_view(node: DartObject) -> ft.Control:
 @widget("GridView.builder", honours=_GRID_PARAMS + " gridDelegate itemBuilder itemCount")
 def grid_view_builder(node: DartObject) -> ft.Control:
     return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")),
+                 grid_delegate(node.kwargs.get("gridDelegate")))
+
+
+@widget("AnimatedGrid", honours=_GRID_PARAMS + " gridDelegate itemBuilder initialItemCount")
+def animated_grid(node: DartObject) -> ft.Control:
+    """Its initial items, fully animated in (the front end builds them)."""
+    return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("initialItemCount")),
                  grid_delegate(node.kwargs.get("gridDelegate")))
 
 

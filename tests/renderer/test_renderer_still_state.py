@@ -161,3 +161,14 @@ def test_list_view_custom_lists_its_delegates_children():
     assert isinstance(listed, ft.ListView) and [t.value for t in listed.controls] == ["0", "1", "2"]
     fixed = body("ListView.custom(childrenDelegate: SliverChildListDelegate(const <Widget>[Text('a')]))")
     assert [t.value for t in fixed.controls] == ["a"]
+
+
+def test_animated_list_and_grid_show_their_initial_items_fully_animated_in():
+    listed = body("AnimatedList(initialItemCount: 2, itemBuilder: (BuildContext c, int i, Animation<double> a) => "
+                  "SizeTransition(sizeFactor: a, child: Text('$i ${a.value}')))")
+    assert isinstance(listed, ft.ListView) and len(listed.controls) == 2
+    assert "1 1.0" in repr(listed.controls[1])
+    grid = body("AnimatedGrid(initialItemCount: 3, gridDelegate: const SliverGridDelegateWithFixedCrossAxisCount("
+                "crossAxisCount: 2), itemBuilder: (BuildContext c, int i, Animation<double> a) => Text('$i'))")
+    assert isinstance(grid, ft.GridView) and grid.runs_count == 2 and [t.value for t in grid.controls] == ["0", "1", "2"]
+    assert body("AnimatedList(itemBuilder: (BuildContext c, int i, Animation<double> a) => Text('$i'))").controls == []
