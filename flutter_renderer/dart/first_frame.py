@@ -51,7 +51,7 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
     "WidgetsApp": "shortcuts actions", "CupertinoApp": "shortcuts actions", "FocusTraversalGroup": "policy",
     "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
     "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
-    "FutureBuilder": "future", "StreamBuilder": "stream",
+    "FutureBuilder": "future", "StreamBuilder": "stream", "ListenableBuilder": "listenable",
 }.items()}
 
 

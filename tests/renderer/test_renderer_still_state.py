@@ -172,3 +172,17 @@ def test_animated_list_and_grid_show_their_initial_items_fully_animated_in():
                 "crossAxisCount: 2), itemBuilder: (BuildContext c, int i, Animation<double> a) => Text('$i'))")
     assert isinstance(grid, ft.GridView) and grid.runs_count == 2 and [t.value for t in grid.controls] == ["0", "1", "2"]
     assert body("AnimatedList(itemBuilder: (BuildContext c, int i, Animation<double> a) => Text('$i'))").controls == []
+
+
+def test_listenable_builder_builds_from_the_files_own_notifier_which_stays_out_of_the_output():
+    source = """
+import 'package:flutter/material.dart';
+class Counter with ChangeNotifier {
+  int count = 3;
+}
+final Counter counter = Counter();
+void main() => runApp(MaterialApp(home: ListenableBuilder(listenable: counter,
+    builder: (BuildContext context, Widget? child) => Text('count: ${counter.count}'))));
+"""
+    built = compile_screen(source, width=390, height=844).kwargs["home"]
+    assert "listenable" not in built.kwargs and built.kwargs["builder"].args == ("count: 3",)
