@@ -195,6 +195,16 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     "Offstage": {"": sig("", "offstage child")},
+    "Dismissible": {"": sig("", "background secondaryBackground confirmDismiss onResize onUpdate onDismissed "
+                                "direction resizeDuration dismissThresholds movementDuration crossAxisEndOffset "
+                                "dragStartBehavior behavior", "key child")},
+    "InteractiveViewer": {"": sig("", "clipBehavior panAxis boundaryMargin constrained maxScale minScale "
+                                      "interactionEndFrictionCoefficient onInteractionEnd onInteractionStart "
+                                      "onInteractionUpdate panEnabled scaleEnabled scaleFactor transformationController "
+                                      "alignment trackpadScrollCausesScale alignPanAxis", "child")},
+    "DraggableScrollableSheet": {"": sig("", "initialChildSize minChildSize maxChildSize expand snap snapSizes "
+                                             "snapAnimationDuration controller shouldCloseOnMinExtent", "builder")},
+    "MatrixTransition": {"": sig("", "alignment filterQuality child", "animation onTransform")},
     "AnimatedList": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics shrinkWrap "
                                  "padding clipBehavior", "itemBuilder")},
     "AnimatedGrid": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics padding "
@@ -949,6 +959,7 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "GrowthDirection": "forward reverse",
     "ScrollDirection": "idle forward reverse",
     "AppLifecycleState": "detached resumed inactive hidden paused",
+    "PanAxis": "free aligned horizontal vertical",
 }.items()}
 
 # The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.
@@ -1023,8 +1034,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     ""
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
-    "ExpansionPanelList Dismissible Draggable DragTarget "
-    "InteractiveViewer "
+    "ExpansionPanelList Draggable DragTarget "
     ""
     ""
     "CupertinoAlertDialog CupertinoDialogAction "

@@ -21,7 +21,8 @@ from flutter_renderer.dart.values import Props
 # `child` argument, `home` the app's home route, `start` the tween's start value, `listened` the
 # value of the `valueListenable`, `complete` an animation at its end (AnimatedSwitcher shows its
 # first child without a transition), `dismissed` one at its start (a context menu still closed), `tab` the index of the tab a CupertinoTabScaffold shows,
-# `snapshot` the AsyncSnapshot a FutureBuilder / StreamBuilder starts with.
+# `snapshot` the AsyncSnapshot a FutureBuilder / StreamBuilder starts with, `animationValue` the
+# value of the widget's `animation`, `scrollController` a sheet's (unattached) controller.
 BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("AnimatedBuilder", ""): {"builder": ("context", "child")},
     ("ListenableBuilder", ""): {"builder": ("context", "child")},
@@ -42,6 +43,8 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("FutureBuilder", ""): {"builder": ("context", "snapshot")},
     ("StreamBuilder", ""): {"builder": ("context", "snapshot")},
+    ("MatrixTransition", ""): {"onTransform": ("animationValue",)},
+    ("DraggableScrollableSheet", ""): {"builder": ("context", "scrollController")},
 }
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
@@ -108,6 +111,8 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "callback": lambda: None,   # onFieldSubmitted: only called from callbacks
         "tab": lambda: current_tab(kwargs),
         "snapshot": lambda: initial_snapshot(kwargs),
+        "animationValue": lambda: animation.value_of(kwargs.get("animation")),
+        "scrollController": lambda: DartObject("ScrollController"),
     }
     return [values[name]() for name in spec]
 

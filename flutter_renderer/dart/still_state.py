@@ -38,7 +38,7 @@ _BINDING_QUIET = frozenset("addObserver removeObserver addPostFrameCallback addP
                            "scheduleWarmUpFrame addTimingsCallback removeTimingsCallback".split())
 # Flutter base classes whose subclasses a still frame never sees act: their objects are handles.
 _HANDLE_BASES = frozenset({"GestureRecognizer", "Intent", "RestorableProperty"})
-_HANDLE_TYPES = frozenset({"AppLifecycleListener", "FocusScopeNode"})
+_HANDLE_TYPES = frozenset({"AppLifecycleListener", "FocusScopeNode", "TransformationController"})
 _FOCUS_NODES = frozenset({"FocusNode", "FocusScopeNode"})
 
 
@@ -90,6 +90,8 @@ def get_property(receiver: DartObject, name: str) -> Any:
         return False
     if receiver.type == "TextEditingController" and name == "text":
         return receiver.kwargs.get("text") or ""
+    if receiver.type == "TransformationController" and name == "value":   # no gesture moved it yet
+        return receiver.args[0] if receiver.args else DartObject("Matrix4", "identity")
     if _is_restorable(receiver):
         if name == "value":
             return _restorable_value(receiver)

@@ -214,6 +214,15 @@ def _transformed(node: DartObject, matrix: ft.Matrix4, default_alignment: ft.Ali
 _TRANSFORM = "origin alignment transformHitTests filterQuality child"
 
 
+@widget("MatrixTransition", honours="animation onTransform alignment filterQuality child")
+def matrix_transition(node: DartObject) -> ft.Control:
+    """The matrix `onTransform` gives for the animation's first value (the front end runs it), about the centre."""
+    matrix = node.kwargs.get("onTransform")
+    if not isinstance(matrix, DartObject):
+        raise unsupported("MatrixTransition.onTransform the front end could not evaluate", node)
+    return _transformed(node, v.matrix4(matrix), ft.Alignment(0, 0))
+
+
 @widget("Transform", honours="transform " + _TRANSFORM)
 def transform(node: DartObject) -> ft.Control:
     return _transformed(node, v.matrix4(node.kwargs.get("transform")), None)

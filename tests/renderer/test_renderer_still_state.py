@@ -4,6 +4,8 @@ focus, no restoration data, no lifecycle state yet, SharedAppData's initial valu
 
 from __future__ import annotations
 
+import math
+
 import flet as ft
 import pytest
 
@@ -186,3 +188,47 @@ void main() => runApp(MaterialApp(home: ListenableBuilder(listenable: counter,
 """
     built = compile_screen(source, width=390, height=844).kwargs["home"]
     assert "listenable" not in built.kwargs and built.kwargs["builder"].args == ("count: 3",)
+
+
+# --- at rest (embedded/at_rest.py) ------------------------------------------------------------------
+
+def test_dismissible_and_interactive_viewer_are_flets_own_controls_at_rest():
+    swiped = body("Dismissible(key: const ValueKey<int>(1), background: Container(color: Colors.green), "
+                  "child: const ListTile(title: Text('a')))")
+    assert isinstance(swiped, ft.Dismissible) and swiped.background.bgcolor == "green"
+    assert isinstance(swiped.content, ft.ListTile)
+    viewer = body("InteractiveViewer(boundaryMargin: const EdgeInsets.all(20), minScale: 0.1, "
+                  "child: Container(color: Colors.red))")
+    assert isinstance(viewer, ft.InteractiveViewer) and viewer.constrained and viewer.content.bgcolor == "red"
+    assert viewer.clip_behavior == ft.ClipBehavior.HARD_EDGE
+    moved = SCAFFOLD.format(body="InteractiveViewer(transformationController: TransformationController("
+                                 "Matrix4.diagonal3Values(2, 2, 1)), child: const Text('x'))")
+    with pytest.raises(MappingError) as info:
+        build_screen(compile_screen(moved, width=390, height=844))
+    assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+def test_a_draggable_sheet_fills_the_bottom_initial_fraction_of_its_parent():
+    sheet = body("DraggableScrollableSheet(initialChildSize: 0.3, builder: (BuildContext c, ScrollController s) => "
+                 "ColoredBox(color: Colors.blue, child: ListView(controller: s, children: const <Widget>[Text('i')])))")
+    gap, part = sheet.controls
+    assert (gap.expand, part.expand) == (7000, 3000) and part.content.bgcolor == "blue"
+    assert sheet.horizontal_alignment == ft.CrossAxisAlignment.STRETCH and sheet.spacing == 0
+    half = body("DraggableScrollableSheet(builder: (BuildContext c, ScrollController s) => const Text('x'))")
+    assert [c.expand for c in half.controls] == [5000, 5000]
+
+
+def test_matrix_transition_draws_the_matrix_of_the_animations_first_value():
+    source = """
+import 'dart:math';
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(body: MatrixTransition(
+    animation: const AlwaysStoppedAnimation<double>(0.25),
+    onTransform: (double value) {
+      return Matrix4.identity()..rotateZ(pi * 2.0 * value);
+    },
+    child: const Text('m')))));
+"""
+    shown = build_screen(compile_screen(source, width=390, height=844)).root.content
+    assert shown.transform.alignment == ft.Alignment(0, 0) and shown.content.value == "m"
+    assert shown.transform.matrix == ft.Matrix4.identity().rotate_z(math.pi / 2)

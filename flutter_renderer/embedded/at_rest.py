@@ -1,0 +1,74 @@
+"""Widgets that move only under the user's finger, drawn at rest as the first frame shows them:
+Dismissible (not dragged), InteractiveViewer (not panned or zoomed) and DraggableScrollableSheet
+(at its initial size)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flet as ft
+
+from flutter_renderer.ir import DartObject
+from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.registry import bad, build, build_optional, evaluated, unbounded, unsupported, widget
+
+# Flex factors are integers: fractions of the parent are drawn to 1/_FLEX of its size.
+_FLEX = 10_000
+
+
+@widget("Dismissible", honours="child background secondaryBackground direction resizeDuration dismissThresholds "
+                               "movementDuration crossAxisEndOffset behavior")
+def dismissible(node: DartObject) -> ft.Control:
+    """Flet's Dismissible is Flutter's: at rest it paints the child only (the backgrounds show while dragged)."""
+    k = node.kwargs
+    return ft.Dismissible(content=build(k.get("child")), background=build_optional(k.get("background")),
+                          secondary_background=build_optional(k.get("secondaryBackground")))
+
+
+def _untransformed(controller: Any, node: DartObject) -> None:
+    if controller is None:
+        return
+    value = controller.args[0] if isinstance(controller, DartObject) and controller.args else None
+    if not isinstance(controller, DartObject) or not (value is None or (
+            isinstance(value, DartObject) and value.type == "Matrix4" and value.ctor == "identity" and not value.kwargs)):
+        raise unsupported("InteractiveViewer.transformationController with a transform at the first frame", node)
+
+
+@widget("InteractiveViewer", honours="child clipBehavior constrained transformationController boundaryMargin minScale "
+                                     "maxScale panEnabled scaleEnabled scaleFactor alignment panAxis "
+                                     "interactionEndFrictionCoefficient trackpadScrollCausesScale alignPanAxis")
+def interactive_viewer(node: DartObject) -> ft.Control:
+    """Flet's InteractiveViewer is Flutter's; before any gesture its transform is the identity, so
+    limits and margins change nothing yet."""
+    k = node.kwargs
+    _untransformed(k.get("transformationController"), node)
+    return ft.InteractiveViewer(content=build(k.get("child")), constrained=k.get("constrained", True) is not False,
+                                clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior)
+                                or ft.ClipBehavior.HARD_EDGE)
+
+
+def _fraction(value: Any, default: float, node: DartObject, what: str) -> float:
+    fraction = default if value is None else v.finite(value)
+    if fraction is None or not 0 <= fraction <= 1:
+        raise bad(value, f"a fraction between 0.0 and 1.0 for {node.type}.{what}")
+    return fraction
+
+
+@widget("DraggableScrollableSheet", honours="builder initialChildSize minChildSize maxChildSize expand snap snapSizes "
+                                            "snapAnimationDuration shouldCloseOnMinExtent")
+def draggable_scrollable_sheet(node: DartObject) -> ft.Control:
+    """(Composed) The sheet fills its parent (`expand`) and shows what `builder` built at the bottom
+    `initialChildSize` of it, full width (a FractionallySizedBox aligned bottomCenter): a Column of
+    a flexible gap over the flexible sheet, in the ratio of the two fractions."""
+    k = node.kwargs
+    if k.get("expand") is False:
+        raise unsupported("DraggableScrollableSheet(expand: false)", node)
+    if unbounded("v") or unbounded("h"):
+        raise unsupported("DraggableScrollableSheet in an unbounded parent", node)
+    size = _fraction(k.get("initialChildSize"), 0.5, node, "initialChildSize")
+    sheet = build(evaluated(node, "builder"))
+    flex = round(size * _FLEX)
+    parts = [ft.Container(expand=_FLEX - flex)] if flex < _FLEX else []
+    if flex > 0:
+        parts.append(ft.Container(content=sheet, expand=flex))
+    return ft.Column(parts, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, expand=True)
