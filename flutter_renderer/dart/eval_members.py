@@ -14,7 +14,7 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
 from flutter_renderer.dart import dart_core, flutter_api, kinds, methods, still_state
 from flutter_renderer.dart.flutter_api import MISSING
-from flutter_renderer.dart.program import ClassDecl, FunctionDecl
+from flutter_renderer.dart.program import INDEX_OPERATOR, ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.values import (
@@ -65,6 +65,10 @@ class MemberAccess(EvaluatorBase):
     def index(self, value: Any, key: Any, node: Node) -> Any:
         if value is None:
             raise self.error(node, "The operator '[]' isn't defined for the type 'Null'.")
+        if isinstance(value, Instance):   # the class's own `operator []`
+            for cls in self.lineage(value.cls):
+                if INDEX_OPERATOR in cls.methods:
+                    return self.invoke(cls.methods[INDEX_OPERATOR], value, [key], {}, node)
         try:
             result = methods.index(value, key)
         except (TypeError, IndexError) as exc:
