@@ -195,6 +195,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     "Offstage": {"": sig("", "offstage child")},
+    "PreferredSize": {"": sig("", "", "preferredSize child")},
     "Dismissible": {"": sig("", "background secondaryBackground confirmDismiss onResize onUpdate onDismissed "
                                 "direction resizeDuration dismissThresholds movementDuration crossAxisEndOffset "
                                 "dragStartBehavior behavior", "key child")},

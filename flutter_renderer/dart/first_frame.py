@@ -217,7 +217,8 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
         return None
     if receiver.type == "AnimationController" and name in ("forward", "reverse", "reset", "repeat"):
         return _start(receiver, name, kwargs)
-    if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"):
+    if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"
+                           or animation.is_animation(receiver)):
         return None
     return MISSING
 

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import Signature
 from flutter_renderer.flutter_names import flutter_names
-from flutter_renderer.ir import DartObject
+from flutter_renderer.ir import DartObject, EnumValue
 from flutter_renderer.dart.dart_core import CoreError
 from flutter_renderer.dart.flutter_api import MISSING
 
@@ -119,9 +119,11 @@ def static_get(type_name: str, member: str) -> Any:
 
 
 def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
-    """`Focus.of(context)` (a node without focus), `SharedAppData.getValue` (its initial value) and
+    """`Directionality.of` (ltr), `Focus.of(context)` (a node without focus), `SharedAppData.getValue` (its initial value) and
     `Action.overridable` (its default action: an override acts only when invoked)."""
     key = f"{type_name}.{name}"
+    if key in ("Directionality.of", "Directionality.maybeOf"):   # every screen is laid out left to right
+        return EnumValue("TextDirection", "ltr")
     if key in ("Focus.of", "Focus.maybeOf", "FocusScope.of"):
         return DartObject("FocusScopeNode" if type_name == "FocusScope" else "FocusNode")
     if key == "SharedAppData.getValue" and len(args) == 3:

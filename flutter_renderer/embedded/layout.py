@@ -270,6 +270,13 @@ def indexed_stack(node: DartObject) -> ft.Control:
     return control
 
 
+@widget("PreferredSize", honours="preferredSize child")
+def preferred_size(node: DartObject) -> ft.Control:
+    """PreferredSize only tells a parent that asks (Scaffold.appBar, AppBar.bottom) its preferred size;
+    it builds its child as it is."""
+    return _child(node)
+
+
 @widget("Offstage", honours="offstage child")
 def offstage(node: DartObject) -> ft.Control:
     """Offstage lays its child out but neither paints it nor takes any room (the smallest size its

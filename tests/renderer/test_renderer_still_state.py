@@ -232,3 +232,21 @@ void main() => runApp(MaterialApp(home: Scaffold(body: MatrixTransition(
     shown = build_screen(compile_screen(source, width=390, height=844)).root.content
     assert shown.transform.alignment == ft.Alignment(0, 0) and shown.content.value == "m"
     assert shown.transform.matrix == ft.Matrix4.identity().rotate_z(math.pi / 2)
+
+
+def test_preferred_size_is_its_child_and_directionality_of_is_left_to_right():
+    sized = body("const PreferredSize(preferredSize: Size.fromHeight(50), child: SizedBox(width: 10, height: 20))")
+    assert (sized.width, sized.height) == (10, 20)
+    built = compile_state("Builder(builder: (BuildContext c) => Text('${Directionality.of(c)}'))")
+    assert built.kwargs["builder"].args == ("TextDirection.ltr",)
+
+
+def test_listening_to_a_derived_animation_changes_nothing_at_the_first_frame():
+    fields = ("late final AnimationController _c = AnimationController(vsync: this, duration: const Duration(seconds: 1)); "
+              "late final CurvedAnimation _a = CurvedAnimation(parent: _c, curve: Curves.easeIn);")
+    source = STATE.replace("with RestorationMixin, WidgetsBindingObserver", "with SingleTickerProviderStateMixin")
+    source = source.replace("  @override\n  String? get restorationId => 'demo';\n", "").replace(
+        "  @override\n  void restoreState(RestorationBucket? oldBucket, bool initialRestore) {{}}\n", "")
+    text = compile_screen(source.format(fields=fields, init="_a.addStatusListener((AnimationStatus s) {});",
+                                        build="Text('${_a.value}')"), width=390, height=844)
+    assert text.args == ("0.0",)
