@@ -653,6 +653,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "FocusTraversalOrder": {"": sig("", "", "order child")},
     "CallbackShortcuts": {"": sig("", "", "bindings child")},
     "MouseRegion": {"": sig("", "onEnter onExit onHover cursor opaque hitTestBehavior child")},
+    "RawGestureDetector": {"": sig("", "child gestures behavior excludeFromSemantics semantics")},
     "Listener": {"": sig("", "onPointerDown onPointerMove onPointerUp onPointerHover onPointerCancel "
                              "onPointerPanZoomStart onPointerPanZoomUpdate onPointerPanZoomEnd onPointerSignal "
                              "behavior child")},
@@ -961,6 +962,12 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "ScrollDirection": "idle forward reverse",
     "AppLifecycleState": "detached resumed inactive hidden paused",
     "PanAxis": "free aligned horizontal vertical",
+    # the system's mouse cursors (services/mouse_cursor.dart): a still frame shows no pointer
+    "SystemMouseCursors": "alias allScroll basic cell click contextMenu copy disappearing forbidden grab grabbing "
+                          "help move noDrop none precise progress resizeColumn resizeDown resizeDownLeft "
+                          "resizeDownRight resizeLeft resizeLeftRight resizeRight resizeRow resizeUp resizeUpDown "
+                          "resizeUpLeft resizeUpLeftDownRight resizeUpRight resizeUpRightDownLeft text verticalText "
+                          "wait zoomIn zoomOut",
 }.items()}
 
 # The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.

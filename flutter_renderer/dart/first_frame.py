@@ -55,6 +55,7 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
     "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
     "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
     "FutureBuilder": "future", "StreamBuilder": "stream", "ListenableBuilder": "listenable",
+    "RawGestureDetector": "gestures semantics",
 }.items()}
 
 

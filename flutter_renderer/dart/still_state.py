@@ -38,7 +38,8 @@ _BINDING_QUIET = frozenset("addObserver removeObserver addPostFrameCallback addP
                            "scheduleWarmUpFrame addTimingsCallback removeTimingsCallback".split())
 # Flutter base classes whose subclasses a still frame never sees act: their objects are handles.
 _HANDLE_BASES = frozenset({"GestureRecognizer", "Intent", "RestorableProperty"})
-_HANDLE_TYPES = frozenset({"AppLifecycleListener", "FocusScopeNode", "TransformationController"})
+_HANDLE_TYPES = frozenset({"AppLifecycleListener", "FocusScopeNode", "TransformationController",
+                           "GestureRecognizerFactoryWithHandlers"})
 _FOCUS_NODES = frozenset({"FocusNode", "FocusScopeNode"})
 
 

@@ -108,6 +108,7 @@ def test_shared_app_data_gives_its_initial_value_and_overridable_actions_their_d
 # --- boxes drawn at the first frame (embedded/layout.py) -------------------------------------------
 
 SCAFFOLD = """
+import 'package:flutter/gestures.dart';
 import 'package:flutter/material.dart';
 void main() => runApp(MaterialApp(home: Scaffold(body: {body})));
 """
@@ -250,3 +251,15 @@ def test_listening_to_a_derived_animation_changes_nothing_at_the_first_frame():
     text = compile_screen(source.format(fields=fields, init="_a.addStatusListener((AnimationStatus s) {});",
                                         build="Text('${_a.value}')"), width=390, height=844)
     assert text.args == ("0.0",)
+
+
+def test_raw_gesture_detectors_and_mouse_cursors_only_add_behaviour():
+    detected = body("RawGestureDetector(gestures: <Type, GestureRecognizerFactory>{TapGestureRecognizer: "
+                    "GestureRecognizerFactoryWithHandlers<TapGestureRecognizer>(() => TapGestureRecognizer(), "
+                    "(TapGestureRecognizer r) { r.onTap = () {}; })}, child: const Text('g'))")
+    assert isinstance(detected, ft.Text) and detected.value == "g"
+    region = body("const MouseRegion(cursor: SystemMouseCursors.text, child: Text('m'))")
+    assert isinstance(region, ft.Text) and region.value == "m"
+    with pytest.raises(DartError) as info:
+        compile_state("const MouseRegion(cursor: SystemMouseCursors.pointy, child: Text('m'))")
+    assert info.value.kind is ErrorKind.ANALYSIS
