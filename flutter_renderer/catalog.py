@@ -801,6 +801,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                     "onSelected textEditingController initialValue",
                                 "optionsViewBuilder optionsBuilder")},
     "TextEditingValue": {"": sig("", "text selection composing")},
+    "TextSelection": {"": sig("", "affinity isDirectional", "baseOffset extentOffset"),
+                      "collapsed": sig("", "affinity", "offset")},
     "ReorderableListView": {"": sig("", _REORDERABLE, "children onReorder"),
                             "builder": sig("", _REORDERABLE, "itemBuilder itemCount onReorder")},
     "ExpansionTile": {"": sig("", "leading subtitle onExpansionChanged children trailing initiallyExpanded "
@@ -1029,6 +1031,7 @@ CONSTANTS: dict[str, Any] = {
     "Size.zero": DartObject("Size", "", (0, 0)),
     "BorderSide.none": DartObject("BorderSide", "", (), {"width": 0, "style": None}),
     "InputBorder.none": DartObject("InputBorder", "none"),
+    "TextEditingValue.empty": DartObject("TextEditingValue", "", (), {"text": ""}),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
     "double.infinity": float("inf"),

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import Signature
 from flutter_renderer.flutter_names import flutter_names
-from flutter_renderer.ir import DartObject, EnumValue
+from flutter_renderer.ir import DartObject, EnumValue, controller_text
 from flutter_renderer.dart.dart_core import CoreError
 from flutter_renderer.dart.flutter_api import MISSING
 
@@ -89,8 +89,10 @@ def get_property(receiver: DartObject, name: str) -> Any:
         return None
     if receiver.type in _FOCUS_NODES and name in ("hasFocus", "hasPrimaryFocus"):
         return False
-    if receiver.type == "TextEditingController" and name == "text":
-        return receiver.kwargs.get("text") or ""
+    if receiver.type == "TextEditingController" and name in ("text", "value"):
+        text = controller_text(receiver)
+        return text if name == "text" else receiver.kwargs.get("value") or DartObject("TextEditingValue",
+                                                                                   kwargs={"text": text})
     if receiver.type == "TransformationController" and name == "value":   # no gesture moved it yet
         return receiver.args[0] if receiver.args else DartObject("Matrix4", "identity")
     if _is_restorable(receiver):
@@ -121,7 +123,8 @@ def static_get(type_name: str, member: str) -> Any:
 
 def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
     """`Directionality.of` (ltr), `Focus.of(context)` (a node without focus), `SharedAppData.getValue` (its initial value) and
-    `Action.overridable` (its default action: an override acts only when invoked)."""
+    `Action.overridable` (its default action: an override acts only when invoked), and
+    `TextInputFormatter.withFunction` (a handle: it formats what is typed)."""
     key = f"{type_name}.{name}"
     if key in ("Directionality.of", "Directionality.maybeOf"):   # every screen is laid out left to right
         return EnumValue("TextDirection", "ltr")
@@ -134,5 +137,7 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
                         "embedded renderer.", ErrorKind.UNSUPPORTED)
     if key == "Action.overridable" and set(kwargs) == {"defaultAction", "context"} and not args:
         return kwargs["defaultAction"]
+    if key == "TextInputFormatter.withFunction" and len(args) == 1 and not kwargs:   # formats typed text only
+        return DartObject("TextInputFormatter", "withFunction")
     return MISSING
 

@@ -263,3 +263,16 @@ def test_raw_gesture_detectors_and_mouse_cursors_only_add_behaviour():
     with pytest.raises(DartError) as info:
         compile_state("const MouseRegion(cursor: SystemMouseCursors.pointy, child: Text('m'))")
     assert info.value.kind is ErrorKind.ANALYSIS
+
+
+def test_a_text_field_shows_its_controllers_text_and_an_assigned_value():
+    fields = "final TextEditingController _c = TextEditingController(text: 'start');"
+    shown = compile_state("TextField(controller: _c)", fields)
+    assert shown.kwargs["controller"].kwargs["text"] == "start"
+    replaced = compile_state("Text(_c.text)", fields,
+                             "_c.value = TextEditingValue(text: 'typed', selection: TextSelection.collapsed(offset: 5));")
+    assert replaced.args == ("typed",)
+    field = body("TextField(controller: TextEditingController(text: 'abc'))")
+    assert isinstance(field, ft.TextField) and field.value == "abc"
+    assert body("TextFormField(initialValue: 'init')").value == "init"
+    assert body("const TextField()").value == ""
