@@ -206,6 +206,15 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "DraggableScrollableSheet": {"": sig("", "initialChildSize minChildSize maxChildSize expand snap snapSizes "
                                              "snapAnimationDuration controller shouldCloseOnMinExtent", "builder")},
     "MatrixTransition": {"": sig("", "alignment filterQuality child", "animation onTransform")},
+    "Navigator": {"": sig("", "pages onPopPage initialRoute onGenerateInitialRoutes onGenerateRoute onUnknownRoute "
+                              "transitionDelegate reportsRouteUpdateToEngine clipBehavior observers requestFocus "
+                              "restorationScopeId routeTraversalEdgeBehavior")},
+    "NavigatorPopHandler": {"": sig("", "onPop enabled", "child")},
+    "RouteSettings": {"": sig("", "name arguments")},
+    "MaterialPageRoute": {"": sig("", "settings requestFocus maintainState fullscreenDialog allowSnapshotting "
+                                      "barrierDismissible", "builder")},
+    "MaterialPage": {"": sig("", "maintainState fullscreenDialog allowSnapshotting key name arguments "
+                                 "restorationId", "child")},
     "AnimatedList": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics shrinkWrap "
                                  "padding clipBehavior", "itemBuilder")},
     "AnimatedGrid": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics padding "
@@ -1054,7 +1063,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "RefreshIndicator ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
     "ExpansionPanel Flow ListWheelScrollView "
-    "MediaQuery Navigator "
+    "MediaQuery "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())

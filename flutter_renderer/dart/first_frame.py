@@ -22,7 +22,8 @@ from flutter_renderer.dart.values import Props
 # value of the `valueListenable`, `complete` an animation at its end (AnimatedSwitcher shows its
 # first child without a transition), `dismissed` one at its start (a context menu still closed), `tab` the index of the tab a CupertinoTabScaffold shows,
 # `snapshot` the AsyncSnapshot a FutureBuilder / StreamBuilder starts with, `animationValue` the
-# value of the widget's `animation`, `scrollController` a sheet's (unattached) controller.
+# value of the widget's `animation`, `scrollController` a sheet's (unattached) controller,
+# `routeSettings` the settings of a Navigator's initial route.
 BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("AnimatedBuilder", ""): {"builder": ("context", "child")},
     ("ListenableBuilder", ""): {"builder": ("context", "child")},
@@ -45,6 +46,8 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("StreamBuilder", ""): {"builder": ("context", "snapshot")},
     ("MatrixTransition", ""): {"onTransform": ("animationValue",)},
     ("DraggableScrollableSheet", ""): {"builder": ("context", "scrollController")},
+    ("Navigator", ""): {"onGenerateRoute": ("routeSettings",)},
+    ("MaterialPageRoute", ""): {"builder": ("context",)},
 }
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
@@ -55,7 +58,7 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
     "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
     "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
     "FutureBuilder": "future", "StreamBuilder": "stream", "ListenableBuilder": "listenable",
-    "RawGestureDetector": "gestures semantics",
+    "RawGestureDetector": "gestures semantics", "Navigator": "observers transitionDelegate",
 }.items()}
 
 
@@ -114,6 +117,7 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "snapshot": lambda: initial_snapshot(kwargs),
         "animationValue": lambda: animation.value_of(kwargs.get("animation")),
         "scrollController": lambda: DartObject("ScrollController"),
+        "routeSettings": lambda: initial_route_settings(kwargs),
     }
     return [values[name]() for name in spec]
 
@@ -121,6 +125,15 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
 def _initial_text(value: Any) -> str:
     """Autocomplete.initialValue (a TextEditingValue) -> the text its field starts with."""
     return value.kwargs.get("text", "") if isinstance(value, DartObject) else ""
+
+
+def initial_route_settings(kwargs: dict[str, Any]) -> Props:
+    """The RouteSettings a Navigator generates its first route with: `initialRoute`, else '/'
+    (Navigator.defaultRouteName). A deeper initial route ('/a/b') also pushes the routes under it,
+    which the first frame doesn't show."""
+    name = kwargs.get("initialRoute") or "/"
+    return Props("RouteSettings", {"name": name, "arguments": None},
+                 ir=DartObject("RouteSettings", kwargs={"name": name}))
 
 
 def initial_snapshot(kwargs: dict[str, Any]) -> Props:

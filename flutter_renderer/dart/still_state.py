@@ -128,6 +128,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
     key = f"{type_name}.{name}"
     if key in ("Directionality.of", "Directionality.maybeOf"):   # every screen is laid out left to right
         return EnumValue("TextDirection", "ltr")
+    if key in ("Navigator.of", "Navigator.maybeOf"):   # routes are pushed and popped from callbacks only
+        return DartObject("NavigatorState")
     if key in ("Focus.of", "Focus.maybeOf", "FocusScope.of"):
         return DartObject("FocusScopeNode" if type_name == "FocusScope" else "FocusNode")
     if key == "SharedAppData.getValue" and len(args) == 3:

@@ -1,9 +1,10 @@
-"""Widgets that move only under the user's finger, drawn at rest as the first frame shows them:
-Dismissible (not dragged), InteractiveViewer (not panned or zoomed) and DraggableScrollableSheet
-(at its initial size)."""
+"""Widgets drawn as they are before the user acts, as the first frame shows them: Dismissible (not
+dragged), InteractiveViewer (not panned or zoomed), DraggableScrollableSheet (at its initial size)
+and Navigator (its initial route, nothing pushed)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import flet as ft
@@ -72,3 +73,33 @@ def draggable_scrollable_sheet(node: DartObject) -> ft.Control:
     if flex > 0:
         parts.append(ft.Container(content=sheet, expand=flex))
     return ft.Column(parts, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, expand=True)
+
+
+def _top_page(node: DartObject) -> Any:
+    """The widget of a Navigator's top route: the last of `pages`' child, else what `onGenerateRoute`
+    built for the initial route (a MaterialPageRoute whose builder the front end ran)."""
+    k = node.kwargs
+    pages = k.get("pages")
+    if isinstance(pages, list) and pages:
+        page = pages[-1]
+        if isinstance(page, DartObject) and page.type == "MaterialPage":
+            return page.kwargs.get("child")
+        raise unsupported(f"{v.describe(page)} as a Navigator page (only MaterialPage)", node)
+    if k.get("onGenerateInitialRoutes") is not None:
+        raise unsupported("Navigator.onGenerateInitialRoutes", node)
+    route = k.get("onGenerateRoute")
+    if isinstance(route, DartObject) and route.type == "MaterialPageRoute":
+        return evaluated(route, "builder")
+    if route is None:
+        raise bad(None, "pages or an onGenerateRoute for the Navigator (it has no route to show)")
+    raise unsupported(f"{v.describe(route)} as the Navigator's initial route (only MaterialPageRoute)", node)
+
+
+@widget("Navigator", honours="pages onPopPage initialRoute onGenerateInitialRoutes onGenerateRoute onUnknownRoute "
+                             "reportsRouteUpdateToEngine clipBehavior requestFocus restorationScopeId "
+                             "routeTraversalEdgeBehavior")
+def navigator(node: DartObject) -> ft.Control:
+    """The top route's page, filling the navigator (its Overlay gives each route all of its size)."""
+    if unbounded("v") or unbounded("h"):
+        raise unsupported("Navigator in an unbounded parent", node)
+    return ft.Container(content=build(_top_page(node)), width=math.inf, height=math.inf)

@@ -276,3 +276,22 @@ def test_a_text_field_shows_its_controllers_text_and_an_assigned_value():
     assert isinstance(field, ft.TextField) and field.value == "abc"
     assert body("TextFormField(initialValue: 'init')").value == "init"
     assert body("const TextField()").value == ""
+
+
+def test_a_navigator_shows_its_initial_route_filling_its_space():
+    routed = body("Navigator(initialRoute: '/b', onGenerateRoute: (RouteSettings s) => MaterialPageRoute<Object>("
+                  "settings: s, builder: (BuildContext c) => Text('route ${s.name}')))")
+    assert (routed.width, routed.height) == (math.inf, math.inf) and routed.content.value == "route /b"
+    default = body("Navigator(onGenerateRoute: (RouteSettings s) => MaterialPageRoute<Object>("
+                   "builder: (BuildContext c) => Text('${s.name}')))")
+    assert default.content.value == "/"
+    paged = body("Navigator(pages: const <Page<Object>>[MaterialPage<Object>(child: Text('1')), "
+                 "MaterialPage<Object>(child: Text('2'))], onPopPage: (Route<Object> r, void x) => true)")
+    assert paged.content.value == "2"
+    built = compile_state("Builder(builder: (BuildContext c) { final NavigatorState n = Navigator.of(c); "
+                          "return Text(n == null ? 'none' : 'found'); })")
+    assert built.kwargs["builder"].args == ("found",)
+    with pytest.raises(MappingError) as info:
+        body("Column(children: <Widget>[Navigator(onGenerateRoute: (RouteSettings s) => MaterialPageRoute<Object>("
+             "builder: (BuildContext c) => const Text('x')))])")
+    assert info.value.kind is ErrorKind.UNSUPPORTED
