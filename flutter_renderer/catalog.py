@@ -65,7 +65,8 @@ _FIELD = ("controller focusNode decoration keyboardType textInputAction textCapi
           "cursorErrorColor keyboardAppearance scrollPadding enableInteractiveSelection selectionControls onTap "
           "onTapOutside mouseCursor buildCounter scrollController scrollPhysics autofillHints clipBehavior "
           "restorationId enableIMEPersonalizedLearning contextMenuBuilder canRequestFocus undoController "
-          "smartDashesType smartQuotesType stylusHandwritingEnabled ignorePointers onTapAlwaysCalled")
+          "smartDashesType smartQuotesType stylusHandwritingEnabled ignorePointers onTapAlwaysCalled "
+          "magnifierConfiguration")
 _TILE = ("mouseCursor activeColor hoverColor overlayColor splashRadius materialTapTargetSize visualDensity focusNode "
          "autofocus shape enabled tileColor title subtitle isThreeLine dense secondary selected controlAffinity "
          "contentPadding selectedTileColor onFocusChange enableFeedback internalAddSemanticForOnTap")
@@ -1041,6 +1042,7 @@ CONSTANTS: dict[str, Any] = {
     "BorderSide.none": DartObject("BorderSide", "", (), {"width": 0, "style": None}),
     "InputBorder.none": DartObject("InputBorder", "none"),
     "TextEditingValue.empty": DartObject("TextEditingValue", "", (), {"text": ""}),
+    "TextMagnifierConfiguration.disabled": DartObject("TextMagnifierConfiguration", "disabled"),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
     "double.infinity": float("inf"),

@@ -14,6 +14,7 @@ from typing import Any
 
 from flutter_renderer import animation
 from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, DartObject, EnumValue
+from flutter_renderer.dart import still_state
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.values import Props
 
@@ -180,6 +181,9 @@ def listened_value(listenable: Any) -> Any:
         return animation.value_of(listenable)
     if isinstance(listenable, DartObject) and listenable.type == "ValueNotifier":
         return listenable.kwargs.get("_value", listenable.args[0] if listenable.args else None)
+    held = still_state.get_property(listenable, "value") if isinstance(listenable, DartObject) else MISSING
+    if held is not MISSING:   # a controller at rest (TextEditingController, UndoHistoryController, ...)
+        return held
     raise TypeError("valueListenable must be a ValueNotifier or an Animation")
 
 

@@ -267,7 +267,8 @@ def media_query(width: float, height: float) -> Props:
     """What `MediaQuery.of(context)` returns for a phone of the render size, without system insets."""
     return Props("MediaQueryData", {
         "size": size(width, height), "padding": zero_insets(), "viewPadding": zero_insets(),
-        "viewInsets": zero_insets(), "devicePixelRatio": 1.0, "textScaleFactor": 1.0,
+        "viewInsets": zero_insets(), "systemGestureInsets": zero_insets(),
+        "devicePixelRatio": 1.0, "textScaleFactor": 1.0,
         "orientation": EnumValue("Orientation", "portrait" if height >= width else "landscape"),
         "platformBrightness": EnumValue("Brightness", "light"),
     })

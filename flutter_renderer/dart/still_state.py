@@ -26,6 +26,7 @@ from flutter_renderer.flutter_names import flutter_names
 from flutter_renderer.ir import DartObject, EnumValue, controller_text
 from flutter_renderer.dart.dart_core import CoreError
 from flutter_renderer.dart.flutter_api import MISSING
+from flutter_renderer.dart.values import Props
 
 Call = Callable[[Any, list[Any]], Any]
 
@@ -39,7 +40,12 @@ _BINDING_QUIET = frozenset("addObserver removeObserver addPostFrameCallback addP
 # Flutter base classes whose subclasses a still frame never sees act: their objects are handles.
 _HANDLE_BASES = frozenset({"GestureRecognizer", "Intent", "RestorableProperty"})
 _HANDLE_TYPES = frozenset({"AppLifecycleListener", "FocusScopeNode", "TransformationController",
-                           "GestureRecognizerFactoryWithHandlers"})
+                           "GestureRecognizerFactoryWithHandlers", "UndoHistoryController",
+                           "TextMagnifierConfiguration"})
+# Singletons and ancestors' states the code asks for that only call back later.
+_LATER = {"Navigator.of": "NavigatorState", "Navigator.maybeOf": "NavigatorState",
+          "ScrollNotificationObserver.of": "ScrollNotificationObserverState",
+          "ScrollNotificationObserver.maybeOf": "ScrollNotificationObserverState"}
 _FOCUS_NODES = frozenset({"FocusNode", "FocusScopeNode"})
 
 
@@ -93,6 +99,8 @@ def get_property(receiver: DartObject, name: str) -> Any:
         text = controller_text(receiver)
         return text if name == "text" else receiver.kwargs.get("value") or DartObject("TextEditingValue",
                                                                                    kwargs={"text": text})
+    if receiver.type == "UndoHistoryController" and name == "value":   # nothing was typed yet
+        return Props("UndoHistoryValue", {"canUndo": False, "canRedo": False})
     if receiver.type == "TransformationController" and name == "value":   # no gesture moved it yet
         return receiver.args[0] if receiver.args else DartObject("Matrix4", "identity")
     if _is_restorable(receiver):
@@ -109,7 +117,8 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
     """Methods of bindings and handles that only register or act later: they return nothing."""
     if receiver.type in BINDINGS and name in _BINDING_QUIET:
         return None
-    if is_handle(receiver.type) and name in ("dispose", "addListener", "removeListener"):
+    if (is_handle(receiver.type) or receiver.type in _LATER.values()) and name in ("dispose", "addListener",
+                                                                                   "removeListener"):
         return None
     return MISSING
 
@@ -122,14 +131,17 @@ def static_get(type_name: str, member: str) -> Any:
 
 
 def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
-    """`Directionality.of` (ltr), `Focus.of(context)` (a node without focus), `SharedAppData.getValue` (its initial value) and
-    `Action.overridable` (its default action: an override acts only when invoked), and
-    `TextInputFormatter.withFunction` (a handle: it formats what is typed)."""
+    """`Directionality.of` (ltr), `Focus.of(context)` (a node without focus), `SharedAppData.getValue`
+    (its initial value), `Action.overridable` (its default action: an override acts only when
+    invoked), ancestors' states that only call back later, and `TextInputFormatter.withFunction`
+    (a handle: it formats what is typed)."""
     key = f"{type_name}.{name}"
     if key in ("Directionality.of", "Directionality.maybeOf"):   # every screen is laid out left to right
         return EnumValue("TextDirection", "ltr")
-    if key in ("Navigator.of", "Navigator.maybeOf"):   # routes are pushed and popped from callbacks only
-        return DartObject("NavigatorState")
+    if key in _LATER:   # routes are pushed and scroll notifications sent after the first frame
+        return DartObject(_LATER[key])
+    if key in ("TextInput.setInputControl", "TextInput.restorePlatformInputControl"):   # no keyboard is shown
+        return None
     if key in ("Focus.of", "Focus.maybeOf", "FocusScope.of"):
         return DartObject("FocusScopeNode" if type_name == "FocusScope" else "FocusNode")
     if key == "SharedAppData.getValue" and len(args) == 3:

@@ -30,8 +30,8 @@ def _untransformed(controller: Any, node: DartObject) -> None:
     if controller is None:
         return
     value = controller.args[0] if isinstance(controller, DartObject) and controller.args else None
-    if not isinstance(controller, DartObject) or not (value is None or (
-            isinstance(value, DartObject) and value.type == "Matrix4" and value.ctor == "identity" and not value.kwargs)):
+    identity = isinstance(value, DartObject) and value.type == "Matrix4" and value.ctor == "identity" and not value.kwargs
+    if not isinstance(controller, DartObject) or not (value is None or identity):
         raise unsupported("InteractiveViewer.transformationController with a transform at the first frame", node)
 
 

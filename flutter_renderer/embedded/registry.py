@@ -36,7 +36,7 @@ INVISIBLE = frozenset((
     "contextMenuBuilder canRequestFocus undoController enableIMEPersonalizedLearning stylusHandwritingEnabled "
     "ignorePointers onTapAlwaysCalled animationDuration hoverDuration waitDuration showDuration exitDuration "
     "triggerMode enableTapToDismiss ignorePointer canPop textScaler textWidthBasis textHeightBehavior locale "
-    "strutStyle showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
+    "strutStyle magnifierConfiguration showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
     "scrollPadding obscuringCharacter onClosing enableDrag isSemanticButton internalAddSemanticForOnTap"
 ).split())
 

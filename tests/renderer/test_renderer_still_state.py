@@ -295,3 +295,25 @@ def test_a_navigator_shows_its_initial_route_filling_its_space():
         body("Column(children: <Widget>[Navigator(onGenerateRoute: (RouteSettings s) => MaterialPageRoute<Object>("
              "builder: (BuildContext c) => const Text('x')))])")
     assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+def test_controllers_at_rest_feed_value_listenable_builders_and_observers_only_call_back_later():
+    fields = "final UndoHistoryController _undo = UndoHistoryController();"
+    built = compile_state("ValueListenableBuilder<UndoHistoryValue>(valueListenable: _undo, builder: "
+                          "(BuildContext c, UndoHistoryValue v, Widget? child) => Text('${v.canUndo} ${v.canRedo}'))",
+                          fields)
+    assert built.kwargs["builder"].args == ("false false",)
+    typed = compile_state("ValueListenableBuilder<TextEditingValue>(valueListenable: _t, builder: "
+                          "(BuildContext c, TextEditingValue v, Widget? child) => Text(v.text))",
+                          "final TextEditingController _t = TextEditingController(text: 'hey');")
+    assert typed.kwargs["builder"].args == ("hey",)
+    observed = compile_state("Builder(builder: (BuildContext c) { ScrollNotificationObserver.maybeOf(c)"
+                             "?.addListener((ScrollNotification n) {}); return const Text('o'); })")
+    assert observed.kwargs["builder"].args == ("o",)
+
+
+def test_the_page_has_no_system_gesture_insets_and_no_keyboard_to_replace():
+    text = compile_state("Text('${MediaQuery.of(context).systemGestureInsets.left}')")
+    assert text.args == ("0.0",)
+    field = body("TextField(magnifierConfiguration: TextMagnifierConfiguration.disabled)")
+    assert isinstance(field, ft.TextField)
