@@ -134,7 +134,8 @@ def container(node: DartObject) -> ft.Control:
         raise bad(k["color"], "either color or decoration in Container, not both (Flutter asserts this)")
     width, height = k.get("width"), k.get("height")
     if k.get("constraints") is not None:
-        width, height = _tight_size(k["constraints"], width, height, node)
+        fills = k.get("alignment") is not None or k.get("child") is None
+        width, height = _tight_size(k["constraints"], width, height, node, fills)
     style = box_decoration(k.get("decoration"))
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
     control = _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
@@ -146,10 +147,13 @@ def container(node: DartObject) -> ft.Control:
     return control
 
 
-def _tight_size(value: Any, width: Any, height: Any, node: DartObject) -> tuple[Any, Any]:
+def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False) -> tuple[Any, Any]:
     """BoxConstraints -> a size per axis: tight ones (min == max, e.g. BoxConstraints.expand) are a size;
     a loose one that cannot bind on this screen (min 0, max >= the screen, e.g. maxWidth: 400 on a
-    390 px phone) changes nothing; any other is unsupported (Flet has no general constraints)."""
+    390 px phone) changes nothing; a maximum around a box that `fills` whatever it is given (a
+    Container with an alignment or without a child) is that box's size, which its parent's
+    constraints clamp as they clamp the maximum; any other is unsupported (Flet has no general
+    constraints)."""
     c = v.constraints(value)
     sizes = []
     for axis, low, high, screen, given in (("width", c.min_width, c.max_width, SCREEN_WIDTH.get(), width),
@@ -158,6 +162,8 @@ def _tight_size(value: Any, width: Any, height: Any, node: DartObject) -> tuple[
             sizes.append(low)
         elif low == 0 and high >= screen:
             sizes.append(given)
+        elif low == 0 and (fills or given is not None):   # `width`/`height` tighten the constraints
+            sizes.append(high if given is None else min(v.number(given), high))
         else:
             raise unsupported(f"{node.type}.constraints with min/max {axis} {low:g}..{high:g}", node)
     return sizes[0], sizes[1]

@@ -317,3 +317,17 @@ def test_the_page_has_no_system_gesture_insets_and_no_keyboard_to_replace():
     assert text.args == ("0.0",)
     field = body("TextField(magnifierConfiguration: TextMagnifierConfiguration.disabled)")
     assert isinstance(field, ft.TextField)
+
+
+def test_a_filling_container_under_a_maximum_is_as_large_as_the_maximum():
+    aligned = body("Container(alignment: Alignment.center, constraints: const BoxConstraints(maxWidth: 300, "
+                   "maxHeight: 100), color: Colors.blue, child: const Text('c'))")
+    assert (aligned.width, aligned.height, aligned.bgcolor) == (300, 100, "blue")
+    empty = body("Container(constraints: const BoxConstraints(maxHeight: 50), color: Colors.red)")
+    assert (empty.width, empty.height) == (None, 50)
+    sized = body("Container(width: 500, height: 20, constraints: const BoxConstraints(maxWidth: 200, maxHeight: 300), "
+                 "child: const Text('s'))")
+    assert (sized.width, sized.height) == (200, 20)
+    with pytest.raises(MappingError) as info:   # the child decides how much of the maximum it takes
+        body("Container(constraints: const BoxConstraints(maxWidth: 300), child: const Text('t'))")
+    assert info.value.kind is ErrorKind.UNSUPPORTED
