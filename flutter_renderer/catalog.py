@@ -78,6 +78,9 @@ _INK = ("child onTap onDoubleTap onLongPress onLongPressUp onTapDown onTapUp onT
         "hoverColor highlightColor overlayColor splashColor splashFactory radius borderRadius customBorder "
         "enableFeedback excludeFromSemantics focusNode canRequestFocus onFocusChange autofocus statesController "
         "hoverDuration containedInkWell highlightShape")
+_DRAGGABLE = ("data axis childWhenDragging feedbackOffset dragAnchorStrategy maxSimultaneousDrags onDragStarted "
+              "onDragUpdate onDraggableCanceled onDragEnd onDragCompleted ignoringFeedbackSemantics "
+              "ignoringFeedbackPointer allowedButtonsFilter hitTestBehavior")
 _GESTURE = ("child onTap onTapDown onTapUp onTapCancel onSecondaryTap onDoubleTap onDoubleTapDown onLongPress "
             "onLongPressStart onLongPressEnd onLongPressUp onVerticalDragStart onVerticalDragUpdate "
             "onVerticalDragEnd onHorizontalDragStart onHorizontalDragUpdate onHorizontalDragEnd onPanStart "
@@ -211,6 +214,10 @@ CLASSES: dict[str, dict[str, Signature]] = {
                               "transitionDelegate reportsRouteUpdateToEngine clipBehavior observers requestFocus "
                               "restorationScopeId routeTraversalEdgeBehavior")},
     "NavigatorPopHandler": {"": sig("", "onPop enabled", "child")},
+    "Draggable": {"": sig("", _DRAGGABLE + " affinity rootOverlay", "child feedback")},
+    "LongPressDraggable": {"": sig("", _DRAGGABLE + " delay hapticFeedbackOnStart", "child feedback")},
+    "DragTarget": {"": sig("", "onWillAccept onWillAcceptWithDetails onAccept onAcceptWithDetails onLeave onMove "
+                               "hitTestBehavior", "builder")},
     "RouteSettings": {"": sig("", "name arguments")},
     "MaterialPageRoute": {"": sig("", "settings requestFocus maintainState fullscreenDialog allowSnapshotting "
                                       "barrierDismissible", "builder")},
@@ -1056,7 +1063,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     ""
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
-    "ExpansionPanelList Draggable DragTarget "
+    "ExpansionPanelList "
     ""
     ""
     "CupertinoAlertDialog CupertinoDialogAction "

@@ -24,7 +24,8 @@ from flutter_renderer.dart.values import Props
 # first child without a transition), `dismissed` one at its start (a context menu still closed), `tab` the index of the tab a CupertinoTabScaffold shows,
 # `snapshot` the AsyncSnapshot a FutureBuilder / StreamBuilder starts with, `animationValue` the
 # value of the widget's `animation`, `scrollController` a sheet's (unattached) controller,
-# `routeSettings` the settings of a Navigator's initial route.
+# `routeSettings` the settings of a Navigator's initial route, `nothing` an empty list (no drag
+# is over a DragTarget).
 BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("AnimatedBuilder", ""): {"builder": ("context", "child")},
     ("ListenableBuilder", ""): {"builder": ("context", "child")},
@@ -49,6 +50,7 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("DraggableScrollableSheet", ""): {"builder": ("context", "scrollController")},
     ("Navigator", ""): {"onGenerateRoute": ("routeSettings",)},
     ("MaterialPageRoute", ""): {"builder": ("context",)},
+    ("DragTarget", ""): {"builder": ("context", "nothing", "nothing")},
 }
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
@@ -60,6 +62,7 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
     "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
     "FutureBuilder": "future", "StreamBuilder": "stream", "ListenableBuilder": "listenable",
     "RawGestureDetector": "gestures semantics", "Navigator": "observers transitionDelegate",
+    "Draggable": "data dragAnchorStrategy", "LongPressDraggable": "data dragAnchorStrategy",
 }.items()}
 
 
@@ -119,6 +122,7 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "animationValue": lambda: animation.value_of(kwargs.get("animation")),
         "scrollController": lambda: DartObject("ScrollController"),
         "routeSettings": lambda: initial_route_settings(kwargs),
+        "nothing": lambda: [],
     }
     return [values[name]() for name in spec]
 

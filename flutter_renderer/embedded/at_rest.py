@@ -1,6 +1,6 @@
-"""Widgets drawn as they are before the user acts, as the first frame shows them: Dismissible (not
-dragged), InteractiveViewer (not panned or zoomed), DraggableScrollableSheet (at its initial size)
-and Navigator (its initial route, nothing pushed)."""
+"""Widgets drawn as they are before the user acts, as the first frame shows them: Dismissible and
+Draggable (not dragged), DragTarget (nothing over it), InteractiveViewer (not panned or zoomed),
+DraggableScrollableSheet (at its initial size) and Navigator (its initial route, nothing pushed)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,21 @@ def dismissible(node: DartObject) -> ft.Control:
     k = node.kwargs
     return ft.Dismissible(content=build(k.get("child")), background=build_optional(k.get("background")),
                           secondary_background=build_optional(k.get("secondaryBackground")))
+
+
+@widget("Draggable", "LongPressDraggable", honours="child feedback childWhenDragging axis affinity feedbackOffset "
+                                                 "maxSimultaneousDrags delay hapticFeedbackOnStart rootOverlay "
+                                                 "ignoringFeedbackSemantics ignoringFeedbackPointer allowedButtonsFilter")
+def draggable(node: DartObject) -> ft.Control:
+    """Flet's Draggable is Flutter's; not dragged, it shows its child (feedback and childWhenDragging
+    appear only during a drag)."""
+    return ft.Draggable(content=build(node.kwargs.get("child")))
+
+
+@widget("DragTarget", honours="builder")
+def drag_target(node: DartObject) -> ft.Control:
+    """Flet's DragTarget is Flutter's: what its builder built with no candidate or rejected data."""
+    return ft.DragTarget(content=build(evaluated(node, "builder")))
 
 
 def _untransformed(controller: Any, node: DartObject) -> None:

@@ -331,3 +331,13 @@ def test_a_filling_container_under_a_maximum_is_as_large_as_the_maximum():
     with pytest.raises(MappingError) as info:   # the child decides how much of the maximum it takes
         body("Container(constraints: const BoxConstraints(maxWidth: 300), child: const Text('t'))")
     assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+def test_draggables_show_their_child_and_drag_targets_what_they_build_with_nothing_over_them():
+    dragged = body("Draggable<int>(data: 10, feedback: const Text('f'), childWhenDragging: const Text('w'), "
+                   "child: const Text('c'))")
+    assert isinstance(dragged, ft.Draggable) and dragged.content.value == "c"
+    assert dragged.content_feedback is None and dragged.content_when_dragging is None
+    target = body("DragTarget<int>(builder: (BuildContext c, List<int?> accepted, List<dynamic> rejected) => "
+                  "Text('${accepted.length} ${rejected.isEmpty}'))")
+    assert isinstance(target, ft.DragTarget) and target.content.value == "0 true"
