@@ -841,7 +841,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "NavigationRailDestination": {"": sig("", "selectedIcon indicatorColor indicatorShape padding disabled",
                                           "icon label")},
     "PageView": {"": sig("", _PAGE_VIEW + " children"),
-                 "builder": sig("", _PAGE_VIEW + " findChildIndexCallback itemCount", "itemBuilder")},
+                 "builder": sig("", _PAGE_VIEW + " findChildIndexCallback itemCount", "itemBuilder"),
+                 "custom": sig("", _PAGE_VIEW, "childrenDelegate")},
     "PageController": {"": sig("", "initialPage keepPage viewportFraction onAttach onDetach")},
     "BottomAppBar": {"": sig("", "color elevation shape clipBehavior notchMargin child padding surfaceTintColor "
                                  "shadowColor height")},

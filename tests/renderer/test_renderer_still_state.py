@@ -341,3 +341,9 @@ def test_draggables_show_their_child_and_drag_targets_what_they_build_with_nothi
     target = body("DragTarget<int>(builder: (BuildContext c, List<int?> accepted, List<dynamic> rejected) => "
                   "Text('${accepted.length} ${rejected.isEmpty}'))")
     assert isinstance(target, ft.DragTarget) and target.content.value == "0 true"
+
+
+def test_page_view_custom_pages_its_delegates_children():
+    paged = body("PageView.custom(childrenDelegate: SliverChildBuilderDelegate((BuildContext c, int i) => Text('p$i'), "
+                 "childCount: 2))")
+    assert isinstance(paged, ft.PageView) and [p.value for p in paged.controls] == ["p0", "p1"]
