@@ -18,6 +18,7 @@ against Flutter's own constructor in the index. `get_property` / `call_method` /
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Callable
 
 from flutter_renderer.api import ErrorKind
@@ -49,6 +50,7 @@ _LATER = {"Navigator.of": "NavigatorState", "Navigator.maybeOf": "NavigatorState
 _FOCUS_NODES = frozenset({"FocusNode", "FocusScopeNode"})
 
 
+@cache
 def is_handle(type_name: str) -> bool:
     """Whether `type_name` is a Flutter class whose objects draw nothing and act only after the first frame."""
     names = flutter_names()
@@ -117,8 +119,8 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
     """Methods of bindings and handles that only register or act later: they return nothing."""
     if receiver.type in BINDINGS and name in _BINDING_QUIET:
         return None
-    if (is_handle(receiver.type) or receiver.type in _LATER.values()) and name in ("dispose", "addListener",
-                                                                                   "removeListener"):
+    if name in ("dispose", "addListener", "removeListener") and (is_handle(receiver.type)
+                                                                 or receiver.type in _LATER.values()):
         return None
     return MISSING
 

@@ -14,36 +14,17 @@ from flutter_renderer.dart import DartError, compile_screen
 from flutter_renderer.embedded.mapping import build_screen
 from flutter_renderer.embedded.values import MappingError
 from flutter_renderer.ir import DartObject
+from tests.renderer.conftest import state_source
 
-STATE = """
-import 'package:flutter/gestures.dart';
-import 'package:flutter/scheduler.dart';
-import 'package:flutter/material.dart';
-void main() => runApp(const Demo());
-class Demo extends StatefulWidget {{
-  const Demo({{super.key}});
-  @override
-  State<Demo> createState() => _DemoState();
-}}
-class _DemoState extends State<Demo> with RestorationMixin, WidgetsBindingObserver {{
-  {fields}
-  @override
-  String? get restorationId => 'demo';
-  @override
-  void restoreState(RestorationBucket? oldBucket, bool initialRestore) {{}}
-  @override
-  void initState() {{
-    super.initState();
-    {init}
-  }}
-  @override
-  Widget build(BuildContext context) => {build};
-}}
-"""
+# The State restores (nothing, on a first launch) and observes the binding.
+RESTORING = ("@override\n  String? get restorationId => 'demo';\n  @override\n"
+             "  void restoreState(RestorationBucket? oldBucket, bool initialRestore) {}\n  ")
+LIBRARIES = ("gestures", "scheduler", "material")
 
 
 def compile_state(build: str, fields: str = "", init: str = "") -> DartObject:
-    return compile_screen(STATE.format(fields=fields, init=init, build=build), width=390, height=844)
+    return compile_screen(state_source(build, RESTORING + fields, init, "RestorationMixin, WidgetsBindingObserver",
+                                       LIBRARIES), width=390, height=844)
 
 
 def test_nothing_has_focus_at_the_first_frame_even_after_request_focus():
@@ -245,11 +226,8 @@ def test_preferred_size_is_its_child_and_directionality_of_is_left_to_right():
 def test_listening_to_a_derived_animation_changes_nothing_at_the_first_frame():
     fields = ("late final AnimationController _c = AnimationController(vsync: this, duration: const Duration(seconds: 1)); "
               "late final CurvedAnimation _a = CurvedAnimation(parent: _c, curve: Curves.easeIn);")
-    source = STATE.replace("with RestorationMixin, WidgetsBindingObserver", "with SingleTickerProviderStateMixin")
-    source = source.replace("  @override\n  String? get restorationId => 'demo';\n", "").replace(
-        "  @override\n  void restoreState(RestorationBucket? oldBucket, bool initialRestore) {{}}\n", "")
-    text = compile_screen(source.format(fields=fields, init="_a.addStatusListener((AnimationStatus s) {});",
-                                        build="Text('${_a.value}')"), width=390, height=844)
+    text = compile_screen(state_source("Text('${_a.value}')", fields, "_a.addStatusListener((AnimationStatus s) {});"),
+                          width=390, height=844)
     assert text.args == ("0.0",)
 
 
