@@ -200,6 +200,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     "Offstage": {"": sig("", "offstage child")},
     "PreferredSize": {"": sig("", "", "preferredSize child")},
+    "FractionallySizedBox": {"": sig("", "alignment widthFactor heightFactor child")},
+    "AnimatedFractionallySizedBox": {"": sig("", "alignment child heightFactor widthFactor curve onEnd", "duration")},
     "Dismissible": {"": sig("", "background secondaryBackground confirmDismiss onResize onUpdate onDismissed "
                                 "direction resizeDuration dismissThresholds movementDuration crossAxisEndOffset "
                                 "dragStartBehavior behavior", "key child")},
@@ -1062,7 +1064,7 @@ CONSTANTS: dict[str, Any] = {
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
     ""
-    "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
+    "RotatedBox FittedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
     "ExpansionPanelList "
     ""

@@ -11,11 +11,10 @@ import flet as ft
 
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
-from flutter_renderer.embedded.registry import bad, build, build_optional, evaluated, unbounded, unsupported, widget
-
-# Flex factors are integers: fractions of the parent are drawn to 1/_FLEX of its size.
-_FLEX = 10_000
-
+from flutter_renderer.embedded.fractions import split
+from flutter_renderer.embedded.registry import (
+    bad, build, build_optional, evaluated, tight_child, unbounded, unsupported, widget,
+)
 
 @widget("Dismissible", honours="child background secondaryBackground direction resizeDuration dismissThresholds "
                                "movementDuration crossAxisEndOffset behavior")
@@ -74,20 +73,20 @@ def _fraction(value: Any, default: float, node: DartObject, what: str) -> float:
                                             "snapAnimationDuration shouldCloseOnMinExtent")
 def draggable_scrollable_sheet(node: DartObject) -> ft.Control:
     """(Composed) The sheet fills its parent (`expand`) and shows what `builder` built at the bottom
-    `initialChildSize` of it, full width (a FractionallySizedBox aligned bottomCenter): a Column of
-    a flexible gap over the flexible sheet, in the ratio of the two fractions."""
+    `initialChildSize` of it, full width: Flutter's FractionallySizedBox aligned bottomCenter."""
     k = node.kwargs
     if k.get("expand") is False:
         raise unsupported("DraggableScrollableSheet(expand: false)", node)
     if unbounded("v") or unbounded("h"):
         raise unsupported("DraggableScrollableSheet in an unbounded parent", node)
     size = _fraction(k.get("initialChildSize"), 0.5, node, "initialChildSize")
-    sheet = build(evaluated(node, "builder"))
-    flex = round(size * _FLEX)
-    parts = [ft.Container(expand=_FLEX - flex)] if flex < _FLEX else []
-    if flex > 0:
-        parts.append(ft.Container(content=sheet, expand=flex))
-    return ft.Column(parts, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH, expand=True)
+    with tight_child(True):
+        sheet = build(evaluated(node, "builder"))
+    if size == 0:
+        return ft.Container()
+    column = split(sheet, size, 1, vertical=True)
+    column.expand = True
+    return column
 
 
 def _top_page(node: DartObject) -> Any:
@@ -117,4 +116,6 @@ def navigator(node: DartObject) -> ft.Control:
     """The top route's page, filling the navigator (its Overlay gives each route all of its size)."""
     if unbounded("v") or unbounded("h"):
         raise unsupported("Navigator in an unbounded parent", node)
-    return ft.Container(content=build(_top_page(node)), width=math.inf, height=math.inf)
+    with tight_child(True):
+        page = build(_top_page(node))
+    return ft.Container(content=page, width=math.inf, height=math.inf)

@@ -17,8 +17,8 @@ from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, current_media_padding, evaluated, layout_error, media_padding, unbounded,
-    unsupported, widget, widget_list,
+    axes, bad, build, build_optional, current_media_padding, evaluated, is_tight, layout_error, media_padding,
+    tight_child, unbounded, unsupported, widget, widget_list,
 )
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
@@ -96,10 +96,14 @@ def spacer(node: DartObject) -> ft.Control:
 
 
 def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Container:
-    """A Container of the given size whose child sees the bounds that size implies."""
+    """A Container of the given size whose child sees the bounds that size implies: tight on an axis
+    the size fixes (or the parent fixed), unless an alignment loosens them."""
     w, h = v.number(width), v.number(height)
+    fixed = [size is not None and (not math.isinf(size) or not unbounded(axis)) for size, axis in ((w, "h"), (h, "v"))]
+    tight = container.get("alignment") is None and all(f or (size is None and is_tight())
+                                                       for f, size in zip(fixed, (w, h)))
     with axes(vertical=False if h is not None and not math.isinf(h) else None,
-              horizontal=False if w is not None and not math.isinf(w) else None):
+              horizontal=False if w is not None and not math.isinf(w) else None), tight_child(tight):
         content = build_optional(node.kwargs.get("child"))
     return ft.Container(content=content, width=w, height=h, **container)
 
@@ -180,8 +184,9 @@ def decorated_box(node: DartObject) -> ft.Control:
 
 @widget("Padding", honours="padding child")
 def padding(node: DartObject) -> ft.Control:
-    return ft.Container(content=build_optional(node.kwargs.get("child")),
-                        padding=v.edge_insets(node.kwargs.get("padding")))
+    with tight_child(is_tight()):   # padding deflates the constraints, tight ones stay tight
+        child = build_optional(node.kwargs.get("child"))
+    return ft.Container(content=child, padding=v.edge_insets(node.kwargs.get("padding")))
 
 
 @widget("SizedBox", honours="width height child")

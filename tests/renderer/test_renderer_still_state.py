@@ -325,3 +325,30 @@ def test_page_view_custom_pages_its_delegates_children():
     paged = body("PageView.custom(childrenDelegate: SliverChildBuilderDelegate((BuildContext c, int i) => Text('p$i'), "
                  "childCount: 2))")
     assert isinstance(paged, ft.PageView) and [p.value for p in paged.controls] == ["p0", "p1"]
+
+
+# --- fractions of a tight parent (embedded/fractions.py) ---------------------------------------------
+
+def test_a_fractionally_sized_box_splits_a_tight_parent_in_the_ratio_of_its_factor_and_alignment():
+    box = body("SizedBox.expand(child: FractionallySizedBox(widthFactor: 0.5, heightFactor: 0.25, "
+               "alignment: Alignment.bottomRight, child: ColoredBox(color: Colors.blue, child: const Text('b'))))")
+    column = box.content
+    assert isinstance(column, ft.Column) and [c.expand for c in column.controls] == [7500, 2500]
+    row = column.controls[1].content
+    assert isinstance(row, ft.Row) and [c.expand for c in row.controls] == [5000, 5000]
+    assert row.controls[1].content.bgcolor == "blue" and row.vertical_alignment == ft.CrossAxisAlignment.STRETCH
+    centred = body("SizedBox(width: 200, height: 200, child: ColoredBox(color: Colors.red, child: "
+                   "AnimatedFractionallySizedBox(duration: const Duration(seconds: 1), widthFactor: 0.5, "
+                   "child: const Text('c'))))")
+    assert [c.expand for c in centred.content.content.controls] == [2500, 5000, 2500]
+
+
+def test_a_fractionally_sized_box_under_loose_or_unknown_constraints_is_unsupported():
+    for parent in ("Center(child: {})", "Column(children: <Widget>[{}])",
+                   "SizedBox(width: 100, height: 100, child: Align(child: {}))"):
+        with pytest.raises(MappingError) as info:
+            body(parent.format("const FractionallySizedBox(widthFactor: 0.5, child: Text('x'))"))
+        assert info.value.kind is ErrorKind.UNSUPPORTED
+    padded = body("SizedBox(width: 100, height: 50, child: Padding(padding: const EdgeInsets.all(4), child: "
+                  "FractionallySizedBox(heightFactor: 0.5, child: const Text('p'))))")
+    assert isinstance(padded.content.content, ft.Column)

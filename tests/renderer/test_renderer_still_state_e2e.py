@@ -1,6 +1,6 @@
 """End to end: boxes and at-rest widgets of the widgets library drawn in Chromium, checked by their
 pixels (IndexedStack, Offstage, a Container under a maximum, a DraggableScrollableSheet, a text
-field's controller text, a Navigator's initial route)."""
+field's controller text, a Navigator's initial route, a FractionallySizedBox)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ void main() => runApp(MaterialApp(home: Scaffold(backgroundColor: Colors.white, 
   ],
 ))));
 """
+FRACTION = """
+import 'package:flutter/material.dart';
+void main() => runApp(const MaterialApp(home: Scaffold(backgroundColor: Colors.white, body: SizedBox(
+  width: 200, height: 400,
+  child: FractionallySizedBox(widthFactor: 0.5, heightFactor: 0.25, alignment: Alignment.bottomRight,
+      child: ColoredBox(color: Colors.blue)),
+))));
+"""
 NAVIGATOR = """
 import 'package:flutter/material.dart';
 void main() => runApp(MaterialApp(home: Scaffold(backgroundColor: Colors.white, body: Navigator(
@@ -51,7 +59,7 @@ def near(pixel: tuple[int, ...], rgb: tuple[int, int, int], tolerance: int = 12)
 
 @pytest.fixture(scope="module")
 def shots(backend):
-    results = backend.render_batch([BOXES, NAVIGATOR], timeout=30)
+    results = backend.render_batch([BOXES, NAVIGATOR, FRACTION], timeout=30)
     for result in results:
         assert result.ok, f"{result.error_kind}: {result.message}"
     return [Image.open(io.BytesIO(r.png)).convert("RGB") for r in results]
@@ -73,3 +81,12 @@ def test_a_navigator_shows_its_initial_route_and_a_field_its_controllers_text(sh
     assert near(image.getpixel((195, 50)), (0x00, 0x96, 0x88))        # the route for '/'
     text = [image.getpixel((x, y)) for x in range(10, 300) for y in range(105, 170)]
     assert sum(near(p, (0, 0, 0), 60) for p in text) > 500            # the controller's text is drawn
+
+
+def test_a_fractionally_sized_box_is_its_fraction_of_the_parent_at_its_alignment(shots):
+    image = shots[2]
+    assert near(image.getpixel((150, 350)), (0x21, 0x96, 0xF3))       # 100 x 100 at the bottom right of 200 x 400
+    assert near(image.getpixel((103, 303)), (0x21, 0x96, 0xF3))
+    assert near(image.getpixel((97, 350)), (255, 255, 255))           # left of it
+    assert near(image.getpixel((150, 297)), (255, 255, 255))          # above it
+    assert near(image.getpixel((150, 403)), (255, 255, 255))          # below the parent
