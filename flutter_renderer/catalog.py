@@ -878,7 +878,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "BoxShadow": {"": sig("", "color offset blurRadius spreadRadius blurStyle")},
     "Border": {"": sig("", "top right bottom left"),
                "all": sig("", "color width style strokeAlign"),
-               "symmetric": sig("", "vertical horizontal")},
+               "symmetric": sig("", "vertical horizontal"),
+               "fromBorderSide": sig("side")},
+    "HSVColor": {"fromAHSV": sig("alpha hue saturation value")},
     "BorderSide": {"": sig("", "color width style strokeAlign")},
     "TextStyle": {"": sig("", "inherit color backgroundColor fontSize fontWeight fontStyle letterSpacing wordSpacing "
                               "textBaseline height leadingDistribution locale foreground background shadows "

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from flutter_renderer import catalog
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.dart import dart_core, first_frame, still_state
-from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
+from flutter_renderer.dart.flutter_api import MISSING, hsv_member, shade, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
 
 Call = Callable[[Any, list[Any]], Any]
@@ -78,6 +78,8 @@ def get_property(receiver: Any, name: str) -> Any:
         return shade(receiver, int(name[5:])) or MISSING
     if isinstance(receiver, DartObject):
         known = still_state.get_property(receiver, name)
+        if known is MISSING:
+            known = hsv_member(receiver, name, None)
         if known is MISSING:
             known = first_frame.get_property(receiver, name)
         if known is not MISSING or name.startswith("_"):
@@ -161,6 +163,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
         return methods.get(name, lambda: MISSING)()
     if isinstance(receiver, DartObject):
         result = still_state.call_method(receiver, name, args, kwargs)
+        if result is MISSING:
+            result = hsv_member(receiver, name, args)
         return first_frame.call_method(receiver, name, args, kwargs) if result is MISSING else result
     return MISSING
 

@@ -263,7 +263,9 @@ def stack(node: DartObject) -> ft.Control:
 
 def _stack(node: DartObject, fit: Any) -> ft.Stack:
     k = node.kwargs
-    children = [build(child, parent="stack") for child in widget_list(node)]
+    expand = isinstance(fit, EnumValue) and fit.name == "expand"   # non-positioned children fill the stack
+    with tight_child(expand and not unbounded("h") and not unbounded("v")):
+        children = [build(child, parent="stack") for child in widget_list(node)]
     return ft.Stack(children, alignment=v.alignment(k.get("alignment")) or ft.Alignment(-1, -1),
                     fit=v.enum(fit, "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
                     clip_behavior=_clip(k.get("clipBehavior")) or ft.ClipBehavior.HARD_EDGE)
@@ -593,4 +595,5 @@ def transparent(node: DartObject) -> ft.Control:
         raise unsupported(f"{node.type}.builder the front end could not evaluate", node)
     if child is None:
         return ft.Container(width=0, height=0)
-    return build(child)
+    with tight_child(is_tight()):   # a proxy: its child gets its constraints
+        return build(child)

@@ -234,7 +234,7 @@ def border_side(value: Any) -> ft.BorderSide | None:
 
 
 def border(value: Any) -> ft.Border | None:
-    """Border.all / Border(top: ...) / Border.symmetric -> ft.Border."""
+    """Border.all / Border(top: ...) / Border.symmetric / Border.fromBorderSide -> ft.Border."""
     if value is None:
         return None
     if not isinstance(value, DartObject) or value.type != "Border":
@@ -242,6 +242,9 @@ def border(value: Any) -> ft.Border | None:
     k = value.kwargs
     if value.ctor == "all":
         side = border_side(DartObject("BorderSide", kwargs={n: v for n, v in k.items() if n != "key"}))
+        return ft.Border(side, side, side, side)
+    if value.ctor == "fromBorderSide" and len(value.args) == 1:
+        side = border_side(value.args[0])
         return ft.Border(side, side, side, side)
     if value.ctor == "symmetric":
         v, h = border_side(k.get("vertical")), border_side(k.get("horizontal"))

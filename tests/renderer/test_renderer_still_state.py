@@ -352,3 +352,23 @@ def test_a_fractionally_sized_box_under_loose_or_unknown_constraints_is_unsuppor
     padded = body("SizedBox(width: 100, height: 50, child: Padding(padding: const EdgeInsets.all(4), child: "
                   "FractionallySizedBox(heightFactor: 0.5, child: const Text('p'))))")
     assert isinstance(padded.content.content, ft.Column)
+
+
+def test_a_stack_that_expands_and_behaviour_proxies_pass_tight_constraints_on():
+    box = body("Stack(fit: StackFit.expand, children: <Widget>[Listener(child: const FractionallySizedBox("
+               "widthFactor: 0.5, child: Text('s')))])")
+    assert isinstance(box.controls[0], ft.Row)
+    with pytest.raises(MappingError):   # a loose stack places its child: the box would be only half as wide
+        body("const Stack(children: <Widget>[FractionallySizedBox(widthFactor: 0.5, child: Text('s'))])")
+
+
+def test_hsv_colors_convert_as_flutter_does_and_borders_from_one_side():
+    text = compile_state("Text('${const HSVColor.fromAHSV(0.2, 120.0, 1, 1).withHue(240).hue}')")
+    assert text.args == ("240.0",)
+    yellow = body("ColoredBox(color: const HSVColor.fromAHSV(1, 60.0, 1, 1).toColor(), child: const Text('y'))")
+    assert yellow.bgcolor == "#FFFFFF00"
+    teal = body("ColoredBox(color: const HSVColor.fromAHSV(0.5, 180.0, 0.5, 0.5).toColor(), child: const Text('t'))")
+    assert teal.bgcolor == "#80408080"   # 0.5 * 255 = 127.5 rounds half away from zero to 128
+    swatch = body("DecoratedBox(decoration: BoxDecoration(color: const HSVColor.fromAHSV(0.2, 120.0, 1, 1).toColor(), "
+                  "border: const Border.fromBorderSide(BorderSide(width: 3))), child: const Text('d'))")
+    assert swatch.bgcolor == "#3300FF00" and swatch.border.left.width == 3 and swatch.border.top.width == 3
