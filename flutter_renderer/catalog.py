@@ -1054,6 +1054,8 @@ CONSTANTS: dict[str, Any] = {
     "BorderSide.none": DartObject("BorderSide", "", (), {"width": 0, "style": None}),
     "InputBorder.none": DartObject("InputBorder", "none"),
     "TextEditingValue.empty": DartObject("TextEditingValue", "", (), {"text": ""}),
+    # painting/borders.dart: where a side's stroke lies relative to the box's edge
+    "BorderSide.strokeAlignInside": -1.0, "BorderSide.strokeAlignCenter": 0.0, "BorderSide.strokeAlignOutside": 1.0,
     "TextMagnifierConfiguration.disabled": DartObject("TextMagnifierConfiguration", "disabled"),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),

@@ -227,10 +227,10 @@ def border_side(value: Any) -> ft.BorderSide | None:
     style = k.get("style")
     if "style" in k and (style is None or (isinstance(style, EnumValue) and style.name == "none")):
         return ft.BorderSide(0, "transparent")  # BorderSide.none
-    width = finite(k.get("width"))
-    # Flutter's BorderSide() defaults: width 1.0, color black.
+    width, align = finite(k.get("width")), finite(k.get("strokeAlign"))
+    # Flutter's BorderSide() defaults: width 1.0, color black, inside the edge (strokeAlignInside).
     return ft.BorderSide(1.0 if width is None else width, color(k.get("color")) or "#ff000000",
-                         stroke_align=finite(k.get("strokeAlign")) or -1.0)
+                         stroke_align=-1.0 if align is None else align)
 
 
 def border(value: Any) -> ft.Border | None:

@@ -372,3 +372,10 @@ def test_hsv_colors_convert_as_flutter_does_and_borders_from_one_side():
     swatch = body("DecoratedBox(decoration: BoxDecoration(color: const HSVColor.fromAHSV(0.2, 120.0, 1, 1).toColor(), "
                   "border: const Border.fromBorderSide(BorderSide(width: 3))), child: const Text('d'))")
     assert swatch.bgcolor == "#3300FF00" and swatch.border.left.width == 3 and swatch.border.top.width == 3
+
+
+def test_border_sides_keep_their_stroke_alignment_centre_included():
+    sides = [body(f"Container(width: 20, height: 20, decoration: BoxDecoration(border: Border.all(width: 4, "
+                  f"strokeAlign: BorderSide.strokeAlign{where})))").border.top.stroke_align
+             for where in ("Inside", "Center", "Outside")]
+    assert sides == [-1.0, 0.0, 1.0]
