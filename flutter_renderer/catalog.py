@@ -65,7 +65,8 @@ _FIELD = ("controller focusNode decoration keyboardType textInputAction textCapi
           "cursorErrorColor keyboardAppearance scrollPadding enableInteractiveSelection selectionControls onTap "
           "onTapOutside mouseCursor buildCounter scrollController scrollPhysics autofillHints clipBehavior "
           "restorationId enableIMEPersonalizedLearning contextMenuBuilder canRequestFocus undoController "
-          "smartDashesType smartQuotesType stylusHandwritingEnabled ignorePointers onTapAlwaysCalled")
+          "smartDashesType smartQuotesType stylusHandwritingEnabled ignorePointers onTapAlwaysCalled "
+          "magnifierConfiguration")
 _TILE = ("mouseCursor activeColor hoverColor overlayColor splashRadius materialTapTargetSize visualDensity focusNode "
          "autofocus shape enabled tileColor title subtitle isThreeLine dense secondary selected controlAffinity "
          "contentPadding selectedTileColor onFocusChange enableFeedback internalAddSemanticForOnTap")
@@ -77,6 +78,9 @@ _INK = ("child onTap onDoubleTap onLongPress onLongPressUp onTapDown onTapUp onT
         "hoverColor highlightColor overlayColor splashColor splashFactory radius borderRadius customBorder "
         "enableFeedback excludeFromSemantics focusNode canRequestFocus onFocusChange autofocus statesController "
         "hoverDuration containedInkWell highlightShape")
+_DRAGGABLE = ("data axis childWhenDragging feedbackOffset dragAnchorStrategy maxSimultaneousDrags onDragStarted "
+              "onDragUpdate onDraggableCanceled onDragEnd onDragCompleted ignoringFeedbackSemantics "
+              "ignoringFeedbackPointer allowedButtonsFilter hitTestBehavior")
 _GESTURE = ("child onTap onTapDown onTapUp onTapCancel onSecondaryTap onDoubleTap onDoubleTapDown onLongPress "
             "onLongPressStart onLongPressEnd onLongPressUp onVerticalDragStart onVerticalDragUpdate "
             "onVerticalDragEnd onHorizontalDragStart onHorizontalDragUpdate onHorizontalDragEnd onPanStart "
@@ -174,6 +178,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
         "": sig("", _LIST + " children"),
         "builder": sig("", _LIST + " itemCount findChildIndexCallback", "itemBuilder"),
         "separated": sig("", _SCROLL + " findChildIndexCallback", "itemBuilder separatorBuilder itemCount"),
+        "custom": sig("", "scrollDirection reverse controller primary physics shrinkWrap padding itemExtent "
+                          "prototypeItem itemExtentBuilder cacheExtent semanticChildCount dragStartBehavior "
+                          "keyboardDismissBehavior restorationId clipBehavior", "childrenDelegate"),
     },
     "GridView": {
         "": sig("", _SCROLL + " children", "gridDelegate"),
@@ -191,6 +198,40 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
+    "Offstage": {"": sig("", "offstage child")},
+    "PreferredSize": {"": sig("", "", "preferredSize child")},
+    "FractionallySizedBox": {"": sig("", "alignment widthFactor heightFactor child")},
+    "AnimatedFractionallySizedBox": {"": sig("", "alignment child heightFactor widthFactor curve onEnd", "duration")},
+    "Dismissible": {"": sig("", "background secondaryBackground confirmDismiss onResize onUpdate onDismissed "
+                                "direction resizeDuration dismissThresholds movementDuration crossAxisEndOffset "
+                                "dragStartBehavior behavior", "key child")},
+    "InteractiveViewer": {"": sig("", "clipBehavior panAxis boundaryMargin constrained maxScale minScale "
+                                      "interactionEndFrictionCoefficient onInteractionEnd onInteractionStart "
+                                      "onInteractionUpdate panEnabled scaleEnabled scaleFactor transformationController "
+                                      "alignment trackpadScrollCausesScale alignPanAxis", "child")},
+    "DraggableScrollableSheet": {"": sig("", "initialChildSize minChildSize maxChildSize expand snap snapSizes "
+                                             "snapAnimationDuration controller shouldCloseOnMinExtent", "builder")},
+    "MatrixTransition": {"": sig("", "alignment filterQuality child", "animation onTransform")},
+    "Navigator": {"": sig("", "pages onPopPage initialRoute onGenerateInitialRoutes onGenerateRoute onUnknownRoute "
+                              "transitionDelegate reportsRouteUpdateToEngine clipBehavior observers requestFocus "
+                              "restorationScopeId routeTraversalEdgeBehavior")},
+    "NavigatorPopHandler": {"": sig("", "onPop enabled", "child")},
+    "Draggable": {"": sig("", _DRAGGABLE + " affinity rootOverlay", "child feedback")},
+    "LongPressDraggable": {"": sig("", _DRAGGABLE + " delay hapticFeedbackOnStart", "child feedback")},
+    "DragTarget": {"": sig("", "onWillAccept onWillAcceptWithDetails onAccept onAcceptWithDetails onLeave onMove "
+                               "hitTestBehavior", "builder")},
+    "RouteSettings": {"": sig("", "name arguments")},
+    "MaterialPageRoute": {"": sig("", "settings requestFocus maintainState fullscreenDialog allowSnapshotting "
+                                      "barrierDismissible", "builder")},
+    "MaterialPage": {"": sig("", "maintainState fullscreenDialog allowSnapshotting key name arguments "
+                                 "restorationId", "child")},
+    "AnimatedList": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics shrinkWrap "
+                                 "padding clipBehavior", "itemBuilder")},
+    "AnimatedGrid": {"": sig("", "initialItemCount scrollDirection reverse controller primary physics padding "
+                                 "clipBehavior", "gridDelegate itemBuilder")},
+    "FutureBuilder": {"": sig("", "future initialData", "builder")},
+    "StreamBuilder": {"": sig("", "initialData stream", "builder")},
+    "IndexedStack": {"": sig("", "alignment textDirection clipBehavior sizing index children")},
     # --- text and images ---
     "Text": {"": sig("data", _TEXT), "rich": sig("textSpan", _TEXT)},
     "RichText": {"": sig("", "textAlign textDirection softWrap overflow textScaleFactor textScaler maxLines "
@@ -631,6 +672,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "FocusTraversalOrder": {"": sig("", "", "order child")},
     "CallbackShortcuts": {"": sig("", "", "bindings child")},
     "MouseRegion": {"": sig("", "onEnter onExit onHover cursor opaque hitTestBehavior child")},
+    "RawGestureDetector": {"": sig("", "child gestures behavior excludeFromSemantics semantics")},
     "Listener": {"": sig("", "onPointerDown onPointerMove onPointerUp onPointerHover onPointerCancel "
                              "onPointerPanZoomStart onPointerPanZoomUpdate onPointerPanZoomEnd onPointerSignal "
                              "behavior child")},
@@ -778,6 +820,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                     "onSelected textEditingController initialValue",
                                 "optionsViewBuilder optionsBuilder")},
     "TextEditingValue": {"": sig("", "text selection composing")},
+    "TextSelection": {"": sig("", "affinity isDirectional", "baseOffset extentOffset"),
+                      "collapsed": sig("", "affinity", "offset")},
     "ReorderableListView": {"": sig("", _REORDERABLE, "children onReorder"),
                             "builder": sig("", _REORDERABLE, "itemBuilder itemCount onReorder")},
     "ExpansionTile": {"": sig("", "leading subtitle onExpansionChanged children trailing initiallyExpanded "
@@ -799,7 +843,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "NavigationRailDestination": {"": sig("", "selectedIcon indicatorColor indicatorShape padding disabled",
                                           "icon label")},
     "PageView": {"": sig("", _PAGE_VIEW + " children"),
-                 "builder": sig("", _PAGE_VIEW + " findChildIndexCallback itemCount", "itemBuilder")},
+                 "builder": sig("", _PAGE_VIEW + " findChildIndexCallback itemCount", "itemBuilder"),
+                 "custom": sig("", _PAGE_VIEW, "childrenDelegate")},
     "PageController": {"": sig("", "initialPage keepPage viewportFraction onAttach onDetach")},
     "BottomAppBar": {"": sig("", "color elevation shape clipBehavior notchMargin child padding surfaceTintColor "
                                  "shadowColor height")},
@@ -834,7 +879,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "BoxShadow": {"": sig("", "color offset blurRadius spreadRadius blurStyle")},
     "Border": {"": sig("", "top right bottom left"),
                "all": sig("", "color width style strokeAlign"),
-               "symmetric": sig("", "vertical horizontal")},
+               "symmetric": sig("", "vertical horizontal"),
+               "fromBorderSide": sig("side")},
+    "HSVColor": {"fromAHSV": sig("alpha hue saturation value")},
     "BorderSide": {"": sig("", "color width style strokeAlign")},
     "TextStyle": {"": sig("", "inherit color backgroundColor fontSize fontWeight fontStyle letterSpacing wordSpacing "
                               "textBaseline height leadingDistribution locale foreground background shadows "
@@ -934,6 +981,18 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "DragStartBehavior": "down start",
     "ScrollViewKeyboardDismissBehavior": "manual onDrag",
     "DynamicSchemeVariant": "tonalSpot fidelity monochrome neutral vibrant expressive content rainbow fruitSalad",
+    "ConnectionState": "none waiting active done",
+    "AxisDirection": "up right down left",
+    "GrowthDirection": "forward reverse",
+    "ScrollDirection": "idle forward reverse",
+    "AppLifecycleState": "detached resumed inactive hidden paused",
+    "PanAxis": "free aligned horizontal vertical",
+    # the system's mouse cursors (services/mouse_cursor.dart): a still frame shows no pointer
+    "SystemMouseCursors": "alias allScroll basic cell click contextMenu copy disappearing forbidden grab grabbing "
+                          "help move noDrop none precise progress resizeColumn resizeDown resizeDownLeft "
+                          "resizeDownRight resizeLeft resizeLeftRight resizeRight resizeRow resizeUp resizeUpDown "
+                          "resizeUpLeft resizeUpLeftDownRight resizeUpRight resizeUpRightDownLeft text verticalText "
+                          "wait zoomIn zoomOut",
 }.items()}
 
 # The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.
@@ -995,6 +1054,10 @@ CONSTANTS: dict[str, Any] = {
     "Size.zero": DartObject("Size", "", (0, 0)),
     "BorderSide.none": DartObject("BorderSide", "", (), {"width": 0, "style": None}),
     "InputBorder.none": DartObject("InputBorder", "none"),
+    "TextEditingValue.empty": DartObject("TextEditingValue", "", (), {"text": ""}),
+    # painting/borders.dart: where a side's stroke lies relative to the box's edge
+    "BorderSide.strokeAlignInside": -1.0, "BorderSide.strokeAlignCenter": 0.0, "BorderSide.strokeAlignOutside": 1.0,
+    "TextMagnifierConfiguration.disabled": DartObject("TextMagnifierConfiguration", "disabled"),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
     "double.infinity": float("inf"),
@@ -1005,13 +1068,10 @@ CONSTANTS: dict[str, Any] = {
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
-    "AnimatedList "
     ""
-    "StreamBuilder FutureBuilder "
-    "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
+    "RotatedBox FittedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
-    "ExpansionPanelList Dismissible Draggable DragTarget "
-    "InteractiveViewer "
+    "ExpansionPanelList "
     ""
     ""
     "CupertinoAlertDialog CupertinoDialogAction "
@@ -1019,8 +1079,8 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "RefreshIndicator ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
-    "MediaQuery Navigator "
+    "ExpansionPanel Flow ListWheelScrollView "
+    "MediaQuery "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())

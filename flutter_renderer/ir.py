@@ -24,6 +24,14 @@ class DartObject:
     column: int = 0
 
 
+def controller_text(controller: DartObject) -> str:
+    """A TextEditingController's text: that of the `value` the code assigned, else its `text` ('' if none)."""
+    value = controller.kwargs.get("value")
+    if isinstance(value, DartObject) and value.type == "TextEditingValue":
+        return value.kwargs.get("text") or ""
+    return controller.kwargs.get("text") or ""
+
+
 # The methods called on a Matrix4 (`Matrix4.identity()..rotateZ(0.1)`), recorded in this kwarg of its
 # DartObject as (name, args) pairs in call order.
 MATRIX_OPS = "_ops"

@@ -12,7 +12,7 @@ from flutter_renderer import catalog
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import DartObject
 from flutter_renderer.animation import AnimationUnsupported
-from flutter_renderer.dart import dart_core, first_frame, flutter_api, kinds, methods
+from flutter_renderer.dart import dart_core, first_frame, flutter_api, kinds, methods, still_state
 from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import FunctionDecl, Params
@@ -150,6 +150,9 @@ class CallEvaluation(EvaluatorBase):
             result = flutter_api.static_call(owner, name, args, kwargs, self.width, self.height)
             if result is MISSING:
                 result = dart_core.static_call(owner, name, args, kwargs, self.environment)
+            if result is MISSING:
+                result = still_state.static_call(owner, name, args, kwargs,
+                                                 lambda fn, fn_args: self.call(fn, fn_args, {}, node))
             return result
         except dart_core.CoreError as exc:
             raise self.error(node, str(exc), exc.kind) from None
@@ -175,7 +178,8 @@ class CallEvaluation(EvaluatorBase):
             return result
         if type_ in catalog.UNSUPPORTED:
             raise self.error(node, f"'{type_}' is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
-        signature = catalog.lookup(type_, ctor) or flutter_api.CORE_CLASSES.get(type_, {}).get(ctor)
+        signature = (catalog.lookup(type_, ctor) or flutter_api.CORE_CLASSES.get(type_, {}).get(ctor)
+                     or still_state.handle_signature(type_, ctor))
         if signature is None:
             raise self.missing_constructor(type_, ctor, args, kwargs, node)
         self.check_arguments(len(signature.positional) - signature.optional_positional, len(signature.positional),
@@ -218,9 +222,15 @@ class CallEvaluation(EvaluatorBase):
         item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
         first_frame_builders = first_frame.BUILDERS.get((type_, ctor), {})
         route = first_frame.initial_route(type_, ctor, kwargs)
-        if child_builder is None and not item_builders and not first_frame_builders and route is None:
+        animated = (type_, ctor) in first_frame.ANIMATED_ITEM_BUILDERS and isinstance(kwargs.get("itemBuilder"),
+                                                                                       callables)
+        if child_builder is None and not item_builders and not first_frame_builders and route is None and not animated:
             return kwargs
         expanded = dict(kwargs)
+        if animated:
+            complete = DartObject("AlwaysStoppedAnimation", "", (1.0,))
+            expanded["itemBuilder"] = [self.call(kwargs["itemBuilder"], [BUILD_CONTEXT, i, complete], {}, node)
+                                       for i in range(self.check_count(kwargs.get("initialItemCount", 0), node))]
         if isinstance(route, (Lambda, BoundMethod)):   # the app's first route, built as its home
             expanded["home"] = self.call(route, [BUILD_CONTEXT], {}, node)
         if child_builder is not None and isinstance(kwargs.get(child_builder), callables):

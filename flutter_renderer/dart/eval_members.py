@@ -12,9 +12,9 @@ from flutter_renderer import catalog
 from flutter_renderer.animation import AnimationUnsupported
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import EnumValue
-from flutter_renderer.dart import dart_core, flutter_api, kinds, methods
+from flutter_renderer.dart import dart_core, flutter_api, kinds, methods, still_state
 from flutter_renderer.dart.flutter_api import MISSING
-from flutter_renderer.dart.program import ClassDecl, FunctionDecl
+from flutter_renderer.dart.program import INDEX_OPERATOR, ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.first_frame import NOTIFIER_QUIET
@@ -67,6 +67,10 @@ class MemberAccess(EvaluatorBase):
     def index(self, value: Any, key: Any, node: Node) -> Any:
         if value is None:
             raise self.error(node, "The operator '[]' isn't defined for the type 'Null'.")
+        if isinstance(value, Instance):   # the class's own `operator []`
+            for cls in self.lineage(value.cls):
+                if INDEX_OPERATOR in cls.methods:
+                    return self.invoke(cls.methods[INDEX_OPERATOR], value, [key], {}, node)
         try:
             result = methods.index(value, key)
         except (TypeError, IndexError) as exc:
@@ -133,6 +137,8 @@ class MemberAccess(EvaluatorBase):
             value = flutter_api.static_get(owner, name)
             if value is MISSING:
                 value = dart_core.static_get(owner, name)
+            if value is MISSING:
+                value = still_state.static_get(owner, name)
             if value is not MISSING:
                 return value
         message = f"The getter '{name}' isn't defined for the type '{owner}'."

@@ -14,12 +14,18 @@ from typing import Any
 
 from flutter_renderer import animation
 from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, DartObject, EnumValue
+from flutter_renderer.dart import still_state
 from flutter_renderer.dart.flutter_api import MISSING
+from flutter_renderer.dart.values import Props
 
 # Builders Flutter runs for the first frame, and what it passes them: `child` is the widget's own
 # `child` argument, `home` the app's home route, `start` the tween's start value, `listened` the
 # value of the `valueListenable`, `complete` an animation at its end (AnimatedSwitcher shows its
-# first child without a transition), `dismissed` one at its start (a context menu still closed), `tab` the index of the tab a CupertinoTabScaffold shows.
+# first child without a transition), `dismissed` one at its start (a context menu still closed), `tab` the index of the tab a CupertinoTabScaffold shows,
+# `snapshot` the AsyncSnapshot a FutureBuilder / StreamBuilder starts with, `animationValue` the
+# value of the widget's `animation`, `scrollController` a sheet's (unattached) controller,
+# `routeSettings` the settings of a Navigator's initial route, `nothing` an empty list (no drag
+# is over a DragTarget).
 BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("AnimatedBuilder", ""): {"builder": ("context", "child")},
     ("ListenableBuilder", ""): {"builder": ("context", "child")},
@@ -38,6 +44,13 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("SearchAnchor", ""): {"builder": ("context", "searchController")},
     ("Autocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
+    ("FutureBuilder", ""): {"builder": ("context", "snapshot")},
+    ("StreamBuilder", ""): {"builder": ("context", "snapshot")},
+    ("MatrixTransition", ""): {"onTransform": ("animationValue",)},
+    ("DraggableScrollableSheet", ""): {"builder": ("context", "scrollController")},
+    ("Navigator", ""): {"onGenerateRoute": ("routeSettings",)},
+    ("MaterialPageRoute", ""): {"builder": ("context",)},
+    ("DragTarget", ""): {"builder": ("context", "nothing", "nothing")},
 }
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
@@ -47,6 +60,9 @@ BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()
     "WidgetsApp": "shortcuts actions", "CupertinoApp": "shortcuts actions", "FocusTraversalGroup": "policy",
     "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
     "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
+    "FutureBuilder": "future", "StreamBuilder": "stream", "ListenableBuilder": "listenable",
+    "RawGestureDetector": "gestures semantics", "Navigator": "observers transitionDelegate",
+    "Draggable": "data dragAnchorStrategy", "LongPressDraggable": "data dragAnchorStrategy",
 }.items()}
 
 
@@ -60,6 +76,9 @@ def behaviour_arguments(type_name: str) -> frozenset[str]:
     return BEHAVIOUR_ARGUMENTS.get(type_name, frozenset()) | EVERYONES_BEHAVIOUR
 
 
+# Lists that animate items in and out: their initial items are built at the end of the animation
+# (SliverAnimatedMultiBoxAdaptor gives them kAlwaysCompleteAnimation), `initialItemCount` of them.
+ANIMATED_ITEM_BUILDERS = frozenset({("AnimatedList", ""), ("AnimatedGrid", "")})
 # Item builders passed positionally, run once per index up to the count argument, as ITEM_BUILDERS
 # (flutter_api) are for named ones: (position of the builder, name of the count).
 POSITIONAL_ITEM_BUILDERS: dict[tuple[str, str], tuple[int, str]] = {
@@ -106,6 +125,11 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "focusNode": lambda: kwargs.get("focusNode") or DartObject("FocusNode"),
         "callback": lambda: None,   # onFieldSubmitted: only called from callbacks
         "tab": lambda: current_tab(kwargs),
+        "snapshot": lambda: initial_snapshot(kwargs),
+        "animationValue": lambda: animation.value_of(kwargs.get("animation")),
+        "scrollController": lambda: DartObject("ScrollController"),
+        "routeSettings": lambda: initial_route_settings(kwargs),
+        "nothing": lambda: [],
     }
     return [values[name]() for name in spec]
 
@@ -113,6 +137,28 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
 def _initial_text(value: Any) -> str:
     """Autocomplete.initialValue (a TextEditingValue) -> the text its field starts with."""
     return value.kwargs.get("text", "") if isinstance(value, DartObject) else ""
+
+
+def initial_route_settings(kwargs: dict[str, Any]) -> Props:
+    """The RouteSettings a Navigator generates its first route with: `initialRoute`, else '/'
+    (Navigator.defaultRouteName). A deeper initial route ('/a/b') also pushes the routes under it,
+    which the first frame doesn't show."""
+    name = kwargs.get("initialRoute") or "/"
+    return Props("RouteSettings", {"name": name, "arguments": None},
+                 ir=DartObject("RouteSettings", kwargs={"name": name}))
+
+
+def initial_snapshot(kwargs: dict[str, Any]) -> Props:
+    """The snapshot a FutureBuilder / StreamBuilder builds its first frame with (widgets/async.dart):
+    `initialData` (or none) and, with a future or stream to wait for, ConnectionState.waiting. Even a
+    completed Future delivers its value in a microtask, after the first frame."""
+    data = kwargs.get("initialData")
+    source = kwargs.get("future", kwargs.get("stream"))
+    attrs = {"connectionState": EnumValue("ConnectionState", "none" if source is None else "waiting"),
+             "data": data, "hasData": data is not None, "error": None, "hasError": False, "stackTrace": None}
+    if data is not None:
+        attrs["requireData"] = data
+    return Props("AsyncSnapshot", attrs)
 
 
 def initial_route(type_name: str, ctor: str, kwargs: dict[str, Any]) -> Any:
@@ -146,6 +192,9 @@ def listened_value(listenable: Any) -> Any:
         return animation.value_of(listenable)
     if isinstance(listenable, DartObject) and listenable.type == "ValueNotifier":
         return listenable.kwargs.get("_value", listenable.args[0] if listenable.args else None)
+    held = still_state.get_property(listenable, "value") if isinstance(listenable, DartObject) else MISSING
+    if held is not MISSING:   # a controller at rest (TextEditingController, UndoHistoryController, ...)
+        return held
     raise TypeError("valueListenable must be a ValueNotifier or an Animation")
 
 
@@ -197,7 +246,8 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
         return None
     if receiver.type == "AnimationController" and name in ("forward", "reverse", "reset", "repeat"):
         return _start(receiver, name, kwargs)
-    if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"):
+    if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"
+                           or animation.is_animation(receiver)):
         return None
     return MISSING
 

@@ -224,6 +224,41 @@ def argb(a: int, r: int, g: int, b: int) -> ColorValue:
 AMBIENT_TEXT_STYLE = DartObject("TextStyle", kwargs={"_ambient": True})
 
 
+_HSV_FIELDS = ("alpha", "hue", "saturation", "value")
+
+
+def hsv_to_color(alpha: float, hue: float, saturation: float, value: float) -> ColorValue:
+    """HSVColor.toColor (painting/colors.dart): the hue's sector of the colour wheel, each channel
+    rounded half away from zero as Dart's `round` does."""
+    chroma = saturation * value
+    secondary = chroma * (1.0 - abs((hue / 60.0) % 2.0 - 1.0))
+    match = value - chroma
+    sectors = ((chroma, secondary, 0.0), (secondary, chroma, 0.0), (0.0, chroma, secondary),
+               (0.0, secondary, chroma), (secondary, 0.0, chroma), (chroma, 0.0, secondary))
+    red, green, blue = sectors[min(max(int(hue // 60.0), 0), 5)]
+
+    def byte(channel: float) -> int:
+        return int(math.floor(channel * 0xFF + 0.5))
+
+    return argb(byte(alpha), byte(red + match), byte(green + match), byte(blue + match))
+
+
+def hsv_member(receiver: DartObject, name: str, args: list[Any] | None) -> Any:
+    """A getter (`args` None) or method of `HSVColor.fromAHSV(a, h, s, v)`; MISSING for others."""
+    if receiver.type != "HSVColor" or receiver.ctor != "fromAHSV" or len(receiver.args) != 4:
+        return MISSING
+    fields = dict(zip(_HSV_FIELDS, (float(x) for x in receiver.args)))
+    if args is None:
+        return fields.get(name, MISSING)
+    if name == "toColor" and not args:
+        return hsv_to_color(*fields.values())
+    changed = {f"with{field.capitalize()}": field for field in _HSV_FIELDS}
+    if name in changed and len(args) == 1:
+        fields[changed[name]] = float(args[0])
+        return DartObject("HSVColor", "fromAHSV", tuple(fields.values()))
+    return MISSING
+
+
 def theme_data() -> Props:
     """What `Theme.of(context)` returns: colors as theme roles, text styles by name."""
     scheme = {role: ColorValue(role.lower()) for role in COLOR_ROLES}
@@ -274,7 +309,8 @@ def media_query(width: float, height: float) -> Props:
     """What `MediaQuery.of(context)` returns for a phone of the render size, without system insets."""
     return Props("MediaQueryData", {
         "size": size(width, height), "padding": zero_insets(), "viewPadding": zero_insets(),
-        "viewInsets": zero_insets(), "devicePixelRatio": 1.0, "textScaleFactor": 1.0,
+        "viewInsets": zero_insets(), "systemGestureInsets": zero_insets(),
+        "devicePixelRatio": 1.0, "textScaleFactor": 1.0,
         "orientation": EnumValue("Orientation", "portrait" if height >= width else "landscape"),
         "platformBrightness": EnumValue("Brightness", "light"),
     })

@@ -12,8 +12,8 @@ from typing import Any, Callable
 
 from flutter_renderer import catalog
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
-from flutter_renderer.dart import dart_core, first_frame
-from flutter_renderer.dart.flutter_api import MISSING, shade, with_opacity
+from flutter_renderer.dart import dart_core, first_frame, still_state
+from flutter_renderer.dart.flutter_api import MISSING, hsv_member, shade, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
 
 Call = Callable[[Any, list[Any]], Any]
@@ -79,7 +79,11 @@ def get_property(receiver: Any, name: str) -> Any:
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
         return shade(receiver, int(name[5:])) or MISSING
     if isinstance(receiver, DartObject):
-        known = first_frame.get_property(receiver, name)
+        known = still_state.get_property(receiver, name)
+        if known is MISSING:
+            known = hsv_member(receiver, name, None)
+        if known is MISSING:
+            known = first_frame.get_property(receiver, name)
         if known is not MISSING or name.startswith("_"):
             return known
         if name in receiver.kwargs:
@@ -191,7 +195,10 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
         }
         return methods.get(name, lambda: MISSING)()
     if isinstance(receiver, DartObject):
-        return first_frame.call_method(receiver, name, args, kwargs)
+        result = still_state.call_method(receiver, name, args, kwargs)
+        if result is MISSING:
+            result = hsv_member(receiver, name, args)
+        return first_frame.call_method(receiver, name, args, kwargs) if result is MISSING else result
     return MISSING
 
 

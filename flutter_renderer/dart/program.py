@@ -385,3 +385,17 @@ def _read_method(signature: Node, body: Node | None, cls: ClassDecl) -> None:
             _add_constructor(part, body, cls, signature)
         elif part.type == "factory_constructor_signature":
             _add_factory(part, body, cls)
+        elif part.type == "operator_signature" and _operator_symbol(part) == "[]":
+            params = next((c for c in named(part) if c.type == "formal_parameter_list"), None)
+            cls.methods[INDEX_OPERATOR] = FunctionDecl(INDEX_OPERATOR, read_params(params), body, part)
+
+
+# The name a class's `operator []` is stored under (no Dart identifier can clash with it).
+INDEX_OPERATOR = "operator[]"
+
+
+def _operator_symbol(signature: Node) -> str:
+    """The operator an `operator_signature` declares: the tokens between `operator` and its parameters."""
+    tokens = [c for c in signature.children if c.type != "formal_parameter_list"]
+    start = next((i for i, c in enumerate(tokens) if c.type == "operator"), len(tokens))
+    return "".join(text(c) for c in tokens[start + 1:])

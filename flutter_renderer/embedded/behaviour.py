@@ -14,7 +14,7 @@ _BEHAVIOUR = ("Shortcuts Shortcuts.manager Actions Focus FocusScope FocusTravers
               "CallbackShortcuts MouseRegion Listener AbsorbPointer IgnorePointer ExcludeSemantics MergeSemantics "
               "Semantics RepaintBoundary KeyboardListener NotificationListener PopScope WillPopScope SelectionArea "
               "SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
-              "TextFieldTapRegion TapRegion FocusableActionDetector").split()
+              "TextFieldTapRegion TapRegion FocusableActionDetector RawGestureDetector NavigatorPopHandler").split()
 
 
 def _params(*names: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject, EnumValue
+from flutter_renderer.ir import DartObject, EnumValue, controller_text
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
@@ -102,6 +102,14 @@ _FIELD = ("decoration obscureText maxLines minLines style textAlign readOnly ena
           "initialValue textAlignVertical")
 
 
+def field_text(k: dict[str, Any]) -> str:
+    """The text a field starts with: `initialValue` (TextFormField), else its controller's text."""
+    if k.get("initialValue") is not None:
+        return text_of(k["initialValue"])
+    controller = k.get("controller")
+    return controller_text(controller) if isinstance(controller, DartObject) else ""
+
+
 @widget("TextField", "TextFormField", honours=_FIELD)
 def text_field(node: DartObject) -> ft.Control:
     k = node.kwargs
@@ -120,7 +128,7 @@ def text_field(node: DartObject) -> ft.Control:
     return ft.TextField(
         # Flutter's InputDecorator takes the full available width; Flet caps a TextField at 300 px.
         width=math.inf,
-        value=text_of(k["initialValue"]) if k.get("initialValue") is not None else "",
+        value=field_text(k),
         password=obscure, multiline=multiline, max_lines=max_lines if multiline else None,
         min_lines=min_lines, text_style=v.text_style(style),
         text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),

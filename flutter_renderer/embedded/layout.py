@@ -17,8 +17,8 @@ from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, current_media_padding, layout_error, media_padding, unbounded, unsupported,
-    widget, widget_list,
+    axes, bad, build, build_optional, current_media_padding, evaluated, is_tight, layout_error, media_padding,
+    tight_child, unbounded, unsupported, widget, widget_list,
 )
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
@@ -96,10 +96,14 @@ def spacer(node: DartObject) -> ft.Control:
 
 
 def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Container:
-    """A Container of the given size whose child sees the bounds that size implies."""
+    """A Container of the given size whose child sees the bounds that size implies: tight on an axis
+    the size fixes (or the parent fixed), unless an alignment loosens them."""
     w, h = v.number(width), v.number(height)
+    fixed = [size is not None and (not math.isinf(size) or not unbounded(axis)) for size, axis in ((w, "h"), (h, "v"))]
+    tight = container.get("alignment") is None and all(f or (size is None and is_tight())
+                                                       for f, size in zip(fixed, (w, h)))
     with axes(vertical=False if h is not None and not math.isinf(h) else None,
-              horizontal=False if w is not None and not math.isinf(w) else None):
+              horizontal=False if w is not None and not math.isinf(w) else None), tight_child(tight):
         content = build_optional(node.kwargs.get("child"))
     return ft.Container(content=content, width=w, height=h, **container)
 
@@ -160,7 +164,8 @@ def container(node: DartObject) -> ft.Control:
         raise bad(k["color"], "either color or decoration in Container, not both (Flutter asserts this)")
     width, height = k.get("width"), k.get("height")
     if k.get("constraints") is not None:
-        width, height = _tight_size(k["constraints"], width, height, node)
+        fills = k.get("alignment") is not None or k.get("child") is None
+        width, height = _tight_size(k["constraints"], width, height, node, fills)
     style = box_decoration(k.get("decoration"))
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
     control = _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
@@ -172,10 +177,13 @@ def container(node: DartObject) -> ft.Control:
     return control
 
 
-def _tight_size(value: Any, width: Any, height: Any, node: DartObject) -> tuple[Any, Any]:
+def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False) -> tuple[Any, Any]:
     """BoxConstraints -> a size per axis: tight ones (min == max, e.g. BoxConstraints.expand) are a size;
     a loose one that cannot bind on this screen (min 0, max >= the screen, e.g. maxWidth: 400 on a
-    390 px phone) changes nothing; any other is unsupported (Flet has no general constraints)."""
+    390 px phone) changes nothing; a maximum around a box that `fills` whatever it is given (a
+    Container with an alignment or without a child) is that box's size, which its parent's
+    constraints clamp as they clamp the maximum; any other is unsupported (Flet has no general
+    constraints)."""
     c = v.constraints(value)
     sizes = []
     for axis, low, high, screen, given in (("width", c.min_width, c.max_width, SCREEN_WIDTH.get(), width),
@@ -184,6 +192,8 @@ def _tight_size(value: Any, width: Any, height: Any, node: DartObject) -> tuple[
             sizes.append(low)
         elif low == 0 and high >= screen:
             sizes.append(given)
+        elif low == 0 and (fills or given is not None):   # `width`/`height` tighten the constraints
+            sizes.append(high if given is None else min(v.number(given), high))
         else:
             raise unsupported(f"{node.type}.constraints with min/max {axis} {low:g}..{high:g}", node)
     return sizes[0], sizes[1]
@@ -200,8 +210,9 @@ def decorated_box(node: DartObject) -> ft.Control:
 
 @widget("Padding", honours="padding child")
 def padding(node: DartObject) -> ft.Control:
-    return ft.Container(content=build_optional(node.kwargs.get("child")),
-                        padding=v.edge_insets(node.kwargs.get("padding")))
+    with tight_child(is_tight()):   # padding deflates the constraints, tight ones stay tight
+        child = build_optional(node.kwargs.get("child"))
+    return ft.Container(content=child, padding=v.edge_insets(node.kwargs.get("padding")))
 
 
 @widget("SizedBox", honours="width height child")
@@ -232,9 +243,33 @@ def sized_box_from_size(node: DartObject) -> ft.Control:
 
 def _align(node: DartObject, default: ft.Alignment) -> ft.Control:
     k = node.kwargs
+    where = v.alignment(k.get("alignment")) or default
     if k.get("widthFactor") is not None or k.get("heightFactor") is not None:
-        raise unsupported(f"{node.type}.widthFactor/heightFactor", node)
-    return ft.Container(content=build_optional(k.get("child")), alignment=v.alignment(k.get("alignment")) or default)
+        return _shrink_wrapped(node, k.get("widthFactor"), k.get("heightFactor"), where)
+    return ft.Container(content=build_optional(k.get("child")), alignment=where)
+
+
+_FLEX_POSITIONS = {-1: ft.MainAxisAlignment.START, 0: ft.MainAxisAlignment.CENTER, 1: ft.MainAxisAlignment.END}
+
+
+def _shrink_wrapped(node: DartObject, width_factor: Any, height_factor: Any, where: ft.Alignment) -> ft.Control:
+    """Align/Center with a size factor of 1.0: that axis is as large as the child (RenderPositionedBox
+    shrink-wraps it), the other fills the constraints and the child is aligned along it; a Column
+    (or Row) of the one child is that box. Other factors scale the child's size, unknown here."""
+    if any(factor is not None and v.finite(factor) != 1 for factor in (width_factor, height_factor)):
+        raise unsupported(f"{node.type}.widthFactor/heightFactor other than 1.0", node)
+    child = build_optional(node.kwargs.get("child"))
+    if child is None:
+        return ft.Container(width=0 if width_factor is not None else None,
+                            height=0 if height_factor is not None else None)
+    if width_factor is not None and height_factor is not None:
+        return child
+    position = where.y if width_factor is not None else where.x
+    if position not in _FLEX_POSITIONS:
+        raise unsupported(f"{node.type}.alignment between the edges with one size factor", node)
+    if width_factor is not None:
+        return ft.Column([child], alignment=_FLEX_POSITIONS[position], spacing=0)
+    return ft.Row([child], alignment=_FLEX_POSITIONS[position], spacing=0)
 
 
 @widget("Center", honours="child widthFactor heightFactor")
@@ -249,11 +284,46 @@ def align(node: DartObject) -> ft.Control:
 
 @widget("Stack", honours="alignment fit clipBehavior children")
 def stack(node: DartObject) -> ft.Control:
+    return _stack(node, node.kwargs.get("fit"))
+
+
+def _stack(node: DartObject, fit: Any) -> ft.Stack:
     k = node.kwargs
-    children = [build(child, parent="stack") for child in widget_list(node)]
+    expand = isinstance(fit, EnumValue) and fit.name == "expand"   # non-positioned children fill the stack
+    with tight_child(expand and not unbounded("h") and not unbounded("v")):
+        children = [build(child, parent="stack") for child in widget_list(node)]
     return ft.Stack(children, alignment=v.alignment(k.get("alignment")) or ft.Alignment(-1, -1),
-                    fit=v.enum(k.get("fit"), "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
+                    fit=v.enum(fit, "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
                     clip_behavior=_clip(k.get("clipBehavior")) or ft.ClipBehavior.HARD_EDGE)
+
+
+@widget("IndexedStack", honours="alignment sizing clipBehavior index children")
+def indexed_stack(node: DartObject) -> ft.Control:
+    """A Stack of all its children (it is as large as the largest) that paints only `index`: the
+    others are laid out and drawn transparent."""
+    index = node.kwargs.get("index", 0)
+    control = _stack(node, node.kwargs.get("sizing"))
+    for i, child in enumerate(control.controls):
+        if i != index:
+            child.opacity = 0
+    return control
+
+
+@widget("PreferredSize", honours="preferredSize child")
+def preferred_size(node: DartObject) -> ft.Control:
+    """PreferredSize only tells a parent that asks (Scaffold.appBar, AppBar.bottom) its preferred size;
+    it builds its child as it is."""
+    return _child(node)
+
+
+@widget("Offstage", honours="offstage child")
+def offstage(node: DartObject) -> ft.Control:
+    """Offstage lays its child out but neither paints it nor takes any room (the smallest size its
+    constraints allow)."""
+    child = build_optional(node.kwargs.get("child"))
+    if node.kwargs.get("offstage", True) is False and child is not None:
+        return child
+    return ft.Container(width=0, height=0)
 
 
 def _positioned(node: DartObject, default: float | None) -> ft.Control:
@@ -365,6 +435,32 @@ def _list_view(node: DartObject, items: list[Any]) -> ft.Control:
 _LIST_PARAMS = "scrollDirection reverse shrinkWrap padding itemExtent prototypeItem itemExtentBuilder"
 
 
+def delegate_children(node: DartObject, param: str = "delegate") -> list[Any]:
+    """The children of SliverChildListDelegate / SliverChildBuilderDelegate (built by the front end)."""
+    delegate = node.kwargs.get(param)
+    if not isinstance(delegate, DartObject) or delegate.type not in ("SliverChildListDelegate",
+                                                                     "SliverChildBuilderDelegate"):
+        raise bad(delegate, f"a SliverChildDelegate for {node.type}")
+    children = delegate.args[0] if delegate.args else None
+    if isinstance(children, Closure):
+        raise unsupported("a SliverChildBuilderDelegate without childCount (the front end builds a known count)",
+                          node)
+    if not isinstance(children, list):
+        raise bad(children, "the children of a SliverChildDelegate")
+    return [child for child in children if child is not None]
+
+
+@widget("AnimatedList", honours="scrollDirection reverse shrinkWrap padding itemBuilder initialItemCount")
+def animated_list(node: DartObject) -> ft.Control:
+    """Its initial items, fully animated in (the front end builds them)."""
+    return _list_view(node, _builder_items(node, "itemBuilder", node.kwargs.get("initialItemCount")))
+
+
+@widget("ListView.custom", honours=_LIST_PARAMS + " childrenDelegate")
+def list_view_custom(node: DartObject) -> ft.Control:
+    return _list_view(node, delegate_children(node, "childrenDelegate"))
+
+
 @widget("ListView", honours=_LIST_PARAMS + " children")
 def list_view(node: DartObject) -> ft.Control:
     return _list_view(node, widget_list(node))
@@ -427,6 +523,13 @@ def grid_view(node: DartObject) -> ft.Control:
 @widget("GridView.builder", honours=_GRID_PARAMS + " gridDelegate itemBuilder itemCount")
 def grid_view_builder(node: DartObject) -> ft.Control:
     return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")),
+                 grid_delegate(node.kwargs.get("gridDelegate")))
+
+
+@widget("AnimatedGrid", honours=_GRID_PARAMS + " gridDelegate itemBuilder initialItemCount")
+def animated_grid(node: DartObject) -> ft.Control:
+    """Its initial items, fully animated in (the front end builds them)."""
+    return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("initialItemCount")),
                  grid_delegate(node.kwargs.get("gridDelegate")))
 
 
@@ -503,6 +606,12 @@ def _all_params(*types: str) -> str:
     return " ".join(sorted({p for t in types for p in CLASSES[t][""].named}))
 
 
+@widget("FutureBuilder", "StreamBuilder", honours="future stream initialData builder")
+def async_builder(node: DartObject) -> ft.Control:
+    """What the builder built from the initial snapshot (the front end runs it)."""
+    return build(evaluated(node, "builder"))
+
+
 @widget("InkWell", "GestureDetector", "Tooltip", "Form", "Builder",
         honours=_all_params("InkWell", "GestureDetector", "Tooltip", "Form", "Builder"))
 def transparent(node: DartObject) -> ft.Control:
@@ -512,4 +621,5 @@ def transparent(node: DartObject) -> ft.Control:
         raise unsupported(f"{node.type}.builder the front end could not evaluate", node)
     if child is None:
         return ft.Container(width=0, height=0)
-    return build(child)
+    with tight_child(is_tight()):   # a proxy: its child gets its constraints
+        return build(child)

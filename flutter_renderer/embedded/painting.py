@@ -15,7 +15,7 @@ from flutter_renderer.embedded.images import placeholder_decoration_image
 from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.material import default_style
 from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
-from flutter_renderer.embedded.registry import bad, build_optional, unsupported, widget
+from flutter_renderer.embedded.registry import bad, build_optional, is_tight, tight_child, unsupported, widget
 
 
 # --- surfaces -------------------------------------------------------------------------------------
@@ -23,7 +23,8 @@ from flutter_renderer.embedded.registry import bad, build_optional, unsupported,
 @widget("ColoredBox", honours="color child")
 def colored_box(node: DartObject) -> ft.Control:
     # Without a child a ColoredBox is as small as its constraints allow (a Container would fill).
-    child = build_optional(node.kwargs.get("child"))
+    with tight_child(is_tight()):
+        child = build_optional(node.kwargs.get("child"))
     size = {} if child is not None else {"width": 0, "height": 0}
     return ft.Container(content=child, bgcolor=v.color(node.kwargs.get("color")), **size)
 
@@ -212,6 +213,15 @@ def _transformed(node: DartObject, matrix: ft.Matrix4, default_alignment: ft.Ali
 
 
 _TRANSFORM = "origin alignment transformHitTests filterQuality child"
+
+
+@widget("MatrixTransition", honours="animation onTransform alignment filterQuality child")
+def matrix_transition(node: DartObject) -> ft.Control:
+    """The matrix `onTransform` gives for the animation's first value (the front end runs it), about the centre."""
+    matrix = node.kwargs.get("onTransform")
+    if not isinstance(matrix, DartObject):
+        raise unsupported("MatrixTransition.onTransform the front end could not evaluate", node)
+    return _transformed(node, v.matrix4(matrix), ft.Alignment(0, 0))
 
 
 @widget("Transform", honours="transform " + _TRANSFORM)

@@ -10,7 +10,7 @@ import flet as ft
 
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
-from flutter_renderer.embedded.layout import check_viewport, scroll_padding
+from flutter_renderer.embedded.layout import check_viewport, delegate_children, scroll_padding
 from flutter_renderer.embedded.registry import (
     axes, build, build_optional, layout_error, runtime_error, unbounded, unsupported, widget, widget_list,
 )
@@ -115,14 +115,18 @@ def reorderable_list_view(node: DartObject) -> ft.Control:
                                   expand=None if k.get("shrinkWrap") else True)
 
 
-@widget("PageView", "PageView.builder", honours="children itemBuilder itemCount controller scrollDirection reverse "
-                                                "pageSnapping padEnds allowImplicitScrolling scrollBehavior")
+@widget("PageView", "PageView.builder", "PageView.custom",
+        honours="children itemBuilder itemCount childrenDelegate controller scrollDirection reverse pageSnapping "
+                "padEnds allowImplicitScrolling scrollBehavior")
 def page_view(node: DartObject) -> ft.Control:
     k = node.kwargs
     horizontal = not (isinstance(k.get("scrollDirection"), EnumValue) and k["scrollDirection"].name == "vertical")
     if unbounded("h") or unbounded("v"):
         raise layout_error("PageView was given unbounded constraints (it needs a bounded width and height)", node)
-    pages = k.get("itemBuilder") if node.ctor == "builder" else widget_list(node)
+    if node.ctor == "custom":
+        pages = delegate_children(node, "childrenDelegate")
+    else:
+        pages = k.get("itemBuilder") if node.ctor == "builder" else widget_list(node)
     if isinstance(pages, Closure) or not isinstance(pages, list):
         raise unsupported("PageView.builder pages the front end could not build", node)
     controller = k.get("controller")

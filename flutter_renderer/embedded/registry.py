@@ -36,7 +36,7 @@ INVISIBLE = frozenset((
     "contextMenuBuilder canRequestFocus undoController enableIMEPersonalizedLearning stylusHandwritingEnabled "
     "ignorePointers onTapAlwaysCalled animationDuration hoverDuration waitDuration showDuration exitDuration "
     "triggerMode enableTapToDismiss ignorePointer canPop textScaler textWidthBasis textHeightBehavior locale "
-    "strutStyle showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
+    "strutStyle magnifierConfiguration showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
     "scrollPadding obscuringCharacter onClosing enableDrag isSemanticButton internalAddSemanticForOnTap"
 ).split())
 
@@ -114,6 +114,28 @@ def media_padding(*, top: float | None = None, bottom: float | None = None) -> I
         _MEDIA_PADDING.reset(token)
 
 
+# Whether the next widget built gets tight constraints (its parent forces its size: a SizedBox of
+# both sizes and what passes that on), and whether the widget being built got them. Only the boxes
+# that know it say so; every other parent gives its children "not known to be tight".
+_TIGHT_NEXT: ContextVar[bool] = ContextVar("tight_next", default=False)
+_TIGHT: ContextVar[bool] = ContextVar("tight", default=False)
+
+
+@contextmanager
+def tight_child(is_tight: bool) -> Iterator[None]:
+    """Build the next widget with tight constraints (True) or not known to be tight (False)."""
+    token = _TIGHT_NEXT.set(is_tight)
+    try:
+        yield
+    finally:
+        _TIGHT_NEXT.reset(token)
+
+
+def is_tight() -> bool:
+    """Whether the widget being built gets tight constraints from its parent."""
+    return _TIGHT.get()
+
+
 def current_media_padding() -> tuple[float, float]:
     """The MediaQuery (top, bottom) padding of the widget being built."""
     return _MEDIA_PADDING.get()
@@ -171,6 +193,7 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
     if depth > MAX_WIDGET_DEPTH:
         raise unsupported(f"a widget tree deeper than {MAX_WIDGET_DEPTH} levels", node)
     token = _DEPTH.set(depth)
+    tight_token, next_token = _TIGHT.set(_TIGHT_NEXT.get()), _TIGHT_NEXT.set(False)
     text_scope = scoped(node.type)
     try:
         if text_scope is None:
@@ -183,6 +206,8 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
         raise
     finally:
         _DEPTH.reset(token)
+        _TIGHT_NEXT.reset(next_token)
+        _TIGHT.reset(tight_token)
 
 
 def build_optional(node: Any) -> ft.Control | None:

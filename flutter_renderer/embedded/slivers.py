@@ -17,7 +17,7 @@ from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.animated import animated_value
 from flutter_renderer.embedded.cupertino import CUPERTINO, text_style
 from flutter_renderer.embedded.layout import (
-    box_decoration, check_viewport, grid_delegate, safe_area_padding, scroll_padding,
+    box_decoration, check_viewport, delegate_children, grid_delegate, safe_area_padding, scroll_padding,
 )
 from flutter_renderer.embedded.registry import (
     PARENT_DATA, axes, bad, build, build_optional, evaluated, media_padding, runtime_error, unsupported, widget, widget_list,
@@ -97,21 +97,6 @@ def sliver_to_box_adapter(node: DartObject) -> ft.Control:
     return build_optional(node.kwargs.get("child")) or ft.Container(height=0)
 
 
-def _delegate_children(node: DartObject) -> list[Any]:
-    """The children of SliverChildListDelegate / SliverChildBuilderDelegate (built by the front end)."""
-    delegate = node.kwargs.get("delegate")
-    if not isinstance(delegate, DartObject) or delegate.type not in ("SliverChildListDelegate",
-                                                                     "SliverChildBuilderDelegate"):
-        raise bad(delegate, f"a SliverChildDelegate for {node.type}")
-    children = delegate.args[0] if delegate.args else None
-    if isinstance(children, Closure):
-        raise unsupported("a SliverChildBuilderDelegate without childCount (the front end builds a known count)",
-                          node)
-    if not isinstance(children, list):
-        raise bad(children, "the children of a SliverChildDelegate")
-    return [child for child in children if child is not None]
-
-
 def _items(node: DartObject) -> list[Any]:
     if node.ctor in ("builder", "separated"):
         items = node.kwargs.get("itemBuilder")
@@ -123,7 +108,7 @@ def _items(node: DartObject) -> list[Any]:
         return items
     if node.ctor in ("list", "count", "extent"):
         return widget_list(node)
-    return _delegate_children(node)
+    return delegate_children(node)
 
 
 def _column(controls: list[ft.Control]) -> ft.Control:

@@ -227,14 +227,14 @@ def border_side(value: Any) -> ft.BorderSide | None:
     style = k.get("style")
     if "style" in k and (style is None or (isinstance(style, EnumValue) and style.name == "none")):
         return ft.BorderSide(0, "transparent")  # BorderSide.none
-    width = finite(k.get("width"))
-    # Flutter's BorderSide() defaults: width 1.0, color black.
+    width, align = finite(k.get("width")), finite(k.get("strokeAlign"))
+    # Flutter's BorderSide() defaults: width 1.0, color black, inside the edge (strokeAlignInside).
     return ft.BorderSide(1.0 if width is None else width, color(k.get("color")) or "#ff000000",
-                         stroke_align=finite(k.get("strokeAlign")) or -1.0)
+                         stroke_align=-1.0 if align is None else align)
 
 
 def border(value: Any) -> ft.Border | None:
-    """Border.all / Border(top: ...) / Border.symmetric -> ft.Border."""
+    """Border.all / Border(top: ...) / Border.symmetric / Border.fromBorderSide -> ft.Border."""
     if value is None:
         return None
     if not isinstance(value, DartObject) or value.type != "Border":
@@ -242,6 +242,9 @@ def border(value: Any) -> ft.Border | None:
     k = value.kwargs
     if value.ctor == "all":
         side = border_side(DartObject("BorderSide", kwargs={n: v for n, v in k.items() if n != "key"}))
+        return ft.Border(side, side, side, side)
+    if value.ctor == "fromBorderSide" and len(value.args) == 1:
+        side = border_side(value.args[0])
         return ft.Border(side, side, side, side)
     if value.ctor == "symmetric":
         v, h = border_side(k.get("vertical")), border_side(k.get("horizontal"))

@@ -319,3 +319,12 @@ def test_an_unknown_class_called_in_a_state_with_a_flutter_mixin_is_not_called_i
               "class _S extends State<P> with TickerProviderStateMixin { Widget build(BuildContext c) => Nope(); }\n")
     error = compile_error(source)
     assert "Flutter type" not in error.message and "Nope" in error.message
+
+
+def test_a_class_declares_its_own_index_operator(expr_value, make_screen, compile_error) -> None:
+    top = ("class Model<E> { Model(this._items); final List<E> _items; int get length => _items.length;\n"
+           "  E operator [](int index) => _items[index]; }\n"
+           "class Sub extends Model<String> { Sub() : super(<String>['x', 'y']); }\n")
+    assert expr_value("'${Model<int>(<int>[4, 5])[1]} ${Sub()[0]}'", top=top) == "5 x"
+    error = compile_error(make_screen("Text('${Plain()[0]}')", top="class Plain { const Plain(); }"))
+    assert error.kind is ErrorKind.ANALYSIS and "operator '[]'" in str(error)

@@ -32,6 +32,32 @@ class Home extends StatelessWidget {{
 """
 
 
+def state_source(build: str, fields: str = "", init: str = "", mixins: str = "SingleTickerProviderStateMixin",
+                 libraries: tuple[str, ...] = ("material",)) -> str:
+    """An app of one StatefulWidget whose State (`with mixins`) declares `fields`, runs `init` in
+    initState and builds the expression `build`; it imports package:flutter's `libraries`."""
+    imports = "\n".join(f"import 'package:flutter/{name}.dart';" for name in libraries)
+    return f"""
+{imports}
+void main() => runApp(const Demo());
+class Demo extends StatefulWidget {{
+  const Demo({{super.key}});
+  @override
+  State<Demo> createState() => _DemoState();
+}}
+class _DemoState extends State<Demo> with {mixins} {{
+  {fields}
+  @override
+  void initState() {{
+    super.initState();
+    {init}
+  }}
+  @override
+  Widget build(BuildContext context) => {build};
+}}
+"""
+
+
 @pytest.fixture(scope="module")
 def backend():
     """Two warm workers; the hang marker is set before they start so the test hook is active."""

@@ -10,30 +10,10 @@ from flutter_renderer.animation import value_of
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import DartError, compile_screen
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue
-
-STATE = """
-import 'package:flutter/material.dart';
-void main() => runApp(const Demo());
-class Demo extends StatefulWidget {{
-  const Demo({{super.key}});
-  @override
-  State<Demo> createState() => _DemoState();
-}}
-class _DemoState extends State<Demo> with SingleTickerProviderStateMixin {{
-  {fields}
-  @override
-  void initState() {{
-    super.initState();
-    {init}
-  }}
-  @override
-  Widget build(BuildContext context) => {build};
-}}
-"""
-
+from tests.renderer.conftest import state_source
 
 def compile_state(build: str, fields: str = "", init: str = "") -> DartObject:
-    return compile_screen(STATE.format(fields=fields, init=init, build=build), width=390, height=844)
+    return compile_screen(state_source(build, fields, init), width=390, height=844)
 
 
 CONTROLLER = "late final AnimationController _c = AnimationController(vsync: this, duration: const Duration(seconds: 1));"
