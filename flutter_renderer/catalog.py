@@ -665,6 +665,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                  "fadeDuration timeToFade pressDuration notificationPredicate interactive "
                                  "scrollbarOrientation mainAxisMargin crossAxisMargin padding", "child")},
     "ScrollConfiguration": {"": sig("", "", "behavior child")},
+    "RefreshIndicator": {name: sig("", "backgroundColor color displacement edgeOffset notificationPredicate "
+                                       "semanticsLabel semanticsValue strokeWidth triggerMode", "child onRefresh")
+                         for name in ("", "adaptive")},
     "PrimaryScrollController": {"": sig("", "automaticallyInheritForPlatforms scrollDirection", "controller child"),
                                 "none": sig("", "", "child")},
     "TextFieldTapRegion": {"": sig("", "enabled onTapOutside onTapInside consumeOutsideTaps debugLabel", "child")},
@@ -1017,7 +1020,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
-    "RefreshIndicator ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
+    "ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
     "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
     "MediaQuery Navigator "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "

@@ -349,6 +349,7 @@ def dropdown_button(node: DartObject) -> ft.Control:
 
 
 @widget("DropdownButtonFormField", honours="items value initialValue hint decoration isExpanded isDense icon "
+                                           "elevation dropdownColor menuMaxHeight "
                                            "style onChanged")
 def dropdown_button_form_field(node: DartObject) -> ft.Control:
     # Drawn as the InputDecorator it is: a read-only field showing the selected item's text.

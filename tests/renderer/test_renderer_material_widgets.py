@@ -1,0 +1,72 @@
+"""Dart source -> front end -> Flet controls for more Material widgets at their first frame (no
+browser): large FABs, scrollbars shown at rest, refresh indicators at rest, toggle buttons, banners,
+expansion panels, dropdown menus and tab controllers."""
+
+from __future__ import annotations
+
+import flet as ft
+import pytest
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart import compile_screen
+from flutter_renderer.embedded.mapping import Screen, build_screen
+from flutter_renderer.embedded.values import MappingError
+
+SCAFFOLD = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(theme: ThemeData(useMaterial3: {m3}), home: Scaffold(body: {body})));
+"""
+
+
+def built(source: str) -> Screen:
+    return build_screen(compile_screen(source, width=390, height=844))
+
+
+def body(expr: str, *, m3: bool = True) -> ft.Control:
+    """The Flet control of a Scaffold body expression."""
+    return built(SCAFFOLD.format(body=expr, m3=str(m3).lower())).root.content
+
+
+def error(expr: str) -> MappingError:
+    with pytest.raises(MappingError) as info:
+        body(expr)
+    return info.value
+
+
+def test_large_fab_is_a_96_px_button_with_a_36_px_icon():
+    fab = body("FloatingActionButton.large(onPressed: () {}, child: const Icon(Icons.add))")
+    assert isinstance(fab, ft.FloatingActionButton) and (fab.width, fab.height) == (96, 96)
+    assert fab.shape == ft.RoundedRectangleBorder(radius=28) and fab.content.size == 36
+    sized = body("FloatingActionButton.large(onPressed: () {}, child: const Icon(Icons.add, size: 20))")
+    assert sized.content.size == 20
+    assert isinstance(body("FloatingActionButton.large(onPressed: () {}, child: const Icon(Icons.add))", m3=False)
+                      .shape, ft.CircleBorder)
+    wrapped = error("FloatingActionButton.large(onPressed: () {}, child: const Center(child: Icon(Icons.add)))")
+    assert wrapped.kind is ErrorKind.UNSUPPORTED
+
+
+def test_scrollbar_at_rest_shows_the_thumb_of_the_scroll_view_it_wraps():
+    grid = body("Scrollbar(thumbVisibility: true, child: GridView.count(crossAxisCount: 3, "
+                "children: <Widget>[for (int i = 0; i < 30; i++) Text('$i')]))")
+    assert isinstance(grid, ft.GridView) and grid.scroll == ft.ScrollMode.ALWAYS
+    boxed = body("Scrollbar(thumbVisibility: true, child: SizedBox(height: 300, width: double.infinity, "
+                 "child: const SingleChildScrollView(child: FlutterLogo(size: 600))))")
+    assert boxed.height == 300 and boxed.content.scroll == ft.ScrollMode.ALWAYS
+    hidden = body("Scrollbar(child: ListView(children: const <Widget>[Text('a')]))")
+    assert hidden.scroll == ft.ScrollMode.HIDDEN
+    # A Column that does not scroll sends no scroll notification: no thumb to draw.
+    still = error("Scrollbar(thumbVisibility: true, child: Column(children: const <Widget>[Text('a')]))")
+    assert still.kind is ErrorKind.UNSUPPORTED
+
+
+def test_refresh_indicator_at_rest_is_its_child():
+    child = body("RefreshIndicator(onRefresh: () async {}, color: Colors.white, backgroundColor: Colors.blue, "
+                 "strokeWidth: 4, child: ListView(children: const <Widget>[Text('a')]))")
+    assert isinstance(child, ft.ListView) and child.controls[0].value == "a"
+
+
+def test_dropdown_button_form_field_ignores_the_closed_menus_elevation():
+    field = body("SizedBox(width: 200, child: DropdownButtonFormField<int>(value: 1, elevation: 16, "
+                 "dropdownColor: Colors.red, items: const <DropdownMenuItem<int>>[DropdownMenuItem<int>(value: 1, "
+                 "child: Text('one'))], onChanged: (int? v) {}))").content
+    assert isinstance(field, ft.TextField) and field.value == "one"
