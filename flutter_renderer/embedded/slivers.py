@@ -13,6 +13,7 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
+from flutter_renderer.preferred_size import preferred_height
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.animated import animated_value
 from flutter_renderer.embedded.cupertino import CUPERTINO, text_style
@@ -275,15 +276,17 @@ def sliver_app_bar(node: DartObject) -> ft.Control:
     # At offset 0 the bar is expanded: expandedHeight (medium 112, large 152), else the toolbar. Its
     # toolbar is the AppBar it builds; a flexibleSpace fills the bar behind it.
     k = node.kwargs
-    for name in ("bottom", "iconTheme", "actionsIconTheme", "toolbarTextStyle", "surfaceTintColor"):
+    for name in ("iconTheme", "actionsIconTheme", "toolbarTextStyle", "surfaceTintColor"):
         if k.get(name) is not None:
             raise unsupported(f"SliverAppBar.{name}", node)
     toolbar_height = v.finite(k.get("toolbarHeight")) or 56.0
+    bottom_height = _bottom_height(node)
     expanded = v.finite(k.get("expandedHeight")) or _BAR_HEIGHT[node.ctor]
     flexible = k.get("flexibleSpace")
-    if expanded is None and flexible is None:
+    if expanded is None and flexible is None and not bottom_height:
         return _toolbar(node, toolbar_height)
-    height = max(expanded or toolbar_height, toolbar_height)
+    # app_bar.dart: maxExtent = max(expandedHeight ?? toolbarHeight + bottom height, minExtent).
+    height = max(expanded or toolbar_height + bottom_height, toolbar_height + bottom_height)
     layers: list[ft.Control] = []
     if flexible is not None:
         # FlexibleSpaceBarSettings.hasLeading: a leading widget, or one the bar may imply.
@@ -298,8 +301,24 @@ def sliver_app_bar(node: DartObject) -> ft.Control:
         node = DartObject(node.type, node.ctor, node.args, {**k, "title": None}, node.line, node.column)
     bar = _toolbar(node, toolbar_height, transparent=True)
     layers.append(ft.Container(bar, left=0, top=0, right=0, height=toolbar_height))
+    if bottom_height:
+        # The bottom (a TabBar) sits at the bar's bottom edge, over the flexible space.
+        with axes(vertical=False, horizontal=False):
+            layers.append(ft.Container(build(k["bottom"]), left=0, right=0, bottom=0, height=bottom_height))
     return ft.Container(ft.Stack(layers), height=height, bgcolor=v.color(k.get("backgroundColor")) or "surface",
                         clip_behavior=ft.ClipBehavior.HARD_EDGE)
+
+
+def _bottom_height(node: DartObject) -> float:
+    """The preferred height of a SliverAppBar's `bottom` (0 without one)."""
+    bottom = node.kwargs.get("bottom")
+    if bottom is None:
+        return 0.0
+    height = preferred_height(bottom)
+    if height is None or node.ctor:
+        # (medium and large bars place their title by the bottom's height; not reproduced)
+        raise unsupported(f"SliverAppBar{'.' + node.ctor if node.ctor else ''}(bottom: {v.describe(bottom)})", node)
+    return height
 
 
 def _toolbar(node: DartObject, height: float, transparent: bool = False) -> ft.Control:

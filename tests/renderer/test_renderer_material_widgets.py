@@ -70,3 +70,31 @@ def test_dropdown_button_form_field_ignores_the_closed_menus_elevation():
                  "dropdownColor: Colors.red, items: const <DropdownMenuItem<int>>[DropdownMenuItem<int>(value: 1, "
                  "child: Text('one'))], onChanged: (int? v) {}))").content
     assert isinstance(field, ft.TextField) and field.value == "one"
+
+
+def _stack_layers(bar: ft.Control) -> list[ft.Control]:
+    assert isinstance(bar, ft.Container) and isinstance(bar.content, ft.Stack)
+    return bar.content.controls
+
+
+def test_sliver_app_bar_adds_its_tab_bar_bottom_to_its_extent():
+    tabs = "bottom: const TabBar(tabs: <Widget>[Tab(text: 'a'), Tab(text: 'b')])"
+    screen = ("DefaultTabController(length: 2, child: CustomScrollView(slivers: <Widget>[SliverAppBar(title: "
+              "const Text('t'), pinned: true, {extra}" + tabs + ")]))")
+    plain = body(screen.format(extra="")).content.controls[0]
+    assert plain.height == 56 + 46 + 2   # toolbar + Tab height + indicator weight
+    assert isinstance(_stack_layers(plain)[-1].content, ft.TabBar) and _stack_layers(plain)[-1].bottom == 0
+    expanded = body(screen.format(extra="expandedHeight: 150, ")).content.controls[0]
+    assert expanded.height == 150
+    icons = body(screen.format(extra="").replace("Tab(text: 'a')", "Tab(text: 'a', icon: Icon(Icons.add))")).content.controls[0]
+    assert icons.height == 56 + 72 + 2
+    odd = error("CustomScrollView(slivers: <Widget>[SliverAppBar.large(title: const Text('t'), "
+                "bottom: const TabBar(tabs: <Widget>[Tab(text: 'a')]))])")
+    assert odd.kind is ErrorKind.UNSUPPORTED
+
+
+def test_app_bar_preferred_size_is_the_toolbar_and_its_bottom():
+    def height(bar: str) -> str:
+        return body(f"Text('${{{bar}.preferredSize.height}}')").value
+    assert height("AppBar()") == "56.0"
+    assert height("AppBar(toolbarHeight: 64, bottom: const TabBar(tabs: <Widget>[Tab(text: 'a')]))") == "112.0"
