@@ -364,6 +364,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Tab": {"": sig("", "text icon iconMargin height child")},
     "TabBarView": {"": sig("", "controller physics dragStartBehavior viewportFraction clipBehavior", "children")},
     "DefaultTabController": {"": sig("", "initialIndex animationDuration", "length child")},
+    "TabController": {"": sig("", "initialIndex animationDuration", "length vsync")},
     # --- apps, surfaces and painting (issue 15) ---
     "WidgetsApp": {"": sig("", "navigatorKey onGenerateRoute onGenerateInitialRoutes onUnknownRoute "
                                "onNavigationNotification navigatorObservers initialRoute pageRouteBuilder home routes "

@@ -40,7 +40,7 @@ TEXT_STYLES = tuple(
 # real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
 UNSUPPORTED_NAMES = frozenset({
     "Process", "File", "Directory", "Platform", "Isolate", "Socket",
-    "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer", "TabController",
+    "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer",
 })
 # types the catalog need not list, checked like catalog classes: Duration, and keys and controllers,
 # handles a screen holds in fields (`GlobalKey<FormState>()`) that draw nothing themselves

@@ -98,3 +98,40 @@ def test_app_bar_preferred_size_is_the_toolbar_and_its_bottom():
         return body(f"Text('${{{bar}.preferredSize.height}}')").value
     assert height("AppBar()") == "56.0"
     assert height("AppBar(toolbarHeight: 64, bottom: const TabBar(tabs: <Widget>[Tab(text: 'a')]))") == "112.0"
+
+
+TABS = """
+import 'package:flutter/material.dart';
+void main() => runApp(const MaterialApp(home: Example()));
+class Example extends StatefulWidget {
+  const Example({super.key});
+  @override
+  State<Example> createState() => _ExampleState();
+}
+class _ExampleState extends State<Example> with TickerProviderStateMixin {
+  late final TabController _controller;
+  @override
+  void initState() {
+    super.initState();
+    _controller = TabController(length: LENGTH, initialIndex: 1, vsync: this);
+  }
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(bottom: TabBar(controller: _controller, tabs: const <Widget>[Tab(text: 'a'), Tab(text: 'b')])),
+      body: TabBarView(controller: _controller, children: const <Widget>[Text('one'), Text('two')]),
+    );
+  }
+}
+"""
+
+
+def test_an_explicit_tab_controller_shows_its_initial_tab_in_bar_and_view():
+    column = built(TABS.replace("LENGTH", "2")).root.content
+    bar, view = column.controls[0].content, column.controls[1]
+    assert isinstance(bar, ft.Tabs) and isinstance(bar.content, ft.TabBar) and bar.selected_index == 1
+    assert isinstance(view, ft.Tabs) and isinstance(view.content, ft.TabBarView) and view.selected_index == 1
+    assert view.expand and bar.length == view.length == 2
+    with pytest.raises(MappingError) as info:
+        built(TABS.replace("LENGTH", "3"))
+    assert info.value.kind is ErrorKind.RUNTIME and "length property (3)" in info.value.message
