@@ -55,15 +55,16 @@ def decoration_args(value: Any) -> dict[str, Any]:
         value = DartObject("InputDecoration")   # a field's default decoration
     if not isinstance(value, DartObject) or value.type != "InputDecoration":
         raise bad(value, "an InputDecoration")
-    k = {**INPUT_DECORATION.get(), **{name: x for name, x in value.kwargs.items() if x is not None}}
+    # InputDecoration.collapsed gives `border: InputBorder.none` and `filled: false` as defaults of its
+    # own, so the theme's border and fill do not apply unless the call passes them.
+    collapsed = {"border": DartObject("InputBorder", "none"), "filled": False} if value.ctor == "collapsed" else {}
+    k = {**INPUT_DECORATION.get(), **collapsed, **{name: x for name, x in value.kwargs.items() if x is not None}}
     for name in ("label", "counter", "constraints", "floatingLabelBehavior", "isCollapsed"):
         if k.get(name) is not None:
             raise unsupported(f"InputDecoration.{name}", value)
     for name in ("prefix", "suffix"):
         if k.get(name) is not None and k.get(f"{name}Text") is not None:
             raise bad(k[name], f"either {name} or {name}Text in InputDecoration, not both (Flutter asserts this)")
-    if value.ctor == "collapsed":
-        raise unsupported("InputDecoration.collapsed", value)
     # The border drawn while not focused is enabledBorder when given, else border.
     border = _border(k.get("border"), exact_side=False)
     border.update(_border(k.get("enabledBorder"), exact_side=True))
@@ -85,6 +86,7 @@ def decoration_args(value: Any) -> dict[str, Any]:
         counter=text_of(k["counterText"]) if k.get("counterText") else None,
         filled=bool(filled) if filled is not None else None, fill_color=v.color(k.get("fillColor")),
         align_label_with_hint=k.get("alignLabelWithHint"),
+        collapsed=True if value.ctor == "collapsed" else None,   # isCollapsed: no content padding
         **border,
     )
 

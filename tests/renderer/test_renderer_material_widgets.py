@@ -135,3 +135,13 @@ def test_an_explicit_tab_controller_shows_its_initial_tab_in_bar_and_view():
     with pytest.raises(MappingError) as info:
         built(TABS.replace("LENGTH", "3"))
     assert info.value.kind is ErrorKind.RUNTIME and "length property (3)" in info.value.message
+
+
+def test_collapsed_input_decoration_has_no_padding_border_or_fill():
+    field = body("const TextField(decoration: InputDecoration.collapsed(hintText: 'Hint'))")
+    assert field.collapsed is True and field.hint_text == "Hint" and field.border == ft.InputBorder.NONE
+    assert field.filled is False
+    outlined = body("const TextField(decoration: InputDecoration.collapsed(hintText: 'Hint', "
+                    "border: OutlineInputBorder()))")
+    assert outlined.collapsed is True and outlined.border == ft.InputBorder.OUTLINE
+    assert body("const TextField(decoration: InputDecoration(hintText: 'Hint'))").collapsed is None
