@@ -365,6 +365,12 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "TabBarView": {"": sig("", "controller physics dragStartBehavior viewportFraction clipBehavior", "children")},
     "DefaultTabController": {"": sig("", "initialIndex animationDuration", "length child")},
     "TabController": {"": sig("", "initialIndex animationDuration", "length vsync")},
+    "ToggleButtons": {"": sig("", "onPressed mouseCursor tapTargetSize textStyle constraints color selectedColor "
+                                  "disabledColor fillColor focusColor highlightColor hoverColor splashColor focusNodes "
+                                  "renderBorder borderColor selectedBorderColor disabledBorderColor borderRadius "
+                                  "borderWidth direction verticalDirection", "children isSelected")},
+    "AboutListTile": {"": sig("", "icon child applicationName applicationVersion applicationIcon "
+                                  "applicationLegalese aboutBoxChildren dense")},
     # --- apps, surfaces and painting (issue 15) ---
     "WidgetsApp": {"": sig("", "navigatorKey onGenerateRoute onGenerateInitialRoutes onUnknownRoute "
                                "onNavigationNotification navigatorObservers initialRoute pageRouteBuilder home routes "
@@ -1021,7 +1027,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
-    "ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
+    "DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
     "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
     "MediaQuery Navigator "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "

@@ -17,7 +17,7 @@ import flet as ft
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import (  # noqa: F401 - registers builders
-    animated, behaviour, cupertino, inputs, layout, material, menus, navigation, painting, panels, scaffold, slivers,
+    animated, behaviour, compositions, cupertino, inputs, layout, material, menus, navigation, painting, panels, scaffold, slivers,
     themes,
 )
 from flutter_renderer.embedded.density import METRICS, from_theme

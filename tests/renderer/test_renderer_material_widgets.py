@@ -145,3 +145,59 @@ def test_collapsed_input_decoration_has_no_padding_border_or_fill():
                     "border: OutlineInputBorder()))")
     assert outlined.collapsed is True and outlined.border == ft.InputBorder.OUTLINE
     assert body("const TextField(decoration: InputDecoration(hintText: 'Hint'))").collapsed is None
+
+
+def test_about_list_tile_is_a_list_tile_named_after_the_app():
+    tile = body("const AboutListTile(icon: Icon(Icons.info), applicationName: 'Demo', applicationVersion: '1')")
+    assert isinstance(tile, ft.ListTile) and tile.title.value == "About Demo" and isinstance(tile.leading, ft.Icon)
+    assert body("const AboutListTile(child: Text('Credits'))").title.value == "Credits"
+    assert error("const AboutListTile()").kind is ErrorKind.UNSUPPORTED
+
+
+TOGGLE = ("ToggleButtons(isSelected: const <bool>[{selected}], onPressed: (int i) {{}}, {extra}"
+          "children: const <Widget>[Text('a'), Text('b'), Icon(Icons.add)])")
+
+
+def _buttons(group: ft.Control) -> tuple[list[ft.Container], list[ft.Container]]:
+    """The bordered buttons and the divider strips of a ToggleButtons row."""
+    row = group.content if isinstance(group, ft.Container) else group
+    assert isinstance(row, ft.Row) and row.intrinsic_height and row.spacing == 0
+    buttons = [c for c in row.controls if c.width is None]
+    return buttons, [c for c in row.controls if c.width is not None]
+
+
+def test_toggle_buttons_draw_borders_dividers_and_fills_as_flutter():
+    group = body(TOGGLE.format(selected="false, true, false", extra="borderRadius: BorderRadius.circular(8), "
+                               "selectedBorderColor: Colors.red, fillColor: Colors.pink, color: Colors.grey, "
+                               "selectedColor: Colors.white, "))
+    buttons, dividers = _buttons(group)
+    assert len(buttons) == 3 and len(dividers) == 2
+    # the dividers next to the selected button take its border colour
+    assert [d.bgcolor for d in dividers] == ["red", "red"] and dividers[0].width == 1
+    first, middle, last = buttons
+    assert first.border.left.color == "onsurface,0.12" and first.border.right.width == 0
+    assert middle.border.top.color == "red" and middle.border.left.width == 0 and last.border.right.width == 1
+    assert first.border_radius == ft.BorderRadius(8, 0, 8, 0) and last.border_radius == ft.BorderRadius(0, 8, 0, 8)
+    assert first.content.border_radius == ft.BorderRadius(7, 0, 7, 0)   # the fill is clipped inside the border
+    assert middle.content.bgcolor == "pink" and first.content.bgcolor is None
+    minimum, label = first.content.content.controls
+    assert (minimum.width, minimum.height) == (48, 48) and label.style.color == "grey"
+    assert middle.content.content.controls[1].style.color == "white"
+    assert last.content.content.controls[1].color == "grey"   # the icon takes the button's colour
+
+
+def test_toggle_buttons_sizes_and_tap_target():
+    group = body(TOGGLE.format(selected="true, false, false", extra="constraints: const BoxConstraints("
+                               "minHeight: 40, minWidth: 80), "))
+    # 40 + 2 px of border is under the 48 px tap target: the row is centred in a 48 px box
+    assert isinstance(group, ft.Container) and group.height == 48
+    buttons, _ = _buttons(group)
+    assert (buttons[0].content.content.controls[0].width, buttons[0].content.content.controls[0].height) == (80, 40)
+    assert buttons[0].content.bgcolor == "primary,0.12" and buttons[0].content.content.controls[1].style.color == "primary"
+    plain = body(TOGGLE.format(selected="true, false, false", extra="renderBorder: false, "))
+    assert isinstance(plain, ft.Row) and all(b.border is None for b in _buttons(plain)[0]) and not _buttons(plain)[1]
+    disabled = body(TOGGLE.format(selected="true, false, false", extra="").replace("onPressed: (int i) {}, ", ""))
+    assert _buttons(disabled)[0][0].content.bgcolor is None   # not selected while disabled
+    assert error(TOGGLE.format(selected="true", extra="")).kind is ErrorKind.ANALYSIS
+    assert error(TOGGLE.format(selected="true, false, false", extra="direction: Axis.vertical, ")).kind is \
+        ErrorKind.UNSUPPORTED
