@@ -371,6 +371,16 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                   "borderWidth direction verticalDirection", "children isSelected")},
     "AboutListTile": {"": sig("", "icon child applicationName applicationVersion applicationIcon "
                                   "applicationLegalese aboutBoxChildren dense")},
+    "ExpansionPanelList": {
+        "": sig("", "children expansionCallback animationDuration expandedHeaderPadding dividerColor elevation "
+                    "expandIconColor materialGapSize"),
+        "radio": sig("", "children expansionCallback animationDuration initialOpenPanelValue expandedHeaderPadding "
+                         "dividerColor elevation expandIconColor materialGapSize"),
+    },
+    "ExpansionPanel": {"": sig("", "isExpanded canTapOnHeader backgroundColor",
+                               "headerBuilder body")},
+    "ExpansionPanelRadio": {"": sig("", "canTapOnHeader backgroundColor",
+                                    "value headerBuilder body")},
     # --- apps, surfaces and painting (issue 15) ---
     "WidgetsApp": {"": sig("", "navigatorKey onGenerateRoute onGenerateInitialRoutes onUnknownRoute "
                                "onNavigationNotification navigatorObservers initialRoute pageRouteBuilder home routes "
@@ -1019,7 +1029,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "StreamBuilder FutureBuilder "
     "RotatedBox FittedBox FractionallySizedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
-    "ExpansionPanelList Dismissible Draggable DragTarget "
+    "Dismissible Draggable DragTarget "
     "InteractiveViewer "
     ""
     ""
@@ -1028,7 +1038,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "ExpansionPanel Offstage IndexedStack Flow ListWheelScrollView "
+    "Offstage IndexedStack Flow ListWheelScrollView "
     "MediaQuery Navigator "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"

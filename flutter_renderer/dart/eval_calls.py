@@ -213,10 +213,15 @@ class CallEvaluation(EvaluatorBase):
         child_builder = flutter_api.CHILD_BUILDERS.get((type_, ctor))
         item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
         first_frame_builders = first_frame.BUILDERS.get((type_, ctor), {})
+        open_state_builder = first_frame.OPEN_STATE_BUILDERS.get((type_, ctor))
         route = first_frame.initial_route(type_, ctor, kwargs)
-        if child_builder is None and not item_builders and not first_frame_builders and route is None:
+        if (child_builder is None and not item_builders and not first_frame_builders and route is None
+                and open_state_builder is None):
             return kwargs
         expanded = dict(kwargs)
+        if open_state_builder is not None and isinstance(kwargs.get(open_state_builder), callables):
+            expanded[open_state_builder] = [self.call(kwargs[open_state_builder], [BUILD_CONTEXT, state], {}, node)
+                                            for state in (False, True)]
         if isinstance(route, (Lambda, BoundMethod)):   # the app's first route, built as its home
             expanded["home"] = self.call(route, [BUILD_CONTEXT], {}, node)
         if child_builder is not None and isinstance(kwargs.get(child_builder), callables):

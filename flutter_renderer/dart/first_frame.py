@@ -38,7 +38,11 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("SearchAnchor", ""): {"builder": ("context", "searchController")},
     ("Autocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
+    ("ExpansionPanel", ""): {"headerBuilder": ("context", "isExpanded")},
 }
+# Builders told whether the list above opened their panel (`ExpansionPanelList.radio`'s
+# initialOpenPanelValue), which the panel itself does not know: run for closed and open, in that order.
+OPEN_STATE_BUILDERS: dict[tuple[str, str], str] = {("ExpansionPanelRadio", ""): "headerBuilder"}
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
 BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()) for name, params in {
@@ -99,6 +103,7 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "focusNode": lambda: kwargs.get("focusNode") or DartObject("FocusNode"),
         "callback": lambda: None,   # onFieldSubmitted: only called from callbacks
         "tab": lambda: current_tab(kwargs),
+        "isExpanded": lambda: kwargs.get("isExpanded") is True,
     }
     return [values[name]() for name in spec]
 

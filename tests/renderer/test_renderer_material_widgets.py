@@ -201,3 +201,20 @@ def test_toggle_buttons_sizes_and_tap_target():
     assert error(TOGGLE.format(selected="true", extra="")).kind is ErrorKind.ANALYSIS
     assert error(TOGGLE.format(selected="true, false, false", extra="direction: Axis.vertical, ")).kind is \
         ErrorKind.UNSUPPORTED
+
+
+def test_expansion_panel_lists_open_the_panels_flutter_opens_first():
+    panels = body("SingleChildScrollView(child: ExpansionPanelList(elevation: 4, children: <ExpansionPanel>["
+                  "for (int i = 0; i < 3; i++) ExpansionPanel(isExpanded: i == 1, "
+                  "headerBuilder: (BuildContext context, bool isExpanded) => Text('head $i $isExpanded'), "
+                  "body: Text('body $i'))]))").controls[0]
+    assert isinstance(panels, ft.ExpansionPanelList) and panels.elevation == 4
+    assert [p.expanded for p in panels.controls] == [False, True, False]
+    assert [p.header.value for p in panels.controls] == ["head 0 false", "head 1 true", "head 2 false"]
+    assert panels.controls[2].content.value == "body 2"
+    radio = body("SingleChildScrollView(child: ExpansionPanelList.radio(initialOpenPanelValue: 2, "
+                 "children: <ExpansionPanelRadio>[for (int i = 0; i < 3; i++) ExpansionPanelRadio(value: i, "
+                 "headerBuilder: (BuildContext context, bool isExpanded) => Text('head $i $isExpanded'), "
+                 "body: Text('body $i'))]))").controls[0]
+    assert [p.expanded for p in radio.controls] == [False, False, True]
+    assert [p.header.value for p in radio.controls] == ["head 0 false", "head 1 false", "head 2 true"]
