@@ -249,6 +249,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
                    "icon": sig("", _BUTTON + " icon", "onPressed label"), "styleFrom": sig("", _STYLE_FROM)},
     "OutlinedButton": {"": sig("", _BUTTON, "onPressed child"), "icon": sig("", _BUTTON + " icon", "onPressed label"),
                        "styleFrom": sig("", _STYLE_FROM)},
+    # (only its style factory: a DropdownMenuEntry's style in the closed menu's entries)
+    "MenuItemButton": {"styleFrom": sig("", _STYLE_FROM)},
     "IconButton": {name: sig("", _ICON_BUTTON, "onPressed icon")
                    for name in ("", "filled", "filledTonal", "outlined")},
     "FloatingActionButton": {
@@ -371,6 +373,11 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                   "borderWidth direction verticalDirection", "children isSelected")},
     "AboutListTile": {"": sig("", "icon child applicationName applicationVersion applicationIcon "
                                   "applicationLegalese aboutBoxChildren dense")},
+    "DropdownMenu": {"": sig("", "controller enableFilter enableSearch enabled errorText expandedInsets helperText "
+                                 "hintText initialSelection inputDecorationTheme label leadingIcon menuHeight "
+                                 "menuStyle onSelected requestFocusOnTap searchCallback selectedTrailingIcon "
+                                 "textStyle trailingIcon width", "dropdownMenuEntries")},
+    "DropdownMenuEntry": {"": sig("", "enabled labelWidget leadingIcon style trailingIcon", "label value")},
     "ExpansionPanelList": {
         "": sig("", "children expansionCallback animationDuration expandedHeaderPadding dividerColor elevation "
                     "expandIconColor materialGapSize"),
@@ -1037,7 +1044,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
-    "DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
+    "RangeSlider UserAccountsDrawerHeader "
     "Offstage IndexedStack Flow ListWheelScrollView "
     "MediaQuery Navigator "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "

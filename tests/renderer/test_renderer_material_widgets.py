@@ -218,3 +218,24 @@ def test_expansion_panel_lists_open_the_panels_flutter_opens_first():
                  "body: Text('body $i'))]))").controls[0]
     assert [p.expanded for p in radio.controls] == [False, False, True]
     assert [p.header.value for p in radio.controls] == ["head 0 false", "head 1 false", "head 2 true"]
+
+
+DROPDOWN_MENU = ("DropdownMenu<int>({extra}dropdownMenuEntries: <DropdownMenuEntry<int>>[for (int i = 0; i < 3; i++) "
+                 "DropdownMenuEntry<int>(value: i * 10, label: 'item $i', enabled: i != 2, "
+                 "style: MenuItemButton.styleFrom(foregroundColor: Colors.red))])")
+
+
+def test_dropdown_menu_shows_the_initial_selection_in_flutters_own_field():
+    menu = body(DROPDOWN_MENU.format(extra="initialSelection: 10, label: const Text('Pick'), width: 200, "))
+    assert isinstance(menu, ft.Dropdown) and menu.value == "1" and menu.width == 200
+    assert [(o.key, o.text, o.disabled) for o in menu.options] == [("0", "item 0", False), ("1", "item 1", False),
+                                                                    ("2", "item 2", True)]
+    assert menu.label.value == "Pick" and menu.border == ft.OutlineInputBorder(side=ft.BorderSide(1, "outline"))
+    assert body(DROPDOWN_MENU.format(extra="")).value is None
+    filled = body(DROPDOWN_MENU.format(extra="inputDecorationTheme: const InputDecorationTheme(filled: true, "
+                                             "contentPadding: EdgeInsets.symmetric(vertical: 5)), "))
+    assert filled.filled is True and filled.content_padding == ft.Padding(0, 5, 0, 5)
+    assert isinstance(filled.border, ft.UnderlineInputBorder) and filled.border.side.color == "onsurfacevariant"
+    bordered = error(DROPDOWN_MENU.format(extra="inputDecorationTheme: const InputDecorationTheme("
+                                                "border: OutlineInputBorder()), "))
+    assert bordered.kind is ErrorKind.UNSUPPORTED
