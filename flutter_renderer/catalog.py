@@ -960,6 +960,9 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "DragStartBehavior": "down start",
     "ScrollViewKeyboardDismissBehavior": "manual onDrag",
     "DynamicSchemeVariant": "tonalSpot fidelity monochrome neutral vibrant expressive content rainbow fruitSalad",
+    "TooltipTriggerMode": "manual longPress tap",
+    "SnackBarBehavior": "fixed floating",
+    "StretchMode": "zoomBackground blurBackground fadeTitle",
 }.items()}
 
 # The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.

@@ -248,14 +248,17 @@ def slider_range(node: DartObject) -> tuple[float, float, float]:
     return value, low, high
 
 
+# slider.dart, _RenderSlider.computeDryLayout: under an unbounded width (in a Row) a slider is
+# _minPreferredTrackWidth (144) plus its widest part, the 48 px RoundSliderOverlayShape.
+_SLIDER_PREFERRED_WIDTH = 144 + 48
+
+
 @widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
                           "secondaryTrackValue onChanged padding year2023")
 def slider(node: DartObject) -> ft.Control:
     k = node.kwargs
     value, low, high = slider_range(node)
-    if unbounded("h"):
-        raise layout_error("Slider was given unbounded width (a Slider in a Row needs Expanded)", node)
-    return ft.Slider(value=value, min=low, max=high, divisions=k.get("divisions"),
+    return ft.Slider(width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None, value=value, min=low, max=high, divisions=k.get("divisions"),
                      active_color=v.color(k.get("activeColor")), inactive_color=v.color(k.get("inactiveColor")),
                      secondary_active_color=v.color(k.get("secondaryActiveColor")),
                      thumb_color=v.color(k.get("thumbColor")),

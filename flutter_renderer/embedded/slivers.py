@@ -336,13 +336,16 @@ def _toolbar(node: DartObject, height: float, transparent: bool = False) -> ft.C
 
 def _flexible_space(value: Any, has_leading: bool) -> ft.Control:
     """FlexibleSpaceBar fully expanded: the background filling the bar, the title at its bottom start
-    (start padding 72 when the bar has or may imply a leading widget, else 0; bottom 16) in titleLarge
-    scaled by 1.5."""
+    (start padding 72 when the bar has or may imply a leading widget, else 0; bottom 16), or its bottom
+    centre with centerTitle, in titleLarge scaled by expandedTitleScale (1.5). Stretch modes act only on
+    an overscrolled bar."""
     if not isinstance(value, DartObject) or value.type != "FlexibleSpaceBar":
         return build(value)
     k = value.kwargs
-    if k.get("centerTitle") or k.get("expandedTitleScale") not in (None, _FLEXIBLE_TITLE_SCALE):
-        raise unsupported("FlexibleSpaceBar.centerTitle/expandedTitleScale", value)
+    scale = v.finite(k.get("expandedTitleScale")) or _FLEXIBLE_TITLE_SCALE
+    # centerTitle: the title at the bottom centre, with no start padding (Android's default is start).
+    centered = k.get("centerTitle") is True
+    anchor = ft.Alignment(0 if centered else -1, 1)
     layers: list[ft.Control] = []
     if k.get("background") is not None:
         layers.append(ft.Container(build(k["background"]), left=0, top=0, right=0, bottom=0))
@@ -350,10 +353,9 @@ def _flexible_space(value: Any, has_leading: bool) -> ft.Control:
         title = build(k["title"])
         if isinstance(title, ft.Text) and title.theme_style is None:
             title.theme_style = ft.TextThemeStyle.TITLE_LARGE
-        scaled = ft.Container(title, alignment=ft.Alignment(-1, 1))
-        scaled.transform = ft.Transform(ft.Matrix4.diagonal3_values(_FLEXIBLE_TITLE_SCALE, _FLEXIBLE_TITLE_SCALE, 1),
-                                        alignment=ft.Alignment(-1, 1))
-        padding = v.edge_insets(k.get("titlePadding")) or ft.Padding(72 if has_leading else 0, 0, 0, 16)
+        scaled = ft.Container(title, alignment=anchor)
+        scaled.transform = ft.Transform(ft.Matrix4.diagonal3_values(scale, scale, 1), alignment=anchor)
+        padding = v.edge_insets(k.get("titlePadding")) or ft.Padding(72 if has_leading and not centered else 0, 0, 0, 16)
         layers.append(ft.Container(scaled, left=0, top=0, right=0, bottom=0, padding=padding))
     return ft.Stack(layers)
 

@@ -239,3 +239,27 @@ def test_dropdown_menu_shows_the_initial_selection_in_flutters_own_field():
     bordered = error(DROPDOWN_MENU.format(extra="inputDecorationTheme: const InputDecorationTheme("
                                                 "border: OutlineInputBorder()), "))
     assert bordered.kind is ErrorKind.UNSUPPORTED
+
+
+def test_a_slider_in_a_row_takes_its_preferred_width():
+    row = body("Row(children: <Widget>[const Text('a'), Slider(value: 0.5, onChanged: (double v) {})])")
+    assert row.controls[1].width == 192   # 144 px of track and the 48 px overlay
+    assert body("Slider(value: 0.5, onChanged: (double v) {})").width is None
+
+
+def test_flexible_space_bar_centred_title_and_own_scale():
+    def title_box(extra: str) -> ft.Container:
+        bar = body("CustomScrollView(slivers: <Widget>[SliverAppBar(expandedHeight: 200, flexibleSpace: "
+                   f"FlexibleSpaceBar({extra}title: const Text('T')))])").controls[0]
+        return _stack_layers(bar)[0].content.controls[-1]
+    centred = title_box("centerTitle: true, stretchModes: const <StretchMode>[StretchMode.zoomBackground], ")
+    assert centred.padding == ft.Padding(0, 0, 0, 16) and centred.content.alignment == ft.Alignment(0, 1)
+    assert centred.content.transform.alignment == ft.Alignment(0, 1)
+    start = title_box("expandedTitleScale: 2, ")
+    assert start.padding == ft.Padding(72, 0, 0, 16) and start.content.alignment == ft.Alignment(-1, 1)
+    assert start.content.transform.matrix == ft.Matrix4.diagonal3_values(2, 2, 1)
+
+
+def test_tooltip_trigger_mode_changes_nothing_at_rest():
+    shown = body("const Tooltip(message: 'm', triggerMode: TooltipTriggerMode.manual, child: Text('t'))")
+    assert isinstance(shown, ft.Text) and shown.value == "t"   # the message shows only on a trigger
