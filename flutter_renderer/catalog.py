@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flutter_renderer.ir import DartObject
+from flutter_renderer.ir import ColorValue, DartObject
 
 
 @dataclass(frozen=True)
@@ -373,6 +373,11 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                   "borderWidth direction verticalDirection", "children isSelected")},
     "AboutListTile": {"": sig("", "icon child applicationName applicationVersion applicationIcon "
                                   "applicationLegalese aboutBoxChildren dense")},
+    # page transitions only play when a route is pushed: a still frame never shows them
+    "PageTransitionsTheme": {"": sig("", "builders")},
+    **{name: {"": sig()} for name in ("CupertinoPageTransitionsBuilder", "OpenUpwardsPageTransitionsBuilder",
+                                      "FadeUpwardsPageTransitionsBuilder")},
+    "ZoomPageTransitionsBuilder": {"": sig("", "allowEnterRouteSnapshotting allowSnapshotting")},
     "DropdownMenu": {"": sig("", "controller enableFilter enableSearch enabled errorText expandedInsets helperText "
                                  "hintText initialSelection inputDecorationTheme label leadingIcon menuHeight "
                                  "menuStyle onSelected requestFocusOnTap searchCallback selectedTrailingIcon "
@@ -1029,6 +1034,11 @@ CONSTANTS: dict[str, Any] = {
     "double.infinity": float("inf"),
     "double.maxFinite": 1.7976931348623157e308,
     "double.nan": float("nan"),
+    # cupertino/context_menu.dart: the opened child's shadow, and where the press-and-hold part of the
+    # builder's animation ends (_previewLongPressTimeout 800 ms of 800 + the 335 ms modal transition).
+    "CupertinoContextMenu.kEndBoxShadow": [DartObject("BoxShadow", "", (), {
+        "color": ColorValue("#40000000"), "blurRadius": 10.0, "spreadRadius": 0.5})],
+    "CupertinoContextMenu.animationOpensAt": 800 / (800 + 335),
 }
 
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)

@@ -39,6 +39,7 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("Autocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("ExpansionPanel", ""): {"headerBuilder": ("context", "isExpanded")},
+    ("Stepper", ""): {"controlsBuilder": ("context", "controlsDetails")},
 }
 # Builders told whether the list above opened their panel (`ExpansionPanelList.radio`'s
 # initialOpenPanelValue), which the panel itself does not know: run for closed and open, in that order.
@@ -104,8 +105,18 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "callback": lambda: None,   # onFieldSubmitted: only called from callbacks
         "tab": lambda: current_tab(kwargs),
         "isExpanded": lambda: kwargs.get("isExpanded") is True,
+        "controlsDetails": lambda: controls_details(kwargs),
     }
     return [values[name]() for name in spec]
+
+
+def controls_details(kwargs: dict[str, Any]) -> DartObject:
+    """The ControlsDetails a vertical Stepper passes its controlsBuilder: it builds controls only under
+    the current step, so stepIndex is currentStep and the step is active."""
+    current = kwargs.get("currentStep", 0)
+    return DartObject("ControlsDetails", kwargs={
+        "currentStep": current, "stepIndex": current, "isActive": True,
+        "onStepContinue": kwargs.get("onStepContinue"), "onStepCancel": kwargs.get("onStepCancel")})
 
 
 def _initial_text(value: Any) -> str:

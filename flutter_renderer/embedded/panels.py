@@ -241,7 +241,7 @@ def stepper(node: DartObject) -> ft.Control:
     k = node.kwargs
     if getattr(k.get("type"), "name", "vertical") != "vertical":
         raise unsupported("Stepper.type StepperType.horizontal", node)
-    for name in ("controlsBuilder", "connectorColor", "connectorThickness", "stepIconBuilder", "margin"):
+    for name in ("connectorColor", "connectorThickness", "stepIconBuilder", "margin"):
         if k.get(name) is not None:
             raise unsupported(f"Stepper.{name}", node)
     steps = [v.of_type(step, "Step") for step in widget_list(node, "steps")]
@@ -268,7 +268,10 @@ def stepper(node: DartObject) -> ft.Control:
         if index == current:
             with axes(horizontal=False):
                 content = build(s.get("content"))
-            body.append(ft.Container(ft.Column([content, _step_controls()], spacing=0,
+                # a controlsBuilder's widget replaces the Continue / Cancel row (and its 16 px margin)
+                controls = (build(evaluated(node, "controlsBuilder")) if k.get("controlsBuilder") is not None
+                            else _step_controls())
+            body.append(ft.Container(ft.Column([content, controls], spacing=0,
                                                horizontal_alignment=ft.CrossAxisAlignment.CENTER),
                                      margin=ft.Margin(60, 0, 24, 24)))
         else:

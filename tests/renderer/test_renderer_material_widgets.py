@@ -263,3 +263,32 @@ def test_flexible_space_bar_centred_title_and_own_scale():
 def test_tooltip_trigger_mode_changes_nothing_at_rest():
     shown = body("const Tooltip(message: 'm', triggerMode: TooltipTriggerMode.manual, child: Text('t'))")
     assert isinstance(shown, ft.Text) and shown.value == "t"   # the message shows only on a trigger
+
+
+def test_page_transitions_theme_is_accepted_and_draws_nothing():
+    source = SCAFFOLD.replace("ThemeData(useMaterial3: {m3})", "ThemeData(pageTransitionsTheme: const "
+                              "PageTransitionsTheme(builders: <TargetPlatform, PageTransitionsBuilder>{{"
+                              "TargetPlatform.android: ZoomPageTransitionsBuilder(allowSnapshotting: false), "
+                              "TargetPlatform.iOS: CupertinoPageTransitionsBuilder()}}))")
+    themed = built(source.format(body="const Text('x')"))
+    plain = built(SCAFFOLD.format(body="const Text('x')", m3="true"))
+    assert themed.theme == plain.theme and themed.root.content.value == "x"
+
+
+def test_stepper_controls_builder_replaces_the_continue_cancel_row():
+    stepper = body("Stepper(currentStep: 1, onStepContinue: () {}, controlsBuilder: (BuildContext context, "
+                   "ControlsDetails details) => Row(children: <Widget>[TextButton(onPressed: details.onStepContinue, "
+                   "child: Text('NEXT ${details.stepIndex}')), TextButton(onPressed: details.onStepCancel, "
+                   "child: const Text('BACK'))]), steps: const <Step>[Step(title: Text('A'), content: Text('a')), "
+                   "Step(title: Text('B'), content: Text('b'))])")
+    current = stepper.controls[1].controls[1].controls[1].content   # the body of step 1: content, controls
+    content, controls = current.controls
+    assert content.value == "b" and isinstance(controls, ft.Row)
+    go, back = controls.controls
+    assert go.content.value == "NEXT 1" and not go.disabled and back.disabled   # no onStepCancel
+
+
+def test_cupertino_context_menu_constants():
+    value = body("Text('${CupertinoContextMenu.animationOpensAt.toStringAsFixed(3)} "
+                 "${CupertinoContextMenu.kEndBoxShadow.first.blurRadius}')").value
+    assert value == "0.705 10.0"
