@@ -307,6 +307,10 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "RadioListTile": {"": sig("", _TILE + " groupValue onChanged toggleable fillColor radioScaleFactor "
                                           "radioBackgroundColor radioSide radioInnerRadius", "value")},
     "RadioGroup": {"": sig("", "groupValue", "onChanged child")},
+    "RangeSlider": {"": sig("", "activeColor divisions inactiveColor labels max min mouseCursor onChangeEnd "
+                                "onChangeStart overlayColor semanticFormatterCallback", "onChanged values")},
+    "RangeValues": {"": sig("start end")},
+    "RangeLabels": {"": sig("start end")},
     "Slider": {"": sig("", "secondaryTrackValue onChangeStart onChangeEnd min max divisions label activeColor "
                            "inactiveColor secondaryActiveColor thumbColor overlayColor mouseCursor "
                            "semanticFormatterCallback focusNode autofocus allowedInteraction padding year2023 "
@@ -1057,7 +1061,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
-    "RangeSlider UserAccountsDrawerHeader "
+    "UserAccountsDrawerHeader "
     "Offstage IndexedStack Flow ListWheelScrollView "
     "MediaQuery Navigator "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "

@@ -267,6 +267,23 @@ def slider(node: DartObject) -> ft.Control:
                      disabled=k.get("onChanged") is None)
 
 
+@widget("RangeSlider", honours="values min max divisions labels activeColor inactiveColor onChanged")
+def range_slider(node: DartObject) -> ft.Control:
+    # The labels are value indicators, shown only while a thumb is dragged.
+    k = node.kwargs
+    values = v.of_type(k.get("values"), "RangeValues")
+    start, end = (v.finite(x) for x in values.args)
+    low, high = v.finite(k.get("min")), v.finite(k.get("max"))
+    low, high = (0.0 if low is None else low), (1.0 if high is None else high)
+    if start is None or end is None or not low <= start <= end <= high:
+        raise runtime_error(f"RangeSlider values {start}..{end} are not ordered between min {low} and max {high}",
+                            node)
+    return ft.RangeSlider(start_value=start, end_value=end, min=low, max=high, divisions=k.get("divisions"),
+                          active_color=v.color(k.get("activeColor")), inactive_color=v.color(k.get("inactiveColor")),
+                          width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None,
+                          disabled=k.get("onChanged") is None)
+
+
 def _selected_index(node: DartObject) -> int | None:
     """The index of the DropdownMenuItem whose value equals the button's value (Flutter asserts one)."""
     k = node.kwargs

@@ -292,3 +292,14 @@ def test_cupertino_context_menu_constants():
     value = body("Text('${CupertinoContextMenu.animationOpensAt.toStringAsFixed(3)} "
                  "${CupertinoContextMenu.kEndBoxShadow.first.blurRadius}')").value
     assert value == "0.705 10.0"
+
+
+def test_range_slider_at_its_values():
+    ranged = body("RangeSlider(values: const RangeValues(40, 80), max: 100, divisions: 5, "
+                  "labels: const RangeLabels('40', '80'), onChanged: (RangeValues v) {})")
+    assert isinstance(ranged, ft.RangeSlider) and (ranged.start_value, ranged.end_value, ranged.max) == (40, 80, 100)
+    assert ranged.divisions == 5 and not ranged.disabled and ranged.width is None
+    row = body("Row(children: const <Widget>[RangeSlider(values: RangeValues(0.2, 0.4), onChanged: null)])")
+    assert row.controls[0].width == 192 and row.controls[0].disabled
+    reversed_values = error("RangeSlider(values: const RangeValues(0.8, 0.4), onChanged: (RangeValues v) {})")
+    assert reversed_values.kind is ErrorKind.RUNTIME
