@@ -825,7 +825,13 @@ CLASSES: dict[str, dict[str, Signature]] = {
                               "title")},
     "ExpansionTileController": {"": sig()},
     "SegmentedButton": {"": sig("", "onSelectionChanged multiSelectionEnabled emptySelectionAllowed style "
-                                    "showSelectedIcon selectedIcon direction expandedInsets", "segments selected")},
+                                    "showSelectedIcon selectedIcon direction expandedInsets", "segments selected"),
+                        "styleFrom": sig("", "foregroundColor backgroundColor selectedForegroundColor "
+                                             "selectedBackgroundColor disabledForegroundColor disabledBackgroundColor "
+                                             "shadowColor surfaceTintColor elevation textStyle padding minimumSize "
+                                             "fixedSize maximumSize side shape enabledMouseCursor disabledMouseCursor "
+                                             "visualDensity tapTargetSize animationDuration enableFeedback alignment "
+                                             "splashFactory")},
     "ButtonSegment": {"": sig("", "icon label tooltip enabled", "value")},
     "NavigationRail": {"": sig("", "backgroundColor extended leading trailing onDestinationSelected elevation "
                                    "groupAlignment labelType unselectedLabelTextStyle selectedLabelTextStyle "

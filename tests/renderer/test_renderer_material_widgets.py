@@ -303,3 +303,20 @@ def test_range_slider_at_its_values():
     assert row.controls[0].width == 192 and row.controls[0].disabled
     reversed_values = error("RangeSlider(values: const RangeValues(0.8, 0.4), onChanged: (RangeValues v) {})")
     assert reversed_values.kind is ErrorKind.RUNTIME
+
+
+SEGMENTS = ("SegmentedButton<int>(style: SegmentedButton.styleFrom({style}), selected: const <int>{{1}}, "
+            "onSelectionChanged: {changed}, segments: const <ButtonSegment<int>>[ButtonSegment<int>(value: 1, "
+            "label: Text('a')), ButtonSegment<int>(value: 2, label: Text('b'))])")
+
+
+def test_segmented_button_style_from_colours_by_selection():
+    button = body(SEGMENTS.format(style="backgroundColor: Colors.grey, foregroundColor: Colors.red, "
+                                        "selectedBackgroundColor: Colors.green, elevation: 2",
+                                  changed="(Set<int> s) {}"))
+    assert button.style.bgcolor == {ft.ControlState.SELECTED: "green", ft.ControlState.DEFAULT: "grey"}
+    # a state styleFrom leaves null keeps the M3 default
+    assert button.style.color == {ft.ControlState.SELECTED: "onsecondarycontainer", ft.ControlState.DEFAULT: "red"}
+    assert button.style.elevation == 2
+    disabled = error(SEGMENTS.format(style="backgroundColor: Colors.grey", changed="null"))
+    assert disabled.kind is ErrorKind.UNSUPPORTED
