@@ -76,6 +76,8 @@ def state_sets(state_type: str) -> list[list[EnumValue]]:
     """Every combination of STILL_STATES, as the Set<WidgetState> a resolver gets, by bit mask."""
     return [[EnumValue(state_type, name) for bit, name in enumerate(STILL_STATES) if mask & (1 << bit)]
             for mask in range(1 << len(STILL_STATES))]
+# A SearchController (it takes no arguments) before anyone types or opens its view.
+_SEARCH_AT_REST = {"text": "", "isOpen": False}
 # Methods that change a Matrix4 in place (recorded; the mapping replays them).
 _MATRIX_METHODS = frozenset("translate scale rotateX rotateY rotateZ setEntry".split())
 # Methods of controllers and notifiers that only schedule or listen.
@@ -183,6 +185,8 @@ def get_property(receiver: DartObject, name: str) -> Any:
             return animation.controller_bounds(receiver)[name == "upperBound"]
     if receiver.type == "ValueNotifier" and name == "value":
         return listened_value(receiver)
+    if receiver.type == "SearchController" and name in _SEARCH_AT_REST:
+        return _SEARCH_AT_REST[name]
     return MISSING
 
 

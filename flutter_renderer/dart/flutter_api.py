@@ -55,6 +55,8 @@ CORE_CLASSES = {
     "TextEditingController": {"": sig("", "text")},
     "FocusNode": {"": sig("", "debugLabel skipTraversal canRequestFocus")},
     "ScrollController": {"": sig("", "initialScrollOffset keepScrollOffset debugLabel")},
+    # (its initial states do show: the mapping draws only a controller that starts with none)
+    "MaterialStatesController": {"": sig("value", optional_positional=1)},
 }
 # builders Flutter calls while laying out: a still frame needs what they build, so the front end
 # replaces the closure by its result (a list, one per index, for item builders)

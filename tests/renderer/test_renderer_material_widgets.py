@@ -320,3 +320,19 @@ def test_segmented_button_style_from_colours_by_selection():
     assert button.style.elevation == 2
     disabled = error(SEGMENTS.format(style="backgroundColor: Colors.grey", changed="null"))
     assert disabled.kind is ErrorKind.UNSUPPORTED
+
+
+def test_a_states_controller_is_drawn_only_when_it_starts_with_no_states():
+    rest = body("TextButton(statesController: MaterialStatesController(), onPressed: () {}, child: const Text('a'))")
+    assert isinstance(rest, ft.Control)
+    empty = body("TextButton(statesController: MaterialStatesController(<MaterialState>{}), onPressed: () {}, "
+                 "child: const Text('a'))")
+    assert type(empty) is type(rest)
+    selected = error("TextButton(statesController: MaterialStatesController(<MaterialState>{MaterialState.selected}), "
+                     "onPressed: () {}, child: const Text('a'))")
+    assert selected.kind is ErrorKind.UNSUPPORTED and "initial states" in selected.message
+
+
+def test_a_search_controller_at_rest_has_no_text_and_is_closed():
+    shown = body("Text('[${SearchController().text}] ${SearchController().isOpen}')")
+    assert shown.value == "[] false"
