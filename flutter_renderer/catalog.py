@@ -387,6 +387,12 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                  "menuStyle onSelected requestFocusOnTap searchCallback selectedTrailingIcon "
                                  "textStyle trailingIcon width", "dropdownMenuEntries")},
     "DropdownMenuEntry": {"": sig("", "enabled labelWidget leadingIcon style trailingIcon", "label value")},
+    "PaginatedDataTable": {"": sig("", "actions arrowHeadColor availableRowsPerPage checkboxHorizontalMargin "
+                                       "columnSpacing controller dataRowHeight dataRowMaxHeight dataRowMinHeight "
+                                       "dragStartBehavior header headingRowColor headingRowHeight horizontalMargin "
+                                       "initialFirstRowIndex onPageChanged onRowsPerPageChanged onSelectAll primary "
+                                       "rowsPerPage showCheckboxColumn showEmptyRows showFirstLastButtons "
+                                       "sortAscending sortColumnIndex", "columns source")},
     "ExpansionPanelList": {
         "": sig("", "children expansionCallback animationDuration expandedHeaderPadding dividerColor elevation "
                     "expandIconColor materialGapSize"),

@@ -41,6 +41,8 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("ExpansionPanel", ""): {"headerBuilder": ("context", "isExpanded")},
     ("Stepper", ""): {"controlsBuilder": ("context", "controlsDetails")},
 }
+# PaginatedDataTable.defaultRowsPerPage.
+DEFAULT_ROWS_PER_PAGE = 10
 # Builders told whether the list above opened their panel (`ExpansionPanelList.radio`'s
 # initialOpenPanelValue), which the panel itself does not know: run for closed and open, in that order.
 OPEN_STATE_BUILDERS: dict[tuple[str, str], str] = {("ExpansionPanelRadio", ""): "headerBuilder"}

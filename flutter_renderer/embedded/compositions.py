@@ -1,5 +1,6 @@
 """Material widgets Flutter builds from other widgets, built here the same way: AboutListTile (a
-ListTile) and ToggleButtons (a row of bordered buttons, material/toggle_buttons.dart)."""
+ListTile), ToggleButtons (a row of bordered buttons, material/toggle_buttons.dart) and
+PaginatedDataTable (a Card around a DataTable and a footer)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject, EnumValue
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import make_list_tile
-from flutter_renderer.embedded.registry import bad, build, build_optional, text_of, unsupported, widget, widget_list
+from flutter_renderer.embedded.registry import (
+    axes, bad, build, build_optional, text_of, unsupported, widget, widget_list,
+)
 from flutter_renderer.embedded.text_defaults import merge, merged, text_defaults
 
 
@@ -139,3 +142,70 @@ def toggle_buttons(node: DartObject) -> ft.Control:
     if (tap.METRICS.get().shrink_wrap if shrink is None else shrink) or min_height + 2 * width >= tap.MIN_INTERACTIVE:
         return group
     return ft.Container(group, height=tap.MIN_INTERACTIVE, alignment=ft.Alignment(0, 0))
+
+
+# --- PaginatedDataTable -------------------------------------------------------------------------
+
+_PAGED_HONOURS = ("columns source sortColumnIndex sortAscending onSelectAll dataRowHeight dataRowMinHeight "
+                  "dataRowMaxHeight headingRowHeight horizontalMargin columnSpacing showCheckboxColumn "
+                  "showFirstLastButtons initialFirstRowIndex onPageChanged rowsPerPage showEmptyRows "
+                  "checkboxHorizontalMargin controller primary dragStartBehavior arrowHeadColor")
+# DataTable arguments PaginatedDataTable passes on as they are.
+_PAGED_TABLE = ("columns sortColumnIndex sortAscending onSelectAll dataRowHeight dataRowMinHeight dataRowMaxHeight "
+                "headingRowHeight horizontalMargin columnSpacing showCheckboxColumn checkboxHorizontalMargin").split()
+# The footer's icons: an IconTheme of opacity 0.54 over IconButton's colours (onSurfaceVariant, or
+# onSurface at 38% when disabled).
+_ARROW = "onsurfacevariant,0.54"
+_ARROW_DISABLED = f"onsurface,{0.38 * 0.54:.4f}"
+
+
+def _arrow(icon: str, enabled: bool, color: Any) -> DartObject:
+    tint = color if color is not None else ColorValue(_ARROW if enabled else _ARROW_DISABLED)
+    return DartObject("IconButton", "", (), {"icon": DartObject("Icon", "", (IconValue(icon),), {"color": tint}),
+                                             "padding": DartObject("EdgeInsets", "all", (0,)),
+                                             "onPressed": Closure(0) if enabled else None})
+
+
+def _gap(width: float) -> DartObject:
+    return DartObject("SizedBox", "", (), {"width": width})
+
+
+@widget("PaginatedDataTable", honours=_PAGED_HONOURS)
+def paginated_data_table(node: DartObject) -> ft.Control:
+    # paginated_data_table.dart: a Card holding the page's DataTable (blank rows fill a short last page)
+    # and a 56 px footer, end-aligned: "first–last of count" in bodySmall and the page arrows.
+    k = node.kwargs
+    for name in ("header", "actions", "onRowsPerPageChanged"):
+        if k.get(name) is not None:
+            raise unsupported(f"PaginatedDataTable.{name}", node)
+    source = v.of_type(k.get("source"), "DataTableSource").kwargs
+    per_page = k.get("rowsPerPage", 10)
+    first, count, approximate = source["firstRowIndex"], source["rowCount"], source["isRowCountApproximate"] is True
+    rows = list(source["rows"])
+    if any(row is None for row in rows):
+        raise unsupported("a DataTableSource.getRow that returns null (Flutter shows a progress row)", node)
+    if k.get("showEmptyRows", True) is not False:
+        blank = DartObject("DataRow", "", (), {"cells": [DartObject("DataCell", "", (DartObject("SizedBox", "shrink"),))
+                                                         for _ in widget_list(node, "columns")]})
+        rows += [blank] * (per_page - len(rows))
+    table = DartObject("DataTable", "", (), {**{name: k[name] for name in _PAGED_TABLE if name in k},
+                                             "rows": rows, "showBottomBorder": True})
+    last = first + per_page if approximate else min(first + per_page, count)
+    info = f"{first + 1}–{last} of {'about ' if approximate else ''}{count}"
+    more = approximate or first + per_page < count
+    first_last = k.get("showFirstLastButtons") is True
+    arrows = [_gap(32), DartObject("Text", "", (info,), {"style": ThemeTextStyle("bodySmall")}), _gap(32)]
+    arrows += [_arrow("first_page", first > 0, k.get("arrowHeadColor"))] if first_last else []
+    arrows += [_arrow("chevron_left", first > 0, k.get("arrowHeadColor")), _gap(24),
+               _arrow("chevron_right", more, k.get("arrowHeadColor"))]
+    arrows += [_arrow("last_page", more and not approximate, k.get("arrowHeadColor"))] if first_last else []
+    footer = DartObject("SizedBox", "", (), {"height": 56, "child": DartObject("Row", "", (), {
+        "mainAxisAlignment": EnumValue("MainAxisAlignment", "end"), "children": arrows + [_gap(14)]})})
+    card = build(DartObject("Card", "", (), {"child": DartObject("Column", "", (), {
+        "crossAxisAlignment": EnumValue("CrossAxisAlignment", "stretch"), "children": [footer]})},
+        node.line, node.column))
+    # The table scrolls sideways at its own width, above the footer (Flutter also stretches a narrower
+    # table to the card's width).
+    with axes(horizontal=True):
+        card.content.controls.insert(0, ft.Row([build(table)], scroll=ft.ScrollMode.HIDDEN, spacing=0))
+    return card

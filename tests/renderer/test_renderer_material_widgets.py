@@ -336,3 +336,45 @@ def test_a_states_controller_is_drawn_only_when_it_starts_with_no_states():
 def test_a_search_controller_at_rest_has_no_text_and_is_closed():
     shown = body("Text('[${SearchController().text}] ${SearchController().isOpen}')")
     assert shown.value == "[] false"
+
+
+PAGED = """
+import 'package:flutter/material.dart';
+class Source extends DataTableSource {
+  @override
+  int get rowCount => COUNT;
+  @override
+  DataRow? getRow(int index) => DataRow(cells: <DataCell>[DataCell(Text('row $index'))]);
+  @override
+  bool get isRowCountApproximate => false;
+  @override
+  int get selectedRowCount => 0;
+}
+final DataTableSource source = Source();
+void main() => runApp(MaterialApp(home: Scaffold(body: SingleChildScrollView(child: PaginatedDataTable(
+    EXTRA columns: const <DataColumn>[DataColumn(label: Text('Name'))], source: source)))));
+"""
+
+
+def _paged(count: int, extra: str = "") -> tuple[ft.DataTable, list[ft.Control]]:
+    card = built(PAGED.replace("COUNT", str(count)).replace("EXTRA", extra)).root.content.controls[0]
+    assert isinstance(card, ft.Card)
+    scroller, footer = card.content.controls
+    assert isinstance(scroller, ft.Row) and scroller.scroll == ft.ScrollMode.HIDDEN
+    return scroller.controls[0], footer.content.controls
+
+
+def test_paginated_data_table_shows_its_first_page_and_footer():
+    table, footer = _paged(3)
+    assert isinstance(table, ft.DataTable) and len(table.rows) == 10   # 3 rows and 7 blank ones
+    assert table.rows[2].cells[0].content.value == "row 2" and table.rows[3].cells[0].content.width == 0
+    info = [c for c in footer if isinstance(c, ft.Text)][0]
+    assert info.value == "1–3 of 3" and info.theme_style == ft.TextThemeStyle.BODY_SMALL
+    left, right = [c for c in footer if isinstance(c, ft.IconButton)]
+    assert left.disabled and right.disabled and left.icon.color == "onsurface,0.2052"   # one page only
+    assert [c.width for c in footer if isinstance(c, ft.Container)] == [32, 32, 24, 14]
+    many, footer = _paged(25, "rowsPerPage: 5, initialFirstRowIndex: 7, showEmptyRows: false,")
+    assert [r.cells[0].content.value for r in many.rows] == [f"row {i}" for i in range(5, 10)]
+    assert [c for c in footer if isinstance(c, ft.Text)][0].value == "6–10 of 25"
+    left, right = [c for c in footer if isinstance(c, ft.IconButton)]
+    assert not left.disabled and not right.disabled and right.icon.color == "onsurfacevariant,0.54"
