@@ -102,7 +102,7 @@ _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor
                "progressIndicatorTheme bottomSheetTheme drawerTheme snackBarTheme tooltipTheme "
                "pageTransitionsTheme splashFactory extensions iconButtonTheme textSelectionTheme scrollbarTheme "
                "popupMenuTheme menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme datePickerTheme "
-               "cupertinoOverrideTheme applyElevationOverlayColor")
+               "cupertinoOverrideTheme applyElevationOverlayColor actionIconTheme")
 
 _REORDERABLE = ("onReorderStart onReorderEnd itemExtent itemExtentBuilder prototypeItem proxyDecorator "
                 "buildDefaultDragHandles padding header footer scrollDirection reverse scrollController primary "
@@ -387,6 +387,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                  "menuStyle onSelected requestFocusOnTap searchCallback selectedTrailingIcon "
                                  "textStyle trailingIcon width", "dropdownMenuEntries")},
     "DropdownMenuEntry": {"": sig("", "enabled labelWidget leadingIcon style trailingIcon", "label value")},
+    "ActionIconThemeData": {"": sig("", "backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
+                                        "endDrawerButtonIconBuilder")},
     "PaginatedDataTable": {"": sig("", "actions arrowHeadColor availableRowsPerPage checkboxHorizontalMargin "
                                        "columnSpacing controller dataRowHeight dataRowMaxHeight dataRowMinHeight "
                                        "dragStartBehavior header headingRowColor headingRowHeight horizontalMargin "

@@ -40,6 +40,8 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("ExpansionPanel", ""): {"headerBuilder": ("context", "isExpanded")},
     ("Stepper", ""): {"controlsBuilder": ("context", "controlsDetails")},
+    ("ActionIconThemeData", ""): {name: ("context",) for name in (
+        "backButtonIconBuilder", "closeButtonIconBuilder", "drawerButtonIconBuilder", "endDrawerButtonIconBuilder")},
 }
 # PaginatedDataTable.defaultRowsPerPage.
 DEFAULT_ROWS_PER_PAGE = 10

@@ -300,6 +300,17 @@ def static_get(type_name: str, member: str) -> Any:
     return MISSING
 
 
+# MaterialLocalizations.of(context) on a US-English device (DefaultMaterialLocalizations): the labels
+# of the buttons and tooltips a screen may show or name.
+MATERIAL_LABELS = {
+    "openAppDrawerTooltip": "Open navigation menu", "backButtonTooltip": "Back", "closeButtonTooltip": "Close",
+    "deleteButtonTooltip": "Delete", "moreButtonTooltip": "More", "showMenuTooltip": "Show menu",
+    "drawerLabel": "Navigation menu", "searchFieldLabel": "Search", "okButtonLabel": "OK",
+    "cancelButtonLabel": "Cancel", "closeButtonLabel": "Close", "continueButtonLabel": "Continue",
+    "saveButtonLabel": "Save", "copyButtonLabel": "Copy", "pasteButtonLabel": "Paste",
+}
+
+
 def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, Any], width: float, height: float) -> Any:
     """`Type.name(args)` / `Type(args)` for the types evaluated here; MISSING when unknown.
 
@@ -315,6 +326,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return argb(round(float(opacity) * 255), int(r), int(g), int(b))
     if key == "Theme.of":
         return theme_data()
+    if key == "MaterialLocalizations.of":
+        return Props("MaterialLocalizations", dict(MATERIAL_LABELS))
     if key == "NestedScrollView.sliverOverlapAbsorberHandleFor":
         return DartObject("SliverOverlapAbsorberHandle")
     if key in ("CupertinoTheme.of", "CupertinoTheme.maybeOf"):

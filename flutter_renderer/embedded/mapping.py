@@ -117,7 +117,7 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
     try:
         app_theme_node = tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
-        with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.input_defaults(app_theme_node):
+        with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.theme_defaults(app_theme_node):
             root = build(home)
         if not isinstance(root, ft.Pagelet):
             # A home that is not a Scaffold has no Material behind it: Flutter shows the route's black.

@@ -7,7 +7,7 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import ColorValue, DartObject, EnumValue
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import themes, values as v
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.registry import (
@@ -201,7 +201,7 @@ def scaffold(node: DartObject) -> ft.Control:
     drawer = build_optional(k.get("drawer"))
     end_drawer = build_optional(k.get("endDrawer"))
     pagelet = ft.Pagelet(
-        content=body if body is not None else ft.Container(), appbar=build_optional(bar_node),
+        content=body if body is not None else ft.Container(), appbar=_themed_buttons(bar_node, k),
         floating_action_button=fab,
         floating_action_button_location=v.enum(k.get("floatingActionButtonLocation"), "FloatingActionButtonLocation",
                                                 ft.FloatingActionButtonLocation),
@@ -219,12 +219,30 @@ def scaffold(node: DartObject) -> ft.Control:
     return pagelet
 
 
+def _themed_buttons(bar_node: Any, k: dict[str, Any]) -> ft.Control | None:
+    """The Scaffold's AppBar, with the drawer buttons it implies drawn with the ActionIconTheme's icons
+    (Flet's AppBar would imply Flutter's default ones): a drawer's as leading, an end drawer's as the
+    actions when the bar has none (app_bar.dart). A home route has no back button."""
+    bar = build_optional(bar_node)
+    icons = themes.ACTION_ICONS.get()
+    if not isinstance(bar, ft.AppBar) or not icons:
+        return bar
+    def button(builder: str) -> ft.Control:
+        return build(DartObject("IconButton", kwargs={"icon": icons[builder], "onPressed": Closure(0)}))
+    implies = bar_node.kwargs.get("automaticallyImplyLeading", True) is not False
+    if implies and bar.leading is None and k.get("drawer") is not None and "drawerButtonIconBuilder" in icons:
+        bar.leading = button("drawerButtonIconBuilder")
+    if bar.actions is None and k.get("endDrawer") is not None and "endDrawerButtonIconBuilder" in icons:
+        bar.actions = [button("endDrawerButtonIconBuilder")]
+    return bar
+
+
 @widget("Theme", honours="data child")
 def theme_widget(node: DartObject) -> ft.Control:
     data, dark = theme(node.kwargs.get("data"))
     token = METRICS.set(from_theme(node.kwargs.get("data"), dark))
     try:
-        with themes.input_defaults(node.kwargs.get("data")):
+        with themes.theme_defaults(node.kwargs.get("data")):
             child = build(node.kwargs.get("child"))
     finally:
         METRICS.reset(token)

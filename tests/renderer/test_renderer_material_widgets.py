@@ -378,3 +378,39 @@ def test_paginated_data_table_shows_its_first_page_and_footer():
     assert [c for c in footer if isinstance(c, ft.Text)][0].value == "6–10 of 25"
     left, right = [c for c in footer if isinstance(c, ft.IconButton)]
     assert not left.disabled and not right.disabled and right.icon.color == "onsurfacevariant,0.54"
+
+
+ACTION_ICONS = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(theme: ThemeData(actionIconTheme: ActionIconThemeData(
+    drawerButtonIconBuilder: (BuildContext context) => const Icon(Icons.segment),
+    endDrawerButtonIconBuilder: (BuildContext context) => Icon(Icons.more_horiz,
+        semanticLabel: MaterialLocalizations.of(context).openAppDrawerTooltip))),
+  home: Scaffold(appBar: AppBar(title: const Text('t')), drawer: const Drawer(), DRAWERS body: const Text('b'))));
+"""
+
+
+def test_action_icon_theme_draws_the_drawer_buttons_the_app_bar_implies():
+    bar = built(ACTION_ICONS.replace("DRAWERS", "endDrawer: const Drawer(),")).root.appbar
+    assert isinstance(bar.leading, ft.IconButton) and bar.leading.icon.icon == ft.Icons.SEGMENT
+    assert [action.icon.icon for action in bar.actions] == [ft.Icons.MORE_HORIZ]
+    plain = built(ACTION_ICONS.replace("DRAWERS", "")).root.appbar
+    assert plain.actions is None   # no end drawer, no end drawer button
+    own = built(ACTION_ICONS.replace("DRAWERS", "").replace("AppBar(", "AppBar(leading: const Icon(Icons.add), "))
+    assert own.root.appbar.leading.icon == ft.Icons.ADD   # the bar's own leading wins
+
+
+def test_material_localizations_are_us_english():
+    source = """
+import 'package:flutter/material.dart';
+void main() => runApp(const MaterialApp(home: Labels()));
+class Labels extends StatelessWidget {
+  const Labels({super.key});
+  @override
+  Widget build(BuildContext context) {
+    final MaterialLocalizations labels = MaterialLocalizations.of(context);
+    return Scaffold(body: Text('${labels.okButtonLabel}/${labels.openAppDrawerTooltip}'));
+  }
+}
+"""
+    assert built(source).root.content.value == "OK/Open navigation menu"
