@@ -414,3 +414,6 @@ class Labels extends StatelessWidget {
 }
 """
     assert built(source).root.content.value == "OK/Open navigation menu"
+    with pytest.raises(Exception) as info:   # a label outside the list: valid Flutter, not drawn
+        built(source.replace("labels.okButtonLabel", "labels.licensesPageTitle"))
+    assert getattr(info.value, "kind", None) is ErrorKind.UNSUPPORTED
