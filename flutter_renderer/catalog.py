@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flutter_renderer.ir import DartObject
+from flutter_renderer.ir import ColorValue, DartObject
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor
                "progressIndicatorTheme bottomSheetTheme drawerTheme snackBarTheme tooltipTheme "
                "pageTransitionsTheme splashFactory extensions iconButtonTheme textSelectionTheme scrollbarTheme "
                "popupMenuTheme menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme datePickerTheme "
-               "cupertinoOverrideTheme applyElevationOverlayColor")
+               "cupertinoOverrideTheme applyElevationOverlayColor actionIconTheme")
 
 _REORDERABLE = ("onReorderStart onReorderEnd itemExtent itemExtentBuilder prototypeItem proxyDecorator "
                 "buildDefaultDragHandles padding header footer scrollDirection reverse scrollController primary "
@@ -290,6 +290,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
                    "icon": sig("", _BUTTON + " icon", "onPressed label"), "styleFrom": sig("", _STYLE_FROM)},
     "OutlinedButton": {"": sig("", _BUTTON, "onPressed child"), "icon": sig("", _BUTTON + " icon", "onPressed label"),
                        "styleFrom": sig("", _STYLE_FROM)},
+    # (only its style factory: a DropdownMenuEntry's style in the closed menu's entries)
+    "MenuItemButton": {"styleFrom": sig("", _STYLE_FROM)},
     "IconButton": {name: sig("", _ICON_BUTTON, "onPressed icon")
                    for name in ("", "filled", "filledTonal", "outlined")},
     "FloatingActionButton": {
@@ -346,6 +348,10 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "RadioListTile": {"": sig("", _TILE + " groupValue onChanged toggleable fillColor radioScaleFactor "
                                           "radioBackgroundColor radioSide radioInnerRadius", "value")},
     "RadioGroup": {"": sig("", "groupValue", "onChanged child")},
+    "RangeSlider": {"": sig("", "activeColor divisions inactiveColor labels max min mouseCursor onChangeEnd "
+                                "onChangeStart overlayColor semanticFormatterCallback", "onChanged values")},
+    "RangeValues": {"": sig("start end")},
+    "RangeLabels": {"": sig("start end")},
     "Slider": {"": sig("", "secondaryTrackValue onChangeStart onChangeEnd min max divisions label activeColor "
                            "inactiveColor secondaryActiveColor thumbColor overlayColor mouseCursor "
                            "semanticFormatterCallback focusNode autofocus allowedInteraction padding year2023 "
@@ -405,6 +411,41 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Tab": {"": sig("", "text icon iconMargin height child")},
     "TabBarView": {"": sig("", "controller physics dragStartBehavior viewportFraction clipBehavior", "children")},
     "DefaultTabController": {"": sig("", "initialIndex animationDuration", "length child")},
+    "TabController": {"": sig("", "initialIndex animationDuration", "length vsync")},
+    "ToggleButtons": {"": sig("", "onPressed mouseCursor tapTargetSize textStyle constraints color selectedColor "
+                                  "disabledColor fillColor focusColor highlightColor hoverColor splashColor focusNodes "
+                                  "renderBorder borderColor selectedBorderColor disabledBorderColor borderRadius "
+                                  "borderWidth direction verticalDirection", "children isSelected")},
+    "AboutListTile": {"": sig("", "icon child applicationName applicationVersion applicationIcon "
+                                  "applicationLegalese aboutBoxChildren dense")},
+    # page transitions only play when a route is pushed: a still frame never shows them
+    "PageTransitionsTheme": {"": sig("", "builders")},
+    **{name: {"": sig()} for name in ("CupertinoPageTransitionsBuilder", "OpenUpwardsPageTransitionsBuilder",
+                                      "FadeUpwardsPageTransitionsBuilder")},
+    "ZoomPageTransitionsBuilder": {"": sig("", "allowEnterRouteSnapshotting allowSnapshotting")},
+    "DropdownMenu": {"": sig("", "controller enableFilter enableSearch enabled errorText expandedInsets helperText "
+                                 "hintText initialSelection inputDecorationTheme label leadingIcon menuHeight "
+                                 "menuStyle onSelected requestFocusOnTap searchCallback selectedTrailingIcon "
+                                 "textStyle trailingIcon width", "dropdownMenuEntries")},
+    "DropdownMenuEntry": {"": sig("", "enabled labelWidget leadingIcon style trailingIcon", "label value")},
+    "ActionIconThemeData": {"": sig("", "backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
+                                        "endDrawerButtonIconBuilder")},
+    "PaginatedDataTable": {"": sig("", "actions arrowHeadColor availableRowsPerPage checkboxHorizontalMargin "
+                                       "columnSpacing controller dataRowHeight dataRowMaxHeight dataRowMinHeight "
+                                       "dragStartBehavior header headingRowColor headingRowHeight horizontalMargin "
+                                       "initialFirstRowIndex onPageChanged onRowsPerPageChanged onSelectAll primary "
+                                       "rowsPerPage showCheckboxColumn showEmptyRows showFirstLastButtons "
+                                       "sortAscending sortColumnIndex", "columns source")},
+    "ExpansionPanelList": {
+        "": sig("", "children expansionCallback animationDuration expandedHeaderPadding dividerColor elevation "
+                    "expandIconColor materialGapSize"),
+        "radio": sig("", "children expansionCallback animationDuration initialOpenPanelValue expandedHeaderPadding "
+                         "dividerColor elevation expandIconColor materialGapSize"),
+    },
+    "ExpansionPanel": {"": sig("", "isExpanded canTapOnHeader backgroundColor",
+                               "headerBuilder body")},
+    "ExpansionPanelRadio": {"": sig("", "canTapOnHeader backgroundColor",
+                                    "value headerBuilder body")},
     # --- apps, surfaces and painting (issue 15) ---
     "WidgetsApp": {"": sig("", "navigatorKey onGenerateRoute onGenerateInitialRoutes onUnknownRoute "
                                "onNavigationNotification navigatorObservers initialRoute pageRouteBuilder home routes "
@@ -707,6 +748,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                  "fadeDuration timeToFade pressDuration notificationPredicate interactive "
                                  "scrollbarOrientation mainAxisMargin crossAxisMargin padding", "child")},
     "ScrollConfiguration": {"": sig("", "", "behavior child")},
+    "RefreshIndicator": {name: sig("", "backgroundColor color displacement edgeOffset notificationPredicate "
+                                       "semanticsLabel semanticsValue strokeWidth triggerMode", "child onRefresh")
+                         for name in ("", "adaptive")},
     "PrimaryScrollController": {"": sig("", "automaticallyInheritForPlatforms scrollDirection", "controller child"),
                                 "none": sig("", "", "child")},
     "TextFieldTapRegion": {"": sig("", "enabled onTapOutside onTapInside consumeOutsideTaps debugLabel", "child")},
@@ -833,7 +877,13 @@ CLASSES: dict[str, dict[str, Signature]] = {
                               "title")},
     "ExpansionTileController": {"": sig()},
     "SegmentedButton": {"": sig("", "onSelectionChanged multiSelectionEnabled emptySelectionAllowed style "
-                                    "showSelectedIcon selectedIcon direction expandedInsets", "segments selected")},
+                                    "showSelectedIcon selectedIcon direction expandedInsets", "segments selected"),
+                        "styleFrom": sig("", "foregroundColor backgroundColor selectedForegroundColor "
+                                             "selectedBackgroundColor disabledForegroundColor disabledBackgroundColor "
+                                             "shadowColor surfaceTintColor elevation textStyle padding minimumSize "
+                                             "fixedSize maximumSize side shape enabledMouseCursor disabledMouseCursor "
+                                             "visualDensity tapTargetSize animationDuration enableFeedback alignment "
+                                             "splashFactory")},
     "ButtonSegment": {"": sig("", "icon label tooltip enabled", "value")},
     "NavigationRail": {"": sig("", "backgroundColor extended leading trailing onDestinationSelected elevation "
                                    "groupAlignment labelType unselectedLabelTextStyle selectedLabelTextStyle "
@@ -993,6 +1043,9 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
                           "resizeDownRight resizeLeft resizeLeftRight resizeRight resizeRow resizeUp resizeUpDown "
                           "resizeUpLeft resizeUpLeftDownRight resizeUpRight resizeUpRightDownLeft text verticalText "
                           "wait zoomIn zoomOut",
+    "TooltipTriggerMode": "manual longPress tap",
+    "SnackBarBehavior": "fixed floating",
+    "StretchMode": "zoomBackground blurBackground fadeTitle",
 }.items()}
 
 # The keys of LogicalKeyboardKey (services/keyboard_key.g.dart): they only name shortcuts, which draw nothing.
@@ -1063,23 +1116,24 @@ CONSTANTS: dict[str, Any] = {
     "double.infinity": float("inf"),
     "double.maxFinite": 1.7976931348623157e308,
     "double.nan": float("nan"),
+    # cupertino/context_menu.dart: the opened child's shadow, and where the press-and-hold part of the
+    # builder's animation ends (_previewLongPressTimeout 800 ms of 800 + the 335 ms modal transition).
+    "CupertinoContextMenu.kEndBoxShadow": [DartObject("BoxShadow", "", (), {
+        "color": ColorValue("#40000000"), "blurRadius": 10.0, "spreadRadius": 0.5})],
+    "CupertinoContextMenu.animationOpensAt": 800 / (800 + 335),
 }
 
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
-    ""
     "RotatedBox FittedBox IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
-    "ExpansionPanelList "
-    ""
-    ""
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
-    "RefreshIndicator ToggleButtons DropdownMenu DropdownMenuEntry RangeSlider UserAccountsDrawerHeader "
-    "ExpansionPanel Flow ListWheelScrollView "
+    "UserAccountsDrawerHeader "
+    "Flow ListWheelScrollView "
     "MediaQuery "
     "ReorderableDragStartListener CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"

@@ -221,16 +221,24 @@ class CallEvaluation(EvaluatorBase):
         child_builder = flutter_api.CHILD_BUILDERS.get((type_, ctor))
         item_builders = flutter_api.ITEM_BUILDERS.get((type_, ctor), ())
         first_frame_builders = first_frame.BUILDERS.get((type_, ctor), {})
+        open_state_builder = first_frame.OPEN_STATE_BUILDERS.get((type_, ctor))
         route = first_frame.initial_route(type_, ctor, kwargs)
         animated = (type_, ctor) in first_frame.ANIMATED_ITEM_BUILDERS and isinstance(kwargs.get("itemBuilder"),
                                                                                        callables)
-        if child_builder is None and not item_builders and not first_frame_builders and route is None and not animated:
+        paged = (type_, ctor) == ("PaginatedDataTable", "") and isinstance(kwargs.get("source"), Instance)
+        if (child_builder is None and not item_builders and not first_frame_builders and route is None
+                and open_state_builder is None and not paged and not animated):
             return kwargs
         expanded = dict(kwargs)
         if animated:
             complete = DartObject("AlwaysStoppedAnimation", "", (1.0,))
             expanded["itemBuilder"] = [self.call(kwargs["itemBuilder"], [BUILD_CONTEXT, i, complete], {}, node)
                                        for i in range(self.check_count(kwargs.get("initialItemCount", 0), node))]
+        if paged:
+            expanded["source"] = self.first_page(kwargs, node)
+        if open_state_builder is not None and isinstance(kwargs.get(open_state_builder), callables):
+            expanded[open_state_builder] = [self.call(kwargs[open_state_builder], [BUILD_CONTEXT, state], {}, node)
+                                            for state in (False, True)]
         if isinstance(route, (Lambda, BoundMethod)):   # the app's first route, built as its home
             expanded["home"] = self.call(route, [BUILD_CONTEXT], {}, node)
         if child_builder is not None and isinstance(kwargs.get(child_builder), callables):
@@ -253,6 +261,22 @@ class CallEvaluation(EvaluatorBase):
                     built = count if name == "itemBuilder" else max(0, count - 1)   # separators go between
                     expanded[name] = [self.call(kwargs[name], [BUILD_CONTEXT, i], {}, node) for i in range(built)]
         return expanded
+
+    def first_page(self, kwargs: dict[str, Any], node: Node) -> DartObject:
+        """A PaginatedDataTable's DataTableSource, read as the table reads it for its first frame: the
+        counts, and `getRow` for each index of the page that holds initialFirstRowIndex (null past the
+        rows, where the table adds blank rows)."""
+        source = kwargs["source"]
+        counts = {name: self.instance_get(source, name, node)
+                  for name in ("rowCount", "isRowCountApproximate", "selectedRowCount")}
+        per_page = kwargs.get("rowsPerPage", first_frame.DEFAULT_ROWS_PER_PAGE)
+        first = kwargs.get("initialFirstRowIndex") or 0
+        if not isinstance(per_page, int) or not isinstance(first, int) or not isinstance(counts["rowCount"], int):
+            raise self.error(node, "PaginatedDataTable: rowsPerPage, initialFirstRowIndex and rowCount are ints.")
+        first -= first % max(per_page, 1)
+        shown = range(first, min(first + self.check_count(per_page, node), counts["rowCount"]))
+        rows = [self.call_member(source, "getRow", None, Scope(), node, ([index], {})) for index in shown]
+        return DartObject("DataTableSource", kwargs={**counts, "firstRowIndex": first, "rows": rows})
 
     def expand_positional_builder(self, type_: str, ctor: str, args: list[Any], kwargs: dict[str, Any],
                                   node: Node) -> list[Any]:

@@ -51,7 +51,16 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("Navigator", ""): {"onGenerateRoute": ("routeSettings",)},
     ("MaterialPageRoute", ""): {"builder": ("context",)},
     ("DragTarget", ""): {"builder": ("context", "nothing", "nothing")},
+    ("ExpansionPanel", ""): {"headerBuilder": ("context", "isExpanded")},
+    ("Stepper", ""): {"controlsBuilder": ("context", "controlsDetails")},
+    ("ActionIconThemeData", ""): {name: ("context",) for name in (
+        "backButtonIconBuilder", "closeButtonIconBuilder", "drawerButtonIconBuilder", "endDrawerButtonIconBuilder")},
 }
+# PaginatedDataTable.defaultRowsPerPage.
+DEFAULT_ROWS_PER_PAGE = 10
+# Builders told whether the list above opened their panel (`ExpansionPanelList.radio`'s
+# initialOpenPanelValue), which the panel itself does not know: run for closed and open, in that order.
+OPEN_STATE_BUILDERS: dict[tuple[str, str], str] = {("ExpansionPanelRadio", ""): "headerBuilder"}
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
 BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()) for name, params in {
@@ -95,6 +104,8 @@ def state_sets(state_type: str) -> list[list[EnumValue]]:
     """Every combination of STILL_STATES, as the Set<WidgetState> a resolver gets, by bit mask."""
     return [[EnumValue(state_type, name) for bit, name in enumerate(STILL_STATES) if mask & (1 << bit)]
             for mask in range(1 << len(STILL_STATES))]
+# A SearchController (it takes no arguments) before anyone types or opens its view.
+_SEARCH_AT_REST = {"text": "", "isOpen": False}
 # Methods that change a Matrix4 in place (recorded; the mapping replays them).
 _MATRIX_METHODS = frozenset("translate scale rotateX rotateY rotateZ setEntry".split())
 # ChangeNotifier's methods that only register or signal listeners (also on the file's own notifiers).
@@ -130,8 +141,19 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "scrollController": lambda: DartObject("ScrollController"),
         "routeSettings": lambda: initial_route_settings(kwargs),
         "nothing": lambda: [],
+        "isExpanded": lambda: kwargs.get("isExpanded") is True,
+        "controlsDetails": lambda: controls_details(kwargs),
     }
     return [values[name]() for name in spec]
+
+
+def controls_details(kwargs: dict[str, Any]) -> DartObject:
+    """The ControlsDetails a vertical Stepper passes its controlsBuilder: it builds controls only under
+    the current step, so stepIndex is currentStep and the step is active."""
+    current = kwargs.get("currentStep", 0)
+    return DartObject("ControlsDetails", kwargs={
+        "currentStep": current, "stepIndex": current, "isActive": True,
+        "onStepContinue": kwargs.get("onStepContinue"), "onStepCancel": kwargs.get("onStepCancel")})
 
 
 def _initial_text(value: Any) -> str:
@@ -223,6 +245,8 @@ def get_property(receiver: DartObject, name: str) -> Any:
             return animation.controller_bounds(receiver)[name == "upperBound"]
     if receiver.type == "ValueNotifier" and name == "value":
         return listened_value(receiver)
+    if receiver.type == "SearchController" and name in _SEARCH_AT_REST:
+        return _SEARCH_AT_REST[name]
     return MISSING
 
 

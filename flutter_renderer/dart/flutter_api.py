@@ -40,7 +40,7 @@ TEXT_STYLES = tuple(
 # real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
 UNSUPPORTED_NAMES = frozenset({
     "Process", "File", "Directory", "Platform", "Isolate", "Socket",
-    "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer", "TabController",
+    "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer",
 })
 # types the catalog need not list, checked like catalog classes: Duration, and keys and controllers,
 # handles a screen holds in fields (`GlobalKey<FormState>()`) that draw nothing themselves
@@ -55,6 +55,8 @@ CORE_CLASSES = {
     "TextEditingController": {"": sig("", "text")},
     "FocusNode": {"": sig("", "debugLabel skipTraversal canRequestFocus")},
     "ScrollController": {"": sig("", "initialScrollOffset keepScrollOffset debugLabel")},
+    # (its initial states do show: the mapping draws only a controller that starts with none)
+    "MaterialStatesController": {"": sig("value", optional_positional=1)},
 }
 # builders Flutter calls while laying out: a still frame needs what they build, so the front end
 # replaces the closure by its result (a list, one per index, for item builders)
@@ -341,6 +343,17 @@ def static_get(type_name: str, member: str) -> Any:
     return MISSING
 
 
+# MaterialLocalizations.of(context) on a US-English device (DefaultMaterialLocalizations): the labels
+# of the buttons and tooltips a screen may show or name.
+MATERIAL_LABELS = {
+    "openAppDrawerTooltip": "Open navigation menu", "backButtonTooltip": "Back", "closeButtonTooltip": "Close",
+    "deleteButtonTooltip": "Delete", "moreButtonTooltip": "More", "showMenuTooltip": "Show menu",
+    "drawerLabel": "Navigation menu", "searchFieldLabel": "Search", "okButtonLabel": "OK",
+    "cancelButtonLabel": "Cancel", "closeButtonLabel": "Close", "continueButtonLabel": "Continue",
+    "saveButtonLabel": "Save", "copyButtonLabel": "Copy", "pasteButtonLabel": "Paste",
+}
+
+
 def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, Any], width: float, height: float) -> Any:
     """`Type.name(args)` / `Type(args)` for the types evaluated here; MISSING when unknown.
 
@@ -358,6 +371,8 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
         return theme_data()
     if key == "DefaultTextStyle.of":
         return Props("DefaultTextStyle", {"style": AMBIENT_TEXT_STYLE})
+    if key == "MaterialLocalizations.of":
+        return Props("MaterialLocalizations", dict(MATERIAL_LABELS))
     if key == "NestedScrollView.sliverOverlapAbsorberHandleFor":
         return DartObject("SliverOverlapAbsorberHandle")
     if key in ("CupertinoTheme.of", "CupertinoTheme.maybeOf"):

@@ -11,9 +11,10 @@ from functools import cmp_to_key
 from typing import Any, Callable
 
 from flutter_renderer import catalog
+from flutter_renderer.preferred_size import preferred_height
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.dart import dart_core, first_frame, still_state
-from flutter_renderer.dart.flutter_api import MISSING, hsv_member, shade, with_opacity
+from flutter_renderer.dart.flutter_api import MISSING, hsv_member, shade, size, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
 
 Call = Callable[[Any, list[Any]], Any]
@@ -86,6 +87,8 @@ def get_property(receiver: Any, name: str) -> Any:
             known = first_frame.get_property(receiver, name)
         if known is not MISSING or name.startswith("_"):
             return known
+        if name == "preferredSize" and preferred_height(receiver) is not None:
+            return size(math.inf, preferred_height(receiver))   # Size.fromHeight: infinitely wide
         if name in receiver.kwargs:
             return receiver.kwargs[name]
         if not receiver.ctor:

@@ -35,10 +35,21 @@ def scrollbar(node: DartObject) -> ft.Control:
         return child
     custom = [name for name in ("trackVisibility", "thickness", "radius", "shape", "thumbColor", "trackColor",
                                 "mainAxisMargin", "crossAxisMargin", "padding", "minThumbLength") if k.get(name) is not None]
-    if node.type == "RawScrollbar" or custom or getattr(child, "scroll", None) is None:
+    view = _scroll_view(child)
+    if node.type == "RawScrollbar" or custom or view is None:
         raise unsupported(f"{node.type} shown at rest ({', '.join(custom) or 'around this child'})", node)
-    child.scroll = ft.ScrollMode.ALWAYS
+    view.scroll = ft.ScrollMode.ALWAYS
     return child
+
+
+def _scroll_view(control: ft.Control) -> ft.ScrollableControl | None:
+    """The scroll view a Scrollbar listens to: its child's first scrollable below boxes that only size or
+    pad it (Flutter's default predicate takes the first scroll notification, depth 0), or None."""
+    while isinstance(control, ft.Container) and isinstance(control.content, ft.Control):
+        control = control.content
+    # ListView / GridView always scroll; a Column or Row scrolls only when made a scroll view.
+    scrolls = isinstance(control, (ft.ListView, ft.GridView)) or getattr(control, "scroll", None) is not None
+    return control if isinstance(control, ft.ScrollableControl) and scrolls else None
 
 
 @widget("Directionality", honours="textDirection child")
@@ -46,4 +57,13 @@ def directionality(node: DartObject) -> ft.Control:
     direction = node.kwargs.get("textDirection")
     if not (isinstance(direction, EnumValue) and direction.name == "ltr"):
         raise unsupported("Directionality other than TextDirection.ltr", node)
+    return build(node.kwargs.get("child"))
+
+
+# refresh_indicator.dart: the indicator is built only while the user drags or a refresh runs, so
+# at rest a RefreshIndicator is its child (its colours and offsets are those of the hidden spinner).
+@widget("RefreshIndicator", "RefreshIndicator.adaptive",
+        honours="child onRefresh backgroundColor color displacement edgeOffset notificationPredicate strokeWidth "
+                "triggerMode semanticsLabel semanticsValue")
+def refresh_indicator(node: DartObject) -> ft.Control:
     return build(node.kwargs.get("child"))

@@ -55,15 +55,16 @@ def decoration_args(value: Any) -> dict[str, Any]:
         value = DartObject("InputDecoration")   # a field's default decoration
     if not isinstance(value, DartObject) or value.type != "InputDecoration":
         raise bad(value, "an InputDecoration")
-    k = {**INPUT_DECORATION.get(), **{name: x for name, x in value.kwargs.items() if x is not None}}
+    # InputDecoration.collapsed gives `border: InputBorder.none` and `filled: false` as defaults of its
+    # own, so the theme's border and fill do not apply unless the call passes them.
+    collapsed = {"border": DartObject("InputBorder", "none"), "filled": False} if value.ctor == "collapsed" else {}
+    k = {**INPUT_DECORATION.get(), **collapsed, **{name: x for name, x in value.kwargs.items() if x is not None}}
     for name in ("label", "counter", "constraints", "floatingLabelBehavior", "isCollapsed"):
         if k.get(name) is not None:
             raise unsupported(f"InputDecoration.{name}", value)
     for name in ("prefix", "suffix"):
         if k.get(name) is not None and k.get(f"{name}Text") is not None:
             raise bad(k[name], f"either {name} or {name}Text in InputDecoration, not both (Flutter asserts this)")
-    if value.ctor == "collapsed":
-        raise unsupported("InputDecoration.collapsed", value)
     # The border drawn while not focused is enabledBorder when given, else border.
     border = _border(k.get("border"), exact_side=False)
     border.update(_border(k.get("enabledBorder"), exact_side=True))
@@ -85,6 +86,7 @@ def decoration_args(value: Any) -> dict[str, Any]:
         counter=text_of(k["counterText"]) if k.get("counterText") else None,
         filled=bool(filled) if filled is not None else None, fill_color=v.color(k.get("fillColor")),
         align_label_with_hint=k.get("alignLabelWithHint"),
+        collapsed=True if value.ctor == "collapsed" else None,   # isCollapsed: no content padding
         **border,
     )
 
@@ -254,20 +256,40 @@ def slider_range(node: DartObject) -> tuple[float, float, float]:
     return value, low, high
 
 
+# slider.dart, _RenderSlider.computeDryLayout: under an unbounded width (in a Row) a slider is
+# _minPreferredTrackWidth (144) plus its widest part, the 48 px RoundSliderOverlayShape.
+_SLIDER_PREFERRED_WIDTH = 144 + 48
+
+
 @widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
                           "secondaryTrackValue onChanged padding year2023")
 def slider(node: DartObject) -> ft.Control:
     k = node.kwargs
     value, low, high = slider_range(node)
-    if unbounded("h"):
-        raise layout_error("Slider was given unbounded width (a Slider in a Row needs Expanded)", node)
-    return ft.Slider(value=value, min=low, max=high, divisions=k.get("divisions"),
+    return ft.Slider(width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None, value=value, min=low, max=high, divisions=k.get("divisions"),
                      active_color=v.color(k.get("activeColor")), inactive_color=v.color(k.get("inactiveColor")),
                      secondary_active_color=v.color(k.get("secondaryActiveColor")),
                      thumb_color=v.color(k.get("thumbColor")),
                      secondary_track_value=v.finite(k.get("secondaryTrackValue")),
                      padding=v.edge_insets(k.get("padding")), year_2023=k.get("year2023"),
                      disabled=k.get("onChanged") is None)
+
+
+@widget("RangeSlider", honours="values min max divisions labels activeColor inactiveColor onChanged")
+def range_slider(node: DartObject) -> ft.Control:
+    # The labels are value indicators, shown only while a thumb is dragged.
+    k = node.kwargs
+    values = v.of_type(k.get("values"), "RangeValues")
+    start, end = (v.finite(x) for x in values.args)
+    low, high = v.finite(k.get("min")), v.finite(k.get("max"))
+    low, high = (0.0 if low is None else low), (1.0 if high is None else high)
+    if start is None or end is None or not low <= start <= end <= high:
+        raise runtime_error(f"RangeSlider values {start}..{end} are not ordered between min {low} and max {high}",
+                            node)
+    return ft.RangeSlider(start_value=start, end_value=end, min=low, max=high, divisions=k.get("divisions"),
+                          active_color=v.color(k.get("activeColor")), inactive_color=v.color(k.get("inactiveColor")),
+                          width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None,
+                          disabled=k.get("onChanged") is None)
 
 
 def _selected_index(node: DartObject) -> int | None:
@@ -357,6 +379,7 @@ def dropdown_button(node: DartObject) -> ft.Control:
 
 
 @widget("DropdownButtonFormField", honours="items value initialValue hint decoration isExpanded isDense icon "
+                                           "elevation dropdownColor menuMaxHeight "
                                            "style onChanged")
 def dropdown_button_form_field(node: DartObject) -> ft.Control:
     # Drawn as the InputDecorator it is: a read-only field showing the selected item's text.

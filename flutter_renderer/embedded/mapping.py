@@ -17,8 +17,8 @@ import flet as ft
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import (  # noqa: F401 - registers builders
-    animated, at_rest, behaviour, cupertino, fractions, inputs, layout, material, menus, navigation, painting, panels,
-    scaffold, slivers, themes,
+    animated, at_rest, behaviour, compositions, cupertino, dropdown_menu, fractions, inputs, layout, material, menus,
+    navigation, painting, panels, scaffold, slivers, themes,
 )
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style
@@ -90,7 +90,7 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
     try:
         app_theme_node = tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
-        with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.input_defaults(app_theme_node):
+        with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.theme_defaults(app_theme_node):
             root = build(home)
         root = scaffold.route(root)
         root.expand = True

@@ -136,7 +136,7 @@ def segmented_button(node: DartObject) -> ft.Control:
     multiple, empty = bool(k.get("multiSelectionEnabled")), bool(k.get("emptySelectionAllowed"))
     if (not selected and not empty) or (len(selected) > 1 and not multiple):
         raise runtime_error("SegmentedButton.selected does not fit multiSelectionEnabled/emptySelectionAllowed", node)
-    style, width, height = button_style(k.get("style"))
+    style, width, height = _segment_style(k.get("style"), node)
     if width is not None or height is not None:
         raise unsupported("SegmentedButton.style minimumSize/fixedSize", node)
     return ft.SegmentedButton(segments=segments, selected=[_segment_key(s) for s in selected], style=style,
@@ -144,3 +144,29 @@ def segmented_button(node: DartObject) -> ft.Control:
                               show_selected_icon=k.get("showSelectedIcon", True) is not False,
                               selected_icon=build_optional(k.get("selectedIcon")),
                               disabled=k.get("onSelectionChanged") is None)
+
+
+# SegmentedButton.styleFrom's colours are per state (_SegmentButtonDefaultColor: selected or not); a
+# state it leaves null falls back to _SegmentedButtonDefaultsM3: onSecondaryContainer on
+# secondaryContainer when selected, onSurface on nothing otherwise.
+_SEGMENT_COLORS = (("color", "foregroundColor", "selectedForegroundColor", "onsurface", "onsecondarycontainer"),
+                   ("bgcolor", "backgroundColor", "selectedBackgroundColor", "transparent", "secondarycontainer"))
+
+
+def _segment_style(value: Any, node: DartObject) -> tuple[ft.ButtonStyle | None, float | None, float | None]:
+    """A SegmentedButton's style: a ButtonStyle, or SegmentedButton.styleFrom with its colours by state."""
+    if not (isinstance(value, DartObject) and value.type == "SegmentedButton" and value.ctor == "styleFrom"):
+        return button_style(value)
+    k = value.kwargs
+    names = {name for entry in _SEGMENT_COLORS for name in entry[1:3]}
+    style, width, height = button_style(DartObject("TextButton", "styleFrom", (), {
+        name: x for name, x in k.items() if name not in names}))
+    style = style or ft.ButtonStyle()
+    for attr, plain, selected, plain_default, selected_default in _SEGMENT_COLORS:
+        if k.get(plain) is None and k.get(selected) is None:
+            continue
+        if node.kwargs.get("onSelectionChanged") is None:
+            raise unsupported("SegmentedButton.styleFrom colours on a disabled SegmentedButton", node)
+        setattr(style, attr, {ft.ControlState.SELECTED: v.color(k.get(selected)) or selected_default,
+                              ft.ControlState.DEFAULT: v.color(k.get(plain)) or plain_default})
+    return style, width, height

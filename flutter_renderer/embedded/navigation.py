@@ -162,10 +162,31 @@ def default_tab_controller(node: DartObject) -> ft.Control:
     return ft.Tabs(content=content, length=length, selected_index=initial, animation_duration=0)
 
 
+def _own_controller(node: DartObject, count: int, control: ft.Control) -> ft.Control:
+    """A TabBar / TabBarView with an explicit TabController: in a Tabs of its own (Flet's TabBar and
+    TabBarView read the controller of a Tabs above them), showing the controller's initialIndex. Bars and
+    views sharing one controller then show the same tab at rest, as in Flutter."""
+    controller = node.kwargs.get("controller")
+    if controller is None:
+        return control
+    if not (isinstance(controller, DartObject) and controller.type == "TabController"):
+        raise bad(controller, f"a TabController for {node.type}.controller")
+    length = int(v.finite(controller.kwargs.get("length")) or 0)
+    initial = int(v.finite(controller.kwargs.get("initialIndex")) or 0)
+    if length != count:
+        raise runtime_error(f"Controller's length property ({length}) does not match the number of "
+                            f"{'tabs' if node.type == 'TabBar' else 'children'} ({count}) present in "
+                            f"{node.type}", node)
+    if not 0 <= initial < max(length, 1):
+        raise runtime_error(f"TabController.initialIndex {initial} is out of range", node)
+    return ft.Tabs(content=control, length=length, selected_index=initial, animation_duration=0,
+                   expand=control.expand)
+
+
 def _check_controller(node: DartObject, count: int) -> None:
     length = _TAB_LENGTH.get()
     if node.kwargs.get("controller") is not None:
-        raise unsupported(f"{node.type} with an explicit TabController", node)
+        return   # checked by _own_controller
     if length is None:
         raise runtime_error(f"No TabController for {node.type}: wrap it in a DefaultTabController", node)
     if length != count:
@@ -184,7 +205,7 @@ def tab_bar(node: DartObject) -> ft.Control:
     _check_controller(node, len(tabs))
     with axes(horizontal=True):
         controls = [build(tab) for tab in tabs]
-    return ft.TabBar(
+    return _own_controller(node, len(tabs), ft.TabBar(
         tabs=controls, scrollable=bool(k.get("isScrollable")), padding=v.edge_insets(k.get("padding")),
         indicator_color=v.color(k.get("indicatorColor")), indicator_thickness=v.finite(k.get("indicatorWeight")),
         indicator_size=v.enum(k.get("indicatorSize"), "TabBarIndicatorSize", ft.TabBarIndicatorSize),
@@ -194,7 +215,7 @@ def tab_bar(node: DartObject) -> ft.Control:
         unselected_label_color=v.color(k.get("unselectedLabelColor")),
         unselected_label_text_style=v.text_style(k.get("unselectedLabelStyle")),
         tab_alignment=v.enum(k.get("tabAlignment"), "TabAlignment", ft.TabAlignment),
-        secondary=node.ctor == "secondary")
+        secondary=node.ctor == "secondary"))
 
 
 @widget("Tab", honours="text icon iconMargin height child")
@@ -213,7 +234,8 @@ def tab_bar_view(node: DartObject) -> ft.Control:
     _check_controller(node, len(children))
     with axes(vertical=False, horizontal=False):
         controls = [build(child) for child in children]
-    return ft.TabBarView(controls, viewport_fraction=v.finite(node.kwargs.get("viewportFraction")), expand=True)
+    return _own_controller(node, len(children), ft.TabBarView(
+        controls, viewport_fraction=v.finite(node.kwargs.get("viewportFraction")), expand=True))
 
 
 @widget("Drawer", honours="backgroundColor elevation shadowColor shape width child")

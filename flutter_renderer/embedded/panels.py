@@ -12,7 +12,7 @@ from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.layout import check_viewport, delegate_children, scroll_padding
 from flutter_renderer.embedded.registry import (
-    axes, build, build_optional, layout_error, runtime_error, unbounded, unsupported, widget, widget_list,
+    axes, build, build_optional, evaluated, layout_error, runtime_error, unbounded, unsupported, widget, widget_list,
 )
 
 
@@ -245,7 +245,7 @@ def stepper(node: DartObject) -> ft.Control:
     k = node.kwargs
     if getattr(k.get("type"), "name", "vertical") != "vertical":
         raise unsupported("Stepper.type StepperType.horizontal", node)
-    for name in ("controlsBuilder", "connectorColor", "connectorThickness", "stepIconBuilder", "margin"):
+    for name in ("connectorColor", "connectorThickness", "stepIconBuilder", "margin"):
         if k.get(name) is not None:
             raise unsupported(f"Stepper.{name}", node)
     steps = [v.of_type(step, "Step") for step in widget_list(node, "steps")]
@@ -272,7 +272,10 @@ def stepper(node: DartObject) -> ft.Control:
         if index == current:
             with axes(horizontal=False):
                 content = build(s.get("content"))
-            body.append(ft.Container(ft.Column([content, _step_controls()], spacing=0,
+                # a controlsBuilder's widget replaces the Continue / Cancel row (and its 16 px margin)
+                controls = (build(evaluated(node, "controlsBuilder")) if k.get("controlsBuilder") is not None
+                            else _step_controls())
+            body.append(ft.Container(ft.Column([content, controls], spacing=0,
                                                horizontal_alignment=ft.CrossAxisAlignment.CENTER),
                                      margin=ft.Margin(60, 0, 24, 24)))
         else:
@@ -280,3 +283,33 @@ def stepper(node: DartObject) -> ft.Control:
         rows.append(ft.Column([header, ft.Stack(body)], spacing=0,
                               horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
     return ft.ListView(rows, spacing=0, padding=ft.Padding(0, 0, 0, 0), expand=None)
+
+
+@widget("ExpansionPanelList", "ExpansionPanelList.radio",
+        honours="children expansionCallback animationDuration initialOpenPanelValue expandedHeaderPadding "
+                "dividerColor elevation expandIconColor materialGapSize")
+def expansion_panel_list(node: DartObject) -> ft.Control:
+    # Flet's ExpansionPanelList is Flutter's. At rest a `.radio` list is the same list with the panel
+    # whose value is initialOpenPanelValue open (each ExpansionPanelRadio's header was built closed and
+    # open: the one matching is kept).
+    k = node.kwargs
+    panels = []
+    for panel in widget_list(node):
+        if not (isinstance(panel, DartObject) and panel.type == "ExpansionPanelRadio"):
+            # (a `.radio` list casts every child to ExpansionPanelRadio)
+            v.of_type(panel, "ExpansionPanelRadio" if node.ctor == "radio" else "ExpansionPanel")
+        p = panel.kwargs
+        is_open = (p.get("value") == k.get("initialOpenPanelValue") and k.get("initialOpenPanelValue") is not None
+                   if node.ctor == "radio" else p.get("isExpanded") is True)
+        header = evaluated(panel, "headerBuilder")
+        if panel.type == "ExpansionPanelRadio":
+            header = header[is_open]
+        with axes(horizontal=False):
+            panels.append(ft.ExpansionPanel(header=build(header), content=build(p.get("body")), expanded=is_open,
+                                            bgcolor=v.color(p.get("backgroundColor")),
+                                            can_tap_header=bool(p.get("canTapOnHeader"))))
+    return ft.ExpansionPanelList(panels, divider_color=v.color(k.get("dividerColor")),
+                                 elevation=v.finite(k.get("elevation")),
+                                 expanded_header_padding=v.edge_insets(k.get("expandedHeaderPadding")),
+                                 expand_icon_color=v.color(k.get("expandIconColor")),
+                                 spacing=v.finite(k.get("materialGapSize")))

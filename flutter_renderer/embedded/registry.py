@@ -161,6 +161,10 @@ def _is_default_direction(param: str, value: Any) -> bool:
 
 
 def _check_params(node: DartObject, name: str, spec: WidgetSpec) -> None:
+    states = node.kwargs.get("statesController")
+    if isinstance(states, DartObject) and states.args and states.args[0]:
+        # MaterialStatesController({selected, ...}): the button starts in those states, drawn otherwise
+        raise unsupported(f"{name}.statesController with initial states", node)
     for param, value in node.kwargs.items():
         if (param in spec.honours or param in INVISIBLE or value is None or _is_callback(param, value)
                 or _is_default_direction(param, value)):

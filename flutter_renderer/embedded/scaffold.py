@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import flet as ft
 
-from flutter_renderer.ir import ColorValue, DartObject, EnumValue
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import themes, values as v
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
@@ -223,7 +223,7 @@ def scaffold(node: DartObject) -> ft.Control:
     drawer = build_optional(k.get("drawer"))
     end_drawer = build_optional(k.get("endDrawer"))
     pagelet = ft.Pagelet(
-        content=body if body is not None else ft.Container(), appbar=build_optional(bar_node),
+        content=body if body is not None else ft.Container(), appbar=_themed_buttons(bar_node, k),
         floating_action_button=fab,
         floating_action_button_location=v.enum(k.get("floatingActionButtonLocation"), "FloatingActionButtonLocation",
                                                 ft.FloatingActionButtonLocation),
@@ -277,13 +277,31 @@ def themed(data: ft.Theme, dark: bool, theme_node: Any, build_child: Callable[[]
     metrics, background = METRICS.set(from_theme(theme_node, dark)), SCAFFOLD_BACKGROUND.set(data.scaffold_bgcolor
                                                                                              or "surface")
     try:
-        with themes.input_defaults(theme_node):
+        with themes.theme_defaults(theme_node):
             control = build_child()
     finally:
         METRICS.reset(metrics)
         SCAFFOLD_BACKGROUND.reset(background)
     return ft.Container(control, theme=data, dark_theme=data,
                         theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)
+
+
+def _themed_buttons(bar_node: Any, k: dict[str, Any]) -> ft.Control | None:
+    """The Scaffold's AppBar, with the drawer buttons it implies drawn with the ActionIconTheme's icons
+    (Flet's AppBar would imply Flutter's default ones): a drawer's as leading, an end drawer's as the
+    actions when the bar has none (app_bar.dart). A home route has no back button."""
+    bar = build_optional(bar_node)
+    icons = themes.ACTION_ICONS.get()
+    if not isinstance(bar, ft.AppBar) or not icons:
+        return bar
+    def button(builder: str) -> ft.Control:
+        return build(DartObject("IconButton", kwargs={"icon": icons[builder], "onPressed": Closure(0)}))
+    implies = bar_node.kwargs.get("automaticallyImplyLeading", True) is not False
+    if implies and bar.leading is None and k.get("drawer") is not None and "drawerButtonIconBuilder" in icons:
+        bar.leading = button("drawerButtonIconBuilder")
+    if bar.actions is None and k.get("endDrawer") is not None and "endDrawerButtonIconBuilder" in icons:
+        bar.actions = [button("endDrawerButtonIconBuilder")]
+    return bar
 
 
 @widget("Theme", honours="data child")

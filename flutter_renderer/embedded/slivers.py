@@ -13,6 +13,7 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
+from flutter_renderer.preferred_size import preferred_height
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.animated import animated_value
 from flutter_renderer.embedded.cupertino import CUPERTINO, text_style
@@ -260,15 +261,17 @@ def sliver_app_bar(node: DartObject) -> ft.Control:
     # At offset 0 the bar is expanded: expandedHeight (medium 112, large 152), else the toolbar. Its
     # toolbar is the AppBar it builds; a flexibleSpace fills the bar behind it.
     k = node.kwargs
-    for name in ("bottom", "iconTheme", "actionsIconTheme", "toolbarTextStyle", "surfaceTintColor"):
+    for name in ("iconTheme", "actionsIconTheme", "toolbarTextStyle", "surfaceTintColor"):
         if k.get(name) is not None:
             raise unsupported(f"SliverAppBar.{name}", node)
     toolbar_height = v.finite(k.get("toolbarHeight")) or 56.0
+    bottom_height = _bottom_height(node)
     expanded = v.finite(k.get("expandedHeight")) or _BAR_HEIGHT[node.ctor]
     flexible = k.get("flexibleSpace")
-    if expanded is None and flexible is None:
+    if expanded is None and flexible is None and not bottom_height:
         return _toolbar(node, toolbar_height)
-    height = max(expanded or toolbar_height, toolbar_height)
+    # app_bar.dart: maxExtent = max(expandedHeight ?? toolbarHeight + bottom height, minExtent).
+    height = max(expanded or toolbar_height + bottom_height, toolbar_height + bottom_height)
     layers: list[ft.Control] = []
     if flexible is not None:
         # FlexibleSpaceBarSettings.hasLeading: a leading widget, or one the bar may imply.
@@ -283,8 +286,24 @@ def sliver_app_bar(node: DartObject) -> ft.Control:
         node = DartObject(node.type, node.ctor, node.args, {**k, "title": None}, node.line, node.column)
     bar = _toolbar(node, toolbar_height, transparent=True)
     layers.append(ft.Container(bar, left=0, top=0, right=0, height=toolbar_height))
+    if bottom_height:
+        # The bottom (a TabBar) sits at the bar's bottom edge, over the flexible space.
+        with axes(vertical=False, horizontal=False):
+            layers.append(ft.Container(build(k["bottom"]), left=0, right=0, bottom=0, height=bottom_height))
     return ft.Container(ft.Stack(layers), height=height, bgcolor=v.color(k.get("backgroundColor")) or "surface",
                         clip_behavior=ft.ClipBehavior.HARD_EDGE)
+
+
+def _bottom_height(node: DartObject) -> float:
+    """The preferred height of a SliverAppBar's `bottom` (0 without one)."""
+    bottom = node.kwargs.get("bottom")
+    if bottom is None:
+        return 0.0
+    height = preferred_height(bottom)
+    if height is None or node.ctor:
+        # (medium and large bars place their title by the bottom's height; not reproduced)
+        raise unsupported(f"SliverAppBar{'.' + node.ctor if node.ctor else ''}(bottom: {v.describe(bottom)})", node)
+    return height
 
 
 def _toolbar(node: DartObject, height: float, transparent: bool = False) -> ft.Control:
@@ -302,13 +321,16 @@ def _toolbar(node: DartObject, height: float, transparent: bool = False) -> ft.C
 
 def _flexible_space(value: Any, has_leading: bool) -> ft.Control:
     """FlexibleSpaceBar fully expanded: the background filling the bar, the title at its bottom start
-    (start padding 72 when the bar has or may imply a leading widget, else 0; bottom 16) in titleLarge
-    scaled by 1.5."""
+    (start padding 72 when the bar has or may imply a leading widget, else 0; bottom 16), or its bottom
+    centre with centerTitle, in titleLarge scaled by expandedTitleScale (1.5). Stretch modes act only on
+    an overscrolled bar."""
     if not isinstance(value, DartObject) or value.type != "FlexibleSpaceBar":
         return build(value)
     k = value.kwargs
-    if k.get("centerTitle") or k.get("expandedTitleScale") not in (None, _FLEXIBLE_TITLE_SCALE):
-        raise unsupported("FlexibleSpaceBar.centerTitle/expandedTitleScale", value)
+    scale = v.finite(k.get("expandedTitleScale")) or _FLEXIBLE_TITLE_SCALE
+    # centerTitle: the title at the bottom centre, with no start padding (Android's default is start).
+    centered = k.get("centerTitle") is True
+    anchor = ft.Alignment(0 if centered else -1, 1)
     layers: list[ft.Control] = []
     if k.get("background") is not None:
         layers.append(ft.Container(build(k["background"]), left=0, top=0, right=0, bottom=0))
@@ -316,10 +338,9 @@ def _flexible_space(value: Any, has_leading: bool) -> ft.Control:
         title = build(k["title"])
         if isinstance(title, ft.Text) and title.theme_style is None:
             title.theme_style = ft.TextThemeStyle.TITLE_LARGE
-        scaled = ft.Container(title, alignment=ft.Alignment(-1, 1))
-        scaled.transform = ft.Transform(ft.Matrix4.diagonal3_values(_FLEXIBLE_TITLE_SCALE, _FLEXIBLE_TITLE_SCALE, 1),
-                                        alignment=ft.Alignment(-1, 1))
-        padding = v.edge_insets(k.get("titlePadding")) or ft.Padding(72 if has_leading else 0, 0, 0, 16)
+        scaled = ft.Container(title, alignment=anchor)
+        scaled.transform = ft.Transform(ft.Matrix4.diagonal3_values(scale, scale, 1), alignment=anchor)
+        padding = v.edge_insets(k.get("titlePadding")) or ft.Padding(72 if has_leading and not centered else 0, 0, 0, 16)
         layers.append(ft.Container(scaled, left=0, top=0, right=0, bottom=0, padding=padding))
     return ft.Stack(layers)
 

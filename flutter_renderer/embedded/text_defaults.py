@@ -40,7 +40,7 @@ TEXT_SCOPES = frozenset((
     "DropdownButton DropdownButtonFormField PopupMenuButton Chip ActionChip FilterChip ChoiceChip InputChip Tab "
     "TabBar NavigationBar BottomNavigationBar NavigationRail Drawer NavigationDrawer AlertDialog Dialog "
     "SimpleDialog BottomSheet SnackBar Badge DataTable SegmentedButton SearchBar SearchAnchor BottomAppBar "
-    "Stepper Tooltip MenuItemButton SubmenuButton CupertinoNavigationBar CupertinoButton CupertinoListTile "
+    "Stepper Tooltip ToggleButtons MenuItemButton SubmenuButton CupertinoNavigationBar CupertinoButton CupertinoListTile "
     "CupertinoSegmentedControl CupertinoSlidingSegmentedControl CupertinoTabBar CupertinoTextField"
 ).split())
 

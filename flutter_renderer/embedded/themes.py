@@ -25,6 +25,10 @@ INVISIBLE_THEMES = frozenset("tooltipTheme snackBarTheme popupMenuTheme textSele
                              "menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme "
                              "datePickerTheme".split())
 INPUT_DECORATION: ContextVar[dict[str, Any]] = ContextVar("input_decoration", default={})
+# ActionIconThemeData: the icon widgets its builders built (the front end ran them), by builder name.
+ACTION_ICONS: ContextVar[dict[str, Any]] = ContextVar("action_icons", default={})
+_ACTION_ICON_BUILDERS = frozenset("backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
+                                  "endDrawerButtonIconBuilder".split())
 
 
 def _of(value: Any, *types: str) -> dict[str, Any]:
@@ -185,7 +189,7 @@ SUB_THEMES: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "progressIndicatorTheme": ("progress_indicator_theme", progress_theme),
     "tabBarTheme": ("tab_bar_theme", tab_bar_theme),
 }
-HANDLED = frozenset(SUB_THEMES) | INVISIBLE_THEMES | {"inputDecorationTheme"}
+HANDLED = frozenset(SUB_THEMES) | INVISIBLE_THEMES | {"inputDecorationTheme", "actionIconTheme"}
 
 
 def sub_themes(k: dict[str, Any]) -> dict[str, Any]:
@@ -210,12 +214,22 @@ def input_decoration_theme(value: Any) -> dict[str, Any]:
     return {name: k[name] for name in _INPUT_THEME if k.get(name) is not None}
 
 
+def action_icon_theme(value: Any) -> dict[str, Any]:
+    """ActionIconThemeData -> the icon widget of each builder it has."""
+    k = _of(value, "ActionIconThemeData")
+    return {name: k[name] for name in _ACTION_ICON_BUILDERS if k.get(name) is not None}
+
+
 @contextmanager
-def input_defaults(theme_data: Any) -> Iterator[None]:
-    """Build with this ThemeData's InputDecorationTheme as the defaults of every field's decoration."""
-    given = theme_data.kwargs.get("inputDecorationTheme") if isinstance(theme_data, DartObject) else None
+def theme_defaults(theme_data: Any) -> Iterator[None]:
+    """Build with this ThemeData's InputDecorationTheme as the defaults of every field's decoration and
+    its ActionIconTheme's icons for the buttons app bars imply."""
+    k = theme_data.kwargs if isinstance(theme_data, DartObject) else {}
+    given, icons = k.get("inputDecorationTheme"), k.get("actionIconTheme")
     token = INPUT_DECORATION.set(input_decoration_theme(given) if given is not None else {})
+    icons_token = ACTION_ICONS.set(action_icon_theme(icons) if icons is not None else {})
     try:
         yield
     finally:
         INPUT_DECORATION.reset(token)
+        ACTION_ICONS.reset(icons_token)
