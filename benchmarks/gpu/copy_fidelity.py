@@ -2,8 +2,8 @@
 
 Loads `--model-dir` as the pipeline's policy (`[model]` of pipeline.toml: NF4 + LoRA r=64/alpha=128 on
 CUDA; with `--dtype bfloat16` on CPU a bf16 policy, the precision the merge rounds to), builds both
-copies (and `merged_copy_nearest`: the merge rounded to the nearest value instead of stochastically,
-what `merged_copy` did before), samples `--prompts` completions of `--new-tokens` tokens from the dequantized copy at the
+copies (and `merged_copy_stochastic`: the merge rounded stochastically instead of to the nearest
+value, `merge_adapter(stochastic=True)`), samples `--prompts` completions of `--new-tokens` tokens from the dequantized copy at the
 training temperature, and measures `flutter_rl.train.copy_fidelity.logprob_gap` of each copy against
 the policy (eval mode: no LoRA dropout) at step 0 and after each count in `--updates` of AdamW steps.
 The updates stand in for GRPO's: AdamW moves each weight by about the learning rate per step whatever
@@ -71,10 +71,10 @@ def main() -> int:
     copies = {
         "dequantized_copy": load_generation_copy(settings.model, policy, device),
         "merged_copy": load_generation_copy(settings.model, policy, device, merged=True),
-        "merged_copy_nearest": load_generation_copy(settings.model, policy, device, merged=True),
+        "merged_copy_stochastic": load_generation_copy(settings.model, policy, device, merged=True),
     }
     syncs = {name: sync_generation_copy for name in copies}
-    syncs["merged_copy_nearest"] = lambda copy_model, source: merge_adapter(copy_model, source, stochastic=False)
+    syncs["merged_copy_stochastic"] = lambda copy_model, source: merge_adapter(copy_model, source, stochastic=True)
     pngs = sorted((REPO / "flutter_renderer" / "examples").glob("*.png"))[: args.prompts]
     images = [Image.open(p).convert("RGB") for p in pngs]
     prompt = processor.apply_chat_template(

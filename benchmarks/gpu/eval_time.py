@@ -9,7 +9,8 @@ random non-zero weights, saved like a GRPO checkpoint's, so its unmerged layers 
 one's would. A checkpoint's wall time runs from attaching its adapter to its last completion:
 compilation (a static cache compiles per checkpoint, the sweep resets torch._dynamo between them),
 every batch, and the format reward of each completion (the rendering reward is measured apart:
-Part A's score_batch throughput). Random weights never stop, so every completion runs to the cap.
+Part A's score_batch throughput). Greedy decoding of random weights may repeat special tokens that
+decode to nothing (`mean_completion_chars`), so the measurement is the wall time, not a token count.
 
     python benchmarks/gpu/eval_time.py --generation-cache static --batch-size 100 --out /tmp/eval_time.json
 """
@@ -87,9 +88,6 @@ def main() -> int:
     adapter_dir = Path(tempfile.mkdtemp(prefix="eval-adapter-"))
     save_random_adapter(settings, adapter_dir)
     images = screenshots(args.screens)
-    from transformers import AutoProcessor
-
-    tokenizer = AutoProcessor.from_pretrained(args.model_dir).tokenizer
     cuda = torch.cuda.is_available()
     policy = LazyPolicy(settings.model, settings.eval)
     started = time.perf_counter()
@@ -109,17 +107,16 @@ def main() -> int:
                 batches.append(round(time.perf_counter() - batch_started, 1))
                 return out
             completions = generate_all(timed, images, settings.eval.batch_size)
-            graphs = compiled_graphs()
+            graphs, compile_s = compiled_graphs(), compile_seconds() - compile_before  # before the sweep's dynamo reset
         reward_started = time.perf_counter()
         formats = [format_score(c) for c in completions]
         reward_s = time.perf_counter() - reward_started
         wall = time.perf_counter() - began
-        lengths = [len(tokenizer(c)["input_ids"]) for c in completions]  # decoded text re-tokenized: approximate
         rows.append({
-            "checkpoint": name, "wall_s": round(wall, 1), "batch_s": batches, "compile_s": round(compile_seconds() - compile_before, 1),
+            "checkpoint": name, "wall_s": round(wall, 1), "batch_s": batches, "compile_s": round(compile_s, 1),
             "compiled_graphs": graphs, "format_reward_s": round(reward_s, 3), "mean_format": sum(formats) / len(formats),
             "empty_completions": sum(1 for c in completions if not c),
-            "mean_completion_tokens": round(sum(lengths) / len(lengths), 1),
+            "mean_completion_chars": round(sum(len(c) for c in completions) / len(completions), 1),
             "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2) if cuda else None,
         })
         print(json.dumps(rows[-1]), flush=True)

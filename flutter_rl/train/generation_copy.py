@@ -12,11 +12,12 @@ forms:
   as TRL does before loading weights into a colocated vLLM. One matmul per projection instead of
   three makes each decoding step cheaper. Rounding `base + delta` to the nearest bf16 value drops
   every delta below half the base's rounding step (~6e-5 for weights of 0.02, while AdamW at 1e-5
-  moves a LoRA product by ~1e-6 to 1e-5 a step), so the copy would keep sampling from the untrained
-  policy: on the 8B reference it failed `flutter_rl.train.copy_fidelity`'s check by 10-15x. The
-  merge therefore rounds stochastically (`round_stochastically`): up or down with the probabilities
-  that make each weight's rounding unbiased, so the delta survives on average over the thousands of
-  weights of a dot product, at the cost of zero-mean noise of under one rounding step per weight.
+  moves a LoRA product by ~1e-6 to 1e-5 a step), so the copy lags the trained policy;
+  `flutter_rl.train.copy_fidelity` measures what that costs. Rounding stochastically instead
+  (`round_stochastically`, `merge_adapter(stochastic=True)`) keeps the delta on average but adds
+  zero-mean noise to every adapted weight: on the 8B reference (benchmarks/gpu/README.md) it failed
+  the check as well, worse than round-to-nearest in the first steps and better from ~10 to 40, so
+  the merge rounds to nearest and the stochastic variant is there for the fidelity benchmark.
 
 The trainer calls `sync_generation_copy` before the first generation of every optimizer step. Both
 write into the copy's tensors in place, so a compiled forward (`generation_cache = "static"`) stays
@@ -111,11 +112,10 @@ def round_stochastically(values: torch.Tensor, dtype: torch.dtype) -> torch.Tens
 
 
 @torch.no_grad()
-def merge_adapter(copy_model: Any, policy: Any, stochastic: bool = True) -> None:
+def merge_adapter(copy_model: Any, policy: Any, stochastic: bool = False) -> None:
     """Set each weight the policy's LoRA adapts to base + scaling * B @ A (float32, rounded once to the
-    copy's dtype: stochastically, see `round_stochastically`, or to the nearest value with `stochastic`
-    False, which the fidelity benchmark compares), and copy every other trained parameter (a full
-    fine-tuning) by name."""
+    copy's dtype: to the nearest value, or with `stochastic` by `round_stochastically`, which the
+    fidelity benchmark compares), and copy every other trained parameter (a full fine-tuning) by name."""
     layers = lora_layers(policy)
     in_copy = dict(copy_model.named_parameters())
     for name, module, adapter in layers:
