@@ -31,12 +31,12 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from grpo_step_time import build_reference_checkpoint  # noqa: E402
+from grpo_step_time import build_reference_checkpoint
 
-from flutter_rl.reward.format import format_score  # noqa: E402
-from flutter_rl.settings import Settings  # noqa: E402
-from flutter_rl.sweep.generate import LazyPolicy, generate_all  # noqa: E402
-from flutter_rl.train.generation_cache import compile_seconds, compiled_graphs  # noqa: E402
+from flutter_rl.reward.format import format_score
+from flutter_rl.settings import Settings
+from flutter_rl.sweep.generate import LazyPolicy, generate_all
+from flutter_rl.train.generation_cache import compile_seconds, compiled_graphs
 
 
 def parse_args() -> argparse.Namespace:
@@ -101,7 +101,7 @@ def main() -> int:
         began, compile_before = time.perf_counter(), compile_seconds()
         batches: list[float] = []
         with policy.generator(weights) as generate:
-            def timed(batch, generate=generate):
+            def timed(batch, generate=generate, batches=batches):
                 batch_started = time.perf_counter()
                 out = generate(batch)
                 batches.append(round(time.perf_counter() - batch_started, 1))

@@ -21,7 +21,11 @@ import flutter_rl.train.trainer as trainer_module
 from flutter_rl.settings import SettingsError
 from flutter_rl.train.copy_fidelity import fidelity_ok, logprob_gap, with_completions
 from flutter_rl.train.generation_copy import (
-    load_generation_copy, merge_adapter, round_stochastically, sync_adapter, sync_generation_copy,
+    load_generation_copy,
+    merge_adapter,
+    round_stochastically,
+    sync_adapter,
+    sync_generation_copy,
 )
 from flutter_rl.train.grpo import grpo_config, train_grpo
 from flutter_rl.train.prompt import build_chat
