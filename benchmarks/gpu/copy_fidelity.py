@@ -2,7 +2,8 @@
 
 Loads `--model-dir` as the pipeline's policy (`[model]` of pipeline.toml: NF4 + LoRA r=64/alpha=128 on
 CUDA; with `--dtype bfloat16` on CPU a bf16 policy, the precision the merge rounds to), builds both
-copies, samples `--prompts` completions of `--new-tokens` tokens from the dequantized copy at the
+copies (and `merged_copy_stochastic`: the merge rounded stochastically instead of to the nearest
+value, `merge_adapter(stochastic=True)`), samples `--prompts` completions of `--new-tokens` tokens from the dequantized copy at the
 training temperature, and measures `flutter_rl.train.copy_fidelity.logprob_gap` of each copy against
 the policy (eval mode: no LoRA dropout) at step 0 and after each count in `--updates` of AdamW steps.
 The updates stand in for GRPO's: AdamW moves each weight by about the learning rate per step whatever
@@ -31,7 +32,7 @@ sys.path.insert(0, str(REPO))
 from flutter_rl.settings import load_settings  # noqa: E402
 from flutter_rl.train import policy as policy_module  # noqa: E402
 from flutter_rl.train.copy_fidelity import completion_logprobs, fidelity_ok, logprob_gap, with_completions  # noqa: E402
-from flutter_rl.train.generation_copy import load_generation_copy, sync_generation_copy  # noqa: E402
+from flutter_rl.train.generation_copy import load_generation_copy, merge_adapter, sync_generation_copy  # noqa: E402
 from flutter_rl.train.prompt import build_chat  # noqa: E402
 
 
@@ -70,7 +71,10 @@ def main() -> int:
     copies = {
         "dequantized_copy": load_generation_copy(settings.model, policy, device),
         "merged_copy": load_generation_copy(settings.model, policy, device, merged=True),
+        "merged_copy_stochastic": load_generation_copy(settings.model, policy, device, merged=True),
     }
+    syncs = {name: sync_generation_copy for name in copies}
+    syncs["merged_copy_stochastic"] = lambda copy_model, source: merge_adapter(copy_model, source, stochastic=True)
     pngs = sorted((REPO / "flutter_renderer" / "examples").glob("*.png"))[: args.prompts]
     images = [Image.open(p).convert("RGB") for p in pngs]
     prompt = processor.apply_chat_template(
@@ -103,8 +107,8 @@ def main() -> int:
             optimizer.step()
             optimizer.zero_grad()
         done = target
-        for copy_model in copies.values():
-            sync_generation_copy(copy_model, policy)
+        for name, copy_model in copies.items():
+            syncs[name](copy_model, policy)
         with torch.no_grad():
             now = completion_logprobs(policy, inputs, prompt_length, settings.train.temperature)
             drift = (now.exp() * (now - step_0)).sum(-1)[mask.bool()].mean().item()

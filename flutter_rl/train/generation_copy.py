@@ -10,8 +10,14 @@ forms:
 - `merged_copy`: a plain model whose adapted weights are `base + scaling * B @ A`, computed in
   float32 from the policy's own (NF4) base and rounded once to the copy's dtype (`merge_adapter`),
   as TRL does before loading weights into a colocated vLLM. One matmul per projection instead of
-  three makes each decoding step cheaper, but rounding `base + delta` to bf16 loses the part of a
-  small delta below the base's precision: `flutter_rl.train.copy_fidelity` measures what that costs.
+  three makes each decoding step cheaper. Rounding `base + delta` to the nearest bf16 value drops
+  every delta below half the base's rounding step (~6e-5 for weights of 0.02, while AdamW at 1e-5
+  moves a LoRA product by ~1e-6 to 1e-5 a step), so the copy lags the trained policy;
+  `flutter_rl.train.copy_fidelity` measures what that costs. Rounding stochastically instead
+  (`round_stochastically`, `merge_adapter(stochastic=True)`) keeps the delta on average but adds
+  zero-mean noise to every adapted weight: on the 8B reference (benchmarks/gpu/README.md) it failed
+  the check as well, worse than round-to-nearest in the first steps and better from ~10 to 40, so
+  the merge rounds to nearest and the stochastic variant is there for the fidelity benchmark.
 
 The trainer calls `sync_generation_copy` before the first generation of every optimizer step. Both
 write into the copy's tensors in place, so a compiled forward (`generation_cache = "static"`) stays
@@ -83,17 +89,40 @@ def lora_layers(policy: Any) -> list[tuple[str, Any, str]]:
     return layers
 
 
+# bfloat16 is the upper half of a float32's bits: adding 16 random low bits and truncating rounds up
+# with probability (distance to the lower neighbour) / (rounding step).
+BFLOAT16_LOW_BITS = 16
+
+
+def round_stochastically(values: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
+    """float32 `values` rounded to `dtype`, each to its lower or upper neighbour with the probabilities
+    that make the result's expectation `values` (values `dtype` holds exactly stay exact); draws from
+    torch's default generator of `values`' device. float32 is returned as is."""
+    if dtype == torch.float32:
+        return values
+    if dtype == torch.bfloat16:
+        noise = torch.randint(0, 1 << BFLOAT16_LOW_BITS, values.shape, dtype=torch.int32, device=values.device)
+        bits = (values.view(torch.int32) + noise) & -(1 << BFLOAT16_LOW_BITS)  # sign-magnitude: both signs round alike
+        return bits.view(torch.float32).to(dtype)
+    nearest = values.to(dtype)
+    away = torch.where(nearest.float() > values, -torch.inf, torch.inf).to(dtype)
+    other = torch.nextafter(nearest, away)
+    chance = (values - nearest.float()).abs() / (other.float() - nearest.float()).abs()
+    return torch.where(torch.rand(values.shape, device=values.device) < chance, other, nearest)
+
+
 @torch.no_grad()
-def merge_adapter(copy_model: Any, policy: Any) -> None:
+def merge_adapter(copy_model: Any, policy: Any, stochastic: bool = False) -> None:
     """Set each weight the policy's LoRA adapts to base + scaling * B @ A (float32, rounded once to the
-    copy's dtype), and copy every other trained parameter (a full fine-tuning) by name."""
+    copy's dtype: to the nearest value, or with `stochastic` by `round_stochastically`, which the
+    fidelity benchmark compares), and copy every other trained parameter (a full fine-tuning) by name."""
     layers = lora_layers(policy)
     in_copy = dict(copy_model.named_parameters())
     for name, module, adapter in layers:
         target = in_copy[merged_name(name) + ".weight"]
         delta = module.lora_B[adapter].weight.float() @ module.lora_A[adapter].weight.float()
         merged = base_weight(module.get_base_layer().weight).float() + delta * module.scaling[adapter]
-        target.copy_(merged)
+        target.copy_(round_stochastically(merged, target.dtype) if stochastic else merged)
     lora = frozenset(id(p) for _, module, adapter in layers
                      for p in (module.lora_A[adapter].weight, module.lora_B[adapter].weight))
     for target, source in trained_parameters(copy_model, policy, rename=merged_name, skip=lora):

@@ -49,6 +49,8 @@ def test_presets_overlay_the_base(repo_root: Path) -> None:
     assert tiny.train.beta == 0.1  # untouched keys keep the base value
     reference = load_settings(repo_root / "pipeline.toml", preset="reference", environ={})
     assert reference.reward.visual == "clip" and reference.model.name == "Qwen/Qwen3-VL-8B-Instruct"
+    assert (reference.train.generation_model, reference.train.generation_cache) == ("dequantized_copy", "static")
+    assert (reference.eval.generation_cache, reference.eval.batch_size) == ("static", 100)
 
 
 def test_environment_and_cli_overrides_win(repo_root: Path) -> None:

@@ -20,7 +20,13 @@ import flutter_rl.train.policy as policy_module
 import flutter_rl.train.trainer as trainer_module
 from flutter_rl.settings import SettingsError
 from flutter_rl.train.copy_fidelity import fidelity_ok, logprob_gap, with_completions
-from flutter_rl.train.generation_copy import load_generation_copy, sync_adapter, sync_generation_copy
+from flutter_rl.train.generation_copy import (
+    load_generation_copy,
+    merge_adapter,
+    round_stochastically,
+    sync_adapter,
+    sync_generation_copy,
+)
 from flutter_rl.train.grpo import grpo_config, train_grpo
 from flutter_rl.train.prompt import build_chat
 from flutter_rl.train.trainer import InstrumentedGRPOTrainer
@@ -224,3 +230,46 @@ def test_merged_copy_fidelity_in_bf16_passes_the_check_and_a_stale_copy_does_not
     assert fidelity_ok(synced), synced
     assert not fidelity_ok(stale), stale
     assert synced["mean_abs_logprob_diff"] < stale["mean_abs_logprob_diff"] / 10
+
+
+@pytest.mark.parametrize("dtype", [torch.bfloat16, torch.float16])
+def test_stochastic_rounding_keeps_a_delta_that_rounding_to_nearest_drops(dtype):
+    """A weight of 0.02 moved by 1e-5 (a few AdamW steps at 1e-5) rounds back to 0.02 in bf16; stochastic
+    rounding lands on a neighbour of the exact value and is unbiased, and a value the dtype holds stays exact."""
+    torch.manual_seed(0)
+    base = (torch.randn(4096) * 0.02).to(dtype).float()  # representable: an NF4 base dequantized to bf16
+    exact = base + 1e-5 * torch.sign(torch.randn(4096))
+    assert torch.equal(round_stochastically(base, dtype).float(), base)
+    draws = torch.stack([round_stochastically(exact, dtype).float() for _ in range(400)])
+    below, above = exact.to(dtype).float(), exact.to(dtype).float()
+    below = torch.minimum(below, torch.nextafter(exact.to(dtype), torch.full_like(exact, -torch.inf).to(dtype)).float())
+    above = torch.maximum(above, torch.nextafter(exact.to(dtype), torch.full_like(exact, torch.inf).to(dtype)).float())
+    assert ((draws >= below) & (draws <= above)).all()  # one of the two neighbours of the exact value
+    nearest_error = (exact.to(dtype).float() - exact).abs().mean()  # per weight, then averaged
+    stochastic_error = (draws.mean(dim=0) - exact).abs().mean()
+    assert stochastic_error < nearest_error / 4, (stochastic_error, nearest_error)
+    assert round_stochastically(exact, torch.float32) is exact
+
+
+def test_stochastic_merge_is_exact_at_step_0_and_tracks_an_update_on_average(make_settings):
+    """merge_adapter(stochastic=True): bit for bit the base while lora_B is zero; after a small update its
+    weights differ from the nearest merge, and average to base + delta closer than the nearest merge does."""
+    settings = make_settings("merged-stochastic", model__lora_dropout=0.0)
+    policy, _ = lora_policy(settings, torch.bfloat16)
+    nearest = load_generation_copy(settings.model, policy, CPU, merged=True)
+    stochastic = load_generation_copy(settings.model, policy, CPU, merged=True)
+    q_proj = "model.language_model.layers.0.self_attn.q_proj.weight"
+    merge_adapter(stochastic, policy, stochastic=True)
+    assert torch.equal(stochastic.get_parameter(q_proj), nearest.get_parameter(q_proj))
+    layer = policy.get_submodule("base_model.model.model.language_model.layers.0.self_attn.q_proj")
+    with torch.no_grad():
+        layer.lora_B["default"].weight.fill_(1e-4)  # a delta below half of bf16's rounding step for most weights
+    exact = layer.get_base_layer().weight.float() + layer.get_delta_weight("default").float()
+    merge_adapter(nearest, policy)
+    draws = []
+    for _ in range(64):
+        merge_adapter(stochastic, policy, stochastic=True)
+        draws.append(stochastic.get_parameter(q_proj).float().clone())
+    nearest_error = (nearest.get_parameter(q_proj).float() - exact).abs().mean()
+    stochastic_error = (torch.stack(draws).mean(dim=0) - exact).abs().mean()
+    assert stochastic_error < nearest_error / 2, (stochastic_error, nearest_error)
