@@ -58,6 +58,23 @@ class _DemoState extends State<Demo> with {mixins} {{
 """
 
 
+def near(pixel: tuple[int, ...], rgb: tuple[int, int, int], tolerance: int = 12) -> bool:
+    """Whether a screenshot pixel is within `tolerance` of `rgb` on every channel."""
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel, rgb))
+
+
+def render_images(backend, sources: list[str]) -> list:
+    """Render `sources` in one batch (each must draw) and return their screenshots as RGB images."""
+    import io
+
+    from PIL import Image
+
+    results = backend.render_batch(sources, timeout=30)
+    for result in results:
+        assert result.ok, f"{result.error_kind}: {result.message}"
+    return [Image.open(io.BytesIO(r.png)).convert("RGB") for r in results]
+
+
 @pytest.fixture(scope="module")
 def backend():
     """Two warm workers; the hang marker is set before they start so the test hook is active."""

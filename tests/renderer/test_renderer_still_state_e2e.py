@@ -4,12 +4,9 @@ field's controller text, a Navigator's initial route, a FractionallySizedBox).""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from PIL import Image
 
-from .conftest import needs_chromium
+from .conftest import near, needs_chromium, render_images
 
 pytestmark = [pytest.mark.e2e, needs_chromium]
 
@@ -53,16 +50,9 @@ void main() => runApp(MaterialApp(home: Scaffold(backgroundColor: Colors.white, 
 """
 
 
-def near(pixel: tuple[int, ...], rgb: tuple[int, int, int], tolerance: int = 12) -> bool:
-    return all(abs(a - b) <= tolerance for a, b in zip(pixel, rgb))
-
-
 @pytest.fixture(scope="module")
 def shots(backend):
-    results = backend.render_batch([BOXES, NAVIGATOR, FRACTION], timeout=30)
-    for result in results:
-        assert result.ok, f"{result.error_kind}: {result.message}"
-    return [Image.open(io.BytesIO(r.png)).convert("RGB") for r in results]
+    return render_images(backend, [BOXES, NAVIGATOR, FRACTION])
 
 
 def test_indexed_stack_offstage_a_maximum_and_a_sheet_at_its_initial_size(shots):

@@ -3,12 +3,9 @@ one batch: surfaces and animations, a Cupertino page, a sliver scroll view)."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from PIL import Image
 
-from .conftest import needs_chromium
+from .conftest import near, needs_chromium, render_images
 
 pytestmark = [pytest.mark.e2e, needs_chromium]
 
@@ -72,16 +69,9 @@ void main() => runApp(MaterialApp(home: Scaffold(body: CustomScrollView(slivers:
 """
 
 
-def near(pixel: tuple[int, ...], rgb: tuple[int, int, int], tolerance: int = 12) -> bool:
-    return all(abs(a - b) <= tolerance for a, b in zip(pixel, rgb))
-
-
 @pytest.fixture(scope="module")
 def shots(backend):
-    results = backend.render_batch([SURFACES, CUPERTINO, SLIVERS], timeout=30)
-    for result in results:
-        assert result.ok, f"{result.error_kind}: {result.message}"
-    return [Image.open(io.BytesIO(r.png)).convert("RGB") for r in results]
+    return render_images(backend, [SURFACES, CUPERTINO, SLIVERS])
 
 
 def test_surfaces_images_logo_and_animations_at_their_first_frame(shots):
