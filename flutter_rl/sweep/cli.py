@@ -17,6 +17,8 @@ SUMMARY_COLUMNS = [
 
 
 def _print_result(result) -> None:
+    if not result.tables:  # a launched sweep's other process: the main one prints
+        return
     with pd.option_context("display.precision", 3, "display.width", 160):
         print(result.tables["overall"][SUMMARY_COLUMNS].to_string(index=False))
         errors = result.tables["errors"]

@@ -23,7 +23,8 @@ from flutter_rl.settings import Settings
 from flutter_rl.sweep import cache, report
 from flutter_rl.sweep.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
 from flutter_rl.sweep.evalset import EvalSet, latest_manifest, load_eval_set
-from flutter_rl.sweep.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
+from flutter_rl.sweep.generate import GenerateFn, LazyPolicy, decoding_settings, generate_batches
+from flutter_rl.sweep.sharding import batch_starts, gather_completions, process_shard
 from flutter_rl.sweep.scoring import score_samples
 from flutter_rl.train.run_dirs import latest_training_dir
 
@@ -90,8 +91,14 @@ def evaluate_unit(
     if samples is None:
         log.info("evaluating %s on %d screens", checkpoint.name, len(eval_set))
         clip = embedder()  # before generating: missing CLIP weights should stop the sweep in seconds
+        e, shard = settings.eval, process_shard()
         with generator_for(checkpoint.weights_dir) as generate:
-            completions = generate_all(generate, eval_set.images, settings.eval.batch_size)
+            batches = generate_batches(generate, eval_set.images, e.batch_size,
+                                       batch_starts(len(eval_set), e.batch_size, shard),
+                                       seed=e.seed if e.temperature > 0 else None)
+        completions = gather_completions(batches, len(eval_set), shard[1])
+        if completions is None:  # another process of a launched sweep: the main one scores everything
+            return UnitResult(checkpoint, key, pd.DataFrame(), cached=False)
         r = settings.renderer
         rows, renders = score_samples(
             completions, eval_set.images, eval_set.rows.to_dict("records"),
@@ -155,7 +162,9 @@ def run_sweep(
     `limit` screens).
 
     Injected `generator_for` / `backend` / `embedder` replace the policy, renderer and CLIP model of the
-    settings (tests, or callers that hold them already). With `track`, logs everything to MLflow.
+    settings (tests, or callers that hold them already). With `track`, logs everything to MLflow. Under
+    `accelerate launch` each process generates its share of the screens (`sharding`); the main
+    process scores, caches and logs them, the others return a result without tables.
     """
     eval_set = load_eval_set(manifest or latest_manifest(settings.data.output_dir), limit=limit)
     train_dir = train_dir if train_dir is not None else latest_training_dir(settings.train.output_dir)
@@ -174,6 +183,8 @@ def run_sweep(
         if own_backend:
             backend.close()
     result = SweepResult(units, eval_set)
+    if process_shard()[0] != 0:  # a launched sweep's other process: it only generated its share
+        return result
     result.tables = build_tables(result.samples, settings)
     if track:
         from flutter_rl.sweep.tracking import log_sweep
