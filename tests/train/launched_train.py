@@ -1,20 +1,28 @@
 """What each process of the multi-process test runs: `flutter-rl train` (the real CLI) with one more
 reward function of weight 0 that writes down every completion it is given, so the test can count
 where each completion was scored. Run as `accelerate launch ... tests/train/launched_train.py <cli args>`
-with SCORED_DIR set."""
+with SCORED_DIR set; with KILL_AT_STEP=n, the main process SIGKILLs the whole launch (its process
+group: the launcher and every training process) once step n has begun, KILL_DELAY_S after it began
+(time for the background MLflow queue to send what the earlier steps logged)."""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+from transformers import TrainerCallback
+
 import flutter_rl.reward as reward
+import flutter_rl.train.run as run
 from flutter_rl.cli import main
 
 real_reward_functions = reward.make_reward_functions
+real_train_grpo = run.train_grpo
 
 
 def with_counting_reward(settings: Any, backend: Any, embedder: Any = None):
@@ -31,6 +39,27 @@ def with_counting_reward(settings: Any, backend: Any, embedder: Any = None):
     return [*funcs, scored_completions], [*weights, 0.0]
 
 
+class KillLaunch(TrainerCallback):
+    """SIGKILL the launch's process group from the main process at the beginning of step `step`."""
+
+    def __init__(self, step: int, delay_s: float) -> None:
+        self.step, self.delay_s = step, delay_s
+
+    def on_step_begin(self, args, state, control, **kwargs):
+        if state.global_step + 1 == self.step and state.is_world_process_zero:
+            time.sleep(self.delay_s)
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
+def train_grpo_killed(*args: Any, **kwargs: Any):
+    """`train_grpo` with `KillLaunch` added when KILL_AT_STEP is set."""
+    if os.environ.get("KILL_AT_STEP"):
+        kill = KillLaunch(int(os.environ["KILL_AT_STEP"]), float(os.environ.get("KILL_DELAY_S", "10")))
+        kwargs["callbacks"] = [*kwargs.get("callbacks", ()), kill]
+    return real_train_grpo(*args, **kwargs)
+
+
 if __name__ == "__main__":
     reward.make_reward_functions = with_counting_reward  # `run_training` imports it from flutter_rl.reward
+    run.train_grpo = train_grpo_killed
     sys.exit(main(sys.argv[1:]))
