@@ -1,6 +1,6 @@
 """What each process of the multi-process test runs: `flutter-rl train` (the real CLI) with one more
-reward function of weight 0 that writes down every completion it is given, so the test can count
-where each completion was scored. Run as `accelerate launch ... tests/train/launched_train.py <cli args>`
+reward function of weight 0 that writes down every completion it is given, and a count of the
+renderer's batches, so the test can count where each completion was scored and rendered. Run as `accelerate launch ... tests/train/launched_train.py <cli args>`
 with SCORED_DIR set; with KILL_AT_STEP=n, the main process SIGKILLs the whole launch (its process
 group: the launcher and every training process) once step n has begun, KILL_DELAY_S after it began
 (time for the background MLflow queue to send what the earlier steps logged)."""
@@ -28,7 +28,17 @@ real_train_grpo = run.train_grpo
 def with_counting_reward(settings: Any, backend: Any, embedder: Any = None):
     """The real reward functions plus `scored_completions` (weight 0: it changes no reward)."""
     funcs, weights = real_reward_functions(settings, backend, embedder)
-    log = Path(os.environ["SCORED_DIR"]) / f"scored-{os.environ.get('RANK', '0')}.jsonl"
+    rank = os.environ.get("RANK", "0")
+    log = Path(os.environ["SCORED_DIR"]) / f"scored-{rank}.jsonl"
+    render_log = Path(os.environ["SCORED_DIR"]) / f"rendered-{rank}.jsonl"
+    render_batch = backend.render_batch
+
+    def counted_render_batch(codes: Any, **kwargs: Any):
+        with open(render_log, "a") as out:
+            out.write(json.dumps({"codes": len(codes)}) + "\n")
+        return render_batch(codes, **kwargs)
+
+    backend.render_batch = counted_render_batch  # the reward stage's renders of this process, counted
 
     def scored_completions(prompts: Any = None, completions: Any = (), trainer_state: Any = None, **columns: Any):
         with open(log, "a") as out:

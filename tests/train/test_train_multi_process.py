@@ -80,6 +80,13 @@ def test_two_processes_score_each_completion_once_log_one_run_and_resume_after_a
         per_rank = {rank: [r["id"] for r in rows if r["step"] == step] for rank, rows in records.items()}
         assert all(len(ids) == PER_DEVICE for ids in per_rank.values()), per_rank
         assert not set(per_rank[0]) & set(per_rank[1]), per_rank  # no group scored by both processes
+    # Each process rendered at most once per step (the three reward functions share one scoring), and
+    # never more completions than it generated (code-less completions are not rendered).
+    for rank in (0, 1):
+        renders = [json.loads(line)["codes"] for line in (scored / f"rendered-{rank}.jsonl").read_text().splitlines()] \
+            if (scored / f"rendered-{rank}.jsonl").is_file() else []
+        steps = {r["step"] for r in records[rank]}
+        assert len(renders) <= len(steps) and sum(renders) <= len(records[rank]), (rank, renders, len(records[rank]))
 
     # One process with the same global batch (per-device batch 4) scores the same screens at each step.
     import importlib.util
