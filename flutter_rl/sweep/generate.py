@@ -92,12 +92,6 @@ def generate_batches(
     return out
 
 
-def generate_all(generate: GenerateFn, images: Sequence[Image.Image], batch_size: int, seed: int | None = None) -> list[str]:
-    """`generate_batches` over every batch of `images`, in order."""
-    batches = generate_batches(generate, images, batch_size, range(0, len(images), batch_size), seed)
-    return [text for start in sorted(batches) for text in batches[start]]
-
-
 @contextmanager
 def checkpoint_model(model: Any, weights_dir: Path | None, model_settings: ModelSettings) -> Iterator[Any]:
     """The model that generates for a checkpoint: the base `model` for None, the base with the PEFT

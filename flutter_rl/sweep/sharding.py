@@ -4,7 +4,7 @@ renders, scores, caches and logs exactly as a single process would.
 
 Batches are whole `[eval] batch_size` slices of the eval set in the single-process order (process r
 of N takes batches r, r + N, ...), and a sampled evaluation seeds each batch from `[eval] seed` and
-the batch's first index (`generate.generate_all`), so the completions do not depend on how many
+the batch's first index (`generate.generate_batches`), so the completions do not depend on how many
 processes generated them.
 """
 
@@ -28,8 +28,11 @@ def gather_completions(local: dict[int, list[str]], count: int, world: int) -> l
     on the others); with one process, `local` in order."""
     parts: list[dict[int, list[str]] | None] = [local]
     if world > 1:
+        import torch
         import torch.distributed as dist
+        from accelerate import PartialState
 
+        PartialState(cpu=not torch.cuda.is_available())  # joins the process group the launch set up
         parts = [None] * world if dist.get_rank() == 0 else None
         dist.gather_object(local, parts, dst=0)
         if parts is None:
