@@ -29,6 +29,7 @@ from flutter_rl.train.run_dirs import training_dir
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "configs" / "accelerate"
 SETTINGS_FILE = "launch-settings.toml"
+STOP_GRACE_S = 60.0  # torchrun's own grace before it SIGKILLs its workers is 30 s
 
 
 class LaunchError(RuntimeError):
@@ -103,9 +104,9 @@ def stream(command: Sequence[str], echo: Callable[[str], None], env: dict[str, s
            keep: int = 40) -> int:
     """Run `command`, pass each line of its stdout and stderr to `echo` as it comes; return its exit code.
 
-    It runs in a process group of its own, which is killed if the caller is interrupted (a cancelled
-    flow run must not leave training processes behind). A non-zero exit raises `LaunchError` with the
-    last `keep` lines."""
+    If the caller is interrupted (a cancelled flow run), the launcher gets SIGTERM, which torchrun
+    passes on to the training processes (each in a session of its own), and SIGKILL `STOP_GRACE_S`
+    later if it is still there. A non-zero exit raises `LaunchError` with the last `keep` lines."""
     tail: list[str] = []
     process = subprocess.Popen(
         list(command), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
@@ -119,8 +120,12 @@ def stream(command: Sequence[str], echo: Callable[[str], None], env: dict[str, s
             tail = [*tail[-(keep - 1):], line]
         code = process.wait()
     except BaseException:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(STOP_GRACE_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         raise
     if code != 0:
         raise LaunchError(f"`{' '.join(command[:8])} ...` exited with {code}; last lines:\n" + "\n".join(tail))

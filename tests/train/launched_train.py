@@ -1,9 +1,9 @@
 """What each process of the multi-process test runs: `flutter-rl train` (the real CLI) with one more
 reward function of weight 0 that writes down every completion it is given, and a count of the
 renderer's batches, so the test can count where each completion was scored and rendered. Run as `accelerate launch ... tests/train/launched_train.py <cli args>`
-with SCORED_DIR set; with KILL_AT_STEP=n, the main process SIGKILLs the whole launch (its process
-group: the launcher and every training process) once step n has begun, KILL_DELAY_S after it began
-(time for the background MLflow queue to send what the earlier steps logged)."""
+with SCORED_DIR set; with KILL_AT_STEP=n, the main process SIGKILLs the whole launch (the launcher
+and every training process) once step n has begun, KILL_DELAY_S after it began (time for the
+background MLflow queue to send what the earlier steps logged)."""
 
 from __future__ import annotations
 
@@ -50,15 +50,23 @@ def with_counting_reward(settings: Any, backend: Any, embedder: Any = None):
 
 
 class KillLaunch(TrainerCallback):
-    """SIGKILL the launch's process group from the main process at the beginning of step `step`."""
+    """At the beginning of step `step`, SIGKILL the launcher and every training process, from the
+    main process (torchrun starts each worker in a session of its own, so a process group is not enough)."""
 
     def __init__(self, step: int, delay_s: float) -> None:
         self.step, self.delay_s = step, delay_s
 
     def on_step_begin(self, args, state, control, **kwargs):
-        if state.global_step + 1 == self.step and state.is_world_process_zero:
+        if state.global_step + 1 != self.step:
+            return
+        import torch.distributed as dist
+
+        pids = [None] * dist.get_world_size()
+        dist.all_gather_object(pids, os.getpid())
+        if state.is_world_process_zero:
             time.sleep(self.delay_s)
-            os.killpg(os.getpgrp(), signal.SIGKILL)
+            for pid in [os.getppid(), *(p for p in pids if p != os.getpid()), os.getpid()]:
+                os.kill(pid, signal.SIGKILL)
 
 
 def train_grpo_killed(*args: Any, **kwargs: Any):

@@ -131,3 +131,21 @@ def test_stream_passes_lines_as_they_come_and_raises_with_the_tail():
     assert seen == ["line 0", "line 1", "line 2", "oops"]
     with pytest.raises(LaunchError, match=r"exited with 3; last lines:\nb\nc$"):
         stream([sys.executable, "-c", "print('a'); print('b'); print('c'); raise SystemExit(3)"], lambda _: None, keep=2)
+
+
+def test_an_interrupted_stream_stops_the_launch():
+    import os
+    import time
+
+    pids: list[int] = []
+
+    def interrupt(line: str) -> None:
+        pids.append(int(line))
+        raise KeyboardInterrupt
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        stream([sys.executable, "-c", "import os, time; print(os.getpid(), flush=True); time.sleep(120)"], interrupt)
+    assert time.monotonic() - started < 60
+    with pytest.raises(ProcessLookupError):
+        os.kill(pids[0], 0)
