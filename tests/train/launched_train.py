@@ -19,6 +19,7 @@ from transformers import TrainerCallback
 
 import flutter_rl.reward as reward
 import flutter_rl.train.run as run
+from flutter_rl.reward.extract import extract_code
 from flutter_rl.cli import main
 
 real_reward_functions = reward.make_reward_functions
@@ -42,8 +43,9 @@ def with_counting_reward(settings: Any, backend: Any, embedder: Any = None):
 
     def scored_completions(prompts: Any = None, completions: Any = (), trainer_state: Any = None, **columns: Any):
         with open(log, "a") as out:
-            for screen in columns["id"]:
-                out.write(json.dumps({"step": trainer_state.global_step + 1, "id": screen}) + "\n")
+            for screen, completion in zip(columns["id"], completions, strict=True):
+                out.write(json.dumps({"step": trainer_state.global_step + 1, "id": screen,
+                                      "code": bool(extract_code(completion))}) + "\n")
         return [0.0] * len(completions)
 
     return [*funcs, scored_completions], [*weights, 0.0]

@@ -80,14 +80,6 @@ def test_two_processes_score_each_completion_once_log_one_run_and_resume_after_a
         per_rank = {rank: [r["id"] for r in rows if r["step"] == step] for rank, rows in records.items()}
         assert all(len(ids) == PER_DEVICE for ids in per_rank.values()), per_rank
         assert not set(per_rank[0]) & set(per_rank[1]), per_rank  # no group scored by both processes
-    # Each process rendered at most once per step (the three reward functions share one scoring), and
-    # never more completions than it generated (code-less completions are not rendered).
-    for rank in (0, 1):
-        renders = [json.loads(line)["codes"] for line in (scored / f"rendered-{rank}.jsonl").read_text().splitlines()] \
-            if (scored / f"rendered-{rank}.jsonl").is_file() else []
-        steps = {r["step"] for r in records[rank]}
-        assert len(renders) <= len(steps) and sum(renders) <= len(records[rank]), (rank, renders, len(records[rank]))
-
     # One process with the same global batch (per-device batch 4) scores the same screens at each step.
     import importlib.util
 
@@ -108,6 +100,16 @@ def test_two_processes_score_each_completion_once_log_one_run_and_resume_after_a
     for step in (1, 2):
         together = collections.Counter(r["id"] for rows in records.values() for r in rows if r["step"] == step)
         assert collections.Counter(r["id"] for r in alone if r["step"] == step) == together
+
+    # The renderer rendered each completion that holds code once: one batch per step that has any (the
+    # three reward functions share one scoring); code-less completions are not rendered. Counted in the
+    # run that is not killed (a kill can land between a render and its record). The random tiny policy
+    # seldom writes a code block, so these counts are mostly 0.
+    log = single_scored / "rendered-0.jsonl"
+    renders = [json.loads(line)["codes"] for line in log.read_text().splitlines()] if log.is_file() else []
+    with_code = [r for r in alone if r["code"]]
+    assert sum(renders) == len(with_code) and len(renders) == len({r["step"] for r in with_code}), renders
+    assert len(alone) == 2 * 2 * PER_DEVICE  # 2 steps x the global batch: no completion lost
 
     # Resume through the train flow's task: it launches the processes and streams their output.
     from tasks.train import train_policy
