@@ -172,6 +172,9 @@ class TrainSettings(Section):
     generation_model: Literal["policy", "dequantized_copy", "merged_copy"] = "policy"
     generation_cache: GenerationCache = "dynamic"
     output_dir: str = "runs/train"
+    # the train flow's task: > 1 starts `accelerate launch` with configs/accelerate/<accelerate_config>.yaml
+    num_processes: int = Field(1, ge=1)
+    accelerate_config: str = "ddp"  # "ddp" | "zero2" | "zero3" | a path to an accelerate config file
     sft: SftSettings = SftSettings()
 
     @model_validator(mode="after")

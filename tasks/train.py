@@ -34,8 +34,16 @@ def ensure_policy(settings: Settings) -> str:
     **transient_retries(1, backoff_factor=10),  # MLflow or the renderer may hiccup; resume makes a retry cheap
 )
 def train_policy(settings: Settings, manifest_dir: str, policy: str) -> dict:
-    """GRPO on the manifest's train split; returns the output dir, checkpoints and MLflow run id."""
-    result = run_training(settings, manifest_dir)
+    """GRPO on the manifest's train split; returns the output dir, checkpoints and MLflow run id.
+
+    With `[train] num_processes` > 1 the training runs in an `accelerate launch` subprocess, whose
+    output is printed line by line as it comes (the flow logs prints)."""
+    if settings.train.num_processes > 1:
+        from flutter_rl.train.launch import launch_training
+
+        result = launch_training(settings, manifest_dir, echo=lambda line: print(line, flush=True))
+    else:
+        result = run_training(settings, manifest_dir)
     return {
         "output_dir": str(result.output_dir),
         "checkpoints": [str(p) for p in result.checkpoints],

@@ -16,6 +16,8 @@ SUMMARY_COLUMNS = ["checkpoint", "step", "n", *METRICS, *map(delta_name, METRICS
 
 
 def _print_result(result) -> None:
+    if not result.tables:  # a launched sweep's other process: the main one prints
+        return
     with pd.option_context("display.precision", 3, "display.width", 160):
         overall = result.tables["overall"]
         alone = set(overall["checkpoint"]) == {BASE}  # the base alone: its changes against itself say nothing

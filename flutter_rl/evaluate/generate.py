@@ -36,6 +36,7 @@ def decoding_settings(settings: EvalSettings, model: ModelSettings) -> dict[str,
     decoding: dict[str, Any] = {"temperature": settings.temperature, "max_new_tokens": settings.max_new_tokens, "max_pixels": model.max_pixels}
     if settings.temperature > 0:
         decoding["seed"] = settings.seed
+        decoding["seeding"] = "per-batch"  # each batch seeded from seed + its first index (generate_batches)
     if settings.generation_cache != "dynamic":  # compiled kernels round differently; dynamic keeps its old keys
         decoding["generation_cache"] = settings.generation_cache
     return decoding
@@ -69,22 +70,29 @@ def generate_batch(
     return processor.batch_decode(new_tokens, skip_special_tokens=True)
 
 
-def generate_all(
-    generate: GenerateFn, images: Sequence[Image.Image], batch_size: int, progress: Callable[[int], None] | None = None
-) -> list[str]:
-    """`generate` over `images` in batches of `batch_size`; a batch that fails gives its samples '' (logged).
+def generate_batches(
+    generate: GenerateFn, images: Sequence[Image.Image], batch_size: int, starts: Sequence[int],
+    seed: int | None = None, progress: Callable[[int], None] | None = None,
+) -> dict[int, list[str]]:
+    """`generate` on the batches of `batch_size` images that begin at `starts`, by start; a batch that
+    fails gives its samples '' (logged). With `seed` (sampled decoding) each batch is seeded with
+    `seed + start`, so a batch's completions do not depend on which batches ran before it.
     `progress(n)` is called after each batch with its size."""
-    completions: list[str] = []
-    for start in range(0, len(images), batch_size):
+    out: dict[int, list[str]] = {}
+    for start in starts:
         batch = images[start : start + batch_size]
+        if seed is not None:
+            import torch
+
+            torch.manual_seed(seed + start)
         try:
-            completions.extend(generate(batch))
+            out[start] = list(generate(batch))
         except (RuntimeError, ValueError) as exc:  # e.g. out of memory on one odd batch: score it 0, go on
             log.warning("generation failed for samples %d-%d: %s", start, start + len(batch) - 1, exc)
-            completions.extend([""] * len(batch))
+            out[start] = [""] * len(batch)
         if progress:
             progress(len(batch))
-    return completions
+    return out
 
 
 @contextmanager
@@ -149,7 +157,6 @@ class LazyPolicy:
                 from flutter_rl.train.generation_cache import check_static_model
 
                 check_static_model("eval", active)
-            torch.manual_seed(self.eval_settings.seed)  # sampled evaluations repeat exactly
             try:
                 yield lambda images: generate_batch(active, processor, images, self.eval_settings, self._cache_kwargs)
             finally:

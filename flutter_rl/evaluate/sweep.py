@@ -25,8 +25,9 @@ from flutter_rl.settings import Settings
 from flutter_rl.evaluate import cache, report
 from flutter_rl.evaluate.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
 from flutter_rl.evaluate.evalset import EvalSet, dataset_name, latest_manifest, load_eval_set
-from flutter_rl.evaluate.generate import GenerateFn, LazyPolicy, decoding_settings, generate_all
+from flutter_rl.evaluate.generate import GenerateFn, LazyPolicy, decoding_settings, generate_batches
 from flutter_rl.evaluate.scoring import score_samples
+from flutter_rl.evaluate.sharding import batch_starts, gather_completions, process_shard
 from flutter_rl.train.run_dirs import latest_training_dir
 
 if TYPE_CHECKING:  # CLIP pulls in torch: import it only where CLIP is used
@@ -94,8 +95,16 @@ def evaluate_unit(
     if samples is None:
         log.info("evaluating %s on %d screens", checkpoint.name, len(eval_set))
         clip = embedder()  # before generating: missing CLIP weights should stop the sweep in seconds
-        with generator_for(checkpoint.weights_dir) as generate, track(f"{checkpoint.name}: generate", len(eval_set)) as advance:
-            completions = generate_all(generate, eval_set.images, settings.eval.batch_size, progress=advance)
+        e, shard = settings.eval, process_shard()
+        starts = batch_starts(len(eval_set), e.batch_size, shard)
+        shard_size = sum(min(e.batch_size, len(eval_set) - start) for start in starts)
+        with generator_for(checkpoint.weights_dir) as generate, \
+                track(f"{checkpoint.name}: generate", shard_size) as advance:
+            batches = generate_batches(generate, eval_set.images, e.batch_size, starts,
+                                       seed=e.seed if e.temperature > 0 else None, progress=advance)
+        completions = gather_completions(batches, len(eval_set), shard[1])
+        if completions is None:  # another process of a launched sweep: the main one scores everything
+            return UnitResult(checkpoint, key, pd.DataFrame(), cached=False)
         r = settings.renderer
         with track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
             rows, renders = score_samples(
@@ -163,7 +172,9 @@ def run_sweep(
 
     Injected `generator_for` / `backend` / `embedder` replace the policy, renderer and CLIP model of the
     settings (tests, or callers that hold them already). With `track`, logs everything to MLflow, as
-    the run `run_name` (default "sweep <train_dir name>").
+    the run `run_name` (default "sweep <train_dir name>"). Under `accelerate launch` each process
+    generates its share of the screens (`sharding`); the main process scores, caches and logs them,
+    the others return a result without tables.
     """
     manifest = manifest or latest_manifest(settings.data.output_dir)
     eval_set = load_eval_set(manifest, limit=limit)
@@ -183,6 +194,8 @@ def run_sweep(
         if own_backend:
             backend.close()
     result = SweepResult(units, eval_set, dataset=dataset_name(manifest))
+    if process_shard()[0] != 0:  # a launched sweep's other process: it only generated its share
+        return result
     result.tables = build_tables(result.samples, settings)
     if track:
         from flutter_rl.evaluate.tracking import log_sweep

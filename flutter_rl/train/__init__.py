@@ -9,6 +9,8 @@
   and within-group reward std. `callbacks.MlflowTrainingCallback`: metrics and checkpoint weights.
   `time_limit.TimeLimit`: stop a training before a wall-clock budget ends.
 - `run.run_training(settings, manifest)`: `flutter-rl train` (curated rows + the reward stage).
+- `distributed`: the `accelerate launch` layouts (`ddp`, `zero2`, `zero3`), `check_layout`, which process
+  does what; `launch.launch_training(settings, manifest)`: the train task's `accelerate launch` subprocess.
 - `tiny_policy.make_tiny_policy(out_dir, seed)`: the tiny offline Qwen3-VL (`flutter-rl make-tiny-policy`);
   `tiny_policy.make_policy(out_dir, size, corpus=...)`: one of any `PolicySize` (`SMALL`: ~10M parameters).
 

@@ -20,6 +20,7 @@ from trl import GRPOConfig
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
+from flutter_rl.train.distributed import LayoutError, check_layout, current_layout, is_main_process
 from flutter_rl.train.generation_cache import (
     GenerationCacheError, check_static_device, check_static_model, compile_kwargs, prompt_token_bound,
     static_cache_kwargs,
@@ -77,6 +78,10 @@ def check_training_setup(
     names = [getattr(f, "__name__", "") for f in reward_funcs]
     if not all(callable(f) for f in reward_funcs) or len(set(names)) != len(names) or "" in names:
         raise TrainingSetupError(f"reward functions must be callables with distinct __name__s, got {names}")
+    try:
+        check_layout(current_layout(), settings, cuda=torch.cuda.is_available())
+    except LayoutError as exc:
+        raise TrainingSetupError(str(exc)) from None
     if settings.train.use_vllm:
         if importlib.util.find_spec("vllm") is None:
             raise TrainingSetupError("[train] use_vllm = true but vllm is not installed (pip install vllm)")
@@ -146,7 +151,8 @@ def train_grpo(
     """Train the `[model]` policy with GRPO on `dataset` (rows of `prompt`, `image`, reward columns).
 
     `tracking_uri` None trains without MLflow; `run_params` are extra MLflow params of a new run (e.g.
-    the data manifest version). Extra `callbacks` are TrainerCallbacks (tests use one to kill a
+    the data manifest version). Under `accelerate launch` only the main process opens the MLflow run
+    (and writes its id into the output dir); TRL gathers every process's rewards into its metrics. Extra `callbacks` are TrainerCallbacks (tests use one to kill a
     training mid-way).
     """
     from datasets import Dataset
@@ -161,7 +167,7 @@ def train_grpo(
     resume = resume_from is not None
     tracking = (
         training_run(tracking_uri, settings, output_dir, run_name, resume=resume, params=run_params or {})
-        if tracking_uri is not None
+        if tracking_uri is not None and is_main_process()
         else nullcontext((None, None))
     )
     with tracking as (client, run_id):

@@ -3,6 +3,10 @@
 The manifest is the curation stage's (`flutter_rl.curate`): passed with `--manifest`, or curated now
 from `[data]` (which reuses an identical manifest already on disk). Rewards are the reward stage's
 `make_reward_functions` (format, visual, render rate) on the renderer of `[renderer]`.
+
+Under `accelerate launch` every process runs this: the main process curates first (the others then
+reuse its manifest), and each process scores its own completions on a renderer of
+`[renderer] workers / N` pages (`flutter_rl.train.distributed`).
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ import sys
 from typing import Any
 
 import pandas as pd
+import torch
 from PIL import Image, UnidentifiedImageError
 
 from flutter_rl.endpoints import tracking_uri
 from flutter_rl.settings import Settings
+from flutter_rl.train.distributed import per_process_renderer, world_size
 from flutter_rl.train.grpo import TrainingSetupError, TrainResult, train_grpo
 from flutter_rl.train.mlflow_run import TrackingError, check_tracking_server
 from flutter_rl.train.policy import PolicyError, check_policy
@@ -51,8 +57,12 @@ def run_training(settings: Settings, manifest_path: str | None = None) -> TrainR
     from flutter_rl.curate.pipeline import curate
     from flutter_rl.reward import make_reward_functions
 
-    with make_backend(settings) as backend:
-        manifest = Manifest.load(manifest_path) if manifest_path else curate(settings, backend)
+    from accelerate import PartialState
+
+    renderer = per_process_renderer(settings.renderer, world_size())
+    with make_backend(renderer) as backend:
+        with PartialState(cpu=not torch.cuda.is_available()).main_process_first():
+            manifest = Manifest.load(manifest_path) if manifest_path else curate(settings, backend)
         train_split = manifest.split("train")
         if train_split.empty:
             raise TrainingSetupError(f"the manifest {manifest.root} has no train split (an eval-only dataset, "

@@ -16,14 +16,14 @@ MODEL_CONFIG_FILES = ("config.json", "generation_config.json")
 def training_dir(settings: Settings, manifest_version: str) -> Path:
     """The folder of one training configuration: `[train] output_dir/run-<hash>`.
 
-    The hash covers `[model]`, `[reward]`, `[train]` (but its output_dir) and the manifest version, so
-    a killed run resumes from its own checkpoints and a changed setting starts a fresh run instead of
-    resuming someone else's.
+    The hash covers `[model]`, `[reward]`, `[train]` (but where and in how many processes it runs:
+    output_dir, num_processes, accelerate_config) and the manifest version, so a killed run resumes from
+    its own checkpoints and a changed setting starts a fresh run instead of resuming someone else's.
     """
     payload = {
         "model": settings.section_hash("model"),
         "reward": settings.section_hash("reward"),
-        "train": settings.train.model_dump(mode="json", exclude={"output_dir"}),
+        "train": settings.train.model_dump(mode="json", exclude={"output_dir", "num_processes", "accelerate_config"}),
         "manifest": manifest_version,
     }
     key = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:12]

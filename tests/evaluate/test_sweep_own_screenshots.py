@@ -22,7 +22,7 @@ from flutter_rl.settings import EvalSettings, ModelSettings, RewardSettings, Set
 from flutter_rl.evaluate import plots, sweep as sweep_module
 from flutter_rl.evaluate.checkpoints import Checkpoint
 from flutter_rl.evaluate.cli import _print_result
-from flutter_rl.evaluate.generate import generate_all
+from flutter_rl.evaluate.generate import generate_batches
 from flutter_rl.evaluate.report import METRICS
 from flutter_rl.evaluate.scoring import score_samples
 from flutter_rl.evaluate.sweep import evaluate_base, run_sweep
@@ -132,8 +132,8 @@ def test_grid_detail_line_is_drawn_and_cut_to_the_width():
 def test_progress_counts_batches_to_the_total(capsys):
     seen: list[int] = []
     images = [Image.new("RGB", (4, 8))] * 10
-    out = generate_all(lambda batch: ["c"] * len(batch), images, 4, progress=seen.append)
-    assert out == ["c"] * 10 and seen == [4, 4, 2]
+    out = generate_batches(lambda batch: ["c"] * len(batch), images, 4, [0, 4, 8], progress=seen.append)
+    assert out == {0: ["c"] * 4, 4: ["c"] * 4, 8: ["c"] * 2} and seen == [4, 4, 2]
     with progress.track("base: generate", 10) as advance:
         for n in seen:
             advance(n)
