@@ -23,7 +23,14 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 def _cmd_config(args: argparse.Namespace) -> int:
     import json
 
-    print(json.dumps(_settings(args).to_toml_dict(), indent=2))
+    from flutter_rl import settings_docs
+
+    if args.action == "defaults":
+        print(settings_docs.defaults_toml(), end="")
+    elif args.explain:
+        print(settings_docs.explain(_settings(args)))
+    else:
+        print(json.dumps(_settings(args).to_toml_dict(), indent=2))
     return 0
 
 
@@ -119,7 +126,7 @@ def _cmd_render_examples(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
     parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
-    parser.add_argument("--preset", help="preset name from [presets.*]")
+    parser.add_argument("--preset", help="a preset: NAME of recipes/NAME.toml, or a .toml file")
     parser.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE", help="override one setting")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -134,7 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--quick", action="store_true", help="skip the slower import checks")
     doctor.set_defaults(func=_cmd_doctor)
 
-    config = sub.add_parser("config", help="print the resolved settings")
+    config = sub.add_parser("config", help="print the resolved settings (show), or pipeline.toml's defaults (defaults)")
+    config.add_argument("action", nargs="?", choices=["show", "defaults"], default="show",
+                        help="show: the resolved settings (default); defaults: the text of pipeline.toml, generated")
+    config.add_argument("--explain", action="store_true", help="show each setting with its default and help")
     config.set_defaults(func=_cmd_config)
 
     svc = sub.add_parser("services", help="start/stop/inspect the local Prefect and MLflow services")
