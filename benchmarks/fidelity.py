@@ -147,8 +147,7 @@ def table(rows: list[Row]) -> str:
 def run(pairs: list[Pair], workers: int, out: Path | None) -> list[Row]:
     """Render every pair's code on one screen and compare it with its PNG."""
     settings = load_settings()
-    weights = {"ssim": settings.reward.structure_ssim_weight, "color": settings.reward.structure_color_weight,
-               "layout": settings.reward.structure_layout_weight}
+    weights = settings.reward.structure_weights
     with EmbeddedBackend(settings.renderer, workers=workers, size=screen_size(pairs), timeout=TIMEOUT_S) as backend:
         results = backend.render_batch([p.code for p in pairs])
     rows = []

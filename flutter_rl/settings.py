@@ -17,7 +17,7 @@ import json
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Annotated, Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -93,20 +93,29 @@ class DataSettings(Section):
 
 
 class RewardSettings(Section):
-    """The reward: weight x visual similarity (0 when the code does not render) + weight x format."""
+    """The reward: the weighted sum of the rewards of `funcs` (flutter_rl.reward.registry)."""
 
-    visual: Literal["clip", "structure", "mix"] = Field("clip", description='"clip" | "structure" | "mix"')
-    visual_weight: float = Field(0.8, ge=0, description="weight of the visual similarity in the reward")
-    format_weight: float = Field(0.2, ge=0, description="weight of the format regex score in the reward")
+    funcs: list[str] = Field(
+        ["format", "visual"],
+        description="rewards GRPO sums: names in flutter_rl/reward/registry.py, or dotted paths to your own functions")
+    weights: list[float] = Field([0.2, 0.8], description="one weight per entry of funcs")
+    visual: Literal["clip", "structure", "mix"] = Field(
+        "clip", description='what the "visual" reward is (0 when the code does not render): "clip" | "structure" | "mix"')
     mix_clip_share: float = Field(
         0.5, ge=0, le=1, description='visual = "mix": share of CLIP, the rest is the structure score')
     clip_model: str = Field("ViT-B-32", description="an open_clip architecture")
     clip_pretrained: str = Field("openai", description="a pretrained tag, or a local checkpoint file")
     clip_allow_download: bool = Field(
         False, description="fetch an uncached tag's weights (else a clear error; never random weights)")
-    structure_ssim_weight: float = Field(0.4, ge=0, description="structure score: weight of SSIM")
-    structure_color_weight: float = Field(0.2, ge=0, description="structure score: weight of the color histogram")
-    structure_layout_weight: float = Field(0.4, ge=0, description="structure score: weight of the layout IoU")
+    structure_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(
+        {"ssim": 0.4, "color": 0.2, "layout": 0.4},
+        description="the structure score: the mean of these registered metrics, weighted")
+
+    @model_validator(mode="after")
+    def _one_weight_per_reward(self) -> "RewardSettings":
+        if len(self.funcs) != len(self.weights):
+            raise ValueError(f"funcs has {len(self.funcs)} names but weights {len(self.weights)} values: one weight each")
+        return self
 
 
 class ModelSettings(Section):

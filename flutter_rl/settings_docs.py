@@ -82,6 +82,7 @@ def _section_lines(name: str, model: type[BaseModel], defaults: BaseModel) -> It
         else:
             yield from _comment(field.description or "")
             yield f"[{name}.{key}]"
+            yield from (f"{k} = {toml_value(v)}" for k, v in getattr(defaults, key).items())
 
 
 def defaults_toml() -> str:

@@ -26,7 +26,7 @@ GRPO_RESERVED = {
     **SHARED_RESERVED,
     "num_generations": "train.num_generations", "beta": "train.beta",
     "max_completion_length": "train.max_completion_length", "temperature": "train.temperature",
-    "loss_type": "train.loss_type", "reward_weights": "reward.format_weight / reward.visual_weight", "learning_rate": "train.learning_rate",
+    "loss_type": "train.loss_type", "reward_weights": "reward.weights", "learning_rate": "train.learning_rate",
     "max_steps": "train.max_steps", "save_strategy": "train.save_steps", "save_steps": "train.save_steps",
     "data_seed": "train.seed", "use_vllm": "train.use_vllm", "vllm_mode": "train.vllm_mode",
     "log_completions": "(the MLflow completions table)", "cache_implementation": "train.generation_cache",

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import pandas as pd
 
-from flutter_renderer.api import RenderBackend, RenderSize
-from flutter_rl.reward.scoring import NEEDS_CLIP
+from flutter_renderer.api import RenderBackend
+from flutter_rl.reward.registry import needs_clip
 from flutter_rl.settings import Settings
 from flutter_rl.sweep import cache, report
 from flutter_rl.sweep.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
@@ -92,11 +92,9 @@ def evaluate_unit(
         clip = embedder()  # before generating: missing CLIP weights should stop the sweep in seconds
         with generator_for(checkpoint.weights_dir) as generate:
             completions = generate_all(generate, eval_set.images, settings.eval.batch_size)
-        r = settings.renderer
         rows, renders = score_samples(
             completions, eval_set.images, eval_set.rows.to_dict("records"),
             backend=backend, reward=settings.reward, embedder=clip,
-            size=RenderSize(r.width, r.height, r.pixel_ratio), timeout=r.timeout_s,
         )
         samples = pd.DataFrame(rows)
         cache.save_unit(settings.eval.output_dir, key, parts, samples, renders)
@@ -132,7 +130,7 @@ def _embedder_loader(settings: Settings) -> Callable[[], ClipEmbedder | None]:
         if not loaded:
             from flutter_rl.reward.clip import load_clip_embedder
 
-            loaded.append(load_clip_embedder(settings.reward) if settings.reward.visual in NEEDS_CLIP else None)
+            loaded.append(load_clip_embedder(settings.reward) if needs_clip(settings.reward) else None)
         return loaded[0]
 
     return load

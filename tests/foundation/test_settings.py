@@ -17,7 +17,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_defaults_are_the_seed_experiment(repo_root: Path) -> None:
     for settings in (Settings(), load_settings(repo_root / "pipeline.toml", environ={})):
-        assert settings.reward.visual_weight == 0.8 and settings.reward.format_weight == 0.2
+        assert settings.reward.funcs == ["format", "visual"] and settings.reward.weights == [0.2, 0.8]
         assert settings.train.num_generations == 4
         assert settings.train.beta == 0.1
         assert settings.train.max_completion_length == 2048
