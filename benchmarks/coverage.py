@@ -263,9 +263,9 @@ def main() -> None:
     root = args.dir.resolve()
     paths = dart_files(root)
     settings = load_settings()
-    size = RenderSize(settings.renderer.width, settings.renderer.height, settings.renderer.pixel_ratio)
+    size = settings.renderer.size
     start = time.monotonic()
-    backend = None if args.no_browser else EmbeddedBackend(settings.renderer, workers=args.workers, timeout=TIMEOUT_S)
+    backend = None if args.no_browser else EmbeddedBackend(settings.renderer, workers=args.workers, timeout_s=TIMEOUT_S)
     with backend or contextlib.nullcontext():
         results = classify(paths, root, backend, size, args.peel, lambda line: print(line, file=sys.stderr))
     summary = report(results, args.top)

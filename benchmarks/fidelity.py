@@ -148,7 +148,9 @@ def run(pairs: list[Pair], workers: int, out: Path | None) -> list[Row]:
     """Render every pair's code on one screen and compare it with its PNG."""
     settings = load_settings()
     weights = settings.reward.structure_weights
-    with EmbeddedBackend(settings.renderer, workers=workers, size=screen_size(pairs), timeout=TIMEOUT_S) as backend:
+    size = screen_size(pairs)
+    with EmbeddedBackend(settings.renderer, workers=workers, width=size.width, height=size.height,
+                         pixel_ratio=size.pixel_ratio, timeout_s=TIMEOUT_S) as backend:
         results = backend.render_batch([p.code for p in pairs])
     rows = []
     for pair, result in zip(pairs, results):

@@ -46,6 +46,10 @@ class RendererSettings(BaseModel):
     def _now_is_a_local_time(cls, value: str) -> str:
         return Environment.parse(value).now.isoformat()
 
+    def updated(self, **changes: object) -> "RendererSettings":
+        """A validated copy with `changes` (field names) applied."""
+        return RendererSettings.model_validate({**self.model_dump(), **changes})
+
     @property
     def size(self) -> RenderSize:
         """The screen every render of these settings is drawn at."""

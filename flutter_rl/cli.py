@@ -9,9 +9,9 @@ from typing import Sequence
 from flutter_rl.settings import Settings, SettingsError, load_settings
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, *, file_optional: bool = False) -> Settings:
     overrides = dict(item.split("=", 1) for item in (args.set or []))
-    return load_settings(args.config, preset=args.preset, overrides=overrides)
+    return load_settings(args.config, preset=args.preset, overrides=overrides, file_optional=file_optional)
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
@@ -114,13 +114,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from flutter_renderer.render import render_file
 
-    return render_file(args.source, args.output, settings=_settings(args))
+    # the renderer stands alone: without a pipeline.toml here it renders with its defaults (+ --set)
+    return render_file(args.source, args.output, settings=_settings(args, file_optional=True).renderer)
 
 
 def _cmd_render_examples(args: argparse.Namespace) -> int:
     from flutter_renderer.examples import regenerate
 
-    return regenerate(settings=_settings(args))
+    return regenerate(settings=_settings(args, file_optional=True).renderer)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -398,17 +398,20 @@ def load_settings(
     preset: str | None = None,
     overrides: Mapping[str, Any] | None = None,
     environ: Mapping[str, str] | None = None,
+    file_optional: bool = False,
 ) -> Settings:
     """Load, merge and validate settings.
 
     Order, last wins: the file's tables, the chosen preset's recipe (argument, then FLUTTER_RL_PRESET,
     then the file's `preset` key), environment overrides, then `overrides` ({"train.beta": 0.2}).
+    `file_optional`: an absent default file (none named by `path` or the environment) means the defaults.
     """
     environ = os.environ if environ is None else environ
-    file = Path(path or environ.get(SETTINGS_ENV) or DEFAULT_FILE)
-    if not file.exists():
+    named = path or environ.get(SETTINGS_ENV)
+    file = Path(named or DEFAULT_FILE)
+    if not file.exists() and not (file_optional and not named):
         raise SettingsError(f"settings file not found: {file.resolve()} (pass --config or set {SETTINGS_ENV})")
-    raw = _read_toml(file)
+    raw = _read_toml(file) if file.exists() else {}
     if "presets" in raw:
         raise SettingsError(f"{file}: [presets.*] tables are gone: put each preset in recipes/NAME.toml")
 
@@ -431,5 +434,5 @@ def load_settings(
         settings = Settings.model_validate(raw)
     except ValidationError as exc:
         raise SettingsError(_format_errors(exc, file, overridden, recipe)) from None
-    settings.source = str(file.resolve())
+    settings.source = str(file.resolve()) if file.exists() else ""
     return settings

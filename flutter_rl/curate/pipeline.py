@@ -12,7 +12,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable
 
-from flutter_renderer.api import ErrorKind, RenderBackend, RenderSize
+from flutter_renderer.api import ErrorKind, RenderBackend
 from flutter_rl.curate import dart, kit, screens, synthetic, wordbanks
 from flutter_rl.curate.images import dedupe, validate_and_normalize
 from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
@@ -66,11 +66,6 @@ def input_fingerprint(settings: Settings) -> str:
     return digest.hexdigest()[:16]
 
 
-def render_size(settings: Settings) -> RenderSize:
-    r = settings.renderer
-    return RenderSize(r.width, r.height, r.pixel_ratio)
-
-
 def _reusable(folder: Path) -> bool:
     """A finished synthetic folder whose failures, if any, came from the code, not the machine:
     a crashed or timed-out renderer is retried on the next run instead of being cached."""
@@ -96,8 +91,7 @@ def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
     with backend if owned else nullcontext(backend) as active:
         reserve = [synthetic.Quota(data.train_size, data.train_difficulties, data.train_screen_types or SCREEN_TYPES),
                    synthetic.Quota(data.eval_size, data.eval_difficulties)]
-        synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, size=render_size(settings),
-                             reserve=reserve, progress=progress)
+        synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, reserve=reserve, progress=progress)
     return folder
 
 

@@ -6,7 +6,7 @@ from flutter_renderer.flutter_sdk import diagnose as diagnose_module
 from flutter_renderer.flutter_sdk import sandbox
 from flutter_renderer.flutter_sdk.diagnose import diagnose
 from flutter_rl import doctor
-from flutter_rl.settings import RendererSettings
+from flutter_renderer.settings import RendererSettings
 
 
 def test_missing_sdk_row_says_how_to_fix(tmp_path, monkeypatch):
