@@ -33,6 +33,7 @@ def test_reference_code_scores_highest_against_its_own_screenshot(repo_root: Pat
     assert trl_combined[0] > trl_combined[1]  # the list screen's own code, through TRL's calling convention
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_reward_functions_drive_grpo_training(repo_root: Path, tmp_path: Path, fake_backend, make_screen) -> None:
     """Two GRPO steps of the tiny policy with these reward functions: TRL logs each component."""

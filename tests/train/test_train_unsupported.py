@@ -101,6 +101,7 @@ def unsupported_run(make_settings, screen_rows, monkeypatch, request):
     return steps, seen, weights, batches
 
 
+@pytest.mark.slow
 def test_unsupported_completions_get_no_advantage_and_the_others_are_judged_among_themselves(unsupported_run):
     steps, seen, weights, batches = unsupported_run
     names = ["format_reward", "visual_reward", "rendered"]
@@ -126,6 +127,7 @@ def test_unsupported_completions_get_no_advantage_and_the_others_are_judged_amon
     assert [h["render/rate_supported"] for h in steps[:2]] == [1.0, 1.0]
 
 
+@pytest.mark.slow
 # grpo averages per completion; dapo divides by `num_items_in_batch`, which is 0 in step 3
 @pytest.mark.parametrize("unsupported_run", ["grpo", "dapo"], indirect=True)
 def test_unsupported_completions_are_out_of_the_loss_and_an_all_unsupported_step_has_zero_gradient(unsupported_run):
