@@ -74,31 +74,27 @@ def test_a_recipe_next_to_the_settings_file_or_by_path(tmp_path: Path) -> None:
         load_settings(path, preset=str(other), environ={})
 
 
-def test_inline_presets_point_to_recipes(tmp_path: Path) -> None:
+def settings_file(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "pipeline.toml"
-    path.write_text("[presets.x.train]\nbeta = 0.2\n")
-    with pytest.raises(SettingsError, match=r"recipes/NAME.toml"):
-        load_settings(path, environ={})
+    path.write_text(text)
+    return path
 
 
-def test_trl_pass_through_names_bad_keys_and_a_close_match(tmp_path: Path) -> None:
-    path = tmp_path / "pipeline.toml"
-    path.write_text("[train.trl]\ntop_kk = 5\n")
-    with pytest.raises(SettingsError, match=r"'top_kk' is not a field of trl.GRPOConfig \(did you mean 'top_k'\?\)"):
-        load_settings(path, environ={})
-    path.write_text("[train.trl]\nbeta = 0.5\n")
-    with pytest.raises(SettingsError, match=r"'beta' is set by flutter-rl: use train.beta"):
-        load_settings(path, environ={})
-    path.write_text("[train.sft.trl]\npackingg = true\n")
-    with pytest.raises(SettingsError, match=r"trl.SFTConfig \(did you mean 'packing'\?\)"):
-        load_settings(path, environ={})
+@pytest.mark.parametrize(("text", "message"), [
+    ("[presets.x.train]\nbeta = 0.2\n", r"recipes/NAME.toml"),
+    ("[train.trl]\ntop_kk = 5\n", r"'top_kk' is not a field of trl.GRPOConfig \(did you mean 'top_k'\?\)"),
+    ("[train.trl]\nbeta = 0.5\n", r"'beta' is set by flutter-rl: use train.beta"),
+    ("[train.sft.trl]\npackingg = true\n", r"trl.SFTConfig \(did you mean 'packing'\?\)"),
+], ids=["inline-presets", "trl-typo", "trl-reserved", "sft-trl-typo"])
+def test_bad_tables_name_the_fix(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        load_settings(settings_file(tmp_path, text), environ={})
 
 
 def test_trl_pass_through_reaches_grpo_config(tmp_path: Path) -> None:
     from flutter_rl.train.grpo import grpo_config
 
-    path = tmp_path / "pipeline.toml"
-    path.write_text("[train.trl]\ntop_k = 7\nmax_grad_norm = 0.5\n")
-    settings = load_settings(path, preset="tiny", environ={})
+    settings = load_settings(settings_file(tmp_path, "[train.trl]\ntop_k = 7\nmax_grad_norm = 0.5\n"),
+                             preset="tiny", environ={})
     config = grpo_config(settings, tmp_path / "out", [0.2, 0.8])
     assert config.top_k == 7 and config.max_grad_norm == 0.5

@@ -12,6 +12,13 @@ from PIL import Image, ImageDraw
 from flutter_renderer import fake
 from flutter_renderer.fake import FakeBackend
 
+# A completion the `fake_backend` fixture renders (it mentions Text) and one it calls a syntax error.
+GOOD = """import 'package:flutter/material.dart';
+class Home extends StatelessWidget {
+  @override
+  Widget build(BuildContext context) => const Text('Inbox');
+}"""
+NO_RENDER = GOOD.replace("const Text('Inbox')", "const Placeholder(")
 TINY_CLIP = "tiny-test-clip"
 TINY_CLIP_CONFIG = {
     "embed_dim": 32,

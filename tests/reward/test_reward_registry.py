@@ -16,12 +16,7 @@ from flutter_rl.reward.trl_adapter import make_reward_functions
 from flutter_rl.settings import RewardSettings, Settings
 from flutter_rl.sweep.scoring import score_samples
 
-GOOD = """import 'package:flutter/material.dart';
-class Home extends StatelessWidget {
-  @override
-  Widget build(BuildContext context) => const Text('Inbox');
-}"""
-NO_RENDER = GOOD.replace("const Text('Inbox')", "const Placeholder(")  # the fake renders only code with Text
+from .conftest import GOOD, NO_RENDER  # noqa: TID252
 
 
 def brightness(batch: RenderedBatch) -> list[float]:

@@ -12,13 +12,9 @@ from flutter_rl.reward.errors import RewardConfigError
 from flutter_rl.reward.scoring import render_summary, score_batch
 from flutter_rl.settings import RewardSettings
 
-GOOD = """import 'package:flutter/material.dart';
-class Home extends StatelessWidget {
-  @override
-  Widget build(BuildContext context) => const Text('Inbox');
-}"""
-NO_RENDER = GOOD.replace("const Text('Inbox')", "const Placeholder(")  # the fake renders only code with Text
-UNSUPPORTED = GOOD.replace("const Text('Inbox')", "MaterialApp(routes: {})")  # the fake's `unsupported` (conftest)
+from .conftest import GOOD, NO_RENDER  # noqa: TID252
+
+UNSUPPORTED = GOOD.replace("const Text('Inbox')", "MaterialApp(routes: {})")  # `unsupported` (flutter_renderer/fake.py)
 STRUCTURE = RewardSettings(visual="structure")
 
 

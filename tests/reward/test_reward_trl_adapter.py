@@ -8,11 +8,7 @@ from PIL import Image
 from flutter_rl.reward.trl_adapter import make_reward_functions
 from flutter_rl.settings import Settings
 
-GOOD = """import 'package:flutter/material.dart';
-class Home extends StatelessWidget {
-  @override
-  Widget build(BuildContext context) => const Text('Inbox');
-}"""
+from .conftest import GOOD  # noqa: TID252
 
 
 def _settings(**reward) -> Settings:
