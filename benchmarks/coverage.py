@@ -123,7 +123,7 @@ def classify(paths: Sequence[Path], root: Path, backend: RenderBackend | None, s
     passing = [i for i, error in enumerate(errors) if error is None]
     progress(f"front end: {len(passing)}/{len(paths)} files pass; {'rendering' if backend else 'mapping'} them")
     if backend is not None and passing:
-        for index, rendered in zip(passing, backend.render_batch([sources[i] for i in passing], size=size)):
+        for index, rendered in zip(passing, backend.render_batch([sources[i] for i in passing])):
             if not rendered.ok:
                 message, line, column = _parse_message(rendered.message)
                 errors[index] = SourceError(rendered.error_kind or ErrorKind.CRASH, message, line, column)
