@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 
-from flutter_renderer.api import RenderSize
 from flutter_renderer.render import make_backend
 from flutter_rl.curate.synthetic import SCREEN_TYPES, screen_from_seed
 from flutter_rl.reward.registry import needs_clip

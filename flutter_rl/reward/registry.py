@@ -50,9 +50,17 @@ def rendered(batch: RenderedBatch) -> list[float]:
     return [float(render is not None) for render in batch.renders]
 
 
+def _prepared(batch: RenderedBatch) -> dict[int, tuple]:
+    """Each rendered sample's (render, target) at the metrics' compare size, resized once for all three."""
+    if "prepared" not in batch.shared:
+        batch.shared["prepared"] = {i: (prepare(batch.renders[i]), prepare(batch.targets[i])) for i in batch.rendered()}
+    return batch.shared["prepared"]
+
+
 def _prepared_metric(metric: Callable) -> RewardFunc:
     def over_batch(batch: RenderedBatch) -> list[float]:
-        return batch.over_rendered(lambda render, target: metric(prepare(render), prepare(target)))
+        pairs = _prepared(batch)
+        return [metric(*pairs[i]) if i in pairs else 0.0 for i in range(len(batch))]
 
     over_batch.__doc__ = metric.__doc__
     return over_batch

@@ -42,6 +42,7 @@ class RenderedBatch:
     settings: RewardSettings
     rewards: Mapping[str, Reward] = field(default_factory=dict)
     embedder: ClipEmbedder | None = None
+    shared: dict[str, Any] = field(default_factory=dict, repr=False)  # what rewards compute once for all of them
     _values: dict[str, list[float]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:

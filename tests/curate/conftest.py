@@ -9,6 +9,7 @@ import pytest
 from flutter_renderer.fake import FakeBackend, blocks_png
 from flutter_rl.settings import DataSettings, Settings
 
+
 @pytest.fixture
 def fake_backend() -> FakeBackend:
     return FakeBackend()
