@@ -123,7 +123,7 @@ def classify(paths: Sequence[Path], root: Path, backend: RenderBackend | None, s
     passing = [i for i, error in enumerate(errors) if error is None]
     progress(f"front end: {len(passing)}/{len(paths)} files pass; {'rendering' if backend else 'mapping'} them")
     if backend is not None and passing:
-        for index, rendered in zip(passing, backend.render_batch([sources[i] for i in passing], size=size)):
+        for index, rendered in zip(passing, backend.render_batch([sources[i] for i in passing])):
             if not rendered.ok:
                 message, line, column = _parse_message(rendered.message)
                 errors[index] = SourceError(rendered.error_kind or ErrorKind.CRASH, message, line, column)
@@ -263,9 +263,9 @@ def main() -> None:
     root = args.dir.resolve()
     paths = dart_files(root)
     settings = load_settings()
-    size = RenderSize(settings.renderer.width, settings.renderer.height, settings.renderer.pixel_ratio)
+    size = settings.renderer.size
     start = time.monotonic()
-    backend = None if args.no_browser else EmbeddedBackend(settings.renderer, workers=args.workers, timeout=TIMEOUT_S)
+    backend = None if args.no_browser else EmbeddedBackend(settings.renderer, workers=args.workers, timeout_s=TIMEOUT_S)
     with backend or contextlib.nullcontext():
         results = classify(paths, root, backend, size, args.peel, lambda line: print(line, file=sys.stderr))
     summary = report(results, args.top)

@@ -147,9 +147,10 @@ def table(rows: list[Row]) -> str:
 def run(pairs: list[Pair], workers: int, out: Path | None) -> list[Row]:
     """Render every pair's code on one screen and compare it with its PNG."""
     settings = load_settings()
-    weights = {"ssim": settings.reward.structure_ssim_weight, "color": settings.reward.structure_color_weight,
-               "layout": settings.reward.structure_layout_weight}
-    with EmbeddedBackend(settings.renderer, workers=workers, size=screen_size(pairs), timeout=TIMEOUT_S) as backend:
+    weights = settings.reward.structure_weights
+    size = screen_size(pairs)
+    with EmbeddedBackend(settings.renderer, workers=workers, width=size.width, height=size.height,
+                         pixel_ratio=size.pixel_ratio, timeout_s=TIMEOUT_S) as backend:
         results = backend.render_batch([p.code for p in pairs])
     rows = []
     for pair, result in zip(pairs, results):

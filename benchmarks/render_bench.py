@@ -144,7 +144,7 @@ def main() -> None:
             args.out.write_text(json.dumps(report, indent=2))
 
     for workers in counts:
-        with EmbeddedBackend(settings.renderer, workers=workers, timeout=TIMEOUT_S) as backend:
+        with EmbeddedBackend(settings.renderer, workers=workers, timeout_s=TIMEOUT_S) as backend:
             row, results = bench(backend, workers, codes)
             record(row)
             if args.score and workers == counts[-1]:

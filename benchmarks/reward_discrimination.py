@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 
-from flutter_renderer.api import RenderSize
 from flutter_renderer.render import make_backend
+from flutter_rl.reward.registry import needs_clip
+from flutter_rl.reward.scoring import score_batch
 from flutter_rl.synth.synthetic import SCREEN_TYPES, screen_from_seed
-from flutter_rl.reward.scoring import NEEDS_CLIP, score_batch
 from flutter_rl.settings import load_settings
 
 
@@ -28,21 +28,20 @@ def main() -> None:
 
     settings = load_settings(preset=args.preset)
     embedder = None
-    if settings.reward.visual in NEEDS_CLIP:
+    if needs_clip(settings.reward):
         from flutter_rl.reward.clip import load_clip_embedder
 
         embedder = load_clip_embedder(settings.reward)
     codes = [screen_from_seed(t, args.difficulty, seed).code for seed, t in enumerate(args.types)]
-    size = RenderSize(settings.renderer.width, settings.renderer.height, settings.renderer.pixel_ratio)
     with make_backend(settings) as backend:
-        shots = backend.render_batch(codes, size=size, timeout=settings.renderer.timeout_s)
+        shots = backend.render_batch(codes)
         ok = [i for i, shot in enumerate(shots) if shot.ok]
         print(f"visual = {settings.reward.visual}; rows: screenshot, columns: code; {len(ok)}/{len(codes)} rendered\n")
         print("| screenshot | " + " | ".join(args.types[i] for i in ok) + " | margin |")
         print("|---" * (len(ok) + 2) + "|")
         for row in ok:
             scores = score_batch([codes[i] for i in ok], [shots[row].png] * len(ok), backend=backend,
-                                 settings=settings.reward, embedder=embedder, size=size)
+                                 settings=settings.reward, embedder=embedder)
             values = [s.visual for s in scores]
             own = values[ok.index(row)]
             margin = own - max(v for i, v in zip(ok, values) if i != row)

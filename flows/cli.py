@@ -9,9 +9,9 @@ from typing import Sequence
 from flutter_rl.settings import Settings, SettingsError, load_settings
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, *, file_optional: bool = False) -> Settings:
     overrides = dict(item.split("=", 1) for item in (args.set or []))
-    return load_settings(args.config, preset=args.preset, overrides=overrides)
+    return load_settings(args.config, preset=args.preset, overrides=overrides, file_optional=file_optional)
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
@@ -23,7 +23,14 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 def _cmd_config(args: argparse.Namespace) -> int:
     import json
 
-    print(json.dumps(_settings(args).to_toml_dict(), indent=2))
+    from flutter_rl import settings_docs
+
+    if args.action == "defaults":
+        print(settings_docs.defaults_toml(), end="")
+    elif args.explain:
+        print(settings_docs.explain(_settings(args)))
+    else:
+        print(json.dumps(_settings(args).to_toml_dict(), indent=2))
     return 0
 
 
@@ -107,19 +114,20 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from flutter_renderer.render import render_file
 
-    return render_file(args.source, args.output, settings=_settings(args))
+    # the renderer stands alone: without a pipeline.toml here it renders with its defaults (+ --set)
+    return render_file(args.source, args.output, settings=_settings(args, file_optional=True).renderer)
 
 
 def _cmd_render_examples(args: argparse.Namespace) -> int:
     from flutter_renderer.examples import regenerate
 
-    return regenerate(settings=_settings(args))
+    return regenerate(settings=_settings(args, file_optional=True).renderer)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flutter-rl", description=__doc__)
     parser.add_argument("--config", help="settings file (default: pipeline.toml or $FLUTTER_RL_SETTINGS)")
-    parser.add_argument("--preset", help="preset name from [presets.*]")
+    parser.add_argument("--preset", help="a preset: NAME of recipes/NAME.toml, or a .toml file")
     parser.add_argument("--set", action="append", metavar="SECTION.KEY=VALUE", help="override one setting")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -134,7 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--quick", action="store_true", help="skip the slower import checks")
     doctor.set_defaults(func=_cmd_doctor)
 
-    config = sub.add_parser("config", help="print the resolved settings")
+    config = sub.add_parser("config", help="print the resolved settings (show), or pipeline.toml's defaults (defaults)")
+    config.add_argument("action", nargs="?", choices=["show", "defaults"], default="show",
+                        help="show: the resolved settings (default); defaults: the text of pipeline.toml, generated")
+    config.add_argument("--explain", action="store_true", help="show each setting with its default and help")
     config.set_defaults(func=_cmd_config)
 
     svc = sub.add_parser("services", help="start/stop/inspect the local Prefect and MLflow services")

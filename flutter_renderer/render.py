@@ -1,7 +1,9 @@
-"""The renderer's entry point: `render_batch(codes)` with the backend `[renderer] backend` selects.
+"""The renderer's entry point: `render_batch(codes)` with the backend `RendererSettings.backend` selects.
 
-The default backend is built once per process from the settings and kept warm (its workers are
-stopped at interpreter exit); pass `settings` to use a different configuration.
+The renderer stands alone: its settings are `flutter_renderer.settings.RendererSettings` (the
+defaults when none are given, no pipeline file needed); `flutter_rl.settings.Settings` embeds the
+same type as `[renderer]`, and either can be passed. The default backend of each configuration is
+built once per process and kept warm (its workers are stopped at interpreter exit).
 """
 
 from __future__ import annotations
@@ -9,16 +11,23 @@ from __future__ import annotations
 import atexit
 from typing import Any, Sequence
 
-from flutter_renderer.api import RenderBackend, RenderResult, RenderSize
+from flutter_renderer.api import RenderBackend, RenderResult
+from flutter_renderer.settings import RendererSettings
 
 _DEFAULT: dict[str, RenderBackend] = {}
 
 
-def make_backend(settings: Any) -> RenderBackend:
-    """The backend `settings.renderer.backend` names ("embedded" or "flutter"), not yet started.
+def renderer_settings(settings: Any = None) -> RendererSettings:
+    """`settings` itself when it is RendererSettings, its `renderer` section when it has one, else the defaults."""
+    if settings is None:
+        return RendererSettings()
+    return getattr(settings, "renderer", settings)
 
-    `settings` is the full Settings or its `renderer` section."""
-    renderer = getattr(settings, "renderer", settings)
+
+def make_backend(settings: Any = None) -> RenderBackend:
+    """The backend `backend` names ("embedded" or "flutter"), not yet started, which owns the settings'
+    size and timeout. `settings`: RendererSettings, or settings with a `renderer` section."""
+    renderer = renderer_settings(settings)
     if renderer.backend == "embedded":
         from flutter_renderer.embedded.backend import EmbeddedBackend
 
@@ -31,22 +40,17 @@ def make_backend(settings: Any) -> RenderBackend:
 
 
 def default_backend(settings: Any = None) -> RenderBackend:
-    """The process-wide backend for these settings (loaded from pipeline.toml when None)."""
-    if settings is None:
-        from flutter_rl.settings import load_settings
-
-        settings = load_settings()
-    renderer = getattr(settings, "renderer", settings)
-    key = renderer.model_dump_json() if hasattr(renderer, "model_dump_json") else repr(renderer)
+    """The process-wide backend for these settings (the defaults when None)."""
+    renderer = renderer_settings(settings)
+    key = renderer.model_dump_json()
     if key not in _DEFAULT:
         _DEFAULT[key] = make_backend(renderer)
     return _DEFAULT[key]
 
 
-def render_batch(codes: Sequence[str], *, settings: Any = None, size: RenderSize | None = None,
-                 timeout: float | None = None) -> list[RenderResult]:
+def render_batch(codes: Sequence[str], *, settings: Any = None) -> list[RenderResult]:
     """Render Flutter sources to PNGs (or classified errors), in order, with the configured backend."""
-    return default_backend(settings).render_batch(codes, size=size, timeout=timeout)
+    return default_backend(settings).render_batch(codes)
 
 
 @atexit.register

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Sequence, TypeVar
 
-from flutter_renderer.api import RenderResult, RenderSize
+from flutter_renderer.api import RenderResult
 from flutter_rl.settings import Settings
 
 T = TypeVar("T")
@@ -33,9 +33,8 @@ def render_shard(codes: Sequence[str], settings: Settings) -> list[RenderResult]
     """Render one shard with a backend of its own (it runs in a Dask worker process)."""
     from flutter_renderer.render import make_backend
 
-    r = settings.renderer
     with make_backend(settings) as backend:
-        return backend.render_batch(list(codes), size=RenderSize(r.width, r.height, r.pixel_ratio), timeout=r.timeout_s)
+        return backend.render_batch(list(codes))
 
 
 def read_sources(folder: str | Path) -> dict[str, str]:

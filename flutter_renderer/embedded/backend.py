@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from flutter_renderer.api import RenderResult, RenderSize
-from flutter_renderer.dart.environment import DEFAULT_NOW, Environment
+from flutter_renderer.dart.environment import DEFAULT_NOW
 from flutter_renderer.embedded.fonts import find_roboto_faces, font_status, fonts_version
 from flutter_renderer.embedded.pool import Pool
+from flutter_renderer.settings import RendererSettings
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -38,29 +39,21 @@ def source_version(now: str = DEFAULT_NOW.isoformat()) -> str:
 class EmbeddedBackend:
     """A warm pool of Flet + Chromium workers. Use as a context manager, or call `close()`.
 
-    Built from `[renderer]` settings (`EmbeddedBackend(settings.renderer)`) or keyword arguments.
-    Workers start on the first batch (a few seconds each, in parallel) and stay warm."""
+    Built from `[renderer]` settings (`EmbeddedBackend(settings.renderer)`), with `changes` to single
+    fields (`EmbeddedBackend(workers=1)`); size and timeout are the settings'. Workers start on the
+    first batch (a few seconds each, in parallel) and stay warm."""
 
     name = "embedded"
 
-    def __init__(self, settings: Any = None, *, workers: int | None = None, chromium_path: str | None = None,
-                 size: RenderSize | None = None, timeout: float | None = None,
-                 memory_limit_mb: int | None = None) -> None:
-        def pick(value: Any, attribute: str, default: Any) -> Any:
-            return value if value is not None else getattr(settings, attribute, default)
-
-        self.size = size or RenderSize(pick(None, "width", 390), pick(None, "height", 844),
-                                       pick(None, "pixel_ratio", 1.0))
-        self.timeout = float(pick(timeout, "timeout_s", 10.0))
-        now = Environment.parse(str(pick(None, "now", DEFAULT_NOW.isoformat()))).now.isoformat()
-        self.version = source_version(now)
+    def __init__(self, settings: RendererSettings | None = None, **changes: Any) -> None:
+        self.settings = (settings or RendererSettings()).updated(**changes)
+        self.size, self.timeout = self.settings.size, self.settings.timeout_s
+        self.version = source_version(self.settings.now)
         fonts_ok, fonts_detail = font_status()
         if not fonts_ok:
             log.warning("embedded renderer: %s", fonts_detail)
-        self._pool = Pool(workers=int(pick(workers, "workers", 2)),
-                          chromium_path=pick(chromium_path, "chromium_path", "/usr/bin/chromium"),
-                          size=self.size, memory_limit_mb=int(pick(memory_limit_mb, "memory_limit_mb", 4096)),
-                          now=now)
+        self._pool = Pool(workers=self.settings.workers, chromium_path=self.settings.chromium_path, size=self.size,
+                          memory_limit_mb=self.settings.memory_limit_mb, now=self.settings.now)
 
     def __enter__(self) -> "EmbeddedBackend":
         return self
@@ -74,7 +67,8 @@ class EmbeddedBackend:
 
     def render_batch(self, codes: Sequence[str], *, size: RenderSize | None = None,
                      timeout: float | None = None) -> list[RenderResult]:
-        """Render Dart sources, in order; never raises for a bad sample."""
+        """Render Dart sources, in order, at the settings' size and timeout unless given; never raises
+        for a bad sample."""
         return self._pool.run(list(codes), size or self.size, timeout or self.timeout)
 
     @property

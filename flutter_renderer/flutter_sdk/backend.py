@@ -20,7 +20,7 @@ from flutter_renderer.flutter_sdk.harness import (
 from flutter_renderer.flutter_sdk.roots import RootWidget, class_root, find_root_widget
 from flutter_renderer.flutter_sdk.sandbox import resolve_mode
 from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, find_sdk, font_files
-from flutter_rl.settings import RendererSettings
+from flutter_renderer.settings import RendererSettings
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +64,8 @@ class FlutterSdkBackend:
 
     name = "flutter"
 
-    def __init__(self, settings: RendererSettings):
-        self.settings = settings
+    def __init__(self, settings: RendererSettings | None = None, **changes: object) -> None:
+        settings = self.settings = (settings or RendererSettings()).updated(**changes)
         self.sdk = find_sdk(settings.flutter_sdk)
         self.fonts = font_files(self.sdk) if settings.real_fonts else {}
         if settings.real_fonts and not {"Roboto", "MaterialIcons"} <= set(self.fonts):
@@ -98,7 +98,7 @@ class FlutterSdkBackend:
         self, codes: Sequence[str], *, size: RenderSize | None = None, timeout: float | None = None
     ) -> list[RenderResult]:
         """Render every code, in order; a bad sample gets its own failed RenderResult, never an exception."""
-        size = size or RenderSize(self.settings.width, self.settings.height, self.settings.pixel_ratio)
+        size = size or self.settings.size
         timeout = timeout or self.settings.timeout_s
         with self._lock:
             if self._runtime is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from flutter_renderer.flutter_sdk import environment
 from flutter_renderer.flutter_sdk.sandbox import SandboxError, bwrap_works, resolve_mode, unshare_works
 from flutter_renderer.flutter_sdk.sdk import FlutterSdk, FlutterSdkError, find_sdk, font_files
-from flutter_rl.settings import RendererSettings
+from flutter_renderer.settings import RendererSettings
 
 
 def _sandbox_row(requested: str) -> tuple[str, bool, str]:

@@ -12,7 +12,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable
 
-from flutter_renderer.api import ErrorKind, RenderBackend, RenderSize
+from flutter_renderer.api import ErrorKind, RenderBackend
 from flutter_rl.curate.images import dedupe, validate_and_normalize
 from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
 from flutter_rl.curate.items import RawItem, Rejection
@@ -73,11 +73,6 @@ def render_failures(folder: str | Path) -> list[Rejection]:
                       f"{f['error_kind']}: {f['message']}") for f in synthetic.read_failures(folder)]
 
 
-def render_size(settings: Settings) -> RenderSize:
-    r = settings.renderer
-    return RenderSize(r.width, r.height, r.pixel_ratio)
-
-
 def _reusable(folder: Path) -> bool:
     """A finished synthetic folder whose failures, if any, came from the code, not the machine:
     a crashed or timed-out renderer is retried on the next run instead of being cached."""
@@ -105,8 +100,7 @@ def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
     with backend if owned else nullcontext(backend) as active, bar as advance:
         reserve = [synthetic.Quota(data.train_size, data.train_difficulties, data.train_screen_types or SCREEN_TYPES),
                    synthetic.Quota(data.eval_size, data.eval_difficulties)]
-        synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, size=render_size(settings),
-                             reserve=reserve, progress=advance)
+        synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, reserve=reserve, progress=advance)
     return folder
 
 

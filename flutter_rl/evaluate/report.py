@@ -24,26 +24,28 @@ import pandas as pd
 
 from flutter_renderer.api import ErrorKind
 from flutter_rl.evaluate.stats import bootstrap_mean, bootstrap_paired_difference
+from flutter_rl.reward.registry import report_columns
 
-# metric column -> per-sample column it averages (NaN cells left out)
+# metric column -> per-sample column it averages (NaN cells left out): the render rates, the combined
+# reward, and every reward the registry reports (flutter_rl.reward.registry.report_columns)
 METRICS: dict[str, str] = {
     "render_rate": "rendered",
     "unsupported_share": "unsupported",
     "render_rate_supported": "rendered_supported",
-    "visual": "visual",
     "combined": "combined",
-    "format": "format",
-    "structure": "structure",
+    **{name: name for name in report_columns()},
 }
 RATES = {"render_rate", "unsupported_share", "render_rate_supported"}
 BASE = "base"
 
 
 def with_render_columns(samples: pd.DataFrame) -> pd.DataFrame:
-    """`samples` plus `unsupported` (True when the renderer called the code `unsupported`) and
-    `rendered_supported` (`rendered`, NaN for an unsupported sample)."""
+    """`samples` plus `unsupported` (True when the renderer called the code `unsupported`),
+    `rendered_supported` (`rendered`, NaN for an unsupported sample), and NaN for a metric's column
+    that the table lacks (a reward registered after it was scored)."""
     unsupported = samples["error_kind"].fillna("").eq(ErrorKind.UNSUPPORTED.value)
-    return samples.assign(unsupported=unsupported, rendered_supported=samples["rendered"].astype(float).where(~unsupported))
+    samples = samples.assign(unsupported=unsupported, rendered_supported=samples["rendered"].astype(float).where(~unsupported))
+    return samples.assign(**{column: float("nan") for column in METRICS.values() if column not in samples})
 
 
 def delta_name(metric: str) -> str:

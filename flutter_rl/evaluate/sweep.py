@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import pandas as pd
 
-from flutter_renderer.api import RenderBackend, RenderSize
+from flutter_renderer.api import RenderBackend
 from flutter_rl.progress import track
-from flutter_rl.reward.scoring import NEEDS_CLIP
+from flutter_rl.reward.registry import needs_clip
 from flutter_rl.settings import Settings
 from flutter_rl.evaluate import cache, report
 from flutter_rl.evaluate.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
@@ -105,13 +105,11 @@ def evaluate_unit(
         completions = gather_completions(batches, len(eval_set), shard[1])
         if completions is None:  # another process of a launched sweep: the main one scores everything
             return UnitResult(checkpoint, key, pd.DataFrame(), cached=False)
-        r = settings.renderer
         with track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
             rows, renders = score_samples(
                 completions, eval_set.images, eval_set.rows.to_dict("records"),
                 backend=backend, reward=settings.reward, embedder=clip,
-                size=RenderSize(r.width, r.height, r.pixel_ratio), timeout=r.timeout_s,
-                chunk=SCORE_CHUNK_PER_WORKER * r.workers, progress=advance,
+                chunk=SCORE_CHUNK_PER_WORKER * settings.renderer.workers, progress=advance,
             )
         samples = pd.DataFrame(rows)
         cache.save_unit(settings.eval.output_dir, key, parts, samples, renders)
@@ -147,7 +145,7 @@ def _embedder_loader(settings: Settings) -> Callable[[], ClipEmbedder | None]:
         if not loaded:
             from flutter_rl.reward.clip import load_clip_embedder
 
-            loaded.append(load_clip_embedder(settings.reward) if settings.reward.visual in NEEDS_CLIP else None)
+            loaded.append(load_clip_embedder(settings.reward) if needs_clip(settings.reward) else None)
         return loaded[0]
 
     return load

@@ -16,7 +16,9 @@ at 1/3.25 scale), which keeps each metric at a few milliseconds per pair.
   cell. Fine cells see exact positions, coarse ones still give partial credit to a block that is a
   little off, so the score falls smoothly as a layout shifts; text changed in place inside a block
   does not move it. Two empty screens score 1.
-- `structure`: the weighted mean of the three, weights from `[reward] structure_*_weight`.
+- `structure`: the weighted mean of the three, weights from `[reward.structure_weights]` (the reward
+  registry, `flutter_rl.reward.registry.structure`, computes it over a batch; `structure_metrics`
+  does it for one pair, for the benchmarks).
 """
 
 from __future__ import annotations
@@ -119,6 +121,6 @@ def structure_metrics(render: Image.Image, target: Image.Image, weights: dict[st
     scores = {name: metric(a, b) for name, metric in METRICS.items()}
     total = sum(weights.get(name, 0.0) for name in METRICS)
     if total <= 0:
-        raise ValueError("structure weights must not all be 0 ([reward] structure_*_weight)")
+        raise ValueError("structure weights must not all be 0 ([reward.structure_weights])")
     scores["structure"] = sum(weights.get(name, 0.0) * scores[name] for name in METRICS) / total
     return scores

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from flutter_renderer.api import RenderBackend, RenderSize
+from flutter_renderer.api import RenderBackend
 from flutter_rl.settings import Settings
 from flutter_rl.synth.synthetic import FAILURES_FILE, SynthesisReport, synthesize
 
@@ -30,7 +30,7 @@ def run_synth(settings: Settings, n: int, out: str | None = None, seed: int | No
     console = Console()
     with (make_backend or _default_backend)(settings) as backend, Progress(console=console) as progress:
         task = progress.add_task(f"rendering {n} screens", total=n)
-        report = synthesize(n, folder, backend, seed=seed, size=RenderSize(settings.renderer.width, settings.renderer.height, settings.renderer.pixel_ratio),
+        report = synthesize(n, folder, backend, seed=seed,
                             progress=lambda k: progress.advance(task, k))
     _print_report(console, report)
     return 0 if not report.failures else 1

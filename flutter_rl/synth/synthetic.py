@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, NamedTuple, Sequence
 
-from flutter_renderer.api import RenderBackend, RenderSize
+from flutter_renderer.api import RenderBackend
 from flutter_rl.synth.dart import ScreenClass, screen_source
 from flutter_rl.synth.kit import Ctx
 from flutter_rl.synth.screens import SCREEN_TEMPLATES
@@ -110,14 +110,13 @@ def synthesize(
     backend: RenderBackend,
     *,
     seed: int = 42,
-    size: RenderSize | None = None,
     reserve: Sequence[Quota | tuple[int, Sequence[str]]] = (),
     batch_size: int = 16,
     progress: Callable[[int], None] | None = None,
 ) -> SynthesisReport:
     """Generate `n` screens, render them in batches and write the ingestible folder `out_dir`.
 
-    Ids are `synth-<seed>-<index>`, so a run is reproducible; `progress(k)` is called after each
+    Screens are rendered at the backend's size. Ids are `synth-<seed>-<index>`, so a run is reproducible; `progress(k)` is called after each
     batch with the number of screens it handled.
     """
     out = Path(out_dir)
@@ -127,7 +126,7 @@ def synthesize(
     rows: list[dict[str, object]] = []
     for start in range(0, len(screens), batch_size):
         batch = screens[start:start + batch_size]
-        results = backend.render_batch([s.code for s in batch], size=size)
+        results = backend.render_batch([s.code for s in batch])
         for index, (screen, result) in enumerate(zip(batch, results), start=start):
             sample_id = f"synth-{seed}-{index:05d}"
             if not result.ok or not result.png:

@@ -116,7 +116,7 @@ def grpo_config(
     settings: Settings, output_dir: Path, reward_weights: Sequence[float], processor: Any = None,
 ) -> GRPOConfig:
     """TRL's GRPOConfig from `[train]` (+ precision from `[model]` and the hardware; the processor
-    sizes a static generation cache)."""
+    sizes a static generation cache), plus the `[train.trl]` pass-through fields."""
     t = settings.train
     return GRPOConfig(
         output_dir=str(output_dir),
@@ -136,6 +136,7 @@ def grpo_config(
         log_completions=False,
         **generation_args(settings, processor),
         **shared_trainer_args(settings),
+        **t.trl,  # checked when the settings loaded: TRL fields that none of the above sets
     )
 
 

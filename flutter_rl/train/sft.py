@@ -69,6 +69,7 @@ def sft_warmup(
         max_length=None,  # truncating would cut image tokens out of the prompt
         save_strategy="no",
         **shared_trainer_args(settings),
+        **s.trl,  # checked when the settings loaded: SFTConfig fields that none of the above sets
     )
     tracking = [MlflowTrainingCallback(client, run_id, prefix="sft/", log_checkpoints=False)] if client else []
     trainer = SFTTrainer(

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from flows.cli import main as cli_main
+from flutter_renderer.fake import FAIL_MARKER
 from flutter_rl.synth import synth_command
 from flutter_rl.curate.ingest import IngestError
 from flutter_rl.curate.manifest import Manifest, counts_table
@@ -134,7 +135,7 @@ def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkey
     def failing_lists(screen_type: str, difficulty: str, seed: int):
         screen = real(screen_type, difficulty, seed)
         if screen_type == "list":
-            return synthetic.SyntheticScreen(screen.code + fake_backend.FAIL_MARKER + "\n", screen_type, difficulty, seed)
+            return synthetic.SyntheticScreen(screen.code + FAIL_MARKER + "\n", screen_type, difficulty, seed)
         return screen
 
     monkeypatch.setattr(synthetic, "screen_from_seed", failing_lists)
@@ -146,7 +147,7 @@ def test_synthesize_reports_render_failures(tmp_path: Path, fake_backend, monkey
     assert [r["id"] for r in rows] == report.written
     assert all((tmp_path / f"{r['id']}.dart").read_text() == r["reference_code"] for r in rows)
     assert len((tmp_path / "failures.jsonl").read_text().splitlines()) == 3
-    assert fake_backend.calls == [10, 10, 10, 6]
+    assert [len(batch) for batch in fake_backend.calls] == [10, 10, 10, 6]
 
 
 def test_generate_screens_are_the_screens_synthesize_writes(tmp_path: Path, fake_backend) -> None:
@@ -163,7 +164,7 @@ def test_render_failures_of_the_synthetic_source_are_in_the_report(tmp_path: Pat
 
     real = synthetic.screen_from_seed
     monkeypatch.setattr(synthetic, "screen_from_seed", lambda t, d, seed: synthetic.SyntheticScreen(
-        real(t, d, seed).code + (fake_backend.FAIL_MARKER if t == "chat" else ""), t, d, seed))
+        real(t, d, seed).code + (FAIL_MARKER if t == "chat" else ""), t, d, seed))
     settings = Settings(data=DataSettings(synthetic_count=36, train_size=6, eval_size=6, output_dir=str(tmp_path)))
 
     manifest = curate(settings, fake_backend)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES
-from flutter_rl.curate.pipeline import render_size
 from flutter_rl.synth.synthetic import synthesize
 from flutter_rl.settings import Settings
 
@@ -22,7 +21,7 @@ def test_every_type_and_difficulty_renders(tmp_path: Path) -> None:
     per_cell = 2
     n = per_cell * len(SCREEN_TYPES) * len(DIFFICULTIES)  # plan_labels cycles every cell evenly
     with render.make_backend(settings) as backend:
-        report = synthesize(n, tmp_path, backend, seed=11, size=render_size(settings))
+        report = synthesize(n, tmp_path, backend, seed=11)
 
     failures = [(f["screen_type"], f["difficulty"], f["error_kind"], f["message"][:200]) for f in report.failures]
     assert not failures, failures

@@ -1,8 +1,8 @@
 """Fixtures of the sweep tests: a small eval manifest on disk and a test renderer.
 
-`ColorBackend` is a test double of the renderer interface: code that names a color (`// color: #rrggbb`)
-"renders" as a screen of that color, code with `UNSUPPORTED_CODE` (a `MaterialApp` without `home`) is
-`unsupported`, anything else is a syntax error. It lets the reporting and cache tests know every
+`color_backend()` is the fake renderer (flutter_renderer/fake.py) drawing code that names a color
+(`// color: #rrggbb`) as a screen of that color; code with `UNSUPPORTED_CODE` (a `MaterialApp` without
+`home`) is `unsupported`, anything else is a syntax error. It lets the reporting and cache tests know every
 score in advance; the real policy and MLflow run in `test_sweep_e2e.py`.
 """
 
@@ -11,13 +11,12 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 import pytest
 from PIL import Image
 
-from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
+from flutter_renderer.fake import FakeBackend
 
 SCREEN_TYPES = ["login", "list", "menu"]
 DIFFICULTIES = ["easy", "hard"]
@@ -30,42 +29,27 @@ def png(color: str, size: tuple[int, int] = (39, 84)) -> bytes:
     return buffer.getvalue()
 
 
-# valid Flutter that flutter_renderer/embedded/mapping.py rejects with `values.unsupported(...)`, which
-# embedded/worker.py returns as `RenderResult.failure(ErrorKind.UNSUPPORTED, message)`
+# valid Flutter the fake renderer, like the embedded one, calls `unsupported` (flutter_renderer/fake.py)
 UNSUPPORTED_CODE = "MaterialApp(routes: {})"
 
 
 def screen_code(color: str) -> str:
-    """A completion that passes every format check and renders as `color` with `ColorBackend`."""
+    """A completion that passes every format check and renders as `color` with `color_backend()`."""
     return (
         "```dart\nimport 'package:flutter/material.dart';\n// color: " + color + "\n"
         "class S extends StatelessWidget {\n  Widget build(BuildContext context) => const Placeholder();\n}\n```"
     )
 
 
-class ColorBackend:
-    """Renders `// color: #rrggbb` as a plain screen of that color, `UNSUPPORTED_CODE` as `unsupported`;
-    anything else is a syntax error."""
+def draw_color(code: str) -> Image.Image | None:
+    """The screen of `// color: #rrggbb` (None, a syntax error, without one)."""
+    match = _COLOR.search(code)
+    return Image.new("RGB", (39, 84), match.group(1)) if match else None
 
-    name = "color-test"
-    version = "1"
 
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def render_batch(self, codes: Sequence[str], *, size: RenderSize | None = None, timeout: float | None = None) -> list[RenderResult]:
-        self.calls += 1
-        results = []
-        for code in codes:
-            if UNSUPPORTED_CODE in code:
-                results.append(RenderResult.failure(ErrorKind.UNSUPPORTED, "MaterialApp without home (routes/onGenerateRoute) is not supported by the embedded renderer"))
-                continue
-            match = _COLOR.search(code)
-            results.append(RenderResult(ok=True, png=png(match.group(1))) if match else RenderResult.failure(ErrorKind.SYNTAX, "expected ';'"))
-        return results
-
-    def close(self) -> None:
-        pass
+def color_backend() -> FakeBackend:
+    """The fake renderer drawing `draw_color`."""
+    return FakeBackend(draw=draw_color)
 
 
 def write_manifest(directory: Path, count: int = 6) -> Path:

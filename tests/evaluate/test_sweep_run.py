@@ -1,4 +1,4 @@
-"""run_sweep without MLflow: a scripted generator and the ColorBackend test renderer, so every score is known."""
+"""run_sweep without MLflow: a scripted generator and the fake renderer drawing colors, so every score is known."""
 
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +14,7 @@ from flutter_rl.evaluate.sweep import run_sweep
 
 from flutter_rl.evaluate.reporting import results_frame
 
-from .conftest import UNSUPPORTED_CODE, ColorBackend, screen_code  # noqa: TID252
+from .conftest import UNSUPPORTED_CODE, color_backend, screen_code  # noqa: TID252
 
 TARGET = "#2050a0"
 
@@ -43,7 +43,7 @@ CHECKPOINTS = [Checkpoint("base", 0, None, "h-base"), Checkpoint("checkpoint-1",
 
 
 def test_sweep_scores_each_checkpoint_then_reuses_the_cache(tmp_path, manifest):
-    policy, backend = ScriptedPolicy(), ColorBackend()
+    policy, backend = ScriptedPolicy(), color_backend()
     kwargs = dict(checkpoints=CHECKPOINTS, generator_for=policy.generator, backend=backend, track=False)
     first = run_sweep(_settings(tmp_path), manifest=manifest, **kwargs)
     overall = first.tables["overall"].set_index("checkpoint")
@@ -73,7 +73,7 @@ def test_unsupported_code_is_reported_apart_per_checkpoint_and_difficulty(tmp_pa
                               for i in range(len(images))]
 
     result = run_sweep(_settings(tmp_path), manifest=manifest, checkpoints=CHECKPOINTS[1:],
-                       generator_for=odd_screens_unsupported, backend=ColorBackend(), track=False)
+                       generator_for=odd_screens_unsupported, backend=color_backend(), track=False)
     overall = result.tables["overall"].iloc[0]
     assert (overall["render_rate"], overall["unsupported_share"], overall["render_rate_supported"]) == (0.5, 0.5, 1.0)
     assert result.tables["errors"].iloc[0]["unsupported"] == 3
@@ -108,5 +108,5 @@ def test_missing_clip_weights_stop_the_sweep_before_generating(tmp_path, manifes
     settings = _settings(tmp_path)
     settings.reward = RewardSettings(visual="clip", clip_pretrained=str(tmp_path / "absent.pt"))
     with pytest.raises(RewardConfigError, match="clip_pretrained"):
-        run_sweep(settings, manifest=manifest, checkpoints=CHECKPOINTS, generator_for=policy.generator, backend=ColorBackend(), track=False)
+        run_sweep(settings, manifest=manifest, checkpoints=CHECKPOINTS, generator_for=policy.generator, backend=color_backend(), track=False)
     assert policy.calls == []

@@ -16,7 +16,7 @@ from PIL import Image
 
 from flutter_rl.settings import EvalSettings, ModelSettings, load_settings
 from flutter_rl.evaluate.generate import LazyPolicy, generate_batches
-from flutter_rl.evaluate.sharding import batch_starts, gather_completions
+from flutter_rl.evaluate.sharding import batch_starts
 from flutter_rl.train.launch import accelerate_config, launch_command, settings_toml
 from flutter_rl.train.tiny_policy import make_tiny_policy
 
@@ -49,7 +49,7 @@ def test_sampled_completions_do_not_depend_on_the_number_of_processes(tmp_path: 
 GATHER = """
 import json, os
 import torch.distributed as dist
-from flutter_rl.evaluate.sharding import batch_starts, gather_completions
+from flutter_rl.evaluate.sharding import batch_starts
 dist.init_process_group("gloo")
 rank, world, count = dist.get_rank(), dist.get_world_size(), 7
 local = {start: [f"c{i}" for i in range(start, min(start + 2, count))] for start in batch_starts(count, 2, (rank, world))}

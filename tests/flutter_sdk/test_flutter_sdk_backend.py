@@ -22,7 +22,7 @@ from PIL import Image
 
 from flutter_renderer.api import ErrorKind, RenderBackend, RenderSize
 from flutter_renderer.flutter_sdk import FlutterSdkBackend, FlutterSdkError, sandbox
-from flutter_rl.settings import RendererSettings
+from flutter_renderer.settings import RendererSettings
 
 SCREEN = """import 'package:flutter/material.dart';
 // fake: {kind}

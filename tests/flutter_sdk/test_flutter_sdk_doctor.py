@@ -5,8 +5,8 @@ from __future__ import annotations
 from flutter_renderer.flutter_sdk import diagnose as diagnose_module
 from flutter_renderer.flutter_sdk import sandbox
 from flutter_renderer.flutter_sdk.diagnose import diagnose
+from flutter_renderer.settings import RendererSettings
 from flutter_rl import doctor
-from flutter_rl.settings import RendererSettings
 
 
 def test_missing_sdk_row_says_how_to_fix(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from flutter_renderer.api import ErrorKind, RenderSize
-from flutter_rl.settings import RendererSettings
+from flutter_renderer.settings import RendererSettings
 
 pytestmark = [
     pytest.mark.flutter_sdk,

@@ -14,7 +14,7 @@ from flutter_rl.endpoints import tracking_uri
 RUN_TIMEOUT_S = 1200   # one run takes ~6 min on an idle 2-core machine
 # The module fixture runs the job twice inside the first test's setup, which pytest-timeout counts
 # against that test: give the tests room for both runs instead of the suite's 600 s.
-pytestmark = [pytest.mark.e2e, pytest.mark.services, pytest.mark.timeout(2 * RUN_TIMEOUT_S + 300)]
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.services, pytest.mark.timeout(2 * RUN_TIMEOUT_S + 300)]
 
 
 @pytest.fixture(scope="module")

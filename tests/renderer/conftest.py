@@ -81,7 +81,7 @@ def backend():
     from flutter_renderer.embedded.backend import EmbeddedBackend
 
     os.environ[HANG_MARKER_ENV] = HANG_MARKER
-    with EmbeddedBackend(workers=2, chromium_path=CHROMIUM, timeout=10.0) as warm:
+    with EmbeddedBackend(workers=2, chromium_path=CHROMIUM, timeout_s=10.0) as warm:
         warm.start()
         yield warm
     os.environ.pop(HANG_MARKER_ENV, None)

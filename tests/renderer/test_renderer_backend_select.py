@@ -7,7 +7,7 @@ import pytest
 from flutter_renderer.api import RenderBackend
 from flutter_renderer.embedded.backend import EmbeddedBackend, source_version
 from flutter_renderer.render import make_backend
-from flutter_rl.settings import RendererSettings
+from flutter_renderer.settings import RendererSettings
 
 
 def test_embedded_backend_is_a_render_backend_built_from_settings():

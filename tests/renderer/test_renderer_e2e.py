@@ -108,7 +108,7 @@ def test_identical_pixels_after_a_backend_restart(backend):
 
     codes = [f.read_text() for f in example_files()[:3]]
     before = backend.render_batch(codes)
-    with EmbeddedBackend(workers=1, timeout=10.0) as fresh:
+    with EmbeddedBackend(workers=1, timeout_s=10.0) as fresh:
         after = fresh.render_batch(codes)
     for a, b in zip(before, after):
         assert a.ok and b.ok

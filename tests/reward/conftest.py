@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Callable, Sequence
 
@@ -10,8 +9,16 @@ import pytest
 import torch
 from PIL import Image, ImageDraw
 
-from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
+from flutter_renderer import fake
+from flutter_renderer.fake import FakeBackend
 
+# A completion the `fake_backend` fixture renders (it mentions Text) and one it calls a syntax error.
+GOOD = """import 'package:flutter/material.dart';
+class Home extends StatelessWidget {
+  @override
+  Widget build(BuildContext context) => const Text('Inbox');
+}"""
+NO_RENDER = GOOD.replace("const Text('Inbox')", "const Placeholder(")
 TINY_CLIP = "tiny-test-clip"
 TINY_CLIP_CONFIG = {
     "embed_dim": 32,
@@ -38,48 +45,6 @@ def draw_screen(
     return image
 
 
-def png_bytes(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-# Code the embedded renderer calls `unsupported`: `MaterialApp` without `home` is valid Flutter its
-# mapping cannot draw (flutter_renderer/embedded/mapping.py raises `values.unsupported(...)`, and
-# embedded/worker.py returns it as `RenderResult.failure(ErrorKind.UNSUPPORTED, message)`).
-UNSUPPORTED_CODE_MARK = "routes:"
-UNSUPPORTED_MESSAGE = "line 3:10: MaterialApp without home (routes/onGenerateRoute) is not supported by the embedded renderer"
-
-
-class FakeBackend:
-    """A `RenderBackend` for unit tests: `screen_for(code)` gives the PNG, or None for a syntax error;
-    code with `UNSUPPORTED_CODE_MARK` is `unsupported`, as the embedded renderer reports it."""
-
-    name = "fake"
-    version = "0"
-
-    def __init__(self, screen_for: Callable[[str], bytes | None]) -> None:
-        self.screen_for = screen_for
-        self.calls: list[list[str]] = []
-
-    def render_batch(
-        self, codes: Sequence[str], *, size: RenderSize | None = None, timeout: float | None = None
-    ) -> list[RenderResult]:
-        self.calls.append(list(codes))
-        results = []
-        for code in codes:
-            if UNSUPPORTED_CODE_MARK in code:
-                results.append(RenderResult.failure(ErrorKind.UNSUPPORTED, UNSUPPORTED_MESSAGE))
-                continue
-            png = self.screen_for(code)
-            results.append(RenderResult(ok=True, png=png) if png is not None
-                           else RenderResult.failure(ErrorKind.SYNTAX, "line 1: expected ';'"))
-        return results
-
-    def close(self) -> None:
-        pass
-
-
 @pytest.fixture()
 def make_screen() -> Callable[..., Image.Image]:
     """`draw_screen`, for tests (conftest is not importable under --import-mode=importlib)."""
@@ -88,12 +53,13 @@ def make_screen() -> Callable[..., Image.Image]:
 
 @pytest.fixture()
 def to_png() -> Callable[[Image.Image], bytes]:
-    return png_bytes
+    return fake.to_png
 
 
 @pytest.fixture()
-def backend_class() -> type[FakeBackend]:
-    return FakeBackend
+def backend_class() -> Callable[[Callable[[str], bytes | None]], FakeBackend]:
+    """A fake renderer drawing `draw(code)` (None: a syntax error)."""
+    return lambda draw: FakeBackend(draw=draw)
 
 
 @pytest.fixture()
@@ -104,8 +70,8 @@ def screen() -> Image.Image:
 @pytest.fixture()
 def fake_backend(screen: Image.Image) -> FakeBackend:
     """Renders `screen` for code that mentions Text, a syntax error for anything else."""
-    png = png_bytes(screen)
-    return FakeBackend(lambda code: png if "Text" in code else None)
+    png = fake.to_png(screen)
+    return FakeBackend(draw=lambda code: png if "Text" in code else None)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from flutter_renderer.api import RenderSize
 from flutter_rl.reward.scoring import score_batch
 from flutter_rl.reward.trl_adapter import make_reward_functions
 from flutter_rl.settings import load_settings
@@ -19,11 +18,10 @@ def test_reference_code_scores_highest_against_its_own_screenshot(repo_root: Pat
 
     settings = load_settings(repo_root / "pipeline.toml", preset="tiny", environ={})  # visual = "structure"
     codes = [screen_from_seed("login", "easy", 1).code, screen_from_seed("list", "easy", 2).code]
-    size = RenderSize(settings.renderer.width, settings.renderer.height, settings.renderer.pixel_ratio)
     with render.make_backend(settings) as backend:
-        shots = backend.render_batch(codes, size=size, timeout=settings.renderer.timeout_s)
+        shots = backend.render_batch(codes)
         assert all(s.ok for s in shots), [s.message for s in shots]
-        own, other = score_batch(codes, [shots[0].png, shots[0].png], backend=backend, settings=settings.reward, size=size)
+        own, other = score_batch(codes, [shots[0].png, shots[0].png], backend=backend, settings=settings.reward)
         funcs, weights = make_reward_functions(settings, backend)
         trl_values = [f(prompts=[None, None], completions=[[{"role": "assistant", "content": c}] for c in reversed(codes)],
                         image=[shots[1].png, shots[1].png]) for f in funcs]
@@ -35,6 +33,7 @@ def test_reference_code_scores_highest_against_its_own_screenshot(repo_root: Pat
     assert trl_combined[0] > trl_combined[1]  # the list screen's own code, through TRL's calling convention
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_reward_functions_drive_grpo_training(repo_root: Path, tmp_path: Path, fake_backend, make_screen) -> None:
     """Two GRPO steps of the tiny policy with these reward functions: TRL logs each component."""

@@ -12,13 +12,9 @@ from flutter_rl.reward.errors import RewardConfigError
 from flutter_rl.reward.scoring import render_summary, score_batch
 from flutter_rl.settings import RewardSettings
 
-GOOD = """import 'package:flutter/material.dart';
-class Home extends StatelessWidget {
-  @override
-  Widget build(BuildContext context) => const Text('Inbox');
-}"""
-NO_RENDER = GOOD.replace("const Text('Inbox')", "const Placeholder(")  # the fake renders only code with Text
-UNSUPPORTED = GOOD.replace("const Text('Inbox')", "MaterialApp(routes: {})")  # the fake's `unsupported` (conftest)
+from .conftest import GOOD, NO_RENDER  # noqa: TID252
+
+UNSUPPORTED = GOOD.replace("const Text('Inbox')", "MaterialApp(routes: {})")  # `unsupported` (flutter_renderer/fake.py)
 STRUCTURE = RewardSettings(visual="structure")
 
 
@@ -64,7 +60,7 @@ def test_visual_follows_the_target(backend_class, make_screen, to_png, screen: I
 
 
 def test_weights_come_from_settings(fake_backend, screen: Image.Image) -> None:
-    settings = RewardSettings(visual="structure", visual_weight=0.5, format_weight=0.5)
+    settings = RewardSettings(visual="structure", weights=[0.5, 0.5])
     [score] = score_batch([NO_RENDER.replace("import", "// import")], [screen], backend=fake_backend, settings=settings)
     assert score.combined == pytest.approx(0.5 * 2 / 3)
 
@@ -97,7 +93,7 @@ def test_clip_visual_without_an_embedder_is_a_config_error(fake_backend, screen:
 )
 def test_bad_input_scores_zero_with_a_reason(fake_backend, screen, caplog, completion, target, kind, reason) -> None:
     target = screen if target == "SCREEN" else target
-    with caplog.at_level(logging.DEBUG, logger="flutter_rl.reward.scoring"):
+    with caplog.at_level(logging.DEBUG, logger="flutter_rl.reward"):
         [score] = score_batch([completion], [target], backend=fake_backend, settings=STRUCTURE)
     assert (score.combined, score.visual, score.format, score.rendered) == (0.0, 0.0, 0.0, False)
     assert score.error_kind == kind and reason in score.reason

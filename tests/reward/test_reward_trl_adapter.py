@@ -8,11 +8,7 @@ from PIL import Image
 from flutter_rl.reward.trl_adapter import make_reward_functions
 from flutter_rl.settings import Settings
 
-GOOD = """import 'package:flutter/material.dart';
-class Home extends StatelessWidget {
-  @override
-  Widget build(BuildContext context) => const Text('Inbox');
-}"""
+from .conftest import GOOD  # noqa: TID252
 
 
 def _settings(**reward) -> Settings:
@@ -28,7 +24,7 @@ def _call(func, completions, **columns):
 def test_names_and_weights_match_trl(fake_backend) -> None:
     from trl.trainer.utils import get_callable_name
 
-    funcs, weights = make_reward_functions(_settings(visual_weight=0.7, format_weight=0.3), fake_backend)
+    funcs, weights = make_reward_functions(_settings(weights=[0.3, 0.7]), fake_backend)
     assert [get_callable_name(f) for f in funcs] == ["format_reward", "visual_reward", "rendered"]
     assert weights == [0.3, 0.7, 0.0]
 

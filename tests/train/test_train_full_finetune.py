@@ -29,6 +29,7 @@ def test_full_fine_tuning_needs_no_lora_targets(tiny_policy_dir: Path) -> None:
     assert check_policy(model) == str(tiny_policy_dir)
 
 
+@pytest.mark.slow
 def test_sft_trains_every_weight_and_grpo_continues_from_the_saved_warmup(make_settings, screen_rows, tiny_policy_dir):
     settings = make_settings("full", model__adapter="none", train__sft__enabled=True, train__sft__max_steps=2,
                              train__sft__learning_rate=0.01)
@@ -49,6 +50,7 @@ def test_sft_trains_every_weight_and_grpo_continues_from_the_saved_warmup(make_s
     assert [p.name for p in resumed.checkpoints] == ["checkpoint-2", "checkpoint-4"]
 
 
+@pytest.mark.slow
 def test_warmup_returns_the_saved_model_so_grpo_references_it(make_settings, screen_rows, tmp_path):
     settings = make_settings("ref", model__adapter="none", train__sft__enabled=True, train__sft__max_steps=1)
     model, processor = load_policy(settings.model)
@@ -57,6 +59,7 @@ def test_warmup_returns_the_saved_model_so_grpo_references_it(make_settings, scr
     assert warm.name_or_path == str(tmp_path / "run" / SFT_MODEL_DIR)
 
 
+@pytest.mark.slow
 def test_time_limit_stops_the_training_and_saves_a_checkpoint(make_settings, screen_rows):
     limit = TimeLimit(0.0)
     settings = make_settings("limited", model__adapter="none", train__max_steps=4, train__save_steps=100)

@@ -65,6 +65,7 @@ def test_static_cache_generates_the_dynamic_caches_greedy_tokens_in_one_cache_si
         assert torch.equal(static_out.sequences, dynamic_out.sequences)
 
 
+@pytest.mark.slow
 def test_grpo_generates_the_same_completions_with_the_static_cache(make_settings, screen_rows):
     """TRL's own HF-generate path with GRPOConfig's cache fields, greedy: the tokens match."""
     completions = {}

@@ -123,6 +123,7 @@ def test_trainer_resyncs_the_copy_only_when_the_optimizer_step_changed(make_sett
     assert trainer.model_wrapped is policy  # restored even when generation fails
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("generation_model", ["dequantized_copy", "merged_copy"])
 def test_qlora_grpo_steps_generate_from_the_copy_and_record_the_time_split(
     nf4_on_cpu, make_settings, screen_rows, monkeypatch, generation_model

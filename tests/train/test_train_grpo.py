@@ -14,6 +14,7 @@ from flutter_rl.train.prompt import build_chat
 from .conftest import REWARD_FUNCS, REWARD_WEIGHTS, screenshot
 
 
+@pytest.mark.slow
 def test_two_steps_log_rewards_and_time_split_and_save_a_reloadable_adapter(make_settings, screen_rows, capsys):
     result = train_grpo(make_settings(), screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=None)
 
@@ -50,6 +51,7 @@ class KillAfterCheckpoint(TrainerCallback):
             raise KeyboardInterrupt(f"killed after checkpoint-{self.step}")
 
 
+@pytest.mark.slow
 def test_killed_training_resumes_to_the_same_result(make_settings, screen_rows):
     three_steps = {"train__max_steps": 3, "train__learning_rate": 0.05}
     full = train_grpo(make_settings("full", **three_steps), screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, None)
@@ -72,6 +74,7 @@ def test_killed_training_resumes_to_the_same_result(make_settings, screen_rows):
         torch.testing.assert_close(a[name], b[name], atol=1e-5, rtol=1e-4)
 
 
+@pytest.mark.slow
 def test_reward_std_within_group_is_the_mean_spread_inside_each_group(make_settings, screen_rows):
     batches: list[list[float]] = []
 

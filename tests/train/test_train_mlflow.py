@@ -18,7 +18,7 @@ from flutter_rl.train.mlflow_run import RUN_ID_FILE
 from .conftest import REWARD_FUNCS, REWARD_WEIGHTS
 from .test_train_grpo import KillAfterCheckpoint
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 STEP_METRICS = [
     "reward", "reward_std", "frac_reward_zero_std", "kl", "completions/mean_length",

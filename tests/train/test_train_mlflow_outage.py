@@ -28,7 +28,7 @@ from tests.conftest import private_services_config
 
 from .conftest import REWARD_FUNCS, REWARD_WEIGHTS
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 # The logs of steps 4-6 and checkpoint-6 go to a dead server; each window of three step intervals
 # (2-4 with the server up, 5-7 with it down) holds one checkpoint save.

@@ -8,7 +8,7 @@ from mlflow import MlflowClient
 
 from flutter_rl.train.run import run_training
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def test_run_training_with_curated_rows_and_real_rewards(mlflow_server, make_settings, tmp_path):

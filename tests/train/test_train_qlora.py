@@ -3,12 +3,15 @@ forces the branch that `load_policy` takes only with CUDA, with a float32 comput
 
 from __future__ import annotations
 
+import pytest
+
 import flutter_rl.train.policy as policy
 from flutter_rl.train.grpo import train_grpo
 
 from .conftest import REWARD_FUNCS, REWARD_WEIGHTS
 
 
+@pytest.mark.slow
 def test_nf4_policy_is_quantized_and_trains_two_grpo_steps(nf4_on_cpu, make_settings, screen_rows):
     import bitsandbytes as bnb
 

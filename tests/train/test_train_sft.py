@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from safetensors.torch import load_file
 
 from flutter_rl.train.grpo import train_grpo
@@ -17,6 +18,7 @@ def test_sft_rows_pair_the_prompt_and_image_with_the_fenced_reference(screen_row
     assert rows[0]["image"] is screen_rows[0]["image"] and rows[0]["prompt"] == screen_rows[0]["prompt"]
 
 
+@pytest.mark.slow
 def test_warmup_then_grpo_and_resume_reuses_the_warmup(make_settings, screen_rows):
     settings = make_settings("sft", train__sft__enabled=True, train__sft__max_steps=2, train__sft__learning_rate=0.01)
     result = train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=None)

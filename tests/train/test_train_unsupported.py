@@ -1,7 +1,7 @@
 """GRPO leaves completions the renderer calls `unsupported` out of the advantage and the loss.
 
 Three real GRPO steps of the tiny policy on CPU, scored by the real reward stage
-(`make_reward_functions`) on a scripted renderer. The tiny random policy writes no Dart, so each
+(`make_reward_functions`) on the fake renderer (flutter_renderer/fake.py). The tiny random policy writes no Dart, so each
 completion stands for a Dart file: `PLAN` says which members of each group use code the renderer
 cannot draw, and the completion's text picks the shade its screen renders in (so rewards differ
 within a group).
@@ -9,7 +9,6 @@ within a group).
 
 from __future__ import annotations
 
-import io
 import math
 import re
 import statistics
@@ -20,7 +19,7 @@ import pytest
 import torch
 from PIL import Image
 
-from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
+from flutter_renderer.fake import FakeBackend
 from flutter_rl.reward.extract import completion_text
 from flutter_rl.reward.trl_adapter import make_reward_functions
 from flutter_rl.train.grpo import train_grpo
@@ -46,37 +45,10 @@ def dart_file(text: str, unsupported: bool) -> str:
     )
 
 
-class ScriptedRenderer:
-    """A `RenderBackend` that answers like the embedded renderer for the two cases these files hold.
-
-    `MaterialApp` without `home` is valid Flutter that flutter_renderer/embedded/mapping.py rejects with
-    `values.unsupported(...)`, which embedded/worker.py returns as `RenderResult.failure(ErrorKind.UNSUPPORTED,
-    message)` (the kind flutter_renderer/api.py defines as "valid Flutter that this backend cannot
-    reproduce"); any other file renders as a gray screen of its `// shade:`.
-    """
-
-    name = "scripted"
-    version = "1"
-
-    def render_batch(
-        self, codes: Sequence[str], *, size: RenderSize | None = None, timeout: float | None = None
-    ) -> list[RenderResult]:
-        results = []
-        for code in codes:
-            if "MaterialApp(routes:" in code:
-                results.append(RenderResult.failure(
-                    ErrorKind.UNSUPPORTED,
-                    "line 4:43: MaterialApp without home (routes/onGenerateRoute) is not supported by the embedded renderer",
-                ))
-                continue
-            shade = int(_SHADE.search(code).group(1))
-            buffer = io.BytesIO()
-            Image.new("RGB", (90, 180), (shade, shade, shade)).save(buffer, format="PNG")
-            results.append(RenderResult(ok=True, png=buffer.getvalue()))
-        return results
-
-    def close(self) -> None:
-        pass
+def draw_shade(code: str) -> Image.Image:
+    """A gray screen of the file's `// shade:`."""
+    shade = int(_SHADE.search(code).group(1))
+    return Image.new("RGB", (90, 180), (shade, shade, shade))
 
 
 def writing_plan(func: Callable[..., list], seen: list[list]) -> Callable[..., list]:
@@ -113,7 +85,7 @@ def unsupported_run(make_settings, screen_rows, monkeypatch, request):
         train__per_device_train_batch_size=2 * GROUP, train__learning_rate=0.05,
         train__loss_type=getattr(request, "param", "grpo"),
     )
-    funcs, weights = make_reward_functions(settings, ScriptedRenderer())
+    funcs, weights = make_reward_functions(settings, FakeBackend(draw=draw_shade))
     seen: dict[str, list[list]] = {f.__name__: [] for f in funcs}
     batches: list[dict[str, Any]] = []
     original = InstrumentedGRPOTrainer._generate_and_score_completions
@@ -129,6 +101,7 @@ def unsupported_run(make_settings, screen_rows, monkeypatch, request):
     return steps, seen, weights, batches
 
 
+@pytest.mark.slow
 def test_unsupported_completions_get_no_advantage_and_the_others_are_judged_among_themselves(unsupported_run):
     steps, seen, weights, batches = unsupported_run
     names = ["format_reward", "visual_reward", "rendered"]
@@ -154,6 +127,7 @@ def test_unsupported_completions_get_no_advantage_and_the_others_are_judged_amon
     assert [h["render/rate_supported"] for h in steps[:2]] == [1.0, 1.0]
 
 
+@pytest.mark.slow
 # grpo averages per completion; dapo divides by `num_items_in_batch`, which is 0 in step 3
 @pytest.mark.parametrize("unsupported_run", ["grpo", "dapo"], indirect=True)
 def test_unsupported_completions_are_out_of_the_loss_and_an_all_unsupported_step_has_zero_gradient(unsupported_run):
