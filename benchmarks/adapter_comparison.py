@@ -20,7 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "benchmarks" / "gpu"))
+sys.path.insert(0, str(REPO / "recipes" / "small_policy"))
 
 from learning_run import LogCollector, load_rows  # noqa: E402
 

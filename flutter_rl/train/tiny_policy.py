@@ -4,7 +4,7 @@ No model hub is reachable here, so members of the reference family are built fro
 byte-level BPE tokenizer trained on Flutter code (so its vocabulary can spell Flutter), the Qwen-VL
 special tokens and chat template, the Qwen image/video processors and a text + vision model whose
 size is a `PolicySize` (`TINY`: 2 + 2 layers, 0.3M parameters, for tests; `SMALL`: ~10M parameters,
-trained from scratch in `benchmarks/gpu/learning_run.py`). It is saved with `save_pretrained`, so
+trained from scratch in `recipes/small_policy/learning_run.py`). It is saved with `save_pretrained`, so
 training loads it through exactly the same code path as `Qwen/Qwen3-VL-8B-Instruct`.
 """
 

@@ -1,4 +1,4 @@
-"""Part C's device transfer (benchmarks/gpu/learning_run.py, learning_unpack.py): what is packed comes back whole."""
+"""Part C's device transfer (recipes/small_policy/learning_run.py, learning_unpack.py): what is packed comes back whole."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from flutter_rl.evaluate.checkpoints import list_checkpoints
 
 from .conftest import REPO_ROOT
 
-GPU = REPO_ROOT / "benchmarks" / "gpu"
+GPU = REPO_ROOT / "recipes" / "small_policy"
 
 
 def _script(name: str):

@@ -8,7 +8,7 @@ whether training saw the type and the difficulty, errors), the per-sample scores
 the learning curves of the device run (`learning_summary.json`) and the best / worst samples of the
 last checkpoint.
 
-    python benchmarks/gpu/learning_report.py --train-dir runs/partc/train --results benchmarks/gpu/results/partc
+    python recipes/small_policy/learning_report.py --train-dir runs/partc/train --results benchmarks/gpu/results/partc
 """
 
 from __future__ import annotations

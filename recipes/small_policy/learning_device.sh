@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # On the GPU loan: Part C's learning run (learning_run.py) with what it needs, its log beside its files.
 #
-#   bash benchmarks/gpu/learning_device.sh [learning_run.py options, e.g. --set renderer.workers=12]
+#   bash recipes/small_policy/learning_device.sh [learning_run.py options, e.g. --set renderer.workers=12]
 #
 # Carry [".device/partc"] (learning_data.py's export, plus the wheels trl, datasets and pydantic with
 # their dependencies for Python 3.12). The wheels are installed under PYLIB only when trl or datasets
@@ -19,5 +19,5 @@ else
   echo "no /tmp/chromium-root/env.sh (Part A not installed): GRPO runs only if [renderer] chromium_path renders"
 fi
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader || true
-python3 -u benchmarks/gpu/learning_run.py --data .device/partc --work /tmp/partc --out "$OUT" "$@" 2>&1 \
+python3 -u recipes/small_policy/learning_run.py --data .device/partc --work /tmp/partc --out "$OUT" "$@" 2>&1 \
   | tee "$OUT/learning_run.log"

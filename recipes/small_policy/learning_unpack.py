@@ -4,7 +4,7 @@ Joins the `learning_models.tar.partNN` files in order, extracts the SFT model an
 checkpoints into `--to` (the training folder the sweep reads: `sft-model/`, `checkpoint-N/`) and
 copies `learning_summary.json` next to them.
 
-    python benchmarks/gpu/learning_unpack.py /path/to/files_at --to runs/partc/train
+    python recipes/small_policy/learning_unpack.py /path/to/files_at --to runs/partc/train
 """
 
 from __future__ import annotations

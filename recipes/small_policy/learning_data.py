@@ -7,7 +7,7 @@ reference_code, image_path) and `images/<id>.png`, each screenshot downscaled to
 policy's processor resizes it to anyway (`[model] max_pixels`), so that it fits one carry (64 MiB).
 The eval split stays here, at full size, for the sweep.
 
-    python benchmarks/gpu/learning_data.py --out .device/partc
+    python recipes/small_policy/learning_data.py --out .device/partc
 """
 
 from __future__ import annotations

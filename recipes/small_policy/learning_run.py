@@ -11,7 +11,7 @@ checkpoints that fit (bf16 weights + processor files) are packed into <= 15 MiB 
 `--out`, with `learning_summary.json` (timings, steps, every trainer log): the loan returns at most 8
 files and 64 MiB. `learning_unpack.py` puts them back together.
 
-    python benchmarks/gpu/learning_run.py --data .device/partc --work /tmp/partc --out $OUT --deadline 530
+    python recipes/small_policy/learning_run.py --data .device/partc --work /tmp/partc --out $OUT --deadline 530
 """
 
 from __future__ import annotations
