@@ -23,7 +23,6 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from flutter_rl.curate.pipeline import render_size
 from flutter_rl.synth.synthetic import synthesize
 from flutter_rl.evaluate.tracking import TABLE_FILES, find_sweep_run, load_sweep_tables
 
@@ -41,7 +40,7 @@ def _screenshot_folder(settings, folder: Path) -> dict[str, tuple[int, int]]:
 
     renders = folder.parent / "renders"
     with make_backend(settings) as backend:
-        report = synthesize(SCREENS, renders, backend, seed=19, size=render_size(settings))
+        report = synthesize(SCREENS, renders, backend, seed=19)
     assert len(report.written) >= SCREENS - 2, report.failures
     types = {row["id"]: row["screen_type"] for row in map(json.loads, (renders / "metadata.jsonl").read_text().splitlines())}
     folder.mkdir()

@@ -1,6 +1,6 @@
 """Evaluating your own screenshots: `evaluate --base`, what the console and the grids say, progress.
 
-The policy is scripted and the renderer is `ColorBackend` (conftest), so every score is known; MLflow
+The policy is scripted and the renderer is `color_backend()` (conftest), so every score is known; MLflow
 runs on a local file store in tmp_path (the same client calls as against the server; MLflow 3 asks
 for MLFLOW_ALLOW_FILE_STORE to open one).
 """
@@ -28,7 +28,7 @@ from flutter_rl.evaluate.scoring import score_samples
 from flutter_rl.evaluate.sweep import evaluate_base, run_sweep
 from flutter_rl.evaluate.tracking import sample_grid
 
-from .conftest import ColorBackend, screen_code, write_manifest  # noqa: TID252
+from .conftest import color_backend, screen_code, write_manifest  # noqa: TID252
 
 TARGET = "#2050a0"
 
@@ -49,14 +49,14 @@ def _settings(tmp_path: Path) -> Settings:
 
 @contextmanager
 def _half_right(adapter_dir: Path | None):
-    """Even screens get the target colour, odd ones code that does not parse (ColorBackend: syntax error)."""
+    """Even screens get the target colour, odd ones code that does not parse (the colour backend: syntax error)."""
     yield lambda images: [screen_code(TARGET) if i % 2 == 0 else "```dart\nvoid main( {\n```" for i, _ in enumerate(images)]
 
 
 def test_evaluate_base_logs_one_run_named_after_model_and_dataset(tmp_path, capsys):
     settings = _settings(tmp_path)
     manifest = write_manifest(tmp_path / "data" / "0123abcd4567", count=6)
-    result = evaluate_base(settings, manifest, generator_for=_half_right, backend=ColorBackend())
+    result = evaluate_base(settings, manifest, generator_for=_half_right, backend=color_backend())
     assert [u.checkpoint.name for u in result.units] == ["base"]
     run = mlflow.get_run(result.run_id)
     assert run.info.run_name == "base Some-VL-Model on 0123abcd4567"
@@ -74,7 +74,7 @@ def test_a_checkpoint_next_to_the_base_still_gets_its_comparison_plots(tmp_path,
     settings = _settings(tmp_path)
     manifest = write_manifest(tmp_path / "data" / "v1", count=6)
     checkpoints = [Checkpoint("base", 0, None, "h0"), Checkpoint("checkpoint-1", 1, Path("checkpoint-1"), "h1")]
-    result = run_sweep(settings, "", manifest, checkpoints=checkpoints, generator_for=_half_right, backend=ColorBackend())
+    result = run_sweep(settings, "", manifest, checkpoints=checkpoints, generator_for=_half_right, backend=color_backend())
     logged = {a.path for a in mlflow.MlflowClient().list_artifacts(result.run_id, "plots")}
     assert {"plots/by_screen_type.png", "plots/by_difficulty.png"} <= logged
     _print_result(result)
@@ -105,7 +105,7 @@ def test_grids_print_the_first_line_of_each_failure(tmp_path, monkeypatch):
     settings = _settings(tmp_path)
     manifest = write_manifest(tmp_path / "data" / "v1", count=4)
     result = run_sweep(settings, "", manifest, checkpoints=[Checkpoint("base", 0, None, "h0")],
-                       generator_for=_half_right, backend=ColorBackend(), track=False)
+                       generator_for=_half_right, backend=color_backend(), track=False)
     unit = result.units[0]
     captured: list[plots.GridRow] = []
     monkeypatch.setattr(plots, "image_grid", lambda rows: captured.extend(rows))
@@ -146,9 +146,9 @@ def test_scoring_in_chunks_gives_the_rows_of_one_batch():
     targets = [Image.new("RGB", (39, 84), TARGET)] * 5
     rows = [{"id": f"s{i}", "screen_type": "list", "difficulty": "easy"} for i in range(5)]
     reward = RewardSettings(visual="structure")
-    whole, renders = score_samples(completions, targets, rows, backend=ColorBackend(), reward=reward)
+    whole, renders = score_samples(completions, targets, rows, backend=color_backend(), reward=reward)
     seen: list[int] = []
-    chunked, chunk_renders = score_samples(completions, targets, rows, backend=ColorBackend(), reward=reward, chunk=2, progress=seen.append)
+    chunked, chunk_renders = score_samples(completions, targets, rows, backend=color_backend(), reward=reward, chunk=2, progress=seen.append)
     assert seen == [2, 2, 1]
     assert pd.DataFrame(chunked).equals(pd.DataFrame(whole)) and chunk_renders == renders
 
