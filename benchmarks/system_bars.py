@@ -3,7 +3,7 @@
 Screens without bars (synthetic screens rendered by the embedded renderer, or `--folder` of PNGs you
 trust to have none) are scaled to phone densities and given Android / iOS bars drawn as
 `tests/curate/phone_bars.py` draws them. Printed per edge and bar style: screens where the bar was
-found to the pixel, within 2 pixels, cut short / too long, missed; and how many bare screens would
+found to the pixel, within 1 unit (dp / pt: `scale` pixels, at least 2), cut short / too long, missed; and how many bare screens would
 have been cropped (false crops). Also the time `find_bar` takes per screenshot.
 
     .venv/bin/python benchmarks/system_bars.py --n 48          # render 48 synthetic screens first
@@ -47,11 +47,11 @@ def _screens(args: argparse.Namespace) -> list[Image.Image]:
     return [Image.open(out / f"{i}.png").convert("RGB") for i in report.written]
 
 
-def _verdict(found: int, truth: int) -> str:
+def _verdict(found: int, truth: int, scale: float) -> str:
     if found == truth:
         return "exact"
-    if abs(found - truth) <= 2:
-        return "within 2 px"
+    if abs(found - truth) <= max(2, round(scale)):
+        return "within 1 unit"
     if found == 0:
         return "missed"
     return "short" if found < truth else "too long"
@@ -82,10 +82,10 @@ def main() -> None:
                 found_top, found_bottom = find_bar(phone, "top"), find_bar(phone, "bottom")
                 seconds, calls = seconds + time.perf_counter() - start, calls + 2
                 if k % len(BOTTOM_STYLES) == 0:  # each status bar style once per screen and scale
-                    counts.setdefault(("status", top_style), Counter())[_verdict(found_top, top.height)] += 1
+                    counts.setdefault(("status", top_style), Counter())[_verdict(found_top, top.height, scale)] += 1
                 if k < len(BOTTOM_STYLES):
-                    counts.setdefault(("navigation", bottom_style), Counter())[_verdict(found_bottom, bottom.height)] += 1
-    verdicts = ("exact", "within 2 px", "short", "too long", "missed")
+                    counts.setdefault(("navigation", bottom_style), Counter())[_verdict(found_bottom, bottom.height, scale)] += 1
+    verdicts = ("exact", "within 1 unit", "short", "too long", "missed")
     print(f"{len(screens)} screens x {len(SCALES)} scales {SCALES}")
     print(f"| bar | style | {' | '.join(verdicts)} |")
     print("|---|---|" + "---|" * len(verdicts))
