@@ -121,6 +121,10 @@ def _groups(columns: np.ndarray, merge: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found]
 
 
+def _centre(group: tuple[int, int]) -> float:
+    return (group[0] + group[1]) / 2
+
+
 def _within(value: float, bounds: tuple[float, float]) -> bool:
     return bounds[0] <= value <= bounds[1]
 
@@ -137,12 +141,11 @@ def _navigation_layout(columns: np.ndarray, strip_units: float) -> bool:
     """One centred pill (gesture bar, home indicator) or three glyphs, the middle one centred."""
     width = len(columns)
     groups = _groups(columns, merge=max(2, round(0.02 * width)))
-    centre = lambda g: (g[0] + g[1]) / 2  # noqa: E731
     if len(groups) == 1 and _within(strip_units, PILL_STRIP):
         first, last = groups[0]
-        return abs(centre(groups[0]) - width / 2) < 0.05 * width and 0.1 * width <= last - first <= 0.5 * width
+        return abs(_centre(groups[0]) - width / 2) < 0.05 * width and 0.1 * width <= last - first <= 0.5 * width
     if len(groups) == 3 and _within(strip_units, BUTTON_STRIP):
-        return abs(centre(groups[1]) - width / 2) < 0.06 * width and all(b - a <= 0.15 * width for a, b in groups)
+        return abs(_centre(groups[1]) - width / 2) < 0.06 * width and all(b - a <= 0.15 * width for a, b in groups)
     return False
 
 

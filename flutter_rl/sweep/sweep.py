@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import pandas as pd
 
 from flutter_renderer.api import RenderBackend, RenderSize
-from flutter_rl.progress import track
+from flutter_rl import progress
 from flutter_rl.reward.scoring import NEEDS_CLIP
 from flutter_rl.settings import Settings
 from flutter_rl.sweep import cache, report
@@ -94,10 +94,10 @@ def evaluate_unit(
     if samples is None:
         log.info("evaluating %s on %d screens", checkpoint.name, len(eval_set))
         clip = embedder()  # before generating: missing CLIP weights should stop the sweep in seconds
-        with generator_for(checkpoint.weights_dir) as generate, track(f"{checkpoint.name}: generate", len(eval_set)) as advance:
+        with generator_for(checkpoint.weights_dir) as generate, progress.track(f"{checkpoint.name}: generate", len(eval_set)) as advance:
             completions = generate_all(generate, eval_set.images, settings.eval.batch_size, progress=advance)
         r = settings.renderer
-        with track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
+        with progress.track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
             rows, renders = score_samples(
                 completions, eval_set.images, eval_set.rows.to_dict("records"),
                 backend=backend, reward=settings.reward, embedder=clip,
