@@ -18,9 +18,9 @@ from tasks.curate import CURATE_CODE
 from tasks.train import TRAIN_CODE
 
 PROJECT_PACKAGES = ("flutter_rl", "flutter_renderer")
-# imported by the stages but not part of a result: settings are keyed by their sections' values, and
-# the service supervisor only says where MLflow is
-NOT_RESULT_CODE = {"flutter_rl", "flutter_rl.settings", "flutter_rl.services"}
+# imported by the stages but not part of a result: settings are keyed by their sections' values,
+# the service supervisor only says where MLflow is, and progress bars only report how far work is
+NOT_RESULT_CODE = {"flutter_rl", "flutter_rl.settings", "flutter_rl.services", "flutter_rl.progress"}
 
 KEYS_SCRIPT = """
 import json, types
