@@ -1,6 +1,6 @@
 """Wall time of the evaluation sweep's generation per checkpoint: the base and one LoRA adapter.
 
-The sweep's own generation path (`flutter_rl.sweep.generate.LazyPolicy`, `generate_all`) on the
+The sweep's own generation path (`flutter_rl.evaluate.generate.LazyPolicy`, `generate_all`) on the
 random-weight Qwen3-VL-8B of `grpo_step_time.py` loaded as the pipeline loads it (`[model]`
 defaults: NF4 + bf16 compute), `--screens` eval screenshots (the committed examples, cycled), greedy
 (`[eval] temperature = 0`), `--max-new-tokens` (default `[eval]`'s 2,048), `--batch-size` and
@@ -35,7 +35,7 @@ from grpo_step_time import build_reference_checkpoint
 
 from flutter_rl.reward.format import format_score
 from flutter_rl.settings import Settings
-from flutter_rl.sweep.generate import LazyPolicy, generate_all
+from flutter_rl.evaluate.generate import LazyPolicy, generate_batches
 from flutter_rl.train.generation_cache import compile_seconds, compiled_graphs
 
 
@@ -106,7 +106,9 @@ def main() -> int:
                 out = generate(batch)
                 batches.append(round(time.perf_counter() - batch_started, 1))
                 return out
-            completions = generate_all(timed, images, settings.eval.batch_size)
+            size = settings.eval.batch_size
+            by_start = generate_batches(timed, images, size, range(0, len(images), size))
+            completions = [c for start in sorted(by_start) for c in by_start[start]]
             graphs, compile_s = compiled_graphs(), compile_seconds() - compile_before  # before the sweep's dynamo reset
         reward_started = time.perf_counter()
         formats = [format_score(c) for c in completions]

@@ -20,13 +20,14 @@ Sizes are in logical pixels (dp / pt); a screenshot's scale is estimated from it
 
 The rule, per edge: the edge row's most common colour is the bar's background; going inwards, rows
 are empty (every pixel within `TOLERANCE` of it) until one strip of content rows, then empty again.
-The bar ends at the first row of another background within reach, else as far beyond the strip as the
-strip is from the edge (bars centre their content; iOS's home indicator sits 8 pt above the bottom
-of its 34 pt, so over the app's own background this removes the pill and ~21 pt). The band is kept only when its height, the
-strip's height and the strip's horizontal layout (both ends and an empty middle at the top; one
-centred pill or three glyphs at the bottom) fit the sizes above; an app bar (24-unit icons, a title
-in the middle or at one end) or a bottom navigation bar of the app (icons over labels, 56-80 units)
-does not fit them. Translucent bars over scrolling content are not recognised: set pixels for those.
+The bar ends where another background starts (2 units of rows unlike it, not a line) within reach,
+else as far beyond the strip as the strip is from the edge (bars centre their content; iOS's home
+indicator sits 8 pt above the bottom of its 34 pt, so over the app's own background this removes the
+pill and ~21 pt). The band is kept only when its height, the strip's height and the strip's
+horizontal layout (both ends and an empty middle at the top; one centred pill or three glyphs at the
+bottom) fit the sizes above; an app bar (24-unit icons, a title in the middle or at one end) or a
+bottom navigation bar of the app (icons over labels, 56-80 units) does not fit them. Translucent
+bars over scrolling content are not recognised: set pixels for those.
 """
 
 from __future__ import annotations
@@ -76,9 +77,8 @@ def _background(row: np.ndarray) -> np.ndarray:
     return np.array([(top >> 16) & 255, (top >> 8) & 255, top & 255], dtype=np.int16)
 
 
-def _strip(pixels: np.ndarray, unit: float, bounds: tuple[float, float]) -> _Strip | None:
-    """The bar-like band at the edge of `pixels` (rows ordered from the edge inwards), if any."""
-    rows = pixels[: int(bounds[1] * unit * 1.6) + 4]
+def _strip(rows: np.ndarray, unit: float, bounds: tuple[float, float]) -> _Strip | None:
+    """The bar-like band at the edge of `rows` (ordered from the edge inwards), if any."""
     background = _background(rows[0])
     content = np.abs(rows - background).max(axis=2) > TOLERANCE
     per_row = content.sum(axis=1)
@@ -99,7 +99,8 @@ def _strip(pixels: np.ndarray, unit: float, bounds: tuple[float, float]) -> _Str
             if quiet >= gap:
                 break
     centred = end + margin
-    edge = next((i for i in range(end, len(busy)) if filled[i]), None)
+    solid = max(2, round(2 * unit))  # a new background lasts; a line (a button's outline) does not
+    edge = next((i for i in range(end, len(busy) - solid) if filled[i:i + solid].all()), None)
     if edge is not None and not busy[end:edge].any() and edge <= bounds[1] * unit:
         height = edge  # the bar's own background ends here
     elif centred <= len(busy) and not busy[end:centred].any():
@@ -120,6 +121,10 @@ def _groups(columns: np.ndarray, merge: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found]
 
 
+def _centre(group: tuple[int, int]) -> float:
+    return (group[0] + group[1]) / 2
+
+
 def _within(value: float, bounds: tuple[float, float]) -> bool:
     return bounds[0] <= value <= bounds[1]
 
@@ -136,23 +141,24 @@ def _navigation_layout(columns: np.ndarray, strip_units: float) -> bool:
     """One centred pill (gesture bar, home indicator) or three glyphs, the middle one centred."""
     width = len(columns)
     groups = _groups(columns, merge=max(2, round(0.02 * width)))
-    centre = lambda g: (g[0] + g[1]) / 2  # noqa: E731
     if len(groups) == 1 and _within(strip_units, PILL_STRIP):
         first, last = groups[0]
-        return abs(centre(groups[0]) - width / 2) < 0.05 * width and 0.1 * width <= last - first <= 0.5 * width
+        return abs(_centre(groups[0]) - width / 2) < 0.05 * width and 0.1 * width <= last - first <= 0.5 * width
     if len(groups) == 3 and _within(strip_units, BUTTON_STRIP):
-        return abs(centre(groups[1]) - width / 2) < 0.06 * width and all(b - a <= 0.15 * width for a, b in groups)
+        return abs(_centre(groups[1]) - width / 2) < 0.06 * width and all(b - a <= 0.15 * width for a, b in groups)
     return False
 
 
 def find_bar(image: Image.Image, edge: Edge) -> int:
     """The height in pixels of the status bar (`edge` "top") or navigation bar ("bottom") that
     `image` shows, or 0 when the band at that edge does not look like one (see the module docstring)."""
-    pixels = np.asarray(image.convert("RGB"), dtype=np.int16)
+    unit = image.width / REFERENCE_WIDTH
+    height_bounds, strip = (STATUS_HEIGHT, STATUS_STRIP) if edge == "top" else (NAV_HEIGHT, (PILL_STRIP[0], BUTTON_STRIP[1]))
+    reach = min(image.height, int(height_bounds[1] * unit * 1.6) + 4)  # only these rows are read
+    band = image.crop((0, 0, image.width, reach) if edge == "top" else (0, image.height - reach, image.width, image.height))
+    pixels = np.asarray(band.convert("RGB"), dtype=np.int16)
     if edge == "bottom":
         pixels = pixels[::-1]
-    unit = pixels.shape[1] / REFERENCE_WIDTH
-    height_bounds, strip = (STATUS_HEIGHT, STATUS_STRIP) if edge == "top" else (NAV_HEIGHT, (PILL_STRIP[0], BUTTON_STRIP[1]))
     found = _strip(pixels, unit, height_bounds)
     if found is None:
         return 0

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import pandas as pd
 
 from flutter_renderer.api import RenderBackend
-from flutter_rl.progress import track
+from flutter_rl import progress
 from flutter_rl.reward.registry import needs_clip
 from flutter_rl.settings import Settings
 from flutter_rl.evaluate import cache, report
@@ -99,13 +99,13 @@ def evaluate_unit(
         starts = batch_starts(len(eval_set), e.batch_size, shard)
         shard_size = sum(min(e.batch_size, len(eval_set) - start) for start in starts)
         with generator_for(checkpoint.weights_dir) as generate, \
-                track(f"{checkpoint.name}: generate", shard_size) as advance:
+                progress.track(f"{checkpoint.name}: generate", shard_size) as advance:
             batches = generate_batches(generate, eval_set.images, e.batch_size, starts,
                                        seed=e.seed if e.temperature > 0 else None, progress=advance)
         completions = gather_completions(batches, len(eval_set), shard[1])
         if completions is None:  # another process of a launched sweep: the main one scores everything
             return UnitResult(checkpoint, key, pd.DataFrame(), cached=False)
-        with track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
+        with progress.track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
             rows, renders = score_samples(
                 completions, eval_set.images, eval_set.rows.to_dict("records"),
                 backend=backend, reward=settings.reward, embedder=clip,

@@ -40,6 +40,7 @@ def test_curate_reports_a_split_the_data_cannot_fill_in_one_line(tmp_path: Path,
             f"data.output_dir={tmp_path / 'data'}", "--set", "data.dedupe_distance=0"]
     assert main([*argv, "curate"]) == 1
     error = capsys.readouterr().err
+    error = error[error.index("error: "):]  # after the progress bars
     assert error.startswith("error: no screens for the train split") and "train_size = 0" in error
 
 

@@ -103,7 +103,7 @@ def test_own_screenshots_with_bars_curate_and_evaluate_on_the_base_model(live_se
     evaluated = _flutter_rl(repo_root, config, *overrides, "evaluate", "--base", "--manifest", str(root))
     for stage in ("generate", "render + score"):
         assert re.search(rf"base: {re.escape(stage)}: 100%.*\b{len(bars)}/{len(bars)}\b", evaluated.stderr), stage
-    header = evaluated.stdout.splitlines()[0].split()
+    header = next(line.split() for line in evaluated.stdout.splitlines() if line.split()[:1] == ["checkpoint"])
     assert {"render_rate", "visual", "combined", "format", "structure"} <= set(header)
 
     mlflow.set_tracking_uri(os.environ["MLFLOW_TRACKING_URI"])

@@ -118,3 +118,13 @@ def test_crop_settings_are_validated(repo_root: Path, value: str) -> None:
     with pytest.raises(SettingsError, match="crop_status_bar"):
         load_settings(repo_root / "pipeline.toml", overrides={"data.crop_status_bar": value}, environ={})
     assert load_settings(repo_root / "pipeline.toml", overrides={"data.crop_navigation_bar": "48"}, environ={}).data.crop_navigation_bar == 48
+
+
+def test_a_line_above_the_bar_is_not_where_the_bar_ends() -> None:
+    """A dark app (its background within the tolerance of the bar's black) with a button outline
+    30 dp above the bottom: the outline is content of the app, not the start of a new background."""
+    scale = 2.625
+    screen = Image.new("RGB", (1080, 2200), (23, 19, 11))
+    screen.paste((200, 180, 120), (80, 2200 - round(30 * scale), 1000, 2200 - round(30 * scale) + 2))
+    bottom = navigation_bar(1080, scale, "gesture")
+    assert abs(find_bar(with_bars(screen, None, bottom), "bottom") - bottom.height) <= 3

@@ -19,8 +19,10 @@ from tasks.train import TRAIN_CODE
 
 PROJECT_PACKAGES = ("flutter_rl", "flutter_renderer")
 # imported by the stages but not part of a result: settings (and the check of their [train.trl]
-# keys) are keyed by their sections' values, and the endpoints only say where MLflow is
-NOT_RESULT_CODE = {"flutter_rl", "flutter_rl.settings", "flutter_rl.trl_passthrough", "flutter_rl.endpoints"}
+# keys) are keyed by their sections' values, the endpoints only say where MLflow is, and progress
+# bars only report how far work is
+NOT_RESULT_CODE = {"flutter_rl", "flutter_rl.settings", "flutter_rl.trl_passthrough", "flutter_rl.endpoints",
+                   "flutter_rl.progress"}
 
 KEYS_SCRIPT = """
 import json, types
