@@ -69,8 +69,7 @@ def _toml_value(value: Any) -> str:
 
 
 def settings_toml(settings: Settings) -> str:
-    """The resolved settings as a TOML file that `load_settings` reads back to equal settings (the
-    preset's name is kept, with an empty preset table, since its values are already merged in)."""
+    """The resolved settings as a TOML file that `load_settings` reads back to equal settings."""
     lines: list[str] = []
 
     def table(name: str, data: dict[str, Any]) -> None:
@@ -83,9 +82,23 @@ def settings_toml(settings: Settings) -> str:
                 table(f"{name}.{key}" if name else key, value)
 
     table("", settings.to_toml_dict())
-    if settings.preset:
-        lines.append(f"\n[presets.{settings.preset}]")
     return "\n".join(lines) + "\n"
+
+
+def write_settings_file(settings: Settings, path: str | Path) -> Path:
+    """`settings_toml(settings)` at `path`, and beside it the preset's name as an empty recipe
+    (`recipes/<preset>.toml`, which `load_settings` looks up next to the file first): the file keeps
+    `preset = "<name>"` for the MLflow run's tag, and its values, the preset's already merged in,
+    are not overlaid again (an overlay would undo a `--set` of a key the preset also sets)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(settings_toml(settings))
+    if settings.preset:
+        recipes = path.parent / "recipes"
+        recipes.mkdir(exist_ok=True)
+        (recipes / f"{settings.preset}.toml").write_text(
+            f"# {path.name} holds preset {settings.preset!r}'s values already merged in.\n")
+    return path
 
 
 def launch_command(
@@ -147,7 +160,7 @@ def launch_training(
     output_dir = training_dir(settings, Manifest.load(manifest_dir).version)
     output_dir.mkdir(parents=True, exist_ok=True)
     settings_file = output_dir / SETTINGS_FILE
-    settings_file.write_text(settings_toml(settings))
+    write_settings_file(settings, settings_file)
     cli_args = ["--config", str(settings_file), "--manifest", str(manifest_dir)]
     stream(launch_command(config, settings.train.num_processes, cli_args), echo, env=env)
     run_id_file = output_dir / RUN_ID_FILE

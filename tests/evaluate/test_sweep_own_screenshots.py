@@ -112,7 +112,7 @@ def test_grids_print_the_first_line_of_each_failure(tmp_path, monkeypatch):
     images = dict(zip(result.eval_set.rows["id"], result.eval_set.images))
     sample_grid(unit, settings, unit.samples, images)
     failed = [row for row in captured if row.render is None]
-    assert len(failed) == 2 and all(row.detail == "did not render (syntax): expected ';'" for row in failed)
+    assert len(failed) == 2 and all(row.detail == "did not render (syntax): line 1: expected ';'" for row in failed)
     assert all(row.detail == "" for row in captured if row.render is not None)
 
 

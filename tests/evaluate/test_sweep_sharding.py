@@ -17,7 +17,7 @@ from PIL import Image
 from flutter_rl.settings import EvalSettings, ModelSettings, load_settings
 from flutter_rl.evaluate.generate import LazyPolicy, generate_batches
 from flutter_rl.evaluate.sharding import batch_starts
-from flutter_rl.train.launch import accelerate_config, launch_command, settings_toml
+from flutter_rl.train.launch import accelerate_config, launch_command, write_settings_file
 from flutter_rl.train.tiny_policy import make_tiny_policy
 
 from .conftest import write_manifest  # noqa: TID252
@@ -49,11 +49,12 @@ def test_sampled_completions_do_not_depend_on_the_number_of_processes(tmp_path: 
 GATHER = """
 import json, os
 import torch.distributed as dist
-from flutter_rl.evaluate.sharding import batch_starts
+from flutter_rl.evaluate.sharding import batch_starts, gather_completions
 dist.init_process_group("gloo")
 rank, world, count = dist.get_rank(), dist.get_world_size(), 7
 local = {start: [f"c{i}" for i in range(start, min(start + 2, count))] for start in batch_starts(count, 2, (rank, world))}
-print(json.dumps({"rank": rank, "gathered": gather_completions(local, count, world)}), flush=True)
+with open(os.path.join(os.environ["GATHER_OUT"], f"rank{rank}.json"), "w") as out:  # not stdout: ranks share it
+    json.dump({"rank": rank, "gathered": gather_completions(local, count, world)}, out)
 dist.destroy_process_group()
 """
 
@@ -63,10 +64,10 @@ def test_the_main_process_gathers_every_completion_in_screen_order(tmp_path: Pat
     script.write_text(GATHER)
     done = subprocess.run(
         [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "3", "--master_port", str(_free_port()), str(script)],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "OMP_NUM_THREADS": "1"},
+        capture_output=True, text=True, timeout=300, env={**os.environ, "OMP_NUM_THREADS": "1", "GATHER_OUT": str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    lines = sorted((json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")), key=lambda r: r["rank"])
+    lines = [json.loads((tmp_path / f"rank{rank}.json").read_text()) for rank in range(3)]
     assert lines == [{"rank": 0, "gathered": [f"c{i}" for i in range(7)]}, {"rank": 1, "gathered": None}, {"rank": 2, "gathered": None}]
 
 
@@ -95,7 +96,7 @@ def test_a_sweep_launched_in_two_processes_gives_the_single_process_table(tmp_pa
             "eval.seed": 3, "eval.output_dir": str(tmp_path / f"eval-{name}"),
         })
         settings_file = tmp_path / f"{name}.toml"
-        settings_file.write_text(settings_toml(settings))
+        write_settings_file(settings, settings_file)
         args = [str(settings_file), str(manifest), str(tmp_path / "train"), str(tmp_path / f"{name}.json")]
         command = (launch_command(accelerate_config("ddp"), 2, args, program=[str(script)]) if processes == 2
                    else [sys.executable, str(script), *args])

@@ -15,7 +15,7 @@ from flutter_rl.train.distributed import (
 )
 from flutter_rl.train.grpo import TrainingSetupError, check_training_setup
 from flutter_rl.train.launch import (
-    LaunchError, accelerate_config, config_layout, launch_command, settings_toml, stream,
+    LaunchError, accelerate_config, config_layout, launch_command, write_settings_file, stream,
 )
 from flutter_rl.train.run_dirs import training_dir
 
@@ -95,7 +95,7 @@ def test_the_settings_file_reads_back_to_the_same_settings(tmp_path):
         "train.learning_rate": 3e-7, "data.metadata": 'a "quoted" \\ path', "train.num_processes": 2,
     })
     path = tmp_path / "settings.toml"
-    path.write_text(settings_toml(settings))
+    write_settings_file(settings, path)
     again = load_settings(path, environ={})
     assert again.to_toml_dict() == settings.to_toml_dict()
     assert again.preset == "small"

@@ -23,7 +23,7 @@ from mlflow import MlflowClient
 
 from flutter_rl.settings import load_settings
 from flutter_rl.evaluate.evalset import latest_manifest
-from flutter_rl.train.launch import accelerate_config, launch_command, settings_toml
+from flutter_rl.train.launch import accelerate_config, launch_command, write_settings_file
 
 from .conftest import REPO_ROOT
 
@@ -61,7 +61,7 @@ def test_two_processes_score_each_completion_once_log_one_run_and_resume_after_a
 ):
     settings = multi_settings("ddp", PER_DEVICE, 2)
     settings_file = tmp_path / "ddp.toml"
-    settings_file.write_text(settings_toml(settings))
+    write_settings_file(settings, settings_file)
     scored = tmp_path / "scored-ddp"
     scored.mkdir()
     env = {**os.environ, "SCORED_DIR": str(scored), "PYTHONPATH": str(REPO_ROOT), "KILL_AT_STEP": "3"}
