@@ -196,6 +196,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "DecoratedBox": {"": sig("", "position child", "decoration")},
     "ConstrainedBox": {"": sig("", "child", "constraints")},
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
+    "OverflowBar": {"": sig("", "spacing alignment overflowSpacing overflowAlignment overflowDirection "
+                                "textDirection clipBehavior children")},
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     "Offstage": {"": sig("", "offstage child")},
@@ -980,6 +982,7 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "TextBaseline": "alphabetic ideographic",
     "TextDirection": "ltr rtl",
     "VerticalDirection": "up down",
+    "OverflowBarAlignment": "start end center",
     "Alignment": _ALIGNMENTS,
     "AlignmentDirectional": _ALIGNMENTS_DIRECTIONAL,
     "BoxFit": "fill contain cover fitWidth fitHeight none scaleDown",

@@ -60,6 +60,14 @@ def row(node: DartObject) -> ft.Control:
     return _flex(node, vertical=False)
 
 
+@widget("OverflowBar", honours="spacing alignment overflowSpacing overflowAlignment overflowDirection children")
+def overflow_bar(node: DartObject) -> ft.Control:
+    # The front end (dart/overflow_bar.py) puts a Row or Column in the place of every bar whose layout
+    # it can tell; one that reaches the mapping could be either.
+    raise unsupported("OverflowBar whose children's widths or whose own width are not known (a Row when the "
+                      "children fit, else a Column)", node)
+
+
 @widget("Flex", honours="direction children mainAxisAlignment crossAxisAlignment mainAxisSize spacing "
                         "verticalDirection")
 def flex(node: DartObject) -> ft.Control:
