@@ -741,7 +741,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "WillPopScope": {"": sig("", "", "child onWillPop")},
     "SelectionArea": {"": sig("", "focusNode selectionControls contextMenuBuilder magnifierConfiguration "
                                   "onSelectionChanged", "child")},
-    "SelectionContainer": {"disabled": sig("", "", "child")},
+    "SelectionContainer": {"": sig("", "registrar", "delegate child"), "disabled": sig("", "", "child")},
+    **{name: {"": sig("", "enabled", "index child")}
+       for name in ("ReorderableDragStartListener", "ReorderableDelayedDragStartListener")},
     "Directionality": {"": sig("", "", "textDirection child")},
     "Scrollbar": {"": sig("", "controller thumbVisibility trackVisibility thickness radius notificationPredicate "
                               "interactive scrollbarOrientation showTrackOnHover", "child")},
@@ -1138,7 +1140,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "UserAccountsDrawerHeader "
     "Flow ListWheelScrollView "
     "MediaQuery "
-    "ReorderableDragStartListener CalendarDatePicker YearPicker "
+    "CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())
 

@@ -18,6 +18,9 @@ from flutter_renderer.dart.values import (
 )
 from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 
+# Flutter classes a file's own class may extend whose objects change nothing in a still frame.
+INVISIBLE_BASES = frozenset(("MultiSelectableSelectionContainerDelegate", "SelectionContainerDelegate",
+                             "StaticSelectionContainerDelegate"))
 # what Flutter calls on a new State before its first build, in this order
 STATE_LIFECYCLE = ("initState", "didChangeDependencies")
 
@@ -183,6 +186,9 @@ class ClassEvaluation(EvaluatorBase):
             return EnumValue(value.type, value.name)
         if isinstance(value, (TypeRef, FutureValue)):   # no widget parameter takes a Type, nor a Future here
             raise self.error(node, f"A value of type '{type_name(value)}' can't be passed to a Flutter widget here.")
+        if isinstance(value, Instance) and self.widget_base(value.cls) in INVISIBLE_BASES:
+            # a delegate that only reacts to selection gestures: nothing of it shows at rest
+            return DartObject(self.widget_base(value.cls), line=position(node)[0], column=position(node)[1])
         if isinstance(value, Instance) and self.widget_base(value.cls) not in ("", "Object"):
             raise self.error(node, f"'{value.cls.name}' extends the Flutter class '{self.widget_base(value.cls)}', which "
                                    "the embedded renderer can't draw.", ErrorKind.UNSUPPORTED)

@@ -13,8 +13,9 @@ from flutter_renderer.embedded.registry import build, unsupported, widget
 _BEHAVIOUR = ("Shortcuts Shortcuts.manager Actions Focus FocusScope FocusTraversalGroup FocusTraversalOrder "
               "CallbackShortcuts MouseRegion Listener AbsorbPointer IgnorePointer ExcludeSemantics MergeSemantics "
               "Semantics RepaintBoundary KeyboardListener NotificationListener PopScope WillPopScope SelectionArea "
-              "SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
-              "TextFieldTapRegion TapRegion FocusableActionDetector RawGestureDetector NavigatorPopHandler").split()
+              "SelectionContainer SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
+              "TextFieldTapRegion TapRegion FocusableActionDetector RawGestureDetector NavigatorPopHandler "
+              "ReorderableDragStartListener ReorderableDelayedDragStartListener").split()
 
 
 def _params(*names: str) -> str:
