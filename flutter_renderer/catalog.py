@@ -965,6 +965,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                 "surfaceTintColor shape iconTheme actionsIconTheme centerTitle titleSpacing "
                                 "leadingWidth toolbarHeight toolbarTextStyle titleTextStyle systemOverlayStyle "
                                 "actionsPadding")},
+    "IconTheme": {"": sig("", "", "data child"), "merge": sig("", "", "data child")},
     "IconThemeData": {"": sig("", "size fill weight grade opticalSize color opacity shadows applyTextScaling")},
 }
 

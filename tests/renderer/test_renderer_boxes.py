@@ -4,9 +4,12 @@ shows of each."""
 from __future__ import annotations
 
 import flet as ft
+import pytest
 
+from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import compile_screen
 from flutter_renderer.embedded.mapping import build_screen
+from flutter_renderer.embedded.values import MappingError
 
 SCREEN = """
 import 'package:flutter/material.dart';
@@ -35,3 +38,19 @@ class AllOrNone extends MultiSelectableSelectionContainerDelegate {
     column = body("SelectionArea(child: SelectionContainer(delegate: AllOrNone(), child: Column(children: "
                   "[Text('a'), Text('b')])))", delegate)
     assert isinstance(column, ft.Column) and [t.value for t in column.controls] == ["a", "b"]
+
+
+def test_an_icon_theme_colours_and_sizes_the_icons_and_icon_buttons_that_set_none():
+    row = body("IconTheme(data: const IconThemeData(color: Colors.white, size: 30), child: Row(children: ["
+               "IconButton(onPressed: () {}, icon: const Icon(Icons.menu)), const Spacer(), "
+               "const Icon(Icons.search), const Icon(Icons.star, color: Colors.red, size: 10)]))")
+    button, _, search, star = row.controls
+    assert (button.icon.color, button.icon.size) == ("white", 30)
+    assert (search.color, search.size) == ("white", 30)
+    assert (star.color, star.size) == ("red", 10)            # an icon's own colour and size win
+
+
+def test_an_icon_theme_around_a_control_with_its_own_icon_colours_is_unsupported():
+    with pytest.raises(MappingError) as info:
+        body("IconTheme(data: const IconThemeData(color: Colors.white), child: ListTile(leading: Icon(Icons.menu)))")
+    assert info.value.kind == ErrorKind.UNSUPPORTED and "IconTheme" in info.value.message
