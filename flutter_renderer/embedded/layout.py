@@ -185,13 +185,36 @@ def container(node: DartObject) -> ft.Control:
     return control
 
 
-def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False) -> tuple[Any, Any]:
+def content_extent(node: Any, axis: str) -> float | None:
+    """The width or height (`axis`) a widget takes whatever its constraints' maximum, where it is fixed:
+    a SizedBox or Container of that size (plus its margin), a Column's (Row's) fixed children and
+    spacing along its main axis; None otherwise."""
+    if not isinstance(node, DartObject) or node.ctor:
+        return None
+    k = node.kwargs
+    if node.type in ("SizedBox", "Container"):
+        size = v.finite(k.get(axis))
+        if size is None or (node.type == "Container" and k.get("constraints") is not None):
+            return None
+        margin = v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 0)
+        return size + ((margin.top + margin.bottom) if axis == "height" else (margin.left + margin.right))
+    if (node.type, axis) in (("Column", "height"), ("Row", "width")) and not any(
+            isinstance(child, DartObject) and child.type in _FLEX_CHILDREN for child in widget_list(node)):
+        extents = [content_extent(child, axis) for child in widget_list(node)]
+        if any(extent is None for extent in extents):
+            return None
+        return sum(extents) + (v.finite(k.get("spacing")) or 0) * max(0, len(extents) - 1)  # type: ignore[arg-type]
+    return None
+
+
+def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False,
+                child: Any = None) -> tuple[Any, Any]:
     """BoxConstraints -> a size per axis: tight ones (min == max, e.g. BoxConstraints.expand) are a size;
     a loose one that cannot bind on this screen (min 0, max >= the screen, e.g. maxWidth: 400 on a
     390 px phone) changes nothing; a maximum around a box that `fills` whatever it is given (a
     Container with an alignment or without a child) is that box's size, which its parent's
-    constraints clamp as they clamp the maximum; any other is unsupported (Flet has no general
-    constraints)."""
+    constraints clamp as they clamp the maximum; a minimum alone around a `child` of a fixed extent
+    is the larger of the two; any other is unsupported (Flet has no general constraints)."""
     c = v.constraints(value)
     sizes = []
     for axis, low, high, screen, given in (("width", c.min_width, c.max_width, SCREEN_WIDTH.get(), width),
@@ -202,6 +225,8 @@ def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bo
             sizes.append(given)
         elif low == 0 and (fills or given is not None):   # `width`/`height` tighten the constraints
             sizes.append(high if given is None else min(v.number(given), high))
+        elif math.isinf(high) and given is None and (extent := content_extent(child, axis)) is not None:
+            sizes.append(max(low, extent))
         else:
             raise unsupported(f"{node.type}.constraints with min/max {axis} {low:g}..{high:g}", node)
     return sizes[0], sizes[1]
@@ -585,7 +610,7 @@ def opacity(node: DartObject) -> ft.Control:
 
 @widget("ConstrainedBox", honours="constraints child")
 def constrained_box(node: DartObject) -> ft.Control:
-    width, height = _tight_size(node.kwargs.get("constraints"), None, None, node)
+    width, height = _tight_size(node.kwargs.get("constraints"), None, None, node, child=node.kwargs.get("child"))
     return _sized(node, width, height)
 
 

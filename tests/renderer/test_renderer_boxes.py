@@ -54,3 +54,17 @@ def test_an_icon_theme_around_a_control_with_its_own_icon_colours_is_unsupported
     with pytest.raises(MappingError) as info:
         body("IconTheme(data: const IconThemeData(color: Colors.white), child: ListTile(leading: Icon(Icons.menu)))")
     assert info.value.kind == ErrorKind.UNSUPPORTED and "IconTheme" in info.value.message
+
+
+def test_a_minimum_height_around_a_child_of_fixed_height_is_the_larger_of_the_two():
+    column = ("Column(mainAxisAlignment: MainAxisAlignment.spaceAround, mainAxisSize: MainAxisSize.min, children: "
+              "[Container(height: 50, margin: const EdgeInsets.all(5), color: Colors.red), const SizedBox(height: 40)])")
+    tall = body(f"SingleChildScrollView(child: ConstrainedBox(constraints: const BoxConstraints(minHeight: 300), "
+                f"child: {column}))").controls[0]
+    assert tall.height == 300 and isinstance(tall.content, ft.Column)
+    short = body(f"SingleChildScrollView(child: ConstrainedBox(constraints: const BoxConstraints(minHeight: 60), "
+                 f"child: {column}))").controls[0]
+    assert short.height == 100                               # 50 + 2 x 5 margin + 40
+    with pytest.raises(MappingError) as info:
+        body("ConstrainedBox(constraints: const BoxConstraints(minHeight: 300), child: Text('a'))")
+    assert info.value.kind == ErrorKind.UNSUPPORTED and "300..inf" in info.value.message
