@@ -196,6 +196,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "DecoratedBox": {"": sig("", "position child", "decoration")},
     "ConstrainedBox": {"": sig("", "child", "constraints")},
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
+    "RotatedBox": {"": sig("", "child", "quarterTurns")},
+    "FittedBox": {"": sig("", "fit alignment clipBehavior child")},
     "OverflowBar": {"": sig("", "spacing alignment overflowSpacing overflowAlignment overflowDirection "
                                 "textDirection clipBehavior children")},
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
@@ -1132,7 +1134,7 @@ CONSTANTS: dict[str, Any] = {
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
-    "RotatedBox FittedBox IntrinsicHeight IntrinsicWidth "
+    "IntrinsicHeight IntrinsicWidth "
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationDrawer NavigationDrawerDestination "

@@ -14,6 +14,7 @@ import flet as ft
 from flutter_renderer.catalog import CLASSES
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.extents import content_extent, parent_size
 from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
@@ -110,9 +111,14 @@ def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Co
     fixed = [size is not None and (not math.isinf(size) or not unbounded(axis)) for size, axis in ((w, "h"), (h, "v"))]
     tight = container.get("alignment") is None and all(f or (size is None and is_tight())
                                                        for f, size in zip(fixed, (w, h)))
+    child = node.kwargs.get("child")
+    fitted = isinstance(child, DartObject) and child.type == "FittedBox"   # the one widget that asks
+    known = fitted and tight and container.get("padding") is None and all(
+        size is not None and math.isfinite(size) for size in (w, h))
     with axes(vertical=False if h is not None and not math.isinf(h) else None,
-              horizontal=False if w is not None and not math.isinf(w) else None), tight_child(tight):
-        content = build_optional(node.kwargs.get("child"))
+              horizontal=False if w is not None and not math.isinf(w) else None), tight_child(tight), \
+            parent_size((w, h) if known else None):
+        content = build_optional(child)
     return ft.Container(content=content, width=w, height=h, **container)
 
 
@@ -183,28 +189,6 @@ def container(node: DartObject) -> ft.Control:
         # Flutter wraps the whole Container (margin included) in Transform(alignment: transformAlignment).
         control.transform = ft.Transform(matrix, alignment=v.alignment(k.get("transformAlignment")))
     return control
-
-
-def content_extent(node: Any, axis: str) -> float | None:
-    """The width or height (`axis`) a widget takes whatever its constraints' maximum, where it is fixed:
-    a SizedBox or Container of that size (plus its margin), a Column's (Row's) fixed children and
-    spacing along its main axis; None otherwise."""
-    if not isinstance(node, DartObject) or node.ctor:
-        return None
-    k = node.kwargs
-    if node.type in ("SizedBox", "Container"):
-        size = v.finite(k.get(axis))
-        if size is None or (node.type == "Container" and k.get("constraints") is not None):
-            return None
-        margin = v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 0)
-        return size + ((margin.top + margin.bottom) if axis == "height" else (margin.left + margin.right))
-    if (node.type, axis) in (("Column", "height"), ("Row", "width")) and not any(
-            isinstance(child, DartObject) and child.type in _FLEX_CHILDREN for child in widget_list(node)):
-        extents = [content_extent(child, axis) for child in widget_list(node)]
-        if any(extent is None for extent in extents):
-            return None
-        return sum(extents) + (v.finite(k.get("spacing")) or 0) * max(0, len(extents) - 1)  # type: ignore[arg-type]
-    return None
 
 
 def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False,
@@ -612,6 +596,18 @@ def opacity(node: DartObject) -> ft.Control:
 def constrained_box(node: DartObject) -> ft.Control:
     width, height = _tight_size(node.kwargs.get("constraints"), None, None, node, child=node.kwargs.get("child"))
     return _sized(node, width, height)
+
+
+@widget("RotatedBox", honours="quarterTurns child")
+def rotated_box(node: DartObject) -> ft.Control:
+    turns = node.kwargs.get("quarterTurns")
+    if not isinstance(turns, int) or isinstance(turns, bool):
+        raise bad(turns, "an int for RotatedBox.quarterTurns")
+    # Rotated before layout: an odd number of turns gives the child the other axis's constraints.
+    swap = turns % 2 == 1
+    with axes(vertical=unbounded("h") if swap else None, horizontal=unbounded("v") if swap else None):
+        child = build_optional(node.kwargs.get("child"))
+    return ft.RotatedBox(quarter_turns=turns % 4, content=child)
 
 
 @widget("AspectRatio", honours="aspectRatio child")

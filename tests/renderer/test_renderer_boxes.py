@@ -68,3 +68,32 @@ def test_a_minimum_height_around_a_child_of_fixed_height_is_the_larger_of_the_tw
     with pytest.raises(MappingError) as info:
         body("ConstrainedBox(constraints: const BoxConstraints(minHeight: 300), child: Text('a'))")
     assert info.value.kind == ErrorKind.UNSUPPORTED and "300..inf" in info.value.message
+
+
+def test_a_fitted_box_scales_its_child_from_its_own_size_to_the_box():
+    fill = body("Container(width: 300, height: 400, child: const FittedBox(fit: BoxFit.fill, child: Placeholder()))")
+    stack = fill.content
+    assert isinstance(stack, ft.Stack) and (stack.width, stack.height) == (300, 400)
+    placed = stack.controls[0]
+    assert (placed.width, placed.height) == (400, 400)             # the Placeholder's fallback size
+    assert (placed.scale.scale_x, placed.scale.scale_y) == (0.75, 1.0)
+    assert (placed.left, placed.top) == (-50, 0)                    # its scaled picture covers the box
+    contain = body("SizedBox(width: 200, height: 200, child: FittedBox(alignment: Alignment.topLeft, "
+                   "child: Container(width: 100, height: 50, color: Colors.red)))").content.controls[0]
+    assert (contain.scale.scale_x, contain.scale.scale_y) == (2, 2)
+    assert (contain.left, contain.top) == (50, 25)                  # scaled about its centre into the top left
+
+
+def test_a_fitted_box_of_unknown_size_is_unsupported():
+    for source in ("Center(child: FittedBox(child: SizedBox(width: 10, height: 10)))",
+                   "SizedBox(width: 50, height: 50, child: FittedBox(child: Text('a')))"):
+        with pytest.raises(MappingError) as info:
+            body(source)
+        assert info.value.kind == ErrorKind.UNSUPPORTED and "FittedBox" in info.value.message
+
+
+def test_a_rotated_box_turns_its_child_before_layout():
+    turned = body("Column(children: [Expanded(child: RotatedBox(quarterTurns: 5, child: "
+                  "Slider(value: 0.5, onChanged: (v) {})))])").controls[0]
+    assert isinstance(turned, ft.RotatedBox) and turned.quarter_turns == 1 and turned.expand == 1
+    assert isinstance(turned.content, ft.Slider)
