@@ -198,6 +198,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
     "RotatedBox": {"": sig("", "child", "quarterTurns")},
     "FittedBox": {"": sig("", "fit alignment clipBehavior child")},
+    "OverflowBox": {"": sig("", "alignment minWidth maxWidth minHeight maxHeight fit child")},
     "OverflowBar": {"": sig("", "spacing alignment overflowSpacing overflowAlignment overflowDirection "
                                 "textDirection clipBehavior children")},
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
@@ -988,6 +989,7 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "TextDirection": "ltr rtl",
     "VerticalDirection": "up down",
     "OverflowBarAlignment": "start end center",
+    "OverflowBoxFit": "max deferToChild",
     "Alignment": _ALIGNMENTS,
     "AlignmentDirectional": _ALIGNMENTS_DIRECTIONAL,
     "BoxFit": "fill contain cover fitWidth fitHeight none scaleDown",
@@ -1135,7 +1137,7 @@ CONSTANTS: dict[str, Any] = {
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
     "IntrinsicHeight IntrinsicWidth "
-    "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
+    "LimitedBox UnconstrainedBox Baseline Table TableRow "
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "

@@ -112,7 +112,7 @@ def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Co
     tight = container.get("alignment") is None and all(f or (size is None and is_tight())
                                                        for f, size in zip(fixed, (w, h)))
     child = node.kwargs.get("child")
-    fitted = isinstance(child, DartObject) and child.type == "FittedBox"   # the one widget that asks
+    fitted = isinstance(child, DartObject) and child.type in ("FittedBox", "OverflowBox")   # the widgets that ask
     known = fitted and tight and container.get("padding") is None and all(
         size is not None and math.isfinite(size) for size in (w, h))
     with axes(vertical=False if h is not None and not math.isinf(h) else None,

@@ -97,3 +97,15 @@ def test_a_rotated_box_turns_its_child_before_layout():
                   "Slider(value: 0.5, onChanged: (v) {})))])").controls[0]
     assert isinstance(turned, ft.RotatedBox) and turned.quarter_turns == 1 and turned.expand == 1
     assert isinstance(turned.content, ft.Slider)
+
+
+def test_an_overflow_box_lays_its_child_out_under_its_own_limits_and_centres_it():
+    stack = body("Container(width: 100, height: 100, color: Colors.green, child: const OverflowBox("
+                 "maxWidth: 200, maxHeight: 200, child: FlutterLogo(size: 200)))").content
+    assert isinstance(stack, ft.Stack) and (stack.width, stack.height) == (100, 100)
+    placed = stack.controls[0]
+    assert (placed.width, placed.height, placed.left, placed.top) == (200, 200, -50, -50)
+    clamped = body("SizedBox(width: 100, height: 100, child: OverflowBox(minWidth: 0, maxWidth: 150, "
+                   "alignment: Alignment.topLeft, child: SizedBox(width: 300, height: 30)))").content.controls[0]
+    # width clamped to 150; the unset height limits are the box's 100 (tight), so 30 becomes 100
+    assert (clamped.width, clamped.height, clamped.left, clamped.top) == (150, 100, 0, 0)
