@@ -197,6 +197,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "ConstrainedBox": {"": sig("", "child", "constraints")},
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
     "RotatedBox": {"": sig("", "child", "quarterTurns")},
+    "AnnotatedRegion": {"": sig("", "sized", "value child")},
     "FittedBox": {"": sig("", "fit alignment clipBehavior child")},
     "OverflowBox": {"": sig("", "alignment minWidth maxWidth minHeight maxHeight fit child")},
     "OverflowBar": {"": sig("", "spacing alignment overflowSpacing overflowAlignment overflowDirection "
@@ -1123,6 +1124,9 @@ CONSTANTS: dict[str, Any] = {
     "TextMagnifierConfiguration.disabled": DartObject("TextMagnifierConfiguration", "disabled"),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
+    # services/system_chrome.dart: the status and navigation bar styles (no system UI is drawn here)
+    "SystemUiOverlayStyle.light": DartObject("SystemUiOverlayStyle", "light"),
+    "SystemUiOverlayStyle.dark": DartObject("SystemUiOverlayStyle", "dark"),
     "double.infinity": float("inf"),
     "double.maxFinite": 1.7976931348623157e308,
     "double.nan": float("nan"),

@@ -13,6 +13,7 @@ from flutter_renderer.embedded.values import MappingError
 
 SCREEN = """
 import 'package:flutter/material.dart';
+import 'package:flutter/services.dart';
 {classes}
 void main() => runApp(MaterialApp(home: Scaffold(body: {body})));
 """
@@ -109,3 +110,9 @@ def test_an_overflow_box_lays_its_child_out_under_its_own_limits_and_centres_it(
                    "alignment: Alignment.topLeft, child: SizedBox(width: 300, height: 30)))").content.controls[0]
     # width clamped to 150; the unset height limits are the box's 100 (tight), so 30 becomes 100
     assert (clamped.width, clamped.height, clamped.left, clamped.top) == (150, 100, 0, 0)
+
+
+def test_an_annotated_region_of_a_system_bar_style_shows_its_child():
+    for style in ("SystemUiOverlayStyle.light", "SystemUiOverlayStyle.dark"):
+        text = body(f"AnnotatedRegion<SystemUiOverlayStyle>(value: {style}, child: const Text('a'))")
+        assert isinstance(text, ft.Text) and text.value == "a"
