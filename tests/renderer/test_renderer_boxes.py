@@ -116,3 +116,14 @@ def test_an_annotated_region_of_a_system_bar_style_shows_its_child():
     for style in ("SystemUiOverlayStyle.light", "SystemUiOverlayStyle.dark"):
         text = body(f"AnnotatedRegion<SystemUiOverlayStyle>(value: {style}, child: const Text('a'))")
         assert isinstance(text, ft.Text) and text.value == "a"
+
+
+def test_a_positioned_transition_of_a_relative_rect_from_a_size_or_rect_starts_at_its_begin():
+    for rect, container in (("RelativeRect.fromSize", "const Size(390, 844)"),
+                            ("RelativeRect.fromRect", "const Rect.fromLTWH(0, 0, 390, 844)")):
+        stack = body(f"Stack(children: [PositionedTransition(rect: RelativeRectTween("
+                     f"begin: {rect}(const Rect.fromLTWH(10, 20, 100, 50), {container}), "
+                     f"end: RelativeRect.fromLTRB(0, 0, 0, 0)).animate(const AlwaysStoppedAnimation(0.0)), "
+                     f"child: const SizedBox())])")
+        placed = stack.controls[0]
+        assert (placed.left, placed.top, placed.right, placed.bottom) == (10, 20, 280, 774)
