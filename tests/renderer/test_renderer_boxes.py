@@ -1,5 +1,5 @@
-"""Boxes and wrappers of widgets/ that coverage session 6 draws (no browser): what a still frame
-shows of each."""
+"""Boxes, wrappers and state-resolved values that coverage session 6 draws (no browser): what a still
+frame shows of each."""
 
 from __future__ import annotations
 
@@ -127,3 +127,23 @@ def test_a_positioned_transition_of_a_relative_rect_from_a_size_or_rect_starts_a
                      f"child: const SizedBox())])")
         placed = stack.controls[0]
         assert (placed.left, placed.top, placed.right, placed.bottom) == (10, 20, 280, 774)
+
+
+def test_the_files_own_material_state_border_is_resolved_in_the_chips_state():
+    border = """
+class SelectedBorder extends RoundedRectangleBorder implements MaterialStateOutlinedBorder {
+  const SelectedBorder();
+  @override
+  OutlinedBorder? resolve(Set<MaterialState> states) {
+    if (states.contains(MaterialState.selected)) {
+      return const RoundedRectangleBorder(borderRadius: BorderRadius.all(Radius.circular(3)));
+    }
+    return null;
+  }
+}"""
+    row = body("Row(children: [FilterChip(label: const Text('a'), selected: true, onSelected: (v) {}, "
+               "shape: const SelectedBorder()), FilterChip(label: const Text('b'), selected: false, "
+               "onSelected: (v) {}, shape: const SelectedBorder())])", border)
+    selected, unselected = row.controls
+    assert isinstance(selected.shape, ft.RoundedRectangleBorder) and selected.shape.radius == ft.BorderRadius.all(3)
+    assert unselected.shape is None                                 # null: the chip's default shape
