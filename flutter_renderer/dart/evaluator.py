@@ -18,6 +18,7 @@ from flutter_renderer.dart.eval_layout import LayoutEvaluation
 from flutter_renderer.dart.eval_members import MemberAccess
 from flutter_renderer.dart.eval_patterns import PatternMatching
 from flutter_renderer.dart.eval_statements import StatementEvaluation
+from flutter_renderer.dart.grid_extent import resolve_grid_extents
 from flutter_renderer.dart.main_call import MainCall
 from flutter_renderer.dart.overflow_bar import resolve_overflow_bars
 from flutter_renderer.dart.program import ClassDecl
@@ -52,4 +53,5 @@ class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, 
             raise self.error(at, f"The root must be a widget, not '{type_name(value)}'.")
         self.run_layout_builders(value)
         resolve_overflow_bars(value, self.width, self.height)
+        resolve_grid_extents(value, self.width, self.height)
         return value

@@ -147,3 +147,17 @@ class SelectedBorder extends RoundedRectangleBorder implements MaterialStateOutl
     selected, unselected = row.controls
     assert isinstance(selected.shape, ft.RoundedRectangleBorder) and selected.shape.radius == ft.BorderRadius.all(3)
     assert unselected.shape is None                                 # null: the chip's default shape
+
+
+def test_a_grids_main_axis_extent_becomes_the_aspect_ratio_of_its_cells_where_its_width_is_known():
+    delegate = "const SliverGridDelegateWithFixedCrossAxisCount(crossAxisCount: 4, crossAxisSpacing: 10, mainAxisExtent: 150)"
+    grid = body(f"GridView(padding: const EdgeInsets.all(5), gridDelegate: {delegate}, "
+                "children: [for (var i = 0; i < 8; i++) Text('$i')])")
+    assert isinstance(grid, ft.GridView) and grid.runs_count == 4
+    assert grid.child_aspect_ratio == pytest.approx(((390 - 10 - 30) / 4) / 150)   # cells 87.5 wide, 150 tall
+    count = body("Padding(padding: const EdgeInsets.symmetric(horizontal: 45), child: GridView.count("
+                 "crossAxisCount: 3, mainAxisExtent: 60, children: const [Text('a')]))").content
+    assert count.child_aspect_ratio == pytest.approx(100 / 60)
+    with pytest.raises(MappingError) as info:   # in a Stack its width is not known here
+        body(f"Stack(children: [GridView(gridDelegate: {delegate}, children: const [Text('a')])])")
+    assert info.value.kind == ErrorKind.UNSUPPORTED and "mainAxisExtent" in info.value.message
