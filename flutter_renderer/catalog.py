@@ -196,6 +196,12 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "DecoratedBox": {"": sig("", "position child", "decoration")},
     "ConstrainedBox": {"": sig("", "child", "constraints")},
     "AspectRatio": {"": sig("", "child", "aspectRatio")},
+    "RotatedBox": {"": sig("", "child", "quarterTurns")},
+    "AnnotatedRegion": {"": sig("", "sized", "value child")},
+    "FittedBox": {"": sig("", "fit alignment clipBehavior child")},
+    "OverflowBox": {"": sig("", "alignment minWidth maxWidth minHeight maxHeight fit child")},
+    "OverflowBar": {"": sig("", "spacing alignment overflowSpacing overflowAlignment overflowDirection "
+                                "textDirection clipBehavior children")},
     "Visibility": {"": sig("", "replacement visible maintainState maintainAnimation maintainSize "
                                "maintainSemantics maintainInteractivity maintainFocusability", "child")},
     "Offstage": {"": sig("", "offstage child")},
@@ -739,7 +745,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "WillPopScope": {"": sig("", "", "child onWillPop")},
     "SelectionArea": {"": sig("", "focusNode selectionControls contextMenuBuilder magnifierConfiguration "
                                   "onSelectionChanged", "child")},
-    "SelectionContainer": {"disabled": sig("", "", "child")},
+    "SelectionContainer": {"": sig("", "registrar", "delegate child"), "disabled": sig("", "", "child")},
+    **{name: {"": sig("", "enabled", "index child")}
+       for name in ("ReorderableDragStartListener", "ReorderableDelayedDragStartListener")},
     "Directionality": {"": sig("", "", "textDirection child")},
     "Scrollbar": {"": sig("", "controller thumbVisibility trackVisibility thickness radius notificationPredicate "
                               "interactive scrollbarOrientation showTrackOnHover", "child")},
@@ -961,6 +969,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
                                 "surfaceTintColor shape iconTheme actionsIconTheme centerTitle titleSpacing "
                                 "leadingWidth toolbarHeight toolbarTextStyle titleTextStyle systemOverlayStyle "
                                 "actionsPadding")},
+    "IconTheme": {"": sig("", "", "data child"), "merge": sig("", "", "data child")},
     "IconThemeData": {"": sig("", "size fill weight grade opticalSize color opacity shadows applyTextScaling")},
 }
 
@@ -980,6 +989,8 @@ ENUMS: dict[str, frozenset[str]] = {name: frozenset(values.split()) for name, va
     "TextBaseline": "alphabetic ideographic",
     "TextDirection": "ltr rtl",
     "VerticalDirection": "up down",
+    "OverflowBarAlignment": "start end center",
+    "OverflowBoxFit": "max deferToChild",
     "Alignment": _ALIGNMENTS,
     "AlignmentDirectional": _ALIGNMENTS_DIRECTIONAL,
     "BoxFit": "fill contain cover fitWidth fitHeight none scaleDown",
@@ -1113,6 +1124,9 @@ CONSTANTS: dict[str, Any] = {
     "TextMagnifierConfiguration.disabled": DartObject("TextMagnifierConfiguration", "disabled"),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
+    # services/system_chrome.dart: the status and navigation bar styles (no system UI is drawn here)
+    "SystemUiOverlayStyle.light": DartObject("SystemUiOverlayStyle", "light"),
+    "SystemUiOverlayStyle.dark": DartObject("SystemUiOverlayStyle", "dark"),
     "double.infinity": float("inf"),
     "double.maxFinite": 1.7976931348623157e308,
     "double.nan": float("nan"),
@@ -1126,8 +1140,8 @@ CONSTANTS: dict[str, Any] = {
 # real Flutter classes the embedded backend does not reproduce (-> ErrorKind.UNSUPPORTED)
 UNSUPPORTED: frozenset[str] = frozenset((
     "CustomPaint CustomPainter CustomMultiChildLayout CustomSingleChildLayout "
-    "RotatedBox FittedBox IntrinsicHeight IntrinsicWidth "
-    "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
+    "IntrinsicHeight IntrinsicWidth "
+    "LimitedBox UnconstrainedBox Baseline Table TableRow "
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationDrawer NavigationDrawerDestination "
     "MenuAnchor SnackBar MaterialBanner Dialog "
@@ -1135,7 +1149,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "UserAccountsDrawerHeader "
     "Flow ListWheelScrollView "
     "MediaQuery "
-    "ReorderableDragStartListener CalendarDatePicker YearPicker "
+    "CalendarDatePicker YearPicker "
     "DatePickerDialog TimePickerDialog SelectableText"
 ).split())
 

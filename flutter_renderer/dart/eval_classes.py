@@ -10,7 +10,7 @@ from typing import Any
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.ir import Closure, DartObject, EnumValue
-from flutter_renderer.dart import dart_core, kinds
+from flutter_renderer.dart import dart_core, first_frame, kinds
 from flutter_renderer.dart.program import BUILT_BY_SUBCLASS, WIDGET_BASES, ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.values import (
@@ -18,6 +18,9 @@ from flutter_renderer.dart.values import (
 )
 from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 
+# Flutter classes a file's own class may extend whose objects change nothing in a still frame.
+INVISIBLE_BASES = frozenset(("MultiSelectableSelectionContainerDelegate", "SelectionContainerDelegate",
+                             "StaticSelectionContainerDelegate"))
 # what Flutter calls on a new State before its first build, in this order
 STATE_LIFECYCLE = ("initState", "didChangeDependencies")
 
@@ -164,6 +167,14 @@ class ClassEvaluation(EvaluatorBase):
 
     # ----------------------------------------------------------------- output
 
+    def state_interface(self, value: Any) -> str | None:
+        """The WidgetStateProperty kind (`MaterialStateOutlinedBorder`, ...) an object of the file's own
+        classes implements and resolves itself, or None."""
+        if not isinstance(value, Instance) or self.find_method(value.cls, "resolve") is None:
+            return None
+        return next((name for cls in self.lineage(value.cls) for name in cls.interfaces
+                     if name in first_frame.STATE_KINDS), None)
+
     def to_ir(self, value: Any, node: Node) -> Any:
         """A runtime value as it may appear in the output tree."""
         if value is None or isinstance(value, (bool, int, float, str)) or isinstance(value, IR_LEAVES):
@@ -183,6 +194,16 @@ class ClassEvaluation(EvaluatorBase):
             return EnumValue(value.type, value.name)
         if isinstance(value, (TypeRef, FutureValue)):   # no widget parameter takes a Type, nor a Future here
             raise self.error(node, f"A value of type '{type_name(value)}' can't be passed to a Flutter widget here.")
+        resolver = self.state_interface(value)
+        if resolver is not None:
+            # the file's own WidgetStateProperty: its `resolve` for every still state set, as resolveWith
+            states = first_frame.state_sets("WidgetState" if resolver.startswith("Widget") else "MaterialState")
+            values = [self.to_ir(self.call_member(value, "resolve", None, Scope(), node, ([s], {})), node)
+                      for s in states]
+            return DartObject(resolver, "resolveWith", (values,), line=position(node)[0], column=position(node)[1])
+        if isinstance(value, Instance) and self.widget_base(value.cls) in INVISIBLE_BASES:
+            # a delegate that only reacts to selection gestures: nothing of it shows at rest
+            return DartObject(self.widget_base(value.cls), line=position(node)[0], column=position(node)[1])
         if isinstance(value, Instance) and self.widget_base(value.cls) not in ("", "Object"):
             raise self.error(node, f"'{value.cls.name}' extends the Flutter class '{self.widget_base(value.cls)}', which "
                                    "the embedded renderer can't draw.", ErrorKind.UNSUPPORTED)

@@ -335,7 +335,8 @@ class ExpressionEvaluation(EvaluatorBase):
     def is_type(self, value: Any, wanted: str, node: Node) -> bool:
         simple = {"int": int, "double": float, "num": (int, float), "String": str, "bool": bool, "List": list,
                   "Map": dict, "Iterable": list, "Widget": DartObject, "Record": Record, "MapEntry": MapEntry,
-                  "Function": (Lambda, BoundMethod, Closure), "Color": ColorValue, "IconData": IconValue}
+                  "Function": (Lambda, BoundMethod, Closure), "Color": ColorValue, "IconData": IconValue,
+                  "DateTime": dart_core.DateTimeValue}
         if wanted in ("Object", "dynamic"):
             return value is not None
         if wanted == "Null":

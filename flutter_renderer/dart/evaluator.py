@@ -18,7 +18,9 @@ from flutter_renderer.dart.eval_layout import LayoutEvaluation
 from flutter_renderer.dart.eval_members import MemberAccess
 from flutter_renderer.dart.eval_patterns import PatternMatching
 from flutter_renderer.dart.eval_statements import StatementEvaluation
+from flutter_renderer.dart.grid_extent import resolve_grid_extents
 from flutter_renderer.dart.main_call import MainCall
+from flutter_renderer.dart.overflow_bar import resolve_overflow_bars
 from flutter_renderer.dart.program import ClassDecl
 from flutter_renderer.dart.values import Scope, type_name
 
@@ -50,4 +52,6 @@ class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, 
         if not isinstance(value, DartObject):
             raise self.error(at, f"The root must be a widget, not '{type_name(value)}'.")
         self.run_layout_builders(value)
+        resolve_overflow_bars(value, self.width, self.height)
+        resolve_grid_extents(value, self.width, self.height)
         return value

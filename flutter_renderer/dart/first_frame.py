@@ -95,9 +95,10 @@ POSITIONAL_ITEM_BUILDERS: dict[tuple[str, str], tuple[int, str]] = {
 }
 # `X.resolveWith((states) => ...)`: run for every set of the states a still frame can show (no
 # hover, focus, press or drag), so the mapping picks the value of the state its widget is in.
-STATE_RESOLVERS = frozenset((f"{prefix}{kind}", "resolveWith") for prefix in ("Material", "Widget")
-                            for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide",
-                                         "StateOutlinedBorder"))
+STATE_KINDS = frozenset(f"{prefix}{kind}" for prefix in ("Material", "Widget")
+                        for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide",
+                                     "StateOutlinedBorder"))
+STATE_RESOLVERS = frozenset((kind, "resolveWith") for kind in STATE_KINDS)
 
 
 def state_sets(state_type: str) -> list[list[EnumValue]]:

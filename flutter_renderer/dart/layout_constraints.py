@@ -62,7 +62,7 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _insets(value: Any) -> tuple[float, float, float, float]:
+def insets(value: Any) -> tuple[float, float, float, float]:
     """EdgeInsets(.all/.symmetric/.only/.fromLTRB) -> (left, top, right, bottom); 0 when unknown."""
     if not isinstance(value, DartObject) or value.type not in ("EdgeInsets", "EdgeInsetsDirectional"):
         return 0.0, 0.0, 0.0, 0.0
@@ -142,9 +142,9 @@ def children(node: DartObject, box: Box, screen: tuple[float, float]) -> Iterato
     if node.type in _LOOSENING:
         inner = box.loosen()
     elif node.type in ("Padding", "SafeArea"):
-        inner = box.deflate(*_insets(k.get("padding" if node.type == "Padding" else "minimum")))
+        inner = box.deflate(*insets(k.get("padding" if node.type == "Padding" else "minimum")))
     elif node.type == "Card":
-        inner = box.deflate(*(_insets(k.get("margin")) if k.get("margin") is not None else (4.0,) * 4))
+        inner = box.deflate(*(insets(k.get("margin")) if k.get("margin") is not None else (4.0,) * 4))
     elif node.type in ("SizedBox", "Container", "ConstrainedBox"):
         inner = _sized(node, box)
     else:
@@ -156,7 +156,7 @@ def children(node: DartObject, box: Box, screen: tuple[float, float]) -> Iterato
 def _sized(node: DartObject, box: Box) -> Box:
     k = node.kwargs
     if node.type == "Container":
-        box = box.deflate(*_insets(k.get("margin")))
+        box = box.deflate(*insets(k.get("margin")))
     limits = k.get("constraints")
     if isinstance(limits, DartObject) and limits.type == "BoxConstraints" and not limits.ctor:
         c = limits.kwargs
@@ -164,7 +164,7 @@ def _sized(node: DartObject, box: Box) -> Box:
                   max(box.min_h, _num(c.get("minHeight")) or 0.0), min(box.max_h, _num(c.get("maxHeight")) or INF))
     box = box.tighten(_num(k.get("width")), _num(k.get("height")))
     if node.type == "Container":
-        box = box.deflate(*_insets(k.get("padding")))
+        box = box.deflate(*insets(k.get("padding")))
         if k.get("alignment") is not None:
             box = box.loosen()
     return box

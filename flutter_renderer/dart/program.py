@@ -65,6 +65,7 @@ class ClassDecl:
     node: Node
     kind: str = "class"
     mixins: list[str] = field(default_factory=list)                      # `with A, B`, in that order
+    interfaces: list[str] = field(default_factory=list)                  # `implements A, B`
     fields: dict[str, list[Node] | None] = field(default_factory=dict)   # instance field -> initializer
     statics: dict[str, list[Node] | None] = field(default_factory=dict)
     constructors: dict[str, FunctionDecl] = field(default_factory=dict)      # '' = unnamed
@@ -282,7 +283,9 @@ def _read_class(node: Node) -> ClassDecl:
     if name is None:
         raise error_at(node, ErrorKind.UNSUPPORTED, "Mixin application classes ('class B = A with M;') are not "
                                                     "supported by the embedded renderer.")
-    cls = ClassDecl(text(name), superclass, type_args, node, mixins=mixins)
+    implements = next((c for c in named(node) if c.type == "interfaces"), None)
+    interfaces = [text(c) for c in named(implements) if c.type == "type_identifier"] if implements is not None else []
+    cls = ClassDecl(text(name), superclass, type_args, node, mixins=mixins, interfaces=interfaces)
     _read_members(node.child_by_field_name("body"), cls)
     return cls
 

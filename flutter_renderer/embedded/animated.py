@@ -199,12 +199,31 @@ def _positioned(node: DartObject, left: float, top: float, width: float, height:
     return ft.Container(build_optional(node.kwargs.get("child")), left=left, top=top, width=width, height=height)
 
 
+def relative_ltrb(value: Any) -> tuple[float, float, float, float] | None:
+    """RelativeRect.fromLTRB / fromSize / fromRect -> its (left, top, right, bottom) insets; None for
+    anything else."""
+    if not isinstance(value, DartObject) or value.type != "RelativeRect":
+        return None
+    if value.ctor == "fromLTRB":
+        return tuple(v.finite(x) for x in value.args)  # type: ignore[return-value]
+    if value.ctor in ("fromSize", "fromRect") and len(value.args) == 2:
+        left, top, right, bottom = rect_ltrb(value.args[0])
+        if value.ctor == "fromSize":
+            width, height = v.size(value.args[1])
+            outer = (0.0, 0.0, width, height)
+        else:
+            outer = rect_ltrb(value.args[1])
+        return left - outer[0], top - outer[1], outer[2] - right, outer[3] - bottom
+    return None
+
+
 @widget("PositionedTransition", honours="rect child")
 def positioned_transition(node: DartObject) -> ft.Control:
     rect = animated_value(node, "rect")
-    if not isinstance(rect, DartObject) or rect.type != "RelativeRect" or rect.ctor != "fromLTRB":
+    insets = relative_ltrb(rect)
+    if insets is None:
         raise unsupported(f"PositionedTransition.rect of {v.describe(rect)}", node)
-    left, top, right, bottom = (v.finite(x) for x in rect.args)
+    left, top, right, bottom = insets
     return ft.Container(build_optional(node.kwargs.get("child")), left=left, top=top, right=right, bottom=bottom)
 
 

@@ -1,5 +1,5 @@
 """Widgets that only add behaviour (focus, shortcuts, pointers, semantics, scroll configuration,
-route pops): a still frame shows their child, as it does for InkWell or GestureDetector."""
+route pops, the system bars' style): a still frame shows their child, as it does for InkWell or GestureDetector."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from flutter_renderer.embedded.registry import build, unsupported, widget
 _BEHAVIOUR = ("Shortcuts Shortcuts.manager Actions Focus FocusScope FocusTraversalGroup FocusTraversalOrder "
               "CallbackShortcuts MouseRegion Listener AbsorbPointer IgnorePointer ExcludeSemantics MergeSemantics "
               "Semantics RepaintBoundary KeyboardListener NotificationListener PopScope WillPopScope SelectionArea "
-              "SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
-              "TextFieldTapRegion TapRegion FocusableActionDetector RawGestureDetector NavigatorPopHandler").split()
+              "SelectionContainer SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
+              "TextFieldTapRegion TapRegion FocusableActionDetector RawGestureDetector NavigatorPopHandler "
+              "ReorderableDragStartListener ReorderableDelayedDragStartListener AnnotatedRegion").split()
 
 
 def _params(*names: str) -> str:

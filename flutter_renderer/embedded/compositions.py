@@ -11,6 +11,7 @@ import flet as ft
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.icon_theme import tint_icons
 from flutter_renderer.embedded.material import make_list_tile
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, text_of, unsupported, widget, widget_list,
@@ -43,21 +44,6 @@ _DISABLED = "onsurface,0.38"
 _TOGGLE_HONOURS = ("children isSelected onPressed textStyle constraints color selectedColor disabledColor fillColor "
                    "borderColor selectedBorderColor disabledBorderColor borderRadius borderWidth direction "
                    "verticalDirection renderBorder tapTargetSize focusNodes")
-# Controls a toggle button's content may be built of: the button's IconTheme and DefaultTextStyle reach
-# Icons and Texts through these; other controls (buttons, tiles) would set their own.
-_CONTENT = (ft.Icon, ft.Text, ft.Container, ft.Row, ft.Column, ft.Stack)
-
-
-def _tint_icons(control: ft.Control, color: str) -> None:
-    """The IconTheme(color) a toggle button's TextButton puts around its child."""
-    if not isinstance(control, _CONTENT):
-        raise unsupported(f"a {type(control).__name__} in a ToggleButtons child")
-    if isinstance(control, ft.Icon) and control.color is None:
-        control.color = color
-    children = getattr(control, "controls", None) or [getattr(control, "content", None)]
-    for child in children:
-        if isinstance(child, ft.Control):
-            _tint_icons(child, color)
 
 
 def _selection(node: DartObject, count: int) -> list[bool]:
@@ -121,7 +107,7 @@ def toggle_buttons(node: DartObject) -> ft.Control:
             color = v.color(k.get("color")) or _UNSELECTED
         with text_defaults(merged(merge(style, ft.TextStyle(color=color)))):
             content = build(child)
-        _tint_icons(content, color)
+        tint_icons(content, color, "a ToggleButtons child")  # the IconTheme of the button's TextButton
         fill = (v.color(k.get("fillColor")) or _SELECTED_FILL) if on else None
         # The leading side of a button is the divider after the previous one: the selected colour when
         # either of the two is selected. It is drawn as its own strip so each button's visible border

@@ -20,12 +20,8 @@ from pathlib import Path
 
 from flet_web import get_package_web_dir
 
-# Where Debian's packages put the faces: unhinted first (what Flutter's own material_fonts ship).
-ROBOTO_DIRS = (
-    Path("/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF"),
-    Path("/usr/share/fonts/truetype/roboto/unhinted"),
-    Path("/usr/share/fonts/truetype/roboto/hinted"),
-)
+from flutter_renderer.text_metrics import ROBOTO_DIRS
+
 # The package's file name stem -> (CSS weight, italic). Roboto has no 200, 600 or 800 face; the
 # engine falls back to the nearest weight, as on Android.
 _STYLES = {"Thin": 100, "Light": 300, "Regular": 400, "Medium": 500, "Bold": 700, "Black": 900}

@@ -14,6 +14,7 @@ import flet as ft
 from flutter_renderer.catalog import CLASSES
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.extents import content_extent, parent_size
 from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
@@ -60,6 +61,14 @@ def row(node: DartObject) -> ft.Control:
     return _flex(node, vertical=False)
 
 
+@widget("OverflowBar", honours="spacing alignment overflowSpacing overflowAlignment overflowDirection children")
+def overflow_bar(node: DartObject) -> ft.Control:
+    # The front end (dart/overflow_bar.py) puts a Row or Column in the place of every bar whose layout
+    # it can tell; one that reaches the mapping could be either.
+    raise unsupported("OverflowBar whose children's widths or whose own width are not known (a Row when the "
+                      "children fit, else a Column)", node)
+
+
 @widget("Flex", honours="direction children mainAxisAlignment crossAxisAlignment mainAxisSize spacing "
                         "verticalDirection")
 def flex(node: DartObject) -> ft.Control:
@@ -102,9 +111,14 @@ def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Co
     fixed = [size is not None and (not math.isinf(size) or not unbounded(axis)) for size, axis in ((w, "h"), (h, "v"))]
     tight = container.get("alignment") is None and all(f or (size is None and is_tight())
                                                        for f, size in zip(fixed, (w, h)))
+    child = node.kwargs.get("child")
+    fitted = isinstance(child, DartObject) and child.type in ("FittedBox", "OverflowBox")   # the widgets that ask
+    known = fitted and tight and container.get("padding") is None and all(
+        size is not None and math.isfinite(size) for size in (w, h))
     with axes(vertical=False if h is not None and not math.isinf(h) else None,
-              horizontal=False if w is not None and not math.isinf(w) else None), tight_child(tight):
-        content = build_optional(node.kwargs.get("child"))
+              horizontal=False if w is not None and not math.isinf(w) else None), tight_child(tight), \
+            parent_size((w, h) if known else None):
+        content = build_optional(child)
     return ft.Container(content=content, width=w, height=h, **container)
 
 
@@ -168,6 +182,8 @@ def container(node: DartObject) -> ft.Control:
         width, height = _tight_size(k["constraints"], width, height, node, fills)
     style = box_decoration(k.get("decoration"))
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
+    if k.get("alignment") is not None and height is None:
+        check_scroll_view_height(k.get("child"), v.alignment(k["alignment"]))
     control = _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
                      alignment=v.alignment(k.get("alignment")), clip_behavior=_clip(k.get("clipBehavior")), **style)
     matrix = v.matrix4(k.get("transform"))
@@ -177,13 +193,14 @@ def container(node: DartObject) -> ft.Control:
     return control
 
 
-def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False) -> tuple[Any, Any]:
+def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False,
+                child: Any = None) -> tuple[Any, Any]:
     """BoxConstraints -> a size per axis: tight ones (min == max, e.g. BoxConstraints.expand) are a size;
     a loose one that cannot bind on this screen (min 0, max >= the screen, e.g. maxWidth: 400 on a
     390 px phone) changes nothing; a maximum around a box that `fills` whatever it is given (a
     Container with an alignment or without a child) is that box's size, which its parent's
-    constraints clamp as they clamp the maximum; any other is unsupported (Flet has no general
-    constraints)."""
+    constraints clamp as they clamp the maximum; a minimum alone around a `child` of a fixed extent
+    is the larger of the two; any other is unsupported (Flet has no general constraints)."""
     c = v.constraints(value)
     sizes = []
     for axis, low, high, screen, given in (("width", c.min_width, c.max_width, SCREEN_WIDTH.get(), width),
@@ -194,6 +211,8 @@ def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bo
             sizes.append(given)
         elif low == 0 and (fills or given is not None):   # `width`/`height` tighten the constraints
             sizes.append(high if given is None else min(v.number(given), high))
+        elif math.isinf(high) and given is None and (extent := content_extent(child, axis)) is not None:
+            sizes.append(max(low, extent))
         else:
             raise unsupported(f"{node.type}.constraints with min/max {axis} {low:g}..{high:g}", node)
     return sizes[0], sizes[1]
@@ -241,9 +260,34 @@ def sized_box_from_size(node: DartObject) -> ft.Control:
     return _sized(node, width, height)
 
 
+# Boxes as tall as their child (without a height of their own), and those of them that paint it.
+_AS_TALL_AS_CHILD = ("Material", "Card", "Padding", "SafeArea", "DecoratedBox", "ColoredBox", "Container")
+_PAINTED = ("Material", "Card", "DecoratedBox", "ColoredBox")
+
+
+def check_scroll_view_height(child: Any, where: ft.Alignment) -> None:
+    """A vertical SingleChildScrollView below an Align is as tall as its content in Flutter (when that
+    is shorter than the space); Flet's scroll views take all the height they are given. Where that
+    shows (the child is not aligned to the top, or a box between them paints the scroll view's
+    height), it is unsupported."""
+    painted = False
+    while isinstance(child, DartObject) and child.type in _AS_TALL_AS_CHILD:
+        k = child.kwargs
+        if child.type == "Container" and any(k.get(name) is not None for name in ("height", "constraints", "alignment")):
+            return
+        painted = painted or child.type in _PAINTED or (child.type == "Container" and (
+            k.get("color") is not None or k.get("decoration") is not None))
+        child = k.get("child")
+    if isinstance(child, DartObject) and child.type == "SingleChildScrollView" and not _is_horizontal(child) \
+            and (painted or where.y != -1):
+        raise unsupported("SingleChildScrollView aligned or painted by its height (Flutter's is as tall as its "
+                          "content; Flet's scroll views take all the height they are given)", child)
+
+
 def _align(node: DartObject, default: ft.Alignment) -> ft.Control:
     k = node.kwargs
     where = v.alignment(k.get("alignment")) or default
+    check_scroll_view_height(k.get("child"), where)
     if k.get("widthFactor") is not None or k.get("heightFactor") is not None:
         return _shrink_wrapped(node, k.get("widthFactor"), k.get("heightFactor"), where)
     return ft.Container(content=build_optional(k.get("child")), alignment=where)
@@ -577,8 +621,20 @@ def opacity(node: DartObject) -> ft.Control:
 
 @widget("ConstrainedBox", honours="constraints child")
 def constrained_box(node: DartObject) -> ft.Control:
-    width, height = _tight_size(node.kwargs.get("constraints"), None, None, node)
+    width, height = _tight_size(node.kwargs.get("constraints"), None, None, node, child=node.kwargs.get("child"))
     return _sized(node, width, height)
+
+
+@widget("RotatedBox", honours="quarterTurns child")
+def rotated_box(node: DartObject) -> ft.Control:
+    turns = node.kwargs.get("quarterTurns")
+    if not isinstance(turns, int) or isinstance(turns, bool):
+        raise bad(turns, "an int for RotatedBox.quarterTurns")
+    # Rotated before layout: an odd number of turns gives the child the other axis's constraints.
+    swap = turns % 2 == 1
+    with axes(vertical=unbounded("h") if swap else None, horizontal=unbounded("v") if swap else None):
+        child = build_optional(node.kwargs.get("child"))
+    return ft.RotatedBox(quarter_turns=turns % 4, content=child)
 
 
 @widget("AspectRatio", honours="aspectRatio child")

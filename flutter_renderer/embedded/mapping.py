@@ -17,8 +17,8 @@ import flet as ft
 from flutter_renderer.api import ErrorKind, RenderSize
 from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import (  # noqa: F401 - registers builders
-    animated, at_rest, behaviour, compositions, cupertino, dropdown_menu, fractions, inputs, layout, material, menus,
-    navigation, painting, panels, scaffold, slivers, themes,
+    animated, at_rest, behaviour, compositions, cupertino, dropdown_menu, fitted, fractions, icon_theme, inputs, layout,
+    material, menus, navigation, painting, panels, scaffold, slivers, themes,
 )
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style

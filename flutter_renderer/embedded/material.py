@@ -478,10 +478,13 @@ def chip(node: DartObject) -> ft.Control:
         raise unsupported(f"{node.type}.color (a WidgetStateProperty)", node)
     selectable = node.type in ("FilterChip", "ChoiceChip", "InputChip")
     noop = lambda e: None  # noqa: E731 - Flet draws the delete/select affordances only with a handler
+    disabled = (node.type == "ActionChip" and k.get("onPressed") is None) or k.get("isEnabled") is False
+    # A MaterialStateOutlinedBorder's shape in the chip's state; null defers to the chip's default.
+    shape = v.state_value(k.get("shape"), selected=selectable and bool(k.get("selected")), disabled=disabled)
     return ft.Chip(
         label=build(k.get("label")), leading=build_optional(k.get("avatar")),
         label_text_style=v.text_style(k.get("labelStyle")), label_padding=v.edge_insets(k.get("labelPadding")),
-        border_side=v.border_side(k.get("side")), shape=v.shape_border(k.get("shape")),
+        border_side=v.border_side(k.get("side")), shape=v.shape_border(shape),
         bgcolor=v.color(k.get("backgroundColor")), padding=v.edge_insets(k.get("padding")),
         elevation=v.finite(k.get("elevation")), shadow_color=v.color(k.get("shadowColor")),
         delete_icon=build_optional(k.get("deleteIcon")), delete_icon_color=v.color(k.get("deleteIconColor")),
@@ -493,7 +496,7 @@ def chip(node: DartObject) -> ft.Control:
         check_color=v.color(k.get("checkmarkColor")),
         # A plain Chip is enabled in Flutter; Flet draws a chip without any handler as disabled.
         on_click=noop if not selectable and (node.type == "Chip" or k.get("onPressed") is not None) else None,
-        disabled=(node.type == "ActionChip" and k.get("onPressed") is None) or k.get("isEnabled") is False,
+        disabled=disabled,
     )
 
 

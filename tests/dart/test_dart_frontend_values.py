@@ -115,6 +115,8 @@ EXPRESSIONS = [
     ("name!", "Ada"),
     ("n is int", True),
     ("name is! String", False),
+    ("DateTime(2011, 1, 2) is DateTime", True),
+    ("name is DateTime", False),
     # the file's own declarations
     ("kTitle", "Title"),
     ("helper(2)", 4),
