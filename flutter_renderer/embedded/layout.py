@@ -182,8 +182,6 @@ def container(node: DartObject) -> ft.Control:
         width, height = _tight_size(k["constraints"], width, height, node, fills)
     style = box_decoration(k.get("decoration"))
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
-    if k.get("alignment") is not None and height is None:
-        check_scroll_view_height(k.get("child"), v.alignment(k["alignment"]))
     control = _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
                      alignment=v.alignment(k.get("alignment")), clip_behavior=_clip(k.get("clipBehavior")), **style)
     matrix = v.matrix4(k.get("transform"))
@@ -260,34 +258,9 @@ def sized_box_from_size(node: DartObject) -> ft.Control:
     return _sized(node, width, height)
 
 
-# Boxes as tall as their child (without a height of their own), and those of them that paint it.
-_AS_TALL_AS_CHILD = ("Material", "Card", "Padding", "SafeArea", "DecoratedBox", "ColoredBox", "Container")
-_PAINTED = ("Material", "Card", "DecoratedBox", "ColoredBox")
-
-
-def check_scroll_view_height(child: Any, where: ft.Alignment) -> None:
-    """A vertical SingleChildScrollView below an Align is as tall as its content in Flutter (when that
-    is shorter than the space); Flet's scroll views take all the height they are given. Where that
-    shows (the child is not aligned to the top, or a box between them paints the scroll view's
-    height), it is unsupported."""
-    painted = False
-    while isinstance(child, DartObject) and child.type in _AS_TALL_AS_CHILD:
-        k = child.kwargs
-        if child.type == "Container" and any(k.get(name) is not None for name in ("height", "constraints", "alignment")):
-            return
-        painted = painted or child.type in _PAINTED or (child.type == "Container" and (
-            k.get("color") is not None or k.get("decoration") is not None))
-        child = k.get("child")
-    if isinstance(child, DartObject) and child.type == "SingleChildScrollView" and not _is_horizontal(child) \
-            and (painted or where.y != -1):
-        raise unsupported("SingleChildScrollView aligned or painted by its height (Flutter's is as tall as its "
-                          "content; Flet's scroll views take all the height they are given)", child)
-
-
 def _align(node: DartObject, default: ft.Alignment) -> ft.Control:
     k = node.kwargs
     where = v.alignment(k.get("alignment")) or default
-    check_scroll_view_height(k.get("child"), where)
     if k.get("widthFactor") is not None or k.get("heightFactor") is not None:
         return _shrink_wrapped(node, k.get("widthFactor"), k.get("heightFactor"), where)
     return ft.Container(content=build_optional(k.get("child")), alignment=where)

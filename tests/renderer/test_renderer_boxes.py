@@ -161,17 +161,3 @@ def test_a_grids_main_axis_extent_becomes_the_aspect_ratio_of_its_cells_where_it
     with pytest.raises(MappingError) as info:   # in a Stack its width is not known here
         body(f"Stack(children: [GridView(gridDelegate: {delegate}, children: const [Text('a')])])")
     assert info.value.kind == ErrorKind.UNSUPPORTED and "mainAxisExtent" in info.value.message
-
-
-def test_a_scroll_view_centred_or_painted_by_its_height_is_unsupported():
-    # Flutter's SingleChildScrollView is as tall as its content here; Flet's takes the whole height.
-    for source in ("Center(child: SingleChildScrollView(child: Text('a')))",
-                   "Container(alignment: Alignment.topCenter, child: Material(elevation: 4, child: "
-                   "Padding(padding: const EdgeInsets.all(8), child: SingleChildScrollView(child: Text('a')))))"):
-        with pytest.raises(MappingError) as info:
-            body(source)
-        assert info.value.kind == ErrorKind.UNSUPPORTED and "SingleChildScrollView" in info.value.message
-    # At the top and unpainted, or in a box of its own height, the two look the same.
-    assert isinstance(body("Align(alignment: Alignment.topLeft, child: SingleChildScrollView(child: Text('a')))"),
-                      ft.Container)
-    assert body("Center(child: SizedBox(height: 200, child: SingleChildScrollView(child: Text('a'))))").content.height == 200
