@@ -34,18 +34,34 @@ LOGGED = ("loss", "mean_token_accuracy", "entropy")
 
 def warmup_logs(policy: Path, adapter: str, rows: list, args: argparse.Namespace, work: Path) -> dict:
     """One SFT warm-up of `policy` with `adapter`; its trainable share, seconds and logs."""
-    settings = load_settings(REPO / "pipeline.toml", preset="small", environ={}, overrides={
-        "model.name": str(policy), "model.adapter": adapter, "model.lora_rank": 16, "model.lora_alpha": 32,
-        "train.sft.learning_rate": args.learning_rate, "train.sft.max_steps": args.steps, "train.logging_steps": 10,
-        "train.per_device_train_batch_size": 4, "train.gradient_accumulation_steps": 1, "train.num_generations": 4,
-    })
+    settings = load_settings(
+        REPO / "pipeline.toml",
+        preset="small",
+        environ={},
+        overrides={
+            "model.name": str(policy),
+            "model.adapter": adapter,
+            "model.lora_rank": 16,
+            "model.lora_alpha": 32,
+            "train.sft.learning_rate": args.learning_rate,
+            "train.sft.max_steps": args.steps,
+            "train.logging_steps": 10,
+            "train.per_device_train_batch_size": 4,
+            "train.gradient_accumulation_steps": 1,
+            "train.num_generations": 4,
+        },
+    )
     model, processor = load_policy(settings.model)
     logs = LogCollector()
     started = time.perf_counter()
     trained = sft_warmup(model, processor, rows, settings, work / adapter, callbacks=[logs])
     trainable, total = trainable_parameters(trained)
-    return {"trainable": trainable, "total": total, "seconds": round(time.perf_counter() - started, 1),
-            "logs": [{"step": log["step"], **{k: log[k] for k in LOGGED}} for log in logs.logs if "loss" in log]}
+    return {
+        "trainable": trainable,
+        "total": total,
+        "seconds": round(time.perf_counter() - started, 1),
+        "logs": [{"step": log["step"], **{k: log[k] for k in LOGGED}} for log in logs.logs if "loss" in log],
+    }
 
 
 def main() -> int:
@@ -68,8 +84,10 @@ def main() -> int:
     print("| adapter | trainable | step | loss | token accuracy | entropy |\n|---|---:|---:|---:|---:|---:|")
     for adapter, result in results.items():
         for log in result["logs"]:
-            print(f"| {adapter} | {result['trainable']:,} | {log['step']} | {log['loss']:.3f} | "
-                  f"{log['mean_token_accuracy']:.3f} | {log['entropy']:.2f} |")
+            print(
+                f"| {adapter} | {result['trainable']:,} | {log['step']} | {log['loss']:.3f} | "
+                f"{log['mean_token_accuracy']:.3f} | {log['entropy']:.2f} |"
+            )
     return 0
 
 

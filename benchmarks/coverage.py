@@ -44,8 +44,8 @@ _blockers = _sibling_module("coverage_blockers")
 Peel, blocker_key, peel = _blockers.Peel, _blockers.blocker_key, _blockers.peel
 
 KINDS = tuple(kind.value for kind in ErrorKind)
-TIMEOUT_S = 30.0   # per file: generous, so a loaded machine shows slow renders rather than timeouts
-COMMIT_FILE = "FLUTTER_COMMIT"   # written next to the corpus by fetch_flutter_examples.sh
+TIMEOUT_S = 30.0  # per file: generous, so a loaded machine shows slow renders rather than timeouts
+COMMIT_FILE = "FLUTTER_COMMIT"  # written next to the corpus by fetch_flutter_examples.sh
 
 
 @dataclass
@@ -104,22 +104,36 @@ def _parse_message(message: str) -> tuple[str, int, int]:
     if sep and head.startswith("line ") and ":" in head:
         line, _, column = head[5:].partition(":")
         if line.isdigit() and column.isdigit():
-            rest = rest[len("Error: "):] if rest.startswith("Error: ") else rest
+            rest = rest[len("Error: ") :] if rest.startswith("Error: ") else rest
             return rest, int(line), int(column)
     return message, 0, 0
 
 
-def classify(paths: Sequence[Path], root: Path, backend: RenderBackend | None, size: RenderSize,
-             peel_rounds: int, progress: Callable[[str], None] = lambda _: None) -> list[FileResult]:
+def classify(
+    paths: Sequence[Path],
+    root: Path,
+    backend: RenderBackend | None,
+    size: RenderSize,
+    peel_rounds: int,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[FileResult]:
     """Front end for every file, the backend for the files it accepts, then peeling of the failures.
 
     With `backend` None the accepted files are only mapped to Flet controls here, not drawn
     (`--no-browser`): mapping errors count, Flet's and Chromium's don't."""
     sources = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
     errors = [front_end_error(source, size) for source in sources]
-    results = [FileResult(str(path.relative_to(root)), folder_of(path, root), error is None,
-                          "front end" if error else "rendered", error.kind.value if error else None,
-                          error.message if error else "") for path, error in zip(paths, errors)]
+    results = [
+        FileResult(
+            str(path.relative_to(root)),
+            folder_of(path, root),
+            error is None,
+            "front end" if error else "rendered",
+            error.kind.value if error else None,
+            error.message if error else "",
+        )
+        for path, error in zip(paths, errors)
+    ]
     passing = [i for i, error in enumerate(errors) if error is None]
     progress(f"front end: {len(passing)}/{len(paths)} files pass; {'rendering' if backend else 'mapping'} them")
     if backend is not None and passing:
@@ -133,8 +147,9 @@ def classify(paths: Sequence[Path], root: Path, backend: RenderBackend | None, s
     for index in passing:
         error = errors[index]
         if error is not None:
-            results[index] = FileResult(results[index].path, results[index].folder, False, "render",
-                                        error.kind.value, error.message)
+            results[index] = FileResult(
+                results[index].path, results[index].folder, False, "render", error.kind.value, error.message
+            )
     progress("peeling the blockers")
     for result, source, error in zip(results, sources, errors):
         if error is None:
@@ -147,11 +162,17 @@ def classify(paths: Sequence[Path], root: Path, backend: RenderBackend | None, s
 
 def by_folder(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     """Files, rendered and errors by kind per folder, then an 'all' row."""
+
     def row(name: str, group: Sequence[FileResult]) -> dict[str, Any]:
         kinds = Counter(r.kind for r in group if not r.ok)
         rendered = sum(r.ok for r in group)
-        return {"folder": name, "files": len(group), "rendered": rendered,
-                "rate": rendered / len(group) if group else 0.0, **{k: kinds.get(k, 0) for k in KINDS}}
+        return {
+            "folder": name,
+            "files": len(group),
+            "rendered": rendered,
+            "rate": rendered / len(group) if group else 0.0,
+            **{k: kinds.get(k, 0) for k in KINDS},
+        }
 
     folders = sorted({r.folder for r in results})
     return [row(f, [r for r in results if r.folder == f]) for f in folders] + [row("all", results)]
@@ -167,8 +188,16 @@ def blockers(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     first = Counter(r.blocker for r in failed)
     anywhere = Counter(key for r in failed for key in set(r.chain))
     alone = Counter(r.chain[0] for r in failed if r.peel == "cleared" and len(set(r.chain)) == 1)
-    rows = [{"blocker": key, "kind": "/".join(sorted(kinds.get(key, {"?": 0}))), "first": first[key],
-             "anywhere": anywhere[key], "alone": alone[key]} for key in set(first) | set(anywhere)]
+    rows = [
+        {
+            "blocker": key,
+            "kind": "/".join(sorted(kinds.get(key, {"?": 0}))),
+            "first": first[key],
+            "anywhere": anywhere[key],
+            "alone": alone[key],
+        }
+        for key in set(first) | set(anywhere)
+    ]
     return sorted(rows, key=lambda row: (-row["first"], -row["anywhere"], row["blocker"]))
 
 
@@ -184,23 +213,37 @@ def unlock_order(results: Sequence[FileResult], limit: int) -> list[dict[str, An
     rows: list[dict[str, Any]] = []
     while pending and len(rows) < limit:
         alone = Counter(next(iter(s - chosen)) for s in pending if len(s - chosen) == 1)
-        pick = min(alone, key=lambda k: (-alone[k], k)) if alone else \
-            min(Counter(k for s in pending for k in s - chosen).items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        pick = (
+            min(alone, key=lambda k: (-alone[k], k))
+            if alone
+            else min(Counter(k for s in pending for k in s - chosen).items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        )
         chosen.add(pick)
         unlocked = [s for s in pending if s <= chosen]
         pending = [s for s in pending if not s <= chosen]
         rendered += len(unlocked)
-        rows.append({"rank": len(rows) + 1, "blocker": pick, "unlocks": len(unlocked), "cumulative": rendered,
-                     "rate": rendered / total if total else 0.0})
+        rows.append(
+            {
+                "rank": len(rows) + 1,
+                "blocker": pick,
+                "unlocks": len(unlocked),
+                "cumulative": rendered,
+                "rate": rendered / total if total else 0.0,
+            }
+        )
     return rows
 
 
 def report(results: Sequence[FileResult], top: int) -> dict[str, Any]:
     """Every aggregate the tables show."""
     failed = [r for r in results if not r.ok]
-    return {"folders": by_folder(results), "kinds": dict(Counter(r.kind for r in failed)),
-            "blockers": blockers(results)[:top], "unlock": unlock_order(results, top),
-            "peel": dict(Counter(r.peel for r in failed))}
+    return {
+        "folders": by_folder(results),
+        "kinds": dict(Counter(r.kind for r in failed)),
+        "blockers": blockers(results)[:top],
+        "unlock": unlock_order(results, top),
+        "peel": dict(Counter(r.peel for r in failed)),
+    }
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -211,24 +254,40 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def markdown(summary: dict[str, Any], total: int) -> str:
     """The tables of one run, as Markdown."""
-    folders = _table(["folder", "files", "rendered", "rate", *KINDS],
-                     [[r["folder"], r["files"], r["rendered"], f"{r['rate']:.1%}", *(r[k] for k in KINDS)]
-                      for r in summary["folders"]])
+    folders = _table(
+        ["folder", "files", "rendered", "rate", *KINDS],
+        [
+            [r["folder"], r["files"], r["rendered"], f"{r['rate']:.1%}", *(r[k] for k in KINDS)]
+            for r in summary["folders"]
+        ],
+    )
     failed = sum(summary["kinds"].values())
-    kinds = _table(["error kind", "files", "share of all files"],
-                   [[k, n, f"{n / total:.1%}"] for k, n in sorted(summary["kinds"].items(), key=lambda kv: -kv[1])])
-    top = _table(["blocker", "kind", "first error of", "anywhere in peeling of", "alone blocks"],
-                 [[r["blocker"], r["kind"], r["first"], r["anywhere"], r["alone"]] for r in summary["blockers"]])
-    unlock = _table(["#", "implement", "unlocks files", "rendered then", "rate then"],
-                    [[r["rank"], r["blocker"], r["unlocks"], r["cumulative"], f"{r['rate']:.1%}"]
-                     for r in summary["unlock"]])
+    kinds = _table(
+        ["error kind", "files", "share of all files"],
+        [[k, n, f"{n / total:.1%}"] for k, n in sorted(summary["kinds"].items(), key=lambda kv: -kv[1])],
+    )
+    top = _table(
+        ["blocker", "kind", "first error of", "anywhere in peeling of", "alone blocks"],
+        [[r["blocker"], r["kind"], r["first"], r["anywhere"], r["alone"]] for r in summary["blockers"]],
+    )
+    unlock = _table(
+        ["#", "implement", "unlocks files", "rendered then", "rate then"],
+        [[r["rank"], r["blocker"], r["unlocks"], r["cumulative"], f"{r['rate']:.1%}"] for r in summary["unlock"]],
+    )
     peeled = ", ".join(f"{status}: {n}" for status, n in sorted(summary["peel"].items(), key=lambda kv: -kv[1]))
-    return "\n\n".join([
-        "### Render rate by folder", folders,
-        f"### Errors by kind ({failed} of {total} files fail)", kinds,
-        "### Top blockers (files)", top,
-        "### Peeling: what implementing each blocker unlocks (greedy order)", unlock,
-        f"Peeling ended: {peeled}."])
+    return "\n\n".join(
+        [
+            "### Render rate by folder",
+            folders,
+            f"### Errors by kind ({failed} of {total} files fail)",
+            kinds,
+            "### Top blockers (files)",
+            top,
+            "### Peeling: what implementing each blocker unlocks (greedy order)",
+            unlock,
+            f"Peeling ended: {peeled}.",
+        ]
+    )
 
 
 def _git(args: list[str], cwd: Path) -> str:
@@ -270,14 +329,23 @@ def main() -> None:
         results = classify(paths, root, backend, size, args.peel, lambda line: print(line, file=sys.stderr))
     summary = report(results, args.top)
     repo = Path(__file__).resolve().parents[1]
-    meta = {"corpus": str(args.dir), "corpus_commit": args.corpus_commit or corpus_commit(root),
-            "project_commit": _git(["rev-parse", "HEAD"], repo),
-            "project_dirty": bool(_git(["status", "--porcelain", "--untracked-files=no"], repo)),
-            "renderer": source_version(), "drawn": not args.no_browser, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-            "machine": f"{platform.machine()}, {platform.system()} {platform.release()}", "workers": args.workers,
-            "peel_rounds": args.peel, "wall_s": round(time.monotonic() - start, 1)}
-    print(f"{len(paths)} files under {args.dir} (Flutter {meta['corpus_commit'] or '?'}), project "
-          f"{meta['project_commit'][:10]}{' (dirty)' if meta['project_dirty'] else ''}, {meta['wall_s']} s\n")
+    meta = {
+        "corpus": str(args.dir),
+        "corpus_commit": args.corpus_commit or corpus_commit(root),
+        "project_commit": _git(["rev-parse", "HEAD"], repo),
+        "project_dirty": bool(_git(["status", "--porcelain", "--untracked-files=no"], repo)),
+        "renderer": source_version(),
+        "drawn": not args.no_browser,
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {platform.system()} {platform.release()}",
+        "workers": args.workers,
+        "peel_rounds": args.peel,
+        "wall_s": round(time.monotonic() - start, 1),
+    }
+    print(
+        f"{len(paths)} files under {args.dir} (Flutter {meta['corpus_commit'] or '?'}), project "
+        f"{meta['project_commit'][:10]}{' (dirty)' if meta['project_dirty'] else ''}, {meta['wall_s']} s\n"
+    )
     print(markdown(summary, len(paths)))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

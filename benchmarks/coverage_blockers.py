@@ -32,16 +32,46 @@ MAX_SOURCE = 10_000_000
 # named arguments that hold one widget, and lists of widgets
 WIDGET_SLOTS = ("child", "body", "home")
 WIDGET_LISTS = ("children", "slivers")
-WIDGET_LABELS = frozenset(WIDGET_SLOTS + (
-    "appBar", "title", "subtitle", "leading", "trailing", "icon", "label", "floatingActionButton",
-    "bottomNavigationBar", "drawer", "endDrawer", "bottomSheet", "flexibleSpace", "bottom", "content",
-    "background", "secondary", "avatar", "header", "footer", "placeholder", "selectedIcon", "activeIcon",
-))
+WIDGET_LABELS = frozenset(
+    WIDGET_SLOTS
+    + (
+        "appBar",
+        "title",
+        "subtitle",
+        "leading",
+        "trailing",
+        "icon",
+        "label",
+        "floatingActionButton",
+        "bottomNavigationBar",
+        "drawer",
+        "endDrawer",
+        "bottomSheet",
+        "flexibleSpace",
+        "bottom",
+        "content",
+        "background",
+        "secondary",
+        "avatar",
+        "header",
+        "footer",
+        "placeholder",
+        "selectedIcon",
+        "activeIcon",
+    )
+)
 PEELABLE = (ErrorKind.ANALYSIS, ErrorKind.UNSUPPORTED)
 # containers of a value and the index of the child where their value parts start
-_VALUE_CONTAINERS = {"argument": 0, "named_argument": 1, "return_statement": 0, "function_body": 0,
-                     "function_expression_body": 0, "list_literal": 0, "set_or_map_literal": 0,
-                     "spread_element": 0}
+_VALUE_CONTAINERS = {
+    "argument": 0,
+    "named_argument": 1,
+    "return_statement": 0,
+    "function_body": 0,
+    "function_expression_body": 0,
+    "list_literal": 0,
+    "set_or_map_literal": 0,
+    "spread_element": 0,
+}
 _ASSIGNED = ("initialized_variable_definition", "static_final_declaration", "initialized_identifier")
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
@@ -49,8 +79,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^The named parameter '(\w+)' of '([\w.]+)' is valid Flutter"), lambda m: f"{m[2]}({m[1]}:)"),
     (re.compile(r"^Undefined name '([\w$]+)'"), lambda m: m[1]),
     (re.compile(r"^The function '([\w$]+)' isn't defined"), lambda m: m[1]),
-    (re.compile(r"^The method '([\w$]+)' isn't defined for the type '([\w$]+)'"),
-     lambda m: m[1] if m[1][:1].isupper() else f"{m[2]}.{m[1]}"),
+    (
+        re.compile(r"^The method '([\w$]+)' isn't defined for the type '([\w$]+)'"),
+        lambda m: m[1] if m[1][:1].isupper() else f"{m[2]}.{m[1]}",
+    ),
     (re.compile(r"^The getter '([\w$]+)' isn't defined for the type '([\w$]+)'"), lambda m: f"{m[2]}.{m[1]}"),
     (re.compile(r"^The name '([\w$]+)' isn't a class"), lambda m: m[1]),
     (re.compile(r"^Couldn't find constructor '([\w$.]+)'"), lambda m: m[1]),
@@ -61,8 +93,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^Cascades"), lambda m: "cascade (..)"),
     (re.compile(r"^A value of type '\w+' passed to a Flutter widget"), lambda m: "a value the IR can't carry"),
     (re.compile(r"^The expression '.*' \((\w+)\) is not supported"), lambda m: f"expression: {m[1]}"),
-    (re.compile(r"^'(\w+) ' declarations are not supported|^'(\w+)' declarations are not supported"),
-     lambda m: f"{m[1] or m[2]} declaration"),
+    (
+        re.compile(r"^'(\w+) ' declarations are not supported|^'(\w+)' declarations are not supported"),
+        lambda m: f"{m[1] or m[2]} declaration",
+    ),
     (re.compile(r"^(.{1,60}?) is not supported by the embedded renderer"), lambda m: m[1]),
 ]
 _NAMED_PARAMETER = re.compile(r"^The named parameter '(\w+)' (isn't defined|is required)")
@@ -93,12 +127,15 @@ def _at(root: Node, line: int, column: int) -> Node | None:
 
 def _call_arguments(node: Node) -> Node | None:
     """The argument list of the call that starts at `node` (`T(...)`, `T.c(...)`, `const T(...)`)."""
-    if node.type not in ("const_object_expression", "new_expression") and node.parent is not None \
-            and node.parent.type in ("const_object_expression", "new_expression"):
+    if (
+        node.type not in ("const_object_expression", "new_expression")
+        and node.parent is not None
+        and node.parent.type in ("const_object_expression", "new_expression")
+    ):
         node = node.parent
     if node.type in ("const_object_expression", "new_expression"):
         return next((c for c in named(node) if c.type == "arguments"), None)
-    sibling = node.next_named_sibling   # `T.c(...)` is written as `T` followed by selector siblings
+    sibling = node.next_named_sibling  # `T.c(...)` is written as `T` followed by selector siblings
     while sibling is not None and sibling.type in CONTINUATIONS:
         found = _first_of(sibling, "arguments")
         if found is not None:
@@ -126,8 +163,12 @@ def _callee(node: Node) -> str:
         return ".".join(names)
     parts = [text(node)]
     sibling = node.next_named_sibling
-    while sibling is not None and sibling.type == "selector" and sibling.named_children \
-            and sibling.named_children[0].type == "unconditional_assignable_selector":
+    while (
+        sibling is not None
+        and sibling.type == "selector"
+        and sibling.named_children
+        and sibling.named_children[0].type == "unconditional_assignable_selector"
+    ):
         parts.append(text(named(sibling.named_children[0])[0]))
         sibling = sibling.next_named_sibling
     return ".".join(parts)
@@ -180,10 +221,10 @@ def _values(parent: Node) -> list[Node] | None:
         return [c for c in parts if c.type not in ("type_arguments", "const_builtin")]
     if kind in ("if_element", "for_element"):
         groups = split_exprs([c for c in parts if c.type != "for_loop_parts"])
-        return [n for group in groups[1 if kind == "if_element" else 0:] for n in group]
+        return [n for group in groups[1 if kind == "if_element" else 0 :] for n in group]
     if kind in _ASSIGNED:
         equals = next((i for i, c in enumerate(parent.children) if c.type == "="), None)
-        return None if equals is None else [c for c in parent.children[equals + 1:] if c.is_named]
+        return None if equals is None else [c for c in parent.children[equals + 1 :] if c.is_named]
     return None
 
 
@@ -199,6 +240,7 @@ def _condition(parent: Node) -> list[Node] | None:
 
 def _span(node: Node) -> tuple[Node, list[Node], str] | None:
     """The innermost value, condition or statement holding `node`: (container, its nodes, role)."""
+
     def holds(group: list[Node], child: Node) -> bool:
         return any(g.start_byte <= child.start_byte and child.end_byte <= g.end_byte for g in group)
 
@@ -224,12 +266,12 @@ def _widget_stand_in(group: list[Node], data: bytes) -> str:
         argument = _named_argument(arguments, label)
         if argument is not None:
             value = named(argument)[1:]
-            return data[value[0].start_byte:value[-1].end_byte].decode("utf-8", "replace")
+            return data[value[0].start_byte : value[-1].end_byte].decode("utf-8", "replace")
     for label in WIDGET_LISTS:
         argument = _named_argument(arguments, label)
         if argument is not None:
             value = named(argument)[1:]
-            return f"Column(children: {data[value[0].start_byte:value[-1].end_byte].decode('utf-8', 'replace')})"
+            return f"Column(children: {data[value[0].start_byte : value[-1].end_byte].decode('utf-8', 'replace')})"
     return "const SizedBox()"
 
 
@@ -243,14 +285,20 @@ def _is_construction(group: list[Node]) -> bool:
 def _widget_slot(container: Node, role: str) -> bool:
     if role == "named_argument":
         return text(named(named(container)[0])[0]) in WIDGET_LABELS
-    if role == "argument":   # the argument of `runApp(...)`
+    if role == "argument":  # the argument of `runApp(...)`
         holder = container.parent
         while holder is not None and holder.type in ("arguments", "argument_part"):
             holder = holder.parent
         head = holder.prev_named_sibling if holder is not None and holder.type == "selector" else None
         return head is not None and text(head) == "runApp"
-    return role in ("list_literal", "return_statement", "function_body", "function_expression_body",
-                    "if_element", "for_element")
+    return role in (
+        "list_literal",
+        "return_statement",
+        "function_body",
+        "function_expression_body",
+        "if_element",
+        "for_element",
+    )
 
 
 def _replace(data: bytes, start: int, end: int, new: str) -> str:
@@ -263,7 +311,7 @@ def _delete(data: bytes, last: Node, start: int) -> str:
     following = last.next_sibling
     if following is not None and following.type == ",":
         end = following.end_byte
-        while data[end:end + 1] in (b" ", b"\t"):
+        while data[end : end + 1] in (b" ", b"\t"):
             end += 1
     return _replace(data, start, end, "")
 
@@ -291,7 +339,7 @@ def stub(source: str, error: SourceError) -> str | None:
     directive = node
     while directive is not None and directive.type != "import_or_export":
         directive = directive.parent
-    if directive is not None:   # a library the renderer refuses: the file without that import
+    if directive is not None:  # a library the renderer refuses: the file without that import
         return _replace(data, directive.start_byte, directive.end_byte, "")
     span = _span(node)
     if span is None:
@@ -300,11 +348,15 @@ def stub(source: str, error: SourceError) -> str | None:
     if role == "statement":
         return _replace(data, container.start_byte, container.end_byte, ";")
     if role == "condition":
-        return _replace(data, group[0].start_byte, group[-1].end_byte, "(false)" if group[0].type ==
-                        "parenthesized_expression" else "false")
+        return _replace(
+            data,
+            group[0].start_byte,
+            group[-1].end_byte,
+            "(false)" if group[0].type == "parenthesized_expression" else "false",
+        )
     if _is_construction(group) and _widget_slot(container, role):
         return _replace(data, group[0].start_byte, group[-1].end_byte, _widget_stand_in(group, data))
-    if role in ("list_literal", "set_or_map_literal"):   # an element that is not a widget: leave it out
+    if role in ("list_literal", "set_or_map_literal"):  # an element that is not a widget: leave it out
         return _delete(data, group[-1], group[0].start_byte)
     return _replace(data, group[0].start_byte, group[-1].end_byte, "null")
 

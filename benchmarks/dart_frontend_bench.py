@@ -192,8 +192,9 @@ COLORS = ["blue", "green", "teal", "orange", "purple", "indigo", "red", "amber"]
 def screens(n: int) -> list[str]:
     """`n` variants of one realistic screen (item counts, colors, titles vary)."""
     return [
-        SCREEN.format(gap=12 + i % 3 * 4, count=6 + i % 10, title=f"Market {i}", color=COLORS[i % len(COLORS)],
-                      selected=i % 5)
+        SCREEN.format(
+            gap=12 + i % 3 * 4, count=6 + i % 10, title=f"Market {i}", color=COLORS[i % len(COLORS)], selected=i % 5
+        )
         for i in range(n)
     ]
 
@@ -209,7 +210,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     sources = screens(args.screens)
-    compile_screen(sources[0], width=390, height=844)   # warm caches (grammar, Flet icon/color sets)
+    compile_screen(sources[0], width=390, height=844)  # warm caches (grammar, Flet icon/color sets)
     timings: dict[str, list[float]] = {"parse": [], "compile_screen": []}
     for _ in range(args.repeats):
         for source in sources:
@@ -223,8 +224,10 @@ def main() -> None:
     print(f"{args.screens} screens of ~{lines} lines x {args.repeats} repeats")
     print(f"{'stage':<16}{'median ms':>10}{'p90 ms':>10}{'mean ms':>10}")
     for stage, values in timings.items():
-        print(f"{stage:<16}{statistics.median(values):>10.2f}{percentile(values, 0.9):>10.2f}"
-              f"{statistics.mean(values):>10.2f}")
+        print(
+            f"{stage:<16}{statistics.median(values):>10.2f}{percentile(values, 0.9):>10.2f}"
+            f"{statistics.mean(values):>10.2f}"
+        )
 
 
 if __name__ == "__main__":

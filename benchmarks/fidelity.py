@@ -130,18 +130,31 @@ def summary(rows: list[Row]) -> str:
     scores = [r.ssim for r in rows if r.rendered and r.ssim is not None]
     median = f"{statistics.median(scores):.3f}" if scores else "-"
     counts = {name: sum(r.verdict == name for r in rows) for name in ("near-identical", "close", "visibly different")}
-    return (f"rendered {len(scores)}/{len(rows)}, median SSIM {median}, "
-            + ", ".join(f"{count} {name}" for name, count in counts.items()))
+    return f"rendered {len(scores)}/{len(rows)}, median SSIM {median}, " + ", ".join(
+        f"{count} {name}" for name, count in counts.items()
+    )
 
 
 def table(rows: list[Row]) -> str:
     """The rows as a Markdown table."""
+
     def number(value: float | None, digits: int) -> str:
         return "-" if value is None else f"{value:.{digits}f}"
 
-    return markdown_table(("diagram", "size", "SSIM", "MAD", "structure", "verdict / error"),
-                          [(r.name, r.size, number(r.ssim, 3), number(r.mad, 2), number(r.structure, 3),
-                            r.verdict or r.error.replace("|", "\\|")) for r in rows])
+    return markdown_table(
+        ("diagram", "size", "SSIM", "MAD", "structure", "verdict / error"),
+        [
+            (
+                r.name,
+                r.size,
+                number(r.ssim, 3),
+                number(r.mad, 2),
+                number(r.structure, 3),
+                r.verdict or r.error.replace("|", "\\|"),
+            )
+            for r in rows
+        ],
+    )
 
 
 def run(pairs: list[Pair], workers: int, out: Path | None) -> list[Row]:
@@ -149,8 +162,14 @@ def run(pairs: list[Pair], workers: int, out: Path | None) -> list[Row]:
     settings = load_settings()
     weights = settings.reward.structure_weights
     size = screen_size(pairs)
-    with EmbeddedBackend(settings.renderer, workers=workers, width=size.width, height=size.height,
-                         pixel_ratio=size.pixel_ratio, timeout_s=TIMEOUT_S) as backend:
+    with EmbeddedBackend(
+        settings.renderer,
+        workers=workers,
+        width=size.width,
+        height=size.height,
+        pixel_ratio=size.pixel_ratio,
+        timeout_s=TIMEOUT_S,
+    ) as backend:
         results = backend.render_batch([p.code for p in pairs])
     rows = []
     for pair, result in zip(pairs, results):

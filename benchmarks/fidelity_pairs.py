@@ -31,23 +31,46 @@ SOURCE_DIR = "packages/diagrams/lib/src"
 
 # diagram name -> its source file (without `.dart`); the category comes from the file's step.
 DIAGRAMS = {
-    "bottom_navigation_bar": "bottom_navigation_bar", "card": "card",
-    "checkbox_list_tile": "checkbox_list_tile", "checkbox_list_tile_custom": "checkbox_list_tile",
-    "data_table": "data_table", "divider": "divider", "dropdown_button": "dropdown_button",
+    "bottom_navigation_bar": "bottom_navigation_bar",
+    "card": "card",
+    "checkbox_list_tile": "checkbox_list_tile",
+    "checkbox_list_tile_custom": "checkbox_list_tile",
+    "data_table": "data_table",
+    "divider": "divider",
+    "dropdown_button": "dropdown_button",
     "floating_action_button": "floating_action_button",
     "floating_action_button_label": "floating_action_button",
-    "icon_button": "icon_button", "icon_button_background": "icon_button",
-    "input_decoration": "input_decoration", "input_decoration_error": "input_decoration",
-    "input_decoration_prefix_suffix": "input_decoration", "list_tile": "list_tile",
-    "basic_material_app": "material_app", "theme_material_app": "material_app",
-    "radio_list_tile": "radio_list_tile", "radio_list_tile_custom": "radio_list_tile",
-    "scaffold": "scaffold", "scaffold_bottom_app_bar": "scaffold", "scaffold_background_color": "scaffold",
-    "switch_list_tile": "switch_list_tile", "switch_list_tile_custom": "switch_list_tile",
-    "text_field": "text_field", "text_form_field": "text_form_field",
-    "align_constant": "align", "align_alignment": "align", "align_fractional_offset": "align",
-    "column": "column", "column_properties": "column", "container_a": "container",
-    "container_b": "container", "expanded_column": "expanded", "expanded_row": "expanded",
-    "icon": "icon", "list_view": "list_view", "padding": "padding", "row": "row", "stack": "stack",
+    "icon_button": "icon_button",
+    "icon_button_background": "icon_button",
+    "input_decoration": "input_decoration",
+    "input_decoration_error": "input_decoration",
+    "input_decoration_prefix_suffix": "input_decoration",
+    "list_tile": "list_tile",
+    "basic_material_app": "material_app",
+    "theme_material_app": "material_app",
+    "radio_list_tile": "radio_list_tile",
+    "radio_list_tile_custom": "radio_list_tile",
+    "scaffold": "scaffold",
+    "scaffold_bottom_app_bar": "scaffold",
+    "scaffold_background_color": "scaffold",
+    "switch_list_tile": "switch_list_tile",
+    "switch_list_tile_custom": "switch_list_tile",
+    "text_field": "text_field",
+    "text_form_field": "text_form_field",
+    "align_constant": "align",
+    "align_alignment": "align",
+    "align_fractional_offset": "align",
+    "column": "column",
+    "column_properties": "column",
+    "container_a": "container",
+    "container_b": "container",
+    "expanded_column": "expanded",
+    "expanded_row": "expanded",
+    "icon": "icon",
+    "list_view": "list_view",
+    "padding": "padding",
+    "row": "row",
+    "stack": "stack",
 }
 
 SCREEN = """
@@ -67,8 +90,9 @@ class ExtractionError(Exception):
 
 def git_show(git_dir: Path, commit: str, path: str) -> bytes:
     """The bytes of `path` at `commit` of the bare repository `git_dir`."""
-    return subprocess.run(["git", "-C", str(git_dir), "show", f"{commit}:{path}"],
-                          check=True, capture_output=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(git_dir), "show", f"{commit}:{path}"], check=True, capture_output=True
+    ).stdout
 
 
 def step_class(source: str) -> tuple[int, int]:
@@ -120,8 +144,9 @@ def without_harness(source: str) -> str:
     """The diagram's file without the diagram harness: its import, the mixin and the step class."""
     start, end = step_class(source)
     source = source[:start] + source[end:]
-    source = re.sub(r"^import '(diagram_step\.dart|package:flutter_test/flutter_test\.dart)';\n", "", source,
-                    flags=re.MULTILINE)
+    source = re.sub(
+        r"^import '(diagram_step\.dart|package:flutter_test/flutter_test\.dart)';\n", "", source, flags=re.MULTILINE
+    )
     source, mixins = re.subn(r"\s+with DiagramMetadata\b", "", source)
     if mixins == 0:
         raise ExtractionError("no DiagramMetadata mixin")

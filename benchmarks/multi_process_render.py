@@ -19,8 +19,8 @@ import time
 from typing import Sequence
 
 from flutter_renderer.embedded.backend import EmbeddedBackend
-from flutter_rl.synth.synthetic import generate_screens
 from flutter_rl.settings import load_settings
+from flutter_rl.synth.synthetic import generate_screens
 
 
 def render_rounds(codes: Sequence[Sequence[str]], workers: int, barrier=None) -> tuple[float, float, int]:
@@ -50,21 +50,31 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     screens = [s.code for s in generate_screens(args.batch * args.rounds, seed=7)]
-    rounds = [screens[i * args.batch:(i + 1) * args.batch] for i in range(args.rounds)]
+    rounds = [screens[i * args.batch : (i + 1) * args.batch] for i in range(args.rounds)]
 
     rows = [("main", 1, args.workers, *render_rounds(rounds, args.workers))]
     context = mp.get_context("spawn")
     barrier, out = context.Barrier(args.processes), context.Queue()
     share = max(1, args.workers // args.processes)
-    procs = [context.Process(target=_shard_worker, args=([r[p::args.processes] for r in rounds], share, barrier, out))
-             for p in range(args.processes)]
+    procs = [
+        context.Process(target=_shard_worker, args=([r[p :: args.processes] for r in rounds], share, barrier, out))
+        for p in range(args.processes)
+    ]
     for proc in procs:
         proc.start()
     results = [out.get() for _ in procs]
     for proc in procs:
         proc.join()
-    rows.append(("per-process", args.processes, share, max(r[0] for r in results), max(r[1] for r in results),
-                 sum(r[2] for r in results)))
+    rows.append(
+        (
+            "per-process",
+            args.processes,
+            share,
+            max(r[0] for r in results),
+            max(r[1] for r in results),
+            sum(r[2] for r in results),
+        )
+    )
 
     total = args.batch * args.rounds
     print(f"{total} screens ({args.rounds} rounds of {args.batch}), {args.workers} pages in all\n")

@@ -29,14 +29,24 @@ from typing import Any, Sequence
 from flutter_renderer.api import RenderResult
 from flutter_renderer.embedded.backend import EmbeddedBackend
 from flutter_renderer.examples import example_files
-from flutter_rl.synth.synthetic import generate_screens
 from flutter_rl.reward.scoring import score_batch
 from flutter_rl.settings import Settings, load_settings
+from flutter_rl.synth.synthetic import generate_screens
 
 TIMEOUT_S = 30.0  # per sample: generous, so a loaded machine shows slow renders rather than timeouts
 COLUMNS = ("run", "workers", "screens", "ok", "errors", "rate", "p50", "p90", "start_s", "wall_s")
-HEADERS = ("run", "workers", "screens", "ok", "errors", "per s", "p50 latency (s)", "p90 latency (s)",
-           "start (s)", "wall (s)")
+HEADERS = (
+    "run",
+    "workers",
+    "screens",
+    "ok",
+    "errors",
+    "per s",
+    "p50 latency (s)",
+    "p90 latency (s)",
+    "start (s)",
+    "wall (s)",
+)
 
 
 def example_screens(count: int) -> list[str]:
@@ -59,15 +69,25 @@ def summarize(run: str, workers: int, results: Sequence[RenderResult], wall: flo
     """One table row: throughput over the batch's wall time, latency percentiles, errors by kind."""
     latencies = [r.elapsed for r in results] or [0.0]
     failed = [r for r in results if not r.ok]
-    return {"run": run, "workers": workers, "screens": len(results), "ok": len(results) - len(failed),
-            "errors": len(failed), "rate": len(results) / wall if wall > 0 else 0.0,
-            "p50": statistics.median(latencies), "p90": percentile(latencies, 0.9), "start_s": start,
-            "wall_s": wall, "error_kinds": dict(Counter(r.error_kind.value for r in failed if r.error_kind)),
-            "first_errors": [r.message[:300] for r in failed[:3]]}
+    return {
+        "run": run,
+        "workers": workers,
+        "screens": len(results),
+        "ok": len(results) - len(failed),
+        "errors": len(failed),
+        "rate": len(results) / wall if wall > 0 else 0.0,
+        "p50": statistics.median(latencies),
+        "p90": percentile(latencies, 0.9),
+        "start_s": start,
+        "wall_s": wall,
+        "error_kinds": dict(Counter(r.error_kind.value for r in failed if r.error_kind)),
+        "first_errors": [r.message[:300] for r in failed[:3]],
+    }
 
 
 def table_row(row: dict[str, Any]) -> str:
     """One row of the Markdown table (floats with one or three decimals, missing values as '-')."""
+
     def cell(column: str, value: Any) -> str:
         if value is None:
             return "-"
@@ -95,23 +115,34 @@ def bench(backend: EmbeddedBackend, workers: int, codes: list[str]) -> tuple[dic
     return summarize("render", workers, results, time.monotonic() - start, startup), results
 
 
-def bench_score(backend: EmbeddedBackend, workers: int, codes: list[str], renders: list[RenderResult],
-                settings: Settings) -> dict[str, Any]:
+def bench_score(
+    backend: EmbeddedBackend, workers: int, codes: list[str], renders: list[RenderResult], settings: Settings
+) -> dict[str, Any]:
     """`score_batch` with the structure reward: each screen's code as a completion against its own
     render as the target (so it renders again, then SSIM / color / layout against the target)."""
     pairs = [(code, r.png) for code, r in zip(codes, renders) if r.ok]
     reward = settings.reward.model_copy(update={"visual": "structure"})
     start = time.monotonic()
-    scores = score_batch([f"```dart\n{code}\n```" for code, _ in pairs], [png for _, png in pairs],
-                         backend=backend, settings=reward)
+    scores = score_batch(
+        [f"```dart\n{code}\n```" for code, _ in pairs], [png for _, png in pairs], backend=backend, settings=reward
+    )
     wall = time.monotonic() - start
     failed = [s for s in scores if not s.rendered]
-    return {"run": "score_batch (structure)", "workers": workers, "screens": len(scores),
-            "ok": len(scores) - len(failed), "errors": len(failed), "rate": len(scores) / wall if wall > 0 else 0.0,
-            "p50": None, "p90": None, "start_s": None, "wall_s": wall,
-            "mean_visual": statistics.fmean(s.visual for s in scores) if scores else 0.0,
-            "error_kinds": dict(Counter(s.error_kind for s in failed)),
-            "first_errors": [s.reason[:300] for s in failed[:3]]}
+    return {
+        "run": "score_batch (structure)",
+        "workers": workers,
+        "screens": len(scores),
+        "ok": len(scores) - len(failed),
+        "errors": len(failed),
+        "rate": len(scores) / wall if wall > 0 else 0.0,
+        "p50": None,
+        "p90": None,
+        "start_s": None,
+        "wall_s": wall,
+        "mean_visual": statistics.fmean(s.visual for s in scores) if scores else 0.0,
+        "error_kinds": dict(Counter(s.error_kind for s in failed)),
+        "first_errors": [s.reason[:300] for s in failed[:3]],
+    }
 
 
 def main() -> None:
@@ -127,12 +158,23 @@ def main() -> None:
     counts = sorted(set(args.workers or [1, 2, cores]))
     codes = (synthetic_screens if args.source == "synthetic" else example_screens)(args.screens)
     report: dict[str, Any] = {
-        "machine": {"arch": platform.machine(), "cores": cores, "system": f"{platform.system()} {platform.release()}",
-                    "python": platform.python_version()},
-        "source": args.source, "screens": args.screens, "chromium_path": settings.renderer.chromium_path,
-        "timeout_s": TIMEOUT_S, "rows": []}
-    print(f"machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}; "
-          f"{args.screens} {args.source} screens; chromium {settings.renderer.chromium_path}", flush=True)
+        "machine": {
+            "arch": platform.machine(),
+            "cores": cores,
+            "system": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version(),
+        },
+        "source": args.source,
+        "screens": args.screens,
+        "chromium_path": settings.renderer.chromium_path,
+        "timeout_s": TIMEOUT_S,
+        "rows": [],
+    }
+    print(
+        f"machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}; "
+        f"{args.screens} {args.source} screens; chromium {settings.renderer.chromium_path}",
+        flush=True,
+    )
 
     print(markdown_table([]), flush=True)
 

@@ -53,10 +53,20 @@ def main() -> None:
     weights = {"ssim": 0.4, "color": 0.2, "layout": 0.4}
     prepared = [(prepare(r), prepare(t)) for r, t in zip(renders, targets)]
 
-    rows = [("prepare (resize both to compare size)", _ms_per_call(lambda i: (prepare(renders[i]), prepare(targets[i])), args.pairs))]
+    rows = [
+        (
+            "prepare (resize both to compare size)",
+            _ms_per_call(lambda i: (prepare(renders[i]), prepare(targets[i])), args.pairs),
+        )
+    ]
     for name, metric in METRICS.items():
         rows.append((f"{name} (prepared pair)", _ms_per_call(lambda i, m=metric: m(*prepared[i]), args.pairs)))
-    rows.append(("structure_metrics (all, from 390x844)", _ms_per_call(lambda i: structure_metrics(renders[i], targets[i], weights), args.pairs)))
+    rows.append(
+        (
+            "structure_metrics (all, from 390x844)",
+            _ms_per_call(lambda i: structure_metrics(renders[i], targets[i], weights), args.pairs),
+        )
+    )
 
     import open_clip
 
@@ -75,8 +85,10 @@ def main() -> None:
     for name, ms in rows:
         print(f"| {name} | {ms:.2f} |")
     print()
-    print(f"| CLIP {args.clip_model} (random weights), device {embedder.device}, {torch.get_num_threads()} threads, "
-          f"batch {args.clip_batch} | {per_second:.1f} images/s |")
+    print(
+        f"| CLIP {args.clip_model} (random weights), device {embedder.device}, {torch.get_num_threads()} threads, "
+        f"batch {args.clip_batch} | {per_second:.1f} images/s |"
+    )
 
 
 if __name__ == "__main__":

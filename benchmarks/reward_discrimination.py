@@ -15,8 +15,8 @@ import argparse
 from flutter_renderer.render import make_backend
 from flutter_rl.reward.registry import needs_clip
 from flutter_rl.reward.scoring import score_batch
-from flutter_rl.synth.synthetic import SCREEN_TYPES, screen_from_seed
 from flutter_rl.settings import load_settings
+from flutter_rl.synth.synthetic import SCREEN_TYPES, screen_from_seed
 
 
 def main() -> None:
@@ -40,8 +40,13 @@ def main() -> None:
         print("| screenshot | " + " | ".join(args.types[i] for i in ok) + " | margin |")
         print("|---" * (len(ok) + 2) + "|")
         for row in ok:
-            scores = score_batch([codes[i] for i in ok], [shots[row].png] * len(ok), backend=backend,
-                                 settings=settings.reward, embedder=embedder)
+            scores = score_batch(
+                [codes[i] for i in ok],
+                [shots[row].png] * len(ok),
+                backend=backend,
+                settings=settings.reward,
+                embedder=embedder,
+            )
             values = [s.visual for s in scores]
             own = values[ok.index(row)]
             margin = own - max(v for i, v in zip(ok, values) if i != row)

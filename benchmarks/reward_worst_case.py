@@ -42,8 +42,9 @@ def worst_cases() -> dict[str, Callable[[int], Any]]:
         "unclosed block comment": lambda size: _fill("class A { /*", "*", "\n}", size),
         "Widget build( spaces": lambda size: _fill("class A { Widget build(", " ", "}", size),
         "class name runs": lambda size: _fill("", "class " + "a" * 1000 + " ", "", size),
-        "chat of fence parts": lambda size: [{"role": "assistant",
-                                              "content": [{"type": "text", "text": "```"}] * (size // 3)}],
+        "chat of fence parts": lambda size: [
+            {"role": "assistant", "content": [{"type": "text", "text": "```"}] * (size // 3)}
+        ],
     }
 
 
@@ -61,8 +62,12 @@ def measure(name: str, size: int, repeats: int) -> dict[str, Any]:
         started = time.perf_counter()
         score = code_format_score(code)
         format_s.append(time.perf_counter() - started)
-    return {"extract_ms": 1000 * statistics.median(extract_s), "format_ms": 1000 * statistics.median(format_s),
-            "code_chars": len(code), "format": score}
+    return {
+        "extract_ms": 1000 * statistics.median(extract_s),
+        "format_ms": 1000 * statistics.median(format_s),
+        "code_chars": len(code),
+        "format": score,
+    }
 
 
 def run_isolated(name: str, size: int, repeats: int, timeout: float) -> dict[str, Any] | None:
@@ -93,8 +98,10 @@ def main() -> None:
             if row is None:
                 print(f"| {name} | {size:,} | > {args.timeout:g} s (did not finish) | | | |")
             else:
-                print(f"| {name} | {size:,} | {row['extract_ms']:.1f} | {row['format_ms']:.1f} | {row['code_chars']:,} "
-                      f"| {row['format']:.2f} |")
+                print(
+                    f"| {name} | {size:,} | {row['extract_ms']:.1f} | {row['format_ms']:.1f} | {row['code_chars']:,} "
+                    f"| {row['format']:.2f} |"
+                )
 
 
 if __name__ == "__main__":

@@ -17,11 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from flutter_renderer.render import make_backend  # noqa: E402
-from flutter_rl.synth.synthetic import generate_screens  # noqa: E402
-from flutter_rl.reward.images import load_image  # noqa: E402
-from flutter_rl.settings import RewardSettings, load_settings  # noqa: E402
 from flutter_rl.evaluate.scoring import score_samples  # noqa: E402
 from flutter_rl.evaluate.sweep import SCORE_CHUNK_PER_WORKER  # noqa: E402
+from flutter_rl.reward.images import load_image  # noqa: E402
+from flutter_rl.settings import RewardSettings, load_settings  # noqa: E402
+from flutter_rl.synth.synthetic import generate_screens  # noqa: E402
 
 
 def main() -> None:

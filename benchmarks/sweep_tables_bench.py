@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -26,9 +27,21 @@ def synthetic_samples(screens: int, checkpoints: int, seed: int = 0) -> pd.DataF
         rendered = rng.random(screens) < 0.64
         visual = np.where(rendered, rng.uniform(0.3, 0.9, screens), 0.0)
         for i in range(screens):
-            rows.append({"checkpoint": name, "step": step, "id": f"s{i}", "screen_type": TYPES[i % 6],
-                         "difficulty": DIFFICULTIES[i % 3], "rendered": bool(rendered[i]), "error_kind": "" if rendered[i] else "syntax",
-                         "format": 1.0, "visual": visual[i], "combined": 0.8 * visual[i] + 0.2, "structure": visual[i]})
+            rows.append(
+                {
+                    "checkpoint": name,
+                    "step": step,
+                    "id": f"s{i}",
+                    "screen_type": TYPES[i % 6],
+                    "difficulty": DIFFICULTIES[i % 3],
+                    "rendered": bool(rendered[i]),
+                    "error_kind": "" if rendered[i] else "syntax",
+                    "format": 1.0,
+                    "visual": visual[i],
+                    "combined": 0.8 * visual[i] + 0.2,
+                    "structure": visual[i],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -38,10 +51,10 @@ def main() -> None:
         samples = synthetic_samples(100, 7)
         ci = {"bootstrap_samples": resamples, "confidence": 0.95}
         for name, build in (
-            ("overall", lambda: report.overall_table(samples, **ci)),
-            ("by_screen_type", lambda: report.breakdown_table(samples, "screen_type", **ci)),
-            ("by_difficulty", lambda: report.breakdown_table(samples, "difficulty", **ci)),
-            ("errors", lambda: report.error_table(samples)),
+            ("overall", partial(report.overall_table, samples, **ci)),
+            ("by_screen_type", partial(report.breakdown_table, samples, "screen_type", **ci)),
+            ("by_difficulty", partial(report.breakdown_table, samples, "difficulty", **ci)),
+            ("errors", partial(report.error_table, samples)),
         ):
             start = time.perf_counter()
             table = build()

@@ -24,8 +24,9 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "curate")]
 
-from flutter_rl.curate.system_bars import find_bar  # noqa: E402
 from phone_bars import navigation_bar, status_bar, with_bars  # noqa: E402
+
+from flutter_rl.curate.system_bars import find_bar  # noqa: E402
 
 SCALES = (2.0, 2.625, 3.0, 3.5)
 TOP_STYLES = ("android", "ios")
@@ -36,8 +37,8 @@ def _screens(args: argparse.Namespace) -> list[Image.Image]:
     if args.folder:
         return [Image.open(p).convert("RGB") for p in sorted(Path(args.folder).glob("*.png"))]
     from flutter_renderer.render import make_backend
-    from flutter_rl.synth.synthetic import synthesize
     from flutter_rl.settings import load_settings
+    from flutter_rl.synth.synthetic import synthesize
 
     settings = load_settings(ROOT / "pipeline.toml")
     out = Path(tempfile.mkdtemp(prefix="system-bars-"))
@@ -68,7 +69,9 @@ def main() -> None:
     calls, seconds = 0, 0.0
     for screen in screens:
         for scale in SCALES:
-            phone_screen = screen.resize((round(screen.width * scale), round(screen.height * scale)), Image.Resampling.LANCZOS)
+            phone_screen = screen.resize(
+                (round(screen.width * scale), round(screen.height * scale)), Image.Resampling.LANCZOS
+            )
             for edge in ("top", "bottom"):
                 start = time.perf_counter()
                 false_crops[edge] += find_bar(phone_screen, edge) > 0
@@ -83,7 +86,9 @@ def main() -> None:
                 if k % len(BOTTOM_STYLES) == 0:  # each status bar style once per screen and scale
                     counts.setdefault(("status", top_style), Counter())[_verdict(found_top, top.height, scale)] += 1
                 if k < len(BOTTOM_STYLES):
-                    counts.setdefault(("navigation", bottom_style), Counter())[_verdict(found_bottom, bottom.height, scale)] += 1
+                    counts.setdefault(("navigation", bottom_style), Counter())[
+                        _verdict(found_bottom, bottom.height, scale)
+                    ] += 1
     verdicts = ("exact", "within 1 unit", "short", "too long", "missed")
     print(f"{len(screens)} screens x {len(SCALES)} scales {SCALES}")
     print(f"| bar | style | {' | '.join(verdicts)} |")

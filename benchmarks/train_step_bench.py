@@ -42,11 +42,17 @@ def screenshot(seed: int) -> Image.Image:
 
 def bench(policy: Path, work: Path, length: int, steps: int) -> dict[str, float]:
     settings = load_settings(
-        Path(__file__).resolve().parents[1] / "pipeline.toml", preset="tiny", environ={},
+        Path(__file__).resolve().parents[1] / "pipeline.toml",
+        preset="tiny",
+        environ={},
         overrides={
-            "model.name": str(policy), "train.output_dir": str(work / f"len-{length}"),
-            "train.max_steps": steps, "train.save_steps": steps, "train.max_completion_length": length,
-            "train.num_generations": 2, "train.per_device_train_batch_size": 4,
+            "model.name": str(policy),
+            "train.output_dir": str(work / f"len-{length}"),
+            "train.max_steps": steps,
+            "train.save_steps": steps,
+            "train.max_completion_length": length,
+            "train.num_generations": 2,
+            "train.per_device_train_batch_size": 4,
         },
     )
     rows = [build_example(screenshot(i)) for i in range(8)]

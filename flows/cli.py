@@ -85,8 +85,9 @@ def _cmd_make_tiny_policy(args: argparse.Namespace) -> int:
 
 
 def _config_path(args: argparse.Namespace) -> str:
-    from flutter_rl.settings import DEFAULT_FILE, SETTINGS_ENV
     import os
+
+    from flutter_rl.settings import DEFAULT_FILE, SETTINGS_ENV
 
     return args.config or os.environ.get(SETTINGS_ENV) or DEFAULT_FILE
 
@@ -143,8 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.set_defaults(func=_cmd_doctor)
 
     config = sub.add_parser("config", help="print the resolved settings (show), or pipeline.toml's defaults (defaults)")
-    config.add_argument("action", nargs="?", choices=["show", "defaults"], default="show",
-                        help="show: the resolved settings (default); defaults: the text of pipeline.toml, generated")
+    config.add_argument(
+        "action",
+        nargs="?",
+        choices=["show", "defaults"],
+        default="show",
+        help="show: the resolved settings (default); defaults: the text of pipeline.toml, generated",
+    )
     config.add_argument("--explain", action="store_true", help="show each setting with its default and help")
     config.set_defaults(func=_cmd_config)
 

@@ -9,6 +9,8 @@ from tasks.curate import curate_dataset
 
 
 @flow(name="curate-dataset", log_prints=True)
-def curate_dataset_flow(preset: str = "tiny", config: str = "pipeline.toml", overrides: dict[str, str] | None = None) -> str:
+def curate_dataset_flow(
+    preset: str = "tiny", config: str = "pipeline.toml", overrides: dict[str, str] | None = None
+) -> str:
     settings = flow_settings(preset, config, overrides)
     return curate_dataset(settings)

@@ -18,25 +18,42 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True)
 class DeploymentSpec:
-    entrypoint: str           # file:function, relative to the repository root
+    entrypoint: str  # file:function, relative to the repository root
     name: str
     preset: str
     description: str
-    nightly: bool = False     # scheduled on `[orchestration] nightly_cron`
+    nightly: bool = False  # scheduled on `[orchestration] nightly_cron`
     parameters: dict[str, Any] = field(default_factory=dict)
 
 
 DEPLOYMENTS: tuple[DeploymentSpec, ...] = (
-    DeploymentSpec("flows/train_and_eval.py:train_and_eval", "default", "tiny",
-                   "Embedded default: synthetic data, embedded renderer, the small trained policy; minutes on a CPU."),
-    DeploymentSpec("flows/train_and_eval.py:train_and_eval", "reference", "reference",
-                   "The seed experiment: Qwen3-VL-8B QLoRA, CLIP reward, on one GPU."),
-    DeploymentSpec("flows/nightly.py:nightly_eval", "default", "tiny",
-                   "Nightly: newest checkpoint and base on the eval set, compared with the previous night.", nightly=True),
+    DeploymentSpec(
+        "flows/train_and_eval.py:train_and_eval",
+        "default",
+        "tiny",
+        "Embedded default: synthetic data, embedded renderer, the small trained policy; minutes on a CPU.",
+    ),
+    DeploymentSpec(
+        "flows/train_and_eval.py:train_and_eval",
+        "reference",
+        "reference",
+        "The seed experiment: Qwen3-VL-8B QLoRA, CLIP reward, on one GPU.",
+    ),
+    DeploymentSpec(
+        "flows/nightly.py:nightly_eval",
+        "default",
+        "tiny",
+        "Nightly: newest checkpoint and base on the eval set, compared with the previous night.",
+        nightly=True,
+    ),
     DeploymentSpec("flows/curate.py:curate_dataset_flow", "default", "tiny", "Curate the manifest of [data]."),
     DeploymentSpec("flows/train.py:train_flow", "default", "tiny", "Curate (cached) and train."),
-    DeploymentSpec("flows/evaluate.py:evaluate_flow", "default", "tiny",
-                   "Evaluate the base and every checkpoint of the newest run under [train] output_dir (or one adapter_dir)."),
+    DeploymentSpec(
+        "flows/evaluate.py:evaluate_flow",
+        "default",
+        "tiny",
+        "Evaluate the base and every checkpoint of the newest run under [train] output_dir (or one adapter_dir).",
+    ),
 )
 
 

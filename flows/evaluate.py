@@ -11,8 +11,11 @@ from tasks.evaluate import evaluate_checkpoint, sweep_checkpoints
 
 @flow(name="evaluate", log_prints=True)
 def evaluate_flow(
-    preset: str = "tiny", config: str = "pipeline.toml", overrides: dict[str, str] | None = None,
-    train_dir: str = "", adapter_dir: str = "",
+    preset: str = "tiny",
+    config: str = "pipeline.toml",
+    overrides: dict[str, str] | None = None,
+    train_dir: str = "",
+    adapter_dir: str = "",
 ) -> dict:
     """`adapter_dir` given: that adapter next to the base; else the base and every checkpoint of
     `train_dir` (empty: the newest training run under `[train] output_dir`)."""

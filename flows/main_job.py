@@ -25,7 +25,10 @@ def task_states(client, flow_run_id) -> dict[str, str]:
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
-    return {run.name: run.state.name if run.state else "?" for run in sorted(runs, key=lambda r: r.expected_start_time.timestamp() if r.expected_start_time else 0.0)}
+    return {
+        run.name: run.state.name if run.state else "?"
+        for run in sorted(runs, key=lambda r: r.expected_start_time.timestamp() if r.expected_start_time else 0.0)
+    }
 
 
 def follow_flow_run(flow_run_id, echo: Callable[[str], None] = print, timeout_s: float | None = None):
@@ -49,8 +52,11 @@ def follow_flow_run(flow_run_id, echo: Callable[[str], None] = print, timeout_s:
 
 
 def run_main_job(
-    settings: Settings, config_path: str | Path, deployment: str = "train-and-eval/default",
-    echo: Callable[[str], None] = print, timeout_s: float | None = None,
+    settings: Settings,
+    config_path: str | Path,
+    deployment: str = "train-and-eval/default",
+    echo: Callable[[str], None] = print,
+    timeout_s: float | None = None,
 ) -> int:
     """The whole main job; returns 0 when the flow run completed."""
     services.up(settings, echo=echo)

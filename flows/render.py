@@ -34,7 +34,10 @@ def render_shards(shards: list[list[str]], settings: Settings) -> list[RenderRes
 
 @flow(name="render-screens", log_prints=True)
 def render_screens(
-    folder: str, out: str = "", preset: str = "tiny", config: str = "pipeline.toml",
+    folder: str,
+    out: str = "",
+    preset: str = "tiny",
+    config: str = "pipeline.toml",
     overrides: dict[str, str] | None = None,
 ) -> dict:
     settings = flow_settings(preset, config, overrides)

@@ -24,7 +24,6 @@ from typing import Callable
 from flutter_rl.endpoints import client_env, mlflow_url, prefect_api_url, state_dir
 from flutter_rl.settings import Settings
 
-
 HEALTH_TIMEOUT_S = 120.0
 
 
@@ -39,8 +38,8 @@ class Service:
     name: str
     command: list[str]
     env: dict[str, str]
-    port: int | None           # the port it binds, checked free before start; None for the worker
-    url: str                   # what a person opens (UI) or what clients use
+    port: int | None  # the port it binds, checked free before start; None for the worker
+    url: str  # what a person opens (UI) or what clients use
     healthy: Callable[[], bool]
 
 
@@ -90,10 +89,18 @@ def services(settings: Settings) -> list[Service]:
         Service(
             name="mlflow-server",
             command=[
-                str(bin_dir / "mlflow"), "server", "--host", o.host, "--port", str(o.mlflow_port),
-                "--backend-store-uri", f"sqlite:///{root / 'mlflow' / 'mlflow.db'}",
-                "--artifacts-destination", str(root / "mlflow" / "artifacts"),
-                "--workers", "1",
+                str(bin_dir / "mlflow"),
+                "server",
+                "--host",
+                o.host,
+                "--port",
+                str(o.mlflow_port),
+                "--backend-store-uri",
+                f"sqlite:///{root / 'mlflow' / 'mlflow.db'}",
+                "--artifacts-destination",
+                str(root / "mlflow" / "artifacts"),
+                "--workers",
+                "1",
             ],
             env={},
             port=o.mlflow_port,
@@ -127,7 +134,7 @@ def _alive(record: dict | None) -> bool:
         return False
     args = [part.decode() for part in raw.split(b"\0") if part]
     tail = record["command"][1:]  # argv[0] may be the interpreter of a script entry point
-    return args[-len(tail):] == tail
+    return args[-len(tail) :] == tail
 
 
 def _port_free(host: str, port: int) -> bool:

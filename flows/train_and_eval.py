@@ -12,7 +12,9 @@ from tasks.train import ensure_policy, train_policy
 
 
 @flow(name="train-and-eval", log_prints=True, persist_result=True)
-def train_and_eval(preset: str = "tiny", config: str = "pipeline.toml", overrides: dict[str, str] | None = None) -> dict:
+def train_and_eval(
+    preset: str = "tiny", config: str = "pipeline.toml", overrides: dict[str, str] | None = None
+) -> dict:
     settings = flow_settings(preset, config, overrides)
     manifest = curate_dataset(settings)
     trained = train_policy(settings, manifest, ensure_policy(settings))

@@ -81,7 +81,9 @@ def run_checks(quick: bool = False) -> list[Check]:
         try:
             import torch
 
-            checks.append(Check("cuda", torch.cuda.is_available(), "available" if torch.cuda.is_available() else "none (CPU)"))
+            checks.append(
+                Check("cuda", torch.cuda.is_available(), "available" if torch.cuda.is_available() else "none (CPU)")
+            )
         except Exception as exc:  # noqa: BLE001
             checks.append(Check("cuda", False, str(exc)))
     return checks

@@ -58,7 +58,9 @@ class _Artifact:
         from prefect.artifacts import update_progress_artifact
 
         self.last = now
-        update_progress_artifact(self.id, 100.0 * done / max(self.total, 1), description=describe(self.label, done, self.total, elapsed))
+        update_progress_artifact(
+            self.id, 100.0 * done / max(self.total, 1), description=describe(self.label, done, self.total, elapsed)
+        )
 
 
 def _artifact(label: str, total: int) -> _Artifact | None:
@@ -77,7 +79,9 @@ def track(label: str, total: int) -> Iterator[Advance]:
     start = time.monotonic()
     done = 0
     artifact = _artifact(label, total)
-    bar = tqdm(total=total, desc=label, unit="screen", file=sys.stderr, mininterval=1.0, dynamic_ncols=True, disable=False)
+    bar = tqdm(
+        total=total, desc=label, unit="screen", file=sys.stderr, mininterval=1.0, dynamic_ncols=True, disable=False
+    )
 
     def advance(count: int) -> None:
         nonlocal done, artifact

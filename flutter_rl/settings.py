@@ -34,7 +34,18 @@ RECIPES_DIR = Path(__file__).resolve().parents[1] / "recipes"
 
 # The label vocabulary (`flutter_rl.vocabulary` reads its tuples from here).
 ScreenType = Literal[
-    "login", "signup", "list", "menu", "form", "modal", "settings", "profile", "dashboard", "detail", "chat", "onboarding"
+    "login",
+    "signup",
+    "list",
+    "menu",
+    "form",
+    "modal",
+    "settings",
+    "profile",
+    "dashboard",
+    "detail",
+    "chat",
+    "onboarding",
 ]
 Difficulty = Literal["easy", "medium", "hard"]
 
@@ -65,18 +76,19 @@ class DataSettings(Section):
 
     source: Literal["synthetic", "folder", "hf"] = Field("synthetic", description='"synthetic" | "folder" | "hf"')
     path: str = Field("", description="folder of screenshots, or a datasets name / local path")
-    metadata: str = Field(
-        "", description="optional CSV/JSONL with id, image, screen_type, difficulty, reference_code")
+    metadata: str = Field("", description="optional CSV/JSONL with id, image, screen_type, difficulty, reference_code")
     synthetic_count: int = Field(400, ge=1, description='screens generated when source = "synthetic"')
     train_size: int = Field(160, ge=0, description="0 = an eval-only dataset (evaluate on your own screenshots)")
     eval_size: int = Field(100, ge=1, description="screens in the eval split")
     train_difficulties: list[Difficulty] = Field(["easy"], description="difficulties trained on")
     train_screen_types: list[ScreenType] = Field(
-        [], description="[] = every type; else only these are trained on (the others stay for eval)")
+        [], description="[] = every type; else only these are trained on (the others stay for eval)"
+    )
     eval_difficulties: list[Difficulty] = Field(["easy", "medium", "hard"], description="difficulties evaluated on")
     eval_even_types: bool = Field(
-        False, description="true: eval takes every screen type equally within a difficulty "
-        "(else in the data's proportions)")
+        False,
+        description="true: eval takes every screen type equally within a difficulty (else in the data's proportions)",
+    )
     min_width: int = Field(200, ge=1, description="smaller screenshots are dropped")
     min_height: int = Field(300, ge=1, description="smaller screenshots are dropped")
     min_aspect: float = Field(1.3, gt=0, description="height / width of a phone screenshot")
@@ -85,15 +97,22 @@ class DataSettings(Section):
     output_dir: str = Field("runs/data", description="curated manifests go here, one folder per version")
     hf_split: str = Field("train", description='split read when source = "hf"')
     normalize_width: int = Field(
-        390, ge=0, description="normalized images are resized to this width, aspect kept; 0 = keep size")
+        390, ge=0, description="normalized images are resized to this width, aspect kept; 0 = keep size"
+    )
     dedupe_distance: int = Field(
-        4, ge=0, le=64,
-        description="perceptual-hash Hamming distance (of 64 bits) at or below which screens are duplicates")
+        4,
+        ge=0,
+        le=64,
+        description="perceptual-hash Hamming distance (of 64 bits) at or below which screens are duplicates",
+    )
     crop_status_bar: CropSetting = Field(
-        "auto", description='the status bar cut off the top of each screenshot: "auto" (found by its size and '
-        'glyph row, docs/data.md) | "none" | a number of pixels; the original file is never modified')
+        "auto",
+        description='the status bar cut off the top of each screenshot: "auto" (found by its size and '
+        'glyph row, docs/data.md) | "none" | a number of pixels; the original file is never modified',
+    )
     crop_navigation_bar: CropSetting = Field(
-        "auto", description='the navigation bar / home indicator cut off the bottom: "auto" | "none" | pixels')
+        "auto", description='the navigation bar / home indicator cut off the bottom: "auto" | "none" | pixels'
+    )
 
     @field_validator("crop_status_bar", "crop_navigation_bar", mode="before")
     @classmethod
@@ -114,24 +133,32 @@ class RewardSettings(Section):
 
     funcs: list[str] = Field(
         ["format", "visual"],
-        description="rewards GRPO sums: names in flutter_rl/reward/registry.py, or dotted paths to your own functions")
+        description="rewards GRPO sums: names in flutter_rl/reward/registry.py, or dotted paths to your own functions",
+    )
     weights: list[float] = Field([0.2, 0.8], description="one weight per entry of funcs")
     visual: Literal["clip", "structure", "mix"] = Field(
-        "clip", description='what the "visual" reward is (0 when the code does not render): "clip" | "structure" | "mix"')
+        "clip",
+        description='what the "visual" reward is (0 when the code does not render): "clip" | "structure" | "mix"',
+    )
     mix_clip_share: float = Field(
-        0.5, ge=0, le=1, description='visual = "mix": share of CLIP, the rest is the structure score')
+        0.5, ge=0, le=1, description='visual = "mix": share of CLIP, the rest is the structure score'
+    )
     clip_model: str = Field("ViT-B-32", description="an open_clip architecture")
     clip_pretrained: str = Field("openai", description="a pretrained tag, or a local checkpoint file")
     clip_allow_download: bool = Field(
-        False, description="fetch an uncached tag's weights (else a clear error; never random weights)")
+        False, description="fetch an uncached tag's weights (else a clear error; never random weights)"
+    )
     structure_weights: dict[str, Annotated[float, Field(ge=0)]] = Field(
         {"ssim": 0.4, "color": 0.2, "layout": 0.4},
-        description="the structure score: the mean of these registered metrics, weighted")
+        description="the structure score: the mean of these registered metrics, weighted",
+    )
 
     @model_validator(mode="after")
     def _one_weight_per_reward(self) -> "RewardSettings":
         if len(self.funcs) != len(self.weights):
-            raise ValueError(f"funcs has {len(self.funcs)} names but weights {len(self.weights)} values: one weight each")
+            raise ValueError(
+                f"funcs has {len(self.funcs)} names but weights {len(self.weights)} values: one weight each"
+            )
         return self
 
 
@@ -140,7 +167,8 @@ class ModelSettings(Section):
 
     name: str = Field("Qwen/Qwen3-VL-8B-Instruct", description="hub id or local directory")
     adapter: Literal["lora", "none"] = Field(
-        "lora", description='"lora": train a LoRA adapter | "none": full fine-tuning (needs load_in_4bit = false)')
+        "lora", description='"lora": train a LoRA adapter | "none": full fine-tuning (needs load_in_4bit = false)'
+    )
     load_in_4bit: bool = Field(True, description="NF4 QLoRA when CUDA is present; plain LoRA on CPU")
     double_quant: bool = Field(True, description="quantize the 4-bit quantization constants too")
     compute_dtype: Literal["bfloat16", "float16", "float32"] = Field("bfloat16", description="compute precision")
@@ -149,11 +177,13 @@ class ModelSettings(Section):
     lora_dropout: float = Field(0.05, ge=0, lt=1, description="LoRA dropout")
     target_modules: list[str] = Field(
         ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
-        description="the linear layers that get a LoRA adapter")
+        description="the linear layers that get a LoRA adapter",
+    )
     max_pixels: int = Field(1003520, ge=1024, description="processor image budget (1280 * 28 * 28)")
     attn_implementation: str = Field("sdpa", description="transformers' attention kernel")
     build_tiny_if_missing: bool = Field(
-        False, description="flows build the tiny offline policy at `name` when it is absent")
+        False, description="flows build the tiny offline policy at `name` when it is absent"
+    )
 
     @model_validator(mode="after")
     def _full_fine_tuning_is_not_quantized(self) -> "ModelSettings":
@@ -170,7 +200,8 @@ class SftSettings(Section):
     learning_rate: float = Field(2e-4, gt=0, description="warm-up learning rate")
     max_steps: int = Field(-1, description="-1 = as many as `epochs` take")
     trl: dict[str, Any] = Field(
-        {}, description="any other field of TRL's SFTConfig, passed through (checked against its field names)")
+        {}, description="any other field of TRL's SFTConfig, passed through (checked against its field names)"
+    )
 
     @field_validator("trl")
     @classmethod
@@ -195,7 +226,9 @@ class TrainSettings(Section):
     temperature: float = Field(1.0, gt=0, description="sampling temperature of the completions")
     seed: int = Field(42, description="training seed")
     use_vllm: bool = Field(False, description="generate with vLLM")
-    vllm_mode: Literal["colocate", "server"] = Field("colocate", description="vLLM in the trainer's process or a server")
+    vllm_mode: Literal["colocate", "server"] = Field(
+        "colocate", description="vLLM in the trainer's process or a server"
+    )
     generation_model: Literal["policy", "dequantized_copy", "merged_copy"] = Field(
         "policy",
         description='Where GRPO\'s completions come from: "policy" = the trained model itself (HF generate on '
@@ -203,20 +236,28 @@ class TrainSettings(Section):
         "model with the NF4 weights dequantized once to [model] compute_dtype (float32 on CPU) and the same "
         "LoRA adapter, unmerged, synced from the policy at every optimizer step (like vLLM colocate; +16 GB "
         'for the 8B); "merged_copy" = the same copy with the LoRA merged into its weights, re-merged at every '
-        "sync (fewer kernels per step; bf16 rounds small updates: see docs/training.md).")
+        "sync (fewer kernels per step; bf16 rounds small updates: see docs/training.md).",
+    )
     generation_cache: GenerationCache = Field(
         "dynamic",
         description='HF generate\'s KV cache: "dynamic" | "static" (CUDA only: a cache preallocated for the '
         "longest prompt + max_completion_length and a torch.compile'd decoding step; compiles once, ~1-2 min "
-        'for the 8B; needs generation_model = "dequantized_copy" or "merged_copy" when the policy is NF4).')
+        'for the 8B; needs generation_model = "dequantized_copy" or "merged_copy" when the policy is NF4).',
+    )
     output_dir: str = Field("runs/train", description="checkpoints go here")
     num_processes: int = Field(
-        1, ge=1, description="> 1: the train flow's task starts `accelerate launch` with this many processes "
-        "(one per GPU; docs/training.md, Several processes)")
+        1,
+        ge=1,
+        description="> 1: the train flow's task starts `accelerate launch` with this many processes "
+        "(one per GPU; docs/training.md, Several processes)",
+    )
     accelerate_config: str = Field(
-        "ddp", description='"ddp" | "zero2" | "zero3" (configs/accelerate/<name>.yaml) | a path to an accelerate config file')
+        "ddp",
+        description='"ddp" | "zero2" | "zero3" (configs/accelerate/<name>.yaml) | a path to an accelerate config file',
+    )
     trl: dict[str, Any] = Field(
-        {}, description="any other field of TRL's GRPOConfig, passed through (checked against its field names)")
+        {}, description="any other field of TRL's GRPOConfig, passed through (checked against its field names)"
+    )
     sft: SftSettings = SftSettings()
 
     @field_validator("trl")
@@ -226,8 +267,10 @@ class TrainSettings(Section):
 
     @model_validator(mode="after")
     def _one_generation_backend(self) -> "TrainSettings":
-        for key, value, default in (("generation_model", self.generation_model, "policy"),
-                                    ("generation_cache", self.generation_cache, "dynamic")):
+        for key, value, default in (
+            ("generation_model", self.generation_model, "policy"),
+            ("generation_cache", self.generation_cache, "dynamic"),
+        ):
             if self.use_vllm and value != default:
                 raise ValueError(
                     f"{key} = {value!r} is for Hugging Face `generate`, but use_vllm = true generates with "
@@ -244,7 +287,8 @@ class EvalSettings(Section):
     batch_size: int = Field(4, ge=1, description="prompts generated together")
     generation_cache: GenerationCache = Field(
         "dynamic",
-        description='"static" (CUDA only): static KV cache + compiled forward; an NF4 base is dequantized first')
+        description='"static" (CUDA only): static KV cache + compiled forward; an NF4 base is dequantized first',
+    )
     seed: int = Field(0, description="sampling seed when temperature > 0")
     bootstrap_samples: int = Field(1000, ge=10, description="bootstrap resamples of the confidence intervals")
     confidence: float = Field(0.95, gt=0, lt=1, description="confidence level of the intervals")
@@ -271,7 +315,8 @@ class OrchestrationSettings(Section):
     task_runner: Literal["thread", "dask"] = Field("thread", description='"thread" | "dask"')
     dask_workers: int = Field(2, ge=1, description='workers of the local Dask cluster (task_runner = "dask")')
     dask_address: str = Field(
-        "", description='an existing Dask scheduler, e.g. "tcp://10.0.0.5:8786"; empty = a local cluster')
+        "", description='an existing Dask scheduler, e.g. "tcp://10.0.0.5:8786"; empty = a local cluster'
+    )
 
 
 class Settings(Section):
@@ -339,7 +384,7 @@ def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
 
 def _env_overrides(environ: Mapping[str, str]) -> dict[str, str]:
     return {
-        key[len(ENV_PREFIX):].lower().replace("__", "."): value
+        key[len(ENV_PREFIX) :].lower().replace("__", "."): value
         for key, value in environ.items()
         if key.startswith(ENV_PREFIX)
     }

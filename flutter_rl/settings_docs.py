@@ -25,7 +25,7 @@ HEADER = """\
 # `--set section.key=value`.
 """
 VALUE_COLUMN = 30  # inline help starts here, as in the hand-written file this replaced
-WIDTH = 120        # a help text that would pass this column goes on comment lines above its key
+WIDTH = 120  # a help text that would pass this column goes on comment lines above its key
 
 
 def toml_value(value: Any) -> str:

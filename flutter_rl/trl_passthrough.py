@@ -16,26 +16,42 @@ from typing import Any, Mapping
 # The fields flutter-rl sets itself (flutter_rl.train.grpo.grpo_config, .sft.sft_warmup and
 # .trainer_args.shared_trainer_args), with the setting to use instead.
 SHARED_RESERVED = {
-    "output_dir": "train.output_dir", "per_device_train_batch_size": "train.per_device_train_batch_size",
+    "output_dir": "train.output_dir",
+    "per_device_train_batch_size": "train.per_device_train_batch_size",
     "gradient_accumulation_steps": "train.gradient_accumulation_steps",
-    "gradient_checkpointing": "train.gradient_checkpointing", "logging_steps": "train.logging_steps",
-    "seed": "train.seed", "bf16": "model.compute_dtype", "fp16": "model.compute_dtype",
-    "use_cpu": "(the hardware)", "report_to": "(MLflow through flutter-rl's callback)",
+    "gradient_checkpointing": "train.gradient_checkpointing",
+    "logging_steps": "train.logging_steps",
+    "seed": "train.seed",
+    "bf16": "model.compute_dtype",
+    "fp16": "model.compute_dtype",
+    "use_cpu": "(the hardware)",
+    "report_to": "(MLflow through flutter-rl's callback)",
 }
 GRPO_RESERVED = {
     **SHARED_RESERVED,
-    "num_generations": "train.num_generations", "beta": "train.beta",
-    "max_completion_length": "train.max_completion_length", "temperature": "train.temperature",
-    "loss_type": "train.loss_type", "reward_weights": "reward.weights", "learning_rate": "train.learning_rate",
-    "max_steps": "train.max_steps", "save_strategy": "train.save_steps", "save_steps": "train.save_steps",
-    "data_seed": "train.seed", "use_vllm": "train.use_vllm", "vllm_mode": "train.vllm_mode",
-    "log_completions": "(the MLflow completions table)", "cache_implementation": "train.generation_cache",
+    "num_generations": "train.num_generations",
+    "beta": "train.beta",
+    "max_completion_length": "train.max_completion_length",
+    "temperature": "train.temperature",
+    "loss_type": "train.loss_type",
+    "reward_weights": "reward.weights",
+    "learning_rate": "train.learning_rate",
+    "max_steps": "train.max_steps",
+    "save_strategy": "train.save_steps",
+    "save_steps": "train.save_steps",
+    "data_seed": "train.seed",
+    "use_vllm": "train.use_vllm",
+    "vllm_mode": "train.vllm_mode",
+    "log_completions": "(the MLflow completions table)",
+    "cache_implementation": "train.generation_cache",
     "generation_kwargs": "train.generation_cache",
 }
 SFT_RESERVED = {
     **SHARED_RESERVED,
-    "num_train_epochs": "train.sft.epochs", "max_steps": "train.sft.max_steps",
-    "learning_rate": "train.sft.learning_rate", "max_length": "(None: truncating would cut image tokens)",
+    "num_train_epochs": "train.sft.epochs",
+    "max_steps": "train.sft.max_steps",
+    "learning_rate": "train.sft.learning_rate",
+    "max_length": "(None: truncating would cut image tokens)",
     "save_strategy": "(no checkpoints of the warm-up)",
 }
 
@@ -46,8 +62,9 @@ def trl_field_names(config_name: str) -> set[str]:
     return {f.name for f in dataclasses.fields(config)}
 
 
-def check_trl_fields(values: Mapping[str, Any], config_name: str, table: str,
-                     reserved: Mapping[str, str]) -> dict[str, Any]:
+def check_trl_fields(
+    values: Mapping[str, Any], config_name: str, table: str, reserved: Mapping[str, str]
+) -> dict[str, Any]:
     """`values` unchanged when every key is a TRL field flutter-rl does not set itself, else a ValueError
     naming each bad key of `[<table>.trl]` and, for a typo, the closest TRL field."""
     if not values:

@@ -39,112 +39,142 @@ MAX_BYTES = 50_000_000
 COMMENTS = ("comment", "documentation_comment")
 
 # dart: libraries a Flutter app can import (dart:html/js are web-only, still valid Flutter for web).
-DART_LIBRARIES = ("async collection convert core developer ffi io isolate math typed_data ui "
-                  "html js js_interop js_util").split()
+DART_LIBRARIES = (
+    "async collection convert core developer ffi io isolate math typed_data ui html js js_interop js_util"
+).split()
 
 # By hand, from the Dart API reference (api.dart.dev, Dart 3.2, the SDK of Flutter in January 2024),
 # because the Dart SDK's source is not part of a flutter/flutter checkout: the names of dart:core and
 # the other libraries that Flutter code uses, and the members of the types screens use most. Format:
 # "Type: statics | instance members", `Type` alone for a name without listed members.
-_ITERABLE = ("length isEmpty isNotEmpty first last single iterator map where whereType expand forEach reduce fold "
-             "every any join toList toSet take takeWhile skip skipWhile firstWhere lastWhere singleWhere elementAt "
-             "contains cast followedBy")
-_NUM = ("abs sign ceil floor round truncate toDouble toInt toString toStringAsFixed toStringAsPrecision "
-        "toStringAsExponential clamp compareTo remainder isNaN isFinite isInfinite isNegative ceilToDouble "
-        "floorToDouble roundToDouble truncateToDouble")
+_ITERABLE = (
+    "length isEmpty isNotEmpty first last single iterator map where whereType expand forEach reduce fold "
+    "every any join toList toSet take takeWhile skip skipWhile firstWhere lastWhere singleWhere elementAt "
+    "contains cast followedBy"
+)
+_NUM = (
+    "abs sign ceil floor round truncate toDouble toInt toString toStringAsFixed toStringAsPrecision "
+    "toStringAsExponential clamp compareTo remainder isNaN isFinite isInfinite isNegative ceilToDouble "
+    "floorToDouble roundToDouble truncateToDouble"
+)
 HAND_LISTED = {
     "dart:core": {
         "Object": "hash hashAll hashAllUnordered | hashCode runtimeType toString noSuchMethod",
         "num": f"parse tryParse | {_NUM}",
         "int": f"parse tryParse fromEnvironment | {_NUM} isEven isOdd bitLength toRadixString toUnsigned toSigned "
-               "gcd modPow modInverse",
+        "gcd modPow modInverse",
         "double": f"infinity nan negativeInfinity minPositive maxFinite parse tryParse | {_NUM}",
         "bool": "parse tryParse fromEnvironment hasEnvironment |",
         "String": "fromCharCode fromCharCodes fromEnvironment | length isEmpty isNotEmpty codeUnits runes contains "
-                  "startsWith endsWith indexOf lastIndexOf substring split splitMapJoin toUpperCase toLowerCase trim "
-                  "trimLeft trimRight padLeft padRight replaceAll replaceFirst replaceAllMapped replaceFirstMapped "
-                  "replaceRange codeUnitAt compareTo allMatches matchAsPrefix",
+        "startsWith endsWith indexOf lastIndexOf substring split splitMapJoin toUpperCase toLowerCase trim "
+        "trimLeft trimRight padLeft padRight replaceAll replaceFirst replaceAllMapped replaceFirstMapped "
+        "replaceRange codeUnitAt compareTo allMatches matchAsPrefix",
         "Iterable": f"generate empty castFrom | {_ITERABLE}",
         "List": f"generate filled empty from of unmodifiable copyRange writeIterable castFrom | {_ITERABLE} add "
-                "addAll insert insertAll remove removeAt removeLast removeWhere retainWhere removeRange clear sort "
-                "shuffle indexOf lastIndexOf indexWhere lastIndexWhere sublist getRange setRange fillRange "
-                "replaceRange setAll asMap reversed",
+        "addAll insert insertAll remove removeAt removeLast removeWhere retainWhere removeRange clear sort "
+        "shuffle indexOf lastIndexOf indexWhere lastIndexWhere sublist getRange setRange fillRange "
+        "replaceRange setAll asMap reversed",
         "Set": f"from of identity unmodifiable castFrom | {_ITERABLE} add addAll remove removeAll retainAll "
-               "removeWhere retainWhere containsAll difference intersection union lookup clear",
+        "removeWhere retainWhere containsAll difference intersection union lookup clear",
         "Map": "from of fromEntries fromIterable fromIterables identity unmodifiable castFrom | length isEmpty "
-               "isNotEmpty keys values entries containsKey containsValue putIfAbsent addAll addEntries remove "
-               "removeWhere clear forEach map update updateAll cast",
+        "isNotEmpty keys values entries containsKey containsValue putIfAbsent addAll addEntries remove "
+        "removeWhere clear forEach map update updateAll cast",
         "MapEntry": "| key value",
         "Duration": "zero microsecondsPerMillisecond millisecondsPerSecond secondsPerMinute minutesPerHour "
-                    "hoursPerDay microsecondsPerSecond microsecondsPerMinute microsecondsPerHour microsecondsPerDay "
-                    "millisecondsPerMinute millisecondsPerHour millisecondsPerDay secondsPerHour secondsPerDay "
-                    "minutesPerDay | inDays inHours inMinutes inSeconds inMilliseconds inMicroseconds isNegative "
-                    "abs compareTo",
+        "hoursPerDay microsecondsPerSecond microsecondsPerMinute microsecondsPerHour microsecondsPerDay "
+        "millisecondsPerMinute millisecondsPerHour millisecondsPerDay secondsPerHour secondsPerDay "
+        "minutesPerDay | inDays inHours inMinutes inSeconds inMilliseconds inMicroseconds isNegative "
+        "abs compareTo",
         "DateTime": "now utc fromMillisecondsSinceEpoch fromMicrosecondsSinceEpoch timestamp parse tryParse monday "
-                    "tuesday wednesday thursday friday saturday sunday daysPerWeek january february march april may "
-                    "june july august september october november december monthsPerYear | year month day hour "
-                    "minute second millisecond microsecond weekday isUtc timeZoneName timeZoneOffset "
-                    "millisecondsSinceEpoch microsecondsSinceEpoch add subtract difference isBefore isAfter "
-                    "isAtSameMomentAs compareTo toLocal toUtc toIso8601String",
+        "tuesday wednesday thursday friday saturday sunday daysPerWeek january february march april may "
+        "june july august september october november december monthsPerYear | year month day hour "
+        "minute second millisecond microsecond weekday isUtc timeZoneName timeZoneOffset "
+        "millisecondsSinceEpoch microsecondsSinceEpoch add subtract difference isBefore isAfter "
+        "isAtSameMomentAs compareTo toLocal toUtc toIso8601String",
         "Enum": "compareByIndex compareByName | index name",
         "Uri": "parse tryParse https http file dataFromString encodeComponent decodeComponent encodeFull decodeFull "
-               "encodeQueryComponent decodeQueryComponent splitQueryString base | scheme host port path query "
-               "fragment queryParameters pathSegments",
+        "encodeQueryComponent decodeQueryComponent splitQueryString base | scheme host port path query "
+        "fragment queryParameters pathSegments",
         "RegExp": "escape | hasMatch firstMatch allMatches stringMatch pattern",
         "StringBuffer": "| write writeln writeAll writeCharCode clear length isEmpty isNotEmpty",
         "Stopwatch": "| start stop reset elapsed elapsedMilliseconds elapsedMicroseconds isRunning",
-        **{name: "" for name in (
-            "BigInt Comparable Deprecated Error Exception Expando Finalizer Function Invocation Iterator Match Null "
-            "Pattern Record RegExpMatch RuneIterator Runes Sink StackTrace StringSink Symbol Type UriData "
-            "WeakReference ArgumentError AssertionError ConcurrentModificationError FormatException IndexError "
-            "IntegerDivisionByZeroException NoSuchMethodError OutOfMemoryError RangeError StackOverflowError "
-            "StateError TypeError UnimplementedError UnsupportedError Comparator print identical "
-            "identityHashCode override deprecated pragma").split()},
+        **{
+            name: ""
+            for name in (
+                "BigInt Comparable Deprecated Error Exception Expando Finalizer Function Invocation Iterator Match Null "
+                "Pattern Record RegExpMatch RuneIterator Runes Sink StackTrace StringSink Symbol Type UriData "
+                "WeakReference ArgumentError AssertionError ConcurrentModificationError FormatException IndexError "
+                "IntegerDivisionByZeroException NoSuchMethodError OutOfMemoryError RangeError StackOverflowError "
+                "StateError TypeError UnimplementedError UnsupportedError Comparator print identical "
+                "identityHashCode override deprecated pragma"
+            ).split()
+        },
     },
     "dart:async": {
         "Future": "value delayed error sync microtask wait any forEach doWhile | then catchError whenComplete "
-                  "timeout asStream ignore",
+        "timeout asStream ignore",
         "Stream": "value empty periodic fromIterable fromFuture fromFutures error multi eventTransformed | listen",
         "Timer": "periodic run | cancel isActive tick",
-        **{name: "" for name in (
-            "FutureOr StreamController StreamSubscription StreamSink StreamTransformer StreamView Completer Zone "
-            "ZoneSpecification EventSink MultiStreamController StreamIterator TimeoutException AsyncError "
-            "scheduleMicrotask runZoned runZonedGuarded unawaited").split()},
+        **{
+            name: ""
+            for name in (
+                "FutureOr StreamController StreamSubscription StreamSink StreamTransformer StreamView Completer Zone "
+                "ZoneSpecification EventSink MultiStreamController StreamIterator TimeoutException AsyncError "
+                "scheduleMicrotask runZoned runZonedGuarded unawaited"
+            ).split()
+        },
     },
     "dart:math": {
         "Random": "secure | nextInt nextDouble nextBool",
         "Point": "| x y distanceTo squaredDistanceTo magnitude",
-        **{name: "" for name in ("Rectangle MutableRectangle e ln10 ln2 log10e log2e pi sqrt1_2 sqrt2 acos asin atan "
-                                 "atan2 cos exp log max min pow sin sqrt tan").split()},
+        **{
+            name: ""
+            for name in (
+                "Rectangle MutableRectangle e ln10 ln2 log10e log2e pi sqrt1_2 sqrt2 acos asin atan "
+                "atan2 cos exp log max min pow sin sqrt tan"
+            ).split()
+        },
     },
-    "dart:convert": {name: "" for name in (
-        "json jsonEncode jsonDecode utf8 base64 base64Encode base64Decode base64Url ascii latin1 JsonEncoder "
-        "JsonDecoder JsonCodec Utf8Encoder Utf8Decoder Utf8Codec LineSplitter Codec Converter Encoding HtmlEscape "
-        "HtmlEscapeMode").split()},
-    "dart:collection": {name: "" for name in (
-        "LinkedHashMap LinkedHashSet HashMap HashSet SplayTreeMap SplayTreeSet Queue ListQueue DoubleLinkedQueue "
-        "UnmodifiableListView UnmodifiableMapView UnmodifiableSetView MapView ListBase MapBase SetBase "
-        "IterableBase LinkedList LinkedListEntry ListMixin MapMixin SetMixin IterableMixin HasNextIterator").split()},
-    "dart:typed_data": {name: "" for name in (
-        "Uint8List Int8List Uint16List Int16List Uint32List Int32List Int64List Uint64List Float32List Float64List "
-        "ByteData ByteBuffer Endian Uint8ClampedList Float32x4 Int32x4 Float64x2 TypedData").split()},
+    "dart:convert": {
+        name: ""
+        for name in (
+            "json jsonEncode jsonDecode utf8 base64 base64Encode base64Decode base64Url ascii latin1 JsonEncoder "
+            "JsonDecoder JsonCodec Utf8Encoder Utf8Decoder Utf8Codec LineSplitter Codec Converter Encoding HtmlEscape "
+            "HtmlEscapeMode"
+        ).split()
+    },
+    "dart:collection": {
+        name: ""
+        for name in (
+            "LinkedHashMap LinkedHashSet HashMap HashSet SplayTreeMap SplayTreeSet Queue ListQueue DoubleLinkedQueue "
+            "UnmodifiableListView UnmodifiableMapView UnmodifiableSetView MapView ListBase MapBase SetBase "
+            "IterableBase LinkedList LinkedListEntry ListMixin MapMixin SetMixin IterableMixin HasNextIterator"
+        ).split()
+    },
+    "dart:typed_data": {
+        name: ""
+        for name in (
+            "Uint8List Int8List Uint16List Int16List Uint32List Int32List Int64List Uint64List Float32List Float64List "
+            "ByteData ByteBuffer Endian Uint8ClampedList Float32x4 Int32x4 Float64x2 TypedData"
+        ).split()
+    },
     # dart:ui members Flutter's source can't show: instance members of the value types screens use.
     "dart:ui": {
         "Color": "| value alpha red green blue opacity withAlpha withOpacity withRed withGreen withBlue "
-                 "computeLuminance",
+        "computeLuminance",
         "Offset": "| dx dy distance distanceSquared direction isFinite isInfinite scale translate",
         "Size": "| width height aspectRatio isEmpty isFinite isInfinite shortestSide longestSide center topLeft "
-                "topCenter topRight centerLeft centerRight bottomLeft bottomCenter bottomRight contains flipped",
+        "topCenter topRight centerLeft centerRight bottomLeft bottomCenter bottomRight contains flipped",
         "Rect": "| left top right bottom width height size center topLeft topCenter topRight centerLeft "
-                "centerRight bottomLeft bottomCenter bottomRight shortestSide longestSide isEmpty isFinite "
-                "isInfinite hasNaN contains overlaps inflate deflate shift translate intersect expandToInclude",
+        "centerRight bottomLeft bottomCenter bottomRight shortestSide longestSide isEmpty isFinite "
+        "isInfinite hasNaN contains overlaps inflate deflate shift translate intersect expandToInclude",
         "Radius": "| x y",
         "Locale": "| languageCode countryCode scriptCode toLanguageTag",
         "FontFeature": "enable disable alternative alternativeFractions caseSensitiveForms characterVariant "
-                       "contextualAlternates denominator fractions historicalForms historicalLigatures "
-                       "liningFigures localeAware notationalForms numerators oldstyleFigures ordinalForms "
-                       "proportionalFigures randomize stylisticAlternates scientificInferiors stylisticSet "
-                       "subscripts superscripts swash tabularFigures slashedZero | feature value",
+        "contextualAlternates denominator fractions historicalForms historicalLigatures "
+        "liningFigures localeAware notationalForms numerators oldstyleFigures ordinalForms "
+        "proportionalFigures randomize stylisticAlternates scientificInferiors stylisticSet "
+        "subscripts superscripts swash tabularFigures slashedZero | feature value",
     },
 }
 # The constructors of the hand-listed classes that screens construct, as declared in the Dart API
@@ -222,7 +252,7 @@ def _strip_comments(root: Node, data: bytes) -> str:
     while stack:
         node = stack.pop()
         if node.type in COMMENTS:
-            out[node.start_byte:node.end_byte] = b" " * (node.end_byte - node.start_byte)
+            out[node.start_byte : node.end_byte] = b" " * (node.end_byte - node.start_byte)
         else:
             stack.extend(node.children)
     return out.decode("utf-8", "replace")
@@ -277,7 +307,9 @@ def _constructor(signature: Node, owner: str) -> tuple[str, Constructor] | None:
     if name.startswith("_"):
         return None
     params = read_params(next((c for c in named(signature) if c.type == "formal_parameter_list"), None))
-    positional = tuple(p.name + ("?" if i >= params.required_positional else "") for i, p in enumerate(params.positional))
+    positional = tuple(
+        p.name + ("?" if i >= params.required_positional else "") for i, p in enumerate(params.positional)
+    )
     return name, Constructor(positional, frozenset(params.named), frozenset(params.required))
 
 
@@ -303,8 +335,12 @@ def _read_members(body: Node | None, decl: Declaration) -> None:
             continue
         target = decl.statics if _is_static(member) else decl.members
         for part in named(member):
-            if part.type in ("constructor_signature", "constant_constructor_signature",
-                             "factory_constructor_signature", "redirecting_factory_constructor_signature"):
+            if part.type in (
+                "constructor_signature",
+                "constant_constructor_signature",
+                "factory_constructor_signature",
+                "redirecting_factory_constructor_signature",
+            ):
                 found = _constructor(part, decl.name)
                 if found is not None:
                     decl.constructors[found[0]] = found[1]
@@ -319,8 +355,13 @@ def _read_members(body: Node | None, decl: Declaration) -> None:
 
 
 def _declaration(node: Node) -> Declaration | None:
-    kind = {"class_definition": "class", "mixin_declaration": "mixin", "enum_declaration": "enum",
-            "extension_declaration": "extension", "type_alias": "typedef"}.get(node.type)
+    kind = {
+        "class_definition": "class",
+        "mixin_declaration": "mixin",
+        "enum_declaration": "enum",
+        "extension_declaration": "extension",
+        "type_alias": "typedef",
+    }.get(node.type)
     if kind is None:
         return None
     if kind == "typedef":
@@ -330,24 +371,26 @@ def _declaration(node: Node) -> Declaration | None:
             return None
         decl = Declaration(text(types[0] if aliased else types[-1]), kind)
         if aliased and len(types) > 1 and not any(c.type == "function_type" for c in named(node)):
-            decl.supertypes = [text(types[1])]   # `typedef A = B<T>;` names the class B
+            decl.supertypes = [text(types[1])]  # `typedef A = B<T>;` names the class B
         return decl
     name_node = node.child_by_field_name("name")
-    if name_node is None and kind == "mixin":   # the grammar gives a mixin's name no field
+    if name_node is None and kind == "mixin":  # the grammar gives a mixin's name no field
         name_node = next((c for c in named(node) if c.type == "identifier"), None)
     if name_node is None:
-        return None   # an unnamed extension: nothing to export
+        return None  # an unnamed extension: nothing to export
     decl = Declaration(text(name_node), kind)
     if kind == "class":
         decl.supertypes = _type_names(node.child_by_field_name("superclass")) + _type_names(
-            node.child_by_field_name("interfaces"))
+            node.child_by_field_name("interfaces")
+        )
     elif kind in ("mixin", "extension", "enum"):
         # a mixin's `on` types and an extension's `on` type: their members are there on `this`
         decl.supertypes = [text(c) for c in named(node) if c.type == "type_identifier"]
         decl.supertypes += _type_names(next((c for c in named(node) if c.type == "interfaces"), None))
         decl.supertypes += _type_names(next((c for c in named(node) if c.type == "mixins"), None))
     body = node.child_by_field_name("body") or next(
-        (c for c in named(node) if c.type in ("class_body", "enum_body", "extension_body")), None)
+        (c for c in named(node) if c.type in ("class_body", "enum_body", "extension_body")), None
+    )
     _read_members(body, decl)
     if kind == "enum":
         decl.statics.add("values")
@@ -391,7 +434,7 @@ class Index:
         self.code: dict[Path, str] = {}
         for path in sorted(lib.rglob("*.dart")):
             self.units[path], self.code[path] = read_unit(path)
-        for unit in self.units.values():   # a library owns what its parts declare
+        for unit in self.units.values():  # a library owns what its parts declare
             for part in unit.parts:
                 part_unit = self.units.get((unit.path.parent / part).resolve())
                 if part_unit is not None:
@@ -402,7 +445,7 @@ class Index:
 
     def resolve(self, uri: str, base: Path) -> Path | None:
         if uri.startswith("package:flutter/"):
-            return (self.lib / uri[len("package:flutter/"):]).resolve()
+            return (self.lib / uri[len("package:flutter/") :]).resolve()
         if ":" in uri:
             return None
         return (base.parent / uri).resolve()
@@ -411,7 +454,7 @@ class Index:
         """The public namespace a library file exports (its own public declarations and re-exports)."""
         if path in self._exported:
             return self._exported[path]
-        self._exported[path] = {}   # a cycle of exports ends here
+        self._exported[path] = {}  # a cycle of exports ends here
         unit = self.units.get(path)
         if unit is None:
             return {}
@@ -452,7 +495,7 @@ def hand_listed(library: str) -> dict[str, Declaration]:
         decl = _guess(name)
         decl.statics = set(statics.split())
         decl.members = set(members.split())
-        if name == "Object":   # its instance members are all listed
+        if name == "Object":  # its instance members are all listed
             decl.complete = True
         elif name[:1].isupper() and name != "Comparator":
             decl.supertypes = ["Object"]
@@ -489,7 +532,7 @@ def harvest_dart_ui(index: Index) -> dict[str, Declaration]:
                     decl = names.setdefault(ref[1], _guess(ref[1]))
                     if ref[2] and decl.kind == "class":
                         decl.statics.add(ref[2])
-    for code in index.code.values():   # unqualified static uses of dart:ui types Flutter doesn't redeclare
+    for code in index.code.values():  # unqualified static uses of dart:ui types Flutter doesn't redeclare
         for ref in re.finditer(r"(?<![\w.])([A-Z]\w*)\.([a-zA-Z]\w*)", code):
             decl = names.get(ref[1])
             if decl is not None and ref[1] not in flutter_names and not ref[2].startswith("_"):
@@ -523,8 +566,15 @@ def dart_libraries(sdk: Path, index_for_ui: Index | None) -> tuple[dict[str, dic
     sources: dict[str, str] = {}
     dart_sdk = sdk / "bin" / "cache" / "dart-sdk" / "lib"
     sky = sdk / "bin" / "cache" / "pkg" / "sky_engine" / "lib" / "ui"
-    for library in ("dart:core", "dart:async", "dart:math", "dart:convert", "dart:collection", "dart:typed_data",
-                    "dart:ui"):
+    for library in (
+        "dart:core",
+        "dart:async",
+        "dart:math",
+        "dart:convert",
+        "dart:collection",
+        "dart:typed_data",
+        "dart:ui",
+    ):
         directory = sky if library == "dart:ui" else dart_sdk / library.split(":")[1]
         parsed = read_sdk_library(directory, library)
         if parsed is not None:
@@ -565,7 +615,7 @@ def build(sdk: Path) -> tuple[dict[str, tuple[Declaration, list[str]]], dict[str
             declarations.setdefault(name, decl)
             libraries.setdefault(name, []).append(library)
     everything = index.all_declarations()
-    for decl in list(declarations.values()):   # members of private or unexported supertypes, inlined
+    for decl in list(declarations.values()):  # members of private or unexported supertypes, inlined
         decl.members |= _hidden_members(decl, everything, set(declarations))
     result = {name: (declarations[name], sorted(set(libs))) for name, libs in libraries.items()}
     for library in DART_LIBRARIES:
@@ -614,8 +664,10 @@ def main() -> None:
     args = parser.parse_args()
     commit = commit_of(args.sdk, args.commit)
     names, sources = build(args.sdk)
-    header = [f"{HEADER_PREFIX} flutter/flutter {commit}, packages/flutter/lib; built by scripts/build_flutter_names.py",
-              *(f"# {library}: {source}" for library, source in sorted(sources.items()))]
+    header = [
+        f"{HEADER_PREFIX} flutter/flutter {commit}, packages/flutter/lib; built by scripts/build_flutter_names.py",
+        *(f"# {library}: {source}" for library, source in sorted(sources.items())),
+    ]
     args.out.write_text(write_index(header, names))
     print(f"{len(names)} names -> {args.out}")
 

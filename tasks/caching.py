@@ -83,9 +83,7 @@ class ExternalInputs(CachePolicy):
         return hash_objects(self.fingerprint(settings)) if settings is not None and self.fingerprint else None
 
 
-def content_cache(
-    *sections: str, code: tuple[str, ...], external: Callable[[Any], str] | None = None
-) -> CachePolicy:
+def content_cache(*sections: str, code: tuple[str, ...], external: Callable[[Any], str] | None = None) -> CachePolicy:
     """The policy for a pure task that reads `sections` of the settings, runs the code of the `code`
     packages (name every package its plain function imports, directly or not, whose code changes the
     result; tests/orchestration checks the real tasks' lists) and, when given, reads the outside files

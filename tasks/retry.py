@@ -26,5 +26,8 @@ def retry_if_transient(task: Any, task_run: Any, state: Any) -> bool:
 
 def transient_retries(retries: int, backoff_factor: float) -> dict[str, Any]:
     """`@task(...)` keywords: up to `retries` retries with exponential back-off, for transient faults only."""
-    return {"retries": retries, "retry_condition_fn": retry_if_transient,
-            "retry_delay_seconds": exponential_backoff(backoff_factor=backoff_factor)}
+    return {
+        "retries": retries,
+        "retry_condition_fn": retry_if_transient,
+        "retry_delay_seconds": exponential_backoff(backoff_factor=backoff_factor),
+    }

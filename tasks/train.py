@@ -13,8 +13,14 @@ from tasks.caching import content_cache
 from tasks.retry import transient_retries
 
 # what training runs: GRPO, the reward, the manifest reader and the renderer the reward draws with
-TRAIN_CODE = ("flutter_rl.train", "flutter_rl.reward", "flutter_rl.curate", "flutter_rl.synth", "flutter_rl.vocabulary",
-              "flutter_renderer")
+TRAIN_CODE = (
+    "flutter_rl.train",
+    "flutter_rl.reward",
+    "flutter_rl.curate",
+    "flutter_rl.synth",
+    "flutter_rl.vocabulary",
+    "flutter_renderer",
+)
 
 
 # Not cached by Prefect: whether the policy exists is a fact of the disk, and checking it is free.

@@ -28,7 +28,11 @@ def private_services_config(directory: Path) -> Path:
     import re
 
     text = (REPO_ROOT / "pipeline.toml").read_text()
-    for key, value in (("prefect_port", free_port()), ("mlflow_port", free_port()), ("state_dir", f'"{directory / "state"}"')):
+    for key, value in (
+        ("prefect_port", free_port()),
+        ("mlflow_port", free_port()),
+        ("state_dir", f'"{directory / "state"}"'),
+    ):
         text, count = re.subn(rf"^{key} = .*$", f"{key} = {value}", text, flags=re.M)
         assert count == 1, f"pipeline.toml should set {key} exactly once"
     config = directory / "pipeline.toml"

@@ -44,8 +44,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--new-tokens", type=int, default=128)
     parser.add_argument("--updates", default="10,40", help="cumulative AdamW step counts to measure after")
     parser.add_argument("--learning-rate", type=float, default=None, help="default: [train] learning_rate")
-    parser.add_argument("--dtype", choices=["bfloat16", "float32"], default=None,
-                        help="CPU only: load the policy in this dtype (default: the pipeline's float32)")
+    parser.add_argument(
+        "--dtype",
+        choices=["bfloat16", "float32"],
+        default=None,
+        help="CPU only: load the policy in this dtype (default: the pipeline's float32)",
+    )
     return parser.parse_args()
 
 
@@ -63,7 +67,9 @@ def load_lora_policy(args: argparse.Namespace, settings) -> tuple[object, object
 def main() -> int:
     args = parse_args()
     started = time.perf_counter()
-    settings = load_settings(REPO / "pipeline.toml", overrides={"model.name": args.model_dir, "model.lora_dropout": 0.0}, environ={})
+    settings = load_settings(
+        REPO / "pipeline.toml", overrides={"model.name": args.model_dir, "model.lora_dropout": 0.0}, environ={}
+    )
     lr = args.learning_rate or settings.train.learning_rate
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     policy, processor = load_lora_policy(args, settings)
@@ -78,14 +84,20 @@ def main() -> int:
     pngs = sorted((REPO / "flutter_renderer" / "examples").glob("*.png"))[: args.prompts]
     images = [Image.open(p).convert("RGB") for p in pngs]
     prompt = processor.apply_chat_template(
-        [build_chat(image) for image in images], add_generation_prompt=True, tokenize=True, return_dict=True,
+        [build_chat(image) for image in images],
+        add_generation_prompt=True,
+        tokenize=True,
+        return_dict=True,
         processor_kwargs={"return_tensors": "pt", "padding": True},
     ).to(device)
     prompt_length = prompt["input_ids"].shape[1]
     torch.manual_seed(0)
     with torch.no_grad():
         ids = copies["dequantized_copy"].generate(
-            **prompt, max_new_tokens=args.new_tokens, do_sample=True, temperature=settings.train.temperature,
+            **prompt,
+            max_new_tokens=args.new_tokens,
+            do_sample=True,
+            temperature=settings.train.temperature,
         )
     inputs = with_completions(prompt, ids)
     completion = ids[:, prompt_length:]
@@ -120,18 +132,27 @@ def main() -> int:
         print(json.dumps(row), flush=True)
     report = {
         "device": torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu",
-        "model_dir": args.model_dir, "policy_dtype": str(policy.get_input_embeddings().weight.dtype),
+        "model_dir": args.model_dir,
+        "policy_dtype": str(policy.get_input_embeddings().weight.dtype),
         "quantized": any(type(p).__name__ == "Params4bit" for p in policy.parameters()),
-        "lora": {"rank": settings.model.lora_rank, "alpha": settings.model.lora_alpha}, "learning_rate": lr,
-        "prompts": args.prompts, "new_tokens": args.new_tokens, "completion_tokens": int(mask.sum()),
-        "temperature": settings.train.temperature, "rows": rows, "wall_s": round(time.perf_counter() - started, 1),
+        "lora": {"rank": settings.model.lora_rank, "alpha": settings.model.lora_alpha},
+        "learning_rate": lr,
+        "prompts": args.prompts,
+        "new_tokens": args.new_tokens,
+        "completion_tokens": int(mask.sum()),
+        "temperature": settings.train.temperature,
+        "rows": rows,
+        "wall_s": round(time.perf_counter() - started, 1),
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=2))
     print(f"{'updates':>8} {'policy drift KL':>16} | " + " | ".join(f"{n}: mean|dlogp| p99 KL ok" for n in copies))
     for row in rows:
-        cells = [f"{row[n]['mean_abs_logprob_diff']:.2e} {row[n]['p99_abs_logprob_diff']:.2e} {row[n]['mean_kl']:.2e} "
-                 f"{row[n]['fidelity_ok']}" for n in copies]
+        cells = [
+            f"{row[n]['mean_abs_logprob_diff']:.2e} {row[n]['p99_abs_logprob_diff']:.2e} {row[n]['mean_kl']:.2e} "
+            f"{row[n]['fidelity_ok']}"
+            for n in copies
+        ]
         print(f"{row['updates']:>8} {row['policy_vs_step_0_kl']:>16.2e} | " + " | ".join(cells))
     return 0
 

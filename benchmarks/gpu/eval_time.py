@@ -31,12 +31,12 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from grpo_step_time import build_reference_checkpoint
+from grpo_step_time import build_reference_checkpoint  # noqa: E402
 
-from flutter_rl.reward.format import format_score
-from flutter_rl.settings import Settings
-from flutter_rl.evaluate.generate import LazyPolicy, generate_batches
-from flutter_rl.train.generation_cache import compile_seconds, compiled_graphs
+from flutter_rl.evaluate.generate import LazyPolicy, generate_batches  # noqa: E402
+from flutter_rl.reward.format import format_score  # noqa: E402
+from flutter_rl.settings import Settings  # noqa: E402
+from flutter_rl.train.generation_cache import compile_seconds, compiled_graphs  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -101,11 +101,13 @@ def main() -> int:
         began, compile_before = time.perf_counter(), compile_seconds()
         batches: list[float] = []
         with policy.generator(weights) as generate:
+
             def timed(batch, generate=generate, batches=batches):
                 batch_started = time.perf_counter()
                 out = generate(batch)
                 batches.append(round(time.perf_counter() - batch_started, 1))
                 return out
+
             size = settings.eval.batch_size
             by_start = generate_batches(timed, images, size, range(0, len(images), size))
             completions = [c for start in sorted(by_start) for c in by_start[start]]
@@ -114,18 +116,29 @@ def main() -> int:
         formats = [format_score(c) for c in completions]
         reward_s = time.perf_counter() - reward_started
         wall = time.perf_counter() - began
-        rows.append({
-            "checkpoint": name, "wall_s": round(wall, 1), "batch_s": batches, "compile_s": round(compile_s, 1),
-            "compiled_graphs": graphs, "format_reward_s": round(reward_s, 3), "mean_format": sum(formats) / len(formats),
-            "empty_completions": sum(1 for c in completions if not c),
-            "mean_completion_chars": round(sum(len(c) for c in completions) / len(completions), 1),
-            "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2) if cuda else None,
-        })
+        rows.append(
+            {
+                "checkpoint": name,
+                "wall_s": round(wall, 1),
+                "batch_s": batches,
+                "compile_s": round(compile_s, 1),
+                "compiled_graphs": graphs,
+                "format_reward_s": round(reward_s, 3),
+                "mean_format": sum(formats) / len(formats),
+                "empty_completions": sum(1 for c in completions if not c),
+                "mean_completion_chars": round(sum(len(c) for c in completions) / len(completions), 1),
+                "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2) if cuda else None,
+            }
+        )
         print(json.dumps(rows[-1]), flush=True)
     report = {
-        "device": torch.cuda.get_device_name(0) if cuda else "cpu", "screens": args.screens, "batch_size": settings.eval.batch_size,
-        "max_new_tokens": settings.eval.max_new_tokens, "generation_cache": args.generation_cache,
-        "base_load_s": round(load_s, 1), "checkpoints": rows,
+        "device": torch.cuda.get_device_name(0) if cuda else "cpu",
+        "screens": args.screens,
+        "batch_size": settings.eval.batch_size,
+        "max_new_tokens": settings.eval.max_new_tokens,
+        "generation_cache": args.generation_cache,
+        "base_load_s": round(load_s, 1),
+        "checkpoints": rows,
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=2))

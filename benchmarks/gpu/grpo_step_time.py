@@ -64,13 +64,17 @@ def build_reference_checkpoint(out_dir: Path, max_pixels: int) -> float:
     spec["text_config"].update(pad_token_id=ids["<|endoftext|>"], eos_token_id=ids["<|im_end|>"])
     config = Qwen3VLConfig(
         **spec,
-        image_token_id=ids["<|image_pad|>"], video_token_id=ids["<|video_pad|>"],
-        vision_start_token_id=ids["<|vision_start|>"], vision_end_token_id=ids["<|vision_end|>"],
+        image_token_id=ids["<|image_pad|>"],
+        video_token_id=ids["<|video_pad|>"],
+        vision_start_token_id=ids["<|vision_start|>"],
+        vision_end_token_id=ids["<|vision_end|>"],
     )
     torch.manual_seed(0)
     with torch.device("cuda"):
         model = Qwen3VLForConditionalGeneration(config).to(torch.bfloat16)
-    model.generation_config = GenerationConfig(eos_token_id=ids["<|im_end|>"], pad_token_id=ids["<|endoftext|>"], do_sample=True)
+    model.generation_config = GenerationConfig(
+        eos_token_id=ids["<|im_end|>"], pad_token_id=ids["<|endoftext|>"], do_sample=True
+    )
     model.save_pretrained(out_dir)
     build_processor(tokenizer, max_pixels=max_pixels).save_pretrained(out_dir)
     del model
@@ -88,25 +92,45 @@ def screenshot_rows(count: int) -> list[dict]:
     for index in range(count):
         path = pngs[index % len(pngs)]
         with Image.open(path) as image:
-            rows.append(build_example(image.convert("RGB"), id=path.stem, screen_type=path.stem, difficulty="easy", reference_code=""))
+            rows.append(
+                build_example(
+                    image.convert("RGB"), id=path.stem, screen_type=path.stem, difficulty="easy", reference_code=""
+                )
+            )
     return rows
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=2)
-    parser.add_argument("--model-dir", default="/tmp/qwen3-vl-8b-random",
-                        help="built here when it has no config.json; any saved Qwen3-VL works (e.g. the tiny policy)")
+    parser.add_argument(
+        "--model-dir",
+        default="/tmp/qwen3-vl-8b-random",
+        help="built here when it has no config.json; any saved Qwen3-VL works (e.g. the tiny policy)",
+    )
     parser.add_argument("--out", default="step_time.json")
     parser.add_argument("--build-only", action="store_true", help="build and save the random checkpoint, then stop")
-    parser.add_argument("--completion-length", type=int, default=None, help="default: [train] max_completion_length (2048)")
-    parser.add_argument("--generation-model", choices=GENERATION_MODELS, default="policy", help="[train] generation_model")
-    parser.add_argument("--generation-cache", choices=GENERATION_CACHES, default="dynamic", help="[train] generation_cache")
-    parser.add_argument("--compare", default="",
-                        help="comma-separated configurations MODEL or MODEL+static, each measured in its own process "
-                             "in this order, e.g. dequantized_copy,merged_copy+static")
-    parser.add_argument("--budget-s", type=float, default=1e9,
-                        help="--compare: stop a configuration that would run past this many seconds from the start")
+    parser.add_argument(
+        "--completion-length", type=int, default=None, help="default: [train] max_completion_length (2048)"
+    )
+    parser.add_argument(
+        "--generation-model", choices=GENERATION_MODELS, default="policy", help="[train] generation_model"
+    )
+    parser.add_argument(
+        "--generation-cache", choices=GENERATION_CACHES, default="dynamic", help="[train] generation_cache"
+    )
+    parser.add_argument(
+        "--compare",
+        default="",
+        help="comma-separated configurations MODEL or MODEL+static, each measured in its own process "
+        "in this order, e.g. dequantized_copy,merged_copy+static",
+    )
+    parser.add_argument(
+        "--budget-s",
+        type=float,
+        default=1e9,
+        help="--compare: stop a configuration that would run past this many seconds from the start",
+    )
     parser.add_argument("--amortize-steps", type=int, default=480, help="steps a run's compile time is spread over")
     return parser.parse_args()
 
@@ -123,8 +147,9 @@ class CompileCounter(TrainerCallback):
         self.after_step: list[dict] = []
 
     def on_step_end(self, args, state, control, **kwargs):
-        self.after_step.append({"step": state.global_step, "compiled_graphs": compiled_graphs(),
-                                "compile_s": round(compile_seconds(), 1)})
+        self.after_step.append(
+            {"step": state.global_step, "compiled_graphs": compiled_graphs(), "compile_s": round(compile_seconds(), 1)}
+        )
 
 
 def benchmark_settings(args: argparse.Namespace) -> Settings:
@@ -149,10 +174,20 @@ def measure(settings: Settings, build_s: float, amortize_steps: int) -> dict:
     started = time.perf_counter()
     if torch.cuda.is_available():
         torch.cuda.reset_peak_memory_stats()
-    prompts_per_step = settings.train.per_device_train_batch_size * settings.train.gradient_accumulation_steps // settings.train.num_generations
+    prompts_per_step = (
+        settings.train.per_device_train_batch_size
+        * settings.train.gradient_accumulation_steps
+        // settings.train.num_generations
+    )
     counter = CompileCounter()
-    result = train_grpo(settings, screenshot_rows(prompts_per_step * settings.train.max_steps), [format_reward], [1.0], None,
-                        callbacks=[counter])
+    result = train_grpo(
+        settings,
+        screenshot_rows(prompts_per_step * settings.train.max_steps),
+        [format_reward],
+        [1.0],
+        None,
+        callbacks=[counter],
+    )
     shutil.rmtree(result.output_dir)  # the final checkpoint (adapter + optimizer, ~2 GB for the 8B)
     steps = [row for row in result.log_history if "time/step" in row]
     report = {
@@ -164,27 +199,54 @@ def measure(settings: Settings, build_s: float, amortize_steps: int) -> dict:
         "compile_after_step": counter.after_step,
         "build_and_save_s": round(build_s, 1),
         "train_wall_s": round(time.perf_counter() - started, 1),
-        "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2) if torch.cuda.is_available() else None,
-        "settings": {k: getattr(settings.train, k) for k in ("num_generations", "max_completion_length", "per_device_train_batch_size",
-                                                            "gradient_accumulation_steps", "beta", "gradient_checkpointing")},
+        "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2)
+        if torch.cuda.is_available()
+        else None,
+        "settings": {
+            k: getattr(settings.train, k)
+            for k in (
+                "num_generations",
+                "max_completion_length",
+                "per_device_train_batch_size",
+                "gradient_accumulation_steps",
+                "beta",
+                "gradient_checkpointing",
+            )
+        },
         "steps": steps,
     }
-    for key in ("time/step", "time/generation", "time/generation_sync", "time/reward", "time/update", "completions/mean_length"):
+    for key in (
+        "time/step",
+        "time/generation",
+        "time/generation_sync",
+        "time/reward",
+        "time/update",
+        "completions/mean_length",
+    ):
         values = [row[key] for row in steps if key in row]
         if values:
             report[f"median {key}"] = statistics.median(values)
     completions = settings.train.per_device_train_batch_size * settings.train.gradient_accumulation_steps
     if "median time/generation" in report:
-        report["generated_tokens_per_s"] = round(completions * report["median completions/mean_length"] / report["median time/generation"], 1)
+        report["generated_tokens_per_s"] = round(
+            completions * report["median completions/mean_length"] / report["median time/generation"], 1
+        )
     if len(steps) > 1:  # the first step compiles (static cache) and warms up; the later ones are the steady state
-        later = {key: statistics.median(row[key] for row in steps[1:]) for key in ("time/step", "time/generation", "completions/mean_length")}
+        later = {
+            key: statistics.median(row[key] for row in steps[1:])
+            for key in ("time/step", "time/generation", "completions/mean_length")
+        }
         report["first step s"] = steps[0]["time/step"]
         report["later steps median s"] = later["time/step"]
         report["later generation median s"] = later["time/generation"]
-        report["later_tokens_per_s"] = round(completions * later["completions/mean_length"] / later["time/generation"], 1)
+        report["later_tokens_per_s"] = round(
+            completions * later["completions/mean_length"] / later["time/generation"], 1
+        )
         overhead = steps[0]["time/generation"] - later["time/generation"]
         report["first step generation overhead s"] = round(overhead, 1)
-        report[f"amortized step s ({amortize_steps} steps)"] = round(later["time/step"] + max(overhead, 0.0) / amortize_steps, 1)
+        report[f"amortized step s ({amortize_steps} steps)"] = round(
+            later["time/step"] + max(overhead, 0.0) / amortize_steps, 1
+        )
     return report
 
 
@@ -196,9 +258,23 @@ def compare(args: argparse.Namespace, configurations: list[tuple[str, str]]) -> 
     for model, cache in configurations:
         name = configuration(model, cache)
         part = Path(args.out).with_suffix(f".{name.replace('+', '_')}.json")
-        command = [sys.executable, "-u", __file__, "--generation-model", model, "--generation-cache", cache,
-                   "--steps", str(args.steps), "--model-dir", args.model_dir, "--out", str(part),
-                   "--amortize-steps", str(args.amortize_steps)]
+        command = [
+            sys.executable,
+            "-u",
+            __file__,
+            "--generation-model",
+            model,
+            "--generation-cache",
+            cache,
+            "--steps",
+            str(args.steps),
+            "--model-dir",
+            args.model_dir,
+            "--out",
+            str(part),
+            "--amortize-steps",
+            str(args.amortize_steps),
+        ]
         if args.completion_length:
             command += ["--completion-length", str(args.completion_length)]
         left = args.budget_s - (time.perf_counter() - started)
@@ -212,8 +288,9 @@ def compare(args: argparse.Namespace, configurations: list[tuple[str, str]]) -> 
             failed.append({"configuration": name, "result": str(code)})
         else:
             reports.append(json.loads(part.read_text()))
-        Path(args.out).write_text(json.dumps({"reports": reports, "failed": failed, "speedup": speedups(reports)},
-                                             indent=2, default=str))
+        Path(args.out).write_text(
+            json.dumps({"reports": reports, "failed": failed, "speedup": speedups(reports)}, indent=2, default=str)
+        )
     print_comparison(reports)
     return 1 if failed else 0
 
@@ -224,8 +301,10 @@ def speedups(reports: list[dict]) -> dict:
     if len(reports) < 2:
         return {}
     base = reports[0]
-    step, generation = (lambda r: r.get("later steps median s", r["median time/step"])), \
-        (lambda r: r.get("later generation median s", r["median time/generation"]))
+    step, generation = (
+        (lambda r: r.get("later steps median s", r["median time/step"])),
+        (lambda r: r.get("later generation median s", r["median time/generation"])),
+    )
     return {
         r["configuration"]: {
             "against": base["configuration"],
@@ -237,16 +316,36 @@ def speedups(reports: list[dict]) -> dict:
 
 
 def print_comparison(reports: list[dict]) -> None:
-    columns = ("configuration", "step s (first)", "step s (later)", "generation s (later)", "sync s", "reward s",
-               "update s", "mean length", "tokens/s (later)", "peak GiB", "compile s", "graphs after each step")
+    columns = (
+        "configuration",
+        "step s (first)",
+        "step s (later)",
+        "generation s (later)",
+        "sync s",
+        "reward s",
+        "update s",
+        "mean length",
+        "tokens/s (later)",
+        "peak GiB",
+        "compile s",
+        "graphs after each step",
+    )
     print(" | ".join(columns))
     for r in reports:
-        cells = (r["configuration"], r.get("first step s", r["median time/step"]), r.get("later steps median s", "-"),
-                 r.get("later generation median s", r["median time/generation"]), r.get("median time/generation_sync", "-"),
-                 r["median time/reward"], r["median time/update"], r["median completions/mean_length"],
-                 r.get("later_tokens_per_s", r["generated_tokens_per_s"]), r["peak_gpu_memory_gib"],
-                 r["compile_after_step"][-1]["compile_s"] if r["compile_after_step"] else "-",
-                 [s["compiled_graphs"] for s in r["compile_after_step"]])
+        cells = (
+            r["configuration"],
+            r.get("first step s", r["median time/step"]),
+            r.get("later steps median s", "-"),
+            r.get("later generation median s", r["median time/generation"]),
+            r.get("median time/generation_sync", "-"),
+            r["median time/reward"],
+            r["median time/update"],
+            r["median completions/mean_length"],
+            r.get("later_tokens_per_s", r["generated_tokens_per_s"]),
+            r["peak_gpu_memory_gib"],
+            r["compile_after_step"][-1]["compile_s"] if r["compile_after_step"] else "-",
+            [s["compiled_graphs"] for s in r["compile_after_step"]],
+        )
         print(" | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in cells))
     for name, ratio in speedups(reports).items():
         print(f"{name} vs {ratio['against']}: step {ratio['step']}x, generation {ratio['generation']}x")
@@ -259,12 +358,18 @@ def main() -> int:
         configurations = [tuple((name.split("+") + ["dynamic"])[:2]) for name in args.compare.split(",")]
         unknown = [f"{m}+{c}" for m, c in configurations if m not in GENERATION_MODELS or c not in GENERATION_CACHES]
         if unknown:
-            raise SystemExit(f"--compare: unknown configurations {unknown}; MODEL[+CACHE] with MODEL in "
-                             f"{list(GENERATION_MODELS)}, CACHE in {list(GENERATION_CACHES)}")
+            raise SystemExit(
+                f"--compare: unknown configurations {unknown}; MODEL[+CACHE] with MODEL in "
+                f"{list(GENERATION_MODELS)}, CACHE in {list(GENERATION_CACHES)}"
+            )
         return compare(args, configurations)
     settings = benchmark_settings(args)
     model_dir = Path(args.model_dir)
-    build_s = 0.0 if (model_dir / "config.json").exists() else build_reference_checkpoint(model_dir, settings.model.max_pixels)
+    build_s = (
+        0.0
+        if (model_dir / "config.json").exists()
+        else build_reference_checkpoint(model_dir, settings.model.max_pixels)
+    )
     if args.build_only:
         print(f"checkpoint at {model_dir} (built in {build_s:.0f} s)")
         return 0

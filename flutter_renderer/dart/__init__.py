@@ -131,7 +131,6 @@ from __future__ import annotations
 import sys
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import DartObject
 from flutter_renderer.dart.checks import check_constructor_calls
 from flutter_renderer.dart.environment import Environment
 from flutter_renderer.dart.errors import Budget, DartError
@@ -139,6 +138,7 @@ from flutter_renderer.dart.evaluator import Evaluator
 from flutter_renderer.dart.main_call import find_main_call
 from flutter_renderer.dart.program import WIDGET_BASES, ClassDecl, Program, read_program
 from flutter_renderer.dart.syntax import identifiers, parse
+from flutter_renderer.ir import DartObject
 
 __all__ = ["Budget", "DartError", "Environment", "compile_screen"]
 

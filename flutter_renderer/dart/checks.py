@@ -22,7 +22,6 @@ from flutter_renderer.dart import kinds
 from flutter_renderer.dart.program import Program
 from flutter_renderer.dart.syntax import Node, error_at, named, text
 
-
 # constructor call sites: `const T.c(...)`, `new T(...)`, `T(...)`, `T.c(...)` (anchors skip punctuation)
 CALLS_QUERY = """
 (const_object_expression (type_identifier) @type . (identifier)? @ctor . (arguments) @args)

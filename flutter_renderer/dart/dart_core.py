@@ -21,10 +21,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import DartObject
 from flutter_renderer.dart.environment import Environment
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.values import EXCEPTION_PREFIXES, CoreValue, DartException, FutureValue, MapEntry
+from flutter_renderer.ir import DartObject
 
 CORE_TYPES = frozenset(EXCEPTION_PREFIXES) | {"Future", "DateTime", "Random", "Duration", "MapEntry"}
 _EPOCH = datetime(1970, 1, 1)

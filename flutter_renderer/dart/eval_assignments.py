@@ -13,10 +13,10 @@ from dataclasses import replace
 from typing import Any
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import DartObject
+from flutter_renderer.dart.eval_base import EvaluatorBase
 from flutter_renderer.dart.syntax import SKIPPED, Node, field_groups, named, position, text
 from flutter_renderer.dart.values import Instance, Record, Scope, as_declared, type_name
-from flutter_renderer.dart.eval_base import EvaluatorBase
+from flutter_renderer.ir import DartObject
 
 # One step of a path from a value: ("get", name, node), ("index", key, node) or ("call", name, node,
 # (args, kwargs)).

@@ -9,16 +9,16 @@ from dataclasses import replace
 from typing import Any, Collection
 
 from flutter_renderer import catalog
-from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import DartObject
 from flutter_renderer.animation import AnimationUnsupported
+from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import dart_core, first_frame, flutter_api, kinds, methods, still_state
 from flutter_renderer.dart.errors import DartError
+from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import FunctionDecl, Params
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.values import BoundMethod, Instance, Lambda, Scope, SuperRef, TypeRef, as_declared, type_name
-from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
+from flutter_renderer.ir import DartObject
 
 
 class CallEvaluation(EvaluatorBase):

@@ -9,14 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.dart import dart_core, first_frame, kinds
+from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 from flutter_renderer.dart.program import BUILT_BY_SUBCLASS, WIDGET_BASES, ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
 from flutter_renderer.dart.values import (
-    IR_LEAVES, BoundMethod, FutureValue, Instance, Lambda, Props, Scope, TypeRef, UserEnum, as_declared, type_name,
+    IR_LEAVES,
+    BoundMethod,
+    FutureValue,
+    Instance,
+    Lambda,
+    Props,
+    Scope,
+    TypeRef,
+    UserEnum,
+    as_declared,
+    type_name,
 )
-from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
+from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 # Flutter classes a file's own class may extend whose objects change nothing in a still frame.
 INVISIBLE_BASES = frozenset(("MultiSelectableSelectionContainerDelegate", "SelectionContainerDelegate",

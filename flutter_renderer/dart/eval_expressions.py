@@ -9,17 +9,36 @@ from typing import Any, Callable
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import dart_core
-from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue
+from flutter_renderer.dart.eval_base import EvaluatorBase
 from flutter_renderer.dart.operators import (
-    BINARY_NODES, Conditional, GenericCall, OperatorError, Tree, apply_operator, operator_tree, wrap64,
+    BINARY_NODES,
+    Conditional,
+    GenericCall,
+    OperatorError,
+    Tree,
+    apply_operator,
+    operator_tree,
+    wrap64,
 )
 from flutter_renderer.dart.program import read_params
 from flutter_renderer.dart.syntax import Node, field_groups, named, position, split_exprs, text, unescape
 from flutter_renderer.dart.values import (
-    EXCEPTION_SUPERTYPES, BoundMethod, DartException, FutureValue, Instance, Lambda, MapEntry, Props, Record, Scope,
-    SuperRef, UserEnum, dart_str, type_name,
+    EXCEPTION_SUPERTYPES,
+    BoundMethod,
+    DartException,
+    FutureValue,
+    Instance,
+    Lambda,
+    MapEntry,
+    Props,
+    Record,
+    Scope,
+    SuperRef,
+    UserEnum,
+    dart_str,
+    type_name,
 )
-from flutter_renderer.dart.eval_base import EvaluatorBase
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue
 
 
 class ExpressionEvaluation(EvaluatorBase):

@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.dart import flutter_api, layout_constraints
+from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
 from flutter_renderer.dart.layout_constraints import Box
 from flutter_renderer.dart.syntax import Node
 from flutter_renderer.dart.values import Props
-from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
+from flutter_renderer.ir import DartObject
 
 
 def constraints_value(box: Box) -> Props:

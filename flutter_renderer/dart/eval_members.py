@@ -11,18 +11,26 @@ from typing import Any
 from flutter_renderer import catalog
 from flutter_renderer.animation import AnimationUnsupported
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import EnumValue
 from flutter_renderer.dart import dart_core, flutter_api, kinds, methods, still_state
+from flutter_renderer.dart.errors import DartError
+from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
+from flutter_renderer.dart.first_frame import NOTIFIER_QUIET
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.program import INDEX_OPERATOR, ClassDecl, FunctionDecl
 from flutter_renderer.dart.syntax import Node, named, position, text
-from flutter_renderer.dart.errors import DartError
-from flutter_renderer.dart.first_frame import NOTIFIER_QUIET
-from flutter_renderer.flutter_names import flutter_names
 from flutter_renderer.dart.values import (
-    BoundMethod, Instance, Lambda, Scope, SuperRef, TypeRef, UserEnum, as_declared, type_name,
+    BoundMethod,
+    Instance,
+    Lambda,
+    Scope,
+    SuperRef,
+    TypeRef,
+    UserEnum,
+    as_declared,
+    type_name,
 )
-from flutter_renderer.dart.eval_base import BUILD_CONTEXT, EvaluatorBase
+from flutter_renderer.flutter_names import flutter_names
+from flutter_renderer.ir import EnumValue
 
 
 class MemberAccess(EvaluatorBase):

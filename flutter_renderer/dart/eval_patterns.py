@@ -9,14 +9,27 @@ from __future__ import annotations
 from typing import Any
 
 from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart.eval_base import EvaluatorBase
 from flutter_renderer.dart.operators import dart_equals
 from flutter_renderer.dart.patterns import (
-    CastP, ConstantP, IdentifierP, ListP, LogicalP, MapP, NullP, ObjectP, Pattern, RecordP, RelationalP, VariableP,
-    read_pattern, read_pattern_node, split_case,
+    CastP,
+    ConstantP,
+    IdentifierP,
+    ListP,
+    LogicalP,
+    MapP,
+    NullP,
+    ObjectP,
+    Pattern,
+    RecordP,
+    RelationalP,
+    VariableP,
+    read_pattern,
+    read_pattern_node,
+    split_case,
 )
 from flutter_renderer.dart.syntax import SKIPPED, Node, field_groups, named, text
 from flutter_renderer.dart.values import Record, Scope, type_name
-from flutter_renderer.dart.eval_base import EvaluatorBase
 
 # how a bare identifier in a pattern is read: a constant to compare with, a new variable, or an
 # existing variable to assign

@@ -12,11 +12,11 @@ from typing import Any, Iterator
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart.errors import DartError, DartThrow, ResourceLimit
+from flutter_renderer.dart.eval_base import EvaluatorBase
+from flutter_renderer.dart.eval_patterns import DECLARE
 from flutter_renderer.dart.program import FunctionDecl, declares_double, read_params
 from flutter_renderer.dart.syntax import SKIPPED, Node, field_groups, named, position, split_exprs, text
 from flutter_renderer.dart.values import DartException, FutureValue, Lambda, Scope, as_declared, type_name
-from flutter_renderer.dart.eval_base import EvaluatorBase
-from flutter_renderer.dart.eval_patterns import DECLARE
 
 # hidden scope variables: no Dart identifier can look them up
 CAUGHT, YIELDED = "<caught>", "<yielded>"

@@ -8,7 +8,6 @@ literals used as callbacks are kept as `Closure`s and never run. Every evaluatio
 from __future__ import annotations
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.ir import DartObject
 from flutter_renderer.dart.errors import DartError
 from flutter_renderer.dart.eval_assignments import Assignment
 from flutter_renderer.dart.eval_calls import CallEvaluation
@@ -23,6 +22,7 @@ from flutter_renderer.dart.main_call import MainCall
 from flutter_renderer.dart.overflow_bar import resolve_overflow_bars
 from flutter_renderer.dart.program import ClassDecl
 from flutter_renderer.dart.values import Scope, type_name
+from flutter_renderer.ir import DartObject
 
 
 class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, StatementEvaluation, PatternMatching,

@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from flutter_renderer import animation
-from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, DartObject, EnumValue
 from flutter_renderer.dart import still_state
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.values import Props
+from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, DartObject, EnumValue
 
 # Builders Flutter runs for the first frame, and what it passes them: `child` is the widget's own
 # `child` argument, `home` the app's home route, `start` the tween's start value, `listened` the

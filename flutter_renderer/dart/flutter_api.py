@@ -12,8 +12,8 @@ from functools import cache
 from typing import Any
 
 from flutter_renderer.catalog import sig
-from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.dart.values import Props
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 
 MISSING = object()
 

@@ -11,11 +11,11 @@ from functools import cmp_to_key
 from typing import Any, Callable
 
 from flutter_renderer import catalog
-from flutter_renderer.preferred_size import preferred_height
-from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.dart import dart_core, first_frame, still_state
 from flutter_renderer.dart.flutter_api import MISSING, hsv_member, shade, size, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
+from flutter_renderer.preferred_size import preferred_height
 
 Call = Callable[[Any, list[Any]], Any]
 JOIN_LIMIT = 100_000

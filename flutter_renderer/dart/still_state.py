@@ -23,11 +23,11 @@ from typing import Any, Callable
 
 from flutter_renderer.api import ErrorKind
 from flutter_renderer.catalog import Signature
-from flutter_renderer.flutter_names import flutter_names
-from flutter_renderer.ir import DartObject, EnumValue, controller_text
 from flutter_renderer.dart.dart_core import CoreError
 from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.values import Props
+from flutter_renderer.flutter_names import flutter_names
+from flutter_renderer.ir import DartObject, EnumValue, controller_text
 
 Call = Callable[[Any, list[Any]], Any]
 

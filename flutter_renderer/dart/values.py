@@ -7,9 +7,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.dart.program import ClassDecl, Params
 from flutter_renderer.dart.syntax import Node
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 
 IR_LEAVES = (ColorValue, IconValue, EnumValue, ThemeTextStyle, Closure, DartObject)
 

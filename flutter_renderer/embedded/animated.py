@@ -14,12 +14,12 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.animation import AnimationUnsupported, value_of
-from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import default_style, paragraph_defaults
 from flutter_renderer.embedded.painting import rotation
 from flutter_renderer.embedded.registry import bad, build, build_optional, evaluated, unsupported, widget
 from flutter_renderer.embedded.text_defaults import text_defaults
+from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 _ANIMATION_PARAMS = ("duration", "reverseDuration", "curve", "onEnd")
 

@@ -9,12 +9,20 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.fractions import split
 from flutter_renderer.embedded.registry import (
-    bad, build, build_optional, evaluated, tight_child, unbounded, unsupported, widget,
+    bad,
+    build,
+    build_optional,
+    evaluated,
+    tight_child,
+    unbounded,
+    unsupported,
+    widget,
 )
+from flutter_renderer.ir import DartObject
+
 
 @widget("Dismissible", honours="child background secondaryBackground direction resizeDuration dismissThresholds "
                                "movementDuration crossAxisEndOffset behavior")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import flet as ft
 
 from flutter_renderer.catalog import CLASSES
-from flutter_renderer.ir import DartObject, EnumValue
 from flutter_renderer.embedded.layout import transparent
 from flutter_renderer.embedded.registry import build, unsupported, widget
+from flutter_renderer.ir import DartObject, EnumValue
 
 _BEHAVIOUR = ("Shortcuts Shortcuts.manager Actions Focus FocusScope FocusTraversalGroup FocusTraversalOrder "
               "CallbackShortcuts MouseRegion Listener AbsorbPointer IgnorePointer ExcludeSemantics MergeSemantics "

@@ -8,15 +8,22 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.icon_theme import tint_icons
 from flutter_renderer.embedded.material import make_list_tile
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, text_of, unsupported, widget, widget_list,
+    axes,
+    bad,
+    build,
+    build_optional,
+    text_of,
+    unsupported,
+    widget,
+    widget_list,
 )
 from flutter_renderer.embedded.text_defaults import merge, merged, text_defaults
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 
 
 @widget("AboutListTile", honours="icon child applicationName applicationVersion applicationIcon "

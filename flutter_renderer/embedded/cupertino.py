@@ -17,15 +17,24 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.inputs import slider_range
 from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.registry import (
-    bad, build, build_optional, evaluated, media_padding, runtime_error, text_of, unsupported, widget, widget_list,
+    bad,
+    build,
+    build_optional,
+    evaluated,
+    media_padding,
+    runtime_error,
+    text_of,
+    unsupported,
+    widget,
+    widget_list,
 )
 from flutter_renderer.embedded.scaffold import BASELINE_LIGHT
 from flutter_renderer.embedded.text_defaults import ENGINE_TEXT, TextDefaults, merge, text_defaults
+from flutter_renderer.ir import ColorValue, DartObject, EnumValue
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject, EnumValue
 from flutter_renderer.embedded import values as v
+from flutter_renderer.ir import DartObject, EnumValue
 
 MIN_INTERACTIVE = 48.0  # kMinInteractiveDimension
 DENSITY_STEP = 4.0      # VisualDensity.baseSizeAdjustment: 4 px per density unit

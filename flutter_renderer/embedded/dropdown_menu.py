@@ -7,10 +7,10 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
-from flutter_renderer.embedded.themes import INPUT_DECORATION
 from flutter_renderer.embedded.registry import bad, build_optional, text_of, unsupported, widget, widget_list
+from flutter_renderer.embedded.themes import INPUT_DECORATION
+from flutter_renderer.ir import DartObject
 
 # What of an InputDecorationTheme the Dropdown control carries (the rest would be dropped).
 _DECORATION_THEME = {"filled": "filled", "fillColor": "fill_color", "contentPadding": "content_padding",

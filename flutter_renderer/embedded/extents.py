@@ -9,9 +9,9 @@ from typing import Any, Iterator
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.registry import widget_list
+from flutter_renderer.ir import DartObject
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
 # Widgets that are as large as their child.

@@ -16,10 +16,10 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.extents import content_extent, given_size, parent_size
 from flutter_renderer.embedded.registry import axes, build, unsupported, widget
+from flutter_renderer.ir import DartObject, EnumValue
 
 _PLACEHOLDER_FALLBACK = 400.0   # Placeholder.fallbackWidth / fallbackHeight
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.registry import bad, build_optional, is_tight, tight_child, unsupported, widget
+from flutter_renderer.ir import DartObject
 
 FLEX = 10_000
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import ColorValue, DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.registry import build, unsupported, widget
+from flutter_renderer.ir import ColorValue, DartObject
 
 # Controls an IconTheme reaches icons through (their children are tinted in turn).
 _CONTENT = (ft.Icon, ft.Text, ft.Container, ft.Row, ft.Column, ft.Stack)

@@ -7,15 +7,24 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject, EnumValue, controller_text
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
 from flutter_renderer.embedded.material import make_list_tile
-from flutter_renderer.embedded.themes import INPUT_DECORATION
 from flutter_renderer.embedded.registry import (
-    bad, build, build_optional, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
+    bad,
+    build,
+    build_optional,
+    layout_error,
+    runtime_error,
+    text_of,
+    unbounded,
+    unsupported,
+    widget,
+    widget_list,
 )
+from flutter_renderer.embedded.themes import INPUT_DECORATION
+from flutter_renderer.ir import DartObject, EnumValue, controller_text
 
 _DECORATION = ("icon label labelText labelStyle floatingLabelStyle helperText helperStyle hintText hintStyle "
                "errorText errorStyle isDense contentPadding prefixIcon prefix prefixText prefixStyle suffixIcon "

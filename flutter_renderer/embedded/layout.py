@@ -12,15 +12,27 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.catalog import CLASSES
-from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.extents import content_extent, parent_size
 from flutter_renderer.embedded.images import decoration_image
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, current_media_padding, evaluated, is_tight, layout_error, media_padding,
-    tight_child, unbounded, unsupported, widget, widget_list,
+    axes,
+    bad,
+    build,
+    build_optional,
+    current_media_padding,
+    evaluated,
+    is_tight,
+    layout_error,
+    media_padding,
+    tight_child,
+    unbounded,
+    unsupported,
+    widget,
+    widget_list,
 )
+from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 _FLEX_CHILDREN = ("Expanded", "Flexible", "Spacer")
 

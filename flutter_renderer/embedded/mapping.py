@@ -15,16 +15,33 @@ from typing import Any
 import flet as ft
 
 from flutter_renderer.api import ErrorKind, RenderSize
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import (  # noqa: F401 - registers builders
-    animated, at_rest, behaviour, compositions, cupertino, dropdown_menu, fitted, fractions, icon_theme, inputs, layout,
-    material, menus, navigation, painting, panels, scaffold, slivers, themes,
+    animated,
+    at_rest,
+    behaviour,
+    compositions,
+    cupertino,
+    dropdown_menu,
+    fitted,
+    fractions,
+    icon_theme,
+    inputs,
+    layout,
+    material,
+    menus,
+    navigation,
+    painting,
+    panels,
+    scaffold,
+    slivers,
+    themes,
 )
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style
 from flutter_renderer.embedded.registry import axes, build
 from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.values import MappingError
+from flutter_renderer.ir import DartObject
 
 # Deeply nested trees are legal Dart; the mapping recurses once per widget level.
 MAX_DEPTH_RECURSION = 20000

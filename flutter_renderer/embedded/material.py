@@ -8,16 +8,32 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject, ThemeTextStyle
 from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
-from flutter_renderer.embedded.text_defaults import (
-    DEFAULT_TEXT, ENGINE_TEXT, TYPE_SCALE, TextDefaults, merge, merged, replaced, text_defaults,
-)
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, layout_error, positional, runtime_error, text_of, unbounded, unsupported,
+    axes,
+    bad,
+    build,
+    build_optional,
+    layout_error,
+    positional,
+    runtime_error,
+    text_of,
+    unbounded,
+    unsupported,
     widget,
 )
+from flutter_renderer.embedded.text_defaults import (
+    DEFAULT_TEXT,
+    ENGINE_TEXT,
+    TYPE_SCALE,
+    TextDefaults,
+    merge,
+    merged,
+    replaced,
+    text_defaults,
+)
+from flutter_renderer.ir import DartObject, ThemeTextStyle
 
 # Placeholder for pictures the renderer never loads (network and asset images).
 IMAGE_PLACEHOLDER = "#ffe0e0e0"

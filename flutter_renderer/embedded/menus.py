@@ -8,12 +8,22 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import button_style
 from flutter_renderer.embedded.registry import (
-    bad, build, build_optional, evaluated, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
+    bad,
+    build,
+    build_optional,
+    evaluated,
+    layout_error,
+    runtime_error,
+    text_of,
+    unbounded,
+    unsupported,
+    widget,
+    widget_list,
 )
+from flutter_renderer.ir import DartObject
 
 
 @widget("PopupMenuButton", honours="itemBuilder initialValue onOpened onSelected onCanceled elevation shadowColor "

@@ -7,15 +7,23 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.density import METRICS
 from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
 from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, runtime_error, text_of, unsupported, widget, widget_list,
+    axes,
+    bad,
+    build,
+    build_optional,
+    runtime_error,
+    text_of,
+    unsupported,
+    widget,
+    widget_list,
 )
+from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 _TAB_LENGTH: ContextVar[int | None] = ContextVar("tab_length", default=None)
 

@@ -9,14 +9,13 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.images import placeholder_decoration_image
 from flutter_renderer.embedded.layout import box_decoration
 from flutter_renderer.embedded.material import default_style
-from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.registry import bad, build_optional, is_tight, tight_child, unsupported, widget
-
+from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
+from flutter_renderer.ir import DartObject, EnumValue
 
 # --- surfaces -------------------------------------------------------------------------------------
 

@@ -8,12 +8,21 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, DartObject, EnumValue
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.layout import check_viewport, delegate_children, scroll_padding
 from flutter_renderer.embedded.registry import (
-    axes, build, build_optional, evaluated, layout_error, runtime_error, unbounded, unsupported, widget, widget_list,
+    axes,
+    build,
+    build_optional,
+    evaluated,
+    layout_error,
+    runtime_error,
+    unbounded,
+    unsupported,
+    widget,
+    widget_list,
 )
+from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 
 @widget("DataTable", honours="columns rows sortColumnIndex sortAscending onSelectAll decoration dataRowColor "

@@ -15,11 +15,11 @@ from typing import Any, Callable, Iterator
 import flet as ft
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.catalog import UNSUPPORTED, CLASSES
-from flutter_renderer.flutter_names import flutter_names
-from flutter_renderer.ir import Closure, DartObject, EnumValue
+from flutter_renderer.catalog import CLASSES, UNSUPPORTED
 from flutter_renderer.embedded.text_defaults import scoped, text_defaults
 from flutter_renderer.embedded.values import MappingError, bad, unsupported
+from flutter_renderer.flutter_names import flutter_names
+from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 Builder = Callable[[DartObject], ft.Control]
 

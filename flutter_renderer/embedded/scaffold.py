@@ -7,13 +7,20 @@ from typing import Any, Callable
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
-from flutter_renderer.embedded import themes, values as v
+from flutter_renderer.embedded import themes
+from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.density import METRICS, from_theme
-from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.registry import (
-    axes, bad, build, build_optional, unsupported, widget, widget_list,
+    axes,
+    bad,
+    build,
+    build_optional,
+    unsupported,
+    widget,
+    widget_list,
 )
+from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
 
 # Flutter's default Material 3 light scheme (ThemeData() with no arguments), from theme_data.dart.
 BASELINE_LIGHT = dict(

@@ -12,19 +12,34 @@ from typing import Any
 
 import flet as ft
 
-from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
-from flutter_renderer.preferred_size import preferred_height
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.animated import animated_value
 from flutter_renderer.embedded.cupertino import CUPERTINO, text_style
 from flutter_renderer.embedded.layout import (
-    box_decoration, check_viewport, delegate_children, grid_delegate, safe_area_padding, scroll_padding,
+    box_decoration,
+    check_viewport,
+    delegate_children,
+    grid_delegate,
+    safe_area_padding,
+    scroll_padding,
 )
 from flutter_renderer.embedded.registry import (
-    PARENT_DATA, axes, bad, build, build_optional, evaluated, media_padding, runtime_error, unsupported, widget, widget_list,
+    PARENT_DATA,
+    axes,
+    bad,
+    build,
+    build_optional,
+    evaluated,
+    media_padding,
+    runtime_error,
+    unsupported,
+    widget,
+    widget_list,
 )
 from flutter_renderer.embedded.scaffold import app_bar
 from flutter_renderer.embedded.text_defaults import TextDefaults, merge, text_defaults
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
+from flutter_renderer.preferred_size import preferred_height
 
 # A viewport takes only slivers, and slivers only go in a viewport (registry.PARENT_DATA).
 SLIVERS = frozenset(name for name, parent in PARENT_DATA.items() if parent == "sliver")

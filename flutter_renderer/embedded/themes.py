@@ -10,23 +10,24 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Callable, Iterator
+from types import MappingProxyType
+from typing import Any, Callable, Iterator, Mapping
 
 import flet as ft
 
-from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import button_style
 from flutter_renderer.embedded.registry import bad, unsupported
 from flutter_renderer.embedded.text_defaults import TYPE_SCALE, merge
+from flutter_renderer.ir import DartObject
 
 # Themes of widgets a first frame never shows.
 INVISIBLE_THEMES = frozenset("tooltipTheme snackBarTheme popupMenuTheme textSelectionTheme scrollbarTheme "
                              "menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme "
                              "datePickerTheme".split())
-INPUT_DECORATION: ContextVar[dict[str, Any]] = ContextVar("input_decoration", default={})
+INPUT_DECORATION: ContextVar[Mapping[str, Any]] = ContextVar("input_decoration", default=MappingProxyType({}))
 # ActionIconThemeData: the icon widgets its builders built (the front end ran them), by builder name.
-ACTION_ICONS: ContextVar[dict[str, Any]] = ContextVar("action_icons", default={})
+ACTION_ICONS: ContextVar[Mapping[str, Any]] = ContextVar("action_icons", default=MappingProxyType({}))
 _ACTION_ICON_BUILDERS = frozenset("backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
                                   "endDrawerButtonIconBuilder".split())
 

@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import flet as ft
 
 from flutter_renderer.api import ErrorKind, SourceError
-from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.embedded import font_features
+from flutter_renderer.ir import MATRIX_OPS, STILL_STATES, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 
 E = TypeVar("E", bound=Enum)
 

@@ -4,7 +4,8 @@ a render that waited for that would race its own screenshot."""
 
 from __future__ import annotations
 
-from flutter_renderer.ir import Closure, DartObject as D, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.ir import Closure, EnumValue, IconValue, ThemeTextStyle
+from flutter_renderer.ir import DartObject as D
 
 
 def _text(value: str, **kwargs: object) -> D:

@@ -15,7 +15,12 @@ from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
 from flutter_renderer.flutter_sdk import analyze as analyzer
 from flutter_renderer.flutter_sdk import environment, runner
 from flutter_renderer.flutter_sdk.harness import (
-    HarnessConfig, create_project, harness_hash, sdk_constraint, write_candidate, write_candidates,
+    HarnessConfig,
+    create_project,
+    harness_hash,
+    sdk_constraint,
+    write_candidate,
+    write_candidates,
 )
 from flutter_renderer.flutter_sdk.roots import RootWidget, class_root, find_root_widget
 from flutter_renderer.flutter_sdk.sandbox import resolve_mode

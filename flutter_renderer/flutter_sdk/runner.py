@@ -30,7 +30,12 @@ from flutter_renderer.api import ErrorKind, RenderResult
 from flutter_renderer.flutter_sdk import analyze as analyzer
 from flutter_renderer.flutter_sdk.flutter_errors import classify, split_dumps
 from flutter_renderer.flutter_sdk.harness import CANDIDATES_DIR, TEST_FILE, HarnessConfig, write_test
-from flutter_renderer.flutter_sdk.machine_events import CompileError, MachineOutput, compile_errors, parse_machine_output
+from flutter_renderer.flutter_sdk.machine_events import (
+    CompileError,
+    MachineOutput,
+    compile_errors,
+    parse_machine_output,
+)
 from flutter_renderer.flutter_sdk.roots import RootWidget
 from flutter_renderer.flutter_sdk.sandbox import SandboxSpec, limits_preexec, sandbox_command, sandbox_env
 from flutter_renderer.flutter_sdk.sdk import FlutterSdk

@@ -9,7 +9,23 @@ from flutter_rl.curate.manifest import Manifest, counts_table, write_manifest
 from flutter_rl.curate.split import Shortfall, SplitError, split
 
 __all__ = [
-    "DIFFICULTIES", "SCREEN_TYPES", "IngestError", "Item", "Manifest", "RawItem", "Rejection", "Shortfall",
-    "SplitError", "counts_table", "dedupe", "ingest_folder", "ingest_hf", "label_fallback", "label_items", "phash",
-    "split", "validate_and_normalize", "write_manifest",
+    "DIFFICULTIES",
+    "SCREEN_TYPES",
+    "IngestError",
+    "Item",
+    "Manifest",
+    "RawItem",
+    "Rejection",
+    "Shortfall",
+    "SplitError",
+    "counts_table",
+    "dedupe",
+    "ingest_folder",
+    "ingest_hf",
+    "label_fallback",
+    "label_items",
+    "phash",
+    "split",
+    "validate_and_normalize",
+    "write_manifest",
 ]

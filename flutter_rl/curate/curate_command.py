@@ -32,8 +32,11 @@ def show_manifest(settings: Settings, version: str) -> int:
     candidates = [Path(version), Path(settings.data.output_dir) / version]
     root = next((c for c in candidates if (c / "manifest.parquet").is_file()), None)
     if root is None:
-        Console(stderr=True).print(f"error: no manifest {version!r} (looked in {', '.join(map(str, candidates))})",
-                                   markup=False, highlight=False)
+        Console(stderr=True).print(
+            f"error: no manifest {version!r} (looked in {', '.join(map(str, candidates))})",
+            markup=False,
+            highlight=False,
+        )
         return 1
     print_manifest(Manifest.load(root), "found")
     return 0
@@ -47,13 +50,25 @@ def print_manifest(manifest: Manifest, how: str) -> None:
         table.add_row(row.split, str(row.screen_type), str(row.difficulty), str(row.count))
     console.print(table)
     splits = ", ".join(f"{name} {count}" for name, count in manifest.report.get("splits", {}).items())
-    console.print(f"{splits}; rejected {manifest.report.get('rejected', 0)} "
-                  f"(see {manifest.root / REJECTED_FILE})", markup=False, highlight=False)
+    console.print(
+        f"{splits}; rejected {manifest.report.get('rejected', 0)} (see {manifest.root / REJECTED_FILE})",
+        markup=False,
+        highlight=False,
+    )
     cropped = manifest.report.get("cropped", {})
     if any(cropped.values()):
-        console.print(f"system bars cropped (columns crop_top / crop_bottom): status bar {cropped['status_bar']}, "
-                      f"navigation bar {cropped['navigation_bar']}", markup=False, highlight=False, soft_wrap=True)
+        console.print(
+            f"system bars cropped (columns crop_top / crop_bottom): status bar {cropped['status_bar']}, "
+            f"navigation bar {cropped['navigation_bar']}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     for shortfall in manifest.report.get("shortfalls", []):
-        console.print(f"shortfall: {shortfall['split']} {shortfall['difficulty']}: {shortfall['available']} of "
-                      f"{shortfall['requested']} screens", markup=False, highlight=False)
+        console.print(
+            f"shortfall: {shortfall['split']} {shortfall['difficulty']}: {shortfall['available']} of "
+            f"{shortfall['requested']} screens",
+            markup=False,
+            highlight=False,
+        )
     console.print(f"manifest {how}: {manifest.root}", markup=False, highlight=False, soft_wrap=True)

@@ -19,8 +19,8 @@ from flutter_rl.curate.items import Item, RawItem, Rejection
 from flutter_rl.curate.system_bars import apply_crop, crop_for
 from flutter_rl.settings import DataSettings
 
-HASH_SIZE = 8        # 8 x 8 = 64-bit perceptual hash
-_DCT_SIZE = 32       # pHash: DCT of a 32 x 32 grayscale thumbnail, keep the 8 x 8 lowest frequencies
+HASH_SIZE = 8  # 8 x 8 = 64-bit perceptual hash
+_DCT_SIZE = 32  # pHash: DCT of a 32 x 32 grayscale thumbnail, keep the 8 x 8 lowest frequencies
 
 
 def _dct_matrix(n: int) -> np.ndarray:
@@ -64,8 +64,7 @@ def check_image(image: Image.Image, settings: DataSettings) -> str | None:
         return f"too small: {width}x{height}, minimum {settings.min_width}x{settings.min_height}"
     aspect = height / width
     if not settings.min_aspect <= aspect <= settings.max_aspect:
-        return (f"not phone-shaped: height/width {aspect:.2f} outside "
-                f"[{settings.min_aspect}, {settings.max_aspect}]")
+        return f"not phone-shaped: height/width {aspect:.2f} outside [{settings.min_aspect}, {settings.max_aspect}]"
     return None
 
 
@@ -77,8 +76,9 @@ def normalize(image: Image.Image, width: int) -> Image.Image:
     return rgb
 
 
-def validate_and_normalize(items: list[RawItem], settings: DataSettings, store_dir: str | Path,
-                           progress: Callable[[int], None] | None = None) -> tuple[list[Item], list[Rejection]]:
+def validate_and_normalize(
+    items: list[RawItem], settings: DataSettings, store_dir: str | Path, progress: Callable[[int], None] | None = None
+) -> tuple[list[Item], list[Rejection]]:
     """Decode, check, crop the system bars of and normalize every item; one bad file becomes a
     rejection, never an exception. `progress(1)` is called after each item."""
     store = Path(store_dir)
@@ -104,8 +104,14 @@ def validate_and_normalize(items: list[RawItem], settings: DataSettings, store_d
             continue
         crop = crop_for(image, settings.crop_status_bar, settings.crop_navigation_bar)
         if crop.top + crop.bottom > image.height // 2:
-            rejected.append(Rejection(raw.id, raw.image_path, "validate",
-                                      f"crop of {crop.top} + {crop.bottom} pixels leaves under half of its {image.height}"))
+            rejected.append(
+                Rejection(
+                    raw.id,
+                    raw.image_path,
+                    "validate",
+                    f"crop of {crop.top} + {crop.bottom} pixels leaves under half of its {image.height}",
+                )
+            )
             continue
         normalized = normalize(apply_crop(image, crop), settings.normalize_width)
         buffer = io.BytesIO()
@@ -115,10 +121,23 @@ def validate_and_normalize(items: list[RawItem], settings: DataSettings, store_d
         target = store / f"{digest}.png"
         if not target.exists():
             target.write_bytes(data)
-        kept.append(Item(id=raw.id, image_path=str(target), original_path=raw.image_path, source=raw.source,
-                         width=normalized.width, height=normalized.height, image_sha256=digest,
-                         phash=phash(normalized), screen_type=raw.screen_type, difficulty=raw.difficulty,
-                         reference_code=raw.reference_code, crop_top=crop.top, crop_bottom=crop.bottom))
+        kept.append(
+            Item(
+                id=raw.id,
+                image_path=str(target),
+                original_path=raw.image_path,
+                source=raw.source,
+                width=normalized.width,
+                height=normalized.height,
+                image_sha256=digest,
+                phash=phash(normalized),
+                screen_type=raw.screen_type,
+                difficulty=raw.difficulty,
+                reference_code=raw.reference_code,
+                crop_top=crop.top,
+                crop_bottom=crop.bottom,
+            )
+        )
     return kept, rejected
 
 
@@ -134,8 +153,14 @@ def dedupe(items: list[Item], max_distance: int) -> tuple[list[Item], list[Rejec
         nearest = int(distances.argmin()) if len(kept) else -1
         if nearest >= 0 and distances[nearest] <= max_distance:
             twin = kept[nearest]
-            rejected.append(Rejection(item.id, item.original_path, "dedupe",
-                                      f"duplicate of {twin.id} (perceptual hash distance {distances[nearest]})"))
+            rejected.append(
+                Rejection(
+                    item.id,
+                    item.original_path,
+                    "dedupe",
+                    f"duplicate of {twin.id} (perceptual hash distance {distances[nearest]})",
+                )
+            )
             continue
         kept_hashes[len(kept)] = value
         kept.append(item)

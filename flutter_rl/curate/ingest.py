@@ -51,8 +51,9 @@ def _optional(row: dict[str, Any], key: str) -> str | None:
     return str(value).strip().lower() if value is not None and str(value).strip() else None
 
 
-def ingest_folder(path: str | Path, metadata: str | Path | None = None,
-                  source: str = "folder") -> tuple[list[RawItem], list[Rejection]]:
+def ingest_folder(
+    path: str | Path, metadata: str | Path | None = None, source: str = "folder"
+) -> tuple[list[RawItem], list[Rejection]]:
     """Every image in `path` (recursively), labelled from `metadata` where it has a row.
 
     Without `metadata`, a `metadata.jsonl`/`metadata.csv` inside the folder is used when present.
@@ -77,13 +78,25 @@ def ingest_folder(path: str | Path, metadata: str | Path | None = None,
             rejections.append(Rejection(row_id, str(file), "ingest", "image named in metadata does not exist"))
             continue
         described.add(file)
-        items.append(RawItem(id=row_id, image_path=str(file), source=source,
-                             screen_type=_optional(row, "screen_type"), difficulty=_optional(row, "difficulty"),
-                             reference_code=row.get("reference_code")))
+        items.append(
+            RawItem(
+                id=row_id,
+                image_path=str(file),
+                source=source,
+                screen_type=_optional(row, "screen_type"),
+                difficulty=_optional(row, "difficulty"),
+                reference_code=row.get("reference_code"),
+            )
+        )
     for file in sorted(root.rglob("*")):
         if file.suffix.lower() in IMAGE_SUFFIXES and file.resolve() not in described:
-            items.append(RawItem(id=file.relative_to(root).with_suffix("").as_posix().replace("/", "-"),
-                                 image_path=str(file.resolve()), source=source))
+            items.append(
+                RawItem(
+                    id=file.relative_to(root).with_suffix("").as_posix().replace("/", "-"),
+                    image_path=str(file.resolve()),
+                    source=source,
+                )
+            )
     return _unique_ids(items, rejections)
 
 
@@ -131,7 +144,14 @@ def ingest_hf(name_or_path: str, split: str, export_dir: str | Path) -> tuple[li
         suffix = Path(image.get("path") or "x.png").suffix or ".png"
         file = out / f"{row_id}{suffix}"
         file.write_bytes(data)
-        items.append(RawItem(id=row_id, image_path=str(file), source="hf",
-                             screen_type=_optional(row, "screen_type"), difficulty=_optional(row, "difficulty"),
-                             reference_code=row.get("reference_code")))
+        items.append(
+            RawItem(
+                id=row_id,
+                image_path=str(file),
+                source="hf",
+                screen_type=_optional(row, "screen_type"),
+                difficulty=_optional(row, "difficulty"),
+                reference_code=row.get("reference_code"),
+            )
+        )
     return _unique_ids(items, rejections)

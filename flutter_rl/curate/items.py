@@ -11,7 +11,7 @@ class RawItem:
 
     id: str
     image_path: str
-    source: str                          # "folder" | "hf" | "synthetic"
+    source: str  # "folder" | "hf" | "synthetic"
     screen_type: str | None = None
     difficulty: str | None = None
     reference_code: str | None = None
@@ -32,9 +32,9 @@ class Item:
     screen_type: str | None = None
     difficulty: str | None = None
     reference_code: str | None = None
-    screen_type_source: str = "metadata"   # "metadata" | "heuristic" (guessed by labels.label_fallback)
+    screen_type_source: str = "metadata"  # "metadata" | "heuristic" (guessed by labels.label_fallback)
     difficulty_source: str = "metadata"
-    crop_top: int = 0      # pixels of the original cut off the top (a status bar) and bottom (a navigation bar)
+    crop_top: int = 0  # pixels of the original cut off the top (a status bar) and bottom (a navigation bar)
     crop_bottom: int = 0
     split: str = ""
 
@@ -45,5 +45,5 @@ class Rejection:
 
     id: str
     path: str
-    stage: str     # "ingest" | "validate" | "dedupe"
+    stage: str  # "ingest" | "validate" | "dedupe"
     reason: str

@@ -24,8 +24,22 @@ _CALL = re.compile(r"\b([A-Z][A-Za-z0-9]*)(?:\.[a-z]\w*)?\s*(?:<[^>()]*>)?\s*\("
 _HELPER_CALL = re.compile(r"\b_[a-z]\w*\s*\(")
 _PROFILE_TITLE = re.compile(r"title:\s*(?:const\s+)?text\(\s*['\"](?:my )?profile['\"]")
 _STRING = re.compile(r"'((?:[^'\\\n]|\\.)*)'")
-_NAV_LABELS = {"home", "profile", "messages", "favorites", "history", "settings", "help", "help & support",
-               "log out", "logout", "wallet", "downloads", "notifications", "account"}
+_NAV_LABELS = {
+    "home",
+    "profile",
+    "messages",
+    "favorites",
+    "history",
+    "settings",
+    "help",
+    "help & support",
+    "log out",
+    "logout",
+    "wallet",
+    "downloads",
+    "notifications",
+    "account",
+}
 
 # Difficulty cut-offs on the code's complexity score (see `code_complexity`) and on image edge
 # density. Both are heuristics fitted to the synthetic generator's easy/medium/hard screens: the code
@@ -54,17 +68,31 @@ def _any(text: str, *words: str) -> bool:
 _TYPE_RULES: tuple[tuple[str, Callable[[Counter[str], str], bool]], ...] = (
     ("modal", lambda c, t: c["AlertDialog"] + c["SimpleDialog"] + c["Dialog"] + c["BottomSheet"] > 0),
     ("chat", lambda c, t: _fields(c) >= 1 and _any(t, "icons.send", "type a message")),
-    ("onboarding", lambda c, t: _fields(c) + c["AppBar"] + c["ListTile"] == 0
-     and _any(t, "get started", "'skip'", '"skip"')),
+    (
+        "onboarding",
+        lambda c, t: _fields(c) + c["AppBar"] + c["ListTile"] == 0 and _any(t, "get started", "'skip'", '"skip"'),
+    ),
     ("signup", lambda c, t: "password" in t and (_fields(c) >= 3 or _any(t, "create account", "register"))),
     ("login", lambda c, t: "password" in t and 1 <= _fields(c) <= 2),
     ("settings", lambda c, t: c["Switch"] + c["SwitchListTile"] >= 2),
-    ("profile", lambda c, t: c["CircleAvatar"] > 0
-     and (_any(t, "edit profile", "followers") or _PROFILE_TITLE.search(t) is not None)),
-    ("dashboard", lambda c, t: c["LinearProgressIndicator"] + c["CircularProgressIndicator"] > 0
-     or (c["GridView"] > 0 and c["Card"] >= 2)),
-    ("menu", lambda c, t: c["Drawer"] > 0
-     or (c["ListTile"] + c["ListView"] >= 2 and len(set(_STRING.findall(t)) & _NAV_LABELS) >= 4)),
+    (
+        "profile",
+        lambda c, t: (
+            c["CircleAvatar"] > 0 and (_any(t, "edit profile", "followers") or _PROFILE_TITLE.search(t) is not None)
+        ),
+    ),
+    (
+        "dashboard",
+        lambda c, t: (
+            c["LinearProgressIndicator"] + c["CircularProgressIndicator"] > 0 or (c["GridView"] > 0 and c["Card"] >= 2)
+        ),
+    ),
+    (
+        "menu",
+        lambda c, t: (
+            c["Drawer"] > 0 or (c["ListTile"] + c["ListView"] >= 2 and len(set(_STRING.findall(t)) & _NAV_LABELS) >= 4)
+        ),
+    ),
     ("form", lambda c, t: _fields(c) >= 2 or c["Form"] + c["DropdownButton"] + c["DropdownButtonFormField"] > 0),
     ("detail", lambda c, t: _any(t, "add to cart", "book now", "order now", "reviews")),
     ("list", lambda c, t: c["ListTile"] + c["ListView"] >= 2),
@@ -108,8 +136,9 @@ def difficulty_from_image(image: Image.Image) -> str:
     return "medium" if density >= EDGE_MEDIUM_AT else "easy"
 
 
-def label_fallback(screen_type: str | None, difficulty: str | None, reference_code: str | None,
-                   image_path: str) -> tuple[str, str, frozenset[str]]:
+def label_fallback(
+    screen_type: str | None, difficulty: str | None, reference_code: str | None, image_path: str
+) -> tuple[str, str, frozenset[str]]:
     """(screen_type, difficulty, guessed): metadata labels when valid, else the heuristic; `guessed`
     names the fields the heuristic filled ("screen_type", "difficulty").
 
@@ -119,8 +148,9 @@ def label_fallback(screen_type: str | None, difficulty: str | None, reference_co
     """
     known_type = screen_type if screen_type in SCREEN_TYPES else None
     known_difficulty = difficulty if difficulty in DIFFICULTIES else None
-    guessed = frozenset(name for name, known in (("screen_type", known_type), ("difficulty", known_difficulty))
-                        if not known)
+    guessed = frozenset(
+        name for name, known in (("screen_type", known_type), ("difficulty", known_difficulty)) if not known
+    )
     if not guessed:
         return known_type, known_difficulty, guessed
     if reference_code:
@@ -135,11 +165,18 @@ def label_items(items: list[Item]) -> list[Item]:
     """Fill missing or invalid labels with `label_fallback`; each field's source says which were guessed."""
     labelled = []
     for item in items:
-        screen_type, difficulty, guessed = label_fallback(item.screen_type, item.difficulty,
-                                                          item.reference_code, item.image_path)
-        labelled.append(replace(item, screen_type=screen_type, difficulty=difficulty,
-                                screen_type_source=_source("screen_type" in guessed),
-                                difficulty_source=_source("difficulty" in guessed)))
+        screen_type, difficulty, guessed = label_fallback(
+            item.screen_type, item.difficulty, item.reference_code, item.image_path
+        )
+        labelled.append(
+            replace(
+                item,
+                screen_type=screen_type,
+                difficulty=difficulty,
+                screen_type_source=_source("screen_type" in guessed),
+                difficulty_source=_source("difficulty" in guessed),
+            )
+        )
     return labelled
 
 

@@ -25,9 +25,24 @@ MANIFEST_FILE = "manifest.parquet"
 REPORT_FILE = "report.json"
 COUNTS_FILE = "counts.csv"
 REJECTED_FILE = "rejected.csv"
-COLUMNS = ["id", "split", "screen_type", "difficulty", "image_path", "original_path", "width", "height",
-           "phash", "image_sha256", "reference_code", "source",
-           "screen_type_source", "difficulty_source", "crop_top", "crop_bottom"]
+COLUMNS = [
+    "id",
+    "split",
+    "screen_type",
+    "difficulty",
+    "image_path",
+    "original_path",
+    "width",
+    "height",
+    "phash",
+    "image_sha256",
+    "reference_code",
+    "source",
+    "screen_type_source",
+    "difficulty_source",
+    "crop_top",
+    "crop_bottom",
+]
 # Where a file came from on this machine is provenance, not content: it stays out of the hash.
 _UNHASHED = {"original_path"}
 
@@ -64,8 +79,10 @@ class Manifest:
 
 
 def _frame(items: Iterable[Item]) -> pd.DataFrame:
-    rows = [{**{c: getattr(item, c) for c in COLUMNS if c != "image_path"},
-             "image_path": f"images/{item.id}.png"} for item in items]
+    rows = [
+        {**{c: getattr(item, c) for c in COLUMNS if c != "image_path"}, "image_path": f"images/{item.id}.png"}
+        for item in items
+    ]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.sort_values(["split", "id"], kind="stable").reset_index(drop=True)
 
@@ -73,8 +90,10 @@ def _frame(items: Iterable[Item]) -> pd.DataFrame:
 def content_hash(frame: pd.DataFrame, rejections: list[Rejection], shortfalls: list[Shortfall]) -> str:
     """sha256 over the manifest rows (with each image's sha256) and the report; order-independent."""
     digest = hashlib.sha256()
-    for row in sorted(json.dumps({k: v for k, v in r.items() if k not in _UNHASHED}, sort_keys=True, default=str)
-                      for r in frame.to_dict("records")):
+    for row in sorted(
+        json.dumps({k: v for k, v in r.items() if k not in _UNHASHED}, sort_keys=True, default=str)
+        for r in frame.to_dict("records")
+    ):
         digest.update(row.encode())
     for rejection in sorted((r.id, r.stage, r.reason) for r in rejections):
         digest.update(json.dumps(rejection).encode())
@@ -90,8 +109,9 @@ def counts_table(manifest: Manifest | pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["split", "screen_type", "difficulty"]).reset_index(drop=True)
 
 
-def write_manifest(items: list[Item], out_dir: str | Path, rejections: list[Rejection] = (),
-                   shortfalls: list[Shortfall] = ()) -> Manifest:
+def write_manifest(
+    items: list[Item], out_dir: str | Path, rejections: list[Rejection] = (), shortfalls: list[Shortfall] = ()
+) -> Manifest:
     """Write (or reuse) `out_dir/<hash[:12]>/` with manifest.parquet, images/, counts.csv,
     rejected.csv and report.json. Items need `split` set; their `image_path` is copied in."""
     rejections, shortfalls = list(rejections), list(shortfalls)
@@ -111,14 +131,18 @@ def write_manifest(items: list[Item], out_dir: str | Path, rejections: list[Reje
     frame.to_parquet(staging / MANIFEST_FILE, index=False)
     counts_table(frame).to_csv(staging / COUNTS_FILE, index=False)
     pd.DataFrame([asdict(r) for r in rejections], columns=["id", "path", "stage", "reason"]).to_csv(
-        staging / REJECTED_FILE, index=False)
+        staging / REJECTED_FILE, index=False
+    )
     report = {
         "hash": digest,
         "rows": len(frame),
         "splits": {name: int(n) for name, n in frame["split"].value_counts().sort_index().items()},
         "rejected": len(rejections),
         "rejected_by_stage": {s: sum(r.stage == s for r in rejections) for s in sorted({r.stage for r in rejections})},
-        "cropped": {"status_bar": int((frame["crop_top"] > 0).sum()), "navigation_bar": int((frame["crop_bottom"] > 0).sum())},
+        "cropped": {
+            "status_bar": int((frame["crop_top"] > 0).sum()),
+            "navigation_bar": int((frame["crop_bottom"] > 0).sum()),
+        },
         "shortfalls": [asdict(s) for s in shortfalls],
     }
     (staging / REPORT_FILE).write_text(json.dumps(report, indent=2) + "\n")

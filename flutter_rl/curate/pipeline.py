@@ -38,11 +38,21 @@ def generator_fingerprint() -> str:
 def synthetic_dir(settings: Settings, renderer_version: str) -> Path:
     """Where `source = "synthetic"` generates its folder; the name changes with every input of it:
     the data settings it uses, the renderer's settings and version, the generator's source."""
-    key = json.dumps({"data": [settings.data.seed, settings.data.synthetic_count, settings.data.train_size,
-                               settings.data.train_difficulties, settings.data.train_screen_types,
-                               settings.data.eval_size, settings.data.eval_difficulties],
-                      "renderer": [settings.section_hash("renderer"), renderer_version],
-                      "generator": generator_fingerprint()})
+    key = json.dumps(
+        {
+            "data": [
+                settings.data.seed,
+                settings.data.synthetic_count,
+                settings.data.train_size,
+                settings.data.train_difficulties,
+                settings.data.train_screen_types,
+                settings.data.eval_size,
+                settings.data.eval_difficulties,
+            ],
+            "renderer": [settings.section_hash("renderer"), renderer_version],
+            "generator": generator_fingerprint(),
+        }
+    )
     return Path(settings.data.output_dir) / "synthetic" / hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -69,8 +79,15 @@ def input_fingerprint(settings: Settings) -> str:
 
 def render_failures(folder: str | Path) -> list[Rejection]:
     """The screens the generator could not render in `folder`, as curation rejections."""
-    return [Rejection(f["id"], "", "render", f"{f['screen_type']}/{f['difficulty']} did not render: "
-                      f"{f['error_kind']}: {f['message']}") for f in synthetic.read_failures(folder)]
+    return [
+        Rejection(
+            f["id"],
+            "",
+            "render",
+            f"{f['screen_type']}/{f['difficulty']} did not render: {f['error_kind']}: {f['message']}",
+        )
+        for f in synthetic.read_failures(folder)
+    ]
 
 
 def _reusable(folder: Path) -> bool:
@@ -81,8 +98,9 @@ def _reusable(folder: Path) -> bool:
     return not any(f["error_kind"] in _TRANSIENT for f in synthetic.read_failures(folder))
 
 
-def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
-                     progress: Callable[[int], None] | None = None) -> Path:
+def ensure_synthetic(
+    settings: Settings, backend: RenderBackend | None = None, progress: Callable[[int], None] | None = None
+) -> Path:
     """Generate and render the synthetic folder unless it already exists for these inputs. A `backend`
     passed in is used as is (the caller owns it); otherwise one is made from `[renderer]`, started only
     when something must be rendered, and closed after. Without `progress`, rendering shows a
@@ -98,8 +116,10 @@ def ensure_synthetic(settings: Settings, backend: RenderBackend | None = None,
     data = settings.data
     bar = track("render synthetic screens", data.synthetic_count) if progress is None else nullcontext(progress)
     with backend if owned else nullcontext(backend) as active, bar as advance:
-        reserve = [synthetic.Quota(data.train_size, data.train_difficulties, data.train_screen_types or SCREEN_TYPES),
-                   synthetic.Quota(data.eval_size, data.eval_difficulties)]
+        reserve = [
+            synthetic.Quota(data.train_size, data.train_difficulties, data.train_screen_types or SCREEN_TYPES),
+            synthetic.Quota(data.eval_size, data.eval_difficulties),
+        ]
         synthetic.synthesize(data.synthetic_count, folder, active, seed=data.seed, reserve=reserve, progress=advance)
     return folder
 
@@ -127,8 +147,10 @@ def curate(settings: Settings, backend: RenderBackend | None = None) -> Manifest
     items, duplicates = dedupe(items, data.dedupe_distance)
     if not items:
         reasons = Counter(r.reason for r in rejected + invalid + duplicates).most_common(3)
-        raise IngestError(f"no usable screens from source {data.source!r}; most common rejections: "
-                          + "; ".join(f"{n} x {reason[:160]}" for reason, n in reasons))
+        raise IngestError(
+            f"no usable screens from source {data.source!r}; most common rejections: "
+            + "; ".join(f"{n} x {reason[:160]}" for reason, n in reasons)
+        )
     splits, shortfalls = split(label_items(items), data)
     every = [item for part in splits.values() for item in part]
     return write_manifest(every, data.output_dir, rejected + invalid + duplicates, shortfalls)

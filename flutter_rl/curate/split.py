@@ -73,8 +73,9 @@ def _even(difficulties: Sequence[str], total: int) -> dict[str, int]:
     return {d: share + (1 if i < extra else 0) for i, d in enumerate(difficulties)}
 
 
-def _draw(pool: list[Item], split: str, difficulties: Sequence[str], total: int,
-          rng: random.Random, even_types: bool = False) -> tuple[list[Item], list[Shortfall]]:
+def _draw(
+    pool: list[Item], split: str, difficulties: Sequence[str], total: int, rng: random.Random, even_types: bool = False
+) -> tuple[list[Item], list[Shortfall]]:
     """Choose `total` items of `pool`, even over difficulties, stratified by type within each (in
     proportion to the types' counts, or equally with `even_types`)."""
     by_difficulty: dict[str, list[Item]] = defaultdict(list)
@@ -87,8 +88,9 @@ def _draw(pool: list[Item], split: str, difficulties: Sequence[str], total: int,
         spare = len(by_difficulty[d]) - got[d]
         extra = min(spare, total - sum(got.values()))
         got[d] += max(extra, 0)
-    shortfalls = [Shortfall(split, d, wanted[d], len(by_difficulty[d]))
-                  for d in difficulties if len(by_difficulty[d]) < wanted[d]]
+    shortfalls = [
+        Shortfall(split, d, wanted[d], len(by_difficulty[d])) for d in difficulties if len(by_difficulty[d]) < wanted[d]
+    ]
     chosen: list[Item] = []
     for d in difficulties:
         by_type: dict[str, list[Item]] = defaultdict(list)
@@ -106,12 +108,18 @@ def split(items: list[Item], settings: DataSettings) -> tuple[dict[str, list[Ite
     rng = random.Random(settings.seed)
     pool = sorted(items, key=lambda item: item.id)
     eval_pool = [i for i in pool if i.difficulty in settings.eval_difficulties]
-    eval_items, short_eval = _draw(eval_pool, "eval", settings.eval_difficulties, settings.eval_size, rng,
-                                   even_types=settings.eval_even_types)
+    eval_items, short_eval = _draw(
+        eval_pool, "eval", settings.eval_difficulties, settings.eval_size, rng, even_types=settings.eval_even_types
+    )
     eval_ids = {i.id for i in eval_items}
     train_types = settings.train_screen_types
-    train_pool = [i for i in pool if i.id not in eval_ids and i.difficulty in settings.train_difficulties
-                  and (not train_types or i.screen_type in train_types)]
+    train_pool = [
+        i
+        for i in pool
+        if i.id not in eval_ids
+        and i.difficulty in settings.train_difficulties
+        and (not train_types or i.screen_type in train_types)
+    ]
     train_items, short_train = _draw(train_pool, "train", settings.train_difficulties, settings.train_size, rng)
     if not eval_items or (settings.train_size and not train_items):
         raise SplitError(_empty_split_reason("eval" if not eval_items else "train", items, eval_items, settings))
@@ -128,8 +136,12 @@ def _empty_split_reason(empty: str, items: list[Item], eval_items: list[Item], s
     if empty == "eval":
         return f"{head}; none has a difficulty in data.eval_difficulties {list(settings.eval_difficulties)}"
     if len(eval_items) == len(items):
-        return (f"{head}; the eval split took all of them (data.eval_size = {settings.eval_size}): lower "
-                "data.eval_size, or set data.train_size = 0 for an eval-only dataset")
+        return (
+            f"{head}; the eval split took all of them (data.eval_size = {settings.eval_size}): lower "
+            "data.eval_size, or set data.train_size = 0 for an eval-only dataset"
+        )
     types = " and data.train_screen_types" if settings.train_screen_types else ""
-    return (f"{head}; {len(items) - len(eval_items)} are left after eval, and none matches "
-            f"data.train_difficulties {list(settings.train_difficulties)}{types}")
+    return (
+        f"{head}; {len(items) - len(eval_items)} are left after eval, and none matches "
+        f"data.train_difficulties {list(settings.train_difficulties)}{types}"
+    )

@@ -42,13 +42,13 @@ from flutter_rl.settings import CropSetting
 
 Edge = Literal["top", "bottom"]
 
-REFERENCE_WIDTH = 395       # logical width of a typical phone (360-430): pixels per unit = width / this
-TOLERANCE = 24              # per-channel difference from the background that counts as content
-STATUS_HEIGHT = (18, 62)    # units: 20 pt / 24 dp (a 10 % margin below) up to 59 pt (10 % above)
-STATUS_STRIP = (5, 16)      # units: the glyph row (a 14 sp clock, ~15 dp icons); an app bar's 24 dp icons are taller
-NAV_HEIGHT = (12, 56)       # units: a gesture bar (~24 dp) up to the 48 dp three-button bar
-PILL_STRIP = (1, 8)         # units: the gesture handle / home indicator is ~4-5 units tall
-BUTTON_STRIP = (8, 26)      # units: the back / home / recents glyphs
+REFERENCE_WIDTH = 395  # logical width of a typical phone (360-430): pixels per unit = width / this
+TOLERANCE = 24  # per-channel difference from the background that counts as content
+STATUS_HEIGHT = (18, 62)  # units: 20 pt / 24 dp (a 10 % margin below) up to 59 pt (10 % above)
+STATUS_STRIP = (5, 16)  # units: the glyph row (a 14 sp clock, ~15 dp icons); an app bar's 24 dp icons are taller
+NAV_HEIGHT = (12, 56)  # units: a gesture bar (~24 dp) up to the 48 dp three-button bar
+PILL_STRIP = (1, 8)  # units: the gesture handle / home indicator is ~4-5 units tall
+BUTTON_STRIP = (8, 26)  # units: the back / home / recents glyphs
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,15 @@ class Crop:
 
     top: int = 0
     bottom: int = 0
-    top_from: str = "none"      # "none" | "pixels" | "auto"
+    top_from: str = "none"  # "none" | "pixels" | "auto"
     bottom_from: str = "none"
 
 
 @dataclass(frozen=True)
 class _Strip:
-    margin: int   # empty rows between the edge and the content strip
-    end: int      # first row after the strip (rows counted from the edge)
-    height: int   # the band's height: where the bar ends
+    margin: int  # empty rows between the edge and the content strip
+    end: int  # first row after the strip (rows counted from the edge)
+    height: int  # the band's height: where the bar ends
     columns: np.ndarray  # per column: whether the strip has content there
 
 
@@ -100,7 +100,7 @@ def _strip(rows: np.ndarray, unit: float, bounds: tuple[float, float]) -> _Strip
                 break
     centred = end + margin
     solid = max(2, round(2 * unit))  # a new background lasts; a line (a button's outline) does not
-    edge = next((i for i in range(end, len(busy) - solid) if filled[i:i + solid].all()), None)
+    edge = next((i for i in range(end, len(busy) - solid) if filled[i : i + solid].all()), None)
     if edge is not None and not busy[end:edge].any() and edge <= bounds[1] * unit:
         height = edge  # the bar's own background ends here
     elif centred <= len(busy) and not busy[end:centred].any():
@@ -133,7 +133,7 @@ def _status_layout(columns: np.ndarray) -> bool:
     """Glyphs at both ends and none in the middle fifth."""
     width = len(columns)
     found = np.flatnonzero(columns)
-    middle = columns[int(0.4 * width): int(0.6 * width)]
+    middle = columns[int(0.4 * width) : int(0.6 * width)]
     return bool(found.size) and found[0] < 0.3 * width and found[-1] > 0.7 * width and not middle.any()
 
 
@@ -153,9 +153,13 @@ def find_bar(image: Image.Image, edge: Edge) -> int:
     """The height in pixels of the status bar (`edge` "top") or navigation bar ("bottom") that
     `image` shows, or 0 when the band at that edge does not look like one (see the module docstring)."""
     unit = image.width / REFERENCE_WIDTH
-    height_bounds, strip = (STATUS_HEIGHT, STATUS_STRIP) if edge == "top" else (NAV_HEIGHT, (PILL_STRIP[0], BUTTON_STRIP[1]))
+    height_bounds, strip = (
+        (STATUS_HEIGHT, STATUS_STRIP) if edge == "top" else (NAV_HEIGHT, (PILL_STRIP[0], BUTTON_STRIP[1]))
+    )
     reach = min(image.height, int(height_bounds[1] * unit * 1.6) + 4)  # only these rows are read
-    band = image.crop((0, 0, image.width, reach) if edge == "top" else (0, image.height - reach, image.width, image.height))
+    band = image.crop(
+        (0, 0, image.width, reach) if edge == "top" else (0, image.height - reach, image.width, image.height)
+    )
     pixels = np.asarray(band.convert("RGB"), dtype=np.int16)
     if edge == "bottom":
         pixels = pixels[::-1]

@@ -16,8 +16,9 @@ def log_manifest_to_mlflow(manifest: Manifest, splits: tuple[str, ...] = ("train
     (MLflow starts one when none is active)."""
     for name in splits:
         rows = manifest.split(name)[_LOGGED_COLUMNS]
-        dataset = mlflow.data.from_pandas(rows, source=str(manifest.root), name=f"screens-{name}",
-                                          digest=manifest.version)
+        dataset = mlflow.data.from_pandas(
+            rows, source=str(manifest.root), name=f"screens-{name}", digest=manifest.version
+        )
         mlflow.log_input(dataset, context=name, tags={"manifest_hash": manifest.hash})
     mlflow.log_table(counts_table(manifest), artifact_file="data/counts.json")
     mlflow.log_param("data.manifest", manifest.version)

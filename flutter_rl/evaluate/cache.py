@@ -41,7 +41,9 @@ def load_unit(root: str | Path, key: str) -> pd.DataFrame | None:
         return None
 
 
-def save_unit(root: str | Path, key: str, parts: dict[str, Any], samples: pd.DataFrame, renders: dict[str, bytes]) -> Path:
+def save_unit(
+    root: str | Path, key: str, parts: dict[str, Any], samples: pd.DataFrame, renders: dict[str, bytes]
+) -> Path:
     """Write a unit atomically; return its folder. An existing complete unit is replaced."""
     final = unit_dir(root, key)
     final.parent.mkdir(parents=True, exist_ok=True)

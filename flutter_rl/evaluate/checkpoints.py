@@ -23,10 +23,10 @@ _CHECKPOINT_DIR = re.compile(r"^checkpoint-(\d+)$")
 class Checkpoint:
     """One model to evaluate: the base (`weights_dir` None), the base plus a PEFT adapter, or a full model."""
 
-    name: str                  # "base", "checkpoint-80", "final"
-    step: int                  # training step; 0 for the base
-    weights_dir: Path | None   # a PEFT adapter folder or a fully fine-tuned model folder
-    content_hash: str          # changes exactly when the weights that generate change
+    name: str  # "base", "checkpoint-80", "final"
+    step: int  # training step; 0 for the base
+    weights_dir: Path | None  # a PEFT adapter folder or a fully fine-tuned model folder
+    content_hash: str  # changes exactly when the weights that generate change
 
 
 def hash_files(directory: Path, paths: list[Path]) -> str:

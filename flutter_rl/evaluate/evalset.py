@@ -32,7 +32,7 @@ class EvalSetError(ValueError):
 class EvalSet:
     """The screens to evaluate, in manifest order, with their loaded targets."""
 
-    rows: pd.DataFrame                 # id, screen_type, difficulty, image_path (absolute)
+    rows: pd.DataFrame  # id, screen_type, difficulty, image_path (absolute)
     images: list[Image.Image]
     content_hash: str
     skipped: dict[str, str] = field(default_factory=dict)  # id -> why it was left out
@@ -49,7 +49,9 @@ def latest_manifest(data_dir: str | Path) -> Path:
     """The newest `<version>/manifest.parquet` that curation wrote under `[data] output_dir`."""
     found = sorted(Path(data_dir).glob(f"*/{MANIFEST_FILE}"), key=lambda p: p.stat().st_mtime)
     if not found:
-        raise EvalSetError(f"no curated manifest under {Path(data_dir).resolve()} (run curation first or pass --manifest)")
+        raise EvalSetError(
+            f"no curated manifest under {Path(data_dir).resolve()} (run curation first or pass --manifest)"
+        )
     return found[-1]
 
 
@@ -74,7 +76,9 @@ def load_eval_set(manifest: str | Path, split: str = "eval", limit: int | None =
     if table.empty:
         raise EvalSetError(f"{path}: no rows with split == {split!r}")
     if table["id"].duplicated().any():
-        raise EvalSetError(f"{path}: duplicate ids in split {split!r}: {sorted(table['id'][table['id'].duplicated()].unique())[:5]}")
+        raise EvalSetError(
+            f"{path}: duplicate ids in split {split!r}: {sorted(table['id'][table['id'].duplicated()].unique())[:5]}"
+        )
     if limit is not None:
         table = table.head(limit)
 
@@ -89,7 +93,14 @@ def load_eval_set(manifest: str | Path, split: str = "eval", limit: int | None =
             skipped[str(row.id)] = str(exc)
             log.warning("eval screen %s left out: %s", row.id, exc)
             continue
-        keep.append({"id": str(row.id), "screen_type": row.screen_type, "difficulty": row.difficulty, "image_path": str(image_path)})
+        keep.append(
+            {
+                "id": str(row.id),
+                "screen_type": row.screen_type,
+                "difficulty": row.difficulty,
+                "image_path": str(image_path),
+            }
+        )
         digest.update(f"{row.id}\0{row.screen_type}\0{row.difficulty}\0{_image_digest(image_path)}\n".encode())
     if not keep:
         raise EvalSetError(f"{path}: no readable eval screenshots ({len(skipped)} left out)")

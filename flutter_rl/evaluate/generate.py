@@ -33,7 +33,11 @@ GenerateFn = Callable[[Sequence[Image.Image]], list[str]]
 
 def decoding_settings(settings: EvalSettings, model: ModelSettings) -> dict[str, Any]:
     """The settings that change what is generated (part of the eval cache key); the seed only when sampling."""
-    decoding: dict[str, Any] = {"temperature": settings.temperature, "max_new_tokens": settings.max_new_tokens, "max_pixels": model.max_pixels}
+    decoding: dict[str, Any] = {
+        "temperature": settings.temperature,
+        "max_new_tokens": settings.max_new_tokens,
+        "max_pixels": model.max_pixels,
+    }
     if settings.temperature > 0:
         decoding["seed"] = settings.seed
         decoding["seeding"] = "per-batch"  # each batch seeded from seed + its first index (generate_batches)
@@ -43,7 +47,10 @@ def decoding_settings(settings: EvalSettings, model: ModelSettings) -> dict[str,
 
 
 def generate_batch(
-    model: Any, processor: Any, images: Sequence[Image.Image], settings: EvalSettings,
+    model: Any,
+    processor: Any,
+    images: Sequence[Image.Image],
+    settings: EvalSettings,
     cache_kwargs: dict[str, Any] | None = None,
 ) -> list[str]:
     """One completion per image, generated together; temperature 0 is greedy. With `cache_kwargs` (a
@@ -66,13 +73,17 @@ def generate_batch(
     )
     with torch.inference_mode():
         output = model.generate(**inputs, max_new_tokens=settings.max_new_tokens, **sampling, **(cache_kwargs or {}))
-    new_tokens = output[:count, inputs["input_ids"].shape[1]:]  # left padding: the prompt ends at the same column
+    new_tokens = output[:count, inputs["input_ids"].shape[1] :]  # left padding: the prompt ends at the same column
     return processor.batch_decode(new_tokens, skip_special_tokens=True)
 
 
 def generate_batches(
-    generate: GenerateFn, images: Sequence[Image.Image], batch_size: int, starts: Sequence[int],
-    seed: int | None = None, progress: Callable[[int], None] | None = None,
+    generate: GenerateFn,
+    images: Sequence[Image.Image],
+    batch_size: int,
+    starts: Sequence[int],
+    seed: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[int, list[str]]:
     """`generate` on the batches of `batch_size` images that begin at `starts`, by start; a batch that
     fails gives its samples '' (logged). With `seed` (sampled decoding) each batch is seeded with

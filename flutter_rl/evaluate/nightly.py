@@ -11,11 +11,11 @@ import mlflow
 import pandas as pd
 
 from flutter_rl.endpoints import tracking_uri
-from flutter_rl.settings import Settings
 from flutter_rl.evaluate.checkpoints import Checkpoint, list_checkpoints
 from flutter_rl.evaluate.report import METRICS
 from flutter_rl.evaluate.sweep import run_sweep
 from flutter_rl.evaluate.tracking import ROLE_TAG, TABLE_FILES
+from flutter_rl.settings import Settings
 from flutter_rl.train.run_dirs import latest_training_dir
 
 NIGHTLY_TAG = "nightly"
@@ -47,14 +47,16 @@ def comparison_table(tonight: pd.Series, previous: pd.Series | None) -> pd.DataF
     rows = []
     for metric in METRICS:
         before = float(previous.get(metric, float("nan"))) if previous is not None else float("nan")
-        rows.append({
-            "metric": metric,
-            "tonight": float(tonight[metric]),
-            "previous_night": before,
-            "delta": float(tonight[metric]) - before,
-            "checkpoint": tonight["checkpoint"],
-            "previous_checkpoint": previous["checkpoint"] if previous is not None else "",
-        })
+        rows.append(
+            {
+                "metric": metric,
+                "tonight": float(tonight[metric]),
+                "previous_night": before,
+                "delta": float(tonight[metric]) - before,
+                "checkpoint": tonight["checkpoint"],
+                "previous_checkpoint": previous["checkpoint"] if previous is not None else "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -64,7 +66,8 @@ def compare_with_previous_night(settings: Settings, run_id: str) -> pd.DataFrame
     current = client.get_run(run_id).info
     experiment_id = current.experiment_id
     earlier = [
-        run for run in client.search_runs(
+        run
+        for run in client.search_runs(
             [experiment_id],
             filter_string=f"tags.{NIGHTLY_TAG} = 'true' and tags.{ROLE_TAG} = 'sweep'",
             order_by=["attributes.start_time DESC"],

@@ -34,7 +34,9 @@ def metric_vs_step(overall: pd.DataFrame, metrics: Sequence[str] = STEP_METRICS)
         ax.plot(ordered["step"], ordered[metric], marker="o")
         ax.fill_between(ordered["step"], ordered[f"{metric}_low"], ordered[f"{metric}_high"], alpha=0.2)
         for row in ordered.itertuples(index=False):
-            ax.annotate(row.checkpoint, (row.step, getattr(row, metric)), fontsize=7, xytext=(3, 3), textcoords="offset points")
+            ax.annotate(
+                row.checkpoint, (row.step, getattr(row, metric)), fontsize=7, xytext=(3, 3), textcoords="offset points"
+            )
         ax.set_title(metric)
         ax.set_xlabel("training step")
         ax.grid(alpha=0.3)
@@ -46,10 +48,18 @@ def delta_bars(breakdown: pd.DataFrame, by: str, checkpoint: str) -> Figure:
     rows = breakdown[breakdown["checkpoint"] == checkpoint].sort_values("render_rate_delta_pp", ascending=False)
     fig = Figure(figsize=(9, 0.5 * max(len(rows), 3) + 1.5), layout="tight")
     axes = fig.subplots(1, 2, squeeze=False)
-    for ax, column, label in zip(axes[0], ("render_rate_delta_pp", "visual_delta"), ("render rate change (pp)", "visual change")):
+    for ax, column, label in zip(
+        axes[0], ("render_rate_delta_pp", "visual_delta"), ("render rate change (pp)", "visual change")
+    ):
         value = rows[column].to_numpy()
         whiskers = [value - rows[f"{column}_low"].to_numpy(), rows[f"{column}_high"].to_numpy() - value]
-        ax.barh(rows[by].astype(str), value, xerr=whiskers, color=["tab:green" if v >= 0 else "tab:red" for v in value], capsize=3)
+        ax.barh(
+            rows[by].astype(str),
+            value,
+            xerr=whiskers,
+            color=["tab:green" if v >= 0 else "tab:red" for v in value],
+            capsize=3,
+        )
         ax.axvline(0, color="black", linewidth=0.8)
         ax.invert_yaxis()
         ax.set_xlabel(label)

@@ -44,7 +44,9 @@ def with_render_columns(samples: pd.DataFrame) -> pd.DataFrame:
     `rendered_supported` (`rendered`, NaN for an unsupported sample), and NaN for a metric's column
     that the table lacks (a reward registered after it was scored)."""
     unsupported = samples["error_kind"].fillna("").eq(ErrorKind.UNSUPPORTED.value)
-    samples = samples.assign(unsupported=unsupported, rendered_supported=samples["rendered"].astype(float).where(~unsupported))
+    samples = samples.assign(
+        unsupported=unsupported, rendered_supported=samples["rendered"].astype(float).where(~unsupported)
+    )
     return samples.assign(**{column: float("nan") for column in METRICS.values() if column not in samples})
 
 
@@ -58,7 +60,9 @@ def _seed(*parts: object) -> int:
     return zlib.crc32("\0".join(map(str, parts)).encode())
 
 
-def _summary(rows: pd.DataFrame, base_rows: pd.DataFrame | None, *, samples: int, confidence: float, key: tuple) -> dict:
+def _summary(
+    rows: pd.DataFrame, base_rows: pd.DataFrame | None, *, samples: int, confidence: float, key: tuple
+) -> dict:
     """Means with intervals for every metric of `rows`, and paired changes against `base_rows`."""
     out: dict[str, float | int] = {"n": len(rows)}
     paired = None
@@ -74,8 +78,11 @@ def _summary(rows: pd.DataFrame, base_rows: pd.DataFrame | None, *, samples: int
         else:
             pairs = paired[[column, f"{column}_base"]].astype(float).dropna()
             d = bootstrap_paired_difference(
-                pairs[column], pairs[f"{column}_base"],
-                samples=samples, confidence=confidence, seed=_seed(*key, metric, "delta"),
+                pairs[column],
+                pairs[f"{column}_base"],
+                samples=samples,
+                confidence=confidence,
+                seed=_seed(*key, metric, "delta"),
             )
             diff = (d.value * scale, d.low * scale, d.high * scale)
         name = delta_name(metric)
@@ -85,10 +92,14 @@ def _summary(rows: pd.DataFrame, base_rows: pd.DataFrame | None, *, samples: int
 
 def _checkpoints(samples: pd.DataFrame) -> list[tuple[str, int]]:
     pairs = samples[["checkpoint", "step"]].drop_duplicates()
-    return sorted(((str(c), int(s)) for c, s in pairs.itertuples(index=False)), key=lambda p: (p[1], p[0] != BASE, p[0]))
+    return sorted(
+        ((str(c), int(s)) for c, s in pairs.itertuples(index=False)), key=lambda p: (p[1], p[0] != BASE, p[0])
+    )
 
 
-def overall_table(samples: pd.DataFrame, *, bootstrap_samples: int, confidence: float, base: str = BASE) -> pd.DataFrame:
+def overall_table(
+    samples: pd.DataFrame, *, bootstrap_samples: int, confidence: float, base: str = BASE
+) -> pd.DataFrame:
     """One row per checkpoint (step order); changes are against `base` (NaN when it is absent)."""
     samples = with_render_columns(samples)
     base_rows = samples[samples["checkpoint"] == base]
@@ -116,8 +127,11 @@ def breakdown_table(
                 continue
             base_rows = samples[(samples["checkpoint"] == base) & (samples[by] == group)]
             summary = _summary(
-                mine, base_rows if len(base_rows) else None,
-                samples=bootstrap_samples, confidence=confidence, key=(name, by, group),
+                mine,
+                base_rows if len(base_rows) else None,
+                samples=bootstrap_samples,
+                confidence=confidence,
+                key=(name, by, group),
             )
             rows.append({"checkpoint": name, "step": step, by: group, **summary})
     return pd.DataFrame(rows)
@@ -136,8 +150,14 @@ def error_table(samples: pd.DataFrame) -> pd.DataFrame:
         own = samples[samples["checkpoint"] == name]
         counts = own["error_kind"].fillna("").value_counts()
         rendered = int(own["rendered"].sum())
-        rows.append({
-            "checkpoint": name, "step": step, "n": len(own), "rendered": rendered, "failed": len(own) - rendered,
-            **{kind: int(counts.get(kind, 0)) for kind in kinds},
-        })
+        rows.append(
+            {
+                "checkpoint": name,
+                "step": step,
+                "n": len(own),
+                "rendered": rendered,
+                "failed": len(own) - rendered,
+                **{kind: int(counts.get(kind, 0)) for kind in kinds},
+            }
+        )
     return pd.DataFrame(rows)

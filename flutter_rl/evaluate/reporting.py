@@ -6,7 +6,16 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-COLUMNS = ("checkpoint", "step", "render_rate", "unsupported_share", "render_rate_supported", "visual", "format", "combined")
+COLUMNS = (
+    "checkpoint",
+    "step",
+    "render_rate",
+    "unsupported_share",
+    "render_rate_supported",
+    "visual",
+    "format",
+    "combined",
+)
 
 
 def results_frame(overall: Sequence[dict[str, Any]]) -> pd.DataFrame:

@@ -47,8 +47,14 @@ def score_samples(
     step = chunk or max(len(completions), 1)
     scores, results = [], []
     for start in range(0, len(completions), step):
-        batch = render_completions(completions[start:start + step], targets[start:start + step], backend=backend,
-                                   settings=reward, rewards=rewards, embedder=embedder)
+        batch = render_completions(
+            completions[start : start + step],
+            targets[start : start + step],
+            backend=backend,
+            settings=reward,
+            rewards=rewards,
+            embedder=embedder,
+        )
         scores += score_rendered(batch)
         results += batch.results
         if progress:
@@ -56,17 +62,19 @@ def score_samples(
     computed = {name for score in scores for name in score.values}
     table, renders = [], {}
     for i, (meta, completion, score) in enumerate(zip(rows, completions, scores)):
-        table.append({
-            "id": str(meta["id"]),
-            "screen_type": meta["screen_type"],
-            "difficulty": meta["difficulty"],
-            "rendered": score.rendered,
-            "error_kind": score.error_kind,
-            "error_message": score.reason,
-            **{name: float(score.values.get(name, 0.0)) if name in computed else NAN for name in report_columns()},
-            "combined": score.combined,
-            "completion": completion,
-        })
+        table.append(
+            {
+                "id": str(meta["id"]),
+                "screen_type": meta["screen_type"],
+                "difficulty": meta["difficulty"],
+                "rendered": score.rendered,
+                "error_kind": score.error_kind,
+                "error_message": score.reason,
+                **{name: float(score.values.get(name, 0.0)) if name in computed else NAN for name in report_columns()},
+                "combined": score.combined,
+                "completion": completion,
+            }
+        )
         result = results[i]
         if score.rendered and result is not None and result.png:
             renders[str(meta["id"])] = result.png

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+
 def process_shard() -> tuple[int, int]:
     """`(rank, world size)` of this process under `accelerate launch` (torchrun); `(0, 1)` outside one."""
     return int(os.environ.get("RANK", "0")), int(os.environ.get("WORLD_SIZE", "1"))

@@ -20,14 +20,14 @@ import pandas as pd
 
 from flutter_renderer.api import RenderBackend
 from flutter_rl import progress
-from flutter_rl.reward.registry import needs_clip
-from flutter_rl.settings import Settings
 from flutter_rl.evaluate import cache, report
 from flutter_rl.evaluate.checkpoints import Checkpoint, checkpoint_for, list_checkpoints
 from flutter_rl.evaluate.evalset import EvalSet, dataset_name, latest_manifest, load_eval_set
 from flutter_rl.evaluate.generate import GenerateFn, LazyPolicy, decoding_settings, generate_batches
 from flutter_rl.evaluate.scoring import score_samples
 from flutter_rl.evaluate.sharding import batch_starts, gather_completions, process_shard
+from flutter_rl.reward.registry import needs_clip
+from flutter_rl.settings import Settings
 from flutter_rl.train.run_dirs import latest_training_dir
 
 if TYPE_CHECKING:  # CLIP pulls in torch: import it only where CLIP is used
@@ -73,7 +73,12 @@ def unit_parts(settings: Settings, checkpoint: Checkpoint, eval_set: EvalSet, ba
         "checkpoint": checkpoint.content_hash,
         "eval_set": eval_set.content_hash,
         "decoding": decoding_settings(settings.eval, settings.model),
-        "renderer": {"name": backend.name, "version": backend.version, "size": [r.width, r.height, r.pixel_ratio], "timeout_s": r.timeout_s},
+        "renderer": {
+            "name": backend.name,
+            "version": backend.version,
+            "size": [r.width, r.height, r.pixel_ratio],
+            "timeout_s": r.timeout_s,
+        },
         "reward": settings.section_hash("reward"),
     }
 
@@ -98,18 +103,31 @@ def evaluate_unit(
         e, shard = settings.eval, process_shard()
         starts = batch_starts(len(eval_set), e.batch_size, shard)
         shard_size = sum(min(e.batch_size, len(eval_set) - start) for start in starts)
-        with generator_for(checkpoint.weights_dir) as generate, \
-                progress.track(f"{checkpoint.name}: generate", shard_size) as advance:
-            batches = generate_batches(generate, eval_set.images, e.batch_size, starts,
-                                       seed=e.seed if e.temperature > 0 else None, progress=advance)
+        with (
+            generator_for(checkpoint.weights_dir) as generate,
+            progress.track(f"{checkpoint.name}: generate", shard_size) as advance,
+        ):
+            batches = generate_batches(
+                generate,
+                eval_set.images,
+                e.batch_size,
+                starts,
+                seed=e.seed if e.temperature > 0 else None,
+                progress=advance,
+            )
         completions = gather_completions(batches, len(eval_set), shard[1])
         if completions is None:  # another process of a launched sweep: the main one scores everything
             return UnitResult(checkpoint, key, pd.DataFrame(), cached=False)
         with progress.track(f"{checkpoint.name}: render + score", len(eval_set)) as advance:
             rows, renders = score_samples(
-                completions, eval_set.images, eval_set.rows.to_dict("records"),
-                backend=backend, reward=settings.reward, embedder=clip,
-                chunk=SCORE_CHUNK_PER_WORKER * settings.renderer.workers, progress=advance,
+                completions,
+                eval_set.images,
+                eval_set.rows.to_dict("records"),
+                backend=backend,
+                reward=settings.reward,
+                embedder=clip,
+                chunk=SCORE_CHUNK_PER_WORKER * settings.renderer.workers,
+                progress=advance,
             )
         samples = pd.DataFrame(rows)
         cache.save_unit(settings.eval.output_dir, key, parts, samples, renders)

@@ -23,10 +23,10 @@ import pandas as pd
 from PIL import Image
 
 from flutter_rl.endpoints import tracking_uri
-from flutter_rl.settings import Settings
 from flutter_rl.evaluate import cache, plots
 from flutter_rl.evaluate.report import BASE, METRICS
 from flutter_rl.evaluate.sweep import SweepResult, UnitResult
+from flutter_rl.settings import Settings
 
 ROLE_TAG = "sweep_role"
 TABLE_FILES = {name: f"tables/{name}.json" for name in ("overall", "by_screen_type", "by_difficulty", "errors")}
@@ -37,7 +37,9 @@ def _finite(values: dict[str, object]) -> dict[str, float]:
     return {k: float(v) for k, v in values.items() if isinstance(v, (int, float)) and math.isfinite(float(v))}
 
 
-def sample_grid(unit: UnitResult, settings: Settings, chosen: pd.DataFrame, images: dict[str, Image.Image]) -> Image.Image:
+def sample_grid(
+    unit: UnitResult, settings: Settings, chosen: pd.DataFrame, images: dict[str, Image.Image]
+) -> Image.Image:
     """Target | render | difference of the `chosen` samples of one checkpoint, captioned with their scores."""
     rows = []
     for sample in chosen.itertuples(index=False):
@@ -51,13 +53,33 @@ def sample_grid(unit: UnitResult, settings: Settings, chosen: pd.DataFrame, imag
     return plots.image_grid(rows)
 
 
-def _log_checkpoint(unit: UnitResult, overall_row: dict, errors_row: dict, settings: Settings, images: dict[str, Image.Image]) -> None:
+def _log_checkpoint(
+    unit: UnitResult, overall_row: dict, errors_row: dict, settings: Settings, images: dict[str, Image.Image]
+) -> None:
     c = unit.checkpoint
     with mlflow.start_run(run_name=c.name, nested=True):
-        mlflow.set_tags({ROLE_TAG: "checkpoint", "checkpoint": c.name, "step": str(c.step), "unit_key": unit.key, "cached": str(unit.cached)})
-        mlflow.log_params({"checkpoint_hash": c.content_hash, "weights_dir": str(c.weights_dir or ""), "unit_dir": str(cache.unit_dir(settings.eval.output_dir, unit.key))})
-        mlflow.log_metrics(_finite({k: v for k, v in overall_row.items() if k not in ("checkpoint", "step")}), step=c.step)
-        mlflow.log_metrics(_finite({f"errors/{k}": v for k, v in errors_row.items() if k not in ("checkpoint", "step")}), step=c.step)
+        mlflow.set_tags(
+            {
+                ROLE_TAG: "checkpoint",
+                "checkpoint": c.name,
+                "step": str(c.step),
+                "unit_key": unit.key,
+                "cached": str(unit.cached),
+            }
+        )
+        mlflow.log_params(
+            {
+                "checkpoint_hash": c.content_hash,
+                "weights_dir": str(c.weights_dir or ""),
+                "unit_dir": str(cache.unit_dir(settings.eval.output_dir, unit.key)),
+            }
+        )
+        mlflow.log_metrics(
+            _finite({k: v for k, v in overall_row.items() if k not in ("checkpoint", "step")}), step=c.step
+        )
+        mlflow.log_metrics(
+            _finite({f"errors/{k}": v for k, v in errors_row.items() if k not in ("checkpoint", "step")}), step=c.step
+        )
         mlflow.log_table(unit.samples, SAMPLES_FILE)
         if settings.eval.grid_examples:
             best, worst = plots.best_and_worst(unit.samples, settings.eval.grid_examples)
@@ -74,22 +96,26 @@ def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_na
     errors = result.tables["errors"].set_index("checkpoint", drop=False)
     last = result.units[-1].checkpoint.name
     # inside a caller's active run (a train-and-eval flow), the sweep nests under it instead of failing
-    with mlflow.start_run(run_name=run_name or f"sweep {Path(train_dir).name}", nested=mlflow.active_run() is not None) as parent:
+    with mlflow.start_run(
+        run_name=run_name or f"sweep {Path(train_dir).name}", nested=mlflow.active_run() is not None
+    ) as parent:
         mlflow.set_tags({ROLE_TAG: "sweep", "last_checkpoint": last})
-        mlflow.log_params({
-            "train_dir": train_dir,
-            "model": settings.model.name,
-            "dataset": result.dataset,
-            "eval_screens": len(result.eval_set),
-            "eval_set_hash": result.eval_set.content_hash,
-            "eval_skipped": ",".join(result.eval_set.skipped)[:500],
-            "checkpoints": ",".join(u.checkpoint.name for u in result.units)[:500],
-            "visual": settings.reward.visual,
-            "temperature": settings.eval.temperature,
-            "max_new_tokens": settings.eval.max_new_tokens,
-            "bootstrap_samples": settings.eval.bootstrap_samples,
-            "confidence": settings.eval.confidence,
-        })
+        mlflow.log_params(
+            {
+                "train_dir": train_dir,
+                "model": settings.model.name,
+                "dataset": result.dataset,
+                "eval_screens": len(result.eval_set),
+                "eval_set_hash": result.eval_set.content_hash,
+                "eval_skipped": ",".join(result.eval_set.skipped)[:500],
+                "checkpoints": ",".join(u.checkpoint.name for u in result.units)[:500],
+                "visual": settings.reward.visual,
+                "temperature": settings.eval.temperature,
+                "max_new_tokens": settings.eval.max_new_tokens,
+                "bootstrap_samples": settings.eval.bootstrap_samples,
+                "confidence": settings.eval.confidence,
+            }
+        )
         for unit in result.units:
             row = overall.loc[unit.checkpoint.name].to_dict()
             mlflow.log_metrics(_finite({m: row[m] for m in METRICS}), step=unit.checkpoint.step)
@@ -108,10 +134,15 @@ def find_sweep_run(experiment: str, run_id: str = "") -> pd.Series:
         runs = mlflow.search_runs(experiment_names=[experiment], filter_string=f"attributes.run_id = '{run_id}'")
     else:
         runs = mlflow.search_runs(
-            experiment_names=[experiment], filter_string=f"tags.{ROLE_TAG} = 'sweep'", order_by=["start_time DESC"], max_results=1
+            experiment_names=[experiment],
+            filter_string=f"tags.{ROLE_TAG} = 'sweep'",
+            order_by=["start_time DESC"],
+            max_results=1,
         )
     if runs.empty:
-        raise LookupError(f"no sweep run {run_id or '(newest)'} in MLflow experiment {experiment!r} at {mlflow.get_tracking_uri()}")
+        raise LookupError(
+            f"no sweep run {run_id or '(newest)'} in MLflow experiment {experiment!r} at {mlflow.get_tracking_uri()}"
+        )
     return runs.iloc[0]
 
 

@@ -101,7 +101,7 @@ def _cached_weights(model_name: str, tag: str) -> tuple[str | None, dict[str, An
         return cfg["file"], cfg
     if cfg.get("hf_hub"):
         repo, filename = os.path.split(cfg["hf_hub"])
-        for name in ([filename] if filename else ["open_clip_model.safetensors", "open_clip_pytorch_model.bin"]):
+        for name in [filename] if filename else ["open_clip_model.safetensors", "open_clip_pytorch_model.bin"]:
             found = try_to_load_from_cache(repo.rstrip("/"), name)
             if isinstance(found, str):
                 return found, cfg

@@ -30,8 +30,9 @@ from typing import Any
 MAX_COMPLETION_CHARS = 200_000
 _FENCE = "```"
 _FENCE_TAG = re.compile(r"[ \t]*([\w+-]*)")
-_CODE_START = re.compile(r"^[ \t]*(?:import\b|class\b|void[ \t]+main\b|@|//|library\b|part\b|abstract[ \t]+class\b)",
-                         re.MULTILINE)
+_CODE_START = re.compile(
+    r"^[ \t]*(?:import\b|class\b|void[ \t]+main\b|@|//|library\b|part\b|abstract[ \t]+class\b)", re.MULTILINE
+)
 _DART_TAGS = {"dart", "flutter"}
 
 
@@ -103,7 +104,7 @@ def extract(completion: Any) -> Extraction:
         tagged = [body for tag, body in blocks if tag in _DART_TAGS]
         code = max(tagged or [body for _, body in blocks], key=len).strip()
     elif start := _CODE_START.search(text):
-        body = text[start.start():]
+        body = text[start.start() :]
         end = max(body.rfind("}"), body.rfind(";"))
         code = body[: end + 1].strip() if end >= 0 else body.strip()
     else:

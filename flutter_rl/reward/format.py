@@ -32,8 +32,8 @@ FORMAT_CHECKS: dict[str, re.Pattern[str]] = {
 # its closing quote or else at the end of its line (possessive, so never retried from a later quote),
 # and an unclosed block comment runs to the end: one pass over the code.
 _COMMENT_OR_STRING = re.compile(
-    r"('(?:\\.?|[^'\\\n])*+(?:'|(?=\n)|\Z)|\"(?:\\.?|[^\"\\\n])*+(?:\"|(?=\n)|\Z))|//[^\n]*|/\*.*?(?:\*/|\Z)",
-    re.DOTALL)
+    r"('(?:\\.?|[^'\\\n])*+(?:'|(?=\n)|\Z)|\"(?:\\.?|[^\"\\\n])*+(?:\"|(?=\n)|\Z))|//[^\n]*|/\*.*?(?:\*/|\Z)", re.DOTALL
+)
 
 
 def strip_comments(code: str) -> str:

@@ -137,8 +137,10 @@ def resolve(names: Sequence[str], registry: Mapping[str, Reward] = REWARDS) -> d
         elif name not in resolved:
             close = difflib.get_close_matches(name, list(resolved), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise RewardConfigError(f"[reward] funcs: unknown reward {name!r}{hint}; known: {', '.join(resolved)}, "
-                                    "or a dotted path to your own function")
+            raise RewardConfigError(
+                f"[reward] funcs: unknown reward {name!r}{hint}; known: {', '.join(resolved)}, "
+                "or a dotted path to your own function"
+            )
     return resolved
 
 

@@ -108,8 +108,15 @@ def render_completions(
     extractions = [extract(c) for c in completions]
     n = len(extractions)
     batch = RenderedBatch(
-        codes=[e.code for e in extractions], targets=[None] * n, renders=[None] * n, results=[None] * n,
-        error_kinds=[""] * n, reasons=[""] * n, settings=settings, rewards=rewards, embedder=embedder,
+        codes=[e.code for e in extractions],
+        targets=[None] * n,
+        renders=[None] * n,
+        results=[None] * n,
+        error_kinds=[""] * n,
+        reasons=[""] * n,
+        settings=settings,
+        rewards=rewards,
+        embedder=embedder,
     )
     for i, target in enumerate(targets):
         try:

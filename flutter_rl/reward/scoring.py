@@ -83,16 +83,17 @@ def render_summary(scores: Sequence[SampleScore]) -> dict[str, float]:
     return summary
 
 
-def check_reward_settings(settings: RewardSettings, embedder: ClipEmbedder | None,
-                          rewards: dict[str, Reward]) -> None:
+def check_reward_settings(settings: RewardSettings, embedder: ClipEmbedder | None, rewards: dict[str, Reward]) -> None:
     """Stop on a choice of rewards that cannot be scored, before any rendering."""
     for name in {*settings.structure_weights, settings.visual}:
         if name not in rewards:
             raise RewardConfigError(f"[reward] names {name!r}, which is not a registered reward ({', '.join(rewards)})")
     chosen = {settings.visual if name == "visual" else name for name in settings.funcs}
     if embedder is None and any(rewards[name].needs_clip for name in chosen if name in rewards):
-        raise RewardConfigError(f'[reward] visual = "{settings.visual}" (or funcs {settings.funcs}) needs a CLIP '
-                                "embedder (load_clip_embedder)")
+        raise RewardConfigError(
+            f'[reward] visual = "{settings.visual}" (or funcs {settings.funcs}) needs a CLIP '
+            "embedder (load_clip_embedder)"
+        )
 
 
 def _evaluate(batch: RenderedBatch, name: str, chosen: bool) -> list[float] | None:
@@ -142,6 +143,7 @@ def score_batch(
     """Every reward of each (completion, target screenshot) pair, in order, rendering the batch once."""
     rewards = resolve(settings.funcs, REWARDS)
     check_reward_settings(settings, embedder, rewards)
-    batch = render_completions(completions, targets, backend=backend, settings=settings, rewards=rewards,
-                               embedder=embedder)
+    batch = render_completions(
+        completions, targets, backend=backend, settings=settings, rewards=rewards, embedder=embedder
+    )
     return score_rendered(batch)

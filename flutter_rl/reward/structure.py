@@ -30,7 +30,7 @@ from PIL import Image
 
 COMPARE_SIZE = (120, 260)  # width, height
 LAYOUT_CELLS = (4, 8, 16, 32)  # cell sizes in compare-size pixels: about 13 to 104 screen pixels
-FOREGROUND_DELTA = 12          # max channel difference from the background color (#EEEEEE on white counts)
+FOREGROUND_DELTA = 12  # max channel difference from the background color (#EEEEEE on white counts)
 _C1 = (0.01 * 255) ** 2
 _C2 = (0.03 * 255) ** 2
 
@@ -89,7 +89,7 @@ def foreground_mask(rgb: np.ndarray) -> np.ndarray:
     packed = (q[..., 0] << 10) | (q[..., 1] << 5) | q[..., 2]
     mode = int(np.bincount(packed.ravel()).argmax())
     background = np.array([(mode >> 10) & 31, (mode >> 5) & 31, mode & 31]) * 8 + 4
-    return (np.abs(rgb.astype(np.int64) - background).max(axis=-1) > FOREGROUND_DELTA)
+    return np.abs(rgb.astype(np.int64) - background).max(axis=-1) > FOREGROUND_DELTA
 
 
 def _occupancy(mask: np.ndarray, cell: int) -> np.ndarray:

@@ -177,8 +177,11 @@ def screen_source(screen: ScreenClass, app_seed_color: str | None = None, dark: 
     `app_seed_color` (e.g. '0xFF3F51B5') adds `main()` and a `MaterialApp` themed from that seed
     color (`dark` for a dark theme); None leaves the screen class alone, as in a file of a larger app.
     """
-    lines = ["import 'package:flutter/material.dart';",
-             *(f"import '{library}';" for library in sorted(set(screen.imports))), ""]
+    lines = [
+        "import 'package:flutter/material.dart';",
+        *(f"import '{library}';" for library in sorted(set(screen.imports))),
+        "",
+    ]
     if app_seed_color:
         lines += [
             "void main() => runApp(const MyApp());",

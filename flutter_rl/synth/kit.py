@@ -29,9 +29,9 @@ class Ctx:
     declarations: list[str] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)
     # Per-screen style, drawn once so that screens of one template differ in look, not just in words.
-    field_style: str = field(init=False)   # "outlined" | "filled" | "underline"
-    spacing: float = field(init=False)     # multiplies every vertical gap
-    centered: bool = field(init=False)     # headings centered or start-aligned
+    field_style: str = field(init=False)  # "outlined" | "filled" | "underline"
+    spacing: float = field(init=False)  # multiplies every vertical gap
+    centered: bool = field(init=False)  # headings centered or start-aligned
 
     def __post_init__(self) -> None:
         self.field_style = self.rng.choice(("outlined", "outlined", "filled", "underline"))
@@ -88,13 +88,13 @@ def icon(name: str, color: Any = None, size: float | None = None) -> Call:
     return Call("Icon", Raw(f"Icons.{name}"), color=color, size=size)
 
 
-def text(value: Any, size: float | None = None, bold: bool = False, color: Any = None,
-         align: str | None = None) -> Call:
+def text(
+    value: Any, size: float | None = None, bold: bool = False, color: Any = None, align: str | None = None
+) -> Call:
     """A Text, with a TextStyle only when something is styled."""
     styled = size is not None or bold or color is not None
     style = Call("TextStyle", fontSize=size, fontWeight=Raw("FontWeight.bold") if bold else None, color=color)
-    return Call("Text", value, style=style if styled else None,
-                textAlign=Raw(f"TextAlign.{align}") if align else None)
+    return Call("Text", value, style=style if styled else None, textAlign=Raw(f"TextAlign.{align}") if align else None)
 
 
 def gap(height: float) -> Call:
@@ -145,23 +145,33 @@ def decoration(ctx: Ctx, label: Any, prefix: Any = None, suffix: Any = None) -> 
     if ctx.field_style == "outlined":
         border = Call("OutlineInputBorder")
     elif ctx.field_style == "filled":
-        border = Call("OutlineInputBorder", borderRadius=Call("BorderRadius.circular", 12),
-                      borderSide=Raw("BorderSide.none"))
-    return Call("InputDecoration", labelText=label, prefixIcon=prefix, suffixIcon=suffix,
-                filled=True if ctx.field_style == "filled" else None, border=border)
+        border = Call(
+            "OutlineInputBorder", borderRadius=Call("BorderRadius.circular", 12), borderSide=Raw("BorderSide.none")
+        )
+    return Call(
+        "InputDecoration",
+        labelText=label,
+        prefixIcon=prefix,
+        suffixIcon=suffix,
+        filled=True if ctx.field_style == "filled" else None,
+        border=border,
+    )
 
 
 def text_field(ctx: Ctx, label: str, icon_name: str | None = None, obscure: bool = False) -> Call:
-    return Call("TextField", obscureText=True if obscure else None,
-                decoration=decoration(ctx, label, icon(icon_name) if icon_name else None))
+    return Call(
+        "TextField",
+        obscureText=True if obscure else None,
+        decoration=decoration(ctx, label, icon(icon_name) if icon_name else None),
+    )
 
 
-def app_bar(ctx: Ctx, title: Any, actions: list[str] | None = None, leading: str | None = None,
-            colored: bool | None = None) -> Call:
+def app_bar(
+    ctx: Ctx, title: Any, actions: list[str] | None = None, leading: str | None = None, colored: bool | None = None
+) -> Call:
     """An AppBar; at medium/hard it gains action icons, sometimes a colored background."""
     if actions is None:
-        actions = ctx.sample(("search", "notifications_none", "more_vert", "favorite_border", "share"),
-                             ctx.level)
+        actions = ctx.sample(("search", "notifications_none", "more_vert", "favorite_border", "share"), ctx.level)
     colored = ctx.chance(0.4) if colored is None else colored
     return Call(
         "AppBar",
@@ -196,8 +206,9 @@ def scaffold(body: Any, app_bar_: Any = None, fab: Any = None, bottom: Any = Non
     return Call("Scaffold", appBar=app_bar_, body=body, floatingActionButton=fab, bottomNavigationBar=bottom)
 
 
-def repeated(ctx: Ctx, name: str, params: list[tuple[str, str]], build: Callable[..., Any],
-             rows: list[tuple[Any, ...]]) -> list[Any]:
+def repeated(
+    ctx: Ctx, name: str, params: list[tuple[str, str]], build: Callable[..., Any], rows: list[tuple[Any, ...]]
+) -> list[Any]:
     """One widget per row of arguments: inline at easy, through a helper method at medium/hard,
     the way a developer factors out a repeated tile once a screen grows."""
     if ctx.level == 0:

@@ -21,8 +21,13 @@ def _default_backend(settings: Settings) -> RenderBackend:
     return make_backend(settings)
 
 
-def run_synth(settings: Settings, n: int, out: str | None = None, seed: int | None = None,
-              make_backend: Callable[[Settings], RenderBackend] | None = None) -> int:
+def run_synth(
+    settings: Settings,
+    n: int,
+    out: str | None = None,
+    seed: int | None = None,
+    make_backend: Callable[[Settings], RenderBackend] | None = None,
+) -> int:
     """Synthesize `n` screens into `out` (default `<data.output_dir>/synth-<seed>-<n>`) with a
     progress bar; print the failures by type and difficulty. Exit status 1 when any screen failed."""
     seed = settings.data.seed if seed is None else seed
@@ -30,15 +35,13 @@ def run_synth(settings: Settings, n: int, out: str | None = None, seed: int | No
     console = Console()
     with (make_backend or _default_backend)(settings) as backend, Progress(console=console) as progress:
         task = progress.add_task(f"rendering {n} screens", total=n)
-        report = synthesize(n, folder, backend, seed=seed,
-                            progress=lambda k: progress.advance(task, k))
+        report = synthesize(n, folder, backend, seed=seed, progress=lambda k: progress.advance(task, k))
     _print_report(console, report)
     return 0 if not report.failures else 1
 
 
 def _print_report(console: Console, report: SynthesisReport) -> None:
-    console.print(f"wrote {len(report.written)} screens to {report.out_dir} "
-                  f"(render rate {report.render_rate:.1%})")
+    console.print(f"wrote {len(report.written)} screens to {report.out_dir} (render rate {report.render_rate:.1%})")
     if not report.failures:
         return
     table = Table("screen type", "difficulty", "error kind", "failures")

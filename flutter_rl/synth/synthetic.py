@@ -76,14 +76,22 @@ def screen_from_seed(screen_type: str, difficulty: str, seed: int) -> SyntheticS
     ctx = Ctx(rng=rng, difficulty=difficulty, palette=rng.choice(PALETTES), domain=rng.choice(DOMAINS))
     body = SCREEN_TEMPLATES[screen_type](ctx)
     name = screen_type.capitalize() + rng.choice(_CLASS_SUFFIXES)
-    screen = ScreenClass(name=name, body=body, methods=ctx.methods, state_fields=ctx.state_fields,
-                         declarations=ctx.declarations, imports=ctx.imports)
+    screen = ScreenClass(
+        name=name,
+        body=body,
+        methods=ctx.methods,
+        state_fields=ctx.state_fields,
+        declarations=ctx.declarations,
+        imports=ctx.imports,
+    )
     with_app = ctx.palette.dark or rng.random() < 0.5  # a dark screen needs its dark theme
     code = screen_source(screen, app_seed_color=ctx.palette.seed if with_app else None, dark=ctx.palette.dark)
     return SyntheticScreen(code=code, screen_type=screen_type, difficulty=difficulty, seed=seed)
 
 
-def plan_labels(n: int, reserve: Sequence[Quota | tuple[int, Sequence[str]]] = (), seed: int = 0) -> list[tuple[str, str]]:
+def plan_labels(
+    n: int, reserve: Sequence[Quota | tuple[int, Sequence[str]]] = (), seed: int = 0
+) -> list[tuple[str, str]]:
     """(screen_type, difficulty) for `n` screens: first the `reserve` quotas (`Quota`s, or (count,
     difficulties) for every type), e.g. [(160, ['easy']), (100, ['easy', 'medium', 'hard'])] so the
     default splits can be filled, then an even cycle over every type x difficulty. Within a quota the
@@ -97,8 +105,9 @@ def plan_labels(n: int, reserve: Sequence[Quota | tuple[int, Sequence[str]]] = (
     return labels[:n]
 
 
-def generate_screens(n: int, seed: int = 42,
-                     reserve: Sequence[Quota | tuple[int, Sequence[str]]] = ()) -> list[SyntheticScreen]:
+def generate_screens(
+    n: int, seed: int = 42, reserve: Sequence[Quota | tuple[int, Sequence[str]]] = ()
+) -> list[SyntheticScreen]:
     """The `n` screens that `synthesize(n, ..., seed=seed, reserve=reserve)` renders, in order."""
     rng = random.Random(seed)
     return [generate_screen(t, d, rng) for t, d in plan_labels(n, reserve, seed)]
@@ -125,20 +134,34 @@ def synthesize(
     report = SynthesisReport(out_dir=out)
     rows: list[dict[str, object]] = []
     for start in range(0, len(screens), batch_size):
-        batch = screens[start:start + batch_size]
+        batch = screens[start : start + batch_size]
         results = backend.render_batch([s.code for s in batch])
         for index, (screen, result) in enumerate(zip(batch, results), start=start):
             sample_id = f"synth-{seed}-{index:05d}"
             if not result.ok or not result.png:
                 kind = result.error_kind.value if result.error_kind else "unknown"
-                report.failures.append({"id": sample_id, "screen_type": screen.screen_type,
-                                        "difficulty": screen.difficulty, "error_kind": kind,
-                                        "message": result.message})
+                report.failures.append(
+                    {
+                        "id": sample_id,
+                        "screen_type": screen.screen_type,
+                        "difficulty": screen.difficulty,
+                        "error_kind": kind,
+                        "message": result.message,
+                    }
+                )
                 continue
             (out / f"{sample_id}.dart").write_text(screen.code)
             (out / f"{sample_id}.png").write_bytes(result.png)
-            rows.append({"id": sample_id, "image": f"{sample_id}.png", "screen_type": screen.screen_type,
-                         "difficulty": screen.difficulty, "reference_code": screen.code, "seed": screen.seed})
+            rows.append(
+                {
+                    "id": sample_id,
+                    "image": f"{sample_id}.png",
+                    "screen_type": screen.screen_type,
+                    "difficulty": screen.difficulty,
+                    "reference_code": screen.code,
+                    "seed": screen.seed,
+                }
+            )
             report.written.append(sample_id)
         if progress:
             progress(len(batch))

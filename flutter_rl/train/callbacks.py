@@ -81,14 +81,18 @@ class MlflowTrainingCallback(TrainerCallback):
 
             now = int(time.time() * 1000)
             batch = [Metric(key, value, now, state.global_step) for key, value in metrics.items()]
-            self.tracking.submit(f"metrics of step {state.global_step}",
-                                 partial(self.client.log_batch, self.run_id, metrics=batch), metrics=len(batch))
+            self.tracking.submit(
+                f"metrics of step {state.global_step}",
+                partial(self.client.log_batch, self.run_id, metrics=batch),
+                metrics=len(batch),
+            )
 
     def on_save(self, args, state, control, **kwargs):
         if self.log_checkpoints and state.is_world_process_zero:
             checkpoint = Path(args.output_dir) / f"checkpoint-{state.global_step}"
-            self.tracking.submit(checkpoint.name,
-                                 partial(log_checkpoint, self.client, self.run_id, checkpoint, state.global_step))
+            self.tracking.submit(
+                checkpoint.name, partial(log_checkpoint, self.client, self.run_id, checkpoint, state.global_step)
+            )
 
     def on_train_end(self, args, state, control, **kwargs):
         self.tracking.close()

@@ -35,11 +35,15 @@ def with_completions(prompt_inputs: dict[str, torch.Tensor], sequences: torch.Te
     for key, value in prompt_inputs.items():
         if key != "input_ids" and value.dim() == 2 and value.shape == prompt_inputs["input_ids"].shape:
             fill = torch.ones if key == "attention_mask" else torch.zeros
-            inputs[key] = torch.cat([value, fill((value.shape[0], extra), dtype=value.dtype, device=value.device)], dim=1)
+            inputs[key] = torch.cat(
+                [value, fill((value.shape[0], extra), dtype=value.dtype, device=value.device)], dim=1
+            )
     return inputs
 
 
-def completion_logprobs(model: Any, inputs: dict[str, torch.Tensor], prompt_length: int, temperature: float) -> torch.Tensor:
+def completion_logprobs(
+    model: Any, inputs: dict[str, torch.Tensor], prompt_length: int, temperature: float
+) -> torch.Tensor:
     """Log-probabilities (float32, at `temperature`) of the next token at each completion position of
     `inputs` (prompt + completion ids, attention mask, image fields): shape (batch, completion, vocab)."""
     logits = model(**inputs).logits[:, prompt_length - 1 : -1].float()
@@ -48,7 +52,11 @@ def completion_logprobs(model: Any, inputs: dict[str, torch.Tensor], prompt_leng
 
 @torch.no_grad()
 def logprob_gap(
-    policy: Any, other: Any, inputs: dict[str, torch.Tensor], prompt_length: int, completion_mask: torch.Tensor,
+    policy: Any,
+    other: Any,
+    inputs: dict[str, torch.Tensor],
+    prompt_length: int,
+    completion_mask: torch.Tensor,
     temperature: float = 1.0,
 ) -> dict[str, float]:
     """`other` against `policy` on the completion tokens of `inputs` (ids from column `prompt_length` on,
@@ -71,4 +79,7 @@ def logprob_gap(
 
 def fidelity_ok(gap: dict[str, float]) -> bool:
     """Whether a copy with this `logprob_gap` may generate for the policy without a correction."""
-    return gap["mean_abs_logprob_diff"] <= MAX_MEAN_ABS_LOGPROB_DIFF and gap["p99_abs_logprob_diff"] <= MAX_P99_ABS_LOGPROB_DIFF
+    return (
+        gap["mean_abs_logprob_diff"] <= MAX_MEAN_ABS_LOGPROB_DIFF
+        and gap["p99_abs_logprob_diff"] <= MAX_P99_ABS_LOGPROB_DIFF
+    )

@@ -72,7 +72,9 @@ def check_layout(layout: Layout, settings: Settings, *, cuda: bool, deepspeed: b
             "adapter, which ZeRO-3 partitions: use zero2.yaml or ddp.yaml, or generation_model = 'policy'"
         )
     if not cuda:
-        raise LayoutError(f"DeepSpeed {layout.upper()} needs CUDA GPUs; on this machine use configs/accelerate/ddp.yaml")
+        raise LayoutError(
+            f"DeepSpeed {layout.upper()} needs CUDA GPUs; on this machine use configs/accelerate/ddp.yaml"
+        )
     if deepspeed is None:
         deepspeed = importlib.util.find_spec("deepspeed") is not None
     if not deepspeed:

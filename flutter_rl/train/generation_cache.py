@@ -77,7 +77,10 @@ def prompt_token_bound(processor: Any) -> int:
             "cannot be sized once; set generation_cache = 'dynamic'"
         ) from None
     probe = processor.apply_chat_template(
-        [build_chat(Image.new("RGB", (factor, factor)))], add_generation_prompt=True, tokenize=True, return_dict=True,
+        [build_chat(Image.new("RGB", (factor, factor)))],
+        add_generation_prompt=True,
+        tokenize=True,
+        return_dict=True,
     )["input_ids"][0]
     text_tokens = len(probe) - sum(1 for token in probe if token == image_token_id)
     return text_tokens + max_pixels // factor**2
@@ -109,4 +112,3 @@ def compile_seconds() -> float:
     from torch._dynamo.utils import compilation_time_metrics
 
     return float(sum(compilation_time_metrics.get("_compile.compile_inner", [])))
-

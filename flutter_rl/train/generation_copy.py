@@ -45,13 +45,19 @@ class GenerationCopyError(RuntimeError):
 
 
 def trained_parameters(
-    copy_model: Any, policy: Any, rename: Callable[[str], str] = str, skip: frozenset[int] = frozenset(),
+    copy_model: Any,
+    policy: Any,
+    rename: Callable[[str], str] = str,
+    skip: frozenset[int] = frozenset(),
 ) -> list[tuple[torch.nn.Parameter, torch.nn.Parameter]]:
     """(copy parameter, policy parameter) for every parameter the policy trains, paired by name
     (`rename` maps a policy name to the copy's; default: the same name), except those whose id is in `skip`."""
     in_copy = dict(copy_model.named_parameters())
-    trained = [(rename(name), param) for name, param in policy.named_parameters()
-               if param.requires_grad and id(param) not in skip]
+    trained = [
+        (rename(name), param)
+        for name, param in policy.named_parameters()
+        if param.requires_grad and id(param) not in skip
+    ]
     missing = [name for name, _ in trained if name not in in_copy]
     if missing:
         raise GenerationCopyError(f"the generation copy lacks {len(missing)} trained parameters, e.g. {missing[0]}")
@@ -80,12 +86,17 @@ def lora_layers(policy: Any) -> list[tuple[str, Any, str]]:
     from peft.tuners.lora import LoraLayer
 
     adapter = getattr(policy, "active_adapter", None)
-    layers = [(name, module, adapter) for name, module in policy.named_modules()
-              if isinstance(module, LoraLayer) and adapter in module.lora_A]
+    layers = [
+        (name, module, adapter)
+        for name, module in policy.named_modules()
+        if isinstance(module, LoraLayer) and adapter in module.lora_A
+    ]
     for name, module, _ in layers:
         if module.use_dora.get(adapter) or module.lora_B[adapter].bias is not None or module.fan_in_fan_out:
-            raise GenerationCopyError(f"generation_model = 'merged_copy' merges plain LoRA only; {name} uses "
-                                      "DoRA, a LoRA bias or fan_in_fan_out")
+            raise GenerationCopyError(
+                f"generation_model = 'merged_copy' merges plain LoRA only; {name} uses "
+                "DoRA, a LoRA bias or fan_in_fan_out"
+            )
     return layers
 
 
@@ -123,8 +134,9 @@ def merge_adapter(copy_model: Any, policy: Any, stochastic: bool = False) -> Non
         delta = module.lora_B[adapter].weight.float() @ module.lora_A[adapter].weight.float()
         merged = base_weight(module.get_base_layer().weight).float() + delta * module.scaling[adapter]
         target.copy_(round_stochastically(merged, target.dtype) if stochastic else merged)
-    lora = frozenset(id(p) for _, module, adapter in layers
-                     for p in (module.lora_A[adapter].weight, module.lora_B[adapter].weight))
+    lora = frozenset(
+        id(p) for _, module, adapter in layers for p in (module.lora_A[adapter].weight, module.lora_B[adapter].weight)
+    )
     for target, source in trained_parameters(copy_model, policy, rename=merged_name, skip=lora):
         target.copy_(source)
 
@@ -144,7 +156,9 @@ def load_generation_copy(model: ModelSettings, policy: Any, device: torch.device
 
     dtype = policy.get_input_embeddings().weight.dtype
     base = AutoModelForImageTextToText.from_pretrained(
-        resolve_model_source(model.name), dtype=dtype, attn_implementation=model.attn_implementation,
+        resolve_model_source(model.name),
+        dtype=dtype,
+        attn_implementation=model.attn_implementation,
         device_map=device,
     )
     copy_model = base
@@ -159,8 +173,9 @@ def load_generation_copy(model: ModelSettings, policy: Any, device: torch.device
     for name, param in quantized:
         copy_model.get_parameter(rename(name)).copy_(dequantize_bnb_weight(param))
     if not quantized and not merged:
-        log.warning("[train] generation_model = 'dequantized_copy' but the policy is not quantized: "
-                    "the copy only adds memory")
+        log.warning(
+            "[train] generation_model = 'dequantized_copy' but the policy is not quantized: the copy only adds memory"
+        )
     if peft:
         for target, source in trained_parameters(copy_model, policy):
             target.data = source.detach().clone().to(target.device)  # the policy's adapter dtype, values included

@@ -22,7 +22,11 @@ from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
 from flutter_rl.train.distributed import LayoutError, check_layout, current_layout, is_main_process
 from flutter_rl.train.generation_cache import (
-    GenerationCacheError, check_static_device, check_static_model, compile_kwargs, prompt_token_bound,
+    GenerationCacheError,
+    check_static_device,
+    check_static_model,
+    compile_kwargs,
+    prompt_token_bound,
     static_cache_kwargs,
 )
 from flutter_rl.train.generation_copy import load_generation_copy
@@ -31,7 +35,6 @@ from flutter_rl.train.policy import check_policy, load_policy, peft_config, trai
 from flutter_rl.train.sft import sft_warmup
 from flutter_rl.train.trainer import InstrumentedGRPOTrainer
 from flutter_rl.train.trainer_args import shared_trainer_args
-
 
 RewardFunc = Callable[..., list[float]]
 
@@ -113,7 +116,10 @@ def generation_args(settings: Settings, processor: Any) -> dict[str, Any]:
 
 
 def grpo_config(
-    settings: Settings, output_dir: Path, reward_weights: Sequence[float], processor: Any = None,
+    settings: Settings,
+    output_dir: Path,
+    reward_weights: Sequence[float],
+    processor: Any = None,
 ) -> GRPOConfig:
     """TRL's GRPOConfig from `[train]` (+ precision from `[model]` and the hardware; the processor
     sizes a static generation cache), plus the `[train.trl]` pass-through fields."""
@@ -195,13 +201,19 @@ def train_grpo(
         if settings.train.generation_model != "policy":
             started = time.perf_counter()
             trainer.generation_copy = load_generation_copy(
-                settings.model, trainer.accelerator.unwrap_model(trainer.model), trainer.accelerator.device,
+                settings.model,
+                trainer.accelerator.unwrap_model(trainer.model),
+                trainer.accelerator.device,
                 merged=settings.train.generation_model == "merged_copy",
             )
-            print(f"generation copy ({settings.train.generation_model}) loaded in {time.perf_counter() - started:.1f} s")
+            print(
+                f"generation copy ({settings.train.generation_model}) loaded in {time.perf_counter() - started:.1f} s"
+            )
         if settings.train.generation_cache == "static":
             generator = trainer.generation_copy
-            check_static_model("train", generator if generator is not None else trainer.accelerator.unwrap_model(trainer.model))
+            check_static_model(
+                "train", generator if generator is not None else trainer.accelerator.unwrap_model(trainer.model)
+            )
             trainer.generation_config.update(**compile_kwargs())
         if resume_from is not None:
             print(f"resuming from {resume_from}")

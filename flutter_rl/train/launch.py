@@ -97,24 +97,39 @@ def write_settings_file(settings: Settings, path: str | Path) -> Path:
         recipes = path.parent / "recipes"
         recipes.mkdir(exist_ok=True)
         (recipes / f"{settings.preset}.toml").write_text(
-            f"# {path.name} holds preset {settings.preset!r}'s values already merged in.\n")
+            f"# {path.name} holds preset {settings.preset!r}'s values already merged in.\n"
+        )
     return path
 
 
 def launch_command(
-    config_file: str | Path, num_processes: int, cli_args: Sequence[str], program: Sequence[str] = ("-m", "flutter_rl.train"),
+    config_file: str | Path,
+    num_processes: int,
+    cli_args: Sequence[str],
+    program: Sequence[str] = ("-m", "flutter_rl.train"),
 ) -> list[str]:
     """The `accelerate launch` command that runs `python <program> <cli_args>` (default: the training
     entry point `python -m flutter_rl.train`) in `num_processes` processes."""
     return [
-        sys.executable, "-m", "accelerate.commands.launch", "--config_file", str(config_file),
-        "--num_processes", str(num_processes), "--num_machines", "1", "--machine_rank", "0",
-        *program, *cli_args,
+        sys.executable,
+        "-m",
+        "accelerate.commands.launch",
+        "--config_file",
+        str(config_file),
+        "--num_processes",
+        str(num_processes),
+        "--num_machines",
+        "1",
+        "--machine_rank",
+        "0",
+        *program,
+        *cli_args,
     ]
 
 
-def stream(command: Sequence[str], echo: Callable[[str], None], env: dict[str, str] | None = None,
-           keep: int = 40) -> int:
+def stream(
+    command: Sequence[str], echo: Callable[[str], None], env: dict[str, str] | None = None, keep: int = 40
+) -> int:
     """Run `command`, pass each line of its stdout and stderr to `echo` as it comes; return its exit code.
 
     If the caller is interrupted (a cancelled flow run), the launcher gets SIGTERM, which torchrun
@@ -122,15 +137,20 @@ def stream(command: Sequence[str], echo: Callable[[str], None], env: dict[str, s
     later if it is still there. A non-zero exit raises `LaunchError` with the last `keep` lines."""
     tail: list[str] = []
     process = subprocess.Popen(
-        list(command), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
-        env=env, start_new_session=True,
+        list(command),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+        env=env,
+        start_new_session=True,
     )
     try:
         assert process.stdout is not None
         for line in process.stdout:
             line = line.rstrip("\n")
             echo(line)
-            tail = [*tail[-(keep - 1):], line]
+            tail = [*tail[-(keep - 1) :], line]
         code = process.wait()
     except BaseException:
         process.send_signal(signal.SIGTERM)
@@ -146,7 +166,9 @@ def stream(command: Sequence[str], echo: Callable[[str], None], env: dict[str, s
 
 
 def launch_training(
-    settings: Settings, manifest_dir: str | Path, echo: Callable[[str], None] = print,
+    settings: Settings,
+    manifest_dir: str | Path,
+    echo: Callable[[str], None] = print,
     env: dict[str, str] | None = None,
 ) -> TrainResult:
     """`flutter-rl train --manifest manifest_dir` in `[train] num_processes` processes of the

@@ -104,8 +104,7 @@ def check_policy(model: ModelSettings) -> str:
     pattern = re.compile(lora_target_pattern(model.target_modules))
     if not any(pattern.fullmatch(name) for name, _ in skeleton.named_modules()):
         raise PolicyError(
-            f"[model] target_modules = {model.target_modules} match no module of the language model of "
-            f"{model.name!r}"
+            f"[model] target_modules = {model.target_modules} match no module of the language model of {model.name!r}"
         )
     return source
 

@@ -52,12 +52,12 @@ def run_training(settings: Settings, manifest_path: str | None = None) -> TrainR
     # The cheap checks first: a wrong model name or a stopped server should not wait for a browser and curation.
     check_policy(settings.model)
     check_tracking_server(tracking_uri(settings))
+    from accelerate import PartialState
+
     from flutter_renderer.render import make_backend
     from flutter_rl.curate import Manifest
     from flutter_rl.curate.pipeline import curate
     from flutter_rl.reward import make_reward_functions
-
-    from accelerate import PartialState
 
     renderer = per_process_renderer(settings.renderer, world_size())
     with make_backend(renderer) as backend:
@@ -65,8 +65,10 @@ def run_training(settings: Settings, manifest_path: str | None = None) -> TrainR
             manifest = Manifest.load(manifest_path) if manifest_path else curate(settings, backend)
         train_split = manifest.split("train")
         if train_split.empty:
-            raise TrainingSetupError(f"the manifest {manifest.root} has no train split (an eval-only dataset, "
-                                     "curated with data.train_size = 0): evaluate it, or curate with train_size > 0")
+            raise TrainingSetupError(
+                f"the manifest {manifest.root} has no train split (an eval-only dataset, "
+                "curated with data.train_size = 0): evaluate it, or curate with train_size > 0"
+            )
         rows = train_rows(train_split)
         if not rows:
             raise TrainingSetupError(f"the manifest {manifest.root} has no readable train rows")
@@ -74,7 +76,11 @@ def run_training(settings: Settings, manifest_path: str | None = None) -> TrainR
         settings = settings.model_copy(deep=True)
         settings.train.output_dir = str(training_dir(settings, manifest.version))
         return train_grpo(
-            settings, rows, reward_funcs, reward_weights, tracking_uri(settings),
+            settings,
+            rows,
+            reward_funcs,
+            reward_weights,
+            tracking_uri(settings),
             run_params={"data.manifest": manifest.version, "data.train_rows": len(rows)},
         )
 

@@ -46,7 +46,9 @@ def weight_files(checkpoint_dir: str | Path) -> list[Path]:
     files = [p for p in folder.iterdir() if p.is_file()]
     if (folder / ADAPTER_CONFIG).is_file():
         return sorted(p for p in files if p.name == ADAPTER_CONFIG or p.name.startswith("adapter_model"))
-    weights = [p for p in files if p.name.startswith("model") and p.name.endswith((".safetensors", ".safetensors.index.json"))]
+    weights = [
+        p for p in files if p.name.startswith("model") and p.name.endswith((".safetensors", ".safetensors.index.json"))
+    ]
     if not weights or not (folder / "config.json").is_file():
         return []
     return sorted([p for p in files if p.name in MODEL_CONFIG_FILES] + weights)

@@ -56,7 +56,11 @@ def sft_warmup(
     full = settings.model.adapter == "none"
     saved = output_dir / (SFT_MODEL_DIR if full else SFT_ADAPTER_DIR)
     if weight_files(saved):
-        return load_model(str(saved), settings.model) if full else PeftModel.from_pretrained(model, str(saved), is_trainable=True)
+        return (
+            load_model(str(saved), settings.model)
+            if full
+            else PeftModel.from_pretrained(model, str(saved), is_trainable=True)
+        )
     rows = sft_rows(dataset)
     if not rows:
         raise ValueError("[train.sft] enabled = true but no training row has a non-empty reference_code")

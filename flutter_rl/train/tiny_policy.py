@@ -69,8 +69,17 @@ class PolicySize:
 
 TINY = PolicySize()
 SMALL = PolicySize(
-    vocab_size=4096, text_hidden=256, text_layers=8, text_intermediate=768, attention_heads=4, kv_heads=2,
-    head_dim=64, vision_hidden=128, vision_layers=4, vision_intermediate=512, vision_heads=4,
+    vocab_size=4096,
+    text_hidden=256,
+    text_layers=8,
+    text_intermediate=768,
+    attention_heads=4,
+    kv_heads=2,
+    head_dim=64,
+    vision_hidden=128,
+    vision_layers=4,
+    vision_intermediate=512,
+    vision_heads=4,
 )
 SIZES = {"tiny": TINY, "small": SMALL}
 

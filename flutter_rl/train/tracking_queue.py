@@ -22,8 +22,10 @@ from flutter_rl.train.mlflow_run import TrackingError, check_tracking_server
 
 log = logging.getLogger(__name__)
 
-FLUSH_TIMEOUT_S = 30.0   # close() waits this long for queued calls before counting them as lost
-HEALTH_TIMEOUT_S = 2.0   # the probe of a server that is down
+FLUSH_TIMEOUT_S = 30.0  # close() waits this long for queued calls before counting them as lost
+HEALTH_TIMEOUT_S = 2.0  # the probe of a server that is down
+
+
 @dataclass
 class _Call:
     what: str
@@ -39,7 +41,7 @@ class TrackingQueue:
     run_id: str
     lost_metrics: int = 0
     lost_calls: list[str] = field(default_factory=list)  # what was lost besides metrics (checkpoints, ...)
-    down_reason: str = ""                                 # why the server counts as down ('' when up)
+    down_reason: str = ""  # why the server counts as down ('' when up)
 
     def __post_init__(self) -> None:
         self._calls: queue.Queue[_Call | None] = queue.Queue()
@@ -70,8 +72,13 @@ class TrackingQueue:
             call.send()
         except Exception as exc:  # noqa: BLE001 - any MLflow or network failure fails the logging, not the training
             if not self.down_reason:
-                log.warning("MLflow: could not log %s to run %s (%s); dropping logging calls until %s answers "
-                            "again", call.what, self.run_id, _first_line(exc), self.uri)
+                log.warning(
+                    "MLflow: could not log %s to run %s (%s); dropping logging calls until %s answers again",
+                    call.what,
+                    self.run_id,
+                    _first_line(exc),
+                    self.uri,
+                )
             self.down_reason = _first_line(exc)
             self._lose(call)
             return
@@ -108,9 +115,16 @@ class TrackingQueue:
                 self._lose(call)
         self._calls.put(None)  # the thread may still be in a call: let it end after that one
         if self.lost_metrics or self.lost_calls:
-            log.warning("MLflow: %d metrics and %d other logging calls (%s) were not logged to run %s at %s "
-                        "(last error: %s); the checkpoints are on disk", self.lost_metrics, len(self.lost_calls),
-                        ", ".join(self.lost_calls) or "none", self.run_id, self.uri, self.down_reason or "none")
+            log.warning(
+                "MLflow: %d metrics and %d other logging calls (%s) were not logged to run %s at %s "
+                "(last error: %s); the checkpoints are on disk",
+                self.lost_metrics,
+                len(self.lost_calls),
+                ", ".join(self.lost_calls) or "none",
+                self.run_id,
+                self.uri,
+                self.down_reason or "none",
+            )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from flutter_rl.curate import Manifest  # noqa: E402
-from flutter_rl.curate.pipeline import curate  # noqa: E402
 from flutter_rl.curate.manifest import counts_table  # noqa: E402
+from flutter_rl.curate.pipeline import curate  # noqa: E402
 from flutter_rl.settings import load_settings  # noqa: E402
 
 PRESET = "small"
@@ -38,8 +38,9 @@ def processor_size(width: int, height: int, max_pixels: int) -> tuple[int, int]:
     """(width, height) the Qwen-VL image processor resizes a `width` x `height` screenshot to."""
     from transformers.models.qwen2_vl.image_processing_qwen2_vl import smart_resize
 
-    resized_height, resized_width = smart_resize(height, width, factor=PROCESSOR_FACTOR,
-                                                 min_pixels=PROCESSOR_MIN_PIXELS, max_pixels=max_pixels)
+    resized_height, resized_width = smart_resize(
+        height, width, factor=PROCESSOR_FACTOR, min_pixels=PROCESSOR_MIN_PIXELS, max_pixels=max_pixels
+    )
     return resized_width, resized_height
 
 
@@ -52,11 +53,15 @@ def export_train_split(manifest: Manifest, out: Path, max_pixels: int) -> int:
     for row in train.itertuples(index=False):
         with Image.open(row.image_path) as image:
             size = processor_size(image.width, image.height, max_pixels)
-            image.convert("RGB").resize(size, Image.Resampling.BICUBIC).save(out / "images" / f"{row.id}.png", optimize=True)
+            image.convert("RGB").resize(size, Image.Resampling.BICUBIC).save(
+                out / "images" / f"{row.id}.png", optimize=True
+            )
         paths.append(f"images/{row.id}.png")
     train = train.assign(image_path=paths)[COLUMNS]
     train.to_parquet(out / "train.parquet", index=False)
-    (out / "manifest.json").write_text(json.dumps({"manifest": manifest.version, "root": str(manifest.root), "train_rows": len(train)}))
+    (out / "manifest.json").write_text(
+        json.dumps({"manifest": manifest.version, "root": str(manifest.root), "train_rows": len(train)})
+    )
     return len(train)
 
 
@@ -66,10 +71,14 @@ def main() -> int:
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="settings override")
     args = parser.parse_args()
 
-    settings = load_settings(REPO / "pipeline.toml", preset=PRESET, overrides=dict(item.split("=", 1) for item in args.set))
+    settings = load_settings(
+        REPO / "pipeline.toml", preset=PRESET, overrides=dict(item.split("=", 1) for item in args.set)
+    )
     manifest = curate(settings)
     print(f"manifest {manifest.version} at {manifest.root}")
-    counts = counts_table(manifest).pivot_table(index=["split", "screen_type"], columns="difficulty", values="count", fill_value=0)
+    counts = counts_table(manifest).pivot_table(
+        index=["split", "screen_type"], columns="difficulty", values="count", fill_value=0
+    )
     print(counts.to_string())
     rows = export_train_split(manifest, Path(args.out), settings.model.max_pixels)
     size = sum(p.stat().st_size for p in Path(args.out).rglob("*") if p.is_file())

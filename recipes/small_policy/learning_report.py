@@ -25,12 +25,13 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from flutter_rl.evaluate.reporting import markdown_table  # noqa: E402
-from flutter_rl.settings import Settings, load_settings  # noqa: E402
-from flutter_rl.evaluate import plots, report  # noqa: E402
-from flutter_rl.evaluate.sweep import SweepResult, run_sweep  # noqa: E402
-from flutter_rl.train.sft import SFT_MODEL_DIR  # noqa: E402
 from learning_run import SUMMARY_NAME  # noqa: E402
+
+from flutter_rl.evaluate import plots, report  # noqa: E402
+from flutter_rl.evaluate.reporting import markdown_table  # noqa: E402
+from flutter_rl.evaluate.sweep import SweepResult, run_sweep  # noqa: E402
+from flutter_rl.settings import Settings, load_settings  # noqa: E402
+from flutter_rl.train.sft import SFT_MODEL_DIR  # noqa: E402
 
 PRESET = "small"
 TABLE_METRICS = ("render_rate", "visual", "combined")
@@ -59,7 +60,14 @@ def interval(value: float, low: float, high: float, scale: float = 1.0, digits: 
 
 def sweep_markdown(table: pd.DataFrame, group: str | None) -> str:
     """A sweep table as markdown: each metric and its change against the base, with 95% intervals."""
-    head = ["checkpoint", "step", *([group] if group else []), "n", *TABLE_METRICS, *(f"{m} change" for m in TABLE_METRICS)]
+    head = [
+        "checkpoint",
+        "step",
+        *([group] if group else []),
+        "n",
+        *TABLE_METRICS,
+        *(f"{m} change" for m in TABLE_METRICS),
+    ]
     lines = []
     for row in table.to_dict("records"):
         cells = [str(row["checkpoint"]), str(row["step"]), *([str(row[group])] if group else []), str(row["n"])]
@@ -67,7 +75,11 @@ def sweep_markdown(table: pd.DataFrame, group: str | None) -> str:
         for m in TABLE_METRICS:
             name = f"{m}_delta_pp" if m in report.RATES else f"{m}_delta"
             digits = 1 if m in report.RATES else 3
-            cells.append("-" if pd.isna(row[name]) else interval(row[name], row[f"{name}_low"], row[f"{name}_high"], digits=digits))
+            cells.append(
+                "-"
+                if pd.isna(row[name])
+                else interval(row[name], row[f"{name}_low"], row[f"{name}_high"], digits=digits)
+            )
         lines.append(cells)
     return markdown_table(head, lines) + "\n"
 
@@ -77,7 +89,9 @@ def learning_curves(summary: dict) -> Figure:
     fig = Figure(figsize=(12, 6.4), layout="tight")
     axes = fig.subplots(2, 3, squeeze=False).ravel()
     for ax, (title, (stage, key)) in zip(axes, CURVES.items()):
-        points = [(log["step"], log[key]) for log in summary.get(stage, {}).get("logs", []) if key in log and "step" in log]
+        points = [
+            (log["step"], log[key]) for log in summary.get(stage, {}).get("logs", []) if key in log and "step" in log
+        ]
         if points:
             ax.plot(*zip(*points), marker="." if len(points) < 50 else None)
         ax.set_title(title, fontsize=10)
@@ -95,7 +109,12 @@ def write_results(result: SweepResult, settings: Settings, summary: dict | None,
     samples["exposure"] = samples.apply(exposure, axis=1, settings=settings)
     ci = {"bootstrap_samples": settings.eval.bootstrap_samples, "confidence": settings.eval.confidence}
     tables = {**result.tables, "by_exposure": report.breakdown_table(samples, "exposure", **ci)}
-    groups = {"overall": None, "by_screen_type": "screen_type", "by_difficulty": "difficulty", "by_exposure": "exposure"}
+    groups = {
+        "overall": None,
+        "by_screen_type": "screen_type",
+        "by_difficulty": "difficulty",
+        "by_exposure": "exposure",
+    }
     markdown = []
     for name, table in tables.items():
         table.to_csv(out / f"{name}.csv", index=False)
@@ -104,7 +123,19 @@ def write_results(result: SweepResult, settings: Settings, summary: dict | None,
     errors = tables["errors"]
     markdown.append(f"### errors\n\n{markdown_table(errors.columns, errors.values.tolist())}\n")
     (out / "tables.md").write_text("\n".join(markdown))
-    columns = ["checkpoint", "step", "id", "screen_type", "difficulty", "exposure", "rendered", "error_kind", "format", "visual", "combined"]
+    columns = [
+        "checkpoint",
+        "step",
+        "id",
+        "screen_type",
+        "difficulty",
+        "exposure",
+        "rendered",
+        "error_kind",
+        "format",
+        "visual",
+        "combined",
+    ]
     samples[columns].to_csv(out / "samples.csv", index=False)
 
     last = tables["overall"].sort_values("step")["checkpoint"].iloc[-1]
@@ -123,13 +154,19 @@ def write_results(result: SweepResult, settings: Settings, summary: dict | None,
         if unit.checkpoint.name in ("base", last):
             best, worst = plots.best_and_worst(unit.samples, settings.eval.grid_examples)
             for label, chosen in (("best", best), ("worst", worst)):
-                sample_grid(unit, settings, chosen, images).save(out / f"grid_{unit.checkpoint.name}_{label}.png", optimize=True)
+                sample_grid(unit, settings, chosen, images).save(
+                    out / f"grid_{unit.checkpoint.name}_{label}.png", optimize=True
+                )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train-dir", default="runs/partc/train", help="unpacked training folder (sft-model/, checkpoint-N/)")
-    parser.add_argument("--data", default=".device/partc", help="learning_data.py's export (its manifest.json names the eval manifest)")
+    parser.add_argument(
+        "--train-dir", default="runs/partc/train", help="unpacked training folder (sft-model/, checkpoint-N/)"
+    )
+    parser.add_argument(
+        "--data", default=".device/partc", help="learning_data.py's export (its manifest.json names the eval manifest)"
+    )
     parser.add_argument("--results", default="benchmarks/gpu/results/partc", help="where tables and figures go")
     parser.add_argument("--limit", type=int, help="evaluate only the first N eval screens (a dry run)")
     parser.add_argument("--no-track", action="store_true", help="do not log the sweep to MLflow")
@@ -144,8 +181,21 @@ def main() -> int:
     summary_file = train_dir / SUMMARY_NAME
     summary = json.loads(summary_file.read_text()) if summary_file.is_file() else None
     write_results(result, settings, summary, Path(args.results))
-    print(result.tables["overall"][["checkpoint", "step", "n", "render_rate", "visual", "combined",
-                                    "render_rate_delta_pp", "visual_delta", "combined_delta"]].to_string(index=False))
+    print(
+        result.tables["overall"][
+            [
+                "checkpoint",
+                "step",
+                "n",
+                "render_rate",
+                "visual",
+                "combined",
+                "render_rate_delta_pp",
+                "visual_delta",
+                "combined_delta",
+            ]
+        ].to_string(index=False)
+    )
     print(f"results in {args.results}" + (f"; MLflow sweep run {result.run_id}" if result.run_id else ""))
     return 0
 

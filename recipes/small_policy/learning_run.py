@@ -39,9 +39,9 @@ from flutter_rl.train.time_limit import TimeLimit  # noqa: E402
 from flutter_rl.train.tiny_policy import SIZES  # noqa: E402
 
 PRESET = "small"
-PART_BYTES = 15 * 2**20          # each returned file is at most 16 MiB
-PACK_BUDGET = 58 * 2**20         # all returned files are at most 64 MiB; the log and summary need the rest
-PACK_SECONDS = 30                # kept free before the deadline for exporting and packing
+PART_BYTES = 15 * 2**20  # each returned file is at most 16 MiB
+PACK_BUDGET = 58 * 2**20  # all returned files are at most 64 MiB; the log and summary need the rest
+PACK_SECONDS = 30  # kept free before the deadline for exporting and packing
 TAR_NAME = "learning_models.tar"
 SUMMARY_NAME = "learning_summary.json"
 # A checkpoint folder's files that are not needed to load it for generation.
@@ -72,7 +72,13 @@ def ensure_policy(settings: Settings, rows: list[dict[str, Any]], size: str) -> 
 
     if not (Path(settings.model.name) / "config.json").is_file():
         corpus = [row["reference_code"] for row in rows]
-        make_policy(settings.model.name, SIZES[size], seed=settings.train.seed, max_pixels=settings.model.max_pixels, corpus=corpus)
+        make_policy(
+            settings.model.name,
+            SIZES[size],
+            seed=settings.train.seed,
+            max_pixels=settings.model.max_pixels,
+            corpus=corpus,
+        )
 
 
 def run_sft(settings: Settings, rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
@@ -85,8 +91,14 @@ def run_sft(settings: Settings, rows: list[dict[str, Any]], seconds: float) -> d
     trainable, total = trainable_parameters(model)
     logs, limit = LogCollector(), TimeLimit(seconds)
     sft_warmup(model, processor, rows, settings, Path(settings.train.output_dir), callbacks=[logs, limit])
-    return {"seconds": round(time.perf_counter() - started, 1), "trainable_params": trainable, "total_params": total,
-            "max_steps": settings.train.sft.max_steps, "stopped_by_time_at": limit.stopped_at, "logs": logs.logs}
+    return {
+        "seconds": round(time.perf_counter() - started, 1),
+        "trainable_params": trainable,
+        "total_params": total,
+        "max_steps": settings.train.sft.max_steps,
+        "stopped_by_time_at": limit.stopped_at,
+        "logs": logs.logs,
+    }
 
 
 def run_grpo(settings: Settings, rows: list[dict[str, Any]], limit: TimeLimit) -> dict[str, Any]:
@@ -106,9 +118,13 @@ def run_grpo(settings: Settings, rows: list[dict[str, Any]], limit: TimeLimit) -
             return {"skipped": f"the renderer failed on a reference screen: {probe.error_kind}: {probe.message}"}
         reward_funcs, reward_weights = make_reward_functions(settings, backend)
         result = train_grpo(settings, rows, reward_funcs, reward_weights, tracking_uri=None, callbacks=[limit])
-    return {"seconds": round(time.perf_counter() - started, 1), "max_steps": settings.train.max_steps,
-            "stopped_by_time_at": limit.stopped_at, "checkpoints": [p.name for p in result.checkpoints],
-            "logs": result.log_history}
+    return {
+        "seconds": round(time.perf_counter() - started, 1),
+        "max_steps": settings.train.max_steps,
+        "stopped_by_time_at": limit.stopped_at,
+        "checkpoints": [p.name for p in result.checkpoints],
+        "logs": result.log_history,
+    }
 
 
 def export_bf16(source: Path, target: Path) -> None:
@@ -170,8 +186,12 @@ def main() -> int:
     parser.add_argument("--stage", choices=("sft", "grpo", "all"), default="all")
     parser.add_argument("--size", choices=sorted(SIZES), default="small", help="architecture of the random policy")
     parser.add_argument("--sft-seconds", type=float, default=240.0, help="SFT stops after this long")
-    parser.add_argument("--deadline", type=float, default=530.0, help="seconds from start by which everything is packed")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="settings override, e.g. renderer.workers=8")
+    parser.add_argument(
+        "--deadline", type=float, default=530.0, help="seconds from start by which everything is packed"
+    )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="settings override, e.g. renderer.workers=8"
+    )
     args = parser.parse_args()
 
     started = time.monotonic()
@@ -181,7 +201,9 @@ def main() -> int:
     rows = load_rows(Path(args.data))
     summary: dict[str, Any] = {
         "device": torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu",
-        "train_rows": len(rows), "settings": settings.to_toml_dict(), "size": args.size,
+        "train_rows": len(rows),
+        "settings": settings.to_toml_dict(),
+        "size": args.size,
     }
     try:
         ensure_policy(settings, rows, args.size)

@@ -14,21 +14,25 @@ from flutter_rl.settings import DataSettings, Settings
 def fake_backend() -> FakeBackend:
     return FakeBackend()
 
+
 @pytest.fixture
 def small_settings(tmp_path: Path) -> Settings:
     """Settings with small splits and the output under tmp_path."""
     data = DataSettings(synthetic_count=48, train_size=12, eval_size=12, output_dir=str(tmp_path / "data"))
     return Settings(data=data)
 
+
 def write_png(path: Path, seed: int | str, size: tuple[int, int] = (390, 844)) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(blocks_png(seed, size))
     return path
 
+
 @pytest.fixture
 def make_png():
     """`make_png(path, seed, size=(390, 844))` writes a block-layout PNG and returns its path."""
     return write_png
+
 
 @pytest.fixture
 def png_bytes():

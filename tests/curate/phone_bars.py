@@ -17,8 +17,13 @@ def _font(size: float) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
     return ImageFont.load_default(size=max(6, round(size)))
 
 
-def status_bar(width: int, scale: float, style: str = "android", background: Color = (32, 33, 36),
-               foreground: Color = (255, 255, 255)) -> Image.Image:
+def status_bar(
+    width: int,
+    scale: float,
+    style: str = "android",
+    background: Color = (32, 33, 36),
+    foreground: Color = (255, 255, 255),
+) -> Image.Image:
     """An Android (24 dp) or iOS (47 pt) status bar: clock at the left, signal and battery at the right."""
     height = round((24 if style == "android" else 47) * scale)
     bar = Image.new("RGB", (width, height), background)
@@ -29,13 +34,18 @@ def status_bar(width: int, scale: float, style: str = "android", background: Col
     icon = 12 * scale
     right = width - (16 if style == "android" else 28) * scale
     top = height / 2 - icon / 2
-    draw.rectangle([right - 2 * icon, top + icon * 0.2, right, top + icon * 0.8], outline=foreground, width=max(1, round(scale)))
-    draw.polygon([(right - 4.5 * icon, top + icon), (right - 3 * icon, top + icon), (right - 3 * icon, top)], fill=foreground)
+    draw.rectangle(
+        [right - 2 * icon, top + icon * 0.2, right, top + icon * 0.8], outline=foreground, width=max(1, round(scale))
+    )
+    draw.polygon(
+        [(right - 4.5 * icon, top + icon), (right - 3 * icon, top + icon), (right - 3 * icon, top)], fill=foreground
+    )
     return bar
 
 
-def navigation_bar(width: int, scale: float, style: str = "buttons", background: Color = (0, 0, 0),
-                   foreground: Color = (230, 230, 230)) -> Image.Image:
+def navigation_bar(
+    width: int, scale: float, style: str = "buttons", background: Color = (0, 0, 0), foreground: Color = (230, 230, 230)
+) -> Image.Image:
     """Android's 48 dp three-button bar, its ~24 dp gesture bar, or iOS's 34 pt home-indicator area."""
     height = round({"buttons": 48, "gesture": 24, "home": 34}[style] * scale)
     bar = Image.new("RGB", (width, height), background)
@@ -53,8 +63,11 @@ def navigation_bar(width: int, scale: float, style: str = "buttons", background:
         return bar
     pill_width, pill_height = (108 if style == "gesture" else 134) * scale, 5 * scale
     bottom = height / 2 + pill_height / 2 if style == "gesture" else height - 8 * scale
-    draw.rounded_rectangle([width / 2 - pill_width / 2, bottom - pill_height, width / 2 + pill_width / 2, bottom],
-                           radius=pill_height / 2, fill=foreground)
+    draw.rounded_rectangle(
+        [width / 2 - pill_width / 2, bottom - pill_height, width / 2 + pill_width / 2, bottom],
+        radius=pill_height / 2,
+        fill=foreground,
+    )
     return bar
 
 

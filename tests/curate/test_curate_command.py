@@ -19,8 +19,20 @@ def _folder(tmp_path: Path, make_png, n: int) -> Path:
 def test_curate_eval_only_folder_prints_counts_and_the_manifest_path(tmp_path: Path, make_png, capsys) -> None:
     folder = _folder(tmp_path, make_png, 12)
     out = tmp_path / "data"
-    argv = ["--set", "data.source=folder", "--set", f"data.path={folder}", "--set", f"data.output_dir={out}",
-            "--set", "data.train_size=0", "--set", "data.eval_size=12", "--set", "data.dedupe_distance=0"]
+    argv = [
+        "--set",
+        "data.source=folder",
+        "--set",
+        f"data.path={folder}",
+        "--set",
+        f"data.output_dir={out}",
+        "--set",
+        "data.train_size=0",
+        "--set",
+        "data.eval_size=12",
+        "--set",
+        "data.dedupe_distance=0",
+    ]
     assert main([*argv, "curate"]) == 0
     printed = capsys.readouterr().out
     manifest_line = next(line for line in printed.splitlines() if line.startswith("manifest written: "))
@@ -36,11 +48,19 @@ def test_curate_eval_only_folder_prints_counts_and_the_manifest_path(tmp_path: P
 
 def test_curate_reports_a_split_the_data_cannot_fill_in_one_line(tmp_path: Path, make_png, capsys) -> None:
     folder = _folder(tmp_path, make_png, 4)
-    argv = ["--set", "data.source=folder", "--set", f"data.path={folder}", "--set",
-            f"data.output_dir={tmp_path / 'data'}", "--set", "data.dedupe_distance=0"]
+    argv = [
+        "--set",
+        "data.source=folder",
+        "--set",
+        f"data.path={folder}",
+        "--set",
+        f"data.output_dir={tmp_path / 'data'}",
+        "--set",
+        "data.dedupe_distance=0",
+    ]
     assert main([*argv, "curate"]) == 1
     error = capsys.readouterr().err
-    error = error[error.index("error: "):]  # after the progress bars
+    error = error[error.index("error: ") :]  # after the progress bars
     assert error.startswith("error: no screens for the train split") and "train_size = 0" in error
 
 

@@ -82,8 +82,9 @@ def test_duplicates_are_reported_and_excluded(tmp_path: Path, make_png) -> None:
 def test_dedupe_threshold_decides_what_counts_as_a_duplicate(tmp_path: Path, make_png) -> None:
     make_png(tmp_path / "a.png", "same")
     Image.open(tmp_path / "a.png").crop((0, 40, 390, 844)).save(tmp_path / "b.png")  # status bar cut off
-    items, _ = validate_and_normalize([_raw(p) for p in sorted(tmp_path.glob("*.png"))],
-                                      DataSettings(normalize_width=0), tmp_path / "store")
+    items, _ = validate_and_normalize(
+        [_raw(p) for p in sorted(tmp_path.glob("*.png"))], DataSettings(normalize_width=0), tmp_path / "store"
+    )
     distance = hamming(items[0].phash, items[1].phash)
     assert distance > 0
     assert len(dedupe(items, max_distance=distance)[0]) == 1

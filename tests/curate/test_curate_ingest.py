@@ -6,26 +6,31 @@ import json
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 
 from flutter_rl.curate.images import validate_and_normalize
 from flutter_rl.curate.ingest import IngestError, ingest_folder, ingest_hf
-from PIL import Image, ImageDraw
-
 from flutter_rl.curate.labels import (
-    DIFFICULTIES, SCREEN_TYPES, UNKNOWN_TYPE, difficulty_from_code, difficulty_from_image, label_fallback,
-    label_items, type_from_code,
+    DIFFICULTIES,
+    SCREEN_TYPES,
+    UNKNOWN_TYPE,
+    difficulty_from_code,
+    difficulty_from_image,
+    label_fallback,
+    label_items,
+    type_from_code,
 )
-from flutter_rl.synth.synthetic import screen_from_seed
 from flutter_rl.settings import DataSettings
+from flutter_rl.synth.synthetic import screen_from_seed
 
 
 def test_folder_with_csv_metadata(tmp_path: Path, make_png) -> None:
     make_png(tmp_path / "shots" / "a.png", 1)
     make_png(tmp_path / "shots" / "b.png", 2)
     meta = tmp_path / "meta.csv"
-    meta.write_text("id,image,screen_type,difficulty,reference_code\n"
-                    "login-1,a.png,Login,easy,\n"
-                    "ghost,missing.png,list,hard,\n")
+    meta.write_text(
+        "id,image,screen_type,difficulty,reference_code\nlogin-1,a.png,Login,easy,\nghost,missing.png,list,hard,\n"
+    )
 
     items, rejected = ingest_folder(tmp_path / "shots", meta)
 
@@ -39,8 +44,12 @@ def test_folder_with_csv_metadata(tmp_path: Path, make_png) -> None:
 
 def test_folder_reads_its_own_metadata_jsonl(tmp_path: Path, make_png) -> None:
     make_png(tmp_path / "x.png", 1)
-    (tmp_path / "metadata.jsonl").write_text(json.dumps(
-        {"id": "x", "image": "x.png", "screen_type": "chat", "difficulty": "medium", "reference_code": "code"}) + "\n")
+    (tmp_path / "metadata.jsonl").write_text(
+        json.dumps(
+            {"id": "x", "image": "x.png", "screen_type": "chat", "difficulty": "medium", "reference_code": "code"}
+        )
+        + "\n"
+    )
     items, rejected = ingest_folder(tmp_path)
     assert not rejected
     assert [(i.id, i.screen_type, i.difficulty, i.reference_code) for i in items] == [("x", "chat", "medium", "code")]
@@ -64,8 +73,9 @@ def test_screenshots_without_labels_get_heuristic_labels(tmp_path: Path, make_pn
     make_png(tmp_path / "plain.png", 5)
     code = screen_from_seed("settings", "easy", 3).code
     make_png(tmp_path / "coded.png", 6)
-    (tmp_path / "metadata.jsonl").write_text(json.dumps({"id": "coded", "image": "coded.png",
-                                                         "reference_code": code}) + "\n")
+    (tmp_path / "metadata.jsonl").write_text(
+        json.dumps({"id": "coded", "image": "coded.png", "reference_code": code}) + "\n"
+    )
     raw, _ = ingest_folder(tmp_path)
     items, _ = validate_and_normalize(raw, DataSettings(), tmp_path / "store")
 
@@ -78,8 +88,9 @@ def test_screenshots_without_labels_get_heuristic_labels(tmp_path: Path, make_pn
 
 def test_each_label_says_whether_it_was_guessed(tmp_path: Path, make_png) -> None:
     make_png(tmp_path / "typed.png", 5)
-    (tmp_path / "metadata.jsonl").write_text(json.dumps({"id": "typed", "image": "typed.png",
-                                                         "screen_type": "menu"}) + "\n")
+    (tmp_path / "metadata.jsonl").write_text(
+        json.dumps({"id": "typed", "image": "typed.png", "screen_type": "menu"}) + "\n"
+    )
     raw, _ = ingest_folder(tmp_path)
     items, _ = validate_and_normalize(raw, DataSettings(), tmp_path / "store")
     (typed,) = label_items(items)
@@ -106,12 +117,14 @@ def test_code_heuristic_agrees_with_generator_labels() -> None:
 
 def test_hf_dataset_saved_to_disk_loads_offline(tmp_path: Path, png_bytes) -> None:
     datasets = pytest.importorskip("datasets")
-    dataset = datasets.Dataset.from_dict({
-        "id": ["s1", "s2"],
-        "image": [{"bytes": png_bytes(1), "path": None}, {"bytes": png_bytes(2), "path": None}],
-        "screen_type": ["list", None],
-        "difficulty": ["easy", None],
-    }).cast_column("image", datasets.Image())
+    dataset = datasets.Dataset.from_dict(
+        {
+            "id": ["s1", "s2"],
+            "image": [{"bytes": png_bytes(1), "path": None}, {"bytes": png_bytes(2), "path": None}],
+            "screen_type": ["list", None],
+            "difficulty": ["easy", None],
+        }
+    ).cast_column("image", datasets.Image())
     datasets.DatasetDict({"train": dataset}).save_to_disk(str(tmp_path / "ds"))
 
     items, rejected = ingest_hf(str(tmp_path / "ds"), "train", tmp_path / "export")

@@ -10,25 +10,31 @@ import pytest
 
 from flows.cli import main as cli_main
 from flutter_renderer.fake import FAIL_MARKER
-from flutter_rl.synth import synth_command
 from flutter_rl.curate.ingest import IngestError
 from flutter_rl.curate.manifest import Manifest, counts_table
 from flutter_rl.curate.pipeline import curate, input_fingerprint, synthetic_dir
-from flutter_rl.synth.synthetic import METADATA_FILE, synthesize
 from flutter_rl.settings import DataSettings, Settings
+from flutter_rl.synth import synth_command
+from flutter_rl.synth.synthetic import METADATA_FILE, synthesize
 
 
 def _folder_settings(tmp_path: Path, folder: Path) -> Settings:
-    data = DataSettings(source="folder", path=str(folder), train_size=4, eval_size=3,
-                        output_dir=str(tmp_path / "out"))
+    data = DataSettings(source="folder", path=str(folder), train_size=4, eval_size=3, output_dir=str(tmp_path / "out"))
     return Settings(data=data)
 
 
 def _screens(folder: Path, make_png, n: int = 9) -> None:
     for k in range(n):
         make_png(folder / f"s{k}.png", f"screen-{k}")
-    rows = [{"id": f"s{k}", "image": f"s{k}.png", "screen_type": ["login", "list", "menu"][k % 3],
-             "difficulty": ["easy", "easy", "medium", "hard"][k % 4]} for k in range(n)]
+    rows = [
+        {
+            "id": f"s{k}",
+            "image": f"s{k}.png",
+            "screen_type": ["login", "list", "menu"][k % 3],
+            "difficulty": ["easy", "easy", "medium", "hard"][k % 4],
+        }
+        for k in range(n)
+    ]
     (folder / "metadata.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
 
 
@@ -40,8 +46,19 @@ def test_manifest_has_the_columns_images_counts_and_report(tmp_path: Path, make_
     manifest = curate(_folder_settings(tmp_path, folder))
 
     assert manifest.root == tmp_path / "out" / manifest.hash[:12]
-    for column in ("id", "split", "screen_type", "difficulty", "image_path", "original_path", "width",
-                   "height", "phash", "reference_code", "source"):
+    for column in (
+        "id",
+        "split",
+        "screen_type",
+        "difficulty",
+        "image_path",
+        "original_path",
+        "width",
+        "height",
+        "phash",
+        "reference_code",
+        "source",
+    ):
         assert column in manifest.frame.columns
     assert all(Path(p).is_file() for p in manifest.frame["image_path"])
     assert len(manifest.split("train")) == 4 and len(manifest.split("eval")) == 3
@@ -86,8 +103,9 @@ def test_input_fingerprint_changes_when_a_screenshot_changes(tmp_path: Path, mak
 
 def test_synthetic_source_is_deterministic_per_seed(tmp_path: Path, fake_backend) -> None:
     def run(out: Path, seed: int) -> Manifest:
-        data = DataSettings(source="synthetic", synthetic_count=40, train_size=12, eval_size=12, seed=seed,
-                            output_dir=str(out))
+        data = DataSettings(
+            source="synthetic", synthetic_count=40, train_size=12, eval_size=12, seed=seed, output_dir=str(out)
+        )
         return curate(Settings(data=data), fake_backend)
 
     first, again, other = run(tmp_path / "a", 3), run(tmp_path / "b", 3), run(tmp_path / "c", 4)
@@ -158,13 +176,17 @@ def test_generate_screens_are_the_screens_synthesize_writes(tmp_path: Path, fake
     assert written == [screen.code for screen in generate_screens(12, seed=5)]
 
 
-def test_render_failures_of_the_synthetic_source_are_in_the_report(tmp_path: Path, fake_backend,
-                                                                     monkeypatch) -> None:
+def test_render_failures_of_the_synthetic_source_are_in_the_report(tmp_path: Path, fake_backend, monkeypatch) -> None:
     from flutter_rl.synth import synthetic
 
     real = synthetic.screen_from_seed
-    monkeypatch.setattr(synthetic, "screen_from_seed", lambda t, d, seed: synthetic.SyntheticScreen(
-        real(t, d, seed).code + (FAIL_MARKER if t == "chat" else ""), t, d, seed))
+    monkeypatch.setattr(
+        synthetic,
+        "screen_from_seed",
+        lambda t, d, seed: synthetic.SyntheticScreen(
+            real(t, d, seed).code + (FAIL_MARKER if t == "chat" else ""), t, d, seed
+        ),
+    )
     settings = Settings(data=DataSettings(synthetic_count=36, train_size=6, eval_size=6, output_dir=str(tmp_path)))
 
     manifest = curate(settings, fake_backend)

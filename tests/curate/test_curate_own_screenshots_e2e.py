@@ -23,8 +23,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from flutter_rl.synth.synthetic import synthesize
 from flutter_rl.evaluate.tracking import TABLE_FILES, find_sweep_run, load_sweep_tables
+from flutter_rl.synth.synthetic import synthesize
 
 from .phone_bars import navigation_bar, status_bar, with_bars  # noqa: TID252
 
@@ -42,7 +42,9 @@ def _screenshot_folder(settings, folder: Path) -> dict[str, tuple[int, int]]:
     with make_backend(settings) as backend:
         report = synthesize(SCREENS, renders, backend, seed=19)
     assert len(report.written) >= SCREENS - 2, report.failures
-    types = {row["id"]: row["screen_type"] for row in map(json.loads, (renders / "metadata.jsonl").read_text().splitlines())}
+    types = {
+        row["id"]: row["screen_type"] for row in map(json.loads, (renders / "metadata.jsonl").read_text().splitlines())
+    }
     folder.mkdir()
     bars, rows = {}, []
     for k, sample_id in enumerate(report.written):
@@ -77,11 +79,21 @@ def test_own_screenshots_with_bars_curate_and_evaluate_on_the_base_model(live_se
     policy = tmp_path / "tiny-policy"
     _flutter_rl(repo_root, config, "make-tiny-policy", "--out", str(policy))
     settings = [
-        "data.source=folder", f"data.path={folder}", f"data.output_dir={tmp_path / 'data'}",
-        "data.train_size=0", f"data.eval_size={len(bars)}", "data.dedupe_distance=0",
-        f"model.name={policy}", "model.load_in_4bit=false", "model.max_pixels=65536",
-        "eval.max_new_tokens=24", "eval.batch_size=4", "eval.bootstrap_samples=100", f"eval.output_dir={tmp_path / 'eval'}",
-        "reward.visual=structure", f"tracking.experiment={experiment}",
+        "data.source=folder",
+        f"data.path={folder}",
+        f"data.output_dir={tmp_path / 'data'}",
+        "data.train_size=0",
+        f"data.eval_size={len(bars)}",
+        "data.dedupe_distance=0",
+        f"model.name={policy}",
+        "model.load_in_4bit=false",
+        "model.max_pixels=65536",
+        "eval.max_new_tokens=24",
+        "eval.batch_size=4",
+        "eval.bootstrap_samples=100",
+        f"eval.output_dir={tmp_path / 'eval'}",
+        "reward.visual=structure",
+        f"tracking.experiment={experiment}",
     ]
     overrides = [part for item in settings for part in ("--set", item)]
 
@@ -137,7 +149,9 @@ def test_progress_is_a_prefect_artifact_that_reaches_the_total(live_services):
 
     run_id = counting()
     with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id]))
+        )
     (artifact,) = [a for a in artifacts if a.type == "progress"]
     assert artifact.data == 100.0
     assert artifact.description == "render synthetic screens: 5/5 screens"

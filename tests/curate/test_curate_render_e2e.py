@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES
-from flutter_rl.synth.synthetic import synthesize
 from flutter_rl.settings import Settings
+from flutter_rl.synth.synthetic import synthesize
 
 pytestmark = pytest.mark.e2e
 

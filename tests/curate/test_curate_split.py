@@ -18,9 +18,20 @@ def _items(per_cell: dict[str, int], types: tuple[str, ...] = SCREEN_TYPES) -> l
     for difficulty, n in per_cell.items():
         for t in types:
             for k in range(n):
-                items.append(Item(id=f"{t}-{difficulty}-{k:03d}", image_path="", original_path="", source="test",
-                                  width=390, height=844, image_sha256="", phash="0" * 16,
-                                  screen_type=t, difficulty=difficulty))
+                items.append(
+                    Item(
+                        id=f"{t}-{difficulty}-{k:03d}",
+                        image_path="",
+                        original_path="",
+                        source="test",
+                        width=390,
+                        height=844,
+                        image_sha256="",
+                        phash="0" * 16,
+                        screen_type=t,
+                        difficulty=difficulty,
+                    )
+                )
     return items
 
 
@@ -87,7 +98,7 @@ def test_an_empty_split_is_an_error_naming_its_cause() -> None:
 
 
 def test_eval_taking_every_screen_says_so_and_points_at_an_eval_only_dataset() -> None:
-    items = _items({"easy": 2, "medium": 2, "hard": 2})   # 72 screens, eval asks for 100
+    items = _items({"easy": 2, "medium": 2, "hard": 2})  # 72 screens, eval asks for 100
     with pytest.raises(SplitError, match=r"eval split took all of them \(data.eval_size = 100\).*train_size = 0"):
         split(items, DataSettings())
 
@@ -116,11 +127,18 @@ def test_held_out_types_never_train_and_even_eval_covers_every_type() -> None:
     held_out = ("chat", "dashboard", "signup")
     trained = [t for t in SCREEN_TYPES if t not in held_out]
     items = _items({"easy": 40, "medium": 40}, tuple(trained)) + _items({"easy": 3, "medium": 3, "hard": 3})
-    settings = DataSettings(train_size=200, eval_size=72, train_difficulties=["easy", "medium"],
-                            train_screen_types=trained, eval_even_types=True)
+    settings = DataSettings(
+        train_size=200,
+        eval_size=72,
+        train_difficulties=["easy", "medium"],
+        train_screen_types=trained,
+        eval_even_types=True,
+    )
     splits, _ = split(items, settings)
     assert not {i.screen_type for i in splits["train"]} & set(held_out)
     per_cell = Counter((i.screen_type, i.difficulty) for i in splits["eval"])
     assert set(per_cell.values()) == {2} and len(per_cell) == 3 * len(SCREEN_TYPES)  # 24 per difficulty, 2 per type
     proportional, _ = split(items, settings.model_copy(update={"eval_even_types": False}))
-    assert not {i.screen_type for i in proportional["eval"] if i.difficulty == "easy"} & set(held_out)  # why the option exists
+    assert not {i.screen_type for i in proportional["eval"] if i.difficulty == "easy"} & set(
+        held_out
+    )  # why the option exists

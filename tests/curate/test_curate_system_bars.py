@@ -22,7 +22,7 @@ from flutter_rl.settings import DataSettings, SettingsError, load_settings
 from .phone_bars import navigation_bar, status_bar, with_bars  # noqa: TID252
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "flutter_renderer" / "examples").glob("*.png"))
-SCALES = (1.0, 2.0, 2.625, 3.0, 3.5)   # mdpi-like 390 px up to a 1365 px wide phone
+SCALES = (1.0, 2.0, 2.625, 3.0, 3.5)  # mdpi-like 390 px up to a 1365 px wide phone
 
 
 def _screen(path: Path, scale: float) -> Image.Image:
@@ -38,7 +38,10 @@ def test_auto_finds_every_bar_to_the_pixel_and_nothing_on_bare_screens(example: 
         assert (find_bar(screen, "top"), find_bar(screen, "bottom")) == (0, 0), f"bare screen cropped at {scale}x"
         for status_style in ("android", "ios"):
             for nav_style in ("buttons", "gesture", "home"):
-                top, bottom = status_bar(screen.width, scale, status_style), navigation_bar(screen.width, scale, nav_style)
+                top, bottom = (
+                    status_bar(screen.width, scale, status_style),
+                    navigation_bar(screen.width, scale, nav_style),
+                )
                 phone = with_bars(screen, top, bottom)
                 found = (find_bar(phone, "top"), find_bar(phone, "bottom"))
                 assert found == (top.height, bottom.height), (scale, status_style, nav_style)
@@ -117,7 +120,12 @@ def test_none_and_pixels_override_the_detection(tmp_path: Path) -> None:
 def test_crop_settings_are_validated(repo_root: Path, value: str) -> None:
     with pytest.raises(SettingsError, match="crop_status_bar"):
         load_settings(repo_root / "pipeline.toml", overrides={"data.crop_status_bar": value}, environ={})
-    assert load_settings(repo_root / "pipeline.toml", overrides={"data.crop_navigation_bar": "48"}, environ={}).data.crop_navigation_bar == 48
+    assert (
+        load_settings(
+            repo_root / "pipeline.toml", overrides={"data.crop_navigation_bar": "48"}, environ={}
+        ).data.crop_navigation_bar
+        == 48
+    )
 
 
 def test_a_line_above_the_bar_is_not_where_the_bar_ends() -> None:

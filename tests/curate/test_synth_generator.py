@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 import re
+from collections import Counter
 from statistics import mean
 
 import pytest
 import tree_sitter
 import tree_sitter_dart
 
-from flutter_rl.synth import dart
 from flutter_rl.curate.labels import DIFFICULTIES, SCREEN_TYPES, code_complexity, widget_counts
-from flutter_rl.synth.synthetic import Quota, generate_screen, plan_labels, screen_from_seed
+from flutter_rl.synth import dart
 from flutter_rl.synth.screens import SCREEN_TEMPLATES
+from flutter_rl.synth.synthetic import Quota, generate_screen, plan_labels, screen_from_seed
 
 PER_CELL = 6
 PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_dart.language()))
@@ -65,8 +65,16 @@ def test_generated_code_maps_to_embedded_renderer_controls(screen_type: str, dif
 
 def test_const_only_on_constant_constructors() -> None:
     """`const Container(` or `const AppBar(` would not compile in Flutter."""
-    never_const = ("Container", "AppBar", "ListView", "GridView", "BottomNavigationBar", "TextFormField",
-                   "DropdownButton", "BorderRadius.circular")
+    never_const = (
+        "Container",
+        "AppBar",
+        "ListView",
+        "GridView",
+        "BottomNavigationBar",
+        "TextFormField",
+        "DropdownButton",
+        "BorderRadius.circular",
+    )
     for t, d in CELLS:
         for code in _screens(t, d, 3):
             for name in never_const:
@@ -143,9 +151,11 @@ def test_generator_draws_slivers_decoration_images_and_cupertino_rows() -> None:
     from flutter_renderer.dart import compile_screen
     from flutter_renderer.embedded.mapping import build_screen
 
-    for screen_type, difficulty, marker in (("list", "hard", "CustomScrollView("),
-                                            ("detail", "medium", "DecorationImage("),
-                                            ("settings", "hard", "CupertinoListSection.insetGrouped(")):
+    for screen_type, difficulty, marker in (
+        ("list", "hard", "CustomScrollView("),
+        ("detail", "medium", "DecorationImage("),
+        ("settings", "hard", "CupertinoListSection.insetGrouped("),
+    ):
         codes = [c for c in _screens(screen_type, difficulty, 24) if marker in c]
         assert codes, (screen_type, marker)
         for code in codes[:3]:

@@ -28,16 +28,21 @@ FIXTURE_CLASSES = {
     "TextField": {"": sig("", "decoration obscureText onChanged controller keyboardType")},
     "InputDecoration": {"": sig("", "labelText hintText prefixIcon border")},
     "OutlineInputBorder": {"": sig("", "borderRadius")},
-    "ListView": {"": sig("", "children padding"), "builder": sig("", "itemCount itemBuilder", "itemBuilder"),
-                 "separated": sig("", "itemCount itemBuilder separatorBuilder", "itemCount itemBuilder separatorBuilder")},
+    "ListView": {
+        "": sig("", "children padding"),
+        "builder": sig("", "itemCount itemBuilder", "itemBuilder"),
+        "separated": sig("", "itemCount itemBuilder separatorBuilder", "itemCount itemBuilder separatorBuilder"),
+    },
     "Builder": {"": sig("", "builder", "builder")},
     "Form": {"": sig("", "child", "child")},
     "Divider": {"": sig("", "height")},
     "ListTile": {"": sig("", "title subtitle leading trailing onTap")},
     "Expanded": {"": sig("", "child flex", "child")},
     "EdgeInsets": {
-        "all": sig("value"), "symmetric": sig("", "horizontal vertical"),
-        "only": sig("", "left top right bottom"), "fromLTRB": sig("left top right bottom"),
+        "all": sig("value"),
+        "symmetric": sig("", "horizontal vertical"),
+        "only": sig("", "left top right bottom"),
+        "fromLTRB": sig("left top right bottom"),
     },
     "BorderRadius": {"circular": sig("radius")},
     "BoxDecoration": {"": sig("", "color borderRadius border boxShadow")},
@@ -49,7 +54,9 @@ FIXTURE_ENUMS = {
     "CrossAxisAlignment": frozenset("start end center stretch baseline".split()),
     "FontWeight": frozenset("normal bold w100 w200 w300 w400 w500 w600 w700 w800 w900".split()),
     "TextAlign": frozenset("left right center justify start end".split()),
-    "Alignment": frozenset("topLeft topCenter topRight centerLeft center centerRight bottomLeft bottomCenter bottomRight".split()),
+    "Alignment": frozenset(
+        "topLeft topCenter topRight centerLeft center centerRight bottomLeft bottomCenter bottomRight".split()
+    ),
     "TextOverflow": frozenset("clip fade ellipsis visible".split()),
 }
 FIXTURE_UNSUPPORTED = frozenset({"CustomPaint", "PageView", "MediaQuery"})

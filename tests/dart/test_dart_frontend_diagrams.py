@@ -8,16 +8,18 @@ from flutter_renderer.ir import DartObject
 
 WIDTH, HEIGHT = 390, 844
 
-INNER = ("class Inner extends StatelessWidget {\n"
-         "  const Inner({super.key});\n"
-         "  @override\n"
-         "  Widget build(BuildContext context) => Text(key == null ? 'no key' : 'keyed');\n"
-         "}\n"
-         "class Explicit extends StatelessWidget {\n"
-         "  const Explicit({Key? key}) : super(key: key);\n"
-         "  @override\n"
-         "  Widget build(BuildContext context) => Text(key == null ? 'no key' : 'keyed');\n"
-         "}\n")
+INNER = (
+    "class Inner extends StatelessWidget {\n"
+    "  const Inner({super.key});\n"
+    "  @override\n"
+    "  Widget build(BuildContext context) => Text(key == null ? 'no key' : 'keyed');\n"
+    "}\n"
+    "class Explicit extends StatelessWidget {\n"
+    "  const Explicit({Key? key}) : super(key: key);\n"
+    "  @override\n"
+    "  Widget build(BuildContext context) => Text(key == null ? 'no key' : 'keyed');\n"
+    "}\n"
+)
 
 
 def test_a_widget_reads_its_own_key_in_build(make_screen) -> None:
@@ -37,9 +39,13 @@ def test_time_dilation_is_one_at_the_first_frame(expr_value) -> None:
 
 
 def test_default_text_style_of_is_the_ambient_style_and_apply_scales_it(make_screen) -> None:
-    root = compile_screen(make_screen(
-        "Text('x', style: DefaultTextStyle.of(context).style.apply(fontSizeFactor: 2.0, fontSizeDelta: 1.0))"),
-        width=WIDTH, height=HEIGHT)
+    root = compile_screen(
+        make_screen(
+            "Text('x', style: DefaultTextStyle.of(context).style.apply(fontSizeFactor: 2.0, fontSizeDelta: 1.0))"
+        ),
+        width=WIDTH,
+        height=HEIGHT,
+    )
     style = root.kwargs["style"]
     assert isinstance(style, DartObject) and style.kwargs["_ambient"] is True
     assert (style.kwargs["_fontSizeFactor"], style.kwargs["_fontSizeDelta"]) == (2.0, 1.0)

@@ -58,11 +58,17 @@ ANALYSIS = [
     ("Text()", "Too few positional arguments: 1 required, 0 given."),
     ("Text('a'.shout())", "The method 'shout' isn't defined for the type 'String'."),
     ("Text('a'.size.toString())", "The getter 'size' isn't defined for the type 'String'."),
-    ("Column(mainAxisAlignment: MainAxisAlignment.middle)", "The getter 'middle' isn't defined for the type 'MainAxisAlignment'."),
+    (
+        "Column(mainAxisAlignment: MainAxisAlignment.middle)",
+        "The getter 'middle' isn't defined for the type 'MainAxisAlignment'.",
+    ),
     ("Icon(Icons.no_such_icon_xyz)", "The getter 'no_such_icon_xyz' isn't defined for the type 'Icons'."),
     ("Container(color: Colors.bleu)", "The getter 'bleu' isn't defined for the type 'Colors'."),
     ("Container(color: Colors.black.shade100)", "The getter 'shade100' isn't defined for the type 'Color'."),
-    ("Text('a', style: Theme.of(context).textTheme.headline7)", "The getter 'headline7' isn't defined for the type 'TextTheme'."),
+    (
+        "Text('a', style: Theme.of(context).textTheme.headline7)",
+        "The getter 'headline7' isn't defined for the type 'TextTheme'.",
+    ),
     ("EdgeInsets.everywhere(3)", "Couldn't find constructor 'EdgeInsets.everywhere'."),
     ("Text(1 + 'a')", "The operator '+' isn't defined"),
     ("Text(1 ? 'a' : 'b')", "A value of type 'int' can't be used as a condition"),
@@ -94,14 +100,17 @@ def test_unknown_name_is_reported_at_its_position() -> None:
     assert str(error) == "line 3:8: Error: Undefined name 'label'."
 
 
-@pytest.mark.parametrize("source", [
-    "class A extends StatelessWidget {}\nclass A extends StatelessWidget {}\n",
-    "const x = 1;\nfinal x = 2;\nvoid main() {}",
-    "import 'package:google_fonts/google_fonts.dart';\nvoid main() {}",
-    "import 'widgets.dart';\nvoid main() {}",
-    "import 'package:flutter/material.dart';\nvoid main() {}",
-    "import 'package:flutter/material.dart';\nclass A {}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "class A extends StatelessWidget {}\nclass A extends StatelessWidget {}\n",
+        "const x = 1;\nfinal x = 2;\nvoid main() {}",
+        "import 'package:google_fonts/google_fonts.dart';\nvoid main() {}",
+        "import 'widgets.dart';\nvoid main() {}",
+        "import 'package:flutter/material.dart';\nvoid main() {}",
+        "import 'package:flutter/material.dart';\nclass A {}",
+    ],
+)
 def test_imports_and_missing_widgets_are_analysis_errors(source: str) -> None:
     assert compile_error(source).kind is ErrorKind.ANALYSIS
 
@@ -141,7 +150,9 @@ def test_runtime_errors(make_screen) -> None:
     assert compile_error(make_screen("Text(['a'][3])")).kind is ErrorKind.RUNTIME
     assert compile_error(make_screen("Text(nothing!)", "  final String? nothing = null;")).kind is ErrorKind.RUNTIME
     assert compile_error(make_screen("Text('${1 ~/ 0}')")).kind is ErrorKind.RUNTIME
-    assert compile_error(make_screen("Text(fail())", "  String fail() => throw Exception('x');")).kind is ErrorKind.RUNTIME
+    assert (
+        compile_error(make_screen("Text(fail())", "  String fail() => throw Exception('x');")).kind is ErrorKind.RUNTIME
+    )
     assert compile_error(make_screen("Text('abc'.codeUnitAt(3).toString())")).kind is ErrorKind.RUNTIME
     assert compile_error(make_screen("Text([1, 2].getRange(2, 1).length.toString())")).kind is ErrorKind.RUNTIME
     assert compile_error(make_screen("Text(String.fromCharCode(-1))")).kind is ErrorKind.RUNTIME
@@ -158,8 +169,10 @@ def test_mutual_helper_recursion_is_a_clean_error(make_screen) -> None:
 
 
 def test_a_widget_that_builds_itself_is_a_clean_error() -> None:
-    source = ("class Loop extends StatelessWidget {\n  const Loop({super.key});\n"
-              "  Widget build(BuildContext context) => Center(child: Loop());\n}\n")
+    source = (
+        "class Loop extends StatelessWidget {\n  const Loop({super.key});\n"
+        "  Widget build(BuildContext context) => Center(child: Loop());\n}\n"
+    )
     assert compile_error(source).kind is ErrorKind.RUNTIME
 
 
@@ -193,8 +206,7 @@ def test_huge_list_generate_is_refused_before_allocating(make_screen) -> None:
     assert "collection" in error.message
 
 
-@pytest.mark.parametrize("expr", ["Text('ab' * 100000000)", "Text('a'.padLeft(100000000))",
-                                  "Text(grow())"])
+@pytest.mark.parametrize("expr", ["Text('ab' * 100000000)", "Text('a'.padLeft(100000000))", "Text(grow())"])
 def test_huge_strings_are_refused(expr: str, make_screen) -> None:
     members = "  String grow() { var s = 'ab'; for (var i = 0; i < 40; i++) { s = s + s; } return s; }"
     assert compile_error(make_screen(expr, members)).kind is ErrorKind.RUNTIME
@@ -226,10 +238,13 @@ def test_big_int_arithmetic_wraps_like_dart_instead_of_growing(expr_value) -> No
     assert -(2**63) <= expr_value("big()", members) < 2**63
 
 
-@pytest.mark.parametrize("members", [
-    "  List<String> build2() { var l = <String>[]; for (var i = 0; i < 9000; i++) { l.add('x' * 20000); } return l; }",
-    "  String build2() => List.filled(10000, List.filled(10000, 7)).join(',');",
-])
+@pytest.mark.parametrize(
+    "members",
+    [
+        "  List<String> build2() { var l = <String>[]; for (var i = 0; i < 9000; i++) { l.add('x' * 20000); } return l; }",
+        "  String build2() => List.filled(10000, List.filled(10000, 7)).join(',');",
+    ],
+)
 def test_memory_bombs_are_stopped(members: str, make_screen) -> None:
     started = time.monotonic()
     error = compile_error(make_screen("Text('${build2()}')", members))
@@ -248,10 +263,12 @@ def test_deeply_nested_data_prints_without_overflowing(expr_value) -> None:
 
 NEVER_RUN = [
     ("flag ? Text('a') : Text('b', colour: 1)", "The named parameter 'colour' isn't defined."),
-    ("ElevatedButton(onPressed: () { Padding(child: Text('x')); }, child: Text('a'))",
-     "The named parameter 'padding' is required"),
+    (
+        "ElevatedButton(onPressed: () { Padding(child: Text('x')); }, child: Text('a'))",
+        "The named parameter 'padding' is required",
+    ),
     ("Text('a')", "Too many positional arguments: 1 expected, but 2 found."),  # in the uncalled helper
-    ("Text('a')", "The named parameter 'size' isn't defined."),               # own class, never built
+    ("Text('a')", "The named parameter 'size' isn't defined."),  # own class, never built
 ]
 NEVER_RUN_MEMBERS = [
     "  final bool flag = true;",
@@ -259,8 +276,13 @@ NEVER_RUN_MEMBERS = [
     "  Widget unused() => Text('a', 'b');",
     "",
 ]
-NEVER_RUN_TOP = ["", "", "", "class Tag extends StatelessWidget {\n  const Tag({super.key});\n"
-                 "  Widget build(BuildContext context) => Text('t');\n}\nfinal tag = Tag(size: 3);\n"]
+NEVER_RUN_TOP = [
+    "",
+    "",
+    "",
+    "class Tag extends StatelessWidget {\n  const Tag({super.key});\n"
+    "  Widget build(BuildContext context) => Text('t');\n}\nfinal tag = Tag(size: 3);\n",
+]
 
 
 @pytest.mark.parametrize("case", range(len(NEVER_RUN)))
@@ -272,8 +294,10 @@ def test_constructor_arguments_are_checked_in_code_that_never_runs(case: int, ma
 
 
 def test_unknown_flutter_api_inside_callbacks_is_left_alone(make_screen) -> None:
-    expr = ("ElevatedButton(onPressed: () => ScaffoldMessenger.of(context).showSnackBar("
-            "SnackBar(content: Text('hi'))), child: Text('a'))")
+    expr = (
+        "ElevatedButton(onPressed: () => ScaffoldMessenger.of(context).showSnackBar("
+        "SnackBar(content: Text('hi'))), child: Text('a'))"
+    )
     assert compile_screen(make_screen(expr), width=WIDTH, height=HEIGHT).type == "ElevatedButton"
 
 
@@ -282,7 +306,11 @@ def test_dart_error_survives_pickling_for_process_pools() -> None:
 
     error = pickle.loads(pickle.dumps(DartError(ErrorKind.ANALYSIS, "Undefined name 'x'.", 3, 7)))
     assert (error.kind, error.line, error.column, str(error)) == (
-        ErrorKind.ANALYSIS, 3, 7, "line 3:7: Error: Undefined name 'x'.")
+        ErrorKind.ANALYSIS,
+        3,
+        7,
+        "line 3:7: Error: Undefined name 'x'.",
+    )
 
 
 def test_float_truncating_division_by_tiny_numbers_is_a_runtime_error(make_screen) -> None:

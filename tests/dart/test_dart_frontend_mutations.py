@@ -9,9 +9,45 @@ from flutter_renderer.api import ErrorKind
 from flutter_renderer.dart import DartError, compile_screen
 
 SOURCE = (Path(__file__).parent / "screens" / "login_screen.dart").read_text()
-INSERTS = ["(", ")", "{", "}", "[", "]", ";", ",", ".", "?", "!", "...", "=>", "null", "-1", "'", "$", "${",
-           "const ", "this.", "x", "Text(", "Icons.", "..", "?.", "+", "~/", " as ", " is ", "async ", "await ",
-           "[0]", "widget.", "1e400", "while(true){}", "\\u{110000}", "0 ~/ 0.0"]
+INSERTS = [
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ";",
+    ",",
+    ".",
+    "?",
+    "!",
+    "...",
+    "=>",
+    "null",
+    "-1",
+    "'",
+    "$",
+    "${",
+    "const ",
+    "this.",
+    "x",
+    "Text(",
+    "Icons.",
+    "..",
+    "?.",
+    "+",
+    "~/",
+    " as ",
+    " is ",
+    "async ",
+    "await ",
+    "[0]",
+    "widget.",
+    "1e400",
+    "while(true){}",
+    "\\u{110000}",
+    "0 ~/ 0.0",
+]
 
 
 def mutate(rng: random.Random, source: str) -> str:
@@ -19,12 +55,12 @@ def mutate(rng: random.Random, source: str) -> str:
         at = rng.randrange(len(source))
         roll = rng.random()
         if roll < 0.4:
-            source = source[:at] + source[at + rng.randint(1, 8):]
+            source = source[:at] + source[at + rng.randint(1, 8) :]
         elif roll < 0.8:
             source = source[:at] + rng.choice(INSERTS) + source[at:]
         else:
             start = rng.randrange(len(source))
-            source = source[:at] + source[start:start + 20] + source[at:]
+            source = source[:at] + source[start : start + 20] + source[at:]
     return source
 
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 from flutter_renderer.dart import compile_screen
+from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 
 WIDTH, HEIGHT = 390, 844  # the size conftest's helpers compile at
 
@@ -19,8 +19,12 @@ def obj(type_: str, ctor: str = "", *args, **kwargs) -> DartObject:
 def shape(value):
     """An IR value without source positions, for comparisons."""
     if isinstance(value, DartObject):
-        return (value.type, value.ctor, tuple(shape(a) for a in value.args),
-                {k: shape(v) for k, v in value.kwargs.items()})
+        return (
+            value.type,
+            value.ctor,
+            tuple(shape(a) for a in value.args),
+            {k: shape(v) for k, v in value.kwargs.items()},
+        )
     if isinstance(value, list):
         return [shape(v) for v in value]
     if isinstance(value, dict):
@@ -47,7 +51,7 @@ EXPRESSIONS = [
     ("true || false && false", True),
     ("null ?? 'fallback'", "fallback"),
     ("3 > 2 ? 'yes' : 'no'", "yes"),
-    ("1 + 2 > 2 ? 'big' : 'small'", "big"),            # tree-sitter-dart nests this as 1 + (2 > 2 ? ...)
+    ("1 + 2 > 2 ? 'big' : 'small'", "big"),  # tree-sitter-dart nests this as 1 + (2 > 2 ? ...)
     ("false || 1 == 1 ? 'y' : 'n'", "y"),
     ("n > 2 && n < 5 ? n * 2 : 0", 6),
     ("'a' + 'b'", "ab"),
@@ -56,7 +60,7 @@ EXPRESSIONS = [
     ("r'raw \\n \\$x'", "raw \\n \\$x"),
     ("'a' 'b'", "ab"),
     ("'''multi\nline'''", "multi\nline"),
-    ("'\\u0041\\u{1F600}'", "A\U0001F600"),
+    ("'\\u0041\\u{1F600}'", "A\U0001f600"),
     # string interpolation and conversions
     ("'n=$n'", "n=3"),
     ("'next=${n + 1}!'", "next=4!"),
@@ -89,14 +93,14 @@ EXPRESSIONS = [
     ("items.map<String>((e) => e[0]).toList()", ["a", "b", "c"]),
     ("[...items.map<String>((e) => e.toUpperCase())]", ["A", "BB", "CCC"]),
     ("List<int>.generate(2, (i) => i).length", 2),
-    ("List<void>.filled(2, null).length", 2),            # `void` as a type argument, read as `List < void >`
+    ("List<void>.filled(2, null).length", 2),  # `void` as a type argument, read as `List < void >`
     ("pick<void>(null) == null", True),
-    ("[1, 2].any([2, 3].contains)", True),                # tear-offs of built-in methods
+    ("[1, 2].any([2, 3].contains)", True),  # tear-offs of built-in methods
     ("items.where(['a', 'ccc'].contains).toList()", ["a", "ccc"]),
     ("items.map('bb'.contains).toList()", [False, True, False]),
     ("[1.5, 2.5].map((e) => e.round).map((f) => f()).toList()", [2, 3]),
-    ("'abc'.codeUnitAt(1)", 98),                           # dart:core members screens use
-    ("'a😀'.codeUnits", [97, 0xD83D, 0xDE00]),             # UTF-16 code units, as Dart counts them
+    ("'abc'.codeUnitAt(1)", 98),  # dart:core members screens use
+    ("'a😀'.codeUnits", [97, 0xD83D, 0xDE00]),  # UTF-16 code units, as Dart counts them
     ("String.fromCharCode(65) + String.fromCharCodes([72, 0xD83D, 0xDE00])", "AH😀"),
     ("'a-b-c'.replaceFirst('-', '+') + 'abcb'.lastIndexOf('b').toString()", "a+b-c3"),
     ("[1, 2, 1].lastIndexOf(1)", 2),
@@ -249,46 +253,89 @@ def test_expression_value(expr: str, expected, expr_value) -> None:
 
 
 WIDGETS = [
-    ("Padding(padding: EdgeInsets.all(8), child: Text('a'))",
-     obj("Padding", padding=obj("EdgeInsets", "all", 8), child=obj("Text", "", "a"))),
-    ("const Padding(padding: EdgeInsets.symmetric(horizontal: 4.0), child: const Text('a'))",
-     obj("Padding", padding=obj("EdgeInsets", "symmetric", horizontal=4.0), child=obj("Text", "", "a"))),
-    ("Column(mainAxisAlignment: MainAxisAlignment.center, children: [Text('a'), SizedBox(height: 8)])",
-     obj("Column", mainAxisAlignment=EnumValue("MainAxisAlignment", "center"),
-         children=[obj("Text", "", "a"), obj("SizedBox", height=8)])),
-    ("Container(padding: EdgeInsets.zero, width: double.infinity)",
-     obj("Container", padding=obj("EdgeInsets", "all", 0), width=math.inf)),
-    ("Container(decoration: BoxDecoration(color: Colors.white, borderRadius: BorderRadius.circular(12)))",
-     obj("Container", decoration=obj("BoxDecoration", color=ColorValue("white"),
-                                     borderRadius=obj("BorderRadius", "circular", 12)))),
-    ("Text('t', style: Theme.of(context).textTheme.bodyMedium?.copyWith(color: Colors.red))",
-     obj("Text", "", "t", style=obj("TextStyle", _theme="bodyMedium", color=ColorValue("red")))),
-    ("Text('t', style: TextStyle(fontSize: 12).copyWith(fontWeight: FontWeight.bold))",
-     obj("Text", "", "t", style=obj("TextStyle", fontSize=12, fontWeight=EnumValue("FontWeight", "bold")))),
-    ("ElevatedButton(onPressed: () { Navigator.pop(context); }, child: Text('go'))",
-     obj("ElevatedButton", onPressed=Closure(), child=obj("Text", "", "go"))),
-    ("ElevatedButton(onPressed: null, child: Text('off'))",
-     obj("ElevatedButton", onPressed=None, child=obj("Text", "", "off"))),
+    (
+        "Padding(padding: EdgeInsets.all(8), child: Text('a'))",
+        obj("Padding", padding=obj("EdgeInsets", "all", 8), child=obj("Text", "", "a")),
+    ),
+    (
+        "const Padding(padding: EdgeInsets.symmetric(horizontal: 4.0), child: const Text('a'))",
+        obj("Padding", padding=obj("EdgeInsets", "symmetric", horizontal=4.0), child=obj("Text", "", "a")),
+    ),
+    (
+        "Column(mainAxisAlignment: MainAxisAlignment.center, children: [Text('a'), SizedBox(height: 8)])",
+        obj(
+            "Column",
+            mainAxisAlignment=EnumValue("MainAxisAlignment", "center"),
+            children=[obj("Text", "", "a"), obj("SizedBox", height=8)],
+        ),
+    ),
+    (
+        "Container(padding: EdgeInsets.zero, width: double.infinity)",
+        obj("Container", padding=obj("EdgeInsets", "all", 0), width=math.inf),
+    ),
+    (
+        "Container(decoration: BoxDecoration(color: Colors.white, borderRadius: BorderRadius.circular(12)))",
+        obj(
+            "Container",
+            decoration=obj(
+                "BoxDecoration", color=ColorValue("white"), borderRadius=obj("BorderRadius", "circular", 12)
+            ),
+        ),
+    ),
+    (
+        "Text('t', style: Theme.of(context).textTheme.bodyMedium?.copyWith(color: Colors.red))",
+        obj("Text", "", "t", style=obj("TextStyle", _theme="bodyMedium", color=ColorValue("red"))),
+    ),
+    (
+        "Text('t', style: TextStyle(fontSize: 12).copyWith(fontWeight: FontWeight.bold))",
+        obj("Text", "", "t", style=obj("TextStyle", fontSize=12, fontWeight=EnumValue("FontWeight", "bold"))),
+    ),
+    (
+        "ElevatedButton(onPressed: () { Navigator.pop(context); }, child: Text('go'))",
+        obj("ElevatedButton", onPressed=Closure(), child=obj("Text", "", "go")),
+    ),
+    (
+        "ElevatedButton(onPressed: null, child: Text('off'))",
+        obj("ElevatedButton", onPressed=None, child=obj("Text", "", "off")),
+    ),
     ("TextField(onChanged: (v) => setState(() => q = v))", obj("TextField", onChanged=Closure())),
-    ("TextButton(onPressed: _tap, child: Text('tear-off'))",
-     obj("TextButton", onPressed=Closure(), child=obj("Text", "", "tear-off"))),
-    ("Icon(Icons.add, color: Colors.blue.shade100, size: 24)",
-     obj("Icon", "", IconValue("add"), color=ColorValue("blue100"), size=24)),
+    (
+        "TextButton(onPressed: _tap, child: Text('tear-off'))",
+        obj("TextButton", onPressed=Closure(), child=obj("Text", "", "tear-off")),
+    ),
+    (
+        "Icon(Icons.add, color: Colors.blue.shade100, size: 24)",
+        obj("Icon", "", IconValue("add"), color=ColorValue("blue100"), size=24),
+    ),
     # builders Flutter runs for the first frame are expanded; without itemCount they stay closures
-    ("ListView.builder(itemCount: 2, itemBuilder: (context, i) => Text('$i'))",
-     obj("ListView", "builder", itemCount=2, itemBuilder=[obj("Text", "", "0"), obj("Text", "", "1")])),
-    ("ListView.builder(itemBuilder: (context, i) => Text('$i'))",
-     obj("ListView", "builder", itemBuilder=Closure())),
-    ("ListView.separated(itemCount: 2, itemBuilder: _item, separatorBuilder: (_, __) => Divider())",
-     obj("ListView", "separated", itemCount=2, itemBuilder=[obj("Text", "", "row 0"), obj("Text", "", "row 1")],
-         separatorBuilder=[obj("Divider")])),
-    ("Builder(builder: (context) => Text(Theme.of(context).useMaterial3.toString()))",
-     obj("Builder", builder=obj("Text", "", "true"))),
-    ("Form(key: _formKey, child: TextField(controller: _name))",
-     obj("Form", key=obj("GlobalKey"), child=obj("TextField", controller=obj("TextEditingController", text="Ada")))),
+    (
+        "ListView.builder(itemCount: 2, itemBuilder: (context, i) => Text('$i'))",
+        obj("ListView", "builder", itemCount=2, itemBuilder=[obj("Text", "", "0"), obj("Text", "", "1")]),
+    ),
+    ("ListView.builder(itemBuilder: (context, i) => Text('$i'))", obj("ListView", "builder", itemBuilder=Closure())),
+    (
+        "ListView.separated(itemCount: 2, itemBuilder: _item, separatorBuilder: (_, __) => Divider())",
+        obj(
+            "ListView",
+            "separated",
+            itemCount=2,
+            itemBuilder=[obj("Text", "", "row 0"), obj("Text", "", "row 1")],
+            separatorBuilder=[obj("Divider")],
+        ),
+    ),
+    (
+        "Builder(builder: (context) => Text(Theme.of(context).useMaterial3.toString()))",
+        obj("Builder", builder=obj("Text", "", "true")),
+    ),
+    (
+        "Form(key: _formKey, child: TextField(controller: _name))",
+        obj("Form", key=obj("GlobalKey"), child=obj("TextField", controller=obj("TextEditingController", text="Ada"))),
+    ),
     ("Text('${Duration(seconds: 3).toString().isNotEmpty}')", obj("Text", "", "true")),
-    ("Row(children: List.generate(2, (i) => Text('#$i')))",
-     obj("Row", children=[obj("Text", "", "#0"), obj("Text", "", "#1")])),
+    (
+        "Row(children: List.generate(2, (i) => Text('#$i')))",
+        obj("Row", children=[obj("Text", "", "#0"), obj("Text", "", "#1")]),
+    ),
     ("Center(child: Badge(label: 'x'))", obj("Center", child=obj("Text", "", "[x]"))),
 ]
 

@@ -20,11 +20,10 @@ def text_of(source: str, environment: Environment | None = None) -> str:
     return root.args[0]
 
 
-
 def test_datetime_now_is_the_environments_instant(make_screen) -> None:
     source = make_screen("Text('${DateTime.now()} ${DateTime.now().weekday} ${DateTime.now().isUtc}')")
     assert text_of(source, Environment(datetime(2023, 3, 4, 5, 6, 7))) == "2023-03-04 05:06:07.000 6 false"
-    assert text_of(source) == text_of(source)   # the default is fixed too
+    assert text_of(source) == text_of(source)  # the default is fixed too
     assert text_of(source).startswith("2024-06-15 10:30:00.000")
 
 
@@ -34,34 +33,52 @@ def test_environment_parse_refuses_an_offset() -> None:
         Environment.parse("2024-01-02T03:04:05+02:00")
 
 
-@pytest.mark.parametrize(("expr", "expected"), [
-    ("DateTime(2024, 2, 29).toString()", "2024-02-29 00:00:00.000"),
-    ("DateTime(2024, 13, 1).toIso8601String()", "2025-01-01T00:00:00.000"),        # months carry over
-    ("DateTime(2024, 3, 0).day.toString()", "29"),                                   # day 0: end of February
-    ("DateTime.utc(2024, 1, 1, 12).toString()", "2024-01-01 12:00:00.000Z"),
-    ("DateTime(2024, 1, 1, 0, 0, 0, 5, 7).toString()", "2024-01-01 00:00:00.005007"),
-    ("'${DateTime(2024, 1, 31).add(Duration(days: 1)).month}'", "2"),
-    ("'${DateTime(2024, 1, 1).subtract(Duration(hours: 1)).year}'", "2023"),
-    ("'${DateTime(2024, 1, 10).difference(DateTime(2024, 1, 1)).inDays}'", "9"),
-    ("'${DateTime(2024, 1, 1).isBefore(DateTime(2024, 1, 2))} ${DateTime(2024).isAfter(DateTime(2025))}'", "true false"),
-    ("'${DateTime(2024, 1, 1) == DateTime(2024, 1, 1)} ${DateTime(2024, 6, 15).weekday == DateTime.saturday}'", "true true"),
-    ("'${DateTime(2024, 1, 1, 13, 45).hour}:${DateTime(2024, 1, 1, 13, 45).minute}'", "13:45"),
-    ("DateTime.parse('2024-05-06 07:08:09').toIso8601String()", "2024-05-06T07:08:09.000"),
-    ("DateTime.parse('2024-05-06T07:08:09.5Z').toString()", "2024-05-06 07:08:09.500Z"),
-    ("'${DateTime.fromMillisecondsSinceEpoch(86400000, isUtc: true).day}'", "2"),
-    ("DateTime(2024, 5, 6).copyWith(day: 1).toString()", "2024-05-01 00:00:00.000"),
-])
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("DateTime(2024, 2, 29).toString()", "2024-02-29 00:00:00.000"),
+        ("DateTime(2024, 13, 1).toIso8601String()", "2025-01-01T00:00:00.000"),  # months carry over
+        ("DateTime(2024, 3, 0).day.toString()", "29"),  # day 0: end of February
+        ("DateTime.utc(2024, 1, 1, 12).toString()", "2024-01-01 12:00:00.000Z"),
+        ("DateTime(2024, 1, 1, 0, 0, 0, 5, 7).toString()", "2024-01-01 00:00:00.005007"),
+        ("'${DateTime(2024, 1, 31).add(Duration(days: 1)).month}'", "2"),
+        ("'${DateTime(2024, 1, 1).subtract(Duration(hours: 1)).year}'", "2023"),
+        ("'${DateTime(2024, 1, 10).difference(DateTime(2024, 1, 1)).inDays}'", "9"),
+        (
+            "'${DateTime(2024, 1, 1).isBefore(DateTime(2024, 1, 2))} ${DateTime(2024).isAfter(DateTime(2025))}'",
+            "true false",
+        ),
+        (
+            "'${DateTime(2024, 1, 1) == DateTime(2024, 1, 1)} ${DateTime(2024, 6, 15).weekday == DateTime.saturday}'",
+            "true true",
+        ),
+        ("'${DateTime(2024, 1, 1, 13, 45).hour}:${DateTime(2024, 1, 1, 13, 45).minute}'", "13:45"),
+        ("DateTime.parse('2024-05-06 07:08:09').toIso8601String()", "2024-05-06T07:08:09.000"),
+        ("DateTime.parse('2024-05-06T07:08:09.5Z').toString()", "2024-05-06 07:08:09.500Z"),
+        ("'${DateTime.fromMillisecondsSinceEpoch(86400000, isUtc: true).day}'", "2"),
+        ("DateTime(2024, 5, 6).copyWith(day: 1).toString()", "2024-05-01 00:00:00.000"),
+    ],
+)
 def test_datetime_values(expr: str, expected: str, expr_value) -> None:
     assert expr_value(expr) == expected
 
 
-@pytest.mark.parametrize(("expr", "expected"), [
-    ("'${Duration(minutes: 90).inHours} ${Duration(seconds: 90).inMinutes} ${Duration(milliseconds: 1500).inSeconds}'", "1 1 1"),
-    ("'${(Duration(seconds: 1) + Duration(milliseconds: 500)).inMilliseconds}'", "1500"),
-    ("'${(Duration(seconds: 3) - Duration(seconds: 5)).inSeconds} ${(Duration(seconds: 3) * 2).inSeconds}'", "-2 6"),
-    ("'${(Duration(seconds: 7) ~/ 2).inMilliseconds} ${Duration(seconds: 1) < Duration(seconds: 2)}'", "3500 true"),
-    ("'${Duration.zero.inMicroseconds} ${Duration(days: 1) == Duration(hours: 24)}'", "0 true"),
-])
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        (
+            "'${Duration(minutes: 90).inHours} ${Duration(seconds: 90).inMinutes} ${Duration(milliseconds: 1500).inSeconds}'",
+            "1 1 1",
+        ),
+        ("'${(Duration(seconds: 1) + Duration(milliseconds: 500)).inMilliseconds}'", "1500"),
+        (
+            "'${(Duration(seconds: 3) - Duration(seconds: 5)).inSeconds} ${(Duration(seconds: 3) * 2).inSeconds}'",
+            "-2 6",
+        ),
+        ("'${(Duration(seconds: 7) ~/ 2).inMilliseconds} ${Duration(seconds: 1) < Duration(seconds: 2)}'", "3500 true"),
+        ("'${Duration.zero.inMicroseconds} ${Duration(days: 1) == Duration(hours: 24)}'", "0 true"),
+    ],
+)
 def test_duration_arithmetic(expr: str, expected: str, expr_value) -> None:
     assert expr_value(expr) == expected
 
@@ -71,9 +88,9 @@ def test_random_follows_the_dart_vms_sequence() -> None:
     generator = RandomValue.seeded(20130307)
     assert [generator.next_int(1 << i) for i in range(1, 11)] == [0, 3, 7, 5, 29, 17, 104, 199, 408, 362]
     assert RandomValue.seeded(0).next_int(65536) == 21391
-    assert RandomValue.seeded(0x19a32c640e1d71).next_int(65536) == 26007
-    assert RandomValue.seeded(-0x19a32c640e1d71).next_int(65536) == 12170
-    assert RandomValue.seeded(0x19a32c640e1d71 * 2).next_int(65536) == 43006
+    assert RandomValue.seeded(0x19A32C640E1D71).next_int(65536) == 26007
+    assert RandomValue.seeded(-0x19A32C640E1D71).next_int(65536) == 12170
+    assert RandomValue.seeded(0x19A32C640E1D71 * 2).next_int(65536) == 43006
     doubles = RandomValue.seeded(6790)
     expected = [0.1202733131, 0.5554054805, 0.0385160727, 0.2836345217]
     for want in expected:
@@ -89,8 +106,10 @@ def test_random_in_dart_code(expr_value) -> None:
     assert expr_value("roll()", members, "import 'dart:math' as math;") == "21391"
 
 
-@pytest.mark.parametrize("expr", ["Random().nextInt(3)", "Random.secure().nextInt(3)", "Random().nextBool()",
-                                  "(Random()..nextDouble()).toString()"])
+@pytest.mark.parametrize(
+    "expr",
+    ["Random().nextInt(3)", "Random.secure().nextInt(3)", "Random().nextBool()", "(Random()..nextDouble()).toString()"],
+)
 def test_unseeded_random_is_unsupported(expr: str, make_screen, compile_error) -> None:
     error = compile_error(make_screen(f"Text('${{{expr}}}')", top="import 'dart:math';"))
     assert error.kind is ErrorKind.UNSUPPORTED
@@ -99,24 +118,29 @@ def test_unseeded_random_is_unsupported(expr: str, make_screen, compile_error) -
 
 def test_an_unseeded_random_only_kept_for_callbacks_draws(make_screen) -> None:
     members = "  final Random random = Random();\n  void roll() => random.nextInt(6);"
-    source = make_screen("ElevatedButton(onPressed: roll, child: Text('$random'))", members,
-                         "import 'dart:math';")
+    source = make_screen("ElevatedButton(onPressed: roll, child: Text('$random'))", members, "import 'dart:math';")
     assert compile_screen(source, width=WIDTH, height=HEIGHT).kwargs["child"].args == ("Instance of 'Random'",)
 
 
 def test_a_stream_controller_gives_a_stream_whose_events_come_after_the_first_frame(expr_value) -> None:
-    members = ("  final Stream<int> bids = (() {\n    late final StreamController<int> controller;\n"
-               "    controller = StreamController<int>(onListen: () async { controller.add(1); await controller.close(); });\n"
-               "    controller.add(0);\n    controller.sink.addError(StateError('x'));\n    return controller.stream;\n  })();\n"
-               "  final broadcast = StreamController<String>.broadcast(sync: true);")
+    members = (
+        "  final Stream<int> bids = (() {\n    late final StreamController<int> controller;\n"
+        "    controller = StreamController<int>(onListen: () async { controller.add(1); await controller.close(); });\n"
+        "    controller.add(0);\n    controller.sink.addError(StateError('x'));\n    return controller.stream;\n  })();\n"
+        "  final broadcast = StreamController<String>.broadcast(sync: true);"
+    )
     top = "import 'dart:async';"
-    assert expr_value("'${bids is Stream} ${broadcast.stream is Stream} ${broadcast.close() is Future}'", members,
-                      top) == "true true true"
+    assert (
+        expr_value("'${bids is Stream} ${broadcast.stream is Stream} ${broadcast.close() is Future}'", members, top)
+        == "true true true"
+    )
 
 
 def test_exception_values_print_as_dart_does(expr_value) -> None:
-    assert expr_value("'${Exception('a')} | ${StateError('b')} | ${ArgumentError('c')} | ${UnimplementedError()}'") == \
-        "Exception: a | Bad state: b | Invalid argument(s): c | UnimplementedError"
+    assert (
+        expr_value("'${Exception('a')} | ${StateError('b')} | ${ArgumentError('c')} | ${UnimplementedError()}'")
+        == "Exception: a | Bad state: b | Invalid argument(s): c | UnimplementedError"
+    )
 
 
 ASYNC = """
@@ -150,8 +174,9 @@ class _LoaderState extends State<Loader> {
 
 
 def test_async_functions_called_while_building_give_an_unawaited_future() -> None:
-    root = compile_screen("import 'package:flutter/material.dart';\nimport 'dart:async';\n" + ASYNC,
-                          width=WIDTH, height=HEIGHT)
+    root = compile_screen(
+        "import 'package:flutter/material.dart';\nimport 'dart:async';\n" + ASYNC, width=WIDTH, height=HEIGHT
+    )
     assert root.type == "TextButton"
     assert root.kwargs["child"].args == ("started true",)
 
@@ -162,7 +187,9 @@ def test_a_future_passed_where_a_value_is_needed_is_an_analysis_error(make_scree
 
 
 def test_await_outside_an_async_function_is_an_analysis_error(make_screen, compile_error) -> None:
-    error = compile_error(make_screen("Text(f())", "  String f() { return await g(); }\n  Future<String> g() async => 'x';"))
+    error = compile_error(
+        make_screen("Text(f())", "  String f() { return await g(); }\n  Future<String> g() async => 'x';")
+    )
     assert error.kind is ErrorKind.ANALYSIS
 
 
@@ -182,8 +209,13 @@ def test_flutter_constants_and_platform(expr_value) -> None:
 """
     # kIsWeb and defaultTargetPlatform come from foundation.dart, which material.dart does not export
     assert expr_value("platformName()", members, "import 'package:flutter/foundation.dart';") == "android"
-    assert expr_value("'${kToolbarHeight} ${kDebugMode} ${Theme.of(context).platform == TargetPlatform.android}'",
-                      top="import 'package:flutter/foundation.dart';") == "56.0 false true"
+    assert (
+        expr_value(
+            "'${kToolbarHeight} ${kDebugMode} ${Theme.of(context).platform == TargetPlatform.android}'",
+            top="import 'package:flutter/foundation.dart';",
+        )
+        == "56.0 false true"
+    )
     assert expr_value("'${Curves.easeInOut == Curves.easeInOut} ${Curves.easeIn == Curves.easeOut}'") == "true false"
     assert expr_value("TextAlign.center.name") == "center"
     assert expr_value("'${kThemeAnimationDuration.inMilliseconds} ${double.maxFinite > 1e300}'") == "200 true"

@@ -45,42 +45,48 @@ HELPERS = """
 TOP = "class Shape { const Shape(this.sides); final int sides; }\n"
 
 
-@pytest.mark.parametrize(("expr", "expected"), [
-    ("sizeOf(-5)", "negative"),
-    ("sizeOf(500)", "big"),
-    ("sizeOf(1)", "tiny"),
-    ("sizeOf(42)", "int"),
-    ("sizeOf('')", "empty string"),
-    ("sizeOf('abc')", "string of 3"),
-    ("sizeOf((2, 3))", "pair 5"),
-    ("sizeOf((2, 'a'))", "other"),
-    ("sizeOf((x: 1, y: 2))", "point 1,2"),
-    ("sizeOf((y: 2, x: 1))", "point 1,2"),
-    ("sizeOf([1, 2, 3])", "list 1..3"),
-    ("sizeOf([])", "empty list"),
-    ("sizeOf({'name': 'Ada', 'age': 3})", "named Ada"),
-    ("sizeOf(Shape(3))", "triangle"),
-    ("sizeOf(Shape(5))", "5-gon"),
-    ("sizeOf(2.5)", "other"),
-    ("grade(95)", "A"),
-    ("grade(84)", "B even"),
-    ("grade(85)", "F"),
-    ("grade(71)", "C"),
-    ("grade(3)", "tiny 3"),
-])
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("sizeOf(-5)", "negative"),
+        ("sizeOf(500)", "big"),
+        ("sizeOf(1)", "tiny"),
+        ("sizeOf(42)", "int"),
+        ("sizeOf('')", "empty string"),
+        ("sizeOf('abc')", "string of 3"),
+        ("sizeOf((2, 3))", "pair 5"),
+        ("sizeOf((2, 'a'))", "other"),
+        ("sizeOf((x: 1, y: 2))", "point 1,2"),
+        ("sizeOf((y: 2, x: 1))", "point 1,2"),
+        ("sizeOf([1, 2, 3])", "list 1..3"),
+        ("sizeOf([])", "empty list"),
+        ("sizeOf({'name': 'Ada', 'age': 3})", "named Ada"),
+        ("sizeOf(Shape(3))", "triangle"),
+        ("sizeOf(Shape(5))", "5-gon"),
+        ("sizeOf(2.5)", "other"),
+        ("grade(95)", "A"),
+        ("grade(84)", "B even"),
+        ("grade(85)", "F"),
+        ("grade(71)", "C"),
+        ("grade(3)", "tiny 3"),
+    ],
+)
 def test_switch_on_patterns(expr: str, expected: str, expr_value) -> None:
     assert expr_value(expr, HELPERS, TOP) == expected
 
 
-@pytest.mark.parametrize(("expr", "expected"), [
-    ("'${(1, 'a').$1} ${(1, 'a').$2}'", "1 a"),
-    ("'${(x: 1, y: 2).y}'", "2"),
-    ("(1, 'a').toString()", "(1, a)"),
-    ("(1, y: 2, x: 3).toString()", "(1, x: 3, y: 2)"),
-    ("'${(1, 2) == (1, 2)} ${(x: 1) == (x: 2)} ${(1,) == (1,)}'", "true false true"),
-    ("'${[(1, 'a'), (2, 'b')].map((r) => r.$2).join()}'", "ab"),
-    ("'${true == 1} ${1 == 1.0} ${switch (true) { 1 => 'int', _ => 'bool' }}'", "false true bool"),
-])
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("'${(1, 'a').$1} ${(1, 'a').$2}'", "1 a"),
+        ("'${(x: 1, y: 2).y}'", "2"),
+        ("(1, 'a').toString()", "(1, a)"),
+        ("(1, y: 2, x: 3).toString()", "(1, x: 3, y: 2)"),
+        ("'${(1, 2) == (1, 2)} ${(x: 1) == (x: 2)} ${(1,) == (1,)}'", "true false true"),
+        ("'${[(1, 'a'), (2, 'b')].map((r) => r.$2).join()}'", "ab"),
+        ("'${true == 1} ${1 == 1.0} ${switch (true) { 1 => 'int', _ => 'bool' }}'", "false true bool"),
+    ],
+)
 def test_records(expr: str, expected: str, expr_value) -> None:
     assert expr_value(expr) == expected
 
@@ -124,10 +130,15 @@ def test_if_case_and_collection_if_case(expr_value) -> None:
 
 
 def test_records_and_patterns_build_widgets(make_screen) -> None:
-    expr = ("Column(children: [for (final (label, size) in [('a', 10.0), ('b', 20.0)]) "
-            "Text(label, style: TextStyle(fontSize: size))])")
+    expr = (
+        "Column(children: [for (final (label, size) in [('a', 10.0), ('b', 20.0)]) "
+        "Text(label, style: TextStyle(fontSize: size))])"
+    )
     root = compile_screen(make_screen(expr), width=WIDTH, height=HEIGHT)
-    assert [(t.args[0], t.kwargs["style"].kwargs["fontSize"]) for t in root.kwargs["children"]] == [("a", 10.0), ("b", 20.0)]
+    assert [(t.args[0], t.kwargs["style"].kwargs["fontSize"]) for t in root.kwargs["children"]] == [
+        ("a", 10.0),
+        ("b", 20.0),
+    ]
 
 
 def test_a_generic_constructor_call_with_named_arguments(make_screen) -> None:
@@ -137,14 +148,16 @@ def test_a_generic_constructor_call_with_named_arguments(make_screen) -> None:
     assert root.args == ("held",)
 
 
-
-@pytest.mark.parametrize(("expr", "members", "kind"), [
-    ("Text(switch (3) { 1 => 'one' })", "", ErrorKind.RUNTIME),               # no case matched
-    ("Text(unpack())", "  String unpack() { final (a, b) = (1, 2, 3); return '$a'; }", ErrorKind.RUNTIME),
-    ("Text(cast())", "  String cast() { final (a as String) = 1; return a; }", ErrorKind.RUNTIME),
-    ("Text((1, 2).$3.toString())", "", ErrorKind.ANALYSIS),
-    ("Text(switch ([1]) { const [1] => 'c', _ => 'o' })", "", ErrorKind.UNSUPPORTED),
-])
+@pytest.mark.parametrize(
+    ("expr", "members", "kind"),
+    [
+        ("Text(switch (3) { 1 => 'one' })", "", ErrorKind.RUNTIME),  # no case matched
+        ("Text(unpack())", "  String unpack() { final (a, b) = (1, 2, 3); return '$a'; }", ErrorKind.RUNTIME),
+        ("Text(cast())", "  String cast() { final (a as String) = 1; return a; }", ErrorKind.RUNTIME),
+        ("Text((1, 2).$3.toString())", "", ErrorKind.ANALYSIS),
+        ("Text(switch ([1]) { const [1] => 'c', _ => 'o' })", "", ErrorKind.UNSUPPORTED),
+    ],
+)
 def test_pattern_errors(expr: str, members: str, kind: ErrorKind, make_screen, compile_error) -> None:
     error = compile_error(make_screen(expr, members))
     assert error.kind is kind, str(error)

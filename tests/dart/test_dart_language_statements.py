@@ -97,22 +97,27 @@ EXCEPTIONS = """
 EXCEPTION_TOP = "final log = <String>[];\nclass Oops { const Oops(this.code); final int code; }\n"
 
 
-@pytest.mark.parametrize(("expr", "expected"), [
-    ("parse('a')", "ok a"),
-    ("parse('')", "format: empty"),
-    ("parse('state')", "caught Bad state: bad null"),
-    ("parse('mine')", "oops 7"),
-    ("builtinErrors()", "range, null check, Exception: x"),
-    ("rethrows()", "outer got Exception: inner"),
-    ("finallyWins()", "finally"),
-    ("'${parse('a')} ${parse('b')} $log'", "ok a ok b [finally a, finally b]"),
-])
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("parse('a')", "ok a"),
+        ("parse('')", "format: empty"),
+        ("parse('state')", "caught Bad state: bad null"),
+        ("parse('mine')", "oops 7"),
+        ("builtinErrors()", "range, null check, Exception: x"),
+        ("rethrows()", "outer got Exception: inner"),
+        ("finallyWins()", "finally"),
+        ("'${parse('a')} ${parse('b')} $log'", "ok a ok b [finally a, finally b]"),
+    ],
+)
 def test_try_catch_finally(expr: str, expected: str, expr_value) -> None:
     assert expr_value(expr, EXCEPTIONS, EXCEPTION_TOP) == expected
 
 
 def test_an_uncaught_throw_is_a_runtime_error(make_screen, compile_error) -> None:
-    error = compile_error(make_screen("Text(f())", "  String f() { try { throw StateError('no'); } on FormatException { return 'x'; } }"))
+    error = compile_error(
+        make_screen("Text(f())", "  String f() { try { throw StateError('no'); } on FormatException { return 'x'; } }")
+    )
     assert error.kind is ErrorKind.RUNTIME
     assert "Bad state: no" in error.message
 
@@ -127,8 +132,9 @@ def test_limits_are_not_caught(make_screen, compile_error) -> None:
 
 
 def test_an_endless_while_loop_is_a_timeout(make_screen, compile_error) -> None:
-    error = compile_error(make_screen("Text(spin())", "  String spin() { var i = 0; while (true) { i++; } }"),
-                          Budget(max_steps=5_000))
+    error = compile_error(
+        make_screen("Text(spin())", "  String spin() { var i = 0; while (true) { i++; } }"), Budget(max_steps=5_000)
+    )
     assert error.kind is ErrorKind.TIMEOUT
 
 
@@ -138,7 +144,9 @@ def test_rethrow_outside_catch_and_throw_null_are_analysis_errors(make_screen, c
 
 
 def test_sync_generators_yield_their_values(expr_value) -> None:
-    members = ("  Iterable<int> evens(int n) sync* { for (var i = 0; i < n; i++) { if (i.isEven) yield i; } yield* [100]; }\n")
+    members = (
+        "  Iterable<int> evens(int n) sync* { for (var i = 0; i < n; i++) { if (i.isEven) yield i; } yield* [100]; }\n"
+    )
     assert expr_value("evens(5).toList().toString()", members) == "[0, 2, 4, 100]"
 
 

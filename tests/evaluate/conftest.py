@@ -59,11 +59,26 @@ def write_manifest(directory: Path, count: int = 6) -> Path:
     for i in range(count):
         name = f"images/s{i}.png"
         (directory / name).write_bytes(png("#2050a0"))
-        rows.append({
-            "id": f"s{i}", "split": "eval", "screen_type": SCREEN_TYPES[i % 3],
-            "difficulty": DIFFICULTIES[i % 2], "image_path": name, "reference_code": "",
-        })
-    rows.append({"id": "t0", "split": "train", "screen_type": "login", "difficulty": "easy", "image_path": "images/s0.png", "reference_code": ""})
+        rows.append(
+            {
+                "id": f"s{i}",
+                "split": "eval",
+                "screen_type": SCREEN_TYPES[i % 3],
+                "difficulty": DIFFICULTIES[i % 2],
+                "image_path": name,
+                "reference_code": "",
+            }
+        )
+    rows.append(
+        {
+            "id": "t0",
+            "split": "train",
+            "screen_type": "login",
+            "difficulty": "easy",
+            "image_path": "images/s0.png",
+            "reference_code": "",
+        }
+    )
     path = directory / "manifest.parquet"
     pd.DataFrame(rows).to_parquet(path)
     return path

@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from flutter_rl.settings import load_settings
 from flutter_rl.evaluate.sweep import run_sweep
+from flutter_rl.settings import load_settings
 
 spec = importlib.util.spec_from_file_location("sweep_fixtures", Path(__file__).with_name("conftest.py"))
 fixtures = importlib.util.module_from_spec(spec)
@@ -18,7 +18,8 @@ spec.loader.exec_module(fixtures)
 
 if __name__ == "__main__":
     settings_file, manifest, train_dir, out = sys.argv[1:5]
-    result = run_sweep(load_settings(settings_file, environ={}), train_dir, manifest,
-                       backend=fixtures.ColorBackend(), track=False)
+    result = run_sweep(
+        load_settings(settings_file, environ={}), train_dir, manifest, backend=fixtures.ColorBackend(), track=False
+    )
     if result.tables:
         Path(out).write_text(json.dumps(result.samples.to_dict("records"), default=str))

@@ -78,7 +78,10 @@ def test_fully_fine_tuned_checkpoints_are_listed_and_hashed_by_their_weights(tmp
     _full_model(run / "checkpoint-8", b"w8")
     (run / "sft-model").mkdir()  # the warm-up is the base of such a run, not one of its checkpoints
     found = list_checkpoints(run, "org/model")
-    assert [(c.name, c.step, c.weights_dir) for c in found[1:]] == [("checkpoint-4", 4, run / "checkpoint-4"), ("checkpoint-8", 8, run / "checkpoint-8")]
+    assert [(c.name, c.step, c.weights_dir) for c in found[1:]] == [
+        ("checkpoint-4", 4, run / "checkpoint-4"),
+        ("checkpoint-8", 8, run / "checkpoint-8"),
+    ]
     first = checkpoint_for(run / "checkpoint-4", "org/model").content_hash
     (run / "checkpoint-4" / "optimizer.pt").write_bytes(b"does not change the weights")
     assert checkpoint_for(run / "checkpoint-4", "org/model").content_hash == first

@@ -17,8 +17,22 @@ def test_evaluate_without_an_adapter_sweeps_and_passes_its_arguments(tmp_path, m
         raise FileNotFoundError("stop here")
 
     monkeypatch.setattr("flutter_rl.evaluate.sweep.run_sweep", fake_run_sweep)
-    code = cli.main(["--config", _config(tmp_path), "--set", "eval.max_new_tokens=99", "evaluate",
-                     "--train-dir", "runs/x", "--manifest", "m.parquet", "--limit", "5", "--no-track"])
+    code = cli.main(
+        [
+            "--config",
+            _config(tmp_path),
+            "--set",
+            "eval.max_new_tokens=99",
+            "evaluate",
+            "--train-dir",
+            "runs/x",
+            "--manifest",
+            "m.parquet",
+            "--limit",
+            "5",
+            "--no-track",
+        ]
+    )
     assert code == 2 and "stop here" in capsys.readouterr().err
     assert seen["train_dir"] == "runs/x" and seen["manifest"] == "m.parquet"
     assert seen["limit"] == 5 and seen["track"] is False

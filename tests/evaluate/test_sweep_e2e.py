@@ -16,9 +16,9 @@ from pathlib import Path
 import mlflow
 import pytest
 
-from flutter_rl.settings import EvalSettings, ModelSettings, RewardSettings, TrackingSettings
 from flutter_rl.evaluate.sweep import default_backend, run_sweep
 from flutter_rl.evaluate.tracking import TABLE_FILES, checkpoint_runs, find_sweep_run, load_sweep_tables
+from flutter_rl.settings import EvalSettings, ModelSettings, RewardSettings, TrackingSettings
 
 from .conftest import write_manifest  # noqa: TID252
 
@@ -48,10 +48,20 @@ def tiny_sweep(live_services, tmp_path_factory):
 
     root = tmp_path_factory.mktemp("sweep-e2e")
     settings = live_services.model_copy(deep=True)
-    settings.model = ModelSettings(name=str(make_tiny_policy(root / "tiny-policy")), load_in_4bit=False, max_pixels=65536, lora_rank=4, lora_alpha=8)
-    settings.eval = EvalSettings(max_new_tokens=24, batch_size=2, bootstrap_samples=100, grid_examples=2, output_dir=str(root / "eval"))
+    settings.model = ModelSettings(
+        name=str(make_tiny_policy(root / "tiny-policy")),
+        load_in_4bit=False,
+        max_pixels=65536,
+        lora_rank=4,
+        lora_alpha=8,
+    )
+    settings.eval = EvalSettings(
+        max_new_tokens=24, batch_size=2, bootstrap_samples=100, grid_examples=2, output_dir=str(root / "eval")
+    )
     settings.reward = RewardSettings(visual="structure")
-    settings.tracking = TrackingSettings(uri=os.environ["MLFLOW_TRACKING_URI"], experiment=f"sweep-e2e-{uuid.uuid4().hex[:8]}")
+    settings.tracking = TrackingSettings(
+        uri=os.environ["MLFLOW_TRACKING_URI"], experiment=f"sweep-e2e-{uuid.uuid4().hex[:8]}"
+    )
     _two_adapters(Path(settings.model.name), root / "train", settings.model)
     backend = default_backend(settings)
     manifest = write_manifest(root / "data", count=4)
@@ -74,8 +84,14 @@ def test_sweep_logs_tables_runs_and_artifacts(tiny_sweep):
     tables = load_sweep_tables(run)  # read back from the server
     assert set(tables) == set(TABLE_FILES)
     assert list(tables["overall"]["checkpoint"]) == ["base", "checkpoint-1", "checkpoint-2"]
-    assert {"render_rate", "render_rate_low", "unsupported_share", "render_rate_supported", "visual_delta",
-            "combined_delta_high"} <= set(tables["overall"].columns)
+    assert {
+        "render_rate",
+        "render_rate_low",
+        "unsupported_share",
+        "render_rate_supported",
+        "visual_delta",
+        "combined_delta_high",
+    } <= set(tables["overall"].columns)
     assert len(tables["by_screen_type"]) == 3 * 3 and len(tables["by_difficulty"]) == 3 * 2
     assert tables["errors"]["n"].tolist() == [4, 4, 4]
     for metric in ("combined", "unsupported_share"):
@@ -108,9 +124,9 @@ def test_reference_code_renders_and_scores_as_its_own_target(tiny_sweep, tmp_pat
     through the real renderer, its render is its target (visual 1), and the grids hold real renders."""
     import pandas as pd
 
-    from flutter_rl.synth.synthetic import screen_from_seed
-    from flutter_rl.reward.images import image_hash, load_image
     from flutter_rl.evaluate.checkpoints import Checkpoint
+    from flutter_rl.reward.images import image_hash, load_image
+    from flutter_rl.synth.synthetic import screen_from_seed
 
     settings, _, _, _, backend = tiny_sweep
     screens = [screen_from_seed(kind, "easy", seed=7) for kind in ("login", "list", "menu")]
@@ -120,7 +136,15 @@ def test_reference_code_renders_and_scores_as_its_own_target(tiny_sweep, tmp_pat
     rows, answers = [], {}
     for i, (screen, result) in enumerate(zip(screens, results)):
         (tmp_path / "images" / f"r{i}.png").write_bytes(result.png)
-        rows.append({"id": f"r{i}", "split": "eval", "screen_type": screen.screen_type, "difficulty": "easy", "image_path": f"images/r{i}.png"})
+        rows.append(
+            {
+                "id": f"r{i}",
+                "split": "eval",
+                "screen_type": screen.screen_type,
+                "difficulty": "easy",
+                "image_path": f"images/r{i}.png",
+            }
+        )
         answers[image_hash(load_image(result.png))] = f"```dart\n{screen.code}\n```"
     pd.DataFrame(rows).to_parquet(tmp_path / "manifest.parquet")
 
@@ -128,8 +152,14 @@ def test_reference_code_renders_and_scores_as_its_own_target(tiny_sweep, tmp_pat
     def oracle(adapter_dir):
         yield lambda images: [answers[image_hash(image)] for image in images]
 
-    result = run_sweep(settings, manifest=tmp_path / "manifest.parquet", checkpoints=[Checkpoint("oracle", 0, None, "oracle")],
-                       generator_for=oracle, backend=backend, track=False)
+    result = run_sweep(
+        settings,
+        manifest=tmp_path / "manifest.parquet",
+        checkpoints=[Checkpoint("oracle", 0, None, "oracle")],
+        generator_for=oracle,
+        backend=backend,
+        track=False,
+    )
     samples = result.units[0].samples
     assert samples["rendered"].all() and (samples["format"] == 1.0).all()
     assert samples["visual"].tolist() == pytest.approx([1.0] * 3, abs=1e-6)
@@ -146,11 +176,21 @@ def test_results_notebook_runs_against_the_sweep(tiny_sweep, repo_root, monkeypa
     monkeypatch.setenv("FLUTTER_RL_EXPERIMENT", settings.tracking.experiment)
     monkeypatch.setenv("FLUTTER_RL_SWEEP_RUN_ID", result.run_id)
     notebook = nbformat.read(repo_root / "notebooks" / "results.ipynb", as_version=4)
-    nbclient.NotebookClient(notebook, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(repo_root)}}).execute()
+    nbclient.NotebookClient(
+        notebook, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(repo_root)}}
+    ).execute()
     text = "\n".join(
         str(output.get("text", "")) + str(output.get("data", {}).get("text/plain", ""))
-        for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", [])
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
     )
     assert result.run_id in text and "checkpoint-2" in text
-    images = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    images = [
+        o
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    ]
     assert len(images) >= 4  # metric vs step, per-type bars, best and worst grids

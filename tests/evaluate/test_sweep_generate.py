@@ -8,8 +8,8 @@ import torch
 from PIL import Image
 from transformers import AutoModelForImageTextToText
 
-from flutter_rl.settings import EvalSettings, ModelSettings
 from flutter_rl.evaluate.generate import LazyPolicy
+from flutter_rl.settings import EvalSettings, ModelSettings
 from flutter_rl.train.tiny_policy import make_tiny_policy
 
 
@@ -21,8 +21,10 @@ def test_full_model_checkpoint_generates_with_its_weights_and_leaves_the_base_al
     torch.nn.init.normal_(model.lm_head.weight, std=1.0)  # another head: other greedy tokens
     model.save_pretrained(checkpoint)  # weights only: the processor stays the base's
 
-    policy = LazyPolicy(ModelSettings(name=str(base), adapter="none", load_in_4bit=False, max_pixels=65536),
-                        EvalSettings(max_new_tokens=12, temperature=0.0))
+    policy = LazyPolicy(
+        ModelSettings(name=str(base), adapter="none", load_in_4bit=False, max_pixels=65536),
+        EvalSettings(max_new_tokens=12, temperature=0.0),
+    )
     images = [Image.new("RGB", (90, 180), "#1565c0")]
     written = {}
     for name, weights_dir in (("base", None), ("checkpoint", checkpoint), ("base again", None)):

@@ -18,8 +18,8 @@ from PIL import Image
 
 from flows import cli
 from flutter_rl import progress
-from flutter_rl.settings import EvalSettings, ModelSettings, RewardSettings, Settings, TrackingSettings
-from flutter_rl.evaluate import plots, sweep as sweep_module
+from flutter_rl.evaluate import plots
+from flutter_rl.evaluate import sweep as sweep_module
 from flutter_rl.evaluate.checkpoints import Checkpoint
 from flutter_rl.evaluate.cli import _print_result
 from flutter_rl.evaluate.generate import generate_batches
@@ -27,6 +27,7 @@ from flutter_rl.evaluate.report import METRICS
 from flutter_rl.evaluate.scoring import score_samples
 from flutter_rl.evaluate.sweep import evaluate_base, run_sweep
 from flutter_rl.evaluate.tracking import sample_grid
+from flutter_rl.settings import EvalSettings, ModelSettings, RewardSettings, Settings, TrackingSettings
 
 from .conftest import color_backend, screen_code, write_manifest  # noqa: TID252
 
@@ -50,7 +51,9 @@ def _settings(tmp_path: Path) -> Settings:
 @contextmanager
 def _half_right(adapter_dir: Path | None):
     """Even screens get the target colour, odd ones code that does not parse (the colour backend: syntax error)."""
-    yield lambda images: [screen_code(TARGET) if i % 2 == 0 else "```dart\nvoid main( {\n```" for i, _ in enumerate(images)]
+    yield lambda images: [
+        screen_code(TARGET) if i % 2 == 0 else "```dart\nvoid main( {\n```" for i, _ in enumerate(images)
+    ]
 
 
 def test_evaluate_base_logs_one_run_named_after_model_and_dataset(tmp_path, capsys):
@@ -74,7 +77,9 @@ def test_a_checkpoint_next_to_the_base_still_gets_its_comparison_plots(tmp_path,
     settings = _settings(tmp_path)
     manifest = write_manifest(tmp_path / "data" / "v1", count=6)
     checkpoints = [Checkpoint("base", 0, None, "h0"), Checkpoint("checkpoint-1", 1, Path("checkpoint-1"), "h1")]
-    result = run_sweep(settings, "", manifest, checkpoints=checkpoints, generator_for=_half_right, backend=color_backend())
+    result = run_sweep(
+        settings, "", manifest, checkpoints=checkpoints, generator_for=_half_right, backend=color_backend()
+    )
     logged = {a.path for a in mlflow.MlflowClient().list_artifacts(result.run_id, "plots")}
     assert {"plots/by_screen_type.png", "plots/by_difficulty.png"} <= logged
     _print_result(result)
@@ -92,10 +97,23 @@ def test_cli_evaluate_base_and_its_argument_errors(tmp_path, monkeypatch, capsys
         raise FileNotFoundError("stop here")
 
     monkeypatch.setattr(sweep_module, "run_sweep", fake_run_sweep)
-    assert cli.main(["--config", str(config), "evaluate", "--base", "--manifest", "runs/data/abc/manifest.parquet", "--no-track"]) == 2
+    assert (
+        cli.main(
+            [
+                "--config",
+                str(config),
+                "evaluate",
+                "--base",
+                "--manifest",
+                "runs/data/abc/manifest.parquet",
+                "--no-track",
+            ]
+        )
+        == 2
+    )
     assert [c.name for c in seen["checkpoints"]] == ["base"] and seen["run_name"] == "base M on abc"
     seen.clear()
-    assert cli.main(["--config", str(config), "evaluate", "--no-track"]) == 2   # no target: the newest run's sweep
+    assert cli.main(["--config", str(config), "evaluate", "--no-track"]) == 2  # no target: the newest run's sweep
     assert seen["train_dir"] is None and "checkpoints" not in seen
     assert cli.main(["--config", str(config), "evaluate", str(tmp_path), "--base"]) == 2
     assert "not an adapter and --base" in capsys.readouterr().err
@@ -104,8 +122,15 @@ def test_cli_evaluate_base_and_its_argument_errors(tmp_path, monkeypatch, capsys
 def test_grids_print_the_first_line_of_each_failure(tmp_path, monkeypatch):
     settings = _settings(tmp_path)
     manifest = write_manifest(tmp_path / "data" / "v1", count=4)
-    result = run_sweep(settings, "", manifest, checkpoints=[Checkpoint("base", 0, None, "h0")],
-                       generator_for=_half_right, backend=color_backend(), track=False)
+    result = run_sweep(
+        settings,
+        "",
+        manifest,
+        checkpoints=[Checkpoint("base", 0, None, "h0")],
+        generator_for=_half_right,
+        backend=color_backend(),
+        track=False,
+    )
     unit = result.units[0]
     captured: list[plots.GridRow] = []
     monkeypatch.setattr(plots, "image_grid", lambda rows: captured.extend(rows))
@@ -122,7 +147,7 @@ def test_grid_detail_line_is_drawn_and_cut_to_the_width():
     detailed = plots.image_grid([plots.GridRow(target, None, "s0", "did not render (syntax): " + "x" * 400)])
 
     def red(grid: Image.Image) -> np.ndarray:  # the detail line's pixels drawn in red (antialiased)
-        line = np.asarray(grid, dtype=int)[plots.HEADER_HEIGHT + 17: plots.HEADER_HEIGHT + 32]
+        line = np.asarray(grid, dtype=int)[plots.HEADER_HEIGHT + 17 : plots.HEADER_HEIGHT + 32]
         return (line[..., 0] - line[..., 1] > 60).any(axis=0)
 
     assert red(detailed).sum() > 100 and not red(plain).any()
@@ -148,7 +173,9 @@ def test_scoring_in_chunks_gives_the_rows_of_one_batch():
     reward = RewardSettings(visual="structure")
     whole, renders = score_samples(completions, targets, rows, backend=color_backend(), reward=reward)
     seen: list[int] = []
-    chunked, chunk_renders = score_samples(completions, targets, rows, backend=color_backend(), reward=reward, chunk=2, progress=seen.append)
+    chunked, chunk_renders = score_samples(
+        completions, targets, rows, backend=color_backend(), reward=reward, chunk=2, progress=seen.append
+    )
     assert seen == [2, 2, 1]
     assert pd.DataFrame(chunked).equals(pd.DataFrame(whole)) and chunk_renders == renders
 

@@ -11,9 +11,21 @@ def _samples() -> pd.DataFrame:
     rows = []
     for checkpoint, step, ok in (("base", 0, False), ("final", 8, True)):
         for i, kind in enumerate(["menu", "menu", "form"]):
-            rows.append({"checkpoint": checkpoint, "step": step, "id": f"s{i}", "screen_type": kind, "difficulty": "easy",
-                         "rendered": ok, "error_kind": "" if ok else "syntax", "format": 1.0, "visual": 0.5 * ok,
-                         "combined": 0.4 * ok + 0.2, "structure": 0.5 * ok})
+            rows.append(
+                {
+                    "checkpoint": checkpoint,
+                    "step": step,
+                    "id": f"s{i}",
+                    "screen_type": kind,
+                    "difficulty": "easy",
+                    "rendered": ok,
+                    "error_kind": "" if ok else "syntax",
+                    "format": 1.0,
+                    "visual": 0.5 * ok,
+                    "combined": 0.4 * ok + 0.2,
+                    "structure": 0.5 * ok,
+                }
+            )
     return pd.DataFrame(rows)
 
 

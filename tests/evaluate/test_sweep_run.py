@@ -7,12 +7,11 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from flutter_rl.settings import EvalSettings, RewardSettings, Settings
 from flutter_rl.evaluate.checkpoints import Checkpoint
 from flutter_rl.evaluate.evalset import EvalSetError, load_eval_set
-from flutter_rl.evaluate.sweep import run_sweep
-
 from flutter_rl.evaluate.reporting import results_frame
+from flutter_rl.evaluate.sweep import run_sweep
+from flutter_rl.settings import EvalSettings, RewardSettings, Settings
 
 from .conftest import UNSUPPORTED_CODE, color_backend, screen_code  # noqa: TID252
 
@@ -69,17 +68,31 @@ def test_unsupported_code_is_reported_apart_per_checkpoint_and_difficulty(tmp_pa
     @contextmanager
     def odd_screens_unsupported(adapter_dir):
         # every second screen of a batch (s1, s3, s5: the "hard" ones) uses code the renderer cannot draw
-        yield lambda images: [screen_code(TARGET).replace("const Placeholder()", UNSUPPORTED_CODE) if i % 2 else screen_code(TARGET)
-                              for i in range(len(images))]
+        yield lambda images: [
+            screen_code(TARGET).replace("const Placeholder()", UNSUPPORTED_CODE) if i % 2 else screen_code(TARGET)
+            for i in range(len(images))
+        ]
 
-    result = run_sweep(_settings(tmp_path), manifest=manifest, checkpoints=CHECKPOINTS[1:],
-                       generator_for=odd_screens_unsupported, backend=color_backend(), track=False)
+    result = run_sweep(
+        _settings(tmp_path),
+        manifest=manifest,
+        checkpoints=CHECKPOINTS[1:],
+        generator_for=odd_screens_unsupported,
+        backend=color_backend(),
+        track=False,
+    )
     overall = result.tables["overall"].iloc[0]
     assert (overall["render_rate"], overall["unsupported_share"], overall["render_rate_supported"]) == (0.5, 0.5, 1.0)
     assert result.tables["errors"].iloc[0]["unsupported"] == 3
     by_difficulty = result.tables["by_difficulty"].set_index("difficulty")
-    assert by_difficulty.loc["hard", "unsupported_share"] == 1.0 and pd.isna(by_difficulty.loc["hard", "render_rate_supported"])
-    assert by_difficulty.loc["easy", ["render_rate", "unsupported_share", "render_rate_supported"]].tolist() == [1.0, 0.0, 1.0]
+    assert by_difficulty.loc["hard", "unsupported_share"] == 1.0 and pd.isna(
+        by_difficulty.loc["hard", "render_rate_supported"]
+    )
+    assert by_difficulty.loc["easy", ["render_rate", "unsupported_share", "render_rate_supported"]].tolist() == [
+        1.0,
+        0.0,
+        1.0,
+    ]
     assert {"unsupported_share", "render_rate_supported"} <= set(result.tables["by_screen_type"].columns)
     # the Prefect results table and the CLI summary show the three figures
     frame = results_frame(result.tables["overall"].to_dict("records"))
@@ -108,5 +121,12 @@ def test_missing_clip_weights_stop_the_sweep_before_generating(tmp_path, manifes
     settings = _settings(tmp_path)
     settings.reward = RewardSettings(visual="clip", clip_pretrained=str(tmp_path / "absent.pt"))
     with pytest.raises(RewardConfigError, match="clip_pretrained"):
-        run_sweep(settings, manifest=manifest, checkpoints=CHECKPOINTS, generator_for=policy.generator, backend=color_backend(), track=False)
+        run_sweep(
+            settings,
+            manifest=manifest,
+            checkpoints=CHECKPOINTS,
+            generator_for=policy.generator,
+            backend=color_backend(),
+            track=False,
+        )
     assert policy.calls == []

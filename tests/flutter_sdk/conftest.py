@@ -12,7 +12,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
-ENGINE = "6d2eb55065c53788dd4891143126230e25a2ed73"   # any 40-hex engine commit
+ENGINE = "6d2eb55065c53788dd4891143126230e25a2ed73"  # any 40-hex engine commit
 
 
 @pytest.fixture
@@ -53,10 +53,20 @@ def make_fake_sdk(root: Path, *, launcher: str = "current", version: str = "3.32
     (cache / "flutter_tools.stamp").write_text(f"{head}:\n")
     if launcher == "current":
         (cache / "engine-dart-sdk.stamp").write_text(ENGINE + "\n")
-    (cache / "flutter.version.json").write_text(json.dumps({
-        "frameworkVersion": version, "channel": "stable", "repositoryUrl": "https://github.com/flutter/flutter.git",
-        "frameworkRevision": head, "frameworkCommitDate": "2025-01-01 00:00:00 +0000", "engineRevision": ENGINE,
-        "dartSdkVersion": dart, "devToolsVersion": "2.40.3"}))
+    (cache / "flutter.version.json").write_text(
+        json.dumps(
+            {
+                "frameworkVersion": version,
+                "channel": "stable",
+                "repositoryUrl": "https://github.com/flutter/flutter.git",
+                "frameworkRevision": head,
+                "frameworkCommitDate": "2025-01-01 00:00:00 +0000",
+                "engineRevision": ENGINE,
+                "dartSdkVersion": dart,
+                "devToolsVersion": "2.40.3",
+            }
+        )
+    )
     (cache / "lockfile").write_text("")
     (root / "version").write_text(version)
     fonts = cache / "artifacts" / "material_fonts"

@@ -52,10 +52,12 @@ from pathlib import Path
 # `Cache.defaultFlutterRoot`); dartdev needs no SDK root here.
 ROOT = Path(os.environ.get("FLUTTER_ROOT") or Path(__file__).parents[4])
 CACHE = ROOT / "bin" / "cache"
-OVERFLOW = ("══╡ EXCEPTION CAUGHT BY RENDERING LIBRARY ╞════════════════════════\n"
-            "The following assertion was thrown during layout:\n"
-            "A RenderFlex overflowed by 42 pixels on the bottom.\n"
-            "════════════════════════════════════════════════════════════════")
+OVERFLOW = (
+    "══╡ EXCEPTION CAUGHT BY RENDERING LIBRARY ╞════════════════════════\n"
+    "The following assertion was thrown during layout:\n"
+    "A RenderFlex overflowed by 42 pixels on the bottom.\n"
+    "════════════════════════════════════════════════════════════════"
+)
 
 
 def behaviour(path: Path) -> str:
@@ -70,6 +72,7 @@ def emit(event: dict) -> None:
 def png(width: int, height: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     rows = b"".join(b"\x00" + b"\xff\xff\xff" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
@@ -92,12 +95,14 @@ def analyze(folder: Path) -> int:
         elif kind == "analysis":
             print(f"ERROR|COMPILE_TIME_ERROR|UNDEFINED_IDENTIFIER|{path.resolve()}|5|9|7|Undefined name 'Colours'.")
             errors += 1
-        elif kind == "entry-error":      # the analyzer rejects what the backend appended for main's app
+        elif kind == "entry-error":  # the analyzer rejects what the backend appended for main's app
             last = len(path.read_text().splitlines())
             print(f"ERROR|COMPILE_TIME_ERROR|UNDEFINED_IDENTIFIER|{path.resolve()}|{last}|5|3|Undefined name 'app'.")
             errors += 1
         elif kind == "wildcards" and language < (3, 7):
-            print(f"ERROR|COMPILE_TIME_ERROR|DUPLICATE_DEFINITION|{path.resolve()}|6|30|1|The name '_' is already defined.")
+            print(
+                f"ERROR|COMPILE_TIME_ERROR|DUPLICATE_DEFINITION|{path.resolve()}|6|30|1|The name '_' is already defined."
+            )
             errors += 1
         else:
             print(f"INFO|HINT|DEPRECATED_MEMBER_USE|{path.resolve()}|1|1|1|A harmless hint.")
@@ -106,8 +111,13 @@ def analyze(folder: Path) -> int:
 
 def plant() -> None:
     """What hostile candidate code would try: replace the tool and the Dart SDK the user runs later."""
-    for target in (CACHE / "flutter_tools.snapshot", CACHE / "dart-sdk" / "version", CACHE / "lockfile",
-                   CACHE / "engine.stamp", ROOT / "bin" / "flutter"):
+    for target in (
+        CACHE / "flutter_tools.snapshot",
+        CACHE / "dart-sdk" / "version",
+        CACHE / "lockfile",
+        CACHE / "engine.stamp",
+        ROOT / "bin" / "flutter",
+    ):
         try:
             target.write_text("planted by a candidate")
         except OSError:
@@ -135,26 +145,49 @@ def run_tests(test_file: Path) -> int:
     bad_roots = [i for i, kind in kinds.items() if kind == "bad-root"]
     if broken or bad_roots or "unattributed" in kinds.values():
         lines = source.splitlines()
-        errors = [error for i in broken for error in (
-            f"lib/candidates/c_{i}.dart:7:3: Error: The getter 'colour' isn't defined for the class 'Colors'.",
-            f"lib/candidates/c_{i}.dart:9:12: Error: Method not found: 'Colour'.")]
+        errors = [
+            error
+            for i in broken
+            for error in (
+                f"lib/candidates/c_{i}.dart:7:3: Error: The getter 'colour' isn't defined for the class 'Colors'.",
+                f"lib/candidates/c_{i}.dart:9:12: Error: Method not found: 'Colour'.",
+            )
+        ]
         for i in bad_roots:
             line = next(n for n, text in enumerate(lines, 1) if f"() => c{i}." in text)
-            errors.append(f"test/render_batch_test.dart:{line}:40: Error: Too few positional arguments: 1 required, 0 given.")
+            errors.append(
+                f"test/render_batch_test.dart:{line}:40: Error: Too few positional arguments: 1 required, 0 given."
+            )
         for error in errors:
             print(error, file=sys.stderr, flush=True)
         detail = (": " + "\n".join(errors)) if errors else ""
-        emit({"type": "error", "time": 2, "testID": 0, "error": f"Failed to load \"{test_file}\": "
-              f"Compilation failed for testPath={test_file.resolve()}{detail}", "stackTrace": "", "isFailure": False})
+        emit(
+            {
+                "type": "error",
+                "time": 2,
+                "testID": 0,
+                "error": f'Failed to load "{test_file}": Compilation failed for testPath={test_file.resolve()}{detail}',
+                "stackTrace": "",
+                "isFailure": False,
+            }
+        )
         emit({"type": "done", "time": 3, "success": False})
         return 1
     emit({"type": "testDone", "time": 4, "testID": 0, "result": "success", "hidden": True})
     missing = [p for group in font_paths(source) for p in re.findall(r"'([^']*)'", group) if not os.access(p, os.R_OK)]
     if missing:
         emit({"type": "testStart", "time": 5, "test": {"id": 1, "name": "(setUpAll)"}})
-        emit({"type": "error", "time": 6, "testID": 1, "isFailure": False, "stackTrace": "",
-              "error": f"PathNotFoundException: Cannot open file, path = '{missing[0]}' "
-                       "(OS Error: No such file or directory, errno = 2)"})
+        emit(
+            {
+                "type": "error",
+                "time": 6,
+                "testID": 1,
+                "isFailure": False,
+                "stackTrace": "",
+                "error": f"PathNotFoundException: Cannot open file, path = '{missing[0]}' "
+                "(OS Error: No such file or directory, errno = 2)",
+            }
+        )
         emit({"type": "testDone", "time": 7, "testID": 1, "result": "error", "hidden": True})
         emit({"type": "done", "time": 8, "success": False})
         return 1
@@ -168,22 +201,40 @@ def run_tests(test_file: Path) -> int:
             os._exit(9)
         if kind == "plant":
             plant()
-        if kind == "bad-status":   # candidate code overwrote its status file
+        if kind == "bad-status":  # candidate code overwrote its status file
             (out_dir / f"c_{index}.json").write_text("{not json")
             emit({"type": "testDone", "time": 12, "testID": test_id, "result": "success", "hidden": False})
             continue
         if kind == "timeout-event":
-            emit({"type": "error", "time": 11, "testID": test_id, "isFailure": False, "stackTrace": "",
-                  "error": f"TimeoutException after 0:00:{timeout_ms // 1000:02d}.000000: Test timed out"})
+            emit(
+                {
+                    "type": "error",
+                    "time": 11,
+                    "testID": test_id,
+                    "isFailure": False,
+                    "stackTrace": "",
+                    "error": f"TimeoutException after 0:00:{timeout_ms // 1000:02d}.000000: Test timed out",
+                }
+            )
             emit({"type": "testDone", "time": 12, "testID": test_id, "result": "error", "hidden": False})
             continue
         errors = []
         if kind == "overflow":
-            errors.append({"library": "rendering library", "summary": "A RenderFlex overflowed by 42 pixels on "
-                           "the bottom.", "details": OVERFLOW})
+            errors.append(
+                {
+                    "library": "rendering library",
+                    "summary": "A RenderFlex overflowed by 42 pixels on the bottom.",
+                    "details": OVERFLOW,
+                }
+            )
         elif kind == "throw":
-            errors.append({"library": "widgets library", "summary": "Null check operator used on a null value",
-                           "details": "══╡ EXCEPTION CAUGHT BY WIDGETS LIBRARY ╞══\nNull check operator"})
+            errors.append(
+                {
+                    "library": "widgets library",
+                    "summary": "Null check operator used on a null value",
+                    "details": "══╡ EXCEPTION CAUGHT BY WIDGETS LIBRARY ╞══\nNull check operator",
+                }
+            )
         image = out_dir / f"c_{index}.png"
         image.write_bytes(png(round(width * ratio), round(height * ratio)))
         status = {"index": index, "errors": errors, "png": str(image), "elapsed_ms": 120}
@@ -213,7 +264,7 @@ def pub_get() -> int:
 
 def tool(args: list[str]) -> int:
     try:
-        lock = open(CACHE / "lockfile", "a")   # noqa: SIM115 - held, like the tool's lock, until exit
+        lock = open(CACHE / "lockfile", "a")  # noqa: SIM115 - held, like the tool's lock, until exit
     except OSError as exc:
         print(f'Failed to open or create the artifact cache lockfile: "{exc}"', file=sys.stderr)
         print(f"Please ensure you have permissions to create or open {CACHE / 'lockfile'}", file=sys.stderr)
@@ -239,7 +290,7 @@ def main(argv: list[str]) -> int:
     with open(Path(os.environ["HOME"]) / "fake_calls.jsonl", "a") as log:
         log.write(json.dumps({"via": "dart", "tool": snapshot is not None, "argv": argv}) + "\n")
     if snapshot is not None:
-        return tool(argv[snapshot + 1:])
+        return tool(argv[snapshot + 1 :])
     args = [a for a in argv[1:] if not a.startswith("--")]
     if args[:1] == ["analyze"]:
         return analyze(Path(args[1]))

@@ -91,8 +91,10 @@ def rebuild_tool() -> None:
     except OSError as exc:
         fail(f"rm: cannot remove '{ROOT / 'version'}': {exc.strerror}")
     print("Building flutter tool...", file=sys.stderr)
-    fail("Error: Unable to 'pub upgrade' flutter tool. Retrying in five seconds... (9 tries left)\n"
-         "Command 'pub upgrade' still failed after 10 tries, giving up.")
+    fail(
+        "Error: Unable to 'pub upgrade' flutter tool. Retrying in five seconds... (9 tries left)\n"
+        "Command 'pub upgrade' still failed after 10 tries, giving up."
+    )
 
 
 def main() -> None:
@@ -111,12 +113,12 @@ def main() -> None:
         print(head.stderr, file=sys.stderr, end="")
     if tool_is_stale(cache, revision):
         rebuild_tool()
-    os.environ["FLUTTER_ROOT"] = str(ROOT)        # shared.sh: export FLUTTER_ROOT; the tool takes its root from it
+    os.environ["FLUTTER_ROOT"] = str(ROOT)  # shared.sh: export FLUTTER_ROOT; the tool takes its root from it
     dart = cache / "dart-sdk" / "bin" / "dart"
     packages = ROOT / "packages" / "flutter_tools" / ".dart_tool" / "package_config.json"
     try:
         os.execv(dart, [str(dart), f"--packages={packages}", str(cache / "flutter_tools.snapshot"), *sys.argv[1:]])
-    except OSError as exc:   # bash: `exec` of a missing program reports it and exits 127
+    except OSError as exc:  # bash: `exec` of a missing program reports it and exits 127
         print(f"{ROOT}/bin/internal/shared.sh: {dart}: {exc.strerror}", file=sys.stderr)
         sys.exit(127)
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import os
 import subprocess
-import json
 from pathlib import Path
 
 import pytest
@@ -40,8 +40,16 @@ def screen(kind: str = "ok") -> str:
 
 
 def settings(sdk: Path, **kw) -> RendererSettings:
-    values = dict(backend="flutter", flutter_sdk=str(sdk), sandbox="none", timeout_s=1.0,
-                  flutter_startup_timeout_s=20.0, width=40, height=60, pixel_ratio=1.5)
+    values = dict(
+        backend="flutter",
+        flutter_sdk=str(sdk),
+        sandbox="none",
+        timeout_s=1.0,
+        flutter_startup_timeout_s=20.0,
+        width=40,
+        height=60,
+        pixel_ratio=1.5,
+    )
     values.update(kw)
     return RendererSettings(**values)
 
@@ -66,17 +74,33 @@ def test_missing_sdk_says_how_to_install(tmp_path, monkeypatch):
 
 
 def test_batch_results_in_order_with_each_failure_isolated(fake_sdk):
-    codes = [screen(), screen("syntax"), screen("analysis"), screen("overflow"), screen("throw"), "",
-             "import 'package:flutter/material.dart';\nint x = 1; // no widget", screen()]
+    codes = [
+        screen(),
+        screen("syntax"),
+        screen("analysis"),
+        screen("overflow"),
+        screen("throw"),
+        "",
+        "import 'package:flutter/material.dart';\nint x = 1; // no widget",
+        screen(),
+    ]
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
         assert isinstance(backend, RenderBackend)
         assert backend.name == "flutter" and backend.version.startswith("flutter-3.32.8+harness-")
         results = backend.render_batch(codes)
     kinds = [r.error_kind for r in results]
-    assert kinds == [None, ErrorKind.SYNTAX, ErrorKind.ANALYSIS, ErrorKind.OVERFLOW, ErrorKind.RUNTIME,
-                     ErrorKind.SYNTAX, ErrorKind.UNSUPPORTED, None]
+    assert kinds == [
+        None,
+        ErrorKind.SYNTAX,
+        ErrorKind.ANALYSIS,
+        ErrorKind.OVERFLOW,
+        ErrorKind.RUNTIME,
+        ErrorKind.SYNTAX,
+        ErrorKind.UNSUPPORTED,
+        None,
+    ]
     assert results[0].ok and results[7].ok
-    assert Image.open(io.BytesIO(results[0].png)).size == (60, 90)       # 40x60 logical at ratio 1.5
+    assert Image.open(io.BytesIO(results[0].png)).size == (60, 90)  # 40x60 logical at ratio 1.5
     assert results[1].message == "line 3:14: Error: Expected to find ';'. [EXPECTED_TOKEN]"
     assert "overflowed by 42 pixels" in results[3].message and results[3].png is not None
 
@@ -91,10 +115,18 @@ def test_one_analyze_and_one_test_process_per_clean_batch(fake_sdk):
     assert [a[1:] for a in vm if a[1] == "analyze"] == [["analyze", "--format=machine", "lib/candidates"]]
     assert [a[1:] for a in launcher] == [
         ["--no-version-check", "--suppress-analytics", "--version", "--machine"],
-        ["--no-version-check", "--suppress-analytics", "test", "--machine", "--no-pub", "--no-test-assets",
-         "test/render_batch_test.dart"]]
+        [
+            "--no-version-check",
+            "--suppress-analytics",
+            "test",
+            "--machine",
+            "--no-pub",
+            "--no-test-assets",
+            "test/render_batch_test.dart",
+        ],
+    ]
     assert not backend._workdir.exists()
-    backend.close()   # twice is fine
+    backend.close()  # twice is fine
     with pytest.raises(RuntimeError, match="closed"):
         backend.render_batch([screen()])
 
@@ -109,12 +141,12 @@ def test_batch_of_only_empty_codes_runs_no_tool(fake_sdk):
 
 def test_hang_is_a_timeout_and_the_rest_still_render(fake_sdk):
     with FlutterSdkBackend(settings(fake_sdk)) as backend:
-        backend._runtime = dataclasses.replace(backend._runtime, grace_s=0.5)   # keep the test short
+        backend._runtime = dataclasses.replace(backend._runtime, grace_s=0.5)  # keep the test short
         results = backend.render_batch([screen(), screen("hang"), screen(), screen("timeout-event")], timeout=0.5)
         runs = flutter_test_runs(backend._runtime.home)
     assert [r.error_kind for r in results] == [None, ErrorKind.TIMEOUT, None, ErrorKind.TIMEOUT]
     assert "killed" in results[1].message
-    assert len(runs) == 2          # the hang killed the first process; candidates 2 and 3 ran again
+    assert len(runs) == 2  # the hang killed the first process; candidates 2 and 3 ran again
 
 
 def test_compile_error_missed_by_analyzer_drops_only_that_candidate(fake_sdk):
@@ -122,8 +154,10 @@ def test_compile_error_missed_by_analyzer_drops_only_that_candidate(fake_sdk):
         results = backend.render_batch([screen(), screen("compile"), screen()])
     assert [r.error_kind for r in results] == [None, ErrorKind.ANALYSIS, None]
     # current SDKs print each compiler error on stderr and again in the load error: once each in the message
-    assert results[1].message.splitlines() == ["line 7:3: Error: The getter 'colour' isn't defined for the class "
-                                               "'Colors'.", "line 9:12: Error: Method not found: 'Colour'."]
+    assert results[1].message.splitlines() == [
+        "line 7:3: Error: The getter 'colour' isn't defined for the class 'Colors'.",
+        "line 9:12: Error: Method not found: 'Colour'.",
+    ]
 
 
 def test_error_on_a_generated_line_belongs_to_its_candidate(fake_sdk):
@@ -148,7 +182,10 @@ def test_dying_test_process_blames_the_running_candidate(fake_sdk):
 
 
 def test_test_font_mode_passes_no_fonts_and_changes_the_version(fake_sdk):
-    with FlutterSdkBackend(settings(fake_sdk)) as real, FlutterSdkBackend(settings(fake_sdk, real_fonts=False)) as boxes:
+    with (
+        FlutterSdkBackend(settings(fake_sdk)) as real,
+        FlutterSdkBackend(settings(fake_sdk, real_fonts=False)) as boxes,
+    ):
         assert {"Roboto", "MaterialIcons", "CupertinoSystemText"} <= set(real.fonts)
         assert [p.name for p in real.fonts["Roboto"]] == ["Roboto-Regular.ttf", "roboto-bold.ttf"]
         assert boxes.fonts == {} and boxes.version == real.version + "+test-font"
@@ -173,7 +210,11 @@ def test_garbage_status_file_fails_only_its_candidate(fake_sdk):
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".git" not in p.parts
+    }
 
 
 @pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
@@ -184,11 +225,11 @@ def test_launcher_writes_only_a_private_cache_inside_bwrap(make_sdk, launcher):
     with FlutterSdkBackend(settings(sdk, sandbox="bwrap")) as backend:
         # a fallback stamp left by an earlier run on another channel: newer launchers remove it on every call
         (sdk / "bin" / "cache" / "engine_fallback.stamp").write_text(f"{'1' * 40}:{'2' * 40}\n")
-        before = _tree(sdk)           # after start: `pub get` ran outside the sandbox, like the user's own flutter
+        before = _tree(sdk)  # after start: `pub get` ran outside the sandbox, like the user's own flutter
         results = backend.render_batch([screen(), screen("plant"), screen("overflow")])
         after = _tree(sdk)
     assert [r.ok for r in results] == [True, True, False], [r.message for r in results]
-    assert after == before            # the launcher's stamps, the lock and the planted files stayed inside
+    assert after == before  # the launcher's stamps, the lock and the planted files stayed inside
 
 
 def test_environment_failure_runs_flutter_test_once(fake_sdk):
@@ -198,7 +239,7 @@ def test_environment_failure_runs_flutter_test_once(fake_sdk):
         (fake_sdk / "bin" / "cache" / "flutter_tools.stamp").write_text("0" * 40 + ":\n")
         results = backend.render_batch([screen() for _ in range(8)])
         runs = flutter_test_runs(backend._runtime.home)
-    assert len(runs) == 1                       # bisecting 8 candidates would have started 15
+    assert len(runs) == 1  # bisecting 8 candidates would have started 15
     assert {r.error_kind for r in results} == {ErrorKind.CRASH}
     assert all("Unable to 'pub upgrade' flutter tool" in r.message for r in results)
 
@@ -216,9 +257,11 @@ def test_failed_setup_all_is_a_harness_failure_not_bisected(fake_sdk):
 
 def test_candidates_use_the_installed_dart_language_version(make_sdk):
     """Issue 16 (4): the pubspec's lower SDK bound is the language version; `>=3.0.0` made every candidate Dart 3.0."""
-    with FlutterSdkBackend(settings(make_sdk("new", dart="3.8.1"))) as new, \
-            FlutterSdkBackend(settings(make_sdk("old", dart="3.5.4"))) as old:
-        assert new.render_batch([screen("wildcards")])[0].ok            # `(_, _)` needs Dart 3.7
+    with (
+        FlutterSdkBackend(settings(make_sdk("new", dart="3.8.1"))) as new,
+        FlutterSdkBackend(settings(make_sdk("old", dart="3.5.4"))) as old,
+    ):
+        assert new.render_batch([screen("wildcards")])[0].ok  # `(_, _)` needs Dart 3.7
         (result,) = old.render_batch([screen("wildcards")])
         pubspec = (new._runtime.project / "pubspec.yaml").read_text()
     assert result.error_kind is ErrorKind.ANALYSIS and "The name '_' is already defined" in result.message
@@ -226,8 +269,18 @@ def test_candidates_use_the_installed_dart_language_version(make_sdk):
     assert new.version.split("+harness-")[1] != old.version.split("+harness-")[1]
 
 
-@pytest.mark.parametrize("mode", ["none", pytest.param("bwrap", marks=pytest.mark.skipif(
-    not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here"))])
+@pytest.mark.parametrize(
+    "mode",
+    [
+        "none",
+        pytest.param(
+            "bwrap",
+            marks=pytest.mark.skipif(
+                not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here"
+            ),
+        ),
+    ],
+)
 def test_sdk_that_git_considers_someone_elses(fake_sdk, mode):
     """Issue 16 (7): git refuses a clone owned by another user unless safe.directory names it; the sandbox
     hides ~/.gitconfig and /etc/gitconfig, so a refused `git rev-parse HEAD` made the launcher rebuild the tool."""
@@ -275,12 +328,19 @@ def test_start_runs_the_smoke_command_in_the_sandbox_and_reports_its_output(fake
     elsewhere.parent.mkdir()
     dart.rename(elsewhere)
     dart.symlink_to(elsewhere)
-    with pytest.raises(FlutterSdkError, match=r"(?s)does not run in the 'bwrap' sandbox: `flutter --no-version-check "
-                                              r"--suppress-analytics --version --machine` exited 127: .*/dart: No such file"):
+    with pytest.raises(
+        FlutterSdkError,
+        match=r"(?s)does not run in the 'bwrap' sandbox: `flutter --no-version-check "
+        r"--suppress-analytics --version --machine` exited 127: .*/dart: No such file",
+    ):
         FlutterSdkBackend(settings(fake_sdk, sandbox="bwrap"))
-    with FlutterSdkBackend(settings(fake_sdk, sandbox="none")) as backend:   # outside the sandbox it runs
-        assert calls(backend._runtime.home)[0][1:] == ["--no-version-check", "--suppress-analytics", "--version",
-                                                       "--machine"]
+    with FlutterSdkBackend(settings(fake_sdk, sandbox="none")) as backend:  # outside the sandbox it runs
+        assert calls(backend._runtime.home)[0][1:] == [
+            "--no-version-check",
+            "--suppress-analytics",
+            "--version",
+            "--machine",
+        ]
 
 
 def test_cupertino_families_get_the_roboto_files(fake_sdk):
@@ -308,7 +368,9 @@ def test_main_app_is_pumped_and_a_rejected_entry_falls_back_to_the_class(fake_sd
     assert [r.ok for r in results] == [True, True], [r.message for r in results]
     assert "renderCandidate(config, 0, () => c0.$flutterRlApp(), wrap: false);" in generated
     assert "renderCandidate(config, 1, () => c1.App(), wrap: false);" in generated
-    assert files[0].endswith("Widget $flutterRlApp() =>\n    const App()\n    ;\n") and files[1] == screen("entry-error")
+    assert files[0].endswith("Widget $flutterRlApp() =>\n    const App()\n    ;\n") and files[1] == screen(
+        "entry-error"
+    )
 
 
 def _alive(pid: int) -> bool:
@@ -339,15 +401,15 @@ def test_flutter_on_path_must_lead_into_an_sdk(fake_sdk, tmp_path, monkeypatch):
 
     shims = tmp_path / "shims"
     shims.mkdir()
-    (shims / "flutter").write_text("#!/bin/sh\nexec /opt/elsewhere/flutter \"$@\"\n")
+    (shims / "flutter").write_text('#!/bin/sh\nexec /opt/elsewhere/flutter "$@"\n')
     (shims / "flutter").chmod(0o755)
     monkeypatch.setenv("PATH", str(shims))
     with pytest.raises(FlutterSdkError, match=r"not inside a Flutter SDK.*\[renderer\] flutter_sdk"):
         find_sdk()
     (shims / "flutter").unlink()
-    (shims / "flutter").symlink_to(fake_sdk / "bin" / "flutter")       # a link into a real SDK is fine
+    (shims / "flutter").symlink_to(fake_sdk / "bin" / "flutter")  # a link into a real SDK is fine
     assert find_sdk().root == fake_sdk.resolve()
-    lookalike = tmp_path / "lookalike" / "bin" / "flutter"      # a configured folder must be an SDK too
+    lookalike = tmp_path / "lookalike" / "bin" / "flutter"  # a configured folder must be an SDK too
     lookalike.parent.mkdir(parents=True)
     lookalike.write_text("#!/bin/sh\n")
     with pytest.raises(FlutterSdkError, match="no bin/internal/shared.sh"):

@@ -35,7 +35,7 @@ def test_found_sdk_fonts_and_sandbox(fake_sdk, monkeypatch):
 
 def test_flutter_rows_fail_the_doctor_only_when_selected(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("PATH", str(tmp_path))
-    settings_file = tmp_path / "pipeline.toml"       # not the repo's file, which other work may be editing
+    settings_file = tmp_path / "pipeline.toml"  # not the repo's file, which other work may be editing
     settings_file.write_text('[renderer]\nbackend = "embedded"\n')
     monkeypatch.setenv("FLUTTER_RL_SETTINGS", str(settings_file))
     monkeypatch.delenv("FLUTTER_RL_PRESET", raising=False)
@@ -52,11 +52,14 @@ def test_doctor_runs_flutter_in_the_sandbox_and_shows_why_it_fails(fake_sdk):
     """The doctor runs the backend's smoke command in the configured sandbox, not only the sandbox probe."""
     mode = "bwrap" if sandbox.bwrap_works() else "none"
     rows = {n: (ok, d) for n, ok, d in diagnose(RendererSettings(flutter_sdk=str(fake_sdk), sandbox=mode))}
-    assert rows["flutter in sandbox"] == (True, f"`flutter --version --machine` ran in the {mode!r} sandbox "
-                                                "(Flutter 3.32.8, Dart 3.8.1)")
-    (fake_sdk / "bin" / "cache" / "flutter_tools.stamp").write_text("0" * 40 + ":\n")   # the tool is stale
+    assert rows["flutter in sandbox"] == (
+        True,
+        f"`flutter --version --machine` ran in the {mode!r} sandbox (Flutter 3.32.8, Dart 3.8.1)",
+    )
+    (fake_sdk / "bin" / "cache" / "flutter_tools.stamp").write_text("0" * 40 + ":\n")  # the tool is stale
     ok, detail = {n: (ok, d) for n, ok, d in diagnose(RendererSettings(flutter_sdk=str(fake_sdk), sandbox=mode))}[
-        "flutter in sandbox"]
+        "flutter in sandbox"
+    ]
     # the launcher's rebuild starts with `rm -f $FLUTTER_ROOT/version`: refused by the read-only SDK in bwrap
     reason = "version': Read-only file system" if mode == "bwrap" else "Unable to 'pub upgrade' flutter tool"
     assert ok is False and "exited 1" in detail and reason in detail

@@ -20,7 +20,7 @@ def test_analyze_machine_lines_parse_with_escapes(fixture_text):
 
 def test_analyze_errors_grouped_by_candidate_and_kind(fixture_text):
     grouped = analyze.errors_by_candidate(analyze.parse_machine_output(fixture_text("dart_analyze_machine.txt")))
-    assert sorted(grouped) == [0, 1, 3, 4]   # c_2 has only a warning and a hint; helper.dart is no candidate
+    assert sorted(grouped) == [0, 1, 3, 4]  # c_2 has only a warning and a hint; helper.dart is no candidate
     assert analyze.failure_of(grouped[0])[0] is ErrorKind.SYNTAX
     kind, message = analyze.failure_of(grouped[1])
     assert kind is ErrorKind.ANALYSIS
@@ -30,8 +30,10 @@ def test_analyze_errors_grouped_by_candidate_and_kind(fixture_text):
 
 
 def test_analyze_message_caps_the_error_list():
-    lines = "\n".join(f"ERROR|COMPILE_TIME_ERROR|UNDEFINED_IDENTIFIER|/p/lib/candidates/c_7.dart|{n}|1|1|Undefined name 'x{n}'."
-                      for n in range(1, 6))
+    lines = "\n".join(
+        f"ERROR|COMPILE_TIME_ERROR|UNDEFINED_IDENTIFIER|/p/lib/candidates/c_7.dart|{n}|1|1|Undefined name 'x{n}'."
+        for n in range(1, 6)
+    )
     _, message = analyze.failure_of(analyze.errors_by_candidate(analyze.parse_machine_output(lines))[7])
     assert message.count("\n") == 3 and message.endswith("(+2 more errors)")
 
@@ -44,7 +46,7 @@ def test_syntax_code_wins_even_under_another_type():
 def test_machine_events_fold_into_candidate_outcomes(fixture_text):
     out = parse_machine_output(fixture_text("flutter_test_machine_batch.txt"))
     assert out.success is False and out.load_errors == [] and out.plain == []
-    assert sorted(out.outcomes) == [0, 1, 2, 3, 5]            # (setUpAll) and loading are not candidates
+    assert sorted(out.outcomes) == [0, 1, 2, 3, 5]  # (setUpAll) and loading are not candidates
     assert out.outcomes[0].result == "success" and out.outcomes[0].errors == []
     assert out.outcomes[1].prints == ["flutter-rl: candidate 1 printed this"]
     assert out.outcomes[2].result == "error" and "Test timed out" in out.outcomes[2].errors[0]
@@ -65,14 +67,18 @@ def test_compile_failure_is_a_load_error_with_attributed_lines(fixture_text):
 
 def test_error_dumps_split_and_classified(fixture_text):
     dumps = split_dumps(fixture_text("flutter_error_dumps.txt"))
-    assert [d["library"] for d in dumps] == ["rendering library", "widgets library", "image resource service",
-                                            "rendering library"]
+    assert [d["library"] for d in dumps] == [
+        "rendering library",
+        "widgets library",
+        "image resource service",
+        "rendering library",
+    ]
     assert dumps[0]["summary"] == "A RenderFlex overflowed by 42 pixels on the bottom."
     assert dumps[1]["summary"] == "type 'Null' is not a subtype of type 'String'"
     assert classify(dumps[:1])[0] is ErrorKind.OVERFLOW
     assert classify(dumps[1:2])[0] is ErrorKind.RUNTIME
-    assert classify(dumps[3:])[0] is ErrorKind.OVERFLOW       # unbounded viewport: a layout error
-    kind, message, warnings = classify(dumps[2:3])             # a failed image download only warns
+    assert classify(dumps[3:])[0] is ErrorKind.OVERFLOW  # unbounded viewport: a layout error
+    kind, message, warnings = classify(dumps[2:3])  # a failed image download only warns
     assert kind is None and message == "" and "statusCode: 400" in warnings[0]
 
 
@@ -95,8 +101,12 @@ def test_hooks_and_load_errors_are_told_apart():
     events = [
         {"type": "start", "protocolVersion": "0.1.1"},
         {"type": "testStart", "test": {"id": 1, "name": "loading /p/test/render_batch_test.dart"}},
-        {"type": "error", "testID": 1, "error": 'Failed to load "/p/test/render_batch_test.dart": Shell subprocess '
-                                                 "crashed with segmentation fault."},
+        {
+            "type": "error",
+            "testID": 1,
+            "error": 'Failed to load "/p/test/render_batch_test.dart": Shell subprocess '
+            "crashed with segmentation fault.",
+        },
         {"type": "testStart", "test": {"id": 2, "name": "(setUpAll)"}},
         {"type": "error", "testID": 2, "error": "PathNotFoundException: Cannot open file"},
     ]
@@ -132,7 +142,13 @@ def test_parser_errors_are_syntax_even_with_an_empty_type_column():
     diagnostics = analyze.parse_machine_output("\n".join(lines))
     assert [d.severity for d in diagnostics] == ["ERROR"] * 6 + ["HINT"]
     grouped = analyze.errors_by_candidate(diagnostics)
-    assert sorted(grouped) == [0, 1, 2, 3, 4, 5]                       # a hint never stops a render
+    assert sorted(grouped) == [0, 1, 2, 3, 4, 5]  # a hint never stops a render
     kinds = {i: analyze.failure_of(errors)[0] for i, errors in grouped.items()}
-    assert kinds == {0: ErrorKind.SYNTAX, 1: ErrorKind.SYNTAX, 2: ErrorKind.SYNTAX, 3: ErrorKind.SYNTAX,
-                     4: ErrorKind.ANALYSIS, 5: ErrorKind.SYNTAX}
+    assert kinds == {
+        0: ErrorKind.SYNTAX,
+        1: ErrorKind.SYNTAX,
+        2: ErrorKind.SYNTAX,
+        3: ErrorKind.SYNTAX,
+        4: ErrorKind.ANALYSIS,
+        5: ErrorKind.SYNTAX,
+    }

@@ -76,12 +76,13 @@ def backend():
 
 
 def test_real_sdk_renders_and_classifies(backend):
-    results = backend.render_batch([HELLO, "class {", OVERFLOW, THROWS, "import 'package:nope/nope.dart';"],
-                                   size=RenderSize(390, 844, 2.0))
+    results = backend.render_batch(
+        [HELLO, "class {", OVERFLOW, THROWS, "import 'package:nope/nope.dart';"], size=RenderSize(390, 844, 2.0)
+    )
     assert results[0].ok, results[0].message
     image = Image.open(io.BytesIO(results[0].png)).convert("RGB")
     assert image.size == (780, 1688)
-    assert len(set(image.getdata())) > 10          # an app bar, text and a red icon, not a blank frame
+    assert len(set(image.getdata())) > 10  # an app bar, text and a red icon, not a blank frame
     assert results[1].error_kind is ErrorKind.SYNTAX
     assert results[2].error_kind is ErrorKind.OVERFLOW and "overflowed" in results[2].message
     assert results[3].error_kind is ErrorKind.RUNTIME
@@ -180,13 +181,13 @@ def _gray(png: bytes) -> list[int]:
 def test_real_sdk_draws_real_shadows(backend):
     (result,) = backend.render_batch([FAB], size=RenderSize(200, 200, 1.0))
     assert result.ok, result.message
-    assert min(_gray(result.png)) > 64     # debugDisableShadows strokes a 12 px black ring around the FAB
+    assert min(_gray(result.png)) > 64  # debugDisableShadows strokes a 12 px black ring around the FAB
 
 
 def test_real_sdk_waits_for_a_delayed_future(backend):
     (result,) = backend.render_batch([DELAYED], size=RenderSize(100, 100, 1.0))
     assert result.ok, result.message
-    assert Image.open(io.BytesIO(result.png)).convert("RGB").getpixel((50, 50)) == (76, 175, 80)   # Colors.green
+    assert Image.open(io.BytesIO(result.png)).convert("RGB").getpixel((50, 50)) == (76, 175, 80)  # Colors.green
 
 
 def test_real_sdk_debug_switches_do_not_leak_into_the_next_candidate(backend):
@@ -209,14 +210,16 @@ def test_real_sdk_cupertino_text_uses_real_glyphs(backend):
     box = ink.getbbox()
     assert box is not None
     inked = sum(1 for v in ink.crop(box).getdata() if v)
-    assert inked / ((box[2] - box[0]) * (box[3] - box[1])) < 0.4   # the test font's glyphs are solid boxes
+    assert inked / ((box[2] - box[0]) * (box[3] - box[1])) < 0.4  # the test font's glyphs are solid boxes
 
 
 def test_real_sdk_compiles_candidates_at_the_installed_language_version(backend):
     version = backend.sdk.dart_version
     if tuple(int(part) for part in version.split(".")[:2]) < (3, 7):
         pytest.skip(f"wildcard variables need Dart 3.7, this SDK has {version}")
-    wildcards = WHITE.replace("Container(color: Colors.white)", "Builder(builder: (_) => LayoutBuilder("
-                              "builder: (_, _) => Container(color: Colors.white)))")
+    wildcards = WHITE.replace(
+        "Container(color: Colors.white)",
+        "Builder(builder: (_) => LayoutBuilder(builder: (_, _) => Container(color: Colors.white)))",
+    )
     (result,) = backend.render_batch([wildcards], size=RenderSize(50, 50, 1.0))
     assert result.ok, result.message

@@ -53,12 +53,15 @@ def test_bwrap_command_isolates_and_binds(tmp_path):
     spec = _spec("bwrap", tmp_path, scratch=(ScratchDir(cache, frozenset({"lockfile"})),))
     cmd = sandbox_command(["flutter", "test"], spec, spec.workdir / "project")
     bwrap = cmd.index("bwrap")
-    assert cmd[bwrap + 1:bwrap + 3] == ["--unshare-all", "--die-with-parent"]
+    assert cmd[bwrap + 1 : bwrap + 3] == ["--unshare-all", "--die-with-parent"]
     assert cmd[-3:] == ["--", "flutter", "test"]
     joined = " ".join(cmd)
     assert f"--ro-bind {tmp_path / 'sdk'} {tmp_path / 'sdk'}" in joined
     # the private cache comes after the read-only SDK; its real entries are bound back, the private ones not
-    assert f"--tmpfs {cache} --ro-bind {cache / 'dart-sdk'} {cache / 'dart-sdk'} --symlink dart-sdk {cache / 'link'}" in joined
+    assert (
+        f"--tmpfs {cache} --ro-bind {cache / 'dart-sdk'} {cache / 'dart-sdk'} --symlink dart-sdk {cache / 'link'}"
+        in joined
+    )
     assert joined.index(f"--tmpfs {cache}") > joined.index(f"--ro-bind {tmp_path / 'sdk'}")
     assert str(cache / "lockfile") not in joined and "--bind " + str(tmp_path / "sdk") not in joined
     assert f"--bind {spec.workdir} {spec.workdir} --chdir {spec.workdir / 'project'}" in joined
@@ -110,16 +113,29 @@ def _run_probe(mode: str, tmp_path: Path) -> dict:
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(1)
-    threading.Thread(target=lambda: server.accept(), daemon=True).start()   # a host service to reach
+    threading.Thread(target=lambda: server.accept(), daemon=True).start()  # a host service to reach
     secret = tmp_path / "outside" / "secret.txt"
     secret.parent.mkdir()
     secret.write_text("user data")
     spec = _spec(mode, tmp_path)
-    argv = [PYTHON, "-c", PROBE, str(server.getsockname()[1]), str(secret), str(Path.home()),
-            str(spec.workdir), str(spec.readonly[0])]
+    argv = [
+        PYTHON,
+        "-c",
+        PROBE,
+        str(server.getsockname()[1]),
+        str(secret),
+        str(Path.home()),
+        str(spec.workdir),
+        str(spec.readonly[0]),
+    ]
     try:
-        proc = subprocess.run(sandbox_command(argv, spec), capture_output=True, text=True, timeout=60,
-                              env=sandbox.sandbox_env(spec, spec.workdir, []))
+        proc = subprocess.run(
+            sandbox_command(argv, spec),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=sandbox.sandbox_env(spec, spec.workdir, []),
+        )
     finally:
         server.close()
     assert proc.returncode == 0, proc.stderr
@@ -130,7 +146,7 @@ def _run_probe(mode: str, tmp_path: Path) -> dict:
 @pytest.mark.skipif(not sandbox.bwrap_works(), reason="bubblewrap is not installed or cannot create namespaces here")
 def test_bwrap_really_blocks_network_and_files(tmp_path):
     result = _run_probe("bwrap", tmp_path)
-    assert result["connect"] in {"ConnectionRefusedError", "TimeoutError", "OSError"}   # own netns: no host service
+    assert result["connect"] in {"ConnectionRefusedError", "TimeoutError", "OSError"}  # own netns: no host service
     assert result["secret_visible"] is False and result["home_visible"] is False
     assert result["readonly_writable"] is False
 
@@ -161,19 +177,24 @@ def test_bwrap_scratch_dir_is_writable_inside_and_untouched_outside(tmp_path):
     (cache / "lockfile").write_text("")
     before = {p.relative_to(cache): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
     spec = _spec("bwrap", tmp_path, scratch=(ScratchDir(cache, frozenset({"engine.stamp", "lockfile"})),))
-    proc = subprocess.run(sandbox_command([PYTHON, "-c", SCRATCH_PROBE, str(cache)], spec), capture_output=True,
-                          text=True, timeout=60, env=sandbox.sandbox_env(spec, spec.workdir, []))
+    proc = subprocess.run(
+        sandbox_command([PYTHON, "-c", SCRATCH_PROBE, str(cache)], spec),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=sandbox.sandbox_env(spec, spec.workdir, []),
+    )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["3.8.1"]          # real entries readable, none of them writable
+    assert proc.stdout.split() == ["3.8.1"]  # real entries readable, none of them writable
     after = {p.relative_to(cache): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
-    assert after == before                            # the private writes never reached the real cache
+    assert after == before  # the private writes never reached the real cache
 
 
 @pytest.mark.skipif(not sandbox.unshare_works(), reason="unshare --user --net is not permitted here")
 def test_unshare_really_blocks_network(tmp_path):
     result = _run_probe("unshare", tmp_path)
     assert result["connect"] != "connected"
-    assert result["secret_visible"] is True      # documented: unshare mode does not hide files
+    assert result["secret_visible"] is True  # documented: unshare mode does not hide files
 
 
 @pytest.mark.skipif(not shutil.which("prlimit"), reason="prlimit (util-linux) is not installed")
@@ -203,6 +224,10 @@ def test_unshare_probe_runs_the_wrapper_that_renders_use(tmp_path, monkeypatch):
         monkeypatch.undo()
         sandbox.unshare_works.cache_clear()
     spec = _spec("unshare", tmp_path)
-    works = subprocess.run(sandbox_command(["true"], spec), env=sandbox.sandbox_env(spec, tmp_path, []),
-                           capture_output=True).returncode == 0
+    works = (
+        subprocess.run(
+            sandbox_command(["true"], spec), env=sandbox.sandbox_env(spec, tmp_path, []), capture_output=True
+        ).returncode
+        == 0
+    )
     assert sandbox.unshare_works() is works

@@ -22,7 +22,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.services]
 def test_trivial_flow_run_is_recorded_by_the_prefect_api(live_services, tmp_path: Path) -> None:
     name = f"probe-{uuid.uuid4().hex[:8]}"
     script = tmp_path / "flow.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         from prefect import flow, task
 
         @task
@@ -34,7 +35,8 @@ def test_trivial_flow_run_is_recorded_by_the_prefect_api(live_services, tmp_path
             return double(21)
 
         assert probe() == 42
-    """))
+    """)
+    )
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=os.environ, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
 

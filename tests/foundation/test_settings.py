@@ -58,7 +58,7 @@ def test_unknown_key_names_key_file_and_line(tmp_path: Path) -> None:
 
 
 def test_wrong_type_names_key_and_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "[renderer]\n\nworkers = \"many\"\n")
+    path = write(tmp_path, '[renderer]\n\nworkers = "many"\n')
     with pytest.raises(SettingsError, match=r"renderer\.workers: .*integer.*line 3"):
         load_settings(path, environ={})
 

@@ -22,7 +22,8 @@ def _fields(model: type, prefix: str = ""):
 def test_pipeline_toml_is_generated_from_the_settings_types(repo_root: Path) -> None:
     assert (repo_root / "pipeline.toml").read_text() == defaults_toml(), (
         "pipeline.toml differs from the defaults in flutter_rl/settings.py: "
-        "run `flutter-rl config defaults > pipeline.toml`")
+        "run `flutter-rl config defaults > pipeline.toml`"
+    )
 
 
 def test_every_setting_has_help() -> None:
@@ -80,12 +81,16 @@ def settings_file(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("[presets.x.train]\nbeta = 0.2\n", r"recipes/NAME.toml"),
-    ("[train.trl]\ntop_kk = 5\n", r"'top_kk' is not a field of trl.GRPOConfig \(did you mean 'top_k'\?\)"),
-    ("[train.trl]\nbeta = 0.5\n", r"'beta' is set by flutter-rl: use train.beta"),
-    ("[train.sft.trl]\npackingg = true\n", r"trl.SFTConfig \(did you mean 'packing'\?\)"),
-], ids=["inline-presets", "trl-typo", "trl-reserved", "sft-trl-typo"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[presets.x.train]\nbeta = 0.2\n", r"recipes/NAME.toml"),
+        ("[train.trl]\ntop_kk = 5\n", r"'top_kk' is not a field of trl.GRPOConfig \(did you mean 'top_k'\?\)"),
+        ("[train.trl]\nbeta = 0.5\n", r"'beta' is set by flutter-rl: use train.beta"),
+        ("[train.sft.trl]\npackingg = true\n", r"trl.SFTConfig \(did you mean 'packing'\?\)"),
+    ],
+    ids=["inline-presets", "trl-typo", "trl-reserved", "sft-trl-typo"],
+)
 def test_bad_tables_name_the_fix(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(SettingsError, match=message):
         load_settings(settings_file(tmp_path, text), environ={})
@@ -94,7 +99,8 @@ def test_bad_tables_name_the_fix(tmp_path: Path, text: str, message: str) -> Non
 def test_trl_pass_through_reaches_grpo_config(tmp_path: Path) -> None:
     from flutter_rl.train.grpo import grpo_config
 
-    settings = load_settings(settings_file(tmp_path, "[train.trl]\ntop_k = 7\nmax_grad_norm = 0.5\n"),
-                             preset="tiny", environ={})
+    settings = load_settings(
+        settings_file(tmp_path, "[train.trl]\ntop_k = 7\nmax_grad_norm = 0.5\n"), preset="tiny", environ={}
+    )
     config = grpo_config(settings, tmp_path / "out", [0.2, 0.8])
     assert config.top_k == 7 and config.max_grad_norm == 0.5

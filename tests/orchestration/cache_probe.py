@@ -30,7 +30,9 @@ def source_file(settings: Settings) -> str:
     return Path(settings.data.path).read_text()
 
 
-prepare_task = task(prepare_data, cache_policy=content_cache("data", code=PROBE_CODE, external=source_file), persist_result=True)
+prepare_task = task(
+    prepare_data, cache_policy=content_cache("data", code=PROBE_CODE, external=source_file), persist_result=True
+)
 fit_task = task(fit, cache_policy=content_cache("train", code=PROBE_CODE), persist_result=True)
 
 

@@ -8,8 +8,8 @@ import sys
 from types import SimpleNamespace
 
 import tasks.curate
-from flutter_rl.curate.split import SplitError
 from flows.curate import curate_dataset_flow
+from flutter_rl.curate.split import SplitError
 
 ATTEMPTS: list[int] = []
 

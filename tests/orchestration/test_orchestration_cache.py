@@ -19,8 +19,14 @@ PROBE = Path(__file__).with_name("cache_probe.py")
 
 def _run_probe(repo_root: Path, beta: float, seed: int, tag: str, source: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(repo_root)}
-    proc = subprocess.run([sys.executable, str(PROBE), str(beta), str(seed), tag, str(source)],
-                          capture_output=True, text=True, env=env, timeout=300, cwd=repo_root)
+    proc = subprocess.run(
+        [sys.executable, str(PROBE), str(beta), str(seed), tag, str(source)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=repo_root,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

@@ -21,8 +21,13 @@ PROJECT_PACKAGES = ("flutter_rl", "flutter_renderer")
 # imported by the stages but not part of a result: settings (and the check of their [train.trl]
 # keys) are keyed by their sections' values, the endpoints only say where MLflow is, and progress
 # bars only report how far work is
-NOT_RESULT_CODE = {"flutter_rl", "flutter_rl.settings", "flutter_rl.trl_passthrough", "flutter_rl.endpoints",
-                   "flutter_rl.progress"}
+NOT_RESULT_CODE = {
+    "flutter_rl",
+    "flutter_rl.settings",
+    "flutter_rl.trl_passthrough",
+    "flutter_rl.endpoints",
+    "flutter_rl.progress",
+}
 
 KEYS_SCRIPT = """
 import json, types
@@ -73,11 +78,17 @@ def test_task_code_lists_cover_everything_the_function_imports(function, code, r
 
 
 def _keys(tree: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-c", KEYS_SCRIPT], capture_output=True, text=True, timeout=300,
-                          cwd=tree, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tree), "HOME": str(tree)})
+    proc = subprocess.run(
+        [sys.executable, "-c", KEYS_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tree,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tree), "HOME": str(tree)},
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     keys = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert keys["root"].startswith(str(tree)), keys["root"]   # the copy is what was imported
+    assert keys["root"].startswith(str(tree)), keys["root"]  # the copy is what was imported
     return keys
 
 
@@ -91,31 +102,31 @@ def test_real_task_keys_follow_code_edits(repo_root: Path, tmp_path: Path) -> No
     for package in ("flutter_rl", "flutter_renderer", "tasks"):
         shutil.copytree(repo_root / package, tree / package, ignore=shutil.ignore_patterns("__pycache__"))
     first = _keys(tree)
-    assert _keys(tree) == first   # nothing edited: the same keys
+    assert _keys(tree) == first  # nothing edited: the same keys
 
-    _touch(tree / "flutter_rl/train/grpo.py")   # a training helper, not the module of run_training
+    _touch(tree / "flutter_rl/train/grpo.py")  # a training helper, not the module of run_training
     after_train_edit = _keys(tree)
     assert after_train_edit["train"] != first["train"]
     assert after_train_edit["curate"] == first["curate"]
 
-    _touch(tree / "flutter_rl/evaluate/report.py")   # evaluation: neither task runs it
+    _touch(tree / "flutter_rl/evaluate/report.py")  # evaluation: neither task runs it
     assert _keys(tree) == after_train_edit
 
-    _touch(tree / "flutter_rl/curate/split.py")   # curation's helper: curation re-runs, and training reads its manifests
+    _touch(tree / "flutter_rl/curate/split.py")  # curation's helper: curation re-runs, and training reads its manifests
     after_curate_edit = _keys(tree)
     assert after_curate_edit["curate"] != after_train_edit["curate"]
     assert after_curate_edit["train"] != after_train_edit["train"]
 
-    _touch(tree / "flutter_rl/synth/screens.py")   # the generator's templates: curation's synthetic source
+    _touch(tree / "flutter_rl/synth/screens.py")  # the generator's templates: curation's synthetic source
     after_synth_edit = _keys(tree)
     assert after_synth_edit["curate"] != after_curate_edit["curate"]
     assert after_synth_edit["train"] != after_curate_edit["train"]
 
-    _touch(tree / "flutter_rl/vocabulary.py")   # a single module, not a package
+    _touch(tree / "flutter_rl/vocabulary.py")  # a single module, not a package
     after_curate_edit = _keys(tree)
     assert after_curate_edit["curate"] != after_synth_edit["curate"]
 
-    _touch(tree / "flutter_renderer/dart/eval_calls.py")   # the renderer draws curation's screens and the reward's
+    _touch(tree / "flutter_renderer/dart/eval_calls.py")  # the renderer draws curation's screens and the reward's
     after_renderer_edit = _keys(tree)
     assert after_renderer_edit["curate"] != after_curate_edit["curate"]
     assert after_renderer_edit["train"] != after_curate_edit["train"]

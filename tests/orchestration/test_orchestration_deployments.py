@@ -30,8 +30,13 @@ def test_every_deployment_is_registered(deployments: list[str]) -> None:
 
 def test_nightly_schedule_creates_scheduled_runs(live_services, deployments: list[str]) -> None:
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, FlowRunFilterState
-    from prefect.client.schemas.filters import FlowRunFilterStateType
+    from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterId,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
     from prefect.client.schemas.objects import StateType
 
     with get_client(sync_client=True) as client:
@@ -44,7 +49,9 @@ def test_nightly_schedule_creates_scheduled_runs(live_services, deployments: lis
         while time.monotonic() < deadline and not scheduled:
             scheduled = client.read_flow_runs(
                 deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
-                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))),
+                flow_run_filter=FlowRunFilter(
+                    state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))
+                ),
             )
             time.sleep(3)
     assert scheduled, "the scheduler created no runs for nightly-eval/default"
@@ -65,8 +72,14 @@ def _run_retry_probe(live_services, repo_root: Path, mode: str) -> tuple[str, di
     seed = str(random.randrange(10**9))  # fresh cache key
     env = {**os.environ, "PYTHONPATH": str(repo_root)}
     probe = Path(__file__).with_name("retry_probe.py")
-    proc = subprocess.run([sys.executable, str(probe), live_services.source, seed, mode],
-                          capture_output=True, text=True, env=env, timeout=300, cwd=repo_root)
+    proc = subprocess.run(
+        [sys.executable, str(probe), live_services.source, seed, mode],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=repo_root,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return seed, json.loads(proc.stdout.strip().splitlines()[-1])
 

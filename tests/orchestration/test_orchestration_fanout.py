@@ -38,7 +38,11 @@ def test_render_screens_on_a_local_dask_cluster(live_services, repo_root: Path, 
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-c", script, str(folder), str(out), live_services.source],
-        capture_output=True, text=True, timeout=600, cwd=repo_root, env={**os.environ, "PYTHONPATH": str(repo_root)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=repo_root,
+        env={**os.environ, "PYTHONPATH": str(repo_root)},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "LocalCluster" in proc.stderr  # prefect-dask logs the cluster it created for the shards

@@ -11,7 +11,7 @@ import pytest
 
 from flutter_rl.endpoints import tracking_uri
 
-RUN_TIMEOUT_S = 1200   # one run takes ~6 min on an idle 2-core machine
+RUN_TIMEOUT_S = 1200  # one run takes ~6 min on an idle 2-core machine
 # The module fixture runs the job twice inside the first test's setup, which pytest-timeout counts
 # against that test: give the tests room for both runs instead of the suite's 600 s.
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.services, pytest.mark.timeout(2 * RUN_TIMEOUT_S + 300)]
@@ -99,8 +99,15 @@ def test_prefect_and_mlflow_pages_show_the_run(two_runs, live_services, tmp_path
     sweep = mlflow.MlflowClient(tracking_uri(live_services)).get_run(sweep_id)
     prefect_page = f"{services.services(live_services)[0].url}/runs/flow-run/{flow_run.id}"
     mlflow_page = f"{services.mlflow_url(live_services)}/#/experiments/{sweep.info.experiment_id}/runs/{sweep_id}"
-    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"]
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=live_services.renderer.chromium_path, args=args)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})

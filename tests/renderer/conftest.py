@@ -13,8 +13,10 @@ from flutter_renderer.embedded.worker import HANG_MARKER_ENV
 CHROMIUM = "/usr/bin/chromium"
 HANG_MARKER = "__render_hang_test__"
 
-needs_chromium = pytest.mark.skipif(not (Path(CHROMIUM).exists() or shutil.which("chromium")),
-                                    reason="Chromium is not installed (scripts/setup.sh installs it)")
+needs_chromium = pytest.mark.skipif(
+    not (Path(CHROMIUM).exists() or shutil.which("chromium")),
+    reason="Chromium is not installed (scripts/setup.sh installs it)",
+)
 
 
 def screen_source(title: str = "Hello", body: str = "const Center(child: Text('World'))") -> str:
@@ -32,8 +34,13 @@ class Home extends StatelessWidget {{
 """
 
 
-def state_source(build: str, fields: str = "", init: str = "", mixins: str = "SingleTickerProviderStateMixin",
-                 libraries: tuple[str, ...] = ("material",)) -> str:
+def state_source(
+    build: str,
+    fields: str = "",
+    init: str = "",
+    mixins: str = "SingleTickerProviderStateMixin",
+    libraries: tuple[str, ...] = ("material",),
+) -> str:
     """An app of one StatefulWidget whose State (`with mixins`) declares `fields`, runs `init` in
     initState and builds the expression `build`; it imports package:flutter's `libraries`."""
     imports = "\n".join(f"import 'package:flutter/{name}.dart';" for name in libraries)

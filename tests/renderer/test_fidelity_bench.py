@@ -56,25 +56,28 @@ def test_a_shifted_render_is_visibly_different_and_a_failure_keeps_its_error():
     pair = bench.Pair("moved", "", Image.fromarray(target()))
     row, _ = bench.compare(pair, RenderResult(ok=True, png=png(shifted)), WEIGHTS)
     assert row.ssim < bench.VISIBLY_DIFFERENT and row.mad > 5 and row.verdict == "visibly different"
-    failed, render = bench.compare(pair, RenderResult.failure(ErrorKind.UNSUPPORTED, "line 3: FlutterLogo\nmore"),
-                                   WEIGHTS)
+    failed, render = bench.compare(
+        pair, RenderResult.failure(ErrorKind.UNSUPPORTED, "line 3: FlutterLogo\nmore"), WEIGHTS
+    )
     assert render is None and not failed.rendered and failed.error == "unsupported: line 3: FlutterLogo"
 
 
 def test_partly_transparent_edge_rows_are_left_out():
     rgba = np.dstack([target(), np.full((40, 60), 255, np.uint8)])
-    rgba[-1, :, 3] = 84                       # a 39.33 px tall widget's last row
+    rgba[-1, :, 3] = 84  # a 39.33 px tall widget's last row
     assert bench.opaque_target(Image.fromarray(rgba, "RGBA")).shape == (39, 60, 3)
 
 
 def test_table_and_summary():
-    rows = [bench.Row("a", "60x40", True, 1.0, 0.0, 1.0, "near-identical"),
-            bench.Row("b", "60x40", True, 0.9, 4.0, 0.8, "visibly different"),
-            bench.Row("c", "60x40", False, error="analysis: x | y")]
+    rows = [
+        bench.Row("a", "60x40", True, 1.0, 0.0, 1.0, "near-identical"),
+        bench.Row("b", "60x40", True, 0.9, 4.0, 0.8, "visibly different"),
+        bench.Row("c", "60x40", False, error="analysis: x | y"),
+    ]
     lines = bench.table(rows).splitlines()
     assert lines[2] == "| a | 60x40 | 1.000 | 0.00 | 1.000 | near-identical |"
     assert lines[4] == "| c | 60x40 | - | - | - | analysis: x \\| y |"
-    assert bench.summary(rows) == ("rendered 2/3, median SSIM 0.950, 1 near-identical, 0 close, "
-                                   "1 visibly different")
-    assert bench.screen_size([bench.Pair("x", "", Image.new("RGB", (30, 90))),
-                              bench.Pair("y", "", Image.new("RGB", (50, 20)))]) == RenderSize(50, 90, 1.0)
+    assert bench.summary(rows) == ("rendered 2/3, median SSIM 0.950, 1 near-identical, 0 close, 1 visibly different")
+    assert bench.screen_size(
+        [bench.Pair("x", "", Image.new("RGB", (30, 90))), bench.Pair("y", "", Image.new("RGB", (50, 20)))]
+    ) == RenderSize(50, 90, 1.0)

@@ -55,16 +55,17 @@ class LabelDiagramStep extends DiagramStep {
 def test_the_screen_is_the_diagram_without_its_harness_in_a_linux_desktop_screen() -> None:
     code = pairs.screen_file(DIAGRAM, "boxed_label")
     assert "DiagramStep" not in code and "DiagramMetadata" not in code and "flutter_test" not in code
-    assert "Text(name == _boxed ? 'boxed' : 'plain')" in code          # the diagram's code as written
-    assert "child: const LabelDiagram(_boxed)" in code                   # built as its step builds it
+    assert "Text(name == _boxed ? 'boxed' : 'plain')" in code  # the diagram's code as written
+    assert "child: const LabelDiagram(_boxed)" in code  # built as its step builds it
     app = compile_screen(code, width=400, height=300)
     assert app.type == "MaterialApp"
     theme = app.kwargs["theme"].kwargs
     assert theme["visualDensity"].name == "compact" and theme["materialTapTargetSize"].name == "shrinkWrap"
     label = app.kwargs["home"].kwargs["body"].kwargs["child"].kwargs["child"]
     assert label.args[0] == "boxed"
-    assert "'plain_label'" in pairs.constructor_for(DIAGRAM, DIAGRAM[DIAGRAM.index("class LabelDiagramStep"):],
-                                                    "plain_label")
+    assert "'plain_label'" in pairs.constructor_for(
+        DIAGRAM, DIAGRAM[DIAGRAM.index("class LabelDiagramStep") :], "plain_label"
+    )
 
 
 def test_a_diagram_the_step_does_not_build_is_reported() -> None:

@@ -20,9 +20,9 @@ _SPEC.loader.exec_module(builder)
 # a made-up package:flutter: two public libraries, re-exports with show/hide, a part, private names
 FILES = {
     "packages/flutter/pubspec.yaml": "name: flutter\ndependencies:\n  meta: 1.11.0\n  sky_engine:\n    sdk: flutter\n"
-                                     "dev_dependencies:\n  fake_async: 1.3.1\n",
+    "dev_dependencies:\n  fake_async: 1.3.1\n",
     "packages/flutter/lib/widgets.dart": "library widgets;\nexport 'dart:ui' show Offset;\n"
-                                         "export 'src/widgets/framework.dart' hide Hidden;\n",
+    "export 'src/widgets/framework.dart' hide Hidden;\n",
     "packages/flutter/lib/material.dart": "library material;\nexport 'widgets.dart';\nexport 'src/material/app.dart';\n",
     "packages/flutter/lib/src/widgets/framework.dart": """
 import 'dart:ui' as ui;
@@ -71,21 +71,28 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> FlutterNames:
 def test_public_exported_names_with_their_libraries(built: FlutterNames) -> None:
     assert built.libraries["MaterialLike"] == {"material"}
     assert built.libraries["StatelessWidget"] == {"material", "widgets"}
-    assert built.libraries["FromPart"] == {"material", "widgets"}   # declared in a part of the library
+    assert built.libraries["FromPart"] == {"material", "widgets"}  # declared in a part of the library
     assert built.libraries["Offset"] == {"material", "widgets", "dart:ui"}
-    for kind, name in [("enum", "Axis"), ("mixin", "Listenable"), ("extension", "AxisName"), ("typedef", "Builder"),
-                       ("variable", "kTopLevel"), ("function", "topLevelFunction"), ("variable", "zeroOffset")]:
+    for kind, name in [
+        ("enum", "Axis"),
+        ("mixin", "Listenable"),
+        ("extension", "AxisName"),
+        ("typedef", "Builder"),
+        ("variable", "kTopLevel"),
+        ("function", "topLevelFunction"),
+        ("variable", "zeroOffset"),
+    ]:
         assert built.get(name).kind == kind, name
     assert built.get("Hidden") is None and built.get("_Private") is None and built.get("_Helper") is None
     assert built.get("dart:io").kind == "library" and built.get("package:meta").kind == "package"
-    assert built.get("package:fake_async") is None   # a dev dependency is not there in an app
+    assert built.get("package:fake_async") is None  # a dev dependency is not there in an app
 
 
 def test_visibility_follows_the_imports() -> None:
     names = flutter_names()
     assert names.visible("WidgetsApp", ["widgets"]) and names.visible("WidgetsApp", ["material"])
     assert not names.visible("kIsWeb", ["material"]) and names.visible("kIsWeb", ["foundation"])
-    assert names.visible("Duration", [])   # dart:core needs no import
+    assert names.visible("Duration", [])  # dart:core needs no import
     assert library_of("package:flutter/material.dart") == "material" and library_of("dart:ui") == "dart:ui"
 
 
@@ -96,20 +103,20 @@ def test_constructors_statics_and_members(built: FlutterNames) -> None:
     assert named.positional == ("title", "count?") and (named.min_positional, named.max_positional) == (1, 2)
     assert built.constructor("MaterialLike", "_private") is None
     assert built.has_static("MaterialLike", "of") and built.has_static("MaterialLike", "limit")
-    assert built.has_static("MaterialLike", "named")   # a named constructor is a static member too
+    assert built.has_static("MaterialLike", "named")  # a named constructor is a static member too
     assert built.has_static("MaterialLike", "nope") is False
     assert built.has_static("Axis", "vertical") and built.has_static("Axis", "values")
     assert built.has_member("MaterialLike", "title") and not built.has_member("MaterialLike", "_secret")
-    assert built.has_member("MaterialLike", "toStringShort")   # inherited from Widget
-    assert built.has_member("MaterialLike", "helperMethod")   # from a private mixin, inlined
-    assert built.has_member("MaterialLike", "hashCode")   # every class is an Object
-    assert built.has_member("Axis", "label") and built.has_member("Axis", "index")   # extension, Enum
+    assert built.has_member("MaterialLike", "toStringShort")  # inherited from Widget
+    assert built.has_member("MaterialLike", "helperMethod")  # from a private mixin, inlined
+    assert built.has_member("MaterialLike", "hashCode")  # every class is an Object
+    assert built.has_member("Axis", "label") and built.has_member("Axis", "index")  # extension, Enum
     assert built.is_widget("MaterialLike") and not built.is_widget("Axis") and not built.is_widget("Helper")
 
 
 def test_partial_lists_answer_none_instead_of_no(built: FlutterNames) -> None:
-    assert built.has_static("Offset", "zero") is True   # Flutter's code uses it
-    assert built.has_static("Offset", "nowhere") is None   # dart:ui is not read whole here
+    assert built.has_static("Offset", "zero") is True  # Flutter's code uses it
+    assert built.has_static("Offset", "nowhere") is None  # dart:ui is not read whole here
     assert built.has_member("Duration", "inSeconds") is True and built.has_member("Duration", "nothing") is None
     assert built.has_static("Unknown", "x") is None and built.has_member("Unknown", "x") is None
 
@@ -118,8 +125,8 @@ def test_hand_listed_classes_have_the_constructors_dart_declares(built: FlutterN
     locale = built.constructor("Locale")
     assert locale.positional == ("languageCode", "countryCode?") and locale.named == frozenset()
     assert built.constructor("Locale", "fromSubtags").named == {"languageCode", "scriptCode", "countryCode"}
-    assert built.has_static("Locale", "fromSubtags") is True   # a named constructor is a static member
-    assert built.has_static("Locale", "nowhere") is None        # dart:ui stays partial
+    assert built.has_static("Locale", "fromSubtags") is True  # a named constructor is a static member
+    assert built.has_static("Locale", "nowhere") is None  # dart:ui stays partial
     controller = built.constructor("StreamController")
     assert controller.max_positional == 0 and "onListen" in controller.named and "sync" in controller.named
     assert built.constructor("StreamController", "broadcast").named == {"onListen", "onCancel", "sync"}
@@ -134,12 +141,14 @@ def test_a_real_sdk_cache_is_read_instead_of_the_hand_lists(tmp_path: Path) -> N
     ui = tmp_path / "bin/cache/pkg/sky_engine/lib/ui"
     ui.mkdir(parents=True)
     (ui / "ui.dart").write_text("library dart.ui;\npart 'geometry.dart';\n")
-    (ui / "geometry.dart").write_text("part of dart.ui;\nclass Offset { const Offset(this.dx, this.dy); "
-                                      "static const Offset zero = Offset(0, 0); final double dx; final double dy; }\n")
+    (ui / "geometry.dart").write_text(
+        "part of dart.ui;\nclass Offset { const Offset(this.dx, this.dy); "
+        "static const Offset zero = Offset(0, 0); final double dx; final double dy; }\n"
+    )
     names, sources = builder.build(tmp_path)
     index = FlutterNames(builder.write_index(["#"], names))
     assert sources["dart:ui"] == "bin/cache/pkg/sky_engine/lib/ui"
-    assert index.has_static("Offset", "nowhere") is False   # read whole: a definite no
+    assert index.has_static("Offset", "nowhere") is False  # read whole: a definite no
     assert index.constructor("Offset").positional == ("dx", "dy")
 
 
@@ -150,5 +159,5 @@ def test_the_committed_index_is_flutter_at_the_recorded_commit() -> None:
     assert names.has_static("Curves", "easeIn") and names.has_static("Curves", "easeIn2") is False
     assert {"restorationId", "appBar", "body"} <= names.constructor("Scaffold").named
     assert names.has_static("BoxConstraints", "tight") and names.has_static("Icons", "home")
-    assert names.has_member("TextEditingController", "addListener")   # from ChangeNotifier
+    assert names.has_member("TextEditingController", "addListener")  # from ChangeNotifier
     assert names.get("WidgetsBinding").kind == "mixin"

@@ -25,8 +25,10 @@ def test_screens_are_distinct_and_synthetic_ones_reproducible():
 
 def test_summarize_counts_errors_by_kind_and_rates_over_the_wall_time():
     results = [RenderResult(ok=True, png=b"x", elapsed=e) for e in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)]
-    results += [RenderResult.failure(ErrorKind.TIMEOUT, "too slow", 30.0),
-                RenderResult.failure(ErrorKind.SYNTAX, "line 1:1: expected ;", 0.01)]
+    results += [
+        RenderResult.failure(ErrorKind.TIMEOUT, "too slow", 30.0),
+        RenderResult.failure(ErrorKind.SYNTAX, "line 1:1: expected ;", 0.01),
+    ]
     row = bench.summarize("render", 4, results, wall=2.0, start=7.5)
     assert (row["screens"], row["ok"], row["errors"], row["rate"], row["start_s"]) == (10, 8, 2, 5.0, 7.5)
     assert row["p50"] == pytest.approx(0.45) and row["p90"] == pytest.approx(0.8)
@@ -36,8 +38,18 @@ def test_summarize_counts_errors_by_kind_and_rates_over_the_wall_time():
 
 def test_table_has_one_cell_per_header_and_dashes_for_missing_values():
     render = bench.summarize("render", 16, [RenderResult(ok=True, png=b"x", elapsed=0.25)], wall=0.04, start=12.0)
-    score = {"run": "score_batch (structure)", "workers": 16, "screens": 1, "ok": 1, "errors": 0, "rate": 20.0,
-             "p50": None, "p90": None, "start_s": None, "wall_s": 0.05}
+    score = {
+        "run": "score_batch (structure)",
+        "workers": 16,
+        "screens": 1,
+        "ok": 1,
+        "errors": 0,
+        "rate": 20.0,
+        "p50": None,
+        "p90": None,
+        "start_s": None,
+        "wall_s": 0.05,
+    }
     lines = bench.markdown_table([render, score]).splitlines()
     assert len(lines) == 4 and {line.count("|") for line in lines} == {len(bench.HEADERS) + 1}
     assert lines[2] == "| render | 16 | 1 | 1 | 0 | 25.0 | 0.250 | 0.250 | 12.0 | 0.0 |"

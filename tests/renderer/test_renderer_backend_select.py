@@ -50,7 +50,6 @@ def test_the_worker_compiles_with_the_environment_it_was_started_with():
     from flutter_renderer.dart import Environment
     from flutter_renderer.embedded.worker import _compile
 
-    source = ("import 'package:flutter/material.dart';\n"
-              "void main() => runApp(Text('${DateTime.now().year}'));\n")
+    source = "import 'package:flutter/material.dart';\nvoid main() => runApp(Text('${DateTime.now().year}'));\n"
     tree = _compile(source, RenderSize(), 5.0, Environment(datetime(1999, 12, 31)))
     assert tree.args == ("1999",)

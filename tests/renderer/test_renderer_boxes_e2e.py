@@ -62,5 +62,5 @@ def test_boxes_are_drawn_as_flutter_lays_them_out(backend):
     # 'One' then 'Two' on one line, the bar as wide as they are, centred by the Column
     assert first_row and 100 < min(xs) < 160 and 230 < max(xs) < 290
     below = _rows_with(bars, range(60, 200), range(300, 370), label)
-    assert below and max(below) - min(below) > 30             # two labels on top of each other
-    assert not _rows_with(bars, range(60, 200), range(0, 100), label)   # at the end, not the start
+    assert below and max(below) - min(below) > 30  # two labels on top of each other
+    assert not _rows_with(bars, range(60, 200), range(0, 100), label)  # at the end, not the start

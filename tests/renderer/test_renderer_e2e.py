@@ -52,15 +52,21 @@ def test_different_code_gives_different_pixels(backend):
 def test_front_end_errors_propagate_and_good_samples_still_render(backend):
     codes = [
         screen_source(),
-        "void main( {",                                             # syntax
-        screen_source(body="const Frobnicate()"),                   # analysis: unknown class
-        screen_source(body="CustomPaint(painter: null)"),           # unsupported
+        "void main( {",  # syntax
+        screen_source(body="const Frobnicate()"),  # analysis: unknown class
+        screen_source(body="CustomPaint(painter: null)"),  # unsupported
         screen_source(body="Column(children: [ListView(children: const [])])"),  # unbounded viewport
         screen_source(title="Second"),
     ]
     results = backend.render_batch(codes)
-    assert [r.error_kind for r in results] == [None, ErrorKind.SYNTAX, ErrorKind.ANALYSIS, ErrorKind.UNSUPPORTED,
-                                               ErrorKind.OVERFLOW, None]
+    assert [r.error_kind for r in results] == [
+        None,
+        ErrorKind.SYNTAX,
+        ErrorKind.ANALYSIS,
+        ErrorKind.UNSUPPORTED,
+        ErrorKind.OVERFLOW,
+        None,
+    ]
     assert results[0].ok and results[5].ok and pixels(results[0].png) != pixels(results[5].png)
     assert all(r.message for r in results[1:5])
 

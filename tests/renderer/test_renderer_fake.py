@@ -40,21 +40,25 @@ def test_fake_answers_the_scripted_cases_as_the_embedded_backend(backend) -> Non
     fake = FakeBackend(draw=lambda code: None if "((" in code else Image.new("RGB", (390, 844)))
     real = backend.render_batch([SCREEN, UNSUPPORTED, BROKEN])
     faked = fake.render_batch([SCREEN, UNSUPPORTED, BROKEN])
-    assert [r.error_kind for r in real] == [f.error_kind for f in faked] == [None, ErrorKind.UNSUPPORTED, ErrorKind.SYNTAX]
+    assert (
+        [r.error_kind for r in real] == [f.error_kind for f in faked] == [None, ErrorKind.UNSUPPORTED, ErrorKind.SYNTAX]
+    )
     assert "MaterialApp without home (routes/onGenerateRoute) is not supported" in real[1].message
     assert Image.open(io.BytesIO(real[0].png)).size == Image.open(io.BytesIO(faked[0].png)).size
 
 
 def test_the_renderer_does_not_import_the_pipeline() -> None:
-    code = ("import sys, flutter_renderer.render, flutter_renderer.settings, flutter_renderer.fake, "
-            "flutter_renderer.embedded.backend, flutter_renderer.flutter_sdk.backend, flutter_renderer.flutter_sdk.diagnose; "
-            "bad = [m for m in sys.modules if m.startswith('flutter_rl')]; assert not bad, bad")
+    code = (
+        "import sys, flutter_renderer.render, flutter_renderer.settings, flutter_renderer.fake, "
+        "flutter_renderer.embedded.backend, flutter_renderer.flutter_sdk.backend, flutter_renderer.flutter_sdk.diagnose; "
+        "bad = [m for m in sys.modules if m.startswith('flutter_rl')]; assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
 
 
 def test_render_command_needs_no_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from flutter_renderer import render
     from flows.cli import main
+    from flutter_renderer import render
 
     seen = []
     monkeypatch.setattr(render, "render_file", lambda source, output, *, settings: seen.append(settings) or 0)

@@ -7,7 +7,8 @@ import pytest
 
 from flutter_renderer.embedded.mapping import build_screen
 from flutter_renderer.embedded.values import MappingError
-from flutter_renderer.ir import ColorValue, DartObject as D, EnumValue, IconValue
+from flutter_renderer.ir import ColorValue, EnumValue, IconValue
+from flutter_renderer.ir import DartObject as D
 
 
 def built(widget: D, theme: D | None = None) -> ft.Control:
@@ -30,9 +31,16 @@ def theme(density: str | None = None, tap: str | None = None) -> D:
 CHECKBOX = D("Checkbox", kwargs={"value": True, "onChanged": None})
 
 
-@pytest.mark.parametrize(("density", "tap", "side"), [
-    (None, None, 48), (None, "shrinkWrap", 40), ("compact", "shrinkWrap", 32), ("comfortable", "padded", 44),
-    ("compact", None, 40)])
+@pytest.mark.parametrize(
+    ("density", "tap", "side"),
+    [
+        (None, None, 48),
+        (None, "shrinkWrap", 40),
+        ("compact", "shrinkWrap", 32),
+        ("comfortable", "padded", 44),
+        ("compact", None, 40),
+    ],
+)
 def test_checkbox_box_is_flutter_s_size(density, tap, side):
     box = built(CHECKBOX, theme(density, tap))
     assert (box.width, box.height) == (side, side) and isinstance(box.content, ft.Checkbox)
@@ -42,15 +50,22 @@ def test_buttons_are_boxed_only_when_shrink_wrapped_below_their_tap_target():
     icon = D("IconButton", kwargs={"icon": D("Icon", args=(IconValue("add"),)), "onPressed": None})
     text_button = D("TextButton", kwargs={"child": D("Text", args=("A",)), "onPressed": None})
     assert isinstance(built(icon), ft.IconButton) and isinstance(built(text_button), ft.TextButton)
-    boxed = built(icon, theme("compact", "shrinkWrap"))   # M3 IconButton keeps its standard density
+    boxed = built(icon, theme("compact", "shrinkWrap"))  # M3 IconButton keeps its standard density
     assert (boxed.width, boxed.height) == (40, 40)
     boxed = built(text_button, theme("compact", "shrinkWrap"))
     assert (boxed.width, boxed.height) == (None, 32)
 
 
 def test_drawer_header_decoration_and_divider_are_separate_boxes():
-    header = built(D("DrawerHeader", kwargs={"decoration": D("BoxDecoration", kwargs={"color": ColorValue("#ff2196f3")}),
-                                            "child": D("Text", args=("H",))}))
+    header = built(
+        D(
+            "DrawerHeader",
+            kwargs={
+                "decoration": D("BoxDecoration", kwargs={"color": ColorValue("#ff2196f3")}),
+                "child": D("Text", args=("H",)),
+            },
+        )
+    )
     assert header.height == 161 and header.border.bottom.width == 0
     assert header.content.bgcolor == "#ff2196f3" and header.content.content.theme_style == ft.TextThemeStyle.BODY_LARGE
 
@@ -72,7 +87,10 @@ def test_container_transform_applies_the_operations_recorded_on_its_matrix():
 
     matrix = D("Matrix4", "identity", (), {MATRIX_OPS: [("rotateZ", (0.1,)), ("translate", (4.0, 2.0))]})
     box = built(D("Container", kwargs={"transform": matrix}))
-    assert [(op.name, op.args) for op in box.transform.matrix.ops] == [("rotate_z", [0.1]), ("translate", [4.0, 2.0, 0])]
+    assert [(op.name, op.args) for op in box.transform.matrix.ops] == [
+        ("rotate_z", [0.1]),
+        ("translate", [4.0, 2.0, 0]),
+    ]
     with pytest.raises(MappingError, match="Matrix4.shear"):
         built(D("Container", kwargs={"transform": D("Matrix4", "identity", (), {MATRIX_OPS: [("shear", (1.0,))]})}))
 

@@ -12,11 +12,14 @@ from flutter_renderer.dart import DartError, compile_screen
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, IconValue
 from tests.renderer.conftest import state_source
 
+
 def compile_state(build: str, fields: str = "", init: str = "") -> DartObject:
     return compile_screen(state_source(build, fields, init), width=390, height=844)
 
 
-CONTROLLER = "late final AnimationController _c = AnimationController(vsync: this, duration: const Duration(seconds: 1));"
+CONTROLLER = (
+    "late final AnimationController _c = AnimationController(vsync: this, duration: const Duration(seconds: 1));"
+)
 
 
 def test_a_controller_starts_at_its_lower_bound_and_vsync_is_dropped():
@@ -27,34 +30,48 @@ def test_a_controller_starts_at_its_lower_bound_and_vsync_is_dropped():
 
 
 def test_forward_from_moves_the_value_before_the_first_frame_and_derived_animations_follow():
-    fields = CONTROLLER + """
+    fields = (
+        CONTROLLER
+        + """
   late final Animation<Offset> _slide = Tween<Offset>(begin: const Offset(1, 0), end: Offset.zero).animate(_c);
   late final Animation<double> _fade = CurvedAnimation(parent: _c, curve: Interval(0.0, 0.5));"""
-    column = compile_state("Column(children: [SlideTransition(position: _slide, child: const Text('a')), "
-                           "FadeTransition(opacity: ReverseAnimation(_fade), child: const Text('b')), "
-                           "Text('${_c.status}')])", fields, "_c.forward(from: 1.0);")
+    )
+    column = compile_state(
+        "Column(children: [SlideTransition(position: _slide, child: const Text('a')), "
+        "FadeTransition(opacity: ReverseAnimation(_fade), child: const Text('b')), "
+        "Text('${_c.status}')])",
+        fields,
+        "_c.forward(from: 1.0);",
+    )
     slide, fade, status = column.kwargs["children"]
-    assert value_of(slide.kwargs["position"]).args == (0, 0)   # the tween's end
+    assert value_of(slide.kwargs["position"]).args == (0, 0)  # the tween's end
     assert value_of(fade.kwargs["opacity"]) == 0.0
     assert status.args == ("AnimationStatus.completed",)
 
 
 def test_drive_and_chain_read_the_tween_at_the_controllers_value():
     fields = "late final AnimationController _c = AnimationController(vsync: this, value: 0.5);"
-    text = compile_state("Text('${_c.drive(Tween<double>(begin: 10.0, end: 20.0)).value} "
-                         "${Tween<double>(begin: 0.0, end: 4.0).chain(CurveTween(curve: Interval(0.0, 0.25))).evaluate(_c)}')",
-                         fields)
+    text = compile_state(
+        "Text('${_c.drive(Tween<double>(begin: 10.0, end: 20.0)).value} "
+        "${Tween<double>(begin: 0.0, end: 4.0).chain(CurveTween(curve: Interval(0.0, 0.25))).evaluate(_c)}')",
+        fields,
+    )
     assert text.args == ("15.0 4.0",)
 
 
 def test_curves_and_tweens_between_their_ends():
-    fields = ("late final AnimationController _c = AnimationController(vsync: this, value: 0.5);\n"
-              "  late final Animation<double> _eased = CurvedAnimation(parent: _c, curve: const Cubic(0.42, 0, 1, 1));\n"
-              "  late final Animation<double> _stepped = CurvedAnimation(parent: _c, curve: const Threshold(0.4));")
+    fields = (
+        "late final AnimationController _c = AnimationController(vsync: this, value: 0.5);\n"
+        "  late final Animation<double> _eased = CurvedAnimation(parent: _c, curve: const Cubic(0.42, 0, 1, 1));\n"
+        "  late final Animation<double> _stepped = CurvedAnimation(parent: _c, curve: const Threshold(0.4));"
+    )
     text = compile_state("Text('${_stepped.value} ${IntTween(begin: 0, end: 5).transform(0.5)}')", fields)
     assert text.args == ("1.0 3",)
-    slide = compile_state("SlideTransition(position: Tween<Offset>(begin: Offset.zero, end: const Offset(2, 4)).animate(_c), "
-                          "child: const Text('x'))", fields)
+    slide = compile_state(
+        "SlideTransition(position: Tween<Offset>(begin: Offset.zero, end: const Offset(2, 4)).animate(_c), "
+        "child: const Text('x'))",
+        fields,
+    )
     assert value_of(slide.kwargs["position"]).args == (1.0, 2.0)
     for expression in ("_eased.value", "ColorTween(begin: Colors.red, end: Colors.blue).transform(0.5)"):
         with pytest.raises(DartError) as info:
@@ -71,7 +88,10 @@ def test_first_frame_builders_run_with_the_values_flutter_passes():
         "builder: (context, value, child) => Text('t=$value')), "
         "ValueListenableBuilder<int>(valueListenable: _n, builder: (context, value, child) => Text('n=$value')), "
         "StatefulBuilder(builder: (context, setState) => const Text('s')), "
-        "])", CONTROLLER + "\n  final ValueNotifier<int> _n = ValueNotifier<int>(7);", "_c.repeat(); _n.addListener(() {});")
+        "])",
+        CONTROLLER + "\n  final ValueNotifier<int> _n = ValueNotifier<int>(7);",
+        "_c.repeat(); _n.addListener(() {});",
+    )
     animated, tween, listened, stateful = column.kwargs["children"]
     built = animated.kwargs["builder"]
     assert (built.type, built.kwargs["opacity"], built.kwargs["child"].args) == ("Opacity", 1.0, ("a",))
@@ -94,7 +114,7 @@ class Cursor extends MaterialStateMouseCursor {
 """
     tile = compile_screen(source, width=390, height=844).kwargs["home"]
     assert tile.type == "ListTile" and "mouseCursor" not in tile.kwargs and tile.kwargs["title"].args == ("a",)
-    with pytest.raises(DartError) as caught:   # where a still frame would show it, it still can't be drawn
+    with pytest.raises(DartError) as caught:  # where a still frame would show it, it still can't be drawn
         compile_screen(source.replace("mouseCursor: Cursor()", "leading: Cursor()"), width=390, height=844)
     assert caught.value.kind is ErrorKind.UNSUPPORTED and "MaterialStateMouseCursor" in caught.value.message
 
@@ -132,7 +152,11 @@ void main() => runApp(Builder(builder: (context) => Column(children: [
     assert icon.args == (IconValue("heart", "cupertino"),)
     assert icon.kwargs["color"] == ColorValue("systemred")
     style = text.kwargs["style"].kwargs
-    assert (style["fontSize"], style["fontWeight"], style["letterSpacing"]) == (17, EnumValue("FontWeight", "w600"), -0.41)
+    assert (style["fontSize"], style["fontWeight"], style["letterSpacing"]) == (
+        17,
+        EnumValue("FontWeight", "w600"),
+        -0.41,
+    )
     assert box.kwargs["color"] == ColorValue("cupertinowhite,0.5")
     with pytest.raises(DartError) as info:
         compile_screen(source.replace("CupertinoIcons.heart", "CupertinoIcons.no_such_icon"), width=390, height=844)

@@ -6,7 +6,12 @@ import json
 
 from flutter_renderer.embedded import fonts
 from flutter_renderer.embedded.fonts import (
-    FACES, find_roboto_faces, font_status, fonts_version, shared_assets_dir, write_assets_dir,
+    FACES,
+    find_roboto_faces,
+    font_status,
+    fonts_version,
+    shared_assets_dir,
+    write_assets_dir,
 )
 from flutter_rl import doctor
 
@@ -22,7 +27,9 @@ def faces_folder(tmp_path, skip: str = ""):
 
 def test_every_weight_and_italic_of_a_complete_folder_is_found(tmp_path):
     faces = find_roboto_faces((tmp_path / "absent", faces_folder(tmp_path)))
-    assert {(f.weight, f.italic) for f in faces} == {(w, i) for w in (100, 300, 400, 500, 700, 900) for i in (False, True)}
+    assert {(f.weight, f.italic) for f in faces} == {
+        (w, i) for w in (100, 300, 400, 500, 700, 900) for i in (False, True)
+    }
     assert {f.path.name for f in faces if (f.weight, f.italic) == (700, False)} == {"Roboto-Bold.ttf"}
 
 
@@ -42,7 +49,7 @@ def test_assets_folder_registers_the_faces_before_the_client_s_own_families(tmp_
     write_assets_dir(target, faces)
     manifest = json.loads((target / "assets" / "FontManifest.json").read_text())
     assert manifest[0]["family"] == "Roboto" and len(manifest[0]["fonts"]) == 12
-    assert [e["family"] for e in manifest].count("Roboto") == 1      # Flet's bundled face is not listed
+    assert [e["family"] for e in manifest].count("Roboto") == 1  # Flet's bundled face is not listed
     assert "MaterialIcons" in {e["family"] for e in manifest}
     bold_italic = next(e for e in manifest[0]["fonts"] if e["asset"].endswith("Roboto-BoldItalic.ttf"))
     assert (bold_italic["weight"], bold_italic["style"]) == (700, "italic")

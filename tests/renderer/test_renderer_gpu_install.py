@@ -26,8 +26,12 @@ def _carry(tmp_path: Path, parts: int = 2, bundle: str = "") -> list[Path]:
 
 
 def _install(folder: Path, tmp_path: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PARTS_DIR": str(tmp_path / "parts"), "PYLIB": str(tmp_path / "pylib"),
-           "CHROMIUM_ROOT": str(tmp_path / "root")}
+    env = {
+        **os.environ,
+        "PARTS_DIR": str(tmp_path / "parts"),
+        "PYLIB": str(tmp_path / "pylib"),
+        "CHROMIUM_ROOT": str(tmp_path / "root"),
+    }
     return subprocess.run(["bash", str(SCRIPT), str(folder)], env=env, capture_output=True, text=True, timeout=30)
 
 

@@ -26,26 +26,43 @@ def hostile_corpus(seed: int = 7) -> list[str]:
         corpus += [source[:cut] for cut in sorted(rng.sample(range(1, len(source)), 90))]
     corpus += [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400))).decode("latin-1") for _ in range(120)]
     corpus += ["x" * 10_000_000, "Text('" + "a" * 10_000_000 + "')", screen_source(title="b" * 5_000_000)]
-    corpus += [screen_source(body="Center(child: " * depth + "const Text('deep')" + ")" * depth)
-               for depth in (50, 200, 400, 1000, 3000)]
-    corpus += ["""import 'package:flutter/material.dart';
+    corpus += [
+        screen_source(body="Center(child: " * depth + "const Text('deep')" + ")" * depth)
+        for depth in (50, 200, 400, 1000, 3000)
+    ]
+    corpus += [
+        """import 'package:flutter/material.dart';
 void main() => runApp(MaterialApp(home: a()));
 Widget a() => b();
 Widget b() => a();
-"""] * 5
-    corpus += [screen_source(body=f"ListView(children: List.generate({n}, (i) => Text('row $i')))")
-               for n in (1000, 20_000, 10**7)]
-    corpus += [screen_source(body=f"Column(children: [for (var i = 0; i < {n}; i++) const Text('x')])")
-               for n in (10**6, 10**9)]
-    corpus += [screen_source(body=f"const {name}()") for name in
-               (f"Widget{rng.randrange(10**6)}" for _ in range(100))]
-    corpus += [screen_source(body=f"Container(child: Text('x'), {name}: 1)")
-               for name in (f"param{rng.randrange(10**6)}" for _ in range(60))]
-    prose = ["Sure! Here is your Flutter screen:", "```dart", "I cannot help with that.", "{\"json\": true}",
-             "def main():\n    print('python')", "<html><body>hi</body></html>", "\x00\x01\x02", "🙂" * 1000]
+"""
+    ] * 5
+    corpus += [
+        screen_source(body=f"ListView(children: List.generate({n}, (i) => Text('row $i')))")
+        for n in (1000, 20_000, 10**7)
+    ]
+    corpus += [
+        screen_source(body=f"Column(children: [for (var i = 0; i < {n}; i++) const Text('x')])") for n in (10**6, 10**9)
+    ]
+    corpus += [screen_source(body=f"const {name}()") for name in (f"Widget{rng.randrange(10**6)}" for _ in range(100))]
+    corpus += [
+        screen_source(body=f"Container(child: Text('x'), {name}: 1)")
+        for name in (f"param{rng.randrange(10**6)}" for _ in range(60))
+    ]
+    prose = [
+        "Sure! Here is your Flutter screen:",
+        "```dart",
+        "I cannot help with that.",
+        '{"json": true}',
+        "def main():\n    print('python')",
+        "<html><body>hi</body></html>",
+        "\x00\x01\x02",
+        "🙂" * 1000,
+    ]
     corpus += [rng.choice(prose) + "\n" + rng.choice(examples)[: rng.randrange(0, 300)] for _ in range(120)]
-    corpus += [screen_source(body="Text('" + "".join(rng.choice("ab'\\${}()\n") for _ in range(30)) + "')")
-               for _ in range(80)]
+    corpus += [
+        screen_source(body="Text('" + "".join(rng.choice("ab'\\${}()\n") for _ in range(30)) + "')") for _ in range(80)
+    ]
     corpus += [screen_source(title=f"Valid {i}") for i in range(10)]  # a few real renders in between
     return corpus
 

@@ -11,7 +11,8 @@ from flutter_renderer.embedded.mapping import build_screen
 from flutter_renderer.embedded.registry import WIDGETS
 from flutter_renderer.embedded.scaffold import BASELINE_LIGHT
 from flutter_renderer.embedded.values import MappingError
-from flutter_renderer.ir import Closure, ColorValue, DartObject as D, EnumValue, IconValue
+from flutter_renderer.ir import Closure, ColorValue, EnumValue, IconValue
+from flutter_renderer.ir import DartObject as D
 
 
 def text(value: str) -> D:
@@ -43,16 +44,31 @@ def test_column_uses_flutter_defaults_not_flets():
 
 
 def test_row_arguments_map_to_flet():
-    row = screen(D("Row", kwargs={"mainAxisAlignment": EnumValue("MainAxisAlignment", "spaceBetween"),
-                                  "mainAxisSize": EnumValue("MainAxisSize", "min"), "spacing": 8,
-                                  "children": [text("a")]}))
+    row = screen(
+        D(
+            "Row",
+            kwargs={
+                "mainAxisAlignment": EnumValue("MainAxisAlignment", "spaceBetween"),
+                "mainAxisSize": EnumValue("MainAxisSize", "min"),
+                "spacing": 8,
+                "children": [text("a")],
+            },
+        )
+    )
     assert (row.alignment, row.tight, row.spacing) == (ft.MainAxisAlignment.SPACE_BETWEEN, True, 8)
     assert row.vertical_alignment == ft.CrossAxisAlignment.CENTER
 
 
 def test_padding_and_edge_insets():
-    padded = screen(D("Padding", kwargs={"padding": D("EdgeInsets", "symmetric", kwargs={"horizontal": 24, "vertical": 8}),
-                                         "child": text("x")}))
+    padded = screen(
+        D(
+            "Padding",
+            kwargs={
+                "padding": D("EdgeInsets", "symmetric", kwargs={"horizontal": 24, "vertical": 8}),
+                "child": text("x"),
+            },
+        )
+    )
     assert padded.padding == ft.Padding(24, 8, 24, 8)
     only = screen(D("Padding", kwargs={"padding": D("EdgeInsets", "only", kwargs={"left": 3}), "child": text("x")}))
     assert only.padding == ft.Padding(3, 0, 0, 0)
@@ -64,17 +80,42 @@ def test_expanded_sets_flex_on_its_child():
 
 
 def test_container_decoration():
-    box = screen(D("Container", kwargs={"width": 10, "height": 20, "decoration": D("BoxDecoration", kwargs={
-        "color": ColorValue("#ff112233"), "borderRadius": D("BorderRadius", "circular", (8,))})}))
+    box = screen(
+        D(
+            "Container",
+            kwargs={
+                "width": 10,
+                "height": 20,
+                "decoration": D(
+                    "BoxDecoration",
+                    kwargs={"color": ColorValue("#ff112233"), "borderRadius": D("BorderRadius", "circular", (8,))},
+                ),
+            },
+        )
+    )
     assert (box.width, box.height, box.bgcolor) == (10, 20, "#ff112233")
     assert box.border_radius == ft.BorderRadius.all(8)
 
 
 def test_scaffold_parts_and_default_theme():
-    built = build_screen(D("MaterialApp", kwargs={"home": D("Scaffold", kwargs={
-        "appBar": D("AppBar", kwargs={"title": text("T")}), "body": text("b"),
-        "floatingActionButton": D("FloatingActionButton", kwargs={"onPressed": Closure(), "child": D("Icon", args=(IconValue("add"),))}),
-    })}))
+    built = build_screen(
+        D(
+            "MaterialApp",
+            kwargs={
+                "home": D(
+                    "Scaffold",
+                    kwargs={
+                        "appBar": D("AppBar", kwargs={"title": text("T")}),
+                        "body": text("b"),
+                        "floatingActionButton": D(
+                            "FloatingActionButton",
+                            kwargs={"onPressed": Closure(), "child": D("Icon", args=(IconValue("add"),))},
+                        ),
+                    },
+                )
+            },
+        )
+    )
     assert isinstance(built.root.appbar, ft.AppBar)
     assert isinstance(built.root.floating_action_button, ft.FloatingActionButton)
     assert built.root.bgcolor == "surface"
@@ -84,8 +125,14 @@ def test_scaffold_parts_and_default_theme():
 
 def test_text_field_defaults_to_flutters_underline():
     assert screen(D("TextField")).border == ft.InputBorder.UNDERLINE
-    outlined = screen(D("TextField", kwargs={"decoration": D("InputDecoration", kwargs={
-        "labelText": "Email", "border": D("OutlineInputBorder")})}))
+    outlined = screen(
+        D(
+            "TextField",
+            kwargs={
+                "decoration": D("InputDecoration", kwargs={"labelText": "Email", "border": D("OutlineInputBorder")})
+            },
+        )
+    )
     assert (outlined.border, outlined.label) == (ft.InputBorder.OUTLINE, "Email")
 
 
@@ -99,8 +146,20 @@ def test_button_with_a_null_child_is_drawn_without_a_label():
     empty = screen(D("ElevatedButton", kwargs={"onPressed": Closure(), "child": None}))
     assert isinstance(empty, ft.Button) and (empty.content.width, empty.content.height) == (0, 0)
     assert empty.content.content is None
-    shrunk = screen(D("TextButton", kwargs={"onPressed": Closure(), "child": None, "style": D(
-        "TextButton", "styleFrom", kwargs={"tapTargetSize": EnumValue("MaterialTapTargetSize", "shrinkWrap")})}))
+    shrunk = screen(
+        D(
+            "TextButton",
+            kwargs={
+                "onPressed": Closure(),
+                "child": None,
+                "style": D(
+                    "TextButton",
+                    "styleFrom",
+                    kwargs={"tapTargetSize": EnumValue("MaterialTapTargetSize", "shrinkWrap")},
+                ),
+            },
+        )
+    )
     # shrink-wrapped: Flutter's 40 px minimum height (M3), the empty label adds nothing to it
     assert isinstance(shrunk, ft.Container) and shrunk.height == 40 and isinstance(shrunk.content, ft.TextButton)
     # a label that is no widget is still the analyzer's error
@@ -121,8 +180,12 @@ def test_text_field_in_row_needs_bounded_width():
 
 
 def test_expanded_inside_scroll_view_column_is_an_error():
-    error = error_of(D("SingleChildScrollView", kwargs={"child": D("Column", kwargs={
-        "children": [D("Expanded", kwargs={"child": text("x")})]})}))
+    error = error_of(
+        D(
+            "SingleChildScrollView",
+            kwargs={"child": D("Column", kwargs={"children": [D("Expanded", kwargs={"child": text("x")})]})},
+        )
+    )
     assert error.kind is ErrorKind.OVERFLOW and "non-zero flex" in error.message
 
 
@@ -141,11 +204,11 @@ def test_tab_bar_without_controller_and_length_mismatch():
 def test_unknown_widget_is_analysis_and_unmapped_real_widget_is_unsupported():
     assert error_of(D("Frobnicator")).kind is ErrorKind.ANALYSIS
     assert error_of(D("CustomPaint")).kind is ErrorKind.UNSUPPORTED
-    assert error_of(D("ShaderMask", kwargs={"child": text("x")})).kind is ErrorKind.UNSUPPORTED   # a Flutter widget
+    assert error_of(D("ShaderMask", kwargs={"child": text("x")})).kind is ErrorKind.UNSUPPORTED  # a Flutter widget
 
 
 def test_a_flutter_value_that_is_no_widget_where_a_widget_goes_is_analysis():
-    error = error_of(D("EdgeInsets", "all", (8,)))   # the Dart analyzer: not assignable to 'Widget'
+    error = error_of(D("EdgeInsets", "all", (8,)))  # the Dart analyzer: not assignable to 'Widget'
     assert error.kind is ErrorKind.ANALYSIS and "EdgeInsets.all is not a widget" in error.message
 
 
@@ -155,8 +218,17 @@ def test_parameter_that_changes_pixels_but_is_not_reproduced_is_named():
 
 
 def test_callbacks_and_keys_are_ignored():
-    button = screen(D("TextButton", kwargs={"onPressed": Closure(), "onLongPress": Closure(),
-                                            "key": D("ValueKey", args=("k",)), "child": text("x")}))
+    button = screen(
+        D(
+            "TextButton",
+            kwargs={
+                "onPressed": Closure(),
+                "onLongPress": Closure(),
+                "key": D("ValueKey", args=("k",)),
+                "child": text("x"),
+            },
+        )
+    )
     assert isinstance(button, ft.TextButton)
 
 
@@ -199,4 +271,4 @@ def test_constraints_that_cannot_bind_on_the_screen_are_accepted_others_named():
     error = error_of(D("Container", kwargs={"constraints": narrow, "child": text("x")}))
     assert error.kind is ErrorKind.UNSUPPORTED and "width 0..200" in error.message
     tight = D("BoxConstraints", "tightFor", kwargs={"width": 50, "height": 60})
-    assert (screen(D("Container", kwargs={"constraints": tight})).width, ) == (50,)
+    assert (screen(D("Container", kwargs={"constraints": tight})).width,) == (50,)

@@ -60,8 +60,13 @@ def _kill(process: psutil.Process) -> None:
 
 @pytest.mark.timeout(420)
 def test_killed_gpu_process_mid_batch_never_yields_a_wrong_image(backend):
-    codes = [screen_source(title=f"Screen {i}", body=f"Container(color: Colors.{COLORS[i % len(COLORS)]}, "
-                                                      f"child: Center(child: Text('Body {i}')))") for i in range(20)]
+    codes = [
+        screen_source(
+            title=f"Screen {i}",
+            body=f"Container(color: Colors.{COLORS[i % len(COLORS)]}, child: Center(child: Text('Body {i}')))",
+        )
+        for i in range(20)
+    ]
     # A generous timeout: a render slowed by a loaded machine must not pass for the kill's effect.
     reference = backend.render_batch(codes, timeout=30.0)
     assert all(r.ok for r in reference), [r.message for r in reference if not r.ok]
@@ -100,8 +105,10 @@ def test_front_end_budget_timeouts_keep_their_workers(backend):
     over_budget = [
         "Builder(builder: (context) { var n = 0; for (var i = 0; i < 1000000000; i++) { n++; } return Text('$n'); })",
         "Builder(builder: (context) { int f(int n) => n < 2 ? 1 : f(n - 1) + f(n - 2); return Text('${f(40)}'); })",
-        ("Builder(builder: (context) { final g = List.generate(10000, (i) => List.generate(10000, (j) => i * j)); "
-         "return Text('${g.length}'); })"),
+        (
+            "Builder(builder: (context) { final g = List.generate(10000, (i) => List.generate(10000, (j) => i * j)); "
+            "return Text('${g.length}'); })"
+        ),
     ]
     results = backend.render_batch([screen_source(body=body) for body in over_budget] + [screen_source()])
     for result in results[:3]:

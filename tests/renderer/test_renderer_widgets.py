@@ -35,11 +35,14 @@ def error(source: str) -> MappingError:
 
 # --- surfaces, images, painting --------------------------------------------------------------------
 
+
 def test_decoration_image_paints_the_placeholder_over_the_box_under_its_border():
-    box = body("Container(width: 100, height: 60, decoration: BoxDecoration(color: Colors.red, "
-               "border: Border.all(width: 2), borderRadius: BorderRadius.circular(8), "
-               "image: const DecorationImage(image: NetworkImage('https://example.com/a.png'), fit: BoxFit.contain, "
-               "opacity: 0.5)))")
+    box = body(
+        "Container(width: 100, height: 60, decoration: BoxDecoration(color: Colors.red, "
+        "border: Border.all(width: 2), borderRadius: BorderRadius.circular(8), "
+        "image: const DecorationImage(image: NetworkImage('https://example.com/a.png'), fit: BoxFit.contain, "
+        "opacity: 0.5)))"
+    )
     assert (box.width, box.height, box.bgcolor) == (100, 60, "red")
     assert box.image.fit == ft.BoxFit.FILL and box.image.opacity == 0.5
     assert box.image.src.startswith(b"\x89PNG") and box.border.top.width == 2
@@ -73,7 +76,10 @@ def test_ink_and_placeholder_and_flutter_logo():
     assert isinstance(logo, ft.Image) and (logo.width, logo.height, logo.fit) == (50, 50, ft.BoxFit.CONTAIN)
     assert logo.src.count(b"<path ") == 4 and b'fill="#01579b"' in logo.src
     assert body("const FlutterLogo()").width == 24
-    assert error(SCAFFOLD.format(body="const FlutterLogo(style: FlutterLogoStyle.horizontal)")).kind is ErrorKind.UNSUPPORTED
+    assert (
+        error(SCAFFOLD.format(body="const FlutterLogo(style: FlutterLogoStyle.horizontal)")).kind
+        is ErrorKind.UNSUPPORTED
+    )
 
 
 def test_transforms():
@@ -88,19 +94,24 @@ def test_transforms():
 
 # --- default text styles ---------------------------------------------------------------------------
 
+
 def test_default_text_style_replaces_and_merge_adds():
     replaced = body("const DefaultTextStyle(style: TextStyle(fontSize: 20), child: Text('a'))")
-    assert replaced.style.size == 20 and replaced.style.color == ENGINE_TEXT.color   # nothing else inherited
-    merged = body("DefaultTextStyle.merge(style: const TextStyle(color: Colors.red), textAlign: TextAlign.center, "
-                  "child: const Text('a', style: TextStyle(fontSize: 30)))")
+    assert replaced.style.size == 20 and replaced.style.color == ENGINE_TEXT.color  # nothing else inherited
+    merged = body(
+        "DefaultTextStyle.merge(style: const TextStyle(color: Colors.red), textAlign: TextAlign.center, "
+        "child: const Text('a', style: TextStyle(fontSize: 30)))"
+    )
     assert (merged.style.color, merged.style.size, merged.text_align) == ("red", 30, ft.TextAlign.CENTER)
 
 
 def test_widgets_with_their_own_text_style_start_from_the_theme():
     tile = body("const DefaultTextStyle(style: TextStyle(fontSize: 20), child: ListTile(title: Text('a')))")
     assert tile.title.style is None
-    material = body("const DefaultTextStyle(style: TextStyle(fontSize: 20), "
-                    "child: Material(textStyle: TextStyle(fontSize: 9), child: Text('a')))")
+    material = body(
+        "const DefaultTextStyle(style: TextStyle(fontSize: 20), "
+        "child: Material(textStyle: TextStyle(fontSize: 9), child: Text('a')))"
+    )
     assert material.content.style.size == 9
 
 
@@ -117,27 +128,36 @@ void main() => runApp(WidgetsApp(color: const Color(0xffffffff),
 
 
 def test_font_features_that_change_roboto_are_unsupported():
-    accepted = body("const Text('0', style: TextStyle(fontFeatures: [FontFeature.slashedZero(), "
-                    "FontFeature.enable('liga'), FontFeature.disable('smcp')]))")
+    accepted = body(
+        "const Text('0', style: TextStyle(fontFeatures: [FontFeature.slashedZero(), "
+        "FontFeature.enable('liga'), FontFeature.disable('smcp')]))"
+    )
     assert accepted.value == "0"
-    for feature in ("FontFeature.tabularFigures()", "FontFeature.oldstyleFigures()", "FontFeature.disable('kern')",
-                    "FontFeature.stylisticSet(1)"):
+    for feature in (
+        "FontFeature.tabularFigures()",
+        "FontFeature.oldstyleFigures()",
+        "FontFeature.disable('kern')",
+        "FontFeature.stylisticSet(1)",
+    ):
         failure = error(SCAFFOLD.format(body=f"const Text('1', style: TextStyle(fontFeatures: [{feature}]))"))
         assert failure.kind is ErrorKind.UNSUPPORTED, feature
 
 
 # --- animations at their first frame ---------------------------------------------------------------
 
+
 def test_implicit_animations_are_drawn_at_their_targets():
-    column = body("Column(children: const ["
-                  "AnimatedContainer(duration: Duration(seconds: 1), width: 80, height: 20, color: Colors.red), "
-                  "AnimatedOpacity(opacity: 0.25, duration: Duration(seconds: 1), child: Text('o')), "
-                  "AnimatedCrossFade(firstChild: Text('1'), secondChild: Text('2'), "
-                  "crossFadeState: CrossFadeState.showSecond, duration: Duration(seconds: 1)), "
-                  "AnimatedSwitcher(duration: Duration(seconds: 1), child: Text('s')), "
-                  "AnimatedRotation(turns: 0.25, duration: Duration(seconds: 1), child: Text('r')), "
-                  "AnimatedSlide(offset: Offset(0.5, 0), duration: Duration(seconds: 1), child: Text('l')), "
-                  "])")
+    column = body(
+        "Column(children: const ["
+        "AnimatedContainer(duration: Duration(seconds: 1), width: 80, height: 20, color: Colors.red), "
+        "AnimatedOpacity(opacity: 0.25, duration: Duration(seconds: 1), child: Text('o')), "
+        "AnimatedCrossFade(firstChild: Text('1'), secondChild: Text('2'), "
+        "crossFadeState: CrossFadeState.showSecond, duration: Duration(seconds: 1)), "
+        "AnimatedSwitcher(duration: Duration(seconds: 1), child: Text('s')), "
+        "AnimatedRotation(turns: 0.25, duration: Duration(seconds: 1), child: Text('r')), "
+        "AnimatedSlide(offset: Offset(0.5, 0), duration: Duration(seconds: 1), child: Text('l')), "
+        "])"
+    )
     box, faded, cross, switcher, rotated, slid = column.controls
     assert (box.width, box.height, box.bgcolor) == (80, 20, "red")
     assert faded.opacity == 0.25
@@ -148,11 +168,13 @@ def test_implicit_animations_are_drawn_at_their_targets():
 
 
 def test_animated_positioned_is_positioned_and_needs_a_stack():
-    stack = body("Stack(children: const [AnimatedPositioned(left: 7, top: 9, duration: Duration(seconds: 1), "
-                 "child: Text('p'))])")
+    stack = body(
+        "Stack(children: const [AnimatedPositioned(left: 7, top: 9, duration: Duration(seconds: 1), child: Text('p'))])"
+    )
     assert (stack.controls[0].left, stack.controls[0].top) == (7, 9)
-    failure = error(SCAFFOLD.format(body="const AnimatedPositioned(left: 7, duration: Duration(seconds: 1), "
-                                         "child: Text('p'))"))
+    failure = error(
+        SCAFFOLD.format(body="const AnimatedPositioned(left: 7, duration: Duration(seconds: 1), child: Text('p'))")
+    )
     assert failure.kind is ErrorKind.RUNTIME
 
 
@@ -173,14 +195,18 @@ class _DemoState extends State<Demo> with TickerProviderStateMixin {{
 
 
 def test_transitions_use_the_animations_first_value():
-    column = built(TRANSITIONS.format(body="Column(children: ["
-                                      "FadeTransition(opacity: _c, child: const Text('f')), "
-                                      "ScaleTransition(scale: _c, child: const Text('s')), "
-                                      "SizeTransition(sizeFactor: _c, child: const Text('z')), "
-                                      "SlideTransition(position: Tween<Offset>(begin: const Offset(0, 1), "
-                                      "end: Offset.zero).animate(_c), child: const Text('l')), "
-                                      "AnimatedIcon(icon: AnimatedIcons.menu_arrow, progress: _c), "
-                                      "])")).root.content
+    column = built(
+        TRANSITIONS.format(
+            body="Column(children: ["
+            "FadeTransition(opacity: _c, child: const Text('f')), "
+            "ScaleTransition(scale: _c, child: const Text('s')), "
+            "SizeTransition(sizeFactor: _c, child: const Text('z')), "
+            "SlideTransition(position: Tween<Offset>(begin: const Offset(0, 1), "
+            "end: Offset.zero).animate(_c), child: const Text('l')), "
+            "AnimatedIcon(icon: AnimatedIcons.menu_arrow, progress: _c), "
+            "])"
+        )
+    ).root.content
     fade, scale, size, slide, icon = column.controls
     assert fade.opacity == 0.0
     assert scale.transform.matrix.ctor.args == [0.0, 0.0, 1]
@@ -220,43 +246,54 @@ def test_cupertino_app_theme_and_text():
 
 
 def test_page_scaffold_puts_content_behind_a_translucent_bar():
-    scaffold = cupertino("CupertinoPageScaffold(navigationBar: const CupertinoNavigationBar(middle: Text('t')), "
-                         "child: ListView(children: const [Text('a')]))").root.content
+    scaffold = cupertino(
+        "CupertinoPageScaffold(navigationBar: const CupertinoNavigationBar(middle: Text('t')), "
+        "child: ListView(children: const [Text('a')]))"
+    ).root.content
     content, bar = scaffold.content.controls
     assert isinstance(content, ft.ListView) and content.padding == ft.Padding(0, 44, 0, 0)
     assert (bar.top, isinstance(bar.content, ft.CupertinoAppBar)) == (0, True)
     assert bar.content.bgcolor == "#f0f9f9f9" and bar.content.automatic_background_visibility is False
     assert scaffold.bgcolor == "#ffffffff"
-    opaque = cupertino("CupertinoPageScaffold(navigationBar: const CupertinoNavigationBar("
-                       "backgroundColor: CupertinoColors.systemGrey), child: const Text('a'))").root.content
+    opaque = cupertino(
+        "CupertinoPageScaffold(navigationBar: const CupertinoNavigationBar("
+        "backgroundColor: CupertinoColors.systemGrey), child: const Text('a'))"
+    ).root.content
     padded = opaque.content.controls[0]
     assert padded.padding == ft.Padding(0, 44, 0, 0) and padded.content.value == "a"
 
 
 def test_cupertino_buttons_use_flutters_metrics():
-    column = cupertino("Column(children: [CupertinoButton(onPressed: () {}, child: const Text('a')), "
-                       "const CupertinoButton.filled(onPressed: null, child: Text('b'))])").root.content
+    column = cupertino(
+        "Column(children: [CupertinoButton(onPressed: () {}, child: const Text('a')), "
+        "const CupertinoButton.filled(onPressed: null, child: Text('b'))])"
+    ).root.content
     plain, filled = column.controls
     assert isinstance(plain, ft.CupertinoButton) and plain.padding == ft.Padding(16, 16, 16, 16)
     assert plain.min_size == ft.Size(44, 44) and plain.border_radius == ft.BorderRadius.all(8)
-    assert plain.content.style is None   # the button's own DefaultTextStyle applies
+    assert plain.content.style is None  # the button's own DefaultTextStyle applies
     assert isinstance(filled, ft.CupertinoFilledButton) and filled.padding == ft.Padding(64, 14, 64, 14)
     assert filled.disabled and filled.disabled_bgcolor == "quaternarysystemfill"
 
 
 def test_segmented_controls_select_the_group_value():
-    control = cupertino("CupertinoSlidingSegmentedControl<int>(groupValue: 1, onValueChanged: (v) {}, "
-                        "children: const {0: Text('a'), 1: Text('b'), 2: Text('c')})").root.content
+    control = cupertino(
+        "CupertinoSlidingSegmentedControl<int>(groupValue: 1, onValueChanged: (v) {}, "
+        "children: const {0: Text('a'), 1: Text('b'), 2: Text('c')})"
+    ).root.content
     assert control.selected_index == 1 and len(control.controls) == 3
-    none = cupertino("CupertinoSegmentedControl<int>(onValueChanged: (v) {}, "
-                     "children: const {0: Text('a'), 1: Text('b')})").root.content
+    none = cupertino(
+        "CupertinoSegmentedControl<int>(onValueChanged: (v) {}, children: const {0: Text('a'), 1: Text('b')})"
+    ).root.content
     assert none.selected_index == -1
 
 
 def test_list_sections_and_tiles():
-    section = cupertino("CupertinoListSection.insetGrouped(header: const Text('H'), children: const ["
-                        "CupertinoListTile(title: Text('a'), trailing: CupertinoListTileChevron()), "
-                        "CupertinoListTile(title: Text('b'))])").root.content
+    section = cupertino(
+        "CupertinoListSection.insetGrouped(header: const Text('H'), children: const ["
+        "CupertinoListTile(title: Text('a'), trailing: CupertinoListTileChevron()), "
+        "CupertinoListTile(title: Text('b'))])"
+    ).root.content
     header, group = section.content.controls
     assert header.content.style.size == 20 and header.content.style.weight == ft.FontWeight.BOLD
     assert group.margin == ft.Margin(20, 0, 20, 10) and group.border_radius == ft.BorderRadius.all(10)
@@ -266,10 +303,12 @@ def test_list_sections_and_tiles():
 
 
 def test_tab_scaffold_shows_the_current_tab_over_the_bar():
-    screen = cupertino("CupertinoTabScaffold(tabBar: CupertinoTabBar(currentIndex: 1, items: const ["
-                       "BottomNavigationBarItem(icon: Icon(CupertinoIcons.home), label: 'A'), "
-                       "BottomNavigationBarItem(icon: Icon(CupertinoIcons.star), label: 'B')]), "
-                       "tabBuilder: (context, index) => Center(child: Text('tab $index')))")
+    screen = cupertino(
+        "CupertinoTabScaffold(tabBar: CupertinoTabBar(currentIndex: 1, items: const ["
+        "BottomNavigationBarItem(icon: Icon(CupertinoIcons.home), label: 'A'), "
+        "BottomNavigationBarItem(icon: Icon(CupertinoIcons.star), label: 'B')]), "
+        "tabBuilder: (context, index) => Center(child: Text('tab $index')))"
+    )
     content, bar = screen.root.content.content.controls
     assert content.content.value == "tab 1"
     assert isinstance(bar.content, ft.CupertinoNavigationBar) and bar.content.selected_index == 1 and bar.bottom == 0
@@ -296,12 +335,15 @@ class A extends StatelessWidget {
 
 # --- slivers ---------------------------------------------------------------------------------------
 
+
 def test_custom_scroll_view_lays_slivers_out_one_after_another():
-    view = body("CustomScrollView(slivers: [const SliverAppBar(title: Text('t'), pinned: true), "
-                "SliverList(delegate: SliverChildBuilderDelegate((context, i) => Text('item $i'), childCount: 3)), "
-                "SliverGrid.count(crossAxisCount: 2, children: const [Text('a'), Text('b')]), "
-                "const SliverToBoxAdapter(child: SizedBox(height: 40)), "
-                "SliverPadding(padding: const EdgeInsets.all(8), sliver: SliverList.list(children: const [Text('p')]))])")
+    view = body(
+        "CustomScrollView(slivers: [const SliverAppBar(title: Text('t'), pinned: true), "
+        "SliverList(delegate: SliverChildBuilderDelegate((context, i) => Text('item $i'), childCount: 3)), "
+        "SliverGrid.count(crossAxisCount: 2, children: const [Text('a'), Text('b')]), "
+        "const SliverToBoxAdapter(child: SizedBox(height: 40)), "
+        "SliverPadding(padding: const EdgeInsets.all(8), sliver: SliverList.list(children: const [Text('p')]))])"
+    )
     assert isinstance(view, ft.Column) and view.scroll == ft.ScrollMode.HIDDEN and view.expand
     assert view.horizontal_alignment == ft.CrossAxisAlignment.STRETCH
     bar, items, grid, box, padded = view.controls
@@ -312,8 +354,10 @@ def test_custom_scroll_view_lays_slivers_out_one_after_another():
 
 
 def test_sliver_app_bar_is_drawn_expanded_with_its_flexible_space():
-    view = body("CustomScrollView(slivers: const [SliverAppBar(expandedHeight: 200, flexibleSpace: "
-                "FlexibleSpaceBar(title: Text('Big'), background: ColoredBox(color: Colors.blue)))])")
+    view = body(
+        "CustomScrollView(slivers: const [SliverAppBar(expandedHeight: 200, flexibleSpace: "
+        "FlexibleSpaceBar(title: Text('Big'), background: ColoredBox(color: Colors.blue)))])"
+    )
     bar = view.controls[0]
     assert bar.height == 200 and bar.bgcolor == "surface"
     flexible, toolbar = bar.content.controls
@@ -326,27 +370,34 @@ def test_sliver_app_bar_is_drawn_expanded_with_its_flexible_space():
 
 
 def test_sliver_fill_remaining_fills_what_the_others_leave():
-    view = body("CustomScrollView(slivers: const [SliverToBoxAdapter(child: SizedBox(height: 100)), "
-                "SliverFillRemaining(hasScrollBody: false, child: Center(child: Text('rest')))])")
+    view = body(
+        "CustomScrollView(slivers: const [SliverToBoxAdapter(child: SizedBox(height: 100)), "
+        "SliverFillRemaining(hasScrollBody: false, child: Center(child: Text('rest')))])"
+    )
     assert view.scroll is None and view.controls[1].expand is True
 
 
 def test_slivers_and_boxes_stay_on_their_side_of_the_viewport():
     assert error(SCAFFOLD.format(body="CustomScrollView(slivers: const [Text('box')])")).kind is ErrorKind.RUNTIME
     assert error(SCAFFOLD.format(body="const SliverToBoxAdapter(child: Text('x'))")).kind is ErrorKind.RUNTIME
-    assert error(SCAFFOLD.format(body="Column(children: [CustomScrollView(slivers: const [])])")).kind \
+    assert (
+        error(SCAFFOLD.format(body="Column(children: [CustomScrollView(slivers: const [])])")).kind
         is ErrorKind.OVERFLOW
+    )
 
 
 def test_nested_scroll_view_puts_its_body_under_the_header_slivers():
-    view = body("NestedScrollView(headerSliverBuilder: (context, scrolled) => [SliverAppBar(title: Text('$scrolled'))], "
-                "body: ListView(children: const [Text('x')]))")
+    view = body(
+        "NestedScrollView(headerSliverBuilder: (context, scrolled) => [SliverAppBar(title: Text('$scrolled'))], "
+        "body: ListView(children: const [Text('x')]))"
+    )
     header, content = view.controls
     assert header.content.title.value == "false"
     assert isinstance(content, ft.ListView) and content.expand is True
 
 
 # --- behaviour, widget states and themes -----------------------------------------------------------
+
 
 def test_behaviour_widgets_show_their_child_and_drop_what_configures_them():
     source = """
@@ -361,15 +412,21 @@ void main() => runApp(MaterialApp(home: Scaffold(body: Shortcuts(
 
 
 def test_state_properties_resolve_for_the_state_a_first_frame_shows():
-    button = body("ElevatedButton(onPressed: () {}, style: ButtonStyle(backgroundColor: "
-                  "MaterialStateProperty.resolveWith((states) => states.contains(MaterialState.pressed) "
-                  "? Colors.red : Colors.green)), child: const Text('b'))")
+    button = body(
+        "ElevatedButton(onPressed: () {}, style: ButtonStyle(backgroundColor: "
+        "MaterialStateProperty.resolveWith((states) => states.contains(MaterialState.pressed) "
+        "? Colors.red : Colors.green)), child: const Text('b'))"
+    )
     assert button.style.bgcolor == "green"
-    on = body("Switch(value: true, onChanged: (v) {}, thumbColor: MaterialStateProperty.resolveWith((states) => "
-              "states.contains(MaterialState.selected) ? Colors.orange : Colors.grey))")
+    on = body(
+        "Switch(value: true, onChanged: (v) {}, thumbColor: MaterialStateProperty.resolveWith((states) => "
+        "states.contains(MaterialState.selected) ? Colors.orange : Colors.grey))"
+    )
     assert on.active_color == "orange"
-    off = body("Switch(value: false, onChanged: null, thumbColor: MaterialStateProperty.resolveWith((states) => "
-               "states.contains(MaterialState.disabled) ? Colors.black : null))")
+    off = body(
+        "Switch(value: false, onChanged: null, thumbColor: MaterialStateProperty.resolveWith((states) => "
+        "states.contains(MaterialState.disabled) ? Colors.black : null))"
+    )
     assert off.inactive_thumb_color == "black"
 
 
@@ -380,33 +437,48 @@ void main() => runApp(MaterialApp(theme: ThemeData({theme}), home: const Scaffol
 
 
 def test_sub_themes_reach_the_page_theme():
-    screen = built(THEMED.format(theme="textTheme: const TextTheme(bodyMedium: TextStyle(fontSize: 18)), "
-                                       "elevatedButtonTheme: ElevatedButtonThemeData(style: ElevatedButton.styleFrom("
-                                       "backgroundColor: Colors.teal)), cardTheme: const CardTheme(elevation: 9), "
-                                       "tooltipTheme: const TooltipThemeData(preferBelow: false)",
-                                 body="Text('x')"))
+    screen = built(
+        THEMED.format(
+            theme="textTheme: const TextTheme(bodyMedium: TextStyle(fontSize: 18)), "
+            "elevatedButtonTheme: ElevatedButtonThemeData(style: ElevatedButton.styleFrom("
+            "backgroundColor: Colors.teal)), cardTheme: const CardTheme(elevation: 9), "
+            "tooltipTheme: const TooltipThemeData(preferBelow: false)",
+            body="Text('x')",
+        )
+    )
     body_medium = screen.theme.text_theme.body_medium
-    assert (body_medium.size, body_medium.letter_spacing, body_medium.height, body_medium.color) == \
-        (18, 0.25, 20 / 14, "onsurface")
+    assert (body_medium.size, body_medium.letter_spacing, body_medium.height, body_medium.color) == (
+        18,
+        0.25,
+        20 / 14,
+        "onsurface",
+    )
     assert screen.theme.button_theme.style.bgcolor == "teal" and screen.theme.card_theme.elevation == 9
     failure = error(THEMED.format(theme="cardTheme: const CardTheme(surfaceTintColor: Colors.red)", body="Text('x')"))
     assert failure.kind is ErrorKind.UNSUPPORTED
 
 
 def test_input_decoration_theme_fills_in_what_a_field_leaves_out():
-    field = built(THEMED.format(theme="inputDecorationTheme: const InputDecorationTheme(filled: true, "
-                                      "fillColor: Colors.amber, border: OutlineInputBorder())",
-                                body="TextField(decoration: InputDecoration(labelText: 'Name'))")).root.content
+    field = built(
+        THEMED.format(
+            theme="inputDecorationTheme: const InputDecorationTheme(filled: true, "
+            "fillColor: Colors.amber, border: OutlineInputBorder())",
+            body="TextField(decoration: InputDecoration(labelText: 'Name'))",
+        )
+    ).root.content
     assert (field.filled, field.fill_color, field.label) == (True, "amber", "Name")
     assert field.border == ft.InputBorder.OUTLINE
 
 
 # --- tables, menus, search, panels, layout builder -------------------------------------------------
 
+
 def test_data_table_columns_rows_and_selectable_rows():
-    table = body("DataTable(columns: const [DataColumn(label: Expanded(child: Text('Name'))), "
-                 "DataColumn(label: Text('Age'), numeric: true)], rows: [DataRow(onSelectChanged: (v) {}, selected: true, "
-                 "cells: const [DataCell(Text('Ann')), DataCell(Text('31'))])])")
+    table = body(
+        "DataTable(columns: const [DataColumn(label: Expanded(child: Text('Name'))), "
+        "DataColumn(label: Text('Age'), numeric: true)], rows: [DataRow(onSelectChanged: (v) {}, selected: true, "
+        "cells: const [DataCell(Text('Ann')), DataCell(Text('31'))])])"
+    )
     assert isinstance(table, ft.DataTable) and [c.numeric for c in table.columns] == [False, True]
     assert table.columns[0].label.expand == 1
     assert table.rows[0].selected and table.show_checkbox_column
@@ -420,27 +492,36 @@ def test_closed_menus_and_search():
     assert isinstance(menu, ft.PopupMenuButton) and menu.items == [] and menu.padding == ft.Padding(8, 8, 8, 8)
     bar = body("SearchAnchor.bar(barHintText: 'Find', suggestionsBuilder: (context, controller) => [])")
     assert isinstance(bar, ft.SearchBar) and bar.bar_hint_text == "Find" and bar.bar_leading.icon == ft.Icons.SEARCH
-    anchored = body("SearchAnchor(builder: (context, controller) => SearchBar(controller: controller, hintText: 'h'), "
-                    "suggestionsBuilder: (context, controller) => [])")
+    anchored = body(
+        "SearchAnchor(builder: (context, controller) => SearchBar(controller: controller, hintText: 'h'), "
+        "suggestionsBuilder: (context, controller) => [])"
+    )
     assert isinstance(anchored, ft.SearchBar) and anchored.bar_leading is None
-    field = body("Autocomplete(optionsBuilder: (value) => const ['a'], "
-                 "initialValue: const TextEditingValue(text: 'ab'))")
+    field = body(
+        "Autocomplete(optionsBuilder: (value) => const ['a'], initialValue: const TextEditingValue(text: 'ab'))"
+    )
     assert isinstance(field, ft.AutoComplete) and field.value == "ab"
-    custom = body("Autocomplete(optionsBuilder: (value) => const ['a'], "
-                  "fieldViewBuilder: (context, controller, focusNode, onSubmitted) => "
-                  "TextField(controller: controller, decoration: const InputDecoration(hintText: 'type')))")
+    custom = body(
+        "Autocomplete(optionsBuilder: (value) => const ['a'], "
+        "fieldViewBuilder: (context, controller, focusNode, onSubmitted) => "
+        "TextField(controller: controller, decoration: const InputDecoration(hintText: 'type')))"
+    )
     assert isinstance(custom, ft.TextField) and custom.hint_text == "type"
 
 
 def test_choice_and_navigation_panels():
-    segments = body("SegmentedButton(segments: const [ButtonSegment(value: 1, label: Text('a')), "
-                    "ButtonSegment(value: 2, label: Text('b'))], selected: const {2}, onSelectionChanged: (s) {})")
+    segments = body(
+        "SegmentedButton(segments: const [ButtonSegment(value: 1, label: Text('a')), "
+        "ButtonSegment(value: 2, label: Text('b'))], selected: const {2}, onSelectionChanged: (s) {})"
+    )
     assert [s.value for s in segments.segments] == ["1", "2"] and segments.selected == ["2"]
     tile = body("const ExpansionTile(title: Text('t'), children: [Text('hidden')])")
     assert isinstance(tile, ft.ExpansionTile) and tile.controls == [] and not tile.expanded
-    row = body("Row(children: [NavigationRail(selectedIndex: 1, labelType: NavigationRailLabelType.all, destinations: "
-               "const [NavigationRailDestination(icon: Icon(Icons.home), label: Text('a')), "
-               "NavigationRailDestination(icon: Icon(Icons.star), label: Text('b'))]), const Expanded(child: Text('x'))])")
+    row = body(
+        "Row(children: [NavigationRail(selectedIndex: 1, labelType: NavigationRailLabelType.all, destinations: "
+        "const [NavigationRailDestination(icon: Icon(Icons.home), label: Text('a')), "
+        "NavigationRailDestination(icon: Icon(Icons.star), label: Text('b'))]), const Expanded(child: Text('x'))])"
+    )
     rail = row.controls[0]
     assert rail.selected_index == 1 and rail.label_type == ft.NavigationRailLabelType.ALL
     pages = body("PageView(controller: PageController(initialPage: 1), children: const [Text('a'), Text('b')])")
@@ -487,11 +568,13 @@ void main() => runApp(MaterialApp(initialRoute: '/start', routes: {
 
 
 def test_material_button_uses_button_theme_defaults():
-    column = body("Column(children: [MaterialButton(onPressed: () {}, color: Colors.blue, child: const Text('a')), "
-                  "const MaterialButton(onPressed: null, child: Text('b'))])")
+    column = body(
+        "Column(children: [MaterialButton(onPressed: () {}, color: Colors.blue, child: const Text('a')), "
+        "const MaterialButton(onPressed: null, child: Text('b'))])"
+    )
     filled, disabled = column.controls
     card = filled.content
-    assert filled.padding == ft.Padding(0, 6, 0, 6)                     # the 48 px tap target around 36 px
+    assert filled.padding == ft.Padding(0, 6, 0, 6)  # the 48 px tap target around 36 px
     assert isinstance(card, ft.Card) and (card.elevation, card.bgcolor) == (2.0, "blue")
     minimum, label = card.content.controls
     assert (minimum.width, minimum.height) == (88, 36) and label.padding == ft.Padding(16, 0, 16, 0)
@@ -501,15 +584,17 @@ def test_material_button_uses_button_theme_defaults():
 
 
 def test_stepper_shows_the_current_steps_content_and_controls():
-    view = body("Stepper(currentStep: 1, steps: const [Step(title: Text('One'), content: Text('first'), "
-                "state: StepState.complete, isActive: true), Step(title: Text('Two'), content: Text('second'))])")
+    view = body(
+        "Stepper(currentStep: 1, steps: const [Step(title: Text('One'), content: Text('first'), "
+        "state: StepState.complete, isActive: true), Step(title: Text('Two'), content: Text('second'))])"
+    )
     first, second = view.controls
     header, content = first.controls
     marker = header.content.controls[0]
     top_line, circle, bottom_line = marker.controls
-    assert (top_line.width, bottom_line.width) == (0.0, 1.0)           # no line above the first step
+    assert (top_line.width, bottom_line.width) == (0.0, 1.0)  # no line above the first step
     assert circle.bgcolor == "primary" and circle.content.icon == ft.Icons.CHECK
-    assert content.controls[1].height == 0                            # not the current step: collapsed
+    assert content.controls[1].height == 0  # not the current step: collapsed
     shown = second.controls[1].controls[1].content
     assert shown.controls[0].value == "second" and shown.controls[1].height == 48
     go, cancel = shown.controls[1].content.controls

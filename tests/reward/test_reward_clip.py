@@ -72,7 +72,9 @@ def test_local_checkpoint_file_loads_those_weights(tiny_clip, tmp_path, screens:
     checkpoint = tmp_path / "tiny.pt"
     torch.save(model.state_dict(), checkpoint)
     loaded = load_clip_embedder(RewardSettings(clip_model=TINY, clip_pretrained=str(checkpoint)), device="cpu")
-    assert torch.allclose(loaded.embed(screens[:2]), ClipEmbedder(model, loaded.preprocess, device="cpu").embed(screens[:2]), atol=1e-5)
+    assert torch.allclose(
+        loaded.embed(screens[:2]), ClipEmbedder(model, loaded.preprocess, device="cpu").embed(screens[:2]), atol=1e-5
+    )
 
 
 def test_uncached_tag_offline_is_a_clear_error_without_network(tiny_clip) -> None:
@@ -111,12 +113,17 @@ def test_cached_tag_loads_from_the_cache_without_network(tiny_clip, tmp_path, mo
     checkpoint = tmp_path / "open_clip_pytorch_model.bin"
     torch.save(model.state_dict(), checkpoint)
     cfg = {"hf_hub": "org/tiny/", "mean": (0.5, 0.5, 0.5), "std": (0.25, 0.25, 0.25)}
-    monkeypatch.setattr(open_clip, "get_pretrained_cfg", lambda name, tag: cfg if (name, tag) == (TINY, "cached") else {})
     monkeypatch.setattr(
-        huggingface_hub, "try_to_load_from_cache",
+        open_clip, "get_pretrained_cfg", lambda name, tag: cfg if (name, tag) == (TINY, "cached") else {}
+    )
+    monkeypatch.setattr(
+        huggingface_hub,
+        "try_to_load_from_cache",
         lambda repo, name: str(checkpoint) if (repo, name) == ("org/tiny", checkpoint.name) else None,
     )
     loaded = load_clip_embedder(RewardSettings(clip_model=TINY, clip_pretrained="cached"), device="cpu")
     normalize = [t for t in loaded.preprocess.transforms if type(t).__name__ == "Normalize"][0]
     assert tuple(normalize.mean) == cfg["mean"]  # the tag's preprocessing, not the default
-    assert torch.allclose(loaded.embed(screens[:1]), ClipEmbedder(model, loaded.preprocess, device="cpu").embed(screens[:1]), atol=1e-5)
+    assert torch.allclose(
+        loaded.embed(screens[:1]), ClipEmbedder(model, loaded.preprocess, device="cpu").embed(screens[:1]), atol=1e-5
+    )

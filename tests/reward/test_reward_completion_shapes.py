@@ -31,16 +31,50 @@ SHAPES = [
     ("string", GOOD, 1.0, ""),
     ("chat, string content", [{"role": "assistant", "content": GOOD}], 1.0, ""),
     ("chat, text parts", [{"role": "assistant", "content": [{"type": "text", "text": GOOD}]}], 1.0, ""),
-    ("chat, parts with None-filled keys", [{"role": "assistant", "content": [
-        {"type": "image", "image": None, "text": None}, {"type": "text", "text": GOOD, "image": None}]}], 1.0, ""),
+    (
+        "chat, parts with None-filled keys",
+        [
+            {
+                "role": "assistant",
+                "content": [
+                    {"type": "image", "image": None, "text": None},
+                    {"type": "text", "text": GOOD, "image": None},
+                ],
+            }
+        ],
+        1.0,
+        "",
+    ),
     ("one message dict", {"role": "assistant", "content": GOOD}, 1.0, ""),
-    ("tool loop", [{"role": "assistant", "content": "", "tool_calls": [TOOL_CALL]},
-                   {"role": "tool", "name": "render", "content": [
-                       {"type": "image", "image": Image.new("RGB", (4, 4))}, {"type": "text", "text": "class X {}"}]},
-                   {"role": "assistant", "content": f"```dart\n{GOOD}\n```"}], 1.0, ""),
-    ("tool call only (parse_response content '')", [{"role": "assistant", "content": "", "tool_calls": [TOOL_CALL]}],
-     0.0, NO_TEXT),
-    ("text part whose text is None", [{"role": "assistant", "content": [{"type": "text", "text": None}]}], 0.0, NO_TEXT),
+    (
+        "tool loop",
+        [
+            {"role": "assistant", "content": "", "tool_calls": [TOOL_CALL]},
+            {
+                "role": "tool",
+                "name": "render",
+                "content": [
+                    {"type": "image", "image": Image.new("RGB", (4, 4))},
+                    {"type": "text", "text": "class X {}"},
+                ],
+            },
+            {"role": "assistant", "content": f"```dart\n{GOOD}\n```"},
+        ],
+        1.0,
+        "",
+    ),
+    (
+        "tool call only (parse_response content '')",
+        [{"role": "assistant", "content": "", "tool_calls": [TOOL_CALL]}],
+        0.0,
+        NO_TEXT,
+    ),
+    (
+        "text part whose text is None",
+        [{"role": "assistant", "content": [{"type": "text", "text": None}]}],
+        0.0,
+        NO_TEXT,
+    ),
     ("image part only", [{"role": "assistant", "content": [{"type": "image", "image": None}]}], 0.0, NO_TEXT),
     ("None content", [{"role": "assistant", "content": None}], 0.0, NO_TEXT),
     ("no content key", [{"role": "assistant"}], 0.0, NO_TEXT),
@@ -60,8 +94,12 @@ def test_each_shape_scores_alone(fake_backend, screen, completion, expected_form
 
 
 def test_all_shapes_in_one_batch_score_like_each_alone(fake_backend, screen):
-    scores = score_batch([s[1] for s in SHAPES], [screen] * len(SHAPES), backend=fake_backend,
-                         settings=RewardSettings(visual="structure"))
+    scores = score_batch(
+        [s[1] for s in SHAPES],
+        [screen] * len(SHAPES),
+        backend=fake_backend,
+        settings=RewardSettings(visual="structure"),
+    )
     assert [(s.format, s.reason) for s in scores] == [(f, r) for _, _, f, r in SHAPES]
     assert len(fake_backend.calls) == 1
 
@@ -69,6 +107,11 @@ def test_all_shapes_in_one_batch_score_like_each_alone(fake_backend, screen):
 def test_all_shapes_through_the_trl_reward_functions(fake_backend, screen):
     funcs, _ = make_reward_functions(Settings.model_validate({"reward": {"visual": "structure"}}), fake_backend)
     completions = [s[1] for s in SHAPES]
-    rendered = funcs[2](prompts=[[{"role": "user", "content": "x"}]] * len(SHAPES), completions=completions,
-                        completion_ids=[[1]] * len(SHAPES), trainer_state=None, image=[screen] * len(SHAPES))
+    rendered = funcs[2](
+        prompts=[[{"role": "user", "content": "x"}]] * len(SHAPES),
+        completions=completions,
+        completion_ids=[[1]] * len(SHAPES),
+        trainer_state=None,
+        image=[screen] * len(SHAPES),
+    )
     assert rendered == [1.0 if reason == "" else 0.0 for *_, reason in SHAPES]

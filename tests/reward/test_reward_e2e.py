@@ -13,7 +13,9 @@ from flutter_rl.settings import load_settings
 
 @pytest.mark.e2e
 def test_reference_code_scores_highest_against_its_own_screenshot(repo_root: Path) -> None:
-    render = pytest.importorskip("flutter_renderer.render", reason="flutter_renderer.render (embedded backend) not built yet")
+    render = pytest.importorskip(
+        "flutter_renderer.render", reason="flutter_renderer.render (embedded backend) not built yet"
+    )
     from flutter_rl.synth.synthetic import screen_from_seed
 
     settings = load_settings(repo_root / "pipeline.toml", preset="tiny", environ={})  # visual = "structure"
@@ -23,8 +25,14 @@ def test_reference_code_scores_highest_against_its_own_screenshot(repo_root: Pat
         assert all(s.ok for s in shots), [s.message for s in shots]
         own, other = score_batch(codes, [shots[0].png, shots[0].png], backend=backend, settings=settings.reward)
         funcs, weights = make_reward_functions(settings, backend)
-        trl_values = [f(prompts=[None, None], completions=[[{"role": "assistant", "content": c}] for c in reversed(codes)],
-                        image=[shots[1].png, shots[1].png]) for f in funcs]
+        trl_values = [
+            f(
+                prompts=[None, None],
+                completions=[[{"role": "assistant", "content": c}] for c in reversed(codes)],
+                image=[shots[1].png, shots[1].png],
+            )
+            for f in funcs
+        ]
 
     assert own.rendered and other.rendered
     assert own.visual > 0.99 and own.combined > other.combined
@@ -41,12 +49,25 @@ def test_reward_functions_drive_grpo_training(repo_root: Path, tmp_path: Path, f
     from flutter_rl.train.prompt import build_example
     from flutter_rl.train.tiny_policy import make_tiny_policy
 
-    settings = load_settings(repo_root / "pipeline.toml", preset="tiny", environ={}, overrides={
-        "model.name": str(make_tiny_policy(tmp_path / "policy", seed=0)), "train.output_dir": str(tmp_path / "out"),
-        "train.max_steps": 2, "train.save_steps": 2, "train.max_completion_length": 16, "train.num_generations": 2,
-        "train.per_device_train_batch_size": 2, "train.gradient_accumulation_steps": 1,
-    })
-    rows = [build_example(make_screen(offset=40 * i).resize((90, 195)), reference_code="", screen_type="list") for i in range(4)]
+    settings = load_settings(
+        repo_root / "pipeline.toml",
+        preset="tiny",
+        environ={},
+        overrides={
+            "model.name": str(make_tiny_policy(tmp_path / "policy", seed=0)),
+            "train.output_dir": str(tmp_path / "out"),
+            "train.max_steps": 2,
+            "train.save_steps": 2,
+            "train.max_completion_length": 16,
+            "train.num_generations": 2,
+            "train.per_device_train_batch_size": 2,
+            "train.gradient_accumulation_steps": 1,
+        },
+    )
+    rows = [
+        build_example(make_screen(offset=40 * i).resize((90, 195)), reference_code="", screen_type="list")
+        for i in range(4)
+    ]
     funcs, weights = make_reward_functions(settings, fake_backend)
     result = train_grpo(settings, rows, funcs, weights, tracking_uri=None)
 

@@ -36,7 +36,11 @@ CASES = [
     ("missing import", STATELESS, 2 / 3),
     ("missing build method", f"{IMPORT}\nclass Home extends StatelessWidget {{}}", 2 / 3),
     ("wrong class kind: ChangeNotifier", FULL.replace("StatelessWidget", "ChangeNotifier"), 2 / 3),
-    ("wrong class kind: State only", f"{IMPORT}\nclass S extends State<Home> {{ Widget build(BuildContext c) => Text(''); }}", 2 / 3),
+    (
+        "wrong class kind: State only",
+        f"{IMPORT}\nclass S extends State<Home> {{ Widget build(BuildContext c) => Text(''); }}",
+        2 / 3,
+    ),
     ("import of another package only", FULL.replace("material.dart", "cupertino.dart"), 2 / 3),
     ("commented-out import", FULL.replace(IMPORT, "// " + IMPORT), 2 / 3),
     ("block-commented class", f"{IMPORT}\n/* {STATELESS} */", 1 / 3),

@@ -35,12 +35,17 @@ def test_code_that_does_not_render_keeps_only_format(fake_backend, screen: Image
 
 
 def test_unsupported_code_is_marked_apart_from_failures_and_counted_by_render_summary(fake_backend, screen) -> None:
-    scores = score_batch([GOOD, NO_RENDER, UNSUPPORTED, UNSUPPORTED], [screen] * 4, backend=fake_backend, settings=STRUCTURE)
+    scores = score_batch(
+        [GOOD, NO_RENDER, UNSUPPORTED, UNSUPPORTED], [screen] * 4, backend=fake_backend, settings=STRUCTURE
+    )
     assert [s.unsupported for s in scores] == [False, False, True, True]
     assert scores[2].error_kind == "unsupported" and "not supported by the embedded renderer" in scores[2].reason
     assert not scores[2].rendered and scores[2].format == 1.0
     assert render_summary(scores) == {
-        "render/rate": 0.25, "render/unsupported_share": 0.5, "render/rate_supported": 0.5, "render/unsupported_format": 1.0,
+        "render/rate": 0.25,
+        "render/unsupported_share": 0.5,
+        "render/rate_supported": 0.5,
+        "render/unsupported_format": 1.0,
     }
     only_unsupported = render_summary(scores[2:])
     assert only_unsupported["render/rate"] == 0.0 and "render/rate_supported" not in only_unsupported
@@ -68,10 +73,18 @@ def test_weights_come_from_settings(fake_backend, screen: Image.Image) -> None:
 def test_clip_and_mix_visuals(fake_backend, tiny_clip, screen: Image.Image) -> None:
     embedder = ClipEmbedder(*tiny_clip, device="cpu")
     black = Image.new("RGB", (390, 844), "black")
-    clip_scores = score_batch([GOOD, GOOD], [screen, black], backend=fake_backend, settings=RewardSettings(visual="clip"), embedder=embedder)
+    clip_scores = score_batch(
+        [GOOD, GOOD], [screen, black], backend=fake_backend, settings=RewardSettings(visual="clip"), embedder=embedder
+    )
     assert clip_scores[0].visual == pytest.approx(1.0, abs=1e-5)
     assert clip_scores[1].visual == pytest.approx(clip_scores[1].metrics["clip"]) and clip_scores[1].visual < 1.0
-    [mixed] = score_batch([GOOD], [black], backend=fake_backend, settings=RewardSettings(visual="mix", mix_clip_share=0.25), embedder=embedder)
+    [mixed] = score_batch(
+        [GOOD],
+        [black],
+        backend=fake_backend,
+        settings=RewardSettings(visual="mix", mix_clip_share=0.25),
+        embedder=embedder,
+    )
     assert mixed.visual == pytest.approx(0.25 * mixed.metrics["clip"] + 0.75 * mixed.metrics["structure"])
 
 
@@ -111,7 +124,9 @@ def test_a_renderer_that_raises_fails_the_batch_not_the_caller(backend_class, sc
         raise RuntimeError("browser died")
 
     scores = score_batch([GOOD, GOOD], [screen, screen], backend=backend_class(explode), settings=STRUCTURE)
-    assert all(s.error_kind == "crash" and "browser died" in s.reason and s.combined == pytest.approx(0.2) for s in scores)
+    assert all(
+        s.error_kind == "crash" and "browser died" in s.reason and s.combined == pytest.approx(0.2) for s in scores
+    )
 
 
 def test_a_corrupt_render_is_scored_zero(backend_class, screen: Image.Image) -> None:
@@ -131,7 +146,9 @@ class _BrokenEmbedder:
 
 
 def test_clip_failure_zeroes_a_clip_reward_but_not_the_render_rate(fake_backend, screen: Image.Image) -> None:
-    [score] = score_batch([GOOD], [screen], backend=fake_backend, settings=RewardSettings(visual="clip"), embedder=_BrokenEmbedder())
+    [score] = score_batch(
+        [GOOD], [screen], backend=fake_backend, settings=RewardSettings(visual="clip"), embedder=_BrokenEmbedder()
+    )
     assert score.rendered and score.visual == 0.0 and "out of memory" in score.reason
 
 

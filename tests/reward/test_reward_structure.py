@@ -54,7 +54,9 @@ def test_shifted_layout_lowers_the_structure_score(make_screen, screen: Image.Im
 def test_color_swap_lowers_the_color_score(make_screen, screen: Image.Image) -> None:
     swapped = make_screen(bar_color="#C62828")  # blue app bar -> red
     assert _metric("color", screen, swapped) < 0.99
-    assert _metric("color", screen, swapped) < _metric("color", screen, make_screen(texts=("Outbox", "Settings", "Profile")))
+    assert _metric("color", screen, swapped) < _metric(
+        "color", screen, make_screen(texts=("Outbox", "Settings", "Profile"))
+    )
 
 
 @pytest.mark.parametrize("name", ["ssim", "color", "layout"])
@@ -78,7 +80,9 @@ def test_all_metrics_stay_in_unit_range(screen: Image.Image) -> None:
             assert 0.0 <= value <= 1.0
 
 
-def test_two_blank_screens_have_the_same_layout(make_screen, ) -> None:
+def test_two_blank_screens_have_the_same_layout(
+    make_screen,
+) -> None:
     white = Image.new("RGB", (390, 844), "white")
     assert _metric("layout", white, white.copy()) == 1.0
     assert _metric("layout", white, make_screen()) < 0.5

@@ -17,8 +17,13 @@ def _settings(**reward) -> Settings:
 
 def _call(func, completions, **columns):
     """Call a reward function exactly as GRPOTrainer._calculate_rewards does."""
-    return func(prompts=[[{"role": "user", "content": "x"}]] * len(completions), completions=completions,
-                completion_ids=[[1]] * len(completions), trainer_state=None, **columns)
+    return func(
+        prompts=[[{"role": "user", "content": "x"}]] * len(completions),
+        completions=completions,
+        completion_ids=[[1]] * len(completions),
+        trainer_state=None,
+        **columns,
+    )
 
 
 def test_names_and_weights_match_trl(fake_backend) -> None:
@@ -31,8 +36,11 @@ def test_names_and_weights_match_trl(fake_backend) -> None:
 
 def test_components_share_one_render_and_sum_to_combined(fake_backend, screen: Image.Image) -> None:
     funcs, weights = make_reward_functions(_settings(), fake_backend)
-    completions = [[{"role": "assistant", "content": f"```dart\n{GOOD}\n```"}], [{"role": "assistant", "content": "no code"}],
-                   [{"role": "assistant", "content": GOOD.replace("Text", "Icon")}]]
+    completions = [
+        [{"role": "assistant", "content": f"```dart\n{GOOD}\n```"}],
+        [{"role": "assistant", "content": "no code"}],
+        [{"role": "assistant", "content": GOOD.replace("Text", "Icon")}],
+    ]
     values = [_call(f, completions, image=[screen] * 3) for f in funcs]
     assert len(fake_backend.calls) == 1  # three reward functions, one render_batch
     format_values, visual_values, rendered = values
@@ -67,8 +75,13 @@ def test_reasons_and_metrics_reach_trl_logs(fake_backend, screen: Image.Image) -
     metrics: dict[str, float] = {}
     funcs, _ = make_reward_functions(_settings(), fake_backend)
     for func in funcs:
-        _call(func, [GOOD, "nothing"], image=[screen, screen],
-              log_extra=lambda c, v: extra.setdefault(c, []).extend(v), log_metric=metrics.__setitem__)
+        _call(
+            func,
+            [GOOD, "nothing"],
+            image=[screen, screen],
+            log_extra=lambda c, v: extra.setdefault(c, []).extend(v),
+            log_metric=metrics.__setitem__,
+        )
     assert extra["render_error"] == ["", "no code in the completion"]  # logged once per batch, not per function
     assert metrics["visual/ssim"] == pytest.approx(1.0) and "visual/clip" not in metrics
 
@@ -93,4 +106,3 @@ def test_clip_visual_without_weights_fails_before_training(fake_backend) -> None
 
     with pytest.raises(RewardConfigError, match="clip_pretrained"):
         make_reward_functions(_settings(visual="clip", clip_model="ViT-B-32", clip_pretrained="openai"), fake_backend)
-

@@ -49,8 +49,9 @@ def test_the_whole_worst_case_set_runs_in_seconds_at_the_cap_and_at_5_mb():
         "import json, sys; sys.path.insert(0, 'benchmarks'); import reward_worst_case as b\n"
         "print(json.dumps({f'{n}@{s}': b.measure(n, s, 1) for n in b.worst_cases() for s in (200_000, 5_000_000)}))"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=_PATH.parents[1], capture_output=True, text=True,
-                          timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=_PATH.parents[1], capture_output=True, text=True, timeout=60, check=True
+    )
     rows = json.loads(done.stdout.strip().splitlines()[-1])
     assert len(rows) == 2 * len(bench.worst_cases())
     assert all(row["code_chars"] == 0 for key, row in rows.items() if key.endswith("@5000000"))
@@ -85,21 +86,28 @@ def test_over_the_cap_is_refused_with_a_reason_and_no_pattern_sees_it(monkeypatc
 
 
 def test_an_over_long_completion_fails_alone_without_a_render(fake_backend, screen):
-    scores = score_batch([SCREEN, "`" * (MAX_COMPLETION_CHARS + 1)], [screen, screen], backend=fake_backend,
-                         settings=RewardSettings(visual="structure"))
+    scores = score_batch(
+        [SCREEN, "`" * (MAX_COMPLETION_CHARS + 1)],
+        [screen, screen],
+        backend=fake_backend,
+        settings=RewardSettings(visual="structure"),
+    )
     assert scores[0].rendered and scores[0].format == 1.0
     assert scores[1].error_kind == "empty_completion" and "over the limit" in scores[1].reason
     assert fake_backend.calls == [[SCREEN]]
 
 
-@pytest.mark.parametrize("completion, code", [
-    ("```" * 1000, ""),                                          # fences that never get a line of their own
-    ("```dart\n" * 1000, ""),                                    # each opening is closed by the next: empty blocks
-    (f"```dart\n{SCREEN}\n// cut", f"{SCREEN}\n// cut"),          # unclosed fence: to the end of the text
-    (f"```dart\n{SCREEN}" + "`" * 50, SCREEN),                   # the first three backticks close it
-    (f"```text\nnotes\n```\n```dart\n{SCREEN}\n```", SCREEN),    # the dart block wins
-    (f"```Dart  extra words\n{SCREEN}\n```", SCREEN),             # the tag is the first word, any case
-])
+@pytest.mark.parametrize(
+    "completion, code",
+    [
+        ("```" * 1000, ""),  # fences that never get a line of their own
+        ("```dart\n" * 1000, ""),  # each opening is closed by the next: empty blocks
+        (f"```dart\n{SCREEN}\n// cut", f"{SCREEN}\n// cut"),  # unclosed fence: to the end of the text
+        (f"```dart\n{SCREEN}" + "`" * 50, SCREEN),  # the first three backticks close it
+        (f"```text\nnotes\n```\n```dart\n{SCREEN}\n```", SCREEN),  # the dart block wins
+        (f"```Dart  extra words\n{SCREEN}\n```", SCREEN),  # the tag is the first word, any case
+    ],
+)
 def test_fences_are_found_by_scanning(completion, code):
     assert extract_code(completion) == code
 

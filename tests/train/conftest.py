@@ -98,7 +98,9 @@ def nf4_on_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
     import flutter_rl.train.policy as policy
 
     config = BitsAndBytesConfig(
-        load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+        load_in_4bit=True,
+        bnb_4bit_quant_type="nf4",
+        bnb_4bit_use_double_quant=True,
         bnb_4bit_compute_dtype=torch.float32,
     )
     monkeypatch.setattr(policy, "quantization_config", lambda model, cuda: config)

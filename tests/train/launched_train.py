@@ -19,8 +19,8 @@ from transformers import TrainerCallback
 
 import flutter_rl.reward as reward
 import flutter_rl.train.run as run
-from flutter_rl.reward.extract import extract_code
 from flows.cli import main
+from flutter_rl.reward.extract import extract_code
 
 real_reward_functions = reward.make_reward_functions
 real_train_grpo = run.train_grpo
@@ -44,8 +44,12 @@ def with_counting_reward(settings: Any, backend: Any, embedder: Any = None):
     def scored_completions(prompts: Any = None, completions: Any = (), trainer_state: Any = None, **columns: Any):
         with open(log, "a") as out:
             for screen, completion in zip(columns["id"], completions, strict=True):
-                out.write(json.dumps({"step": trainer_state.global_step + 1, "id": screen,
-                                      "code": bool(extract_code(completion))}) + "\n")
+                out.write(
+                    json.dumps(
+                        {"step": trainer_state.global_step + 1, "id": screen, "code": bool(extract_code(completion))}
+                    )
+                    + "\n"
+                )
         return [0.0] * len(completions)
 
     return [*funcs, scored_completions], [*weights, 0.0]

@@ -32,7 +32,9 @@ def test_checkpoints_to_pack_are_spread_over_the_run_and_end_with_the_last() -> 
     assert choose(run, each_bytes=10, budget=5) == []
 
 
-def test_packed_parts_unpack_to_the_sft_model_and_checkpoints_in_bf16(tiny_policy_dir: Path, tmp_path: Path, monkeypatch) -> None:
+def test_packed_parts_unpack_to_the_sft_model_and_checkpoints_in_bf16(
+    tiny_policy_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
     learning_run, learning_unpack = _script("learning_run"), _script("learning_unpack")
     train = tmp_path / "train"
     model = AutoModelForImageTextToText.from_pretrained(tiny_policy_dir)
@@ -56,4 +58,8 @@ def test_packed_parts_unpack_to_the_sft_model_and_checkpoints_in_bf16(tiny_polic
     assert restored.dtype == torch.bfloat16
     torch.testing.assert_close(restored.lm_head.weight.float(), model.lm_head.weight.to(torch.bfloat16).float())
     assert (unpacked / "sft-model" / "tokenizer.json").is_file()
-    assert [c.name for c in list_checkpoints(unpacked, str(unpacked / "sft-model"))] == ["base", "checkpoint-2", "checkpoint-4"]
+    assert [c.name for c in list_checkpoints(unpacked, str(unpacked / "sft-model"))] == [
+        "base",
+        "checkpoint-2",
+        "checkpoint-4",
+    ]

@@ -28,7 +28,13 @@ def test_on_log_sends_numbers_and_render_rate_at_the_global_step() -> None:
     client = RecordingClient()
     callback = MlflowTrainingCallback(client, "run-1", prefix="sft/")
     state = SimpleNamespace(is_world_process_zero=True, global_step=7)
-    logs = {"render/rate": 0.25, "render/unsupported_share": 0.5, "rewards/rendered/mean": 0.5, "reward": 0.4, "note": "x"}
+    logs = {
+        "render/rate": 0.25,
+        "render/unsupported_share": 0.5,
+        "rewards/rendered/mean": 0.5,
+        "reward": 0.4,
+        "note": "x",
+    }
     callback.on_log(None, state, None, logs=logs)
     callback.on_train_end(None, state, None)  # sends what is queued
 
@@ -36,8 +42,11 @@ def test_on_log_sends_numbers_and_render_rate_at_the_global_step() -> None:
     assert {m.step for m in batch} == {7}
     # render_rate is over every sample, as in evaluation; TRL's rendered mean leaves `unsupported` ones out
     assert {m.key: m.value for m in batch} == {
-        "sft/render/rate": 0.25, "sft/render/unsupported_share": 0.5, "sft/rewards/rendered/mean": 0.5,
-        "sft/render_rate": 0.25, "sft/reward": 0.4,
+        "sft/render/rate": 0.25,
+        "sft/render/unsupported_share": 0.5,
+        "sft/rewards/rendered/mean": 0.5,
+        "sft/render_rate": 0.25,
+        "sft/reward": 0.4,
     }
 
 

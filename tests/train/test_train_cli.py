@@ -22,10 +22,19 @@ def test_make_tiny_policy_command_writes_a_loadable_policy(tmp_path: Path, capsy
 
 def test_train_command_with_a_missing_model_exits_2_naming_the_setting(tmp_path: Path, capsys) -> None:
     missing = tmp_path / "runs" / "tiny-policy"
-    code = main([
-        "--config", str(REPO_ROOT / "pipeline.toml"), "--preset", "tiny",
-        "--set", f"model.name={missing}", "--set", "tracking.uri=http://127.0.0.1:9", "train",
-    ])
+    code = main(
+        [
+            "--config",
+            str(REPO_ROOT / "pipeline.toml"),
+            "--preset",
+            "tiny",
+            "--set",
+            f"model.name={missing}",
+            "--set",
+            "tracking.uri=http://127.0.0.1:9",
+            "train",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "[model] name" in err and "make-tiny-policy" in err and "Traceback" not in err
@@ -35,12 +44,24 @@ def test_train_rows_skip_unreadable_screenshots(tmp_path: Path, caplog) -> None:
     good = tmp_path / "good.png"
     screenshot(0).save(good)
     (tmp_path / "bad.png").write_bytes(b"not a png")
-    frame = pd.DataFrame([
-        {"id": "a", "image_path": str(good), "screen_type": "list", "difficulty": "easy",
-         "reference_code": REFERENCE_CODE},
-        {"id": "b", "image_path": str(tmp_path / "bad.png"), "screen_type": "form", "difficulty": "easy",
-         "reference_code": None},
-    ])
+    frame = pd.DataFrame(
+        [
+            {
+                "id": "a",
+                "image_path": str(good),
+                "screen_type": "list",
+                "difficulty": "easy",
+                "reference_code": REFERENCE_CODE,
+            },
+            {
+                "id": "b",
+                "image_path": str(tmp_path / "bad.png"),
+                "screen_type": "form",
+                "difficulty": "easy",
+                "reference_code": None,
+            },
+        ]
+    )
     rows = train_rows(frame)
     assert [r["id"] for r in rows] == ["a"] and rows[0]["image"].size == (90, 180)
     assert rows[0]["reference_code"] == REFERENCE_CODE and rows[0]["prompt"][-1]["role"] == "user"

@@ -11,11 +11,20 @@ from accelerate.commands.config.config_args import load_config_from_file
 
 from flutter_rl.settings import load_settings
 from flutter_rl.train.distributed import (
-    LAYOUTS, LayoutError, check_layout, current_layout, per_process_renderer,
+    LAYOUTS,
+    LayoutError,
+    check_layout,
+    current_layout,
+    per_process_renderer,
 )
 from flutter_rl.train.grpo import TrainingSetupError, check_training_setup
 from flutter_rl.train.launch import (
-    LaunchError, accelerate_config, config_layout, launch_command, write_settings_file, stream,
+    LaunchError,
+    accelerate_config,
+    config_layout,
+    launch_command,
+    stream,
+    write_settings_file,
 )
 from flutter_rl.train.run_dirs import training_dir
 
@@ -31,11 +40,20 @@ LORA = {"model.load_in_4bit": False}
 FULL = {"model.load_in_4bit": False, "model.adapter": "none"}
 
 
-@pytest.mark.parametrize("layout,model,accepted", [
-    ("ddp", QLORA, True), ("ddp", LORA, True), ("ddp", FULL, True),
-    ("zero2", QLORA, True), ("zero2", LORA, True), ("zero2", FULL, True),
-    ("zero3", QLORA, False), ("zero3", LORA, True), ("zero3", FULL, True),
-])
+@pytest.mark.parametrize(
+    "layout,model,accepted",
+    [
+        ("ddp", QLORA, True),
+        ("ddp", LORA, True),
+        ("ddp", FULL, True),
+        ("zero2", QLORA, True),
+        ("zero2", LORA, True),
+        ("zero2", FULL, True),
+        ("zero3", QLORA, False),
+        ("zero3", LORA, True),
+        ("zero3", FULL, True),
+    ],
+)
 def test_layouts_accept_the_model_settings_they_can_train(layout, model, accepted):
     settings = reference(**model, **{"train.generation_model": "policy", "train.generation_cache": "dynamic"})
     if accepted:
@@ -91,9 +109,16 @@ def test_an_unknown_config_is_a_clear_error(tmp_path):
 
 
 def test_the_settings_file_reads_back_to_the_same_settings(tmp_path):
-    settings = load_settings(REPO_ROOT / "pipeline.toml", preset="small", environ={}, overrides={
-        "train.learning_rate": 3e-7, "data.metadata": 'a "quoted" \\ path', "train.num_processes": 2,
-    })
+    settings = load_settings(
+        REPO_ROOT / "pipeline.toml",
+        preset="small",
+        environ={},
+        overrides={
+            "train.learning_rate": 3e-7,
+            "data.metadata": 'a "quoted" \\ path',
+            "train.num_processes": 2,
+        },
+    )
     path = tmp_path / "settings.toml"
     write_settings_file(settings, path)
     again = load_settings(path, environ={})
@@ -130,7 +155,9 @@ def test_stream_passes_lines_as_they_come_and_raises_with_the_tail():
     assert stream([sys.executable, "-c", code], seen.append) == 0
     assert seen == ["line 0", "line 1", "line 2", "oops"]
     with pytest.raises(LaunchError, match=r"exited with 3; last lines:\nb\nc$"):
-        stream([sys.executable, "-c", "print('a'); print('b'); print('c'); raise SystemExit(3)"], lambda _: None, keep=2)
+        stream(
+            [sys.executable, "-c", "print('a'); print('b'); print('c'); raise SystemExit(3)"], lambda _: None, keep=2
+        )
 
 
 def test_an_interrupted_stream_stops_the_launch():

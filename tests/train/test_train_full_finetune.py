@@ -21,7 +21,9 @@ EMBEDDINGS = "model.language_model.embed_tokens.weight"
 
 def test_full_fine_tuning_of_4bit_weights_is_refused() -> None:
     with pytest.raises(SettingsError, match="load_in_4bit"):
-        load_settings(REPO_ROOT / "pipeline.toml", overrides={"model.adapter": "none", "model.load_in_4bit": True}, environ={})
+        load_settings(
+            REPO_ROOT / "pipeline.toml", overrides={"model.adapter": "none", "model.load_in_4bit": True}, environ={}
+        )
 
 
 def test_full_fine_tuning_needs_no_lora_targets(tiny_policy_dir: Path) -> None:
@@ -31,8 +33,9 @@ def test_full_fine_tuning_needs_no_lora_targets(tiny_policy_dir: Path) -> None:
 
 @pytest.mark.slow
 def test_sft_trains_every_weight_and_grpo_continues_from_the_saved_warmup(make_settings, screen_rows, tiny_policy_dir):
-    settings = make_settings("full", model__adapter="none", train__sft__enabled=True, train__sft__max_steps=2,
-                             train__sft__learning_rate=0.01)
+    settings = make_settings(
+        "full", model__adapter="none", train__sft__enabled=True, train__sft__max_steps=2, train__sft__learning_rate=0.01
+    )
     result = train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=None)
 
     warm = load_file(result.output_dir / SFT_MODEL_DIR / "model.safetensors")
@@ -44,9 +47,16 @@ def test_sft_trains_every_weight_and_grpo_continues_from_the_saved_warmup(make_s
     assert not load_file(checkpoint / "model.safetensors")[EMBEDDINGS].equal(warm[EMBEDDINGS])  # GRPO trained on
 
     written = (result.output_dir / SFT_MODEL_DIR / "model.safetensors").stat().st_mtime_ns
-    resumed = train_grpo(make_settings("full", model__adapter="none", train__sft__enabled=True, train__max_steps=4),
-                         screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=None)
-    assert (result.output_dir / SFT_MODEL_DIR / "model.safetensors").stat().st_mtime_ns == written  # loaded, not retrained
+    resumed = train_grpo(
+        make_settings("full", model__adapter="none", train__sft__enabled=True, train__max_steps=4),
+        screen_rows,
+        REWARD_FUNCS,
+        REWARD_WEIGHTS,
+        tracking_uri=None,
+    )
+    assert (
+        result.output_dir / SFT_MODEL_DIR / "model.safetensors"
+    ).stat().st_mtime_ns == written  # loaded, not retrained
     assert [p.name for p in resumed.checkpoints] == ["checkpoint-2", "checkpoint-4"]
 
 

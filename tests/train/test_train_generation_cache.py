@@ -17,11 +17,16 @@ from PIL import Image
 
 import flutter_rl.train.grpo as grpo_module
 import flutter_rl.train.policy as policy_module
-from flutter_rl.settings import EvalSettings, ModelSettings, SettingsError
 from flutter_rl.evaluate.generate import LazyPolicy
+from flutter_rl.settings import EvalSettings, ModelSettings, SettingsError
 from flutter_rl.train import generation_cache
 from flutter_rl.train.generation_cache import (
-    GenerationCacheError, check_static_model, compile_kwargs, compiled_graphs, prompt_token_bound, static_cache_kwargs,
+    GenerationCacheError,
+    check_static_model,
+    compile_kwargs,
+    compiled_graphs,
+    prompt_token_bound,
+    static_cache_kwargs,
 )
 from flutter_rl.train.grpo import TrainingSetupError, check_training_setup, grpo_config
 from flutter_rl.train.prompt import build_chat
@@ -34,7 +39,10 @@ NEW_TOKENS = 10
 
 def chat_inputs(processor: Any, images: list[Image.Image]) -> dict[str, torch.Tensor]:
     return processor.apply_chat_template(
-        [build_chat(image) for image in images], add_generation_prompt=True, tokenize=True, return_dict=True,
+        [build_chat(image) for image in images],
+        add_generation_prompt=True,
+        tokenize=True,
+        return_dict=True,
         processor_kwargs={"return_tensors": "pt", "padding": True},
     )
 
@@ -42,8 +50,10 @@ def chat_inputs(processor: Any, images: list[Image.Image]) -> dict[str, torch.Te
 def test_prompt_token_bound_is_the_longest_prompt_the_processor_makes(make_settings):
     _, processor = policy_module.load_policy(make_settings().model)  # max_pixels 65536: 64 tokens of 32 x 32
     bound = prompt_token_bound(processor)
-    lengths = {size: chat_inputs(processor, [Image.new("RGB", size)])["input_ids"].shape[1]
-               for size in ((90, 180), (390, 844), (1200, 2600), (256, 256))}
+    lengths = {
+        size: chat_inputs(processor, [Image.new("RGB", size)])["input_ids"].shape[1]
+        for size in ((90, 180), (390, 844), (1200, 2600), (256, 256))
+    }
     assert all(length <= bound for length in lengths.values()), (bound, lengths)
     assert lengths[(256, 256)] == bound  # 256 x 256 = max_pixels: the image budget is met exactly
 
@@ -74,12 +84,19 @@ def test_grpo_generates_the_same_completions_with_the_static_cache(make_settings
         model, processor = policy_module.load_policy(settings.model)
         config = grpo_config(settings, settings.train.output_dir, REWARD_WEIGHTS, processor)
         trainer = InstrumentedGRPOTrainer(
-            model=model, reward_funcs=REWARD_FUNCS, args=config, train_dataset=Dataset.from_list(screen_rows),
-            processing_class=processor, peft_config=policy_module.lora_config(settings.model),
+            model=model,
+            reward_funcs=REWARD_FUNCS,
+            args=config,
+            train_dataset=Dataset.from_list(screen_rows),
+            processing_class=processor,
+            peft_config=policy_module.lora_config(settings.model),
         )
         if cache == "static":
             assert trainer.generation_config.cache_implementation == "static"
-            assert trainer.generation_config.max_cache_len == prompt_token_bound(processor) + settings.train.max_completion_length
+            assert (
+                trainer.generation_config.max_cache_len
+                == prompt_token_bound(processor) + settings.train.max_completion_length
+            )
         trainer.generation_config.do_sample = False
         prompts = [build_chat(screenshot(i)) for i in (0, 0, 1, 1)]
         completions[cache] = trainer._generate(prompts)[1]

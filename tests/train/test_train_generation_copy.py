@@ -88,14 +88,18 @@ def test_trainer_resyncs_the_copy_only_when_the_optimizer_step_changed(make_sett
     settings = make_settings("resync", train__generation_model="dequantized_copy")
     model, processor = policy_module.load_policy(settings.model)
     trainer = InstrumentedGRPOTrainer(
-        model=model, reward_funcs=REWARD_FUNCS, args=grpo_config(settings, settings.train.output_dir, REWARD_WEIGHTS),
-        train_dataset=Dataset.from_list(screen_rows), processing_class=processor,
+        model=model,
+        reward_funcs=REWARD_FUNCS,
+        args=grpo_config(settings, settings.train.output_dir, REWARD_WEIGHTS),
+        train_dataset=Dataset.from_list(screen_rows),
+        processing_class=processor,
         peft_config=policy_module.lora_config(settings.model),
     )
     policy = trainer.model
     copy = trainer.generation_copy = load_generation_copy(settings.model, policy, CPU)
 
     syncs: list[int] = []
+
     def counted_sync(copy_model, policy_model):
         syncs.append(trainer.state.global_step)
         sync_adapter(copy_model, policy_model)
@@ -137,7 +141,9 @@ def test_qlora_grpo_steps_generate_from_the_copy_and_record_the_time_split(
 
     monkeypatch.setattr(GRPOTrainer, "_generate_single_turn", watched)
     settings = make_settings(
-        "qlora-copy", train__generation_model=generation_model, train__gradient_checkpointing=True,
+        "qlora-copy",
+        train__generation_model=generation_model,
+        train__gradient_checkpointing=True,
         train__learning_rate=0.05,
     )
     result = train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=None)
@@ -151,7 +157,9 @@ def test_qlora_grpo_steps_generate_from_the_copy_and_record_the_time_split(
 
 
 def test_generation_model_is_validated(make_settings):
-    with pytest.raises(SettingsError, match=r"train.generation_model: Input should be 'policy', 'dequantized_copy' or 'merged_copy'"):
+    with pytest.raises(
+        SettingsError, match=r"train.generation_model: Input should be 'policy', 'dequantized_copy' or 'merged_copy'"
+    ):
         make_settings(train__generation_model="bf16")
     for model in ("dequantized_copy", "merged_copy"):
         with pytest.raises(SettingsError, match=rf"generation_model = '{model}'.*use_vllm = true"):

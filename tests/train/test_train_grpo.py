@@ -86,7 +86,5 @@ def test_reward_std_within_group_is_the_mean_spread_inside_each_group(make_setti
     result = train_grpo(make_settings("groups"), screen_rows, [recorded_reward], [1.0], tracking_uri=None)
     logged = [h["reward_std_within_group"] for h in result.log_history if "reward" in h]
     group = make_settings().train.num_generations
-    expected = [
-        torch.tensor(values).view(-1, group).std(dim=1).mean().item() for values in batches
-    ]
+    expected = [torch.tensor(values).view(-1, group).std(dim=1).mean().item() for values in batches]
     assert logged == pytest.approx(expected, abs=1e-6)

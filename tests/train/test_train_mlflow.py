@@ -21,9 +21,18 @@ from .test_train_grpo import KillAfterCheckpoint
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 STEP_METRICS = [
-    "reward", "reward_std", "frac_reward_zero_std", "kl", "completions/mean_length",
-    "rewards/format_regex_reward/mean", "rewards/distinct_chars_reward/mean",
-    "reward_std_within_group", "time/generation", "time/reward", "time/update", "time/step",
+    "reward",
+    "reward_std",
+    "frac_reward_zero_std",
+    "kl",
+    "completions/mean_length",
+    "rewards/format_regex_reward/mean",
+    "rewards/distinct_chars_reward/mean",
+    "reward_std_within_group",
+    "time/generation",
+    "time/reward",
+    "time/update",
+    "time/step",
 ]
 
 
@@ -32,7 +41,11 @@ def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(
 ):
     settings = make_settings("tracked")
     result = train_grpo(
-        settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, tracking_uri=mlflow_server,
+        settings,
+        screen_rows,
+        REWARD_FUNCS,
+        REWARD_WEIGHTS,
+        tracking_uri=mlflow_server,
         run_params={"data.manifest": "0123abcd"},
     )
     client = MlflowClient(mlflow_server)
@@ -54,7 +67,10 @@ def test_two_steps_reach_mlflow_with_metrics_params_and_adapter_checkpoint(
     models = client.search_logged_models([run.info.experiment_id], filter_string=f"source_run_id = '{run.info.run_id}'")
     assert [(m.name, m.tags["step"]) for m in models] == [("checkpoint-2", "2")]
     assert run.data.tags["checkpoint.2"] == models[0].model_id
-    assert sorted(a.path for a in client.list_logged_model_artifacts(models[0].model_id)) == ["adapter_config.json", "adapter_model.safetensors"]
+    assert sorted(a.path for a in client.list_logged_model_artifacts(models[0].model_id)) == [
+        "adapter_config.json",
+        "adapter_model.safetensors",
+    ]
 
     # The logged adapter alone is enough to rebuild the trained policy on its base model.
     adapter = mlflow.artifacts.download_artifacts(
@@ -80,6 +96,10 @@ def test_resumed_training_continues_the_same_mlflow_run(mlflow_server, make_sett
     assert result.mlflow_run_id == run_id
     assert client.get_run(run_id).info.status == "FINISHED"
     assert sorted(m.step for m in client.get_metric_history(run_id, "reward")) == [1, 2, 3, 4]
-    steps = {m.tags["step"] for m in client.search_logged_models([client.get_run(run_id).info.experiment_id],
-                                                                 filter_string=f"source_run_id = '{run_id}'")}
+    steps = {
+        m.tags["step"]
+        for m in client.search_logged_models(
+            [client.get_run(run_id).info.experiment_id], filter_string=f"source_run_id = '{run_id}'"
+        )
+    }
     assert steps == {"2", "4"}

@@ -49,8 +49,14 @@ class MlflowServer:
     def start(self) -> None:
         (self.root / "mlflow").mkdir(parents=True, exist_ok=True)
         with open(self.root / "mlflow-server.log", "ab") as log:
-            self.process = subprocess.Popen(self.service.command, stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, cwd=self.root, start_new_session=True)
+            self.process = subprocess.Popen(
+                self.service.command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=self.root,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + 120
         while not self.healthy():
             assert time.monotonic() < deadline and self.process.poll() is None, "MLflow server did not start"
@@ -122,8 +128,9 @@ def test_training_keeps_its_pace_and_counts_lost_metrics_while_mlflow_is_down(
     hook_seconds = timed_hooks(monkeypatch)
     outage = Outage(mlflow_server)
     started = time.perf_counter()
-    result = train_grpo(settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, mlflow_server.service.url,
-                        callbacks=[outage])
+    result = train_grpo(
+        settings, screen_rows, REWARD_FUNCS, REWARD_WEIGHTS, mlflow_server.service.url, callbacks=[outage]
+    )
     wall = time.perf_counter() - started
 
     # Before the fix each of these calls waited out the client's retries (minutes) on the training thread.

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from mlflow import MlflowClient
 
-from flutter_rl.settings import load_settings
 from flutter_rl.evaluate.evalset import latest_manifest
+from flutter_rl.settings import load_settings
 from flutter_rl.train.launch import accelerate_config, launch_command, write_settings_file
 
 from .conftest import REPO_ROOT
@@ -35,29 +35,48 @@ PER_DEVICE = 2  # completions per process per step: one group of num_generations
 
 def read_scored(folder: Path) -> dict[int, list[dict]]:
     """The counting reward's records by rank."""
-    return {int(p.stem.split("-")[1]): [json.loads(line) for line in p.read_text().splitlines()]
-            for p in sorted(folder.glob("scored-*.jsonl"))}
+    return {
+        int(p.stem.split("-")[1]): [json.loads(line) for line in p.read_text().splitlines()]
+        for p in sorted(folder.glob("scored-*.jsonl"))
+    }
 
 
 @pytest.fixture
 def multi_settings(tiny_policy_dir, tmp_path, mlflow_server):
     def make(name: str, per_device: int, processes: int, max_steps: int = 4):
-        return load_settings(REPO_ROOT / "pipeline.toml", preset="tiny", environ={}, overrides={
-            "model.name": str(tiny_policy_dir),
-            "data.output_dir": str(tmp_path / "data"), "data.synthetic_count": 12,
-            "data.train_size": 4, "data.eval_size": 4,
-            "train.output_dir": str(tmp_path / name), "train.max_steps": max_steps, "train.save_steps": 2,
-            "train.max_completion_length": 16, "train.num_generations": 2,
-            "train.per_device_train_batch_size": per_device, "train.gradient_accumulation_steps": 1,
-            "train.num_processes": processes,
-            "tracking.uri": mlflow_server, "tracking.experiment": f"multi-process-{tmp_path.name}-{name}",
-        })
+        return load_settings(
+            REPO_ROOT / "pipeline.toml",
+            preset="tiny",
+            environ={},
+            overrides={
+                "model.name": str(tiny_policy_dir),
+                "data.output_dir": str(tmp_path / "data"),
+                "data.synthetic_count": 12,
+                "data.train_size": 4,
+                "data.eval_size": 4,
+                "train.output_dir": str(tmp_path / name),
+                "train.max_steps": max_steps,
+                "train.save_steps": 2,
+                "train.max_completion_length": 16,
+                "train.num_generations": 2,
+                "train.per_device_train_batch_size": per_device,
+                "train.gradient_accumulation_steps": 1,
+                "train.num_processes": processes,
+                "tracking.uri": mlflow_server,
+                "tracking.experiment": f"multi-process-{tmp_path.name}-{name}",
+            },
+        )
+
     return make
 
 
 @pytest.mark.timeout(2400)
 def test_two_processes_score_each_completion_once_log_one_run_and_resume_after_a_kill(
-    multi_settings, tmp_path, mlflow_server, monkeypatch, capsys,
+    multi_settings,
+    tmp_path,
+    mlflow_server,
+    monkeypatch,
+    capsys,
 ):
     settings = multi_settings("ddp", PER_DEVICE, 2)
     settings_file = tmp_path / "ddp.toml"
@@ -65,9 +84,13 @@ def test_two_processes_score_each_completion_once_log_one_run_and_resume_after_a
     scored = tmp_path / "scored-ddp"
     scored.mkdir()
     env = {**os.environ, "SCORED_DIR": str(scored), "PYTHONPATH": str(REPO_ROOT), "KILL_AT_STEP": "3"}
-    command = launch_command(accelerate_config("ddp"), 2, ["--config", str(settings_file), "train"], program=[str(SCRIPT)])
+    command = launch_command(
+        accelerate_config("ddp"), 2, ["--config", str(settings_file), "train"], program=[str(SCRIPT)]
+    )
     with open(tmp_path / "ddp.log", "w") as log:
-        killed = subprocess.run(command, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT, timeout=1200)
+        killed = subprocess.run(
+            command, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT, timeout=1200
+        )
     assert killed.returncode == -signal.SIGKILL, (tmp_path / "ddp.log").read_text()[-3000:]
     root = Path(settings.train.output_dir)
     assert [p.name for p in next(root.glob("run-*")).glob("checkpoint-*")] == ["checkpoint-2"]
@@ -122,7 +145,9 @@ def test_two_processes_score_each_completion_once_log_one_run_and_resume_after_a
     assert [p.name for p in root.iterdir()] == [run_dir.name]  # one run folder
     assert [Path(p).name for p in result["checkpoints"]] == ["checkpoint-2", "checkpoint-4"]
     for checkpoint in result["checkpoints"]:
-        assert {"rng_state_0.pth", "rng_state_1.pth", "adapter_model.safetensors"} <= {p.name for p in Path(checkpoint).iterdir()}
+        assert {"rng_state_0.pth", "rng_state_1.pth", "adapter_model.safetensors"} <= {
+            p.name for p in Path(checkpoint).iterdir()
+        }
 
     client = MlflowClient(mlflow_server)
     experiment = client.get_experiment_by_name(settings.tracking.experiment)

@@ -38,10 +38,21 @@ def test_latest_training_dir_is_the_newest_run(tmp_path: Path) -> None:
 
 def test_weight_files_of_an_adapter_a_full_model_and_neither(tmp_path: Path) -> None:
     adapter, model, empty = tmp_path / "adapter", tmp_path / "model", tmp_path / "empty"
-    for folder, names in ((adapter, ["adapter_config.json", "adapter_model.safetensors", "optimizer.pt", "README.md"]),
-                          (model, ["config.json", "generation_config.json", "model.safetensors", "optimizer.pt",
-                                   "tokenizer.json", "trainer_state.json"]),
-                          (empty, ["config.json", "optimizer.pt"])):
+    for folder, names in (
+        (adapter, ["adapter_config.json", "adapter_model.safetensors", "optimizer.pt", "README.md"]),
+        (
+            model,
+            [
+                "config.json",
+                "generation_config.json",
+                "model.safetensors",
+                "optimizer.pt",
+                "tokenizer.json",
+                "trainer_state.json",
+            ],
+        ),
+        (empty, ["config.json", "optimizer.pt"]),
+    ):
         folder.mkdir()
         for name in names:
             (folder / name).write_text(name)

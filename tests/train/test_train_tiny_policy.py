@@ -49,8 +49,19 @@ def test_mrope_sections_split_half_the_head_dim_like_qwen3_vl() -> None:
 
 
 def test_make_policy_builds_the_given_size_with_a_tokenizer_trained_on_the_corpus(tmp_path: Path) -> None:
-    size = PolicySize(vocab_size=300, text_hidden=32, text_layers=1, text_intermediate=48, attention_heads=2, kv_heads=1,
-                      head_dim=16, vision_hidden=16, vision_layers=1, vision_intermediate=32, vision_heads=1)
+    size = PolicySize(
+        vocab_size=300,
+        text_hidden=32,
+        text_layers=1,
+        text_intermediate=48,
+        attention_heads=2,
+        kv_heads=1,
+        head_dim=16,
+        vision_hidden=16,
+        vision_layers=1,
+        vision_intermediate=32,
+        vision_heads=1,
+    )
     out = make_policy(tmp_path / "policy", size, corpus=["zebraquokka SizedBox(height: 8)\n"] * 50)
     model = AutoModelForImageTextToText.from_pretrained(out)
     text, vision = model.config.text_config, model.config.vision_config

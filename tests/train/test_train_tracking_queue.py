@@ -103,7 +103,8 @@ def _no_threads_left_behind():
     before = set(threading.enumerate())
     yield
     deadline = time.monotonic() + 5
-    while (left := [t for t in set(threading.enumerate()) - before if t.name.startswith("mlflow-log")]) \
-            and time.monotonic() < deadline:
+    while (
+        left := [t for t in set(threading.enumerate()) - before if t.name.startswith("mlflow-log")]
+    ) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not left, left

@@ -81,8 +81,12 @@ def unsupported_run(make_settings, screen_rows, monkeypatch, request):
     history, each batch's reward values per function, and what `_generate_and_score_completions`
     handed to the loss."""
     settings = make_settings(
-        "unsupported", train__max_steps=3, train__save_steps=3, train__num_generations=GROUP,
-        train__per_device_train_batch_size=2 * GROUP, train__learning_rate=0.05,
+        "unsupported",
+        train__max_steps=3,
+        train__save_steps=3,
+        train__num_generations=GROUP,
+        train__per_device_train_batch_size=2 * GROUP,
+        train__learning_rate=0.05,
         train__loss_type=getattr(request, "param", "grpo"),
     )
     funcs, weights = make_reward_functions(settings, FakeBackend(draw=draw_shade))
