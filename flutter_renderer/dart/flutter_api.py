@@ -318,8 +318,21 @@ def media_query(width: float, height: float) -> Props:
     })
 
 
+# Colors.primaries / Colors.accents (material/colors.dart): the swatches in Flutter's order, grey left
+# out of the primaries as Flutter leaves it out.
+SWATCH_LISTS = {
+    "primaries": ("red", "pink", "purple", "deepPurple", "indigo", "blue", "lightBlue", "cyan", "teal", "green",
+                  "lightGreen", "lime", "yellow", "amber", "orange", "deepOrange", "brown", "blueGrey"),
+    "accents": ("redAccent", "pinkAccent", "purpleAccent", "deepPurpleAccent", "indigoAccent", "blueAccent",
+                "lightBlueAccent", "cyanAccent", "tealAccent", "greenAccent", "lightGreenAccent", "limeAccent",
+                "yellowAccent", "amberAccent", "orangeAccent", "deepOrangeAccent"),
+}
+
+
 def static_get(type_name: str, member: str) -> Any:
     """`Type.member` for the types evaluated here (not the catalog's); MISSING when unknown."""
+    if type_name == "Colors" and member in SWATCH_LISTS:
+        return [material_color(name) for name in SWATCH_LISTS[member]]
     if type_name == "Colors":
         return material_color(member) or MISSING
     if type_name == "Icons":
