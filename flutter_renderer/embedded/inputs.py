@@ -147,14 +147,23 @@ def _disabled(k: dict[str, Any]) -> bool:
 _CHECKBOX = "value tristate activeColor checkColor fillColor shape side isError"
 
 
+def _fill_at_rest(k: dict[str, Any], selected: bool) -> dict[ft.ControlState, Any] | None:
+    """`fillColor` (a WidgetStateProperty) resolved in the one state the first frame shows, so Flet's
+    resolution order of its state keys can't pick another; None (Flutter's default fill) when unset
+    or when the resolver returns null there."""
+    fill = v.color(v.state_value(k.get("fillColor"), selected=selected, disabled=_disabled(k),
+                                 error=bool(k.get("isError"))))
+    return {ft.ControlState.DEFAULT: fill} if fill is not None else None
+
+
 def _checkbox(node: DartObject) -> ft.Checkbox:
     k = node.kwargs
-    if k.get("fillColor") is not None:
-        raise unsupported(f"{node.type}.fillColor (a WidgetStateProperty)", node)
     value = k.get("value")
     if value is None and not k.get("tristate"):
         raise runtime_error(f"{node.type}.value is null but tristate is false", node)
+    # a tristate checkbox at null is drawn selected (checkbox.dart: MaterialState.selected unless false)
     return ft.Checkbox(value=value, tristate=bool(k.get("tristate")), active_color=v.color(k.get("activeColor")),
+                       fill_color=_fill_at_rest(k, value is not False),
                        check_color=v.color(k.get("checkColor")), shape=v.shape_border(k.get("checkboxShape") or
                                                                                         k.get("shape")),
                        border_side=v.border_side(k.get("side")), error=bool(k.get("isError")),
@@ -224,13 +233,12 @@ def switch_list_tile(node: DartObject) -> ft.Control:
 
 def _radio(node: DartObject) -> ft.Control:
     k = node.kwargs
-    if k.get("fillColor") is not None:
-        raise unsupported(f"{node.type}.fillColor (a WidgetStateProperty)", node)
     selected = k.get("value") == k.get("groupValue")
     # Flet radios take their selection from an enclosing RadioGroup; one group per radio keeps the
     # Flutter semantics (selected when value == groupValue) without tracking groups across the tree.
     return ft.RadioGroup(value="on" if selected else None,
                          content=ft.Radio(value="on", active_color=v.color(k.get("activeColor")),
+                                          fill_color=_fill_at_rest(k, selected),
                                           toggleable=bool(k.get("toggleable")),
                                           disabled=k.get("onChanged") is None and k.get("enabled") is not True))
 

@@ -1,0 +1,70 @@
+"""Dart source -> front end -> Flet controls for the Material and painting values of the coverage
+work (no browser): fillColor resolvers of checkboxes and radios at rest, and the widgets below."""
+
+from __future__ import annotations
+
+import flet as ft
+import pytest
+
+from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart import compile_screen
+from flutter_renderer.embedded.mapping import Screen, build_screen
+from flutter_renderer.embedded.values import MappingError
+
+SCAFFOLD = """
+import 'package:flutter/material.dart';
+Color fill(Set<MaterialState> states) {{
+  if (states.contains(MaterialState.pressed)) return Colors.blue;
+  if (states.contains(MaterialState.disabled)) return Colors.grey;
+  return states.contains(MaterialState.selected) ? Colors.green : Colors.red;
+}}
+void main() => runApp(MaterialApp(home: Scaffold(body: {body})));
+"""
+
+
+def built(source: str) -> Screen:
+    return build_screen(compile_screen(source, width=390, height=844))
+
+
+def body(expr: str) -> ft.Control:
+    """The Flet control of a Scaffold body expression."""
+    return built(SCAFFOLD.format(body=expr)).root.content
+
+
+def error(expr: str) -> MappingError:
+    with pytest.raises(MappingError) as info:
+        body(expr)
+    return info.value
+
+
+def find(control: ft.Control, kind: type) -> ft.Control:
+    """The first control of `kind` in a tree, depth first."""
+    if isinstance(control, kind):
+        return control
+    for name in ("content", "controls"):
+        child = getattr(control, name, None)
+        for item in child if isinstance(child, list) else [child] if child is not None else []:
+            if isinstance(item, ft.Control) and (found := find(item, kind)) is not None:
+                return found
+    return None
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ("value: false, onChanged: (bool? v) {}", "red"),
+    ("value: true, onChanged: (bool? v) {}", "green"),
+    ("value: true, onChanged: null", "grey"),
+    ("value: null, tristate: true, onChanged: (bool? v) {}", "green"),   # null is drawn selected
+])
+def test_checkbox_fill_color_is_resolved_in_its_state_at_rest(args, expected):
+    box = find(body(f"Checkbox({args}, fillColor: MaterialStateProperty.resolveWith(fill))"), ft.Checkbox)
+    assert box.fill_color == {ft.ControlState.DEFAULT: expected}
+    assert find(body(f"Checkbox({args})"), ft.Checkbox).fill_color is None
+
+
+def test_radio_fill_color_is_resolved_in_its_state_at_rest():
+    radio = find(body("Radio<int>(value: 1, groupValue: 2, onChanged: (int? v) {}, "
+                      "fillColor: MaterialStateProperty.resolveWith(fill))"), ft.Radio)
+    assert radio.fill_color == {ft.ControlState.DEFAULT: "red"}
+    chosen = find(body("Radio<int>(value: 2, groupValue: 2, onChanged: (int? v) {}, "
+                       "fillColor: const MaterialStatePropertyAll<Color>(Colors.teal))"), ft.Radio)
+    assert chosen.fill_color == {ft.ControlState.DEFAULT: "teal"}
