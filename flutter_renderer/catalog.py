@@ -954,7 +954,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Alignment": {"": sig("x y")},
     "Color": {"": sig("value"), "fromARGB": sig("a r g b"), "fromRGBO": sig("r g b opacity")},
     "Duration": {"": sig("", "days hours minutes seconds milliseconds microseconds")},
-    "ThemeData": {"": sig("", _THEME_DATA), "light": sig("", "useMaterial3"), "dark": sig("", "useMaterial3")},
+    "ThemeData": {"": sig("", _THEME_DATA), "light": sig("", "useMaterial3"), "dark": sig("", "useMaterial3"),
+                  "from": sig("", "textTheme useMaterial3", "colorScheme")},
     "ColorScheme": {"fromSeed": sig("", _COLOR_SCHEME + " dynamicSchemeVariant contrastLevel", "seedColor"),
                     "light": sig("", _COLOR_SCHEME), "dark": sig("", _COLOR_SCHEME)},
     "AppBarTheme": {"": sig("", "color backgroundColor foregroundColor elevation scrolledUnderElevation shadowColor "

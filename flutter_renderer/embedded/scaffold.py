@@ -110,6 +110,16 @@ _THEME_HONOURED = {"useMaterial3", "colorScheme", "colorSchemeSeed", "brightness
                    "materialTapTargetSize"}
 
 
+def _theme_from(node: DartObject) -> dict[str, Any]:
+    """ThemeData.from's arguments as the ThemeData(...) it returns (theme_data.dart). In Material 3 that
+    differs from ThemeData(colorScheme:) only in the divider colour (onSurface at 12%, not outline);
+    the Material 2 version sets surfaces the M2 ThemeData here does not derive, so it is unsupported."""
+    k = {name: value for name, value in node.kwargs.items() if value is not None}
+    if k.get("useMaterial3", True) is False:
+        raise unsupported("ThemeData.from(useMaterial3: false)", node)
+    return k | {"dividerColor": ColorValue("onsurface,0.12")}
+
+
 def theme(node: Any) -> tuple[ft.Theme, bool]:
     """ThemeData (or None for Flutter's default) -> (ft.Theme, dark). Unknown sub-themes are UNSUPPORTED."""
     base = dict(use_material3=True, visual_density=ft.VisualDensity.STANDARD)
@@ -117,7 +127,8 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
         return ft.Theme(color_scheme=ft.ColorScheme(**BASELINE_LIGHT), **base), False
     if not isinstance(node, DartObject) or node.type != "ThemeData":
         raise bad(node, "a ThemeData")
-    k = {name: value for name, value in node.kwargs.items() if value is not None}
+    k = _theme_from(node) if node.ctor == "from" else \
+        {name: value for name, value in node.kwargs.items() if value is not None}
     for name in k:
         if name not in _THEME_IGNORED and name not in _THEME_HONOURED and name not in themes.HANDLED:
             raise unsupported(f"ThemeData.{name}", node)

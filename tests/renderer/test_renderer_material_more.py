@@ -68,3 +68,21 @@ def test_radio_fill_color_is_resolved_in_its_state_at_rest():
     chosen = find(body("Radio<int>(value: 2, groupValue: 2, onChanged: (int? v) {}, "
                        "fillColor: const MaterialStatePropertyAll<Color>(Colors.teal))"), ft.Radio)
     assert chosen.fill_color == {ft.ControlState.DEFAULT: "teal"}
+
+
+APP = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(theme: {theme}, home: const Scaffold(body: Text('x'))));
+"""
+
+
+def test_theme_data_from_is_the_m3_theme_of_its_scheme_with_a_12_percent_on_surface_divider():
+    scheme = "ColorScheme.fromSeed(seedColor: Colors.blueGrey, brightness: Brightness.dark)"
+    made = built(APP.format(theme=f"ThemeData.from(colorScheme: {scheme}, useMaterial3: true)"))
+    plain = built(APP.format(theme=f"ThemeData(colorScheme: {scheme})"))
+    assert made.theme.color_scheme_seed == plain.theme.color_scheme_seed == "bluegrey"
+    assert made.dark and plain.dark and made.theme.use_material3
+    assert made.theme.divider_color == "onsurface,0.12" and plain.theme.divider_color is None
+    with pytest.raises(MappingError) as info:
+        built(APP.format(theme=f"ThemeData.from(colorScheme: {scheme}, useMaterial3: false)"))
+    assert info.value.kind is ErrorKind.UNSUPPORTED
