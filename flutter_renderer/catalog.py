@@ -951,6 +951,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
                        "expand": sig("", "width height"),
                        "tight": sig("size")},
     "LinearGradient": {"": sig("", "begin end stops tileMode transform", "colors")},
+    "RadialGradient": {"": sig("", "center radius stops tileMode focal focalRadius transform", "colors")},
+    "SweepGradient": {"": sig("", "center startAngle endAngle stops tileMode transform", "colors")},
     "Alignment": {"": sig("x y")},
     "Color": {"": sig("value"), "fromARGB": sig("a r g b"), "fromRGBO": sig("r g b opacity")},
     "Duration": {"": sig("", "days hours minutes seconds milliseconds microseconds")},

@@ -86,3 +86,19 @@ def test_theme_data_from_is_the_m3_theme_of_its_scheme_with_a_12_percent_on_surf
     with pytest.raises(MappingError) as info:
         built(APP.format(theme=f"ThemeData.from(colorScheme: {scheme}, useMaterial3: false)"))
     assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+def test_radial_and_sweep_gradients_keep_flutters_fields_and_defaults():
+    box = body("Container(width: 100, height: 100, decoration: const BoxDecoration(gradient: RadialGradient("
+               "center: Alignment(-0.5, -0.6), radius: 0.15, colors: <Color>[Color(0xFFEEEEEE), Color(0xFF111133)], "
+               "stops: <double>[0.9, 1.0])))")
+    radial = find(box, ft.Container).gradient
+    assert isinstance(radial, ft.RadialGradient)
+    assert (radial.center, radial.radius, radial.stops) == (ft.Alignment(-0.5, -0.6), 0.15, [0.9, 1.0])
+    assert radial.colors == ["#FFEEEEEE", "#FF111133"] and radial.focal is None and radial.focal_radius == 0
+    plain = find(body("Container(decoration: const BoxDecoration(gradient: RadialGradient("
+                      "colors: <Color>[Colors.red, Colors.blue])))"), ft.Container).gradient
+    assert (plain.center, plain.radius) == (ft.Alignment(0, 0), 0.5)
+    sweep = find(body("Container(decoration: const BoxDecoration(gradient: SweepGradient(endAngle: 3.0, "
+                      "colors: <Color>[Colors.red, Colors.blue])))"), ft.Container).gradient
+    assert isinstance(sweep, ft.SweepGradient) and (sweep.start_angle, sweep.end_angle) == (0, 3.0)
