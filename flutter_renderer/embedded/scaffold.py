@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from contextvars import ContextVar
 from typing import Any, Callable
 
@@ -206,25 +207,70 @@ def _extended_body(body: ft.Control, nav_node: Any, nav: ft.Control) -> ft.Contr
     return ft.Stack([body], clip_behavior=ft.ClipBehavior.NONE, expand=True)
 
 
+def _above_body(band: ft.Control, body: ft.Control | None) -> ft.Control:
+    """A full-width band on top of the body, which takes the rest of the Scaffold's height."""
+    if body is not None:
+        body.expand = True
+    return ft.Column([band] + ([body] if body is not None else []), spacing=0,
+                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+
+# Widgets that grow to the maximum height their parent allows, and the child they pass it to (None:
+# none, or the child's size does not matter).
+_FILLS_HEIGHT = {"Column": None, "Center": None, "Align": None, "SizedBox.expand": None, "Placeholder": None,
+                 "Container": "child", "DecoratedBox": "child", "ColoredBox": "child", "Padding": "child",
+                 "SafeArea": "child", "Material": "child"}
+
+
+def _fills_height(node: Any) -> bool:
+    """Whether a widget under a loose maximum height takes all of it (a Column of the default
+    mainAxisSize, a childless Container, ...), so drawing it at that height is Flutter's layout."""
+    if not isinstance(node, DartObject):
+        return False
+    name = f"{node.type}.{node.ctor}" if node.ctor else node.type
+    k = node.kwargs
+    if name not in _FILLS_HEIGHT or k.get("heightFactor") is not None or k.get("height") is not None:
+        return False
+    if name == "Column":
+        return getattr(k.get("mainAxisSize"), "name", "max") == "max"
+    if name == "Container" and k.get("constraints") is not None:
+        return False
+    if name == "Container" and (k.get("alignment") is not None or k.get("child") is None):
+        return True
+    child = _FILLS_HEIGHT[name]
+    return child is None or _fills_height(k.get(child))
+
+
+def _preferred_size_bar(node: DartObject) -> ft.Control:
+    """PreferredSize as Scaffold.appBar: Scaffold lays it out at the full width under a maximum height
+    of `preferredSize.height` (plus no status bar here) and starts the body below it. Drawn at that
+    height when its child fills it; a child of its own height is unsupported (unknown here)."""
+    _, height = v.size(node.kwargs.get("preferredSize")) or (None, None)
+    child = node.kwargs.get("child")
+    if height is None or math.isinf(height) or not _fills_height(child):
+        raise unsupported("PreferredSize as Scaffold.appBar with a child of its own height", node)
+    return ft.Container(build(child), height=height)
+
+
 @widget("Scaffold", honours=_SCAFFOLD)
 def scaffold(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("extendBodyBehindAppBar"):
         raise unsupported("Scaffold.extendBodyBehindAppBar", node)
     bar_node = k.get("appBar")
-    if bar_node is not None and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
+    custom_bar = isinstance(bar_node, DartObject) and bar_node.type == "PreferredSize"
+    if bar_node is not None and not custom_bar and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
         raise unsupported(f"{v.describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
     with axes(vertical=False, horizontal=False):
         body = build_optional(k.get("body"))
+        if custom_bar:
+            body = _above_body(_preferred_size_bar(bar_node), body)
+            bar_node = None
         bottom = build_optional(bar_node.kwargs.get("bottom")) if bar_node is not None else None
         if bottom is not None:
             # Flet's AppBar has no `bottom`: the bar (typically a TabBar) is drawn right under the app
             # bar, on the app bar's color, above the body.
-            band = ft.Container(bottom, bgcolor=v.color(bar_node.kwargs.get("backgroundColor")))
-            if body is not None:
-                body.expand = True
-            body = ft.Column([band] + ([body] if body is not None else []), spacing=0,
-                             horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+            body = _above_body(ft.Container(bottom, bgcolor=v.color(bar_node.kwargs.get("backgroundColor"))), body)
         nav_node = k.get("bottomNavigationBar")
         nav = build_optional(nav_node)
         fab = build_optional(k.get("floatingActionButton"))

@@ -102,3 +102,25 @@ def test_radial_and_sweep_gradients_keep_flutters_fields_and_defaults():
     sweep = find(body("Container(decoration: const BoxDecoration(gradient: SweepGradient(endAngle: 3.0, "
                       "colors: <Color>[Colors.red, Colors.blue])))"), ft.Container).gradient
     assert isinstance(sweep, ft.SweepGradient) and (sweep.start_angle, sweep.end_angle) == (0, 3.0)
+
+
+BAR = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(appBar: PreferredSize(preferredSize: const Size.fromHeight(80),
+    child: {child}), body: const Text('body'))));
+"""
+
+
+def test_preferred_size_app_bar_is_a_band_of_its_height_above_the_body_when_its_child_fills_it():
+    page = built(BAR.format(child="Container(color: Colors.pink, child: const Column("
+                                  "mainAxisAlignment: MainAxisAlignment.end, children: <Widget>[Text('bar')]))")).root
+    assert isinstance(page, ft.Pagelet) and page.appbar is None
+    column = page.content
+    band, body_control = column.controls
+    assert isinstance(column, ft.Column) and column.horizontal_alignment == ft.CrossAxisAlignment.STRETCH
+    assert band.height == 80 and band.content.bgcolor == "pink" and body_control.expand
+    for shrinks in ("const Text('bar')", "Container(color: Colors.pink, child: const Row(children: <Widget>[]))",
+                    "const Column(mainAxisSize: MainAxisSize.min, children: <Widget>[Text('bar')])"):
+        with pytest.raises(MappingError) as info:
+            built(BAR.format(child=shrinks))
+        assert info.value.kind is ErrorKind.UNSUPPORTED
