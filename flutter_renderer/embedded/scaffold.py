@@ -11,6 +11,7 @@ import flet as ft
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import themes, values as v
 from flutter_renderer.embedded.density import METRICS, from_theme
+from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
 from flutter_renderer.embedded.registry import (
     axes, bad, build, build_optional, unsupported, widget, widget_list,
@@ -185,7 +186,7 @@ def app_bar(node: DartObject) -> ft.Control:
 _SCAFFOLD = ("appBar body floatingActionButton floatingActionButtonLocation drawer endDrawer bottomNavigationBar "
              "bottomSheet backgroundColor resizeToAvoidBottomInset extendBody extendBodyBehindAppBar "
              "drawerEnableOpenDragGesture endDrawerEnableOpenDragGesture drawerEdgeDragWidth drawerScrimColor "
-             "floatingActionButtonAnimator")
+             "floatingActionButtonAnimator persistentFooterButtons persistentFooterAlignment")
 
 
 # BottomAppBar's height in Material 3 (material/bottom_app_bar.dart, _BottomAppBarDefaultsM3).
@@ -252,6 +253,42 @@ def _preferred_size_bar(node: DartObject) -> ft.Control:
     return ft.Container(build(child), height=height)
 
 
+# An IconButton left at its defaults is at most 48 px wide (a 24 px icon, 8 px padding, the 48 px tap
+# target); OverflowBar lays out buttons of known width in a row when they fit.
+_DEFAULT_ICON_BUTTON = frozenset("icon color onPressed tooltip disabledColor key".split())
+_FOOTER_ROW = {-1.0: ft.MainAxisAlignment.START, 0.0: ft.MainAxisAlignment.CENTER, 1.0: ft.MainAxisAlignment.END}
+
+
+def _with_footer(node: DartObject, body: ft.Control | None) -> ft.Control:
+    """Scaffold.persistentFooterButtons (*composed*; Flet's Scaffold has no footer): scaffold.dart puts
+    them in an OverflowBar (spacing 8) in a Container (padding 8, `persistentFooterAlignment`) of its
+    intrinsic height under a 1 px top border from Divider.createBorderSide, between the body and the
+    bottom navigation bar. Drawn as a row only for default IconButtons that fit the screen's width;
+    a FAB or bottom sheet (laid out above the footer) is unsupported."""
+    k = node.kwargs
+    buttons = widget_list(node, "persistentFooterButtons")
+    if k.get("floatingActionButton") is not None or k.get("bottomSheet") is not None:
+        raise unsupported("Scaffold.persistentFooterButtons with a floatingActionButton/bottomSheet", node)
+    for button in buttons:
+        icon = button.kwargs.get("icon") if isinstance(button, DartObject) else None
+        if not (isinstance(button, DartObject) and button.type == "IconButton" and not button.ctor
+                and set(button.kwargs) <= _DEFAULT_ICON_BUTTON and isinstance(icon, DartObject)
+                and icon.type == "Icon" and (icon.kwargs.get("size") or 24) <= 24):
+            raise unsupported("Scaffold.persistentFooterButtons other than IconButtons at their defaults", node)
+    if len(buttons) * 56 - 8 > SCREEN_WIDTH.get() - 16:
+        raise unsupported("Scaffold.persistentFooterButtons wider than the screen (an OverflowBar column)", node)
+    where = v.alignment(k.get("persistentFooterAlignment")) or ft.Alignment(1, 0)
+    if where.x not in _FOOTER_ROW:
+        raise unsupported("Scaffold.persistentFooterAlignment between start, centre and end", node)
+    row = ft.Row([build(button) for button in buttons], spacing=8, alignment=_FOOTER_ROW[where.x])
+    footer = ft.Column([ft.Divider(height=1, thickness=1), ft.Container(row, padding=8)], spacing=0,
+                       horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    if body is None:
+        body = ft.Container()
+    body.expand = True
+    return ft.Column([body, footer], spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+
 @widget("Scaffold", honours=_SCAFFOLD)
 def scaffold(node: DartObject) -> ft.Control:
     k = node.kwargs
@@ -271,6 +308,8 @@ def scaffold(node: DartObject) -> ft.Control:
             # Flet's AppBar has no `bottom`: the bar (typically a TabBar) is drawn right under the app
             # bar, on the app bar's color, above the body.
             body = _above_body(ft.Container(bottom, bgcolor=v.color(bar_node.kwargs.get("backgroundColor"))), body)
+        if k.get("persistentFooterButtons") is not None:
+            body = _with_footer(node, body)
         nav_node = k.get("bottomNavigationBar")
         nav = build_optional(nav_node)
         fab = build_optional(k.get("floatingActionButton"))

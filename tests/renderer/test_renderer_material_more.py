@@ -124,3 +124,30 @@ def test_preferred_size_app_bar_is_a_band_of_its_height_above_the_body_when_its_
         with pytest.raises(MappingError) as info:
             built(BAR.format(child=shrinks))
         assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+FOOTER = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(body: const Text('body'), {extra}
+    persistentFooterButtons: <Widget>[{buttons}])));
+"""
+ICON_BUTTON = "IconButton(onPressed: () {}, icon: const Icon(Icons.replay))"
+
+
+def test_persistent_footer_buttons_are_a_bordered_row_under_the_body():
+    page = built(FOOTER.format(extra="", buttons=f"{ICON_BUTTON}, {ICON_BUTTON}")).root
+    body_control, footer = page.content.controls
+    assert body_control.expand and not footer.expand
+    line, box = footer.controls
+    assert isinstance(line, ft.Divider) and (line.height, line.thickness) == (1, 1)
+    assert box.padding == 8 and box.content.spacing == 8
+    assert box.content.alignment == ft.MainAxisAlignment.END and len(box.content.controls) == 2
+    start = built(FOOTER.format(extra="persistentFooterAlignment: AlignmentDirectional.centerStart,",
+                                buttons=ICON_BUTTON)).root
+    assert start.content.controls[1].controls[1].content.alignment == ft.MainAxisAlignment.START
+    for extra, buttons in (("", "TextButton(onPressed: () {}, child: const Text('a long label'))"),
+                           ("", ", ".join([ICON_BUTTON] * 7)),   # 7 x 48 + 6 x 8 > 390 - 16: a column
+                           ("floatingActionButton: FloatingActionButton(onPressed: () {}),", ICON_BUTTON)):
+        with pytest.raises(MappingError) as info:
+            built(FOOTER.format(extra=extra, buttons=buttons))
+        assert info.value.kind is ErrorKind.UNSUPPORTED
