@@ -953,6 +953,10 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "LinearGradient": {"": sig("", "begin end stops tileMode transform", "colors")},
     "RadialGradient": {"": sig("", "center radius stops tileMode focal focalRadius transform", "colors")},
     "SweepGradient": {"": sig("", "center startAngle endAngle stops tileMode transform", "colors")},
+    "SystemUiOverlayStyle": {"": sig("", "systemNavigationBarColor systemNavigationBarDividerColor "
+                                         "systemNavigationBarIconBrightness systemNavigationBarContrastEnforced "
+                                         "statusBarColor statusBarBrightness statusBarIconBrightness "
+                                         "systemStatusBarContrastEnforced")},
     "Alignment": {"": sig("x y")},
     "Color": {"": sig("value"), "fromARGB": sig("a r g b"), "fromRGBO": sig("r g b opacity")},
     "Duration": {"": sig("", "days hours minutes seconds milliseconds microseconds")},
@@ -1114,6 +1118,10 @@ CONSTANTS: dict[str, Any] = {
     # painting/borders.dart: where a side's stroke lies relative to the box's edge
     "BorderSide.strokeAlignInside": -1.0, "BorderSide.strokeAlignCenter": 0.0, "BorderSide.strokeAlignOutside": 1.0,
     "TextMagnifierConfiguration.disabled": DartObject("TextMagnifierConfiguration", "disabled"),
+    # services/system_chrome.dart: styles of the system's status and navigation bars, which a frame of
+    # the app's content does not show (AppBar.systemOverlayStyle, AnnotatedRegion take them)
+    "SystemUiOverlayStyle.light": DartObject("SystemUiOverlayStyle", "light"),
+    "SystemUiOverlayStyle.dark": DartObject("SystemUiOverlayStyle", "dark"),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
     "double.infinity": float("inf"),

@@ -151,3 +151,17 @@ def test_persistent_footer_buttons_are_a_bordered_row_under_the_body():
         with pytest.raises(MappingError) as info:
             built(FOOTER.format(extra=extra, buttons=buttons))
         assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+@pytest.mark.parametrize("style", ["SystemUiOverlayStyle.light", "SystemUiOverlayStyle.dark",
+                                   "const SystemUiOverlayStyle(statusBarColor: Colors.red)"])
+def test_system_ui_overlay_styles_are_values_a_frame_of_the_app_does_not_show(style):
+    source = """
+import 'package:flutter/material.dart';
+import 'package:flutter/services.dart';
+void main() => runApp(MaterialApp(home: Scaffold(appBar: AppBar(title: const Text('t'){style}))));
+"""
+    styled = built(source.replace("{style}", f", systemOverlayStyle: {style}")).root.appbar
+    plain = built(source.replace("{style}", "")).root.appbar
+    assert isinstance(styled, ft.AppBar) and styled.title.value == plain.title.value == "t"
+    assert (styled.bgcolor, styled.elevation) == (plain.bgcolor, plain.elevation)
