@@ -144,6 +144,7 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "SafeArea": {"": sig("", "left top right bottom minimum maintainBottomViewPadding", "child")},
     "Builder": {"": sig("", "", "builder")},
     "Theme": {"": sig("", "", "data child")},
+    "RadioTheme": {"": sig("", "", "data child")},
     # --- layout ---
     "Column": {"": sig("", _FLEX)},
     "Row": {"": sig("", _FLEX)},

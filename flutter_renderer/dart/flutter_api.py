@@ -156,6 +156,22 @@ def _pow(base: float, exponent: float) -> float:
 MATH_FUNCTIONS = {"min": min, "max": max, "sqrt": math.sqrt, "pow": _pow, "sin": math.sin, "cos": math.cos}
 
 
+def _axis_direction(value: Any) -> str:
+    if not isinstance(value, EnumValue) or value.type != "AxisDirection":
+        raise TypeError(f"The argument type '{type(value).__name__}' can't be assigned to the parameter type 'AxisDirection'.")
+    return value.name
+
+
+_FLIPPED = {"up": "down", "down": "up", "left": "right", "right": "left"}
+# painting/basic_types.dart's top-level functions of directions
+PAINTING_FUNCTIONS: dict[str, Any] = {
+    "axisDirectionToAxis": lambda d: EnumValue("Axis", "vertical" if _axis_direction(d) in ("up", "down")
+                                               else "horizontal"),
+    "axisDirectionIsReversed": lambda d: _axis_direction(d) in ("up", "left"),
+    "flipAxisDirection": lambda d: EnumValue("AxisDirection", _FLIPPED[_axis_direction(d)]),
+}
+
+
 @cache
 def flet_colors() -> frozenset[str]:
     import flet as ft

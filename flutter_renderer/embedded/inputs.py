@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from contextvars import ContextVar
 from typing import Any
 
 import flet as ft
@@ -231,9 +232,35 @@ def switch_list_tile(node: DartObject) -> ft.Control:
     return _tile(node, _switch(node), "trailing")
 
 
+# The fillColor of the nearest RadioTheme widget (None: none, or it sets none); ThemeData.radioTheme
+# goes to Flet's theme instead, where Flutter's own Radio reads it.
+_RADIO_THEME_FILL: ContextVar[Any] = ContextVar("radio_theme_fill", default=None)
+# RadioThemeData fields that never show at rest
+_RADIO_THEME_INVISIBLE = frozenset("mouseCursor overlayColor splashRadius key".split())
+
+
+@widget("RadioTheme", honours="data child")
+def radio_theme(node: DartObject) -> ft.Control:
+    """RadioTheme: the radios below take its fillColor where they set neither fillColor nor (when
+    selected) activeColor, as radio.dart resolves them; its tap target size and density are unsupported."""
+    data = node.kwargs.get("data")
+    if not isinstance(data, DartObject) or data.type != "RadioThemeData":
+        raise bad(data, "a RadioThemeData")
+    for name, value in data.kwargs.items():
+        if value is not None and name != "fillColor" and name not in _RADIO_THEME_INVISIBLE:
+            raise unsupported(f"RadioTheme with RadioThemeData.{name}", node)
+    token = _RADIO_THEME_FILL.set(data.kwargs.get("fillColor"))
+    try:
+        return build(node.kwargs.get("child"))
+    finally:
+        _RADIO_THEME_FILL.reset(token)
+
+
 def _radio(node: DartObject) -> ft.Control:
     k = node.kwargs
     selected = k.get("value") == k.get("groupValue")
+    if k.get("fillColor") is None and not (selected and k.get("activeColor") is not None):
+        k = k | {"fillColor": _RADIO_THEME_FILL.get()}
     # Flet radios take their selection from an enclosing RadioGroup; one group per radio keeps the
     # Flutter semantics (selected when value == groupValue) without tracking groups across the tree.
     return ft.RadioGroup(value="on" if selected else None,

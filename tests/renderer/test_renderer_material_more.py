@@ -165,3 +165,34 @@ void main() => runApp(MaterialApp(home: Scaffold(appBar: AppBar(title: const Tex
     plain = built(source.replace("{style}", "")).root.appbar
     assert isinstance(styled, ft.AppBar) and styled.title.value == plain.title.value == "t"
     assert (styled.bgcolor, styled.elevation) == (plain.bgcolor, plain.elevation)
+
+
+def test_radio_theme_fills_the_radios_below_that_set_no_fill_of_their_own():
+    themed = ("RadioTheme(data: RadioThemeData(fillColor: MaterialStateProperty.all<Color>(Colors.white), "
+              "splashRadius: 4), child: Row(children: <Widget>[{radios}]))")
+    radios = ("Radio<int>(value: 1, groupValue: 2, onChanged: (int? v) {}), "
+              "Radio<int>(value: 2, groupValue: 2, onChanged: (int? v) {}, activeColor: Colors.teal), "
+              "Radio<int>(value: 3, groupValue: 2, onChanged: (int? v) {}, "
+              "fillColor: const MaterialStatePropertyAll<Color>(Colors.red))")
+    row = find(body(themed.format(radios=radios)), ft.Row)
+    plain, active, own = (find(group, ft.Radio) for group in row.controls)
+    assert plain.fill_color == {ft.ControlState.DEFAULT: "white"}
+    assert active.fill_color is None and active.active_color == "teal"   # activeColor wins when selected
+    assert own.fill_color == {ft.ControlState.DEFAULT: "red"}
+    outside = find(body("Radio<int>(value: 1, groupValue: 2, onChanged: (int? v) {})"), ft.Radio)
+    assert outside.fill_color is None
+    dense = error("RadioTheme(data: const RadioThemeData(visualDensity: VisualDensity.compact), "
+                  "child: Radio<int>(value: 1, groupValue: 2, onChanged: (int? v) {}))")
+    assert dense.kind is ErrorKind.UNSUPPORTED
+
+
+@pytest.mark.parametrize(("expr", "expected"), [
+    ("axisDirectionToAxis(AxisDirection.up)", "Axis.vertical"),
+    ("axisDirectionToAxis(AxisDirection.left)", "Axis.horizontal"),
+    ("axisDirectionIsReversed(AxisDirection.left)", "true"),
+    ("axisDirectionIsReversed(AxisDirection.down)", "false"),
+    ("flipAxisDirection(AxisDirection.right)", "AxisDirection.left"),
+])
+def test_painting_direction_functions(expr, expected):
+    text = body(f"Text('${{{expr}}}')")
+    assert isinstance(text, ft.Text) and text.value == expected
