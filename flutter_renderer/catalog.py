@@ -145,6 +145,9 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "Builder": {"": sig("", "", "builder")},
     "Theme": {"": sig("", "", "data child")},
     "RadioTheme": {"": sig("", "", "data child")},
+    "MaterialBanner": {"": sig("", "leading backgroundColor surfaceTintColor shadowColor dividerColor padding "
+                                   "leadingPadding contentTextStyle elevation margin forceActionsBelow "
+                                   "overflowAlignment onVisible animation", "content actions")},
     # --- layout ---
     "Column": {"": sig("", _FLEX)},
     "Row": {"": sig("", _FLEX)},
@@ -1142,7 +1145,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationDrawer NavigationDrawerDestination "
-    "MenuAnchor SnackBar MaterialBanner Dialog "
+    "MenuAnchor SnackBar Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "UserAccountsDrawerHeader "
     "Flow ListWheelScrollView "

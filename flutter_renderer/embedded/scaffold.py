@@ -10,6 +10,7 @@ import flet as ft
 
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
 from flutter_renderer.embedded import themes, values as v
+from flutter_renderer.embedded.banner import full_width, is_full_width
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.text_defaults import TextDefaults, text_defaults
@@ -299,7 +300,8 @@ def scaffold(node: DartObject) -> ft.Control:
     if bar_node is not None and not custom_bar and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
         raise unsupported(f"{v.describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
     with axes(vertical=False, horizontal=False):
-        body = build_optional(k.get("body"))
+        with full_width(k.get("body") if is_full_width(node) else None):
+            body = build_optional(k.get("body"))
         if custom_bar:
             body = _above_body(_preferred_size_bar(bar_node), body)
             bar_node = None

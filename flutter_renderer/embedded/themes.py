@@ -27,6 +27,9 @@ INVISIBLE_THEMES = frozenset("tooltipTheme snackBarTheme popupMenuTheme textSele
 INPUT_DECORATION: ContextVar[dict[str, Any]] = ContextVar("input_decoration", default={})
 # ActionIconThemeData: the icon widgets its builders built (the front end ran them), by builder name.
 ACTION_ICONS: ContextVar[dict[str, Any]] = ContextVar("action_icons", default={})
+# Whether the ThemeData sets a bannerTheme (invisible unless a MaterialBanner is in the tree, which
+# then does not draw it)
+BANNER_THEMED: ContextVar[bool] = ContextVar("banner_themed", default=False)
 _ACTION_ICON_BUILDERS = frozenset("backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
                                   "endDrawerButtonIconBuilder".split())
 
@@ -222,14 +225,16 @@ def action_icon_theme(value: Any) -> dict[str, Any]:
 
 @contextmanager
 def theme_defaults(theme_data: Any) -> Iterator[None]:
-    """Build with this ThemeData's InputDecorationTheme as the defaults of every field's decoration and
-    its ActionIconTheme's icons for the buttons app bars imply."""
+    """Build with this ThemeData's InputDecorationTheme as the defaults of every field's decoration,
+    its ActionIconTheme's icons for the buttons app bars imply, and whether it sets a bannerTheme."""
     k = theme_data.kwargs if isinstance(theme_data, DartObject) else {}
     given, icons = k.get("inputDecorationTheme"), k.get("actionIconTheme")
     token = INPUT_DECORATION.set(input_decoration_theme(given) if given is not None else {})
     icons_token = ACTION_ICONS.set(action_icon_theme(icons) if icons is not None else {})
+    banner_token = BANNER_THEMED.set(k.get("bannerTheme") is not None)
     try:
         yield
     finally:
         INPUT_DECORATION.reset(token)
         ACTION_ICONS.reset(icons_token)
+        BANNER_THEMED.reset(banner_token)

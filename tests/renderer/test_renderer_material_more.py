@@ -196,3 +196,46 @@ def test_radio_theme_fills_the_radios_below_that_set_no_fill_of_their_own():
 def test_painting_direction_functions(expr, expected):
     text = body(f"Text('${{{expr}}}')")
     assert isinstance(text, ft.Text) and text.value == expected
+
+
+BANNER = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(home: Scaffold(body: {body})));
+"""
+OPEN, DISMISS = "TextButton(onPressed: null, child: Text('OPEN'))", "TextButton(onPressed: null, child: Text('DISMISS'))"
+
+
+def banner(actions: str, wrap: str = "{}") -> ft.Control:
+    source = BANNER.format(body=wrap.format("const MaterialBanner(content: Text('Hello'), leading: Icon(Icons.info), "
+                                            f"backgroundColor: Color(0xFFE0E0E0), actions: <Widget>[{actions}])"))
+    return built(source).root.content
+
+
+def test_material_banner_lays_out_two_actions_in_a_bar_below_the_content():
+    box = banner(f"{OPEN}, {DISMISS}")
+    assert isinstance(box, ft.Container) and box.bgcolor == "#FFE0E0E0"
+    padded, bar, divider = box.content.controls
+    assert padded.padding == ft.Padding(16, 24, 16, 4)
+    leading, content = padded.content.controls
+    assert leading.padding == ft.Padding(0, 0, 16, 0) and isinstance(leading.content, ft.Icon)
+    assert content.expand and find(content, ft.Text).value == "Hello"
+    assert bar.height == 52 and bar.alignment == ft.Alignment(1, 0) and bar.padding == ft.Padding(8, 0, 8, 0)
+    assert [type(c) for c in bar.content.controls][0::2] == [ft.TextButton, ft.TextButton]
+    assert isinstance(divider, ft.Divider) and divider.height == 0 and divider.color == "outlinevariant"
+
+
+def test_material_banner_puts_one_action_beside_the_content():
+    box = banner(OPEN)
+    padded, divider = box.content.controls
+    assert padded.padding == ft.Padding(16, 2, 0, 0) and isinstance(divider, ft.Divider)
+    *_, bar = padded.content.controls
+    assert bar.height == 52 and isinstance(bar.content.controls[0], ft.TextButton)
+
+
+def test_material_banner_stays_unsupported_where_overflow_bar_may_stack_the_actions():
+    many = ", ".join([DISMISS] * 4)   # 4 x (24 + 7 x 12.7) + 3 x 8 > 390 - 16: maybe a column
+    for actions, wrap in ((many, "{}"), (f"{OPEN}, {DISMISS}", "Center(child: {})"),
+                          (f"{OPEN}, IconButton(onPressed: null, icon: Icon(Icons.close))", "{}")):
+        with pytest.raises(MappingError) as info:
+            banner(actions, wrap)
+        assert info.value.kind is ErrorKind.UNSUPPORTED
