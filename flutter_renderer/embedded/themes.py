@@ -18,7 +18,7 @@ from flutter_renderer.ir import DartObject
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import button_style
 from flutter_renderer.embedded.registry import bad, unsupported
-from flutter_renderer.embedded.text_defaults import TYPE_SCALE, merge
+from flutter_renderer.embedded.text_defaults import TYPE_SCALE, merge, type_scale_style
 
 # Themes of widgets a first frame never shows.
 INVISIBLE_THEMES = frozenset("tooltipTheme snackBarTheme popupMenuTheme textSelectionTheme scrollbarTheme "
@@ -50,9 +50,7 @@ def text_theme(value: Any) -> ft.TextTheme:
             continue
         if name not in TYPE_SCALE:
             raise unsupported(f"TextTheme.{name} (a Material 2 name)", value)
-        size, line, spacing, weight = TYPE_SCALE[name]
-        base = ft.TextStyle(size=size, height=line / size, letter_spacing=spacing,
-                            weight=ft.FontWeight(f"w{weight}"), color="onsurface")
+        base = type_scale_style(name, "onsurface")
         styles["".join("_" + c.lower() if c.isupper() else c for c in name)] = merge(base, v.text_style(style))
     return ft.TextTheme(**styles)
 

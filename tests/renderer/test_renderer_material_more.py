@@ -7,9 +7,9 @@ import flet as ft
 import pytest
 
 from flutter_renderer.api import ErrorKind
-from flutter_renderer.dart import compile_screen
-from flutter_renderer.embedded.mapping import Screen, build_screen
 from flutter_renderer.embedded.values import MappingError
+
+from .test_renderer_widgets import built
 
 SCAFFOLD = """
 import 'package:flutter/material.dart';
@@ -20,10 +20,6 @@ Color fill(Set<MaterialState> states) {{
 }}
 void main() => runApp(MaterialApp(home: Scaffold(body: {body})));
 """
-
-
-def built(source: str) -> Screen:
-    return build_screen(compile_screen(source, width=390, height=844))
 
 
 def body(expr: str) -> ft.Control:
@@ -239,3 +235,20 @@ def test_material_banner_stays_unsupported_where_overflow_bar_may_stack_the_acti
         with pytest.raises(MappingError) as info:
             banner(actions, wrap)
         assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+def test_button_style_text_style_from_the_theme_is_the_type_scale_without_its_colour():
+    button = find(body("Builder(builder: (BuildContext context) => ElevatedButton(onPressed: () {}, "
+                       "style: ElevatedButton.styleFrom(textStyle: Theme.of(context).textTheme.headlineSmall), "
+                       "child: const Text('Go')))"), ft.Button)
+    style = button.style.text_style
+    assert (style.size, style.height, style.weight, style.color) == (24, 32 / 24, ft.FontWeight.W_400, None)
+    themed = """
+import 'package:flutter/material.dart';
+void main() => runApp(MaterialApp(theme: ThemeData(textTheme: const TextTheme(headlineSmall: TextStyle(fontSize: 30))),
+    home: Builder(builder: (BuildContext context) => Scaffold(body: ElevatedButton(onPressed: () {},
+    style: ElevatedButton.styleFrom(textStyle: Theme.of(context).textTheme.headlineSmall), child: const Text('Go'))))));
+"""
+    with pytest.raises(MappingError) as info:   # the app's own text theme: its sizes are not known here
+        built(themed)
+    assert info.value.kind is ErrorKind.UNSUPPORTED
