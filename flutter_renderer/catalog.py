@@ -95,6 +95,11 @@ _COLOR_SCHEME = ("brightness primary onPrimary primaryContainer onPrimaryContain
                  "surfaceContainerHighest surfaceContainerHigh surfaceContainer surfaceContainerLow "
                  "surfaceContainerLowest surfaceDim surfaceBright outline outlineVariant shadow scrim inverseSurface "
                  "onInverseSurface inversePrimary surfaceTint background onBackground")
+_SWITCH_PARAMS = ("activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor "
+                  "activeThumbImage onActiveThumbImageError inactiveThumbImage onInactiveThumbImageError "
+                  "thumbColor trackColor trackOutlineColor trackOutlineWidth thumbIcon "
+                  "materialTapTargetSize dragStartBehavior mouseCursor focusColor hoverColor overlayColor "
+                  "splashRadius focusNode onFocusChange autofocus padding")
 _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor primarySwatch primaryColorLight "
                "primaryColorDark scaffoldBackgroundColor canvasColor cardColor dividerColor disabledColor hintColor "
                "focusColor hoverColor highlightColor splashColor shadowColor secondaryHeaderColor "
@@ -337,11 +342,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "CheckboxListTile": {"": sig("", _TILE + " fillColor checkColor side isError tristate checkboxShape "
                                              "checkboxSemanticLabel checkboxScaleFactor titleAlignment",
                                  "value onChanged")},
-    "Switch": {"": sig("", "activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor "
-                           "activeThumbImage onActiveThumbImageError inactiveThumbImage onInactiveThumbImageError "
-                           "thumbColor trackColor trackOutlineColor trackOutlineWidth thumbIcon "
-                           "materialTapTargetSize dragStartBehavior mouseCursor focusColor hoverColor overlayColor "
-                           "splashRadius focusNode onFocusChange autofocus padding", "value onChanged")},
+    "Switch": {"": sig("", _SWITCH_PARAMS, "value onChanged"),
+               "adaptive": sig("", _SWITCH_PARAMS + " applyCupertinoTheme", "value onChanged")},
     "SwitchListTile": {"": sig("", _TILE + " activeThumbColor activeTrackColor inactiveThumbColor "
                                            "inactiveTrackColor activeThumbImage inactiveThumbImage thumbColor "
                                            "trackColor trackOutlineColor thumbIcon dragStartBehavior",

@@ -277,6 +277,25 @@ def hsv_member(receiver: DartObject, name: str, args: list[Any] | None) -> Any:
     return MISSING
 
 
+# ThemeData.copyWith(...) fields that no other ThemeData field is derived from: replacing them equals
+# passing them to the constructor (a new colorScheme, brightness or canvasColor would not recompute
+# the colours ThemeData() derives from them, so copyWith of those is left unsupported).
+_THEME_COPY_FIELDS = frozenset(
+    "cupertinoOverrideTheme extensions pageTransitionsTheme splashFactory appBarTheme cardTheme chipTheme "
+    "dialogTheme dividerTheme elevatedButtonTheme filledButtonTheme outlinedButtonTheme textButtonTheme "
+    "iconButtonTheme floatingActionButtonTheme listTileTheme navigationBarTheme bottomNavigationBarTheme "
+    "tabBarTheme checkboxTheme radioTheme switchTheme sliderTheme progressIndicatorTheme bottomSheetTheme "
+    "drawerTheme snackBarTheme tooltipTheme textSelectionTheme scrollbarTheme popupMenuTheme menuTheme "
+    "bannerTheme timePickerTheme datePickerTheme".split())
+
+
+def theme_copy(receiver: DartObject, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """`ThemeData(...).copyWith(...)` of the fields above: the ThemeData built with them; MISSING else."""
+    if receiver.type != "ThemeData" or name != "copyWith" or args or not set(kwargs) <= _THEME_COPY_FIELDS:
+        return MISSING
+    return DartObject(receiver.type, receiver.ctor, receiver.args, {**receiver.kwargs, **kwargs})
+
+
 def theme_data() -> Props:
     """What `Theme.of(context)` returns: colors as theme roles, text styles by name."""
     scheme = {role: ColorValue(role.lower()) for role in COLOR_ROLES}

@@ -13,6 +13,7 @@ from flutter_renderer.embedded import density as tap
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
 from flutter_renderer.embedded.material import make_list_tile
+from flutter_renderer.embedded import themes
 from flutter_renderer.embedded.themes import INPUT_DECORATION
 from flutter_renderer.embedded.registry import (
     bad, build, build_optional, layout_error, runtime_error, text_of, unbounded, unsupported, widget, widget_list,
@@ -224,6 +225,15 @@ def _switch(node: DartObject) -> ft.Switch:
 
 @widget("Switch", honours=_SWITCH + " onChanged")
 def switch(node: DartObject) -> ft.Control:
+    return _switch(node)
+
+
+@widget("Switch.adaptive", honours=_SWITCH + " onChanged applyCupertinoTheme")
+def adaptive_switch(node: DartObject) -> ft.Control:
+    """Switch.adaptive: the Material Switch except on iOS and macOS, which the app's device (Android)
+    is not unless the theme says so."""
+    if themes.PLATFORM.get() in ("iOS", "macOS"):
+        raise unsupported(f"Switch.adaptive under ThemeData.platform {themes.PLATFORM.get()}", node)
     return _switch(node)
 
 

@@ -108,9 +108,20 @@ def _app_bar_theme(node: Any) -> ft.AppBarTheme | None:
 _THEME_IGNORED = {"key", "primarySwatch", "primaryColor", "primaryColorLight", "primaryColorDark", "fontFamily",
                   "fontFamilyFallback", "package", "platform", "pageTransitionsTheme",
                   "splashFactory", "splashColor", "highlightColor", "hoverColor", "focusColor", "extensions"}
-_THEME_HONOURED = {"useMaterial3", "colorScheme", "colorSchemeSeed", "brightness", "scaffoldBackgroundColor",
+_THEME_HONOURED = {"cupertinoOverrideTheme", "useMaterial3", "colorScheme", "colorSchemeSeed", "brightness", "scaffoldBackgroundColor",
                    "canvasColor", "cardColor", "dividerColor", "appBarTheme", "visualDensity",
                    "materialTapTargetSize"}
+
+
+def _no_cupertino_override(value: Any) -> None:
+    """ThemeData.cupertinoOverrideTheme: accepted when it overrides nothing (`applyThemeToAll` only
+    changes adaptive widgets on Apple platforms); any override of the Cupertino colours is unsupported."""
+    if value is None:
+        return
+    if not isinstance(value, DartObject) or value.type != "CupertinoThemeData":
+        raise bad(value, "a CupertinoThemeData")
+    if any(x is not None for name, x in value.kwargs.items() if name not in ("applyThemeToAll", "key")):
+        raise unsupported("ThemeData.cupertinoOverrideTheme that overrides the Cupertino theme", value)
 
 
 def _theme_from(node: DartObject) -> dict[str, Any]:
@@ -135,6 +146,7 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
     for name in k:
         if name not in _THEME_IGNORED and name not in _THEME_HONOURED and name not in themes.HANDLED:
             raise unsupported(f"ThemeData.{name}", node)
+    _no_cupertino_override(k.get("cupertinoOverrideTheme"))
     material3 = k.get("useMaterial3", True) is not False
     dark = node.ctor == "dark" or _brightness(k.get("brightness"))
     scheme, seed = None, None

@@ -30,6 +30,8 @@ ACTION_ICONS: ContextVar[dict[str, Any]] = ContextVar("action_icons", default={}
 # Whether the ThemeData sets a bannerTheme (invisible unless a MaterialBanner is in the tree, which
 # then does not draw it)
 BANNER_THEMED: ContextVar[bool] = ContextVar("banner_themed", default=False)
+# ThemeData.platform (what adaptive widgets follow); the renderer's device is an Android phone
+PLATFORM: ContextVar[str] = ContextVar("theme_platform", default="android")
 _ACTION_ICON_BUILDERS = frozenset("backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
                                   "endDrawerButtonIconBuilder".split())
 
@@ -224,15 +226,18 @@ def action_icon_theme(value: Any) -> dict[str, Any]:
 @contextmanager
 def theme_defaults(theme_data: Any) -> Iterator[None]:
     """Build with this ThemeData's InputDecorationTheme as the defaults of every field's decoration,
-    its ActionIconTheme's icons for the buttons app bars imply, and whether it sets a bannerTheme."""
+    its ActionIconTheme's icons for the buttons app bars imply, whether it sets a bannerTheme, and
+    its platform."""
     k = theme_data.kwargs if isinstance(theme_data, DartObject) else {}
     given, icons = k.get("inputDecorationTheme"), k.get("actionIconTheme")
     token = INPUT_DECORATION.set(input_decoration_theme(given) if given is not None else {})
     icons_token = ACTION_ICONS.set(action_icon_theme(icons) if icons is not None else {})
     banner_token = BANNER_THEMED.set(k.get("bannerTheme") is not None)
+    platform_token = PLATFORM.set(getattr(k.get("platform"), "name", "android"))
     try:
         yield
     finally:
+        PLATFORM.reset(platform_token)
         INPUT_DECORATION.reset(token)
         ACTION_ICONS.reset(icons_token)
         BANNER_THEMED.reset(banner_token)

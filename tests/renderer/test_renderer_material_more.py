@@ -7,6 +7,7 @@ import flet as ft
 import pytest
 
 from flutter_renderer.api import ErrorKind
+from flutter_renderer.dart import DartError
 from flutter_renderer.embedded.values import MappingError
 
 from .test_renderer_widgets import built
@@ -252,3 +253,25 @@ void main() => runApp(MaterialApp(theme: ThemeData(textTheme: const TextTheme(he
     with pytest.raises(MappingError) as info:   # the app's own text theme: its sizes are not known here
         built(themed)
     assert info.value.kind is ErrorKind.UNSUPPORTED
+
+
+SWITCHES = """
+import 'package:flutter/material.dart';
+import 'package:flutter/cupertino.dart';
+void main() => runApp(MaterialApp(theme: {theme}, home: Scaffold(body: Switch.adaptive(value: true,
+    applyCupertinoTheme: false, onChanged: (bool v) {{}}))));
+"""
+
+
+def test_switch_adaptive_is_the_material_switch_on_the_android_device():
+    plain = built(SWITCHES.format(theme="ThemeData.light(useMaterial3: true)")).root.content
+    copied = built(SWITCHES.format(theme="ThemeData.light(useMaterial3: true).copyWith("
+                                         "cupertinoOverrideTheme: const CupertinoThemeData(applyThemeToAll: true))"))
+    assert isinstance(plain, ft.Switch) and plain.value is True and not plain.adaptive
+    assert isinstance(copied.root.content, ft.Switch) and copied.theme.use_material3
+    for theme in ("ThemeData(platform: TargetPlatform.iOS)",
+                  "ThemeData().copyWith(cupertinoOverrideTheme: const CupertinoThemeData(primaryColor: Colors.red))",
+                  "ThemeData().copyWith(colorScheme: const ColorScheme.light())"):   # derived colours not recomputed
+        with pytest.raises((MappingError, DartError)) as info:   # the last is the front end's
+            built(SWITCHES.format(theme=theme))
+        assert info.value.kind is ErrorKind.UNSUPPORTED, theme
