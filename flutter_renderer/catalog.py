@@ -299,8 +299,12 @@ CLASSES: dict[str, dict[str, Signature]] = {
                    "icon": sig("", _BUTTON + " icon", "onPressed label"), "styleFrom": sig("", _STYLE_FROM)},
     "OutlinedButton": {"": sig("", _BUTTON, "onPressed child"), "icon": sig("", _BUTTON + " icon", "onPressed label"),
                        "styleFrom": sig("", _STYLE_FROM)},
-    # (only its style factory: a DropdownMenuEntry's style in the closed menu's entries)
-    "MenuItemButton": {"styleFrom": sig("", _STYLE_FROM)},
+    # its style factory (a DropdownMenuEntry's style in the closed menu's entries) and the button of a
+    # MenuAnchor's menuChildren, which only the open menu shows
+    "MenuItemButton": {"styleFrom": sig("", _STYLE_FROM),
+                       "": sig("", "onPressed onHover requestFocusOnHover onFocusChange focusNode shortcut "
+                                   "semanticsLabel style statesController clipBehavior leadingIcon trailingIcon "
+                                   "closeOnActivate overflowAxis child")},
     "IconButton": {name: sig("", _ICON_BUTTON, "onPressed icon")
                    for name in ("", "filled", "filledTonal", "outlined")},
     "FloatingActionButton": {
@@ -864,6 +868,15 @@ CLASSES: dict[str, dict[str, Signature]] = {
                               "elevation backgroundColor shadowColor surfaceTintColor overlayColor side shape padding "
                               "textStyle hintStyle textCapitalization enabled autoFocus textInputAction keyboardType")},
     "SearchController": {"": sig()},
+    "MenuController": {"": sig()},
+    # MenuAnchor at rest: its builder's (or child's) widget; the menu and its buttons exist only open
+    "MenuAnchor": {"": sig("", "controller childFocusNode style alignmentOffset clipBehavior consumeOutsideTap "
+                               "onOpen onClose crossAxisUnconstrained builder child anchorTapClosesMenu",
+                           "menuChildren")},
+    "CheckboxMenuButton": {"": sig("", "tristate isError mouseCursor style statesController clipBehavior "
+                                       "trailingIcon closeOnActivate focusNode shortcut", "value onChanged child")},
+    "RadioMenuButton": {"": sig("", "toggleable mouseCursor style statesController clipBehavior trailingIcon "
+                                    "closeOnActivate focusNode shortcut", "value groupValue onChanged child")},
     "Autocomplete": {"": sig("", "displayStringForOption fieldViewBuilder onSelected optionsMaxHeight "
                                  "optionsViewBuilder optionsViewOpenDirection initialValue", "optionsBuilder")},
     "RawAutocomplete": {"": sig("", "optionsViewOpenDirection displayStringForOption fieldViewBuilder focusNode "
@@ -1147,7 +1160,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "LimitedBox OverflowBox UnconstrainedBox Baseline Table TableRow "
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationDrawer NavigationDrawerDestination "
-    "MenuAnchor SnackBar Dialog "
+    "SnackBar Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "UserAccountsDrawerHeader "
     "Flow ListWheelScrollView "

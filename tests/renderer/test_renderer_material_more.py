@@ -275,3 +275,15 @@ def test_switch_adaptive_is_the_material_switch_on_the_android_device():
         with pytest.raises((MappingError, DartError)) as info:   # the last is the front end's
             built(SWITCHES.format(theme=theme))
         assert info.value.kind is ErrorKind.UNSUPPORTED, theme
+
+
+def test_menu_anchor_at_rest_is_its_builders_widget_with_a_closed_controller():
+    anchor = body("MenuAnchor(menuChildren: <Widget>[CheckboxMenuButton(value: true, onChanged: (bool? v) {}, "
+                  "child: const Text('Show')), MenuItemButton(onPressed: () {}, child: const Text('Item'))], "
+                  "builder: (BuildContext context, MenuController controller, Widget? child) => TextButton("
+                  "onPressed: () => controller.open(), child: Text(controller.isOpen ? 'CLOSE' : 'OPEN')))")
+    button = find(anchor, ft.TextButton)
+    assert button is not None and find(button, ft.Text).value == "OPEN"
+    assert find(anchor, ft.Checkbox) is None
+    child = body("MenuAnchor(menuChildren: const <Widget>[], child: const Text('anchor'))")
+    assert isinstance(child, ft.Text) and child.value == "anchor"
