@@ -13,6 +13,7 @@ import flet as ft
 
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.compositions import gap
 from flutter_renderer.embedded.density import METRICS
 from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.registry import bad, build, unsupported, widget, widget_list
@@ -56,16 +57,12 @@ def _action_width_bound(action: Any) -> float:
     return max(64.0, 2 * _BUTTON_PADDING[action.type] + len(label.args[0]) * _CHAR_WIDTH_BOUND)
 
 
-def _gap(width: float) -> DartObject:
-    return DartObject("SizedBox", kwargs={"width": width})
-
-
 def _actions_bar(actions: list[Any]) -> DartObject:
     """Container(alignment: centerEnd, constraints: minHeight 52, padding: 8 x 0, OverflowBar(spacing 8)):
     a row of buttons (at most 48 px tall) is centred in 52 px."""
     row: list[Any] = []
     for action in actions:
-        row += [_gap(8.0), action] if row else [action]
+        row += [gap(8.0), action] if row else [action]
     return DartObject("Container", kwargs={
         "alignment": EnumValue("AlignmentDirectional", "centerEnd"), "height": 52.0,
         "padding": DartObject("EdgeInsets", "symmetric", kwargs={"horizontal": 8.0}),
@@ -91,9 +88,10 @@ def material_banner(node: DartObject) -> ft.Control:
             or BANNER_THEMED.get():
         raise unsupported("MaterialBanner in Material 2, with an elevation, an animation or a bannerTheme", node)
     single_row = len(actions) == 1 and not k.get("forceActionsBelow")
+    # default buttons are at most 48 px tall, so the bar is 52 px
+    widest = sum(_action_width_bound(action) for action in actions) + 8.0 * (len(actions) - 1)
     if not single_row:
         # the bar below gets the banner's width: a row when the buttons fit it, as OverflowBar decides
-        widest = sum(_action_width_bound(action) for action in actions) + 8.0 * (len(actions) - 1)
         if not is_full_width(node) or widest > SCREEN_WIDTH.get() - 16.0:
             raise unsupported("MaterialBanner whose actions may not fit in a row (OverflowBar)", node)
     padding = k.get("padding") or (_only(start=16.0, top=2.0) if single_row

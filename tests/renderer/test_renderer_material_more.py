@@ -287,3 +287,9 @@ def test_menu_anchor_at_rest_is_its_builders_widget_with_a_closed_controller():
     assert find(anchor, ft.Checkbox) is None
     child = body("MenuAnchor(menuChildren: const <Widget>[], child: const Text('anchor'))")
     assert isinstance(child, ft.Text) and child.value == "anchor"
+
+
+def test_material_banner_with_one_tall_action_is_unsupported():
+    with pytest.raises(MappingError) as info:
+        banner("SizedBox(height: 80, child: Text('tall'))")
+    assert info.value.kind is ErrorKind.UNSUPPORTED
