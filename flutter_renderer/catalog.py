@@ -1137,12 +1137,11 @@ CONSTANTS: dict[str, Any] = {
     # painting/borders.dart: where a side's stroke lies relative to the box's edge
     "BorderSide.strokeAlignInside": -1.0, "BorderSide.strokeAlignCenter": 0.0, "BorderSide.strokeAlignOutside": 1.0,
     "TextMagnifierConfiguration.disabled": DartObject("TextMagnifierConfiguration", "disabled"),
-    # services/system_chrome.dart: styles of the system's status and navigation bars, which a frame of
-    # the app's content does not show (AppBar.systemOverlayStyle, AnnotatedRegion take them)
-    "SystemUiOverlayStyle.light": DartObject("SystemUiOverlayStyle", "light"),
-    "SystemUiOverlayStyle.dark": DartObject("SystemUiOverlayStyle", "dark"),
     "kAlwaysCompleteAnimation": DartObject("AlwaysStoppedAnimation", "", (1.0,)),
     "kAlwaysDismissedAnimation": DartObject("AlwaysStoppedAnimation", "", (0.0,)),
+    # services/system_chrome.dart: the status and navigation bar styles (no system UI is drawn here)
+    "SystemUiOverlayStyle.light": DartObject("SystemUiOverlayStyle", "light"),
+    "SystemUiOverlayStyle.dark": DartObject("SystemUiOverlayStyle", "dark"),
     "double.infinity": float("inf"),
     "double.maxFinite": 1.7976931348623157e308,
     "double.nan": float("nan"),
