@@ -95,6 +95,11 @@ _COLOR_SCHEME = ("brightness primary onPrimary primaryContainer onPrimaryContain
                  "surfaceContainerHighest surfaceContainerHigh surfaceContainer surfaceContainerLow "
                  "surfaceContainerLowest surfaceDim surfaceBright outline outlineVariant shadow scrim inverseSurface "
                  "onInverseSurface inversePrimary surfaceTint background onBackground")
+_SWITCH_PARAMS = ("activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor "
+                  "activeThumbImage onActiveThumbImageError inactiveThumbImage onInactiveThumbImageError "
+                  "thumbColor trackColor trackOutlineColor trackOutlineWidth thumbIcon "
+                  "materialTapTargetSize dragStartBehavior mouseCursor focusColor hoverColor overlayColor "
+                  "splashRadius focusNode onFocusChange autofocus padding")
 _THEME_DATA = ("useMaterial3 colorScheme colorSchemeSeed brightness primaryColor primarySwatch primaryColorLight "
                "primaryColorDark scaffoldBackgroundColor canvasColor cardColor dividerColor disabledColor hintColor "
                "focusColor hoverColor highlightColor splashColor shadowColor secondaryHeaderColor "
@@ -144,6 +149,10 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "SafeArea": {"": sig("", "left top right bottom minimum maintainBottomViewPadding", "child")},
     "Builder": {"": sig("", "", "builder")},
     "Theme": {"": sig("", "", "data child")},
+    "RadioTheme": {"": sig("", "", "data child")},
+    "MaterialBanner": {"": sig("", "leading backgroundColor surfaceTintColor shadowColor dividerColor padding "
+                                   "leadingPadding contentTextStyle elevation margin forceActionsBelow "
+                                   "overflowAlignment onVisible animation", "content actions")},
     # --- layout ---
     "Column": {"": sig("", _FLEX)},
     "Row": {"": sig("", _FLEX)},
@@ -296,8 +305,12 @@ CLASSES: dict[str, dict[str, Signature]] = {
                    "icon": sig("", _BUTTON + " icon", "onPressed label"), "styleFrom": sig("", _STYLE_FROM)},
     "OutlinedButton": {"": sig("", _BUTTON, "onPressed child"), "icon": sig("", _BUTTON + " icon", "onPressed label"),
                        "styleFrom": sig("", _STYLE_FROM)},
-    # (only its style factory: a DropdownMenuEntry's style in the closed menu's entries)
-    "MenuItemButton": {"styleFrom": sig("", _STYLE_FROM)},
+    # its style factory (a DropdownMenuEntry's style in the closed menu's entries) and the button of a
+    # MenuAnchor's menuChildren, which only the open menu shows
+    "MenuItemButton": {"styleFrom": sig("", _STYLE_FROM),
+                       "": sig("", "onPressed onHover requestFocusOnHover onFocusChange focusNode shortcut "
+                                   "semanticsLabel style statesController clipBehavior leadingIcon trailingIcon "
+                                   "closeOnActivate overflowAxis child")},
     "IconButton": {name: sig("", _ICON_BUTTON, "onPressed icon")
                    for name in ("", "filled", "filledTonal", "outlined")},
     "FloatingActionButton": {
@@ -339,11 +352,8 @@ CLASSES: dict[str, dict[str, Signature]] = {
     "CheckboxListTile": {"": sig("", _TILE + " fillColor checkColor side isError tristate checkboxShape "
                                              "checkboxSemanticLabel checkboxScaleFactor titleAlignment",
                                  "value onChanged")},
-    "Switch": {"": sig("", "activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor "
-                           "activeThumbImage onActiveThumbImageError inactiveThumbImage onInactiveThumbImageError "
-                           "thumbColor trackColor trackOutlineColor trackOutlineWidth thumbIcon "
-                           "materialTapTargetSize dragStartBehavior mouseCursor focusColor hoverColor overlayColor "
-                           "splashRadius focusNode onFocusChange autofocus padding", "value onChanged")},
+    "Switch": {"": sig("", _SWITCH_PARAMS, "value onChanged"),
+               "adaptive": sig("", _SWITCH_PARAMS + " applyCupertinoTheme", "value onChanged")},
     "SwitchListTile": {"": sig("", _TILE + " activeThumbColor activeTrackColor inactiveThumbColor "
                                            "inactiveTrackColor activeThumbImage inactiveThumbImage thumbColor "
                                            "trackColor trackOutlineColor thumbIcon dragStartBehavior",
@@ -866,6 +876,15 @@ CLASSES: dict[str, dict[str, Signature]] = {
                               "elevation backgroundColor shadowColor surfaceTintColor overlayColor side shape padding "
                               "textStyle hintStyle textCapitalization enabled autoFocus textInputAction keyboardType")},
     "SearchController": {"": sig()},
+    "MenuController": {"": sig()},
+    # MenuAnchor at rest: its builder's (or child's) widget; the menu and its buttons exist only open
+    "MenuAnchor": {"": sig("", "controller childFocusNode style alignmentOffset clipBehavior consumeOutsideTap "
+                               "onOpen onClose crossAxisUnconstrained builder child anchorTapClosesMenu",
+                           "menuChildren")},
+    "CheckboxMenuButton": {"": sig("", "tristate isError mouseCursor style statesController clipBehavior "
+                                       "trailingIcon closeOnActivate focusNode shortcut", "value onChanged child")},
+    "RadioMenuButton": {"": sig("", "toggleable mouseCursor style statesController clipBehavior trailingIcon "
+                                    "closeOnActivate focusNode shortcut", "value groupValue onChanged child")},
     "Autocomplete": {"": sig("", "displayStringForOption fieldViewBuilder onSelected optionsMaxHeight "
                                  "optionsViewBuilder optionsViewOpenDirection initialValue", "optionsBuilder")},
     "RawAutocomplete": {"": sig("", "optionsViewOpenDirection displayStringForOption fieldViewBuilder focusNode "
@@ -959,10 +978,17 @@ CLASSES: dict[str, dict[str, Signature]] = {
                        "expand": sig("", "width height"),
                        "tight": sig("size")},
     "LinearGradient": {"": sig("", "begin end stops tileMode transform", "colors")},
+    "RadialGradient": {"": sig("", "center radius stops tileMode focal focalRadius transform", "colors")},
+    "SweepGradient": {"": sig("", "center startAngle endAngle stops tileMode transform", "colors")},
+    "SystemUiOverlayStyle": {"": sig("", "systemNavigationBarColor systemNavigationBarDividerColor "
+                                         "systemNavigationBarIconBrightness systemNavigationBarContrastEnforced "
+                                         "statusBarColor statusBarBrightness statusBarIconBrightness "
+                                         "systemStatusBarContrastEnforced")},
     "Alignment": {"": sig("x y")},
     "Color": {"": sig("value"), "fromARGB": sig("a r g b"), "fromRGBO": sig("r g b opacity")},
     "Duration": {"": sig("", "days hours minutes seconds milliseconds microseconds")},
-    "ThemeData": {"": sig("", _THEME_DATA), "light": sig("", "useMaterial3"), "dark": sig("", "useMaterial3")},
+    "ThemeData": {"": sig("", _THEME_DATA), "light": sig("", "useMaterial3"), "dark": sig("", "useMaterial3"),
+                  "from": sig("", "textTheme useMaterial3", "colorScheme")},
     "ColorScheme": {"fromSeed": sig("", _COLOR_SCHEME + " dynamicSchemeVariant contrastLevel", "seedColor"),
                     "light": sig("", _COLOR_SCHEME), "dark": sig("", _COLOR_SCHEME)},
     "AppBarTheme": {"": sig("", "color backgroundColor foregroundColor elevation scrolledUnderElevation shadowColor "
@@ -1144,7 +1170,7 @@ UNSUPPORTED: frozenset[str] = frozenset((
     "LimitedBox UnconstrainedBox Baseline Table TableRow "
     "CupertinoAlertDialog CupertinoDialogAction "
     "NavigationDrawer NavigationDrawerDestination "
-    "MenuAnchor SnackBar MaterialBanner Dialog "
+    "SnackBar Dialog "
     "SimpleDialog SimpleDialogOption BackdropFilter ShaderMask ColorFiltered ClipPath ImageFiltered "
     "UserAccountsDrawerHeader "
     "Flow ListWheelScrollView "

@@ -56,6 +56,11 @@ class CallEvaluation(EvaluatorBase):
             return self.invoke(self.program.functions[name], None, args, kwargs, node)
         if name in ("print", "debugPrint", "unawaited"):
             return None
+        if name in flutter_api.PAINTING_FUNCTIONS and len(args) == 1 and not kwargs:
+            try:
+                return flutter_api.PAINTING_FUNCTIONS[name](args[0])
+            except TypeError as exc:
+                raise self.error(node, str(exc)) from None
         if name in flutter_api.MATH_FUNCTIONS and "dart:math" in self.program.unprefixed:
             return self._builtin("math", name, args, kwargs, node)
         if self.is_known_type(name, node) or name in self.program.classes or kinds.is_flutter_type(name, self.program):

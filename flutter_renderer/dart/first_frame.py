@@ -42,6 +42,7 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("CupertinoContextMenu", "builder"): {"builder": ("context", "dismissed")},
     ("NestedScrollView", ""): {"headerSliverBuilder": ("context", "false")},
     ("SearchAnchor", ""): {"builder": ("context", "searchController")},
+    ("MenuAnchor", ""): {"builder": ("context", "menuController", "child")},
     ("Autocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("RawAutocomplete", ""): {"fieldViewBuilder": ("context", "fieldController", "focusNode", "callback")},
     ("FutureBuilder", ""): {"builder": ("context", "snapshot")},
@@ -114,7 +115,7 @@ NOTIFIER_QUIET = frozenset("addListener removeListener notifyListeners dispose".
 # Methods of controllers and notifiers that only schedule or listen.
 _QUIET = NOTIFIER_QUIET | frozenset(("addStatusListener removeStatusListener repeat stop animateTo animateBack fling "
                                      "jumpTo jumpToPage nextPage previousPage animateToPage clear requestFocus "
-                                     "unfocus").split())
+                                     "unfocus open close").split())
 
 
 def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: Any, width: float,
@@ -132,6 +133,7 @@ def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: An
         "dismissed": lambda: DartObject("AlwaysStoppedAnimation", "", (0.0,)),
         "false": lambda: False,   # NestedScrollView's innerBoxIsScrolled at rest
         "searchController": lambda: kwargs.get("searchController") or DartObject("SearchController"),
+        "menuController": lambda: kwargs.get("controller") or DartObject("MenuController"),
         "fieldController": lambda: kwargs.get("textEditingController") or DartObject("TextEditingController", kwargs={
             "text": _initial_text(kwargs.get("initialValue"))}),
         "focusNode": lambda: kwargs.get("focusNode") or DartObject("FocusNode"),
@@ -248,6 +250,8 @@ def get_property(receiver: DartObject, name: str) -> Any:
         return listened_value(receiver)
     if receiver.type == "SearchController" and name in _SEARCH_AT_REST:
         return _SEARCH_AT_REST[name]
+    if receiver.type == "MenuController" and name == "isOpen":   # no menu is open in a first frame
+        return False
     return MISSING
 
 

@@ -156,6 +156,22 @@ def _pow(base: float, exponent: float) -> float:
 MATH_FUNCTIONS = {"min": min, "max": max, "sqrt": math.sqrt, "pow": _pow, "sin": math.sin, "cos": math.cos}
 
 
+def _axis_direction(value: Any) -> str:
+    if not isinstance(value, EnumValue) or value.type != "AxisDirection":
+        raise TypeError(f"The argument type '{type(value).__name__}' can't be assigned to the parameter type 'AxisDirection'.")
+    return value.name
+
+
+_FLIPPED = {"up": "down", "down": "up", "left": "right", "right": "left"}
+# painting/basic_types.dart's top-level functions of directions
+PAINTING_FUNCTIONS: dict[str, Any] = {
+    "axisDirectionToAxis": lambda d: EnumValue("Axis", "vertical" if _axis_direction(d) in ("up", "down")
+                                               else "horizontal"),
+    "axisDirectionIsReversed": lambda d: _axis_direction(d) in ("up", "left"),
+    "flipAxisDirection": lambda d: EnumValue("AxisDirection", _FLIPPED[_axis_direction(d)]),
+}
+
+
 @cache
 def flet_colors() -> frozenset[str]:
     import flet as ft
@@ -261,6 +277,25 @@ def hsv_member(receiver: DartObject, name: str, args: list[Any] | None) -> Any:
     return MISSING
 
 
+# ThemeData.copyWith(...) fields that no other ThemeData field is derived from: replacing them equals
+# passing them to the constructor (a new colorScheme, brightness or canvasColor would not recompute
+# the colours ThemeData() derives from them, so copyWith of those is left unsupported).
+_THEME_COPY_FIELDS = frozenset(
+    "cupertinoOverrideTheme extensions pageTransitionsTheme splashFactory appBarTheme cardTheme chipTheme "
+    "dialogTheme dividerTheme elevatedButtonTheme filledButtonTheme outlinedButtonTheme textButtonTheme "
+    "iconButtonTheme floatingActionButtonTheme listTileTheme navigationBarTheme bottomNavigationBarTheme "
+    "tabBarTheme checkboxTheme radioTheme switchTheme sliderTheme progressIndicatorTheme bottomSheetTheme "
+    "drawerTheme snackBarTheme tooltipTheme textSelectionTheme scrollbarTheme popupMenuTheme menuTheme "
+    "bannerTheme timePickerTheme datePickerTheme".split())
+
+
+def theme_copy(receiver: DartObject, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """`ThemeData(...).copyWith(...)` of the fields above: the ThemeData built with them; MISSING else."""
+    if receiver.type != "ThemeData" or name != "copyWith" or args or not set(kwargs) <= _THEME_COPY_FIELDS:
+        return MISSING
+    return DartObject(receiver.type, receiver.ctor, receiver.args, {**receiver.kwargs, **kwargs})
+
+
 def theme_data() -> Props:
     """What `Theme.of(context)` returns: colors as theme roles, text styles by name."""
     scheme = {role: ColorValue(role.lower()) for role in COLOR_ROLES}
@@ -318,8 +353,21 @@ def media_query(width: float, height: float) -> Props:
     })
 
 
+# Colors.primaries / Colors.accents (material/colors.dart): the swatches in Flutter's order, grey left
+# out of the primaries as Flutter leaves it out.
+SWATCH_LISTS = {
+    "primaries": ("red", "pink", "purple", "deepPurple", "indigo", "blue", "lightBlue", "cyan", "teal", "green",
+                  "lightGreen", "lime", "yellow", "amber", "orange", "deepOrange", "brown", "blueGrey"),
+    "accents": ("redAccent", "pinkAccent", "purpleAccent", "deepPurpleAccent", "indigoAccent", "blueAccent",
+                "lightBlueAccent", "cyanAccent", "tealAccent", "greenAccent", "lightGreenAccent", "limeAccent",
+                "yellowAccent", "amberAccent", "orangeAccent", "deepOrangeAccent"),
+}
+
+
 def static_get(type_name: str, member: str) -> Any:
     """`Type.member` for the types evaluated here (not the catalog's); MISSING when unknown."""
+    if type_name == "Colors" and member in SWATCH_LISTS:
+        return [material_color(name) for name in SWATCH_LISTS[member]]
     if type_name == "Colors":
         return material_color(member) or MISSING
     if type_name == "Icons":

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from flutter_renderer import catalog
 from flutter_renderer.dart import dart_core, first_frame, still_state
-from flutter_renderer.dart.flutter_api import MISSING, hsv_member, shade, size, with_opacity
+from flutter_renderer.dart.flutter_api import MISSING, hsv_member, shade, size, theme_copy, with_opacity
 from flutter_renderer.dart.values import MapEntry, Props, Record, UserEnum, dart_str
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue, ThemeTextStyle
 from flutter_renderer.preferred_size import preferred_height
@@ -201,6 +201,8 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
         result = still_state.call_method(receiver, name, args, kwargs)
         if result is MISSING:
             result = hsv_member(receiver, name, args)
+        if result is MISSING:
+            result = theme_copy(receiver, name, args, kwargs)
         return first_frame.call_method(receiver, name, args, kwargs) if result is MISSING else result
     return MISSING
 

@@ -159,7 +159,8 @@ def _arrow(icon: str, enabled: bool, color: Any) -> DartObject:
                                              "onPressed": Closure(0) if enabled else None})
 
 
-def _gap(width: float) -> DartObject:
+def gap(width: float) -> DartObject:
+    """A SizedBox of this width between composed children."""
     return DartObject("SizedBox", "", (), {"width": width})
 
 
@@ -187,13 +188,13 @@ def paginated_data_table(node: DartObject) -> ft.Control:
     info = f"{first + 1}–{last} of {'about ' if approximate else ''}{count}"
     more = approximate or first + per_page < count
     first_last = k.get("showFirstLastButtons") is True
-    arrows = [_gap(32), DartObject("Text", "", (info,), {"style": ThemeTextStyle("bodySmall")}), _gap(32)]
+    arrows = [gap(32), DartObject("Text", "", (info,), {"style": ThemeTextStyle("bodySmall")}), gap(32)]
     arrows += [_arrow("first_page", first > 0, k.get("arrowHeadColor"))] if first_last else []
-    arrows += [_arrow("chevron_left", first > 0, k.get("arrowHeadColor")), _gap(24),
+    arrows += [_arrow("chevron_left", first > 0, k.get("arrowHeadColor")), gap(24),
                _arrow("chevron_right", more, k.get("arrowHeadColor"))]
     arrows += [_arrow("last_page", more and not approximate, k.get("arrowHeadColor"))] if first_last else []
     footer = DartObject("SizedBox", "", (), {"height": 56, "child": DartObject("Row", "", (), {
-        "mainAxisAlignment": EnumValue("MainAxisAlignment", "end"), "children": arrows + [_gap(14)]})})
+        "mainAxisAlignment": EnumValue("MainAxisAlignment", "end"), "children": arrows + [gap(14)]})})
     card = build(DartObject("Card", "", (), {"child": DartObject("Column", "", (), {
         "crossAxisAlignment": EnumValue("CrossAxisAlignment", "stretch"), "children": [footer]})},
         node.line, node.column))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from contextvars import ContextVar
 from typing import Any
 
 import flet as ft
 
 from flutter_renderer.embedded import density as tap
+from flutter_renderer.embedded import themes
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.fonts import ROBOTO_LINE_HEIGHT
 from flutter_renderer.embedded.material import make_list_tile
@@ -156,14 +158,23 @@ def _disabled(k: dict[str, Any]) -> bool:
 _CHECKBOX = "value tristate activeColor checkColor fillColor shape side isError"
 
 
+def _fill_at_rest(k: dict[str, Any], selected: bool) -> dict[ft.ControlState, Any] | None:
+    """`fillColor` (a WidgetStateProperty) resolved in the one state the first frame shows, so Flet's
+    resolution order of its state keys can't pick another; None (Flutter's default fill) when unset
+    or when the resolver returns null there."""
+    fill = v.color(v.state_value(k.get("fillColor"), selected=selected, disabled=_disabled(k),
+                                 error=bool(k.get("isError"))))
+    return {ft.ControlState.DEFAULT: fill} if fill is not None else None
+
+
 def _checkbox(node: DartObject) -> ft.Checkbox:
     k = node.kwargs
-    if k.get("fillColor") is not None:
-        raise unsupported(f"{node.type}.fillColor (a WidgetStateProperty)", node)
     value = k.get("value")
     if value is None and not k.get("tristate"):
         raise runtime_error(f"{node.type}.value is null but tristate is false", node)
+    # a tristate checkbox at null is drawn selected (checkbox.dart: MaterialState.selected unless false)
     return ft.Checkbox(value=value, tristate=bool(k.get("tristate")), active_color=v.color(k.get("activeColor")),
+                       fill_color=_fill_at_rest(k, value is not False),
                        check_color=v.color(k.get("checkColor")), shape=v.shape_border(k.get("checkboxShape") or
                                                                                         k.get("shape")),
                        border_side=v.border_side(k.get("side")), error=bool(k.get("isError")),
@@ -226,20 +237,54 @@ def switch(node: DartObject) -> ft.Control:
     return _switch(node)
 
 
+@widget("Switch.adaptive", honours=_SWITCH + " onChanged applyCupertinoTheme")
+def adaptive_switch(node: DartObject) -> ft.Control:
+    """Switch.adaptive: the Material Switch except on iOS and macOS, which the app's device (Android)
+    is not unless the theme says so."""
+    if themes.PLATFORM.get() in ("iOS", "macOS"):
+        raise unsupported(f"Switch.adaptive under ThemeData.platform {themes.PLATFORM.get()}", node)
+    return _switch(node)
+
+
 @widget("SwitchListTile", honours=_SWITCH + " " + _TILE)
 def switch_list_tile(node: DartObject) -> ft.Control:
     return _tile(node, _switch(node), "trailing")
 
 
+# The fillColor of the nearest RadioTheme widget (None: none, or it sets none); ThemeData.radioTheme
+# goes to Flet's theme instead, where Flutter's own Radio reads it.
+_RADIO_THEME_FILL: ContextVar[Any] = ContextVar("radio_theme_fill", default=None)
+# RadioThemeData fields that never show at rest
+_RADIO_THEME_INVISIBLE = frozenset("mouseCursor overlayColor splashRadius key".split())
+
+
+@widget("RadioTheme", honours="data child")
+def radio_theme(node: DartObject) -> ft.Control:
+    """RadioTheme: the radios below take its fillColor where they set neither fillColor nor (when
+    selected) activeColor, as radio.dart resolves them; its tap target size and density are unsupported."""
+    data = node.kwargs.get("data")
+    if not isinstance(data, DartObject) or data.type != "RadioThemeData":
+        raise bad(data, "a RadioThemeData")
+    for name, value in data.kwargs.items():
+        if value is not None and name != "fillColor" and name not in _RADIO_THEME_INVISIBLE:
+            raise unsupported(f"RadioTheme with RadioThemeData.{name}", node)
+    token = _RADIO_THEME_FILL.set(data.kwargs.get("fillColor"))
+    try:
+        return build(node.kwargs.get("child"))
+    finally:
+        _RADIO_THEME_FILL.reset(token)
+
+
 def _radio(node: DartObject) -> ft.Control:
     k = node.kwargs
-    if k.get("fillColor") is not None:
-        raise unsupported(f"{node.type}.fillColor (a WidgetStateProperty)", node)
     selected = k.get("value") == k.get("groupValue")
+    if k.get("fillColor") is None and not (selected and k.get("activeColor") is not None):
+        k = k | {"fillColor": _RADIO_THEME_FILL.get()}
     # Flet radios take their selection from an enclosing RadioGroup; one group per radio keeps the
     # Flutter semantics (selected when value == groupValue) without tracking groups across the tree.
     return ft.RadioGroup(value="on" if selected else None,
                          content=ft.Radio(value="on", active_color=v.color(k.get("activeColor")),
+                                          fill_color=_fill_at_rest(k, selected),
                                           toggleable=bool(k.get("toggleable")),
                                           disabled=k.get("onChanged") is None and k.get("enabled") is not True))
 

@@ -36,6 +36,7 @@ from flutter_renderer.embedded import (  # noqa: F401 - registers builders
     slivers,
     themes,
 )
+from flutter_renderer.embedded.banner import full_width
 from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_HEIGHT, SCREEN_WIDTH, default_style
 from flutter_renderer.embedded.registry import axes, build
@@ -108,7 +109,8 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     try:
         app_theme_node = tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
         with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.theme_defaults(app_theme_node):
-            root = build(home)
+            with full_width(home):
+                root = build(home)
         root = scaffold.route(root)
         root.expand = True
         restore_defaults(root)

@@ -32,6 +32,7 @@ from flutter_renderer.embedded.text_defaults import (
     merged,
     replaced,
     text_defaults,
+    type_scale_style,
 )
 from flutter_renderer.ir import DartObject, ThemeTextStyle
 
@@ -331,11 +332,21 @@ def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float
         color=v.color(k.get("foregroundColor")), bgcolor=v.color(k.get("backgroundColor")),
         shadow_color=v.color(k.get("shadowColor")), elevation=v.finite(k.get("elevation")),
         padding=v.edge_insets(k.get("padding")), side=v.border_side(k.get("side")),
-        shape=v.shape_border(k.get("shape")), text_style=v.text_style(k.get("textStyle")),
+        shape=v.shape_border(k.get("shape")), text_style=_button_text_style(k.get("textStyle")),
         icon_color=v.color(k.get("iconColor")), icon_size=v.finite(k.get("iconSize")),
         visual_density=_flet_density(k.get("visualDensity")),
     )
     return style, width, height
+
+
+def _button_text_style(value: Any) -> ft.TextStyle | None:
+    """ButtonStyle.textStyle. A theme style (`Theme.of(context).textTheme.headlineSmall`) is the type
+    scale's under a theme that keeps Flutter's Material 3 text theme; its colour never shows, as the
+    button paints its label in the foreground colour (button_style_button.dart)."""
+    metrics = tap.METRICS.get()
+    if isinstance(value, ThemeTextStyle) and value.name in TYPE_SCALE and metrics.material3 and not metrics.text_theme:
+        return type_scale_style(value.name)
+    return v.text_style(value)
 
 
 def _flet_density(value: Any) -> ft.VisualDensity | None:

@@ -70,6 +70,17 @@ def _search_width_check(node: DartObject) -> None:
         raise layout_error(f"{node.type} was given unbounded width (a search bar in a Row needs Expanded)", node)
 
 
+@widget("MenuAnchor", honours="menuChildren builder child controller childFocusNode style alignmentOffset "
+                               "consumeOutsideTap crossAxisUnconstrained anchorTapClosesMenu")
+def menu_anchor(node: DartObject) -> ft.Control:
+    """MenuAnchor at rest: the menu (menuChildren, its style and offset) shows only when opened, so the
+    anchor is the widget its builder returned (the front end ran it with a closed MenuController), or
+    its child."""
+    k = node.kwargs
+    built = k.get("builder")
+    return build(built if isinstance(built, DartObject) else k.get("child"))
+
+
 @widget("SearchBar", honours="controller focusNode hintText leading trailing onTap onChanged onSubmitted constraints "
                              "elevation backgroundColor shadowColor surfaceTintColor overlayColor side shape padding "
                              "textStyle hintStyle textCapitalization enabled autoFocus")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from contextvars import ContextVar
 from typing import Any, Callable
 
@@ -9,7 +10,9 @@ import flet as ft
 
 from flutter_renderer.embedded import themes
 from flutter_renderer.embedded import values as v
+from flutter_renderer.embedded.banner import full_width, is_full_width
 from flutter_renderer.embedded.density import METRICS, from_theme
+from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
     axes,
     bad,
@@ -112,9 +115,30 @@ def _app_bar_theme(node: Any) -> ft.AppBarTheme | None:
 _THEME_IGNORED = {"key", "primarySwatch", "primaryColor", "primaryColorLight", "primaryColorDark", "fontFamily",
                   "fontFamilyFallback", "package", "platform", "pageTransitionsTheme",
                   "splashFactory", "splashColor", "highlightColor", "hoverColor", "focusColor", "extensions"}
-_THEME_HONOURED = {"useMaterial3", "colorScheme", "colorSchemeSeed", "brightness", "scaffoldBackgroundColor",
+_THEME_HONOURED = {"cupertinoOverrideTheme", "useMaterial3", "colorScheme", "colorSchemeSeed", "brightness", "scaffoldBackgroundColor",
                    "canvasColor", "cardColor", "dividerColor", "appBarTheme", "visualDensity",
                    "materialTapTargetSize"}
+
+
+def _no_cupertino_override(value: Any) -> None:
+    """ThemeData.cupertinoOverrideTheme: accepted when it overrides nothing (`applyThemeToAll` only
+    changes adaptive widgets on Apple platforms); any override of the Cupertino colours is unsupported."""
+    if value is None:
+        return
+    if not isinstance(value, DartObject) or value.type != "CupertinoThemeData":
+        raise bad(value, "a CupertinoThemeData")
+    if any(x is not None for name, x in value.kwargs.items() if name not in ("applyThemeToAll", "key")):
+        raise unsupported("ThemeData.cupertinoOverrideTheme that overrides the Cupertino theme", value)
+
+
+def _theme_from(node: DartObject) -> dict[str, Any]:
+    """ThemeData.from's arguments as the ThemeData(...) it returns (theme_data.dart). In Material 3 that
+    differs from ThemeData(colorScheme:) only in the divider colour (onSurface at 12%, not outline);
+    the Material 2 version sets surfaces the M2 ThemeData here does not derive, so it is unsupported."""
+    k = {name: value for name, value in node.kwargs.items() if value is not None}
+    if k.get("useMaterial3", True) is False:
+        raise unsupported("ThemeData.from(useMaterial3: false)", node)
+    return k | {"dividerColor": ColorValue("onsurface,0.12")}
 
 
 def theme(node: Any) -> tuple[ft.Theme, bool]:
@@ -124,10 +148,12 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
         return ft.Theme(color_scheme=ft.ColorScheme(**BASELINE_LIGHT), **base), False
     if not isinstance(node, DartObject) or node.type != "ThemeData":
         raise bad(node, "a ThemeData")
-    k = {name: value for name, value in node.kwargs.items() if value is not None}
+    k = _theme_from(node) if node.ctor == "from" else \
+        {name: value for name, value in node.kwargs.items() if value is not None}
     for name in k:
         if name not in _THEME_IGNORED and name not in _THEME_HONOURED and name not in themes.HANDLED:
             raise unsupported(f"ThemeData.{name}", node)
+    _no_cupertino_override(k.get("cupertinoOverrideTheme"))
     material3 = k.get("useMaterial3", True) is not False
     dark = node.ctor == "dark" or _brightness(k.get("brightness"))
     scheme, seed = None, None
@@ -180,7 +206,7 @@ def app_bar(node: DartObject) -> ft.Control:
 _SCAFFOLD = ("appBar body floatingActionButton floatingActionButtonLocation drawer endDrawer bottomNavigationBar "
              "bottomSheet backgroundColor resizeToAvoidBottomInset extendBody extendBodyBehindAppBar "
              "drawerEnableOpenDragGesture endDrawerEnableOpenDragGesture drawerEdgeDragWidth drawerScrimColor "
-             "floatingActionButtonAnimator")
+             "floatingActionButtonAnimator persistentFooterButtons persistentFooterAlignment")
 
 
 # BottomAppBar's height in Material 3 (material/bottom_app_bar.dart, _BottomAppBarDefaultsM3).
@@ -202,25 +228,109 @@ def _extended_body(body: ft.Control, nav_node: Any, nav: ft.Control) -> ft.Contr
     return ft.Stack([body], clip_behavior=ft.ClipBehavior.NONE, expand=True)
 
 
+def _above_body(band: ft.Control, body: ft.Control | None) -> ft.Control:
+    """A full-width band on top of the body, which takes the rest of the Scaffold's height."""
+    if body is not None:
+        body.expand = True
+    return ft.Column([band] + ([body] if body is not None else []), spacing=0,
+                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+
+# Widgets that grow to the maximum height their parent allows, and the child they pass it to (None:
+# none, or the child's size does not matter).
+_FILLS_HEIGHT = {"Column": None, "Center": None, "Align": None, "SizedBox.expand": None, "Placeholder": None,
+                 "Container": "child", "DecoratedBox": "child", "ColoredBox": "child", "Padding": "child",
+                 "SafeArea": "child", "Material": "child"}
+
+
+def _fills_height(node: Any) -> bool:
+    """Whether a widget under a loose maximum height takes all of it (a Column of the default
+    mainAxisSize, a childless Container, ...), so drawing it at that height is Flutter's layout."""
+    if not isinstance(node, DartObject):
+        return False
+    name = f"{node.type}.{node.ctor}" if node.ctor else node.type
+    k = node.kwargs
+    if name not in _FILLS_HEIGHT or k.get("heightFactor") is not None or k.get("height") is not None:
+        return False
+    if name == "Column":
+        return getattr(k.get("mainAxisSize"), "name", "max") == "max"
+    if name == "Container" and k.get("constraints") is not None:
+        return False
+    if name == "Container" and (k.get("alignment") is not None or k.get("child") is None):
+        return True
+    child = _FILLS_HEIGHT[name]
+    return child is None or _fills_height(k.get(child))
+
+
+def _preferred_size_bar(node: DartObject) -> ft.Control:
+    """PreferredSize as Scaffold.appBar: Scaffold lays it out at the full width under a maximum height
+    of `preferredSize.height` (plus no status bar here) and starts the body below it. Drawn at that
+    height when its child fills it; a child of its own height is unsupported (unknown here)."""
+    _, height = v.size(node.kwargs.get("preferredSize")) or (None, None)
+    child = node.kwargs.get("child")
+    if height is None or math.isinf(height) or not _fills_height(child):
+        raise unsupported("PreferredSize as Scaffold.appBar with a child of its own height", node)
+    return ft.Container(build(child), height=height)
+
+
+# An IconButton left at its defaults is at most 48 px wide (a 24 px icon, 8 px padding, the 48 px tap
+# target); OverflowBar lays out buttons of known width in a row when they fit.
+_DEFAULT_ICON_BUTTON = frozenset("icon color onPressed tooltip disabledColor key".split())
+_FOOTER_ROW = {-1.0: ft.MainAxisAlignment.START, 0.0: ft.MainAxisAlignment.CENTER, 1.0: ft.MainAxisAlignment.END}
+
+
+def _with_footer(node: DartObject, body: ft.Control | None) -> ft.Control:
+    """Scaffold.persistentFooterButtons (*composed*; Flet's Scaffold has no footer): scaffold.dart puts
+    them in an OverflowBar (spacing 8) in a Container (padding 8, `persistentFooterAlignment`) of its
+    intrinsic height under a 1 px top border from Divider.createBorderSide, between the body and the
+    bottom navigation bar. Drawn as a row only for default IconButtons that fit the screen's width;
+    a FAB or bottom sheet (laid out above the footer) is unsupported."""
+    k = node.kwargs
+    buttons = widget_list(node, "persistentFooterButtons")
+    if k.get("floatingActionButton") is not None or k.get("bottomSheet") is not None:
+        raise unsupported("Scaffold.persistentFooterButtons with a floatingActionButton/bottomSheet", node)
+    for button in buttons:
+        icon = button.kwargs.get("icon") if isinstance(button, DartObject) else None
+        if not (isinstance(button, DartObject) and button.type == "IconButton" and not button.ctor
+                and set(button.kwargs) <= _DEFAULT_ICON_BUTTON and isinstance(icon, DartObject)
+                and icon.type == "Icon" and (icon.kwargs.get("size") or 24) <= 24):
+            raise unsupported("Scaffold.persistentFooterButtons other than IconButtons at their defaults", node)
+    if len(buttons) * 56 - 8 > SCREEN_WIDTH.get() - 16:
+        raise unsupported("Scaffold.persistentFooterButtons wider than the screen (an OverflowBar column)", node)
+    where = v.alignment(k.get("persistentFooterAlignment")) or ft.Alignment(1, 0)
+    if where.x not in _FOOTER_ROW:
+        raise unsupported("Scaffold.persistentFooterAlignment between start, centre and end", node)
+    row = ft.Row([build(button) for button in buttons], spacing=8, alignment=_FOOTER_ROW[where.x])
+    footer = ft.Column([ft.Divider(height=1, thickness=1), ft.Container(row, padding=8)], spacing=0,
+                       horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    if body is None:
+        body = ft.Container()
+    body.expand = True
+    return ft.Column([body, footer], spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+
 @widget("Scaffold", honours=_SCAFFOLD)
 def scaffold(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("extendBodyBehindAppBar"):
         raise unsupported("Scaffold.extendBodyBehindAppBar", node)
     bar_node = k.get("appBar")
-    if bar_node is not None and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
+    custom_bar = isinstance(bar_node, DartObject) and bar_node.type == "PreferredSize"
+    if bar_node is not None and not custom_bar and not (isinstance(bar_node, DartObject) and bar_node.type == "AppBar"):
         raise unsupported(f"{v.describe(bar_node)} as Scaffold.appBar (only AppBar)", node)
     with axes(vertical=False, horizontal=False):
-        body = build_optional(k.get("body"))
+        with full_width(k.get("body") if is_full_width(node) else None):
+            body = build_optional(k.get("body"))
+        if custom_bar:
+            body = _above_body(_preferred_size_bar(bar_node), body)
+            bar_node = None
         bottom = build_optional(bar_node.kwargs.get("bottom")) if bar_node is not None else None
         if bottom is not None:
             # Flet's AppBar has no `bottom`: the bar (typically a TabBar) is drawn right under the app
             # bar, on the app bar's color, above the body.
-            band = ft.Container(bottom, bgcolor=v.color(bar_node.kwargs.get("backgroundColor")))
-            if body is not None:
-                body.expand = True
-            body = ft.Column([band] + ([body] if body is not None else []), spacing=0,
-                             horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+            body = _above_body(ft.Container(bottom, bgcolor=v.color(bar_node.kwargs.get("backgroundColor"))), body)
+        if k.get("persistentFooterButtons") is not None:
+            body = _with_footer(node, body)
         nav_node = k.get("bottomNavigationBar")
         nav = build_optional(nav_node)
         fab = build_optional(k.get("floatingActionButton"))

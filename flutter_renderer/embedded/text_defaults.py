@@ -32,6 +32,15 @@ TYPE_SCALE = {
     "labelLarge": (14, 20, 0.1, 500), "labelMedium": (12, 16, 0.5, 500), "labelSmall": (11, 16, 0.5, 500),
     "bodyLarge": (16, 24, 0.5, 400), "bodyMedium": (14, 20, 0.25, 400), "bodySmall": (12, 16, 0.4, 400),
 }
+
+
+def type_scale_style(name: str, color: str | None = None) -> ft.TextStyle:
+    """The Material 3 type scale's style `name` (size, line height, letter spacing, weight)."""
+    size, line, spacing, weight = TYPE_SCALE[name]
+    return ft.TextStyle(size=size, height=line / size, letter_spacing=spacing, weight=ft.FontWeight(f"w{weight}"),
+                        color=color)
+
+
 # Flutter widgets that set their own default text style for what they contain (they are, or build, a
 # Material, or wrap their labels in a DefaultTextStyle of their own).
 TEXT_SCOPES = frozenset((

@@ -18,7 +18,7 @@ import flet as ft
 from flutter_renderer.embedded import values as v
 from flutter_renderer.embedded.material import button_style
 from flutter_renderer.embedded.registry import bad, unsupported
-from flutter_renderer.embedded.text_defaults import TYPE_SCALE, merge
+from flutter_renderer.embedded.text_defaults import TYPE_SCALE, merge, type_scale_style
 from flutter_renderer.ir import DartObject
 
 # Themes of widgets a first frame never shows.
@@ -28,6 +28,11 @@ INVISIBLE_THEMES = frozenset("tooltipTheme snackBarTheme popupMenuTheme textSele
 INPUT_DECORATION: ContextVar[Mapping[str, Any]] = ContextVar("input_decoration", default=MappingProxyType({}))
 # ActionIconThemeData: the icon widgets its builders built (the front end ran them), by builder name.
 ACTION_ICONS: ContextVar[Mapping[str, Any]] = ContextVar("action_icons", default=MappingProxyType({}))
+# Whether the ThemeData sets a bannerTheme (invisible unless a MaterialBanner is in the tree, which
+# then does not draw it)
+BANNER_THEMED: ContextVar[bool] = ContextVar("banner_themed", default=False)
+# ThemeData.platform (what adaptive widgets follow); the renderer's device is an Android phone
+PLATFORM: ContextVar[str] = ContextVar("theme_platform", default="android")
 _ACTION_ICON_BUILDERS = frozenset("backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
                                   "endDrawerButtonIconBuilder".split())
 
@@ -48,9 +53,7 @@ def text_theme(value: Any) -> ft.TextTheme:
             continue
         if name not in TYPE_SCALE:
             raise unsupported(f"TextTheme.{name} (a Material 2 name)", value)
-        size, line, spacing, weight = TYPE_SCALE[name]
-        base = ft.TextStyle(size=size, height=line / size, letter_spacing=spacing,
-                            weight=ft.FontWeight(f"w{weight}"), color="onsurface")
+        base = type_scale_style(name, "onsurface")
         styles["".join("_" + c.lower() if c.isupper() else c for c in name)] = merge(base, v.text_style(style))
     return ft.TextTheme(**styles)
 
@@ -223,14 +226,19 @@ def action_icon_theme(value: Any) -> dict[str, Any]:
 
 @contextmanager
 def theme_defaults(theme_data: Any) -> Iterator[None]:
-    """Build with this ThemeData's InputDecorationTheme as the defaults of every field's decoration and
-    its ActionIconTheme's icons for the buttons app bars imply."""
+    """Build with this ThemeData's InputDecorationTheme as the defaults of every field's decoration,
+    its ActionIconTheme's icons for the buttons app bars imply, whether it sets a bannerTheme, and
+    its platform."""
     k = theme_data.kwargs if isinstance(theme_data, DartObject) else {}
     given, icons = k.get("inputDecorationTheme"), k.get("actionIconTheme")
     token = INPUT_DECORATION.set(input_decoration_theme(given) if given is not None else {})
     icons_token = ACTION_ICONS.set(action_icon_theme(icons) if icons is not None else {})
+    banner_token = BANNER_THEMED.set(k.get("bannerTheme") is not None)
+    platform_token = PLATFORM.set(getattr(k.get("platform"), "name", "android"))
     try:
         yield
     finally:
+        PLATFORM.reset(platform_token)
         INPUT_DECORATION.reset(token)
         ACTION_ICONS.reset(icons_token)
+        BANNER_THEMED.reset(banner_token)

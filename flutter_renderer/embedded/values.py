@@ -275,24 +275,36 @@ def box_shadows(value: Any) -> list[ft.BoxShadow] | None:
     return shadows
 
 
-def gradient(value: Any) -> ft.LinearGradient | None:
+_GRADIENTS = ("LinearGradient", "RadialGradient", "SweepGradient")
+
+
+def gradient(value: Any) -> ft.Gradient | None:
+    """Linear / Radial / SweepGradient -> the Flet gradient of the same name (Flet hands Flutter's
+    own gradient the same fields), with Flutter's defaults for the ones left out."""
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "LinearGradient":
+    if not isinstance(value, DartObject) or value.type not in _GRADIENTS:
         raise unsupported(describe(value), value)
     k = value.kwargs
     if k.get("transform") is not None:
-        raise unsupported("LinearGradient.transform", value)
+        raise unsupported(f"{value.type}.transform", value)
     colors = k.get("colors")
     if not isinstance(colors, list) or len(colors) < 2:
         raise bad(colors, "a List<Color> of at least two colors")
-    return ft.LinearGradient(
-        colors=[color(c) for c in colors],
-        begin=alignment(k.get("begin")) or ft.Alignment(-1, 0),
-        end=alignment(k.get("end")) or ft.Alignment(1, 0),
-        stops=[finite(s) for s in k["stops"]] if k.get("stops") else None,
-        tile_mode=enum(k.get("tileMode"), "TileMode", ft.GradientTileMode) or ft.GradientTileMode.CLAMP,
-    )
+    common = dict(colors=[color(c) for c in colors],
+                  stops=[finite(s) for s in k["stops"]] if k.get("stops") else None,
+                  tile_mode=enum(k.get("tileMode"), "TileMode", ft.GradientTileMode) or ft.GradientTileMode.CLAMP)
+    center = alignment(k.get("center")) or ft.Alignment(0, 0)
+    if value.type == "RadialGradient":
+        radius, focal_radius = finite(k.get("radius")), finite(k.get("focalRadius"))
+        return ft.RadialGradient(center=center, radius=0.5 if radius is None else radius,
+                                 focal=alignment(k.get("focal")), focal_radius=focal_radius or 0.0, **common)
+    if value.type == "SweepGradient":
+        start, end = finite(k.get("startAngle")), finite(k.get("endAngle"))
+        return ft.SweepGradient(center=center, start_angle=start or 0.0,
+                                end_angle=2 * math.pi if end is None else end, **common)
+    return ft.LinearGradient(begin=alignment(k.get("begin")) or ft.Alignment(-1, 0),
+                             end=alignment(k.get("end")) or ft.Alignment(1, 0), **common)
 
 
 def shape_border(value: Any) -> ft.OutlinedBorder | None:

@@ -156,6 +156,13 @@ EXPRESSIONS = [
     ("Colors.blueGrey.shade100", ColorValue("bluegrey100")),
     ("Colors.blue[700]", ColorValue("blue700")),
     ("Colors.white70", ColorValue("white70")),
+    # Flutter's lists: 18 primaries without grey, 16 accents
+    ("Colors.primaries.length", 18),
+    ("Colors.primaries[3]", ColorValue("deeppurple")),
+    ("Colors.primaries[20 % Colors.primaries.length].shade700", ColorValue("purple700")),
+    ("Colors.primaries.contains(Colors.grey)", False),
+    ("Colors.primaries.contains(Colors.blueGrey)", True),
+    ("Colors.accents.last", ColorValue("deeporangeaccent")),
     ("Colors.transparent", ColorValue("transparent")),
     ("Colors.red.withOpacity(0.5)", ColorValue("red,0.5")),
     ("Colors.red.withValues(alpha: 0.25)", ColorValue("red,0.25")),
