@@ -19,12 +19,17 @@ from typing import Any
 from flutter_renderer.ir import ColorValue, DartObject, EnumValue
 
 # Tween classes whose value between the ends is a plain interpolation of begin and end
-TWEENS = frozenset(("Tween ColorTween SizeTween RectTween IntTween StepTween AlignmentTween AlignmentGeometryTween "
-                    "EdgeInsetsTween EdgeInsetsGeometryTween BorderRadiusTween DecorationTween TextStyleTween "
-                    "RelativeRectTween BoxConstraintsTween FractionalOffsetTween ThemeDataTween BorderTween "
-                    "ShapeBorderTween Matrix4Tween MaterialRectArcTween MaterialRectCenterArcTween").split())
-ANIMATIONS = frozenset(("AnimationController CurvedAnimation ReverseAnimation AlwaysStoppedAnimation "
-                        "ProxyAnimation Animation").split())
+TWEENS = frozenset(
+    (
+        "Tween ColorTween SizeTween RectTween IntTween StepTween AlignmentTween AlignmentGeometryTween "
+        "EdgeInsetsTween EdgeInsetsGeometryTween BorderRadiusTween DecorationTween TextStyleTween "
+        "RelativeRectTween BoxConstraintsTween FractionalOffsetTween ThemeDataTween BorderTween "
+        "ShapeBorderTween Matrix4Tween MaterialRectArcTween MaterialRectCenterArcTween"
+    ).split()
+)
+ANIMATIONS = frozenset(
+    ("AnimationController CurvedAnimation ReverseAnimation AlwaysStoppedAnimation ProxyAnimation Animation").split()
+)
 # The chained tween of `tween.chain(parent)`, kept on the tween (Flutter's _ChainedEvaluation).
 CHAIN = "_chain"
 
@@ -72,7 +77,7 @@ def value_of(animation: Any) -> Any:
         return animation.args[0] if animation.args else None
     if animation.type == "CurvedAnimation":
         return curve_at(k.get("curve"), value_of(k.get("parent")))
-    if animation.type == "Animation":   # `tween.animate(parent)` / `parent.drive(tween)`
+    if animation.type == "Animation":  # `tween.animate(parent)` / `parent.drive(tween)`
         return tween_at(k.get("tween"), value_of(k.get("parent")))
     if animation.type == "ReverseAnimation":
         return 1.0 - value_of(animation.args[0] if animation.args else k.get("parent"))
@@ -110,7 +115,7 @@ def tween_at(tween: Any, t: float) -> Any:
     if t == 1.0:
         return end
     value = lerp(begin, end, t)
-    if tween.type == "IntTween":   # Dart's round(): halves away from zero
+    if tween.type == "IntTween":  # Dart's round(): halves away from zero
         return int(math.copysign(math.floor(abs(value) + 0.5), value))
     if tween.type == "StepTween":
         return math.floor(value)
@@ -124,9 +129,16 @@ def lerp(begin: Any, end: Any, t: float) -> Any:
     if isinstance(begin, ColorValue) and isinstance(end, ColorValue) and _hex(begin) and _hex(end):
         channels = [round(a + (b - a) * t) for a, b in zip(_hex(begin), _hex(end))]
         return ColorValue("#" + "".join(f"{c:02X}" for c in channels))
-    if (isinstance(begin, DartObject) and isinstance(end, DartObject) and (begin.type, begin.ctor) == (end.type, end.ctor)
-            and not begin.kwargs and not end.kwargs and begin.args and len(begin.args) == len(end.args)
-            and all(_is_number(a) and _is_number(b) for a, b in zip(begin.args, end.args))):
+    if (
+        isinstance(begin, DartObject)
+        and isinstance(end, DartObject)
+        and (begin.type, begin.ctor) == (end.type, end.ctor)
+        and not begin.kwargs
+        and not end.kwargs
+        and begin.args
+        and len(begin.args) == len(end.args)
+        and all(_is_number(a) and _is_number(b) for a, b in zip(begin.args, end.args))
+    ):
         return DartObject(begin.type, begin.ctor, tuple(a + (b - a) * t for a, b in zip(begin.args, end.args)))
     raise AnimationUnsupported(f"interpolating {_describe(begin)} to {_describe(end)} (at {t:g})")
 
@@ -134,7 +146,7 @@ def lerp(begin: Any, end: Any, t: float) -> Any:
 def _hex(color: ColorValue) -> tuple[int, ...] | None:
     spec = color.spec
     if spec.startswith("#") and len(spec) == 9:
-        return tuple(int(spec[i:i + 2], 16) for i in range(1, 9, 2))
+        return tuple(int(spec[i : i + 2], 16) for i in range(1, 9, 2))
     return None
 
 

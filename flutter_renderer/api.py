@@ -15,13 +15,13 @@ from typing import Protocol, Sequence, runtime_checkable
 class ErrorKind(str, Enum):
     """Why a sample did not render. The values are what reports and MLflow tables show."""
 
-    SYNTAX = "syntax"            # the file does not parse as Dart
-    ANALYSIS = "analysis"        # parses, but names an unknown symbol/parameter or misses a required one
+    SYNTAX = "syntax"  # the file does not parse as Dart
+    ANALYSIS = "analysis"  # parses, but names an unknown symbol/parameter or misses a required one
     UNSUPPORTED = "unsupported"  # valid Flutter that this backend cannot reproduce
-    OVERFLOW = "overflow"        # Flutter reported a layout overflow / unbounded constraint
-    RUNTIME = "runtime"          # an exception while building or painting
-    TIMEOUT = "timeout"          # the sample exceeded its time budget
-    CRASH = "crash"              # the backend itself failed (browser or SDK process died) after a retry
+    OVERFLOW = "overflow"  # Flutter reported a layout overflow / unbounded constraint
+    RUNTIME = "runtime"  # an exception while building or painting
+    TIMEOUT = "timeout"  # the sample exceeded its time budget
+    CRASH = "crash"  # the backend itself failed (browser or SDK process died) after a retry
 
 
 class SourceError(Exception):

@@ -26,8 +26,9 @@ from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
 from flutter_renderer.settings import RendererSettings
 
 UNSUPPORTED_MARK = "MaterialApp(routes:"
-UNSUPPORTED_MESSAGE = ("line 3:10: MaterialApp without home (routes/onGenerateRoute) is not supported by the "
-                       "embedded renderer")
+UNSUPPORTED_MESSAGE = (
+    "line 3:10: MaterialApp without home (routes/onGenerateRoute) is not supported by the embedded renderer"
+)
 FAIL_MARKER = "// fail-render"
 SYNTAX_MESSAGE = "line 1: expected ';'"
 
@@ -78,8 +79,9 @@ class FakeBackend:
             return RenderResult.failure(ErrorKind.SYNTAX, SYNTAX_MESSAGE)
         return RenderResult(ok=True, png=to_png(screen) if isinstance(screen, Image.Image) else screen)
 
-    def render_batch(self, codes: Sequence[str], *, size: RenderSize | None = None,
-                     timeout: float | None = None) -> list[RenderResult]:
+    def render_batch(
+        self, codes: Sequence[str], *, size: RenderSize | None = None, timeout: float | None = None
+    ) -> list[RenderResult]:
         """One result per code, in order; `size` defaults to the settings' size, as a real backend's."""
         self.calls.append(list(codes))
         return [self._one(code, size or self.settings.size) for code in codes]

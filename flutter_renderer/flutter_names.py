@@ -69,8 +69,17 @@ def write_index(header: list[str], names: Mapping[str, tuple[Declaration, list[s
     lines = list(header)
     for name in sorted(names):
         decl, libraries = names[name]
-        lines.append("\t".join([name, decl.kind, _field(libraries), _field(decl.supertypes),
-                                "complete" if decl.complete else "partial"]))
+        lines.append(
+            "\t".join(
+                [
+                    name,
+                    decl.kind,
+                    _field(libraries),
+                    _field(decl.supertypes),
+                    "complete" if decl.complete else "partial",
+                ]
+            )
+        )
         for ctor in sorted(decl.constructors):
             c = decl.constructors[ctor]
             named = sorted(("!" if n in c.required else "") + n for n in c.named)
@@ -110,8 +119,10 @@ class FlutterNames:
             if parts[1] == "constructor":
                 named = _split(parts[3])
                 decl.constructors[member] = Constructor(
-                    tuple(_split(parts[2])), frozenset(n.lstrip("!") for n in named),
-                    frozenset(n[1:] for n in named if n.startswith("!")))
+                    tuple(_split(parts[2])),
+                    frozenset(n.lstrip("!") for n in named),
+                    frozenset(n[1:] for n in named if n.startswith("!")),
+                )
             elif parts[1] == "static":
                 decl.statics.add(member)
             else:
@@ -174,14 +185,15 @@ class FlutterNames:
         lineage = self.lineage(owner)
         if not lineage:
             return None
-        root = self.declarations.get("Object")   # every class is an Object, declared or not
+        root = self.declarations.get("Object")  # every class is an Object, declared or not
         if root is not None and root not in lineage:
             lineage.append(root)
         if any(member in decl.members for decl in lineage):
             return True
         known = {decl.name for decl in lineage}
         complete = all(decl.complete for decl in lineage) and all(
-            s in known for decl in lineage for s in decl.supertypes)
+            s in known for decl in lineage for s in decl.supertypes
+        )
         return False if complete else None
 
     def constructor(self, owner: str, name: str = "") -> Constructor | None:
@@ -193,7 +205,7 @@ class FlutterNames:
 def library_of(uri: str) -> str:
     """The library id a file's import names: `package:flutter/material.dart` -> `material`."""
     if uri.startswith("package:flutter/") and uri.endswith(".dart"):
-        return uri[len("package:flutter/"):-len(".dart")]
+        return uri[len("package:flutter/") : -len(".dart")]
     return uri
 
 

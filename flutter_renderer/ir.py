@@ -20,7 +20,7 @@ class DartObject:
     ctor: str = ""
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict, hash=False)
-    line: int = 0     # 1-based source position of the constructor call, for error messages
+    line: int = 0  # 1-based source position of the constructor call, for error messages
     column: int = 0
 
 

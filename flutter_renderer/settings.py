@@ -20,7 +20,8 @@ class RendererSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     backend: Literal["embedded", "flutter"] = Field(
-        "embedded", description='"embedded" (Flet + Chromium, runs anywhere) | "flutter" (real Flutter SDK)')
+        "embedded", description='"embedded" (Flet + Chromium, runs anywhere) | "flutter" (real Flutter SDK)'
+    )
     width: int = Field(390, ge=16, le=4096, description="logical pixels")
     height: int = Field(844, ge=16, le=4096, description="logical pixels")
     pixel_ratio: float = Field(1.0, gt=0, le=4, description="device pixels per logical pixel")
@@ -29,17 +30,20 @@ class RendererSettings(BaseModel):
     chromium_path: str = Field("/usr/bin/chromium", description="embedded backend: the Chromium binary")
     flutter_sdk: str = Field("", description="path to the Flutter SDK; empty = `flutter` on PATH")
     real_fonts: bool = Field(
-        True, description="flutter backend: load Roboto + MaterialIcons instead of Ahem block glyphs")
+        True, description="flutter backend: load Roboto + MaterialIcons instead of Ahem block glyphs"
+    )
     sandbox: Literal["auto", "bwrap", "unshare", "none"] = Field(
-        "auto", description='flutter backend: "auto" | "bwrap" | "unshare" | "none"')
+        "auto", description='flutter backend: "auto" | "bwrap" | "unshare" | "none"'
+    )
     memory_limit_mb: int = Field(4096, ge=256, description="per render process")
     cpu_time_limit_s: int = Field(120, ge=1, description="flutter backend: CPU seconds per `flutter test`")
     flutter_startup_timeout_s: float = Field(
-        300.0, gt=0,
-        description="flutter backend: pub get / analyze / compiling the harness before the first render")
+        300.0, gt=0, description="flutter backend: pub get / analyze / compiling the harness before the first render"
+    )
     now: str = Field(
         DEFAULT_NOW.isoformat(),
-        description="embedded backend: what DateTime.now() returns (local time of a device in UTC)")
+        description="embedded backend: what DateTime.now() returns (local time of a device in UTC)",
+    )
 
     @field_validator("now")
     @classmethod

@@ -146,8 +146,9 @@ __all__ = ["Budget", "DartError", "Environment", "compile_screen"]
 _FRAMES_PER_LEVEL = 8
 
 
-def compile_screen(source: str, *, width: float, height: float, budget: Budget | None = None,
-                   environment: Environment | None = None) -> DartObject:
+def compile_screen(
+    source: str, *, width: float, height: float, budget: Budget | None = None, environment: Environment | None = None
+) -> DartObject:
     """Parse + check + evaluate a Dart file; returns the root widget value (MaterialApp/Scaffold/any widget).
     `environment` fixes what a device would supply (`DateTime.now()`).
 
@@ -159,7 +160,7 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
     check_constructor_calls(root, program)
     evaluator = Evaluator(program, width, height, budget, environment)
     needed = budget.max_depth * _FRAMES_PER_LEVEL + 1000
-    if sys.getrecursionlimit() < needed:   # only ever raised, so concurrent callers stay safe
+    if sys.getrecursionlimit() < needed:  # only ever raised, so concurrent callers stay safe
         sys.setrecursionlimit(needed)
     try:
         run_app = find_main_call(program)
@@ -169,7 +170,9 @@ def compile_screen(source: str, *, width: float, height: float, budget: Budget |
     except RecursionError:
         raise DartError(ErrorKind.ANALYSIS, "The code is nested too deeply to evaluate.", 1, 1) from None
     except Exception as exc:  # a front-end bug must not take the batch down; CRASH says it was ours
-        raise DartError(ErrorKind.CRASH, f"Internal error in the Dart front end: {type(exc).__name__}: {exc}", 1, 1) from exc
+        raise DartError(
+            ErrorKind.CRASH, f"Internal error in the Dart front end: {type(exc).__name__}: {exc}", 1, 1
+        ) from exc
 
 
 def _root_class(program: Program) -> ClassDecl | None:

@@ -74,10 +74,12 @@ def _signature(type_name: str, ctor: str, program: Program) -> Signature | None:
         if fn is None:
             return None
         params = fn.params
-        return Signature(tuple(p.name for p in params.positional), frozenset(params.named),
-                         frozenset(params.required), len(params.positional) - params.required_positional)
+        return Signature(
+            tuple(p.name for p in params.positional),
+            frozenset(params.named),
+            frozenset(params.required),
+            len(params.positional) - params.required_positional,
+        )
     if type_name in program.enums:
         return None
     return catalog.lookup(type_name, ctor)
-
-

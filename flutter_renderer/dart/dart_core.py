@@ -28,8 +28,14 @@ from flutter_renderer.ir import DartObject
 
 CORE_TYPES = frozenset(EXCEPTION_PREFIXES) | {"Future", "DateTime", "Random", "Duration", "MapEntry"}
 _EPOCH = datetime(1970, 1, 1)
-_MICROS = {"days": 86_400_000_000, "hours": 3_600_000_000, "minutes": 60_000_000, "seconds": 1_000_000,
-           "milliseconds": 1000, "microseconds": 1}
+_MICROS = {
+    "days": 86_400_000_000,
+    "hours": 3_600_000_000,
+    "minutes": 60_000_000,
+    "seconds": 1_000_000,
+    "milliseconds": 1000,
+    "microseconds": 1,
+}
 _MASK32, _MASK64 = (1 << 32) - 1, (1 << 64) - 1
 
 
@@ -56,13 +62,19 @@ def duration_micros(value: Any) -> int | None:
     return round(sum(_MICROS[unit] * amount for unit, amount in value.kwargs.items() if unit in _MICROS))
 
 
-_DURATION_GETTERS = {"inDays": "days", "inHours": "hours", "inMinutes": "minutes", "inSeconds": "seconds",
-                     "inMilliseconds": "milliseconds", "inMicroseconds": "microseconds"}
+_DURATION_GETTERS = {
+    "inDays": "days",
+    "inHours": "hours",
+    "inMinutes": "minutes",
+    "inSeconds": "seconds",
+    "inMilliseconds": "milliseconds",
+    "inMicroseconds": "microseconds",
+}
 
 
 def _duration_property(micros: int, name: str) -> Any:
     if name in _DURATION_GETTERS:
-        return int(micros / _MICROS[_DURATION_GETTERS[name]])   # truncates toward zero, like Dart's ~/
+        return int(micros / _MICROS[_DURATION_GETTERS[name]])  # truncates toward zero, like Dart's ~/
     return {"isNegative": micros < 0}.get(name, MISSING)
 
 
@@ -107,8 +119,10 @@ class DateTimeValue(CoreValue):
 def _format(value: DateTimeValue, separator: str) -> str:
     wall = value.wall
     fraction = f"{wall.microsecond // 1000:03d}" + (f"{wall.microsecond % 1000:03d}" if wall.microsecond % 1000 else "")
-    return (f"{wall.year:04d}-{wall.month:02d}-{wall.day:02d}{separator}{wall.hour:02d}:{wall.minute:02d}:"
-            f"{wall.second:02d}.{fraction}" + ("Z" if value.utc else ""))
+    return (
+        f"{wall.year:04d}-{wall.month:02d}-{wall.day:02d}{separator}{wall.hour:02d}:{wall.minute:02d}:"
+        f"{wall.second:02d}.{fraction}" + ("Z" if value.utc else "")
+    )
 
 
 def _from_wall(wall: datetime, utc: bool) -> DateTimeValue:
@@ -120,19 +134,22 @@ def _components(args: list[Any], utc: bool) -> DateTimeValue:
     January of the next year, day 0 the last day of the month before)."""
     if not 1 <= len(args) <= 8 or not all(isinstance(a, int) and not isinstance(a, bool) for a in args):
         raise CoreError("DateTime() takes 1 to 8 int arguments.", ErrorKind.ANALYSIS)
-    year, month, day, hour, minute, second, milli, micro = (list(args) + [1, 1, 0, 0, 0, 0, 0][len(args) - 1:])[:8]
+    year, month, day, hour, minute, second, milli, micro = (list(args) + [1, 1, 0, 0, 0, 0, 0][len(args) - 1 :])[:8]
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     if not 1 <= year <= 9999:
         raise CoreError("DateTime is outside the supported range (years 1 to 9999).", ErrorKind.UNSUPPORTED)
     try:
-        wall = datetime(year, month, 1) + timedelta(days=day - 1, hours=hour, minutes=minute, seconds=second,
-                                                   milliseconds=milli, microseconds=micro)
+        wall = datetime(year, month, 1) + timedelta(
+            days=day - 1, hours=hour, minutes=minute, seconds=second, milliseconds=milli, microseconds=micro
+        )
     except OverflowError:
         raise CoreError("DateTime is outside the supported range (years 1 to 9999).", ErrorKind.UNSUPPORTED) from None
     return _from_wall(wall, utc)
 
 
-_ISO = re.compile(r"^([+-]?\d{4,6})-?(\d\d)-?(\d\d)(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,6}))?)?)?( ?[zZ])?)?$")
+_ISO = re.compile(
+    r"^([+-]?\d{4,6})-?(\d\d)-?(\d\d)(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,6}))?)?)?( ?[zZ])?)?$"
+)
 
 
 def _parse(source: Any) -> DateTimeValue | None:
@@ -160,22 +177,35 @@ def _datetime_call(name: str, args: list[Any], kwargs: dict[str, Any], env: Envi
         if parsed is None:
             if name == "tryParse" and isinstance(args[0], str) and not args[0].strip():
                 return None
-            raise CoreError(f"DateTime.{name} of '{str(args[0])[:40]}' is not supported by the embedded renderer.",
-                            ErrorKind.UNSUPPORTED)
+            raise CoreError(
+                f"DateTime.{name} of '{str(args[0])[:40]}' is not supported by the embedded renderer.",
+                ErrorKind.UNSUPPORTED,
+            )
         return parsed
     return MISSING
 
 
 def _datetime_property(value: DateTimeValue, name: str) -> Any:
     getters = {
-        "year": lambda w: w.year, "month": lambda w: w.month, "day": lambda w: w.day, "hour": lambda w: w.hour,
-        "minute": lambda w: w.minute, "second": lambda w: w.second, "millisecond": lambda w: w.microsecond // 1000,
-        "microsecond": lambda w: w.microsecond % 1000, "weekday": lambda w: w.isoweekday(),
+        "year": lambda w: w.year,
+        "month": lambda w: w.month,
+        "day": lambda w: w.day,
+        "hour": lambda w: w.hour,
+        "minute": lambda w: w.minute,
+        "second": lambda w: w.second,
+        "millisecond": lambda w: w.microsecond // 1000,
+        "microsecond": lambda w: w.microsecond % 1000,
+        "weekday": lambda w: w.isoweekday(),
     }
     if name in getters:
         return getters[name](value.wall)
-    return {"millisecondsSinceEpoch": value.micros // 1000, "microsecondsSinceEpoch": value.micros,
-            "isUtc": value.utc, "timeZoneName": "UTC", "timeZoneOffset": duration(0)}.get(name, MISSING)
+    return {
+        "millisecondsSinceEpoch": value.micros // 1000,
+        "microsecondsSinceEpoch": value.micros,
+        "isUtc": value.utc,
+        "timeZoneName": "UTC",
+        "timeZoneOffset": duration(0),
+    }.get(name, MISSING)
 
 
 def _datetime_method(value: DateTimeValue, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -184,22 +214,35 @@ def _datetime_method(value: DateTimeValue, name: str, args: list[Any], kwargs: d
         step = duration_micros(other) or 0
         return DateTimeValue(value.micros + (step if name == "add" else -step), value.utc)
     if isinstance(other, DateTimeValue):
-        methods = {"difference": lambda: duration(value.micros - other.micros),
-                   "isBefore": lambda: value.micros < other.micros, "isAfter": lambda: value.micros > other.micros,
-                   "isAtSameMomentAs": lambda: value.micros == other.micros,
-                   "compareTo": lambda: (value.micros > other.micros) - (value.micros < other.micros)}
+        methods = {
+            "difference": lambda: duration(value.micros - other.micros),
+            "isBefore": lambda: value.micros < other.micros,
+            "isAfter": lambda: value.micros > other.micros,
+            "isAtSameMomentAs": lambda: value.micros == other.micros,
+            "compareTo": lambda: (value.micros > other.micros) - (value.micros < other.micros),
+        }
         return methods.get(name, lambda: MISSING)()
     if args:
         return MISSING
     if name == "copyWith":
         wall = value.wall
-        parts = [kwargs.get("year", wall.year), kwargs.get("month", wall.month), kwargs.get("day", wall.day),
-                 kwargs.get("hour", wall.hour), kwargs.get("minute", wall.minute), kwargs.get("second", wall.second),
-                 kwargs.get("millisecond", wall.microsecond // 1000), kwargs.get("microsecond", wall.microsecond % 1000)]
+        parts = [
+            kwargs.get("year", wall.year),
+            kwargs.get("month", wall.month),
+            kwargs.get("day", wall.day),
+            kwargs.get("hour", wall.hour),
+            kwargs.get("minute", wall.minute),
+            kwargs.get("second", wall.second),
+            kwargs.get("millisecond", wall.microsecond // 1000),
+            kwargs.get("microsecond", wall.microsecond % 1000),
+        ]
         return _components(parts, bool(kwargs.get("isUtc", value.utc)))
-    return {"toIso8601String": lambda: _format(value, "T"), "toString": lambda: str(value),
-            "toUtc": lambda: DateTimeValue(value.micros, True),
-            "toLocal": lambda: DateTimeValue(value.micros, False)}.get(name, lambda: MISSING)()
+    return {
+        "toIso8601String": lambda: _format(value, "T"),
+        "toString": lambda: str(value),
+        "toUtc": lambda: DateTimeValue(value.micros, True),
+        "toLocal": lambda: DateTimeValue(value.micros, False),
+    }.get(name, lambda: MISSING)()
 
 
 # ----------------------------------------------------------------- Random
@@ -231,7 +274,7 @@ class RandomValue(CoreValue):
     def seeded(cls, seed: int) -> "RandomValue":
         state = _mix64(seed & _MASK64) or 0x5A17
         generator = cls(state & _MASK32, state >> 32)
-        for _ in range(4):   # the VM cranks the state four times to spread the seed's bits
+        for _ in range(4):  # the VM cranks the state four times to spread the seed's bits
             generator.advance()
         return generator
 
@@ -242,7 +285,7 @@ class RandomValue(CoreValue):
     def next_int(self, limit: Any) -> int:
         if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= 1 << 32:
             raise CoreError(f"RangeError: max must be in the range [1..4294967296], but was {limit}.")
-        if limit & -limit == limit:   # a power of two: the low bits
+        if limit & -limit == limit:  # a power of two: the low bits
             self.advance()
             return self.low & (limit - 1)
         while True:
@@ -257,8 +300,11 @@ class RandomValue(CoreValue):
 
 def _random_method(generator: RandomValue, name: str, args: list[Any]) -> Any:
     if generator.unseeded is not None and name in ("nextInt", "nextDouble", "nextBool"):
-        raise CoreError(f"'{generator.unseeded}()' gives different numbers on every run; pass a seed "
-                        "(Random(42)) for a reproducible screen.", ErrorKind.UNSUPPORTED)
+        raise CoreError(
+            f"'{generator.unseeded}()' gives different numbers on every run; pass a seed "
+            "(Random(42)) for a reproducible screen.",
+            ErrorKind.UNSUPPORTED,
+        )
     if name == "nextInt" and len(args) == 1:
         return generator.next_int(args[0])
     if name == "nextDouble" and not args:
@@ -281,8 +327,10 @@ class StreamControllerValue(CoreValue):
 
 
 # the named parameters of StreamController's constructors (dart:async)
-_STREAM_CONTROLLER_PARAMETERS = {"": frozenset("onListen onPause onResume onCancel sync".split()),
-                                 "broadcast": frozenset("onListen onCancel sync".split())}
+_STREAM_CONTROLLER_PARAMETERS = {
+    "": frozenset("onListen onPause onResume onCancel sync".split()),
+    "broadcast": frozenset("onListen onCancel sync".split()),
+}
 
 
 def _stream_controller_method(name: str, args: list[Any]) -> Any:
@@ -310,9 +358,16 @@ def static_get(type_name: str, member: str) -> Any:
     if type_name == "Duration":
         if member == "zero":
             return duration(0)
-        per = {"microsecondsPerMillisecond": 1000, "millisecondsPerSecond": 1000, "secondsPerMinute": 60,
-               "minutesPerHour": 60, "hoursPerDay": 24, "microsecondsPerSecond": 1_000_000,
-               "millisecondsPerDay": 86_400_000, "secondsPerDay": 86_400}
+        per = {
+            "microsecondsPerMillisecond": 1000,
+            "millisecondsPerSecond": 1000,
+            "secondsPerMinute": 60,
+            "minutesPerHour": 60,
+            "hoursPerDay": 24,
+            "microsecondsPerSecond": 1_000_000,
+            "millisecondsPerDay": 86_400_000,
+            "secondsPerDay": 86_400,
+        }
         return per.get(member, MISSING)
     if type_name == "DateTime":
         days = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -351,7 +406,7 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
             raise CoreError(f"The named parameter '{unknown[0]}' isn't defined.", ErrorKind.ANALYSIS)
         return StreamControllerValue()
     if type_name == "Future" and name in ("value", "delayed", "microtask", "sync", "error", "wait"):
-        return FutureValue()   # what the future computes is only known after the first frame
+        return FutureValue()  # what the future computes is only known after the first frame
     return MISSING
 
 
@@ -391,6 +446,5 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
     if isinstance(receiver, StreamControllerValue):
         return _stream_controller_method(name, args)
     if isinstance(receiver, FutureValue) and name in ("then", "catchError", "whenComplete", "timeout"):
-        return FutureValue(receiver.type)   # the callbacks run after the first frame, so never here
+        return FutureValue(receiver.type)  # the callbacks run after the first frame, so never here
     return MISSING
-

@@ -25,13 +25,13 @@ class Budget:
     recursion far from its limit.
     """
 
-    max_steps: int = 200_000          # expression evaluations
-    max_nodes: int = 20_000           # objects in the output tree
-    max_depth: int = 200              # nested evaluations
-    deadline: float = 2.0             # seconds
+    max_steps: int = 200_000  # expression evaluations
+    max_nodes: int = 20_000  # objects in the output tree
+    max_depth: int = 200  # nested evaluations
+    deadline: float = 2.0  # seconds
     max_source_bytes: int = 200_000
-    max_collection: int = 10_000      # elements in one list / map / string repetition
-    max_string: int = 100_000         # characters in one string
+    max_collection: int = 10_000  # elements in one list / map / string repetition
+    max_string: int = 100_000  # characters in one string
     max_total_chars: int = 5_000_000  # characters in all strings made while evaluating
     steps: int = field(default=0, init=False)
     chars: int = field(default=0, init=False)

@@ -45,7 +45,7 @@ class Assignment(EvaluatorBase):
 
     def _p_postfix_expression(self, node: Node, scope: Scope) -> Any:
         if not any(c.type == "postfix_operator" for c in node.named_children):
-            return self.eval_parts(named(node), scope, node)   # `List<int>.generate(...)` and its selectors
+            return self.eval_parts(named(node), scope, node)  # `List<int>.generate(...)` and its selectors
         target, op = named(node)
         return self.increment(target, text(op), scope, node, postfix=True)
 
@@ -66,7 +66,11 @@ class Assignment(EvaluatorBase):
         out: list[Step] = []
         for selector in selectors:
             inner = selector.named_children[0] if selector.type == "selector" and selector.named_children else selector
-            if inner.type in ("unconditional_assignable_selector", "conditional_assignable_selector", "cascade_selector"):
+            if inner.type in (
+                "unconditional_assignable_selector",
+                "conditional_assignable_selector",
+                "cascade_selector",
+            ):
                 member = named(inner)[0]
                 if member.type == "index_selector":
                     out.append(("index", self.eval_parts(named(member), scope, member), member))
@@ -77,11 +81,15 @@ class Assignment(EvaluatorBase):
             elif inner.type == "argument_part":
                 arguments = next((c for c in inner.named_children if c.type == "arguments"), None)
                 if not out or out[-1][0] != "get":
-                    raise self.error(selector, "Only method calls can appear in an assignment target.", ErrorKind.UNSUPPORTED)
+                    raise self.error(
+                        selector, "Only method calls can appear in an assignment target.", ErrorKind.UNSUPPORTED
+                    )
                 _, name, member = out.pop()
                 out.append(("call", name, member, self.arguments(arguments, scope)))
             elif text(selector) != "!":
-                raise self.error(selector, f"The selector '{text(selector)[:30]}' can't be assigned to.", ErrorKind.UNSUPPORTED)
+                raise self.error(
+                    selector, f"The selector '{text(selector)[:30]}' can't be assigned to.", ErrorKind.UNSUPPORTED
+                )
         return out
 
     def read_path(self, root: Node, steps: list[Step], scope: Scope, node: Node) -> Any:
@@ -132,7 +140,9 @@ class Assignment(EvaluatorBase):
     def set_step(self, receiver: Any, step: Step, value: Any) -> Any:
         kind, key, at = step[0], step[1], step[2]
         if receiver is None:
-            raise self.error(at, f"The setter '{key}' can't be unconditionally invoked because the receiver can be 'null'.")
+            raise self.error(
+                at, f"The setter '{key}' can't be unconditionally invoked because the receiver can be 'null'."
+            )
         if kind == "index":
             return self.set_index(receiver, key, value, at)
         if isinstance(receiver, Instance):
@@ -149,8 +159,11 @@ class Assignment(EvaluatorBase):
             return self.check_size(receiver, node)
         if isinstance(receiver, list):
             if not isinstance(key, int) or isinstance(key, bool) or not 0 <= key < len(receiver):
-                raise self.error(node, f"RangeError (index): Invalid value: Not in inclusive range 0..{len(receiver) - 1}: "
-                                       f"{key}", ErrorKind.RUNTIME)
+                raise self.error(
+                    node,
+                    f"RangeError (index): Invalid value: Not in inclusive range 0..{len(receiver) - 1}: {key}",
+                    ErrorKind.RUNTIME,
+                )
             receiver[key] = value
             return receiver
         kind = ErrorKind.ANALYSIS if isinstance(receiver, (Record, str)) else ErrorKind.UNSUPPORTED
@@ -171,8 +184,9 @@ class Assignment(EvaluatorBase):
         holder = scope.find(name)
         if holder is not None:
             holder.vars[name] = as_declared(value, name in holder.doubles)
-        elif isinstance(scope.this, Instance) and (self.has_field(scope.this, name)
-                                                   or any(name in c.setters for c in self.lineage(scope.this.cls))):
+        elif isinstance(scope.this, Instance) and (
+            self.has_field(scope.this, name) or any(name in c.setters for c in self.lineage(scope.this.cls))
+        ):
             self.set_field(scope.this, name, value, node)
         elif name in self.program.variables:
             self.globals[name] = as_declared(value, name in self.program.doubles)
@@ -196,7 +210,7 @@ class Assignment(EvaluatorBase):
                 self.follow(receiver, steps)
                 continue
             op = children[operator_at].type
-            value_nodes = [c for c in children[operator_at + 1:] if c.is_named]
+            value_nodes = [c for c in children[operator_at + 1 :] if c.is_named]
             if op != "=":
                 current = self.follow(receiver, steps)
                 if op == "??=" and current is not None:

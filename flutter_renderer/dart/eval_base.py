@@ -20,8 +20,9 @@ BUILD_CONTEXT = Props("BuildContext", {"mounted": True})
 class EvaluatorBase:
     """The evaluation state and the error helpers of one `compile_screen` call."""
 
-    def __init__(self, program: Program, width: float, height: float, budget: Budget,
-                 environment: Environment | None = None) -> None:
+    def __init__(
+        self, program: Program, width: float, height: float, budget: Budget, environment: Environment | None = None
+    ) -> None:
         self.program = program
         self.width = width
         self.height = height
@@ -31,9 +32,9 @@ class EvaluatorBase:
         self.call_stack: list[FunctionDecl] = []
         self.globals: dict[str, Any] = {}
         self.evaluating_globals: set[str] = set()
-        self.patterns: dict[tuple[Node, Node | None], Any] = {}   # read once per syntax node (patterns.py)
-        self.lineages: dict[str, list[ClassDecl]] = {}            # by class name (eval_members.lineage)
-        self.layout_builders: dict[int, tuple[Any, Any, Node]] = {}   # LayoutBuilders whose builder runs last
+        self.patterns: dict[tuple[Node, Node | None], Any] = {}  # read once per syntax node (patterns.py)
+        self.lineages: dict[str, list[ClassDecl]] = {}  # by class name (eval_members.lineage)
+        self.layout_builders: dict[int, tuple[Any, Any, Node]] = {}  # LayoutBuilders whose builder runs last
 
     # ----------------------------------------------------------------- errors
 
@@ -48,7 +49,9 @@ class EvaluatorBase:
         names = [fn.name for fn in self.call_stack]
         if len(names) != len(set(names)):
             return self.limit(node, "Stack Overflow: the build recurses without end.")
-        return self.limit(node, f"The code is nested more than {self.budget.max_depth} levels deep.", ErrorKind.ANALYSIS)
+        return self.limit(
+            node, f"The code is nested more than {self.budget.max_depth} levels deep.", ErrorKind.ANALYSIS
+        )
 
     def check_size(self, value: Any, node: Node) -> Any:
         """Refuse oversized strings and collections; every new string is charged to the budget."""

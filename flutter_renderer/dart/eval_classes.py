@@ -29,8 +29,9 @@ from flutter_renderer.dart.values import (
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 # Flutter classes a file's own class may extend whose objects change nothing in a still frame.
-INVISIBLE_BASES = frozenset(("MultiSelectableSelectionContainerDelegate", "SelectionContainerDelegate",
-                             "StaticSelectionContainerDelegate"))
+INVISIBLE_BASES = frozenset(
+    ("MultiSelectableSelectionContainerDelegate", "SelectionContainerDelegate", "StaticSelectionContainerDelegate")
+)
 # what Flutter calls on a new State before its first build, in this order
 STATE_LIFECYCLE = ("initState", "didChangeDependencies")
 
@@ -54,16 +55,25 @@ class ClassEvaluation(EvaluatorBase):
             return self.build_widget(instance, base, node)
         return instance
 
-    def run_factory(self, cls: ClassDecl, ctor: FunctionDecl, args: list[Any], kwargs: dict[str, Any], node: Node) -> Any:
+    def run_factory(
+        self, cls: ClassDecl, ctor: FunctionDecl, args: list[Any], kwargs: dict[str, Any], node: Node
+    ) -> Any:
         """`factory A.f(...) => ...` runs like a static method; `factory A.f(...) = B.g;` calls B.g."""
         if ctor.redirect is not None:
-            after = ctor.redirect.children[[c.type for c in ctor.redirect.children].index("=") + 1:]
+            after = ctor.redirect.children[[c.type for c in ctor.redirect.children].index("=") + 1 :]
             target = [text(c) for c in after if c.type in ("type_identifier", "identifier")]
             return self.construct(target[0], target[1] if len(target) > 1 else "", args, kwargs, node, None)
         return self.invoke(ctor, None, args, kwargs, node)
 
-    def initialize(self, instance: Instance, cls: ClassDecl, ctor: FunctionDecl | None, args: list[Any],
-                   kwargs: dict[str, Any], node: Node) -> None:
+    def initialize(
+        self,
+        instance: Instance,
+        cls: ClassDecl,
+        ctor: FunctionDecl | None,
+        args: list[Any],
+        kwargs: dict[str, Any],
+        node: Node,
+    ) -> None:
         """Run one constructor on `instance` as Dart does: parameters, field initializers, the
         initializer list, the superclass's constructor, then the body."""
         params = Scope(None, instance, cls.name)
@@ -72,11 +82,13 @@ class ClassEvaluation(EvaluatorBase):
             fields, supers = {}, ([], {})
         else:
             fields, supers = self.bind(ctor.params, args, kwargs, params, node)
-            if ctor.redirect is not None:   # `A.named() : this(...)`
+            if ctor.redirect is not None:  # `A.named() : this(...)`
                 parts = named(ctor.redirect)
                 target = next((text(p) for p in parts if p.type == "identifier"), "")
                 if target not in cls.constructors:
-                    raise self.error(ctor.redirect, f"Couldn't find constructor '{cls.name}{'.' + target if target else ''}'.")
+                    raise self.error(
+                        ctor.redirect, f"Couldn't find constructor '{cls.name}{'.' + target if target else ''}'."
+                    )
                 redirected = self.arguments(next((p for p in parts if p.type == "arguments"), None), params)
                 self.initialize(instance, cls, cls.constructors[target], *redirected, node)
                 return
@@ -99,8 +111,15 @@ class ClassEvaluation(EvaluatorBase):
         if ctor is not None and ctor.body is not None:
             self.run_body(ctor.body, Scope(params))
 
-    def initialize_super(self, instance: Instance, cls: ClassDecl, call: Node | None,
-                         forwarded: tuple[list[Any], dict[str, Any]], scope: Scope, node: Node) -> None:
+    def initialize_super(
+        self,
+        instance: Instance,
+        cls: ClassDecl,
+        call: Node | None,
+        forwarded: tuple[list[Any], dict[str, Any]],
+        scope: Scope,
+        node: Node,
+    ) -> None:
         """`super(...)` / `super.named(...)` (with `super.x` parameters forwarded), when the superclass
         is one of the file's classes; a Flutter widget superclass (WIDGET_BASES) keeps the widget's
         `key` (the field `Widget.key` that `build` may read), gets its arguments checked and keeps the
@@ -123,15 +142,17 @@ class ClassEvaluation(EvaluatorBase):
             raise self.error(call or node, f"Couldn't find constructor '{parent.name}.{name}'.")
         self.initialize(instance, parent, parent.constructors.get(name), args, kwargs, node)
 
-    def flutter_super(self, instance: Instance, superclass: str, name: str, args: list[Any], kwargs: dict[str, Any],
-                      node: Node) -> None:
+    def flutter_super(
+        self, instance: Instance, superclass: str, name: str, args: list[Any], kwargs: dict[str, Any], node: Node
+    ) -> None:
         """The constructor of a Flutter superclass the file's class is built like (BUILT_BY_SUBCLASS):
         its arguments checked against Flutter's, the fields it sets stored on `instance`."""
         flutter = kinds.flutter_constructor(superclass, name)
         if flutter is None:
             raise self.error(node, f"Couldn't find constructor '{superclass}{'.' + name if name else ''}'.")
-        self.check_arguments(flutter.min_positional, flutter.max_positional, flutter.named, flutter.required,
-                             args, kwargs, node)
+        self.check_arguments(
+            flutter.min_positional, flutter.max_positional, flutter.named, flutter.required, args, kwargs, node
+        )
         for field in BUILT_BY_SUBCLASS[superclass]:
             instance.fields[field] = kwargs.get(field)
 
@@ -148,8 +169,9 @@ class ClassEvaluation(EvaluatorBase):
             if name in cls.late:
                 init = cls.fields.get(name)
                 if init is None:
-                    raise self.error(node, f"LateInitializationError: Field '{name}' has not been initialized.",
-                                     ErrorKind.RUNTIME)
+                    raise self.error(
+                        node, f"LateInitializationError: Field '{name}' has not been initialized.", ErrorKind.RUNTIME
+                    )
                 self.set_own_field(instance, cls, name, self.eval(init, Scope(None, instance, cls.name)))
                 return instance.fields[name]
         raise self.error(node, f"The getter '{name}' isn't defined for the type '{instance.cls.name}'.")
@@ -182,15 +204,17 @@ class ClassEvaluation(EvaluatorBase):
         classes implements and resolves itself, or None."""
         if not isinstance(value, Instance) or self.find_method(value.cls, "resolve") is None:
             return None
-        return next((name for cls in self.lineage(value.cls) for name in cls.interfaces
-                     if name in first_frame.STATE_KINDS), None)
+        return next(
+            (name for cls in self.lineage(value.cls) for name in cls.interfaces if name in first_frame.STATE_KINDS),
+            None,
+        )
 
     def to_ir(self, value: Any, node: Node) -> Any:
         """A runtime value as it may appear in the output tree."""
         if value is None or isinstance(value, (bool, int, float, str)) or isinstance(value, IR_LEAVES):
             return value
         if isinstance(value, (list, dict)):
-            self.budget.node(*position(node))   # collections count towards the output tree's size
+            self.budget.node(*position(node))  # collections count towards the output tree's size
             if isinstance(value, list):
                 return [self.to_ir(v, node) for v in value]
             return {self.to_ir(k, node): self.to_ir(v, node) for k, v in value.items()}
@@ -200,24 +224,33 @@ class ClassEvaluation(EvaluatorBase):
             return value.ir
         if isinstance(value, dart_core.DateTimeValue):
             return DartObject("DateTime", "fromMicrosecondsSinceEpoch", (value.micros,), {"isUtc": value.utc})
-        if isinstance(value, UserEnum):   # an enum of the file given to a widget (a Radio's value)
+        if isinstance(value, UserEnum):  # an enum of the file given to a widget (a Radio's value)
             return EnumValue(value.type, value.name)
-        if isinstance(value, (TypeRef, FutureValue)):   # no widget parameter takes a Type, nor a Future here
+        if isinstance(value, (TypeRef, FutureValue)):  # no widget parameter takes a Type, nor a Future here
             raise self.error(node, f"A value of type '{type_name(value)}' can't be passed to a Flutter widget here.")
         resolver = self.state_interface(value)
         if resolver is not None:
             # the file's own WidgetStateProperty: its `resolve` for every still state set, as resolveWith
             states = first_frame.state_sets("WidgetState" if resolver.startswith("Widget") else "MaterialState")
-            values = [self.to_ir(self.call_member(value, "resolve", None, Scope(), node, ([s], {})), node)
-                      for s in states]
+            values = [
+                self.to_ir(self.call_member(value, "resolve", None, Scope(), node, ([s], {})), node) for s in states
+            ]
             return DartObject(resolver, "resolveWith", (values,), line=position(node)[0], column=position(node)[1])
         if isinstance(value, Instance) and self.widget_base(value.cls) in INVISIBLE_BASES:
             # a delegate that only reacts to selection gestures: nothing of it shows at rest
             return DartObject(self.widget_base(value.cls), line=position(node)[0], column=position(node)[1])
         if isinstance(value, Instance) and self.widget_base(value.cls) not in ("", "Object"):
-            raise self.error(node, f"'{value.cls.name}' extends the Flutter class '{self.widget_base(value.cls)}', which "
-                                   "the embedded renderer can't draw.", ErrorKind.UNSUPPORTED)
+            raise self.error(
+                node,
+                f"'{value.cls.name}' extends the Flutter class '{self.widget_base(value.cls)}', which "
+                "the embedded renderer can't draw.",
+                ErrorKind.UNSUPPORTED,
+            )
         # an enum value, object or theme the IR can't carry: valid where Flutter's parameter takes it
         # (`Radio<Choice>(value: Choice.a)`), and without parameter types it can't be called wrong
-        raise self.error(node, f"A value of type '{type_name(value)}' passed to a Flutter widget is not supported "
-                               "by the embedded renderer.", ErrorKind.UNSUPPORTED)
+        raise self.error(
+            node,
+            f"A value of type '{type_name(value)}' passed to a Flutter widget is not supported "
+            "by the embedded renderer.",
+            ErrorKind.UNSUPPORTED,
+        )

@@ -103,15 +103,18 @@ class ExpressionEvaluation(EvaluatorBase):
             return self.lookup(text(node), scope, node)
         if kind == "parenthesized_expression":
             return self.eval_parts(named(node), scope, node)
-        if kind == "await_expression":   # async bodies never run (statements.run_body), so this one isn't async
+        if kind == "await_expression":  # async bodies never run (statements.run_body), so this one isn't async
             raise self.error(node, "The await expression can only be used in an async function.")
-        raise self.error(node, f"The expression '{text(node)[:40]}' ({kind}) is not supported by the embedded renderer.",
-                         ErrorKind.UNSUPPORTED)
+        raise self.error(
+            node,
+            f"The expression '{text(node)[:40]}' ({kind}) is not supported by the embedded renderer.",
+            ErrorKind.UNSUPPORTED,
+        )
 
     def int_literal(self, node: Node) -> int:
         digits = text(node).replace("_", "")
         hexadecimal = digits[:2].lower() == "0x"
-        limit = 2**64 if hexadecimal else 2**63   # hex literals may use the sign bit
+        limit = 2**64 if hexadecimal else 2**63  # hex literals may use the sign bit
         too_big = self.error(node, f"The integer literal {digits[:24]} can't be represented in 64 bits.")
         if len(digits) > 20:
             raise too_big
@@ -130,12 +133,12 @@ class ExpressionEvaluation(EvaluatorBase):
             # only the opening delimiter closes: "Don't" holds a ' that is text
             if quote in ("'", '"', "'''", '"""') and (not opener or quote == opener):
                 if opener:
-                    pieces.append(source[cursor - node.start_byte:child.start_byte - node.start_byte].decode())
+                    pieces.append(source[cursor - node.start_byte : child.start_byte - node.start_byte].decode())
                     opener = ""
                 else:
                     opener, raw = quote, child.type.startswith("r")
             elif opener:
-                pieces.append(source[cursor - node.start_byte:child.start_byte - node.start_byte].decode())
+                pieces.append(source[cursor - node.start_byte : child.start_byte - node.start_byte].decode())
                 if raw:
                     pieces.append(text(child))
                 elif child.type == "escape_sequence":
@@ -191,7 +194,9 @@ class ExpressionEvaluation(EvaluatorBase):
                 matched = self.if_case(head, scope)
                 branch, scope = ("consequence", matched) if matched is not None else ("alternative", scope)
             else:
-                condition = [c for i, c in enumerate(head.children) if c.is_named and head.field_name_for_child(i) is None]
+                condition = [
+                    c for i, c in enumerate(head.children) if c.is_named and head.field_name_for_child(i) is None
+                ]
                 branch = "consequence" if self.truth(self.eval_parts(condition, scope, head), head) else "alternative"
             nodes = field_groups(head, branch)
             return [v for g in split_exprs(nodes) for v in self.element(g, scope, in_map)] if nodes else []
@@ -226,8 +231,9 @@ class ExpressionEvaluation(EvaluatorBase):
         try:
             hash(value)
         except TypeError:
-            raise self.error(node, f"A '{type_name(value)}' can't be a map key or set element here.",
-                             ErrorKind.UNSUPPORTED) from None
+            raise self.error(
+                node, f"A '{type_name(value)}' can't be a map key or set element here.", ErrorKind.UNSUPPORTED
+            ) from None
         return value
 
     def _p_conditional_expression(self, node: Node, scope: Scope) -> Any:
@@ -303,8 +309,11 @@ class ExpressionEvaluation(EvaluatorBase):
         if isinstance(tree, GenericCall):
             return self.generic_call(tree, scope)
         if isinstance(tree, Conditional):
-            branch = tree.consequence if self.truth(self._eval_tree(tree.condition, scope), tree.consequence[0]) \
+            branch = (
+                tree.consequence
+                if self.truth(self._eval_tree(tree.condition, scope), tree.consequence[0])
                 else tree.alternative
+            )
             return self.eval_parts(branch, scope, branch[0])
         (op, op_node), left_tree, right_tree = tree
         left = self._eval_tree(left_tree, scope)
@@ -318,7 +327,7 @@ class ExpressionEvaluation(EvaluatorBase):
 
     def generic_call(self, call: GenericCall, scope: Scope) -> Any:
         first, rest = call.tail[0], call.tail[1:]
-        if first.type == "dot_shorthand":   # Type<T>.name(...)
+        if first.type == "dot_shorthand":  # Type<T>.name(...)
             value = self.eval(call.callee, scope)
             name_node = named(first)[0]
             arguments = self._call_args(rest[0]) if rest else None
@@ -327,10 +336,10 @@ class ExpressionEvaluation(EvaluatorBase):
             else:
                 value = self.get_member(value, text(name_node), name_node)
             return self.selectors(value, rest, scope)
-        if first.type == "record_literal":   # f<T>(a, b: c): the arguments were read as a record
+        if first.type == "record_literal":  # f<T>(a, b: c): the arguments were read as a record
             args = self.record_fields(first, scope)
         else:
-            args = ([self.eval_parts(named(first), scope, first)], {})   # f<T>(x): exactly one argument
+            args = ([self.eval_parts(named(first), scope, first)], {})  # f<T>(x): exactly one argument
         *receiver, last = call.callee
         access = last.named_children[0] if last.type == "selector" and last.named_children else None
         if receiver and access is not None and access.type == "unconditional_assignable_selector":
@@ -348,14 +357,29 @@ class ExpressionEvaluation(EvaluatorBase):
 
     def truth(self, value: Any, node: Node) -> bool:
         if not isinstance(value, bool):
-            raise self.error(node, f"A value of type '{type_name(value)}' can't be used as a condition (it isn't a 'bool').")
+            raise self.error(
+                node, f"A value of type '{type_name(value)}' can't be used as a condition (it isn't a 'bool')."
+            )
         return value
 
     def is_type(self, value: Any, wanted: str, node: Node) -> bool:
-        simple = {"int": int, "double": float, "num": (int, float), "String": str, "bool": bool, "List": list,
-                  "Map": dict, "Iterable": list, "Widget": DartObject, "Record": Record, "MapEntry": MapEntry,
-                  "Function": (Lambda, BoundMethod, Closure), "Color": ColorValue, "IconData": IconValue,
-                  "DateTime": dart_core.DateTimeValue}
+        simple = {
+            "int": int,
+            "double": float,
+            "num": (int, float),
+            "String": str,
+            "bool": bool,
+            "List": list,
+            "Map": dict,
+            "Iterable": list,
+            "Widget": DartObject,
+            "Record": Record,
+            "MapEntry": MapEntry,
+            "Function": (Lambda, BoundMethod, Closure),
+            "Color": ColorValue,
+            "IconData": IconValue,
+            "DateTime": dart_core.DateTimeValue,
+        }
         if wanted in ("Object", "dynamic"):
             return value is not None
         if wanted == "Null":

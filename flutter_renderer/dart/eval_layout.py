@@ -19,17 +19,27 @@ from flutter_renderer.ir import DartObject
 
 def constraints_value(box: Box) -> Props:
     """What a LayoutBuilder's builder gets as `constraints` (a BoxConstraints)."""
+
     def size(width: float, height: float) -> Props:
-        return flutter_api.size(width, height) if math.isfinite(width) and math.isfinite(height) and height else \
-            Props("Size", {"width": width, "height": height}, ir=DartObject("Size", "", (width, height)))
+        return (
+            flutter_api.size(width, height)
+            if math.isfinite(width) and math.isfinite(height) and height
+            else Props("Size", {"width": width, "height": height}, ir=DartObject("Size", "", (width, height)))
+        )
 
     limits = {"minWidth": box.min_w, "maxWidth": box.max_w, "minHeight": box.min_h, "maxHeight": box.max_h}
     attrs: dict[str, Any] = dict(limits)
-    attrs.update(biggest=size(box.max_w, box.max_h), smallest=size(box.min_w, box.min_h),
-                 hasBoundedWidth=math.isfinite(box.max_w), hasBoundedHeight=math.isfinite(box.max_h),
-                 hasInfiniteWidth=math.isinf(box.min_w), hasInfiniteHeight=math.isinf(box.min_h),
-                 hasTightWidth=box.min_w == box.max_w, hasTightHeight=box.min_h == box.max_h,
-                 isTight=box.min_w == box.max_w and box.min_h == box.max_h)
+    attrs.update(
+        biggest=size(box.max_w, box.max_h),
+        smallest=size(box.min_w, box.min_h),
+        hasBoundedWidth=math.isfinite(box.max_w),
+        hasBoundedHeight=math.isfinite(box.max_h),
+        hasInfiniteWidth=math.isinf(box.min_w),
+        hasInfiniteHeight=math.isinf(box.min_h),
+        hasTightWidth=box.min_w == box.max_w,
+        hasTightHeight=box.min_h == box.max_h,
+        isTight=box.min_w == box.max_w and box.min_h == box.max_h,
+    )
     return Props("BoxConstraints", attrs, ir=DartObject("BoxConstraints", "", (), limits))
 
 

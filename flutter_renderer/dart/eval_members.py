@@ -65,7 +65,7 @@ class MemberAccess(EvaluatorBase):
                         i += 1
                     else:
                         value = self.get_member(value, text(member), member)
-            elif node.type == "cascade_section":   # only cascade sections can follow the first one
+            elif node.type == "cascade_section":  # only cascade sections can follow the first one
                 return self.cascade(value, selectors[i:], scope)
             else:
                 raise self.error(node, f"The selector '{text(node)[:30]}' is not supported.", ErrorKind.UNSUPPORTED)
@@ -75,7 +75,7 @@ class MemberAccess(EvaluatorBase):
     def index(self, value: Any, key: Any, node: Node) -> Any:
         if value is None:
             raise self.error(node, "The operator '[]' isn't defined for the type 'Null'.")
-        if isinstance(value, Instance):   # the class's own `operator []`
+        if isinstance(value, Instance):  # the class's own `operator []`
             for cls in self.lineage(value.cls):
                 if INDEX_OPERATOR in cls.methods:
                     return self.invoke(cls.methods[INDEX_OPERATOR], value, [key], {}, node)
@@ -100,9 +100,13 @@ class MemberAccess(EvaluatorBase):
             member, is_getter = self.super_member(value, name, node)
             if is_getter:
                 return self.invoke(member, value.instance, [], {}, node)
-            return Lambda(member.params, member.body, Scope(None, value.instance, member.owner), position(node)[0], name)
+            return Lambda(
+                member.params, member.body, Scope(None, value.instance, member.owner), position(node)[0], name
+            )
         if value is None:
-            raise self.error(node, f"The property '{name}' can't be unconditionally accessed because the receiver can be 'null'.")
+            raise self.error(
+                node, f"The property '{name}' can't be unconditionally accessed because the receiver can be 'null'."
+            )
         try:
             result = methods.get_property(value, name)
         except dart_core.CoreError as exc:
@@ -115,11 +119,12 @@ class MemberAccess(EvaluatorBase):
             raise self.error(node, str(exc), ErrorKind.RUNTIME) from None
         if result is MISSING:
             result = self.extension_get(value, name, node)
-        if result is MISSING and methods.has_method(value, name):   # a built-in method's tear-off
+        if result is MISSING and methods.has_method(value, name):  # a built-in method's tear-off
             result = BoundMethod(value, name, position(node)[0])
         if result is MISSING:
-            raise self.unknown_member(type_name(value), name, node,
-                                      f"The getter '{name}' isn't defined for the type '{type_name(value)}'.")
+            raise self.unknown_member(
+                type_name(value), name, node, f"The getter '{name}' isn't defined for the type '{type_name(value)}'."
+            )
         return result
 
     def static_get(self, owner: str, name: str, node: Node) -> Any:
@@ -133,7 +138,7 @@ class MemberAccess(EvaluatorBase):
             for cls in self.lineage(self.program.classes[owner]):
                 if name in cls.statics:
                     return self.static_field(cls, name, node)
-                if name in cls.methods:   # a static method's tear-off
+                if name in cls.methods:  # a static method's tear-off
                     return BoundMethod(TypeRef(owner), name, position(node)[0])
         elif f"{owner}.{name}" in catalog.CONSTANTS:
             self.budget.node(*position(node))
@@ -153,8 +158,11 @@ class MemberAccess(EvaluatorBase):
         # `values` every Dart enum has, and the index (which can't tell an enum of dart:ui from a class)
         # doesn't list; the catalog keeps enums' names, not their order
         enum_values = name == "values" and (owner in catalog.ENUMS or kinds.is_flutter_type(owner, self.program))
-        if owner not in self.program.enums and owner not in self.program.classes \
-                and (enum_values or kinds.static_exists(owner, name, self.program)):
+        if (
+            owner not in self.program.enums
+            and owner not in self.program.classes
+            and (enum_values or kinds.static_exists(owner, name, self.program))
+        ):
             raise self.error(node, kinds.valid_flutter(f"{owner}.{name}"), ErrorKind.UNSUPPORTED)
         raise self.error(node, message)
 
@@ -166,7 +174,7 @@ class MemberAccess(EvaluatorBase):
             return UserEnum(owner, name, index)
         key = f"{owner}.{name}"
         if key not in self.globals:
-            instance = Instance(cls, {"name": name, "index": index})   # what the enum's own code reads
+            instance = Instance(cls, {"name": name, "index": index})  # what the enum's own code reads
             self.globals[key] = UserEnum(owner, name, index, instance)
             args, kwargs = self.arguments(cls.constants[name], Scope(owner=owner))
             self.initialize(instance, cls, cls.constructors.get(""), args, kwargs, node)
@@ -175,8 +183,9 @@ class MemberAccess(EvaluatorBase):
     def enum_state(self, value: Any, name: str) -> Instance | None:
         """The fields object of an enhanced enum constant whose class declares `name`."""
         if isinstance(value, UserEnum) and value.state is not None:
-            if self.has_field(value.state, name) or any(name in c.getters or name in c.methods
-                                                        for c in self.lineage(value.state.cls)):
+            if self.has_field(value.state, name) or any(
+                name in c.getters or name in c.methods for c in self.lineage(value.state.cls)
+            ):
                 return value.state
         return None
 
@@ -210,7 +219,7 @@ class MemberAccess(EvaluatorBase):
                 return self.invoke(cls.getters[name], instance, [], {}, node)
             if name in cls.methods:
                 return BoundMethod(instance, name, position(node)[0])
-            if name in cls.fields:   # declared but not set: a `late` field
+            if name in cls.fields:  # declared but not set: a `late` field
                 return self.late_field(instance, name, node)
         if self.widget_base(instance.cls) == "State":
             if name == "context":
@@ -220,35 +229,47 @@ class MemberAccess(EvaluatorBase):
         extended = self.extension_get(instance, name, node)
         if extended is not MISSING:
             return extended
-        raise self.missing_member(instance, name, node,
-                                  f"The getter '{name}' isn't defined for the type '{instance.cls.name}'.")
+        raise self.missing_member(
+            instance, name, node, f"The getter '{name}' isn't defined for the type '{instance.cls.name}'."
+        )
 
     def missing_member(self, instance: Instance, name: str, node: Node, message: str) -> DartError:
         """A member the file's class doesn't declare: unsupported when a Flutter superclass or mixin
         (other than the widget bases the front end models) may provide it, or when Flutter's class the
         widget extends has it; else the analyzer's `message`."""
-        inherited = [t for t in self.flutter_supertypes(instance)
-                     if t not in ("", "Object", "StatelessWidget", "StatefulWidget", "State")]
+        inherited = [
+            t
+            for t in self.flutter_supertypes(instance)
+            if t not in ("", "Object", "StatelessWidget", "StatefulWidget", "State")
+        ]
         for flutter_type in inherited:
             if kinds.member_exists(flutter_type, name):
                 return self.error(node, kinds.valid_flutter(f"{flutter_type}.{name}"), ErrorKind.UNSUPPORTED)
         # a supertype the index doesn't list (its members can't be checked) may provide it
         unchecked = [t for t in inherited if not kinds.type_known(t)]
-        if unchecked and not name[:1].isupper():   # `Tween(...)` is a class, not an inherited member
-            return self.error(node, f"'{instance.cls.name}.{name}' would come from the Flutter type '{unchecked[0]}', "
-                                    "which the embedded renderer does not model.", ErrorKind.UNSUPPORTED)
+        if unchecked and not name[:1].isupper():  # `Tween(...)` is a class, not an inherited member
+            return self.error(
+                node,
+                f"'{instance.cls.name}.{name}' would come from the Flutter type '{unchecked[0]}', "
+                "which the embedded renderer does not model.",
+                ErrorKind.UNSUPPORTED,
+            )
         return self.unknown_member(self.widget_base(instance.cls), name, node, message)
 
     def flutter_supertypes(self, instance: Instance) -> list[str]:
         """The Flutter classes and mixins the file's class builds on: its base, then its mixins."""
-        return [self.widget_base(instance.cls)] + [m for c in self.lineage(instance.cls) for m in c.mixins
-                                                   if m not in self.program.classes]
+        return [self.widget_base(instance.cls)] + [
+            m for c in self.lineage(instance.cls) for m in c.mixins if m not in self.program.classes
+        ]
 
     def quiet_notifier_call(self, instance: Instance, name: str) -> bool:
         """Whether `name` is a ChangeNotifier method that only registers or signals listeners, on a
         class of the file that is a ChangeNotifier: a first frame sees nothing of it (first_frame._QUIET)."""
         return name in NOTIFIER_QUIET and any(
-            decl.name == "ChangeNotifier" for t in self.flutter_supertypes(instance) for decl in flutter_names().lineage(t))
+            decl.name == "ChangeNotifier"
+            for t in self.flutter_supertypes(instance)
+            for decl in flutter_names().lineage(t)
+        )
 
     def super_member(self, ref: SuperRef, name: str, node: Node) -> tuple[FunctionDecl, bool]:
         """The method or getter `super.name` means, the first past `ref.owner` in the lineage, and
@@ -259,8 +280,9 @@ class MemberAccess(EvaluatorBase):
             for group, is_getter in ((cls.methods, False), (cls.getters, True)):
                 if name in group and group[name].body is not None:
                     return group[name], is_getter
-        raise self.error(node, f"'super.{name}' of a Flutter class is not supported by the embedded renderer.",
-                         ErrorKind.UNSUPPORTED)
+        raise self.error(
+            node, f"'super.{name}' of a Flutter class is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED
+        )
 
     def has_field(self, instance: Instance, name: str) -> bool:
         return name in instance.fields or any(name in c.fields for c in self.lineage(instance.cls))
@@ -329,7 +351,9 @@ class MemberAccess(EvaluatorBase):
             return holder.vars[name]
         this = scope.this
         if isinstance(this, Instance):
-            if self.has_field(this, name) or any(name in c.getters or name in c.methods for c in self.lineage(this.cls)):
+            if self.has_field(this, name) or any(
+                name in c.getters or name in c.methods for c in self.lineage(this.cls)
+            ):
                 return self.instance_get(this, name, node)
             if name in ("context", "mounted") and self.widget_base(this.cls) == "State":
                 return self.instance_get(this, name, node)
@@ -343,14 +367,14 @@ class MemberAccess(EvaluatorBase):
             return self.invoke(program.getters[name], None, [], {}, node)
         if name in program.functions:
             return BoundMethod(None, name, position(node)[0])
-        if name in flutter_api.TOP_LEVEL and kinds.visible(name, program):   # `kIsWeb` needs foundation.dart
+        if name in flutter_api.TOP_LEVEL and kinds.visible(name, program):  # `kIsWeb` needs foundation.dart
             return flutter_api.TOP_LEVEL[name]
         if name == "pi" and "dart:math" in program.unprefixed:
             return math.pi
         if program.prefixes.get(name) == "dart:math":
             return TypeRef("math")
         if self.is_known_type(name, node) or name in program.prefixes or kinds.is_flutter_type(name, program):
-            return TypeRef(name)   # Flutter types the renderer lacks too: their members decide the kind
+            return TypeRef(name)  # Flutter types the renderer lacks too: their members decide the kind
         implicit = self.implicit_member(this, name, node)
         if implicit is not MISSING:
             return implicit
@@ -373,13 +397,19 @@ class MemberAccess(EvaluatorBase):
         return self.error(node, message)
 
     def is_known_type(self, name: str, node: Node) -> bool:
-        if name in flutter_api.BUILTIN_TYPES:   # `MediaQuery.of` works even though the MediaQuery widget doesn't
+        if name in flutter_api.BUILTIN_TYPES:  # `MediaQuery.of` works even though the MediaQuery widget doesn't
             return True
         if name in catalog.UNSUPPORTED or name in flutter_api.UNSUPPORTED_NAMES:
             raise self.error(node, f"'{name}' is not supported by the embedded renderer.", ErrorKind.UNSUPPORTED)
-        return (name in self.program.classes or name in self.program.enums or name in catalog.CLASSES
-                or name in catalog.ENUMS or name in flutter_api.BUILTIN_TYPES or name in flutter_api.CORE_CLASSES
-                or name in dart_core.CORE_TYPES)
+        return (
+            name in self.program.classes
+            or name in self.program.enums
+            or name in catalog.CLASSES
+            or name in catalog.ENUMS
+            or name in flutter_api.BUILTIN_TYPES
+            or name in flutter_api.CORE_CLASSES
+            or name in dart_core.CORE_TYPES
+        )
 
     def global_value(self, key: str, init: list[Node] | None, node: Node, owner: str | None = None) -> Any:
         """A top-level or static variable (of class `owner`), evaluated once on first use."""
@@ -393,6 +423,8 @@ class MemberAccess(EvaluatorBase):
         finally:
             self.evaluating_globals.discard(key)
         cls = self.program.classes.get(owner or "")
-        value = as_declared(value, key.split(".")[-1] in cls.doubles if cls is not None else key in self.program.doubles)
+        value = as_declared(
+            value, key.split(".")[-1] in cls.doubles if cls is not None else key in self.program.doubles
+        )
         self.globals[key] = value
         return value

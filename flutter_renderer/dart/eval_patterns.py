@@ -104,8 +104,9 @@ class PatternMatching(EvaluatorBase):
             return self.truth(self.apply_operator(pattern.op, value, operand, pattern.node), pattern.node)
         if isinstance(pattern, LogicalP):
             if pattern.op == "&&":
-                return self.matches(pattern.left, value, scope, binds, context) and \
-                    self.matches(pattern.right, value, scope, binds, context)
+                return self.matches(pattern.left, value, scope, binds, context) and self.matches(
+                    pattern.right, value, scope, binds, context
+                )
             for side in (pattern.left, pattern.right):
                 trial: dict[str, Any] = {}
                 if self.matches(side, value, scope, trial, context):
@@ -120,30 +121,41 @@ class PatternMatching(EvaluatorBase):
             return self.matches(pattern.inner, value, scope, binds, context)
         if isinstance(pattern, CastP):
             if not self.has_type(value, pattern.type, pattern.nullable, pattern.node):
-                raise self.error(pattern.node, f"type '{type_name(value)}' is not a subtype of type '{pattern.type}' in type cast.",
-                                 ErrorKind.RUNTIME)
+                raise self.error(
+                    pattern.node,
+                    f"type '{type_name(value)}' is not a subtype of type '{pattern.type}' in type cast.",
+                    ErrorKind.RUNTIME,
+                )
             return self.matches(pattern.inner, value, scope, binds, context)
         return self.matches_structure(pattern, value, scope, binds, context)
 
-    def matches_structure(self, pattern: Pattern, value: Any, scope: Scope, binds: dict[str, Any], context: str) -> bool:
+    def matches_structure(
+        self, pattern: Pattern, value: Any, scope: Scope, binds: dict[str, Any], context: str
+    ) -> bool:
         """Record, list, map and object patterns."""
+
         def all_match(pairs: list[tuple[Pattern, Any]]) -> bool:
             return all(self.matches(p, v, scope, binds, context) for p, v in pairs)
 
         if isinstance(pattern, RecordP):
-            if not isinstance(value, Record) or len(value.positional) != len(pattern.positional) \
-                    or {n for n, _ in value.named} != {n for n, _ in pattern.named}:
+            if (
+                not isinstance(value, Record)
+                or len(value.positional) != len(pattern.positional)
+                or {n for n, _ in value.named} != {n for n, _ in pattern.named}
+            ):
                 return False
             fields = dict(value.named)
-            return all_match(list(zip(pattern.positional, value.positional)) + [(p, fields[n]) for n, p in pattern.named])
+            return all_match(
+                list(zip(pattern.positional, value.positional)) + [(p, fields[n]) for n, p in pattern.named]
+            )
         if isinstance(pattern, ListP):
             fixed = len(pattern.before) + len(pattern.after)
             if not isinstance(value, list) or len(value) < fixed or (not pattern.has_rest and len(value) != fixed):
                 return False
-            tail = value[len(value) - len(pattern.after):] if pattern.after else []
+            tail = value[len(value) - len(pattern.after) :] if pattern.after else []
             pairs = list(zip(pattern.before, value)) + list(zip(pattern.after, tail))
             if pattern.rest is not None:
-                pairs.append((pattern.rest, value[len(pattern.before):len(value) - len(pattern.after)]))
+                pairs.append((pattern.rest, value[len(pattern.before) : len(value) - len(pattern.after)]))
             return all_match(pairs)
         if isinstance(pattern, MapP):
             if not isinstance(value, dict):
@@ -188,13 +200,16 @@ class PatternMatching(EvaluatorBase):
         is the error Dart's type checker would report."""
         binds: dict[str, Any] = {}
         if not self.matches(pattern, value, scope, binds, context):
-            raise self.error(pattern.node, f"The matched value of type '{type_name(value)}' isn't assignable to the pattern.",
-                             ErrorKind.RUNTIME)
+            raise self.error(
+                pattern.node,
+                f"The matched value of type '{type_name(value)}' isn't assignable to the pattern.",
+                ErrorKind.RUNTIME,
+            )
         self.bind_all(binds, scope, pattern.node, context)
 
     def _p_pattern_assignment(self, node: Node, scope: Scope) -> Any:
         equals = next(i for i, c in enumerate(node.children) if c.type == "=")
-        value = self.eval_parts([c for c in node.children[equals + 1:] if c.is_named], scope, node)
+        value = self.eval_parts([c for c in node.children[equals + 1 :] if c.is_named], scope, node)
         self.destructure(read_pattern_node(named(node)[0]), value, scope, ASSIGN)
         return value
 
@@ -202,13 +217,14 @@ class PatternMatching(EvaluatorBase):
         """`final (x, y) = ...;` / `var [a, ...rest] = ...;`."""
         pattern_node = next(c for c in named(declaration) if c.type.endswith("_pattern"))
         equals = next(i for i, c in enumerate(declaration.children) if c.type == "=")
-        value = self.eval_parts([c for c in declaration.children[equals + 1:] if c.is_named], scope, declaration)
+        value = self.eval_parts([c for c in declaration.children[equals + 1 :] if c.is_named], scope, declaration)
         self.destructure(read_pattern_node(pattern_node), value, scope, DECLARE)
 
     # ----------------------------------------------------------------- switch and if-case
 
-    def case_matches(self, pattern_nodes: list[Node], guard: list[Node], value: Any, scope: Scope,
-                     where: Node) -> Scope | None:
+    def case_matches(
+        self, pattern_nodes: list[Node], guard: list[Node], value: Any, scope: Scope, where: Node
+    ) -> Scope | None:
         """The scope of a matching case (its variables bound), or None; the guard sees the variables."""
         binds: dict[str, Any] = {}
         if not self.matches(self.pattern_at(pattern_nodes, where), value, scope, binds, MATCH):
@@ -225,10 +241,10 @@ class PatternMatching(EvaluatorBase):
         case_at = next(i for i, c in enumerate(children) if c.type == "case")
         opening = next(i for i, c in enumerate(children) if c.type == "(")
         closing = max(i for i, c in enumerate(children) if c.type == ")" and not c.is_named and i > case_at)
-        value = self.eval_parts([c for c in children[opening + 1:case_at] if c.is_named], scope, node)
-        rest = children[case_at + 1:closing]
+        value = self.eval_parts([c for c in children[opening + 1 : case_at] if c.is_named], scope, node)
+        rest = children[case_at + 1 : closing]
         when = next((i for i, c in enumerate(rest) if c.type == "when" and not c.is_named), len(rest))
-        return self.case_matches(rest[:when], [c for c in rest[when + 1:] if c.is_named], value, scope, node)
+        return self.case_matches(rest[:when], [c for c in rest[when + 1 :] if c.is_named], value, scope, node)
 
     def switch_statement(self, node: Node, scope: Scope) -> Any:
         """The first case that matches runs its statements (empty cases share the next body); `break`
@@ -262,4 +278,3 @@ class PatternMatching(EvaluatorBase):
         """The pattern of `for (final (a, b) in ...)`, if the loop declares one."""
         node = next((c for c in named(parts) if c.type.endswith("_pattern")), None)
         return read_pattern_node(node) if node is not None else None
-

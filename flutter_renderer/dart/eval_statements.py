@@ -49,8 +49,15 @@ class StatementEvaluation(EvaluatorBase):
 
     # ----------------------------------------------------------------- functions
 
-    def invoke(self, fn: FunctionDecl, this: Any, args: list[Any], kwargs: dict[str, Any], node: Node,
-               closure_scope: Scope | None = None) -> Any:
+    def invoke(
+        self,
+        fn: FunctionDecl,
+        this: Any,
+        args: list[Any],
+        kwargs: dict[str, Any],
+        node: Node,
+        closure_scope: Scope | None = None,
+    ) -> Any:
         """Run a function, method or getter body and return its value."""
         scope = Scope(closure_scope, this, fn.owner or None)
         self.bind(fn.params, args, kwargs, scope, node)
@@ -110,7 +117,7 @@ class StatementEvaluation(EvaluatorBase):
             else:
                 self.declare(definition, scope)
         elif kind in ("empty_statement", "assert_statement"):
-            pass   # asserts are off in release builds, which is what a screenshot shows
+            pass  # asserts are off in release builds, which is what a screenshot shows
         elif kind in ("break_statement", "continue_statement"):
             label = next((text(c) for c in named(node) if c.type == "identifier"), None)
             return Jump(kind.split("_")[0], label)
@@ -132,7 +139,8 @@ class StatementEvaluation(EvaluatorBase):
             return self.statement(branch, matched or Scope(scope)) if branch is not None else None
         condition = [c for i, c in enumerate(node.children) if c.is_named and node.field_name_for_child(i) is None]
         branch = node.child_by_field_name(
-            "consequence" if self.truth(self.eval_parts(condition, scope, node), node) else "alternative")
+            "consequence" if self.truth(self.eval_parts(condition, scope, node), node) else "alternative"
+        )
         return self.statement(branch, Scope(scope)) if branch is not None else None
 
     def _s_switch_statement(self, node: Node, scope: Scope) -> Signal:
@@ -200,7 +208,9 @@ class StatementEvaluation(EvaluatorBase):
         if any(c.type == "in" for c in parts.children):
             iterable = self.eval_parts(field_groups(parts, "value"), scope, parts)
             if isinstance(iterable, dict) or not isinstance(iterable, list):
-                raise self.error(parts, f"The type '{type_name(iterable)}' used in the 'for' loop must implement 'Iterable'.")
+                raise self.error(
+                    parts, f"The type '{type_name(iterable)}' used in the 'for' loop must implement 'Iterable'."
+                )
             pattern = self.loop_pattern(parts)
             name_node = parts.child_by_field_name("name")
             for item in list(iterable):
@@ -218,7 +228,9 @@ class StatementEvaluation(EvaluatorBase):
         loop_scope = Scope(scope)
         init = parts.child_by_field_name("init")
         if init is not None:
-            self.statement(init, loop_scope) if init.type == "local_variable_declaration" else self.eval_node(init, loop_scope)
+            self.statement(init, loop_scope) if init.type == "local_variable_declaration" else self.eval_node(
+                init, loop_scope
+            )
         condition = field_groups(parts, "condition")
         updates = field_groups(parts, "update")
         while True:
@@ -247,7 +259,7 @@ class StatementEvaluation(EvaluatorBase):
             if finally_block is None or not _catchable(exc):
                 raise
             final = self.statement(finally_block, scope)
-            if final is not None:   # a return or break in `finally` discards the exception, as in Dart
+            if final is not None:  # a return or break in `finally` discards the exception, as in Dart
                 return final
             raise
         if finally_block is not None:
@@ -256,8 +268,9 @@ class StatementEvaluation(EvaluatorBase):
                 return final
         return outcome
 
-    def catch_clause(self, clauses: list[tuple[str | None, list[str], Node]], exc: DartError) \
-            -> tuple[str | None, list[str], Node] | None:
+    def catch_clause(
+        self, clauses: list[tuple[str | None, list[str], Node]], exc: DartError
+    ) -> tuple[str | None, list[str], Node] | None:
         thrown = exc.value if isinstance(exc, DartThrow) else None
         for clause in clauses:
             wanted = clause[0]
@@ -266,7 +279,7 @@ class StatementEvaluation(EvaluatorBase):
             if isinstance(exc, DartThrow):
                 if thrown is not None and self.is_type(thrown, wanted, clause[2]):
                     return clause
-            elif wanted == "Error":   # the front end's own runtime errors are Dart Errors (RangeError, ...)
+            elif wanted == "Error":  # the front end's own runtime errors are Dart Errors (RangeError, ...)
                 return clause
         return None
 
@@ -275,7 +288,7 @@ class StatementEvaluation(EvaluatorBase):
         inner = Scope(scope)
         inner.vars[CAUGHT] = exc
         caught = exc.value if isinstance(exc, DartThrow) else DartException("Error", exc.message)
-        for name, value in zip(names, (caught, None)):   # no stack trace: the second name is null
+        for name, value in zip(names, (caught, None)):  # no stack trace: the second name is null
             inner.vars[name] = value
         return self.statement(block, inner)
 
@@ -322,12 +335,16 @@ class StatementEvaluation(EvaluatorBase):
     def _s_yield_statement(self, node: Node, scope: Scope) -> Signal:
         holder = scope.find(YIELDED)
         if holder is None:
-            raise self.error(node, "Yield statements must be in a generator function (one marked with either 'async*' or 'sync*').")
+            raise self.error(
+                node, "Yield statements must be in a generator function (one marked with either 'async*' or 'sync*')."
+            )
         value = self.eval_parts(named(node), scope, node)
         items = holder.vars[YIELDED]
         if node.type == "yield_each_statement":
             if not isinstance(value, list):
-                raise self.error(node, f"The type '{type_name(value)}' implied by the 'yield*' expression must be an Iterable.")
+                raise self.error(
+                    node, f"The type '{type_name(value)}' implied by the 'yield*' expression must be an Iterable."
+                )
             items.extend(value)
         else:
             items.append(value)
@@ -365,4 +382,3 @@ def _try_parts(node: Node) -> tuple[Node, list[tuple[str | None, list[str], Node
         elif child.type == "finally_clause":
             finally_block = next(c for c in named(child) if c.type == "block")
     return body, clauses, finally_block
-

@@ -25,8 +25,16 @@ from flutter_renderer.dart.values import Scope, type_name
 from flutter_renderer.ir import DartObject
 
 
-class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, StatementEvaluation, PatternMatching,
-                ClassEvaluation, LayoutEvaluation):
+class Evaluator(
+    ExpressionEvaluation,
+    Assignment,
+    MemberAccess,
+    CallEvaluation,
+    StatementEvaluation,
+    PatternMatching,
+    ClassEvaluation,
+    LayoutEvaluation,
+):
     """Evaluates one parsed file for one screen size; create one per `compile_screen` call.
 
     Each base class is one section of the language; they share `EvaluatorBase`'s state."""
@@ -40,7 +48,7 @@ class Evaluator(ExpressionEvaluation, Assignment, MemberAccess, CallEvaluation, 
             at = main_call.argument[0]
             scope = Scope()
             for statement in main_call.prelude:
-                if self.statement(statement, scope) is not None:   # a `return` before runApp
+                if self.statement(statement, scope) is not None:  # a `return` before runApp
                     raise self.error(statement, "main returns before it calls runApp.", ErrorKind.UNSUPPORTED)
             value = self.eval(main_call.argument, scope)
         elif fallback is not None:

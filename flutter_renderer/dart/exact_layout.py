@@ -19,12 +19,14 @@ from flutter_renderer.ir import DartObject
 
 # Parents whose children's width constraint layout_constraints.children models exactly (Row and
 # Scaffold are handled apart: only some of their children's widths are known).
-_EXACT = frozenset((
-    "MaterialApp WidgetsApp Center Align Padding SafeArea Card SizedBox ConstrainedBox Column Expanded Flexible "
-    "Material DecoratedBox ColoredBox Theme DefaultTextStyle Builder StatefulBuilder"
-).split())
+_EXACT = frozenset(
+    (
+        "MaterialApp WidgetsApp Center Align Padding SafeArea Card SizedBox ConstrainedBox Column Expanded Flexible "
+        "Material DecoratedBox ColoredBox Theme DefaultTextStyle Builder StatefulBuilder"
+    ).split()
+)
 _VERTICAL_SCROLLING = ("SingleChildScrollView", "ListView")
-Slot = tuple[Any, Box, bool, Any, Any]   # (value, its constraints, width exact, holder, key in holder)
+Slot = tuple[Any, Box, bool, Any, Any]  # (value, its constraints, width exact, holder, key in holder)
 
 
 def number(value: Any) -> float | None:
@@ -47,8 +49,14 @@ def _known_width(child: Any) -> float | None:
         # Material 3's minWidth: its destinations are laid out in that width; a leading or trailing
         # widget no wider keeps it.
         rail = number(k.get("minWidth")) if k.get("minWidth") is not None else 80.0
-        ends = [_known_width(k[name]) if isinstance(k.get(name), DartObject) and k[name].type == "SizedBox" else
-                0.0 if k.get(name) is None else None for name in ("leading", "trailing")]
+        ends = [
+            _known_width(k[name])
+            if isinstance(k.get(name), DartObject) and k[name].type == "SizedBox"
+            else 0.0
+            if k.get(name) is None
+            else None
+            for name in ("leading", "trailing")
+        ]
         return rail if rail is not None and all(end is not None and end <= rail for end in ends) else None
     return None
 
@@ -57,20 +65,25 @@ def _row_widths(node: DartObject, box: Box) -> Iterator[tuple[Box, bool]]:
     """Each Row child's constraints, and whether its width is known: a flexible child's share is
     known when every other child's width is."""
     children = node.kwargs.get("children") or []
-    flex_of = {i: int(number(c.kwargs.get("flex")) or 1) for i, c in enumerate(children)
-               if isinstance(c, DartObject) and c.type in ("Expanded", "Flexible")}
+    flex_of = {
+        i: int(number(c.kwargs.get("flex")) or 1)
+        for i, c in enumerate(children)
+        if isinstance(c, DartObject) and c.type in ("Expanded", "Flexible")
+    }
     fixed = [_known_width(c) for i, c in enumerate(children) if i not in flex_of]
     known = all(width is not None for width in fixed) and math.isfinite(box.max_w)
     spacing = (number(node.kwargs.get("spacing")) or 0.0) * max(0, len(children) - 1)
-    share = max(0.0, box.max_w - sum(w or 0.0 for w in fixed) - spacing) / sum(flex_of.values()) if known and flex_of \
+    share = (
+        max(0.0, box.max_w - sum(w or 0.0 for w in fixed) - spacing) / sum(flex_of.values())
+        if known and flex_of
         else math.inf
+    )
     for i, child in enumerate(children):
         if i in flex_of:
             width = share * flex_of[i]
             yield Box(width if child.type == "Expanded" else 0.0, width, 0.0, box.max_h), known
         else:
             yield Box(0.0, math.inf, 0.0, box.max_h), True
-
 
 
 def _slots(node: DartObject, box: Box, screen: tuple[float, float]) -> Iterator[Slot]:
@@ -89,8 +102,11 @@ def _slots(node: DartObject, box: Box, screen: tuple[float, float]) -> Iterator[
     exact = node.type in _EXACT
     if node.type == "Container":
         decoration = k.get("decoration")
-        exact = decoration is None or (isinstance(decoration, DartObject) and decoration.type == "BoxDecoration"
-                                       and decoration.kwargs.get("border") is None)
+        exact = decoration is None or (
+            isinstance(decoration, DartObject)
+            and decoration.type == "BoxDecoration"
+            and decoration.kwargs.get("border") is None
+        )
     elif node.type in _VERTICAL_SCROLLING:
         exact = k.get("padding") is None and getattr(k.get("scrollDirection"), "name", "vertical") == "vertical"
     names = {id(arg): name for name, arg in k.items()}
@@ -114,7 +130,6 @@ def nodes(value: Any) -> Iterator[DartObject]:
             stack.extend(item.values())
 
 
-
 def exact_slots(root: DartObject, width: float, height: float) -> Iterator[Slot]:
     """Every widget under the screen's root, top down: (widget, its constraints, whether its width is
     exact, its holder, its key there). A consumer may put another widget at holder[key] before the
@@ -131,5 +146,7 @@ def exact_slots(root: DartObject, width: float, height: float) -> Iterator[Slot]
         if holder is not None:
             value = holder[key]
         if isinstance(value, DartObject):
-            stack.extend((child, inner, exact and child_exact, where, name)
-                         for child, inner, child_exact, where, name in _slots(value, box, (width, height)))
+            stack.extend(
+                (child, inner, exact and child_exact, where, name)
+                for child, inner, child_exact, where, name in _slots(value, box, (width, height))
+            )

@@ -54,8 +54,15 @@ BUILDERS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("DragTarget", ""): {"builder": ("context", "nothing", "nothing")},
     ("ExpansionPanel", ""): {"headerBuilder": ("context", "isExpanded")},
     ("Stepper", ""): {"controlsBuilder": ("context", "controlsDetails")},
-    ("ActionIconThemeData", ""): {name: ("context",) for name in (
-        "backButtonIconBuilder", "closeButtonIconBuilder", "drawerButtonIconBuilder", "endDrawerButtonIconBuilder")},
+    ("ActionIconThemeData", ""): {
+        name: ("context",)
+        for name in (
+            "backButtonIconBuilder",
+            "closeButtonIconBuilder",
+            "drawerButtonIconBuilder",
+            "endDrawerButtonIconBuilder",
+        )
+    },
 }
 # PaginatedDataTable.defaultRowsPerPage.
 DEFAULT_ROWS_PER_PAGE = 10
@@ -64,16 +71,30 @@ DEFAULT_ROWS_PER_PAGE = 10
 OPEN_STATE_BUILDERS: dict[tuple[str, str], str] = {("ExpansionPanelRadio", ""): "headerBuilder"}
 # Arguments that configure only behaviour after the first frame and may hold values that are no
 # widgets (the file's Intent and Action objects, a TickerProvider): left out of the output tree.
-BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {name: frozenset(params.split()) for name, params in {
-    "Shortcuts": "shortcuts manager", "Actions": "actions dispatcher", "CallbackShortcuts": "bindings",
-    "FocusableActionDetector": "shortcuts actions", "MaterialApp": "shortcuts actions",
-    "WidgetsApp": "shortcuts actions", "CupertinoApp": "shortcuts actions", "FocusTraversalGroup": "policy",
-    "FocusTraversalOrder": "order", "ScrollConfiguration": "behavior", "NotificationListener": "onNotification",
-    "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
-    "FutureBuilder": "future", "StreamBuilder": "stream", "ListenableBuilder": "listenable",
-    "RawGestureDetector": "gestures semantics", "Navigator": "observers transitionDelegate",
-    "Draggable": "data dragAnchorStrategy", "LongPressDraggable": "data dragAnchorStrategy",
-}.items()}
+BEHAVIOUR_ARGUMENTS: dict[str, frozenset[str]] = {
+    name: frozenset(params.split())
+    for name, params in {
+        "Shortcuts": "shortcuts manager",
+        "Actions": "actions dispatcher",
+        "CallbackShortcuts": "bindings",
+        "FocusableActionDetector": "shortcuts actions",
+        "MaterialApp": "shortcuts actions",
+        "WidgetsApp": "shortcuts actions",
+        "CupertinoApp": "shortcuts actions",
+        "FocusTraversalGroup": "policy",
+        "FocusTraversalOrder": "order",
+        "ScrollConfiguration": "behavior",
+        "NotificationListener": "onNotification",
+        "Semantics": "sortKey customSemanticsActions attributedLabel attributedValue attributedHint",
+        "FutureBuilder": "future",
+        "StreamBuilder": "stream",
+        "ListenableBuilder": "listenable",
+        "RawGestureDetector": "gestures semantics",
+        "Navigator": "observers transitionDelegate",
+        "Draggable": "data dragAnchorStrategy",
+        "LongPressDraggable": "data dragAnchorStrategy",
+    }.items()
+}
 
 
 # Arguments of every widget that no screenshot shows: a ticker, and the mouse pointer's shape (the
@@ -96,16 +117,22 @@ POSITIONAL_ITEM_BUILDERS: dict[tuple[str, str], tuple[int, str]] = {
 }
 # `X.resolveWith((states) => ...)`: run for every set of the states a still frame can show (no
 # hover, focus, press or drag), so the mapping picks the value of the state its widget is in.
-STATE_KINDS = frozenset(f"{prefix}{kind}" for prefix in ("Material", "Widget")
-                        for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide",
-                                     "StateOutlinedBorder"))
+STATE_KINDS = frozenset(
+    f"{prefix}{kind}"
+    for prefix in ("Material", "Widget")
+    for kind in ("StateProperty", "StateColor", "StateTextStyle", "StateBorderSide", "StateOutlinedBorder")
+)
 STATE_RESOLVERS = frozenset((kind, "resolveWith") for kind in STATE_KINDS)
 
 
 def state_sets(state_type: str) -> list[list[EnumValue]]:
     """Every combination of STILL_STATES, as the Set<WidgetState> a resolver gets, by bit mask."""
-    return [[EnumValue(state_type, name) for bit, name in enumerate(STILL_STATES) if mask & (1 << bit)]
-            for mask in range(1 << len(STILL_STATES))]
+    return [
+        [EnumValue(state_type, name) for bit, name in enumerate(STILL_STATES) if mask & (1 << bit)]
+        for mask in range(1 << len(STILL_STATES))
+    ]
+
+
 # A SearchController (it takes no arguments) before anyone types or opens its view.
 _SEARCH_AT_REST = {"text": "", "isOpen": False}
 # Methods that change a Matrix4 in place (recorded; the mapping replays them).
@@ -113,31 +140,38 @@ _MATRIX_METHODS = frozenset("translate scale rotateX rotateY rotateZ setEntry".s
 # ChangeNotifier's methods that only register or signal listeners (also on the file's own notifiers).
 NOTIFIER_QUIET = frozenset("addListener removeListener notifyListeners dispose".split())
 # Methods of controllers and notifiers that only schedule or listen.
-_QUIET = NOTIFIER_QUIET | frozenset(("addStatusListener removeStatusListener repeat stop animateTo animateBack fling "
-                                     "jumpTo jumpToPage nextPage previousPage animateToPage clear requestFocus "
-                                     "unfocus open close").split())
+_QUIET = NOTIFIER_QUIET | frozenset(
+    (
+        "addStatusListener removeStatusListener repeat stop animateTo animateBack fling "
+        "jumpTo jumpToPage nextPage previousPage animateToPage clear requestFocus "
+        "unfocus open close"
+    ).split()
+)
 
 
-def builder_arguments(spec: tuple[str, ...], kwargs: dict[str, Any], context: Any, width: float,
-                      height: float) -> list[Any]:
+def builder_arguments(
+    spec: tuple[str, ...], kwargs: dict[str, Any], context: Any, width: float, height: float
+) -> list[Any]:
     """The arguments of one first-frame builder call, from its `BUILDERS` spec."""
     values = {
         "context": lambda: context,
         "child": lambda: kwargs.get("child"),
         "home": lambda: kwargs.get("home"),
-        "setState": lambda: None,   # only called from callbacks, which never run
+        "setState": lambda: None,  # only called from callbacks, which never run
         "orientation": lambda: EnumValue("Orientation", "portrait" if height >= width else "landscape"),
         "start": lambda: tween_start(kwargs.get("tween")),
         "listened": lambda: listened_value(kwargs.get("valueListenable")),
         "complete": lambda: DartObject("AlwaysStoppedAnimation", "", (1.0,)),
         "dismissed": lambda: DartObject("AlwaysStoppedAnimation", "", (0.0,)),
-        "false": lambda: False,   # NestedScrollView's innerBoxIsScrolled at rest
+        "false": lambda: False,  # NestedScrollView's innerBoxIsScrolled at rest
         "searchController": lambda: kwargs.get("searchController") or DartObject("SearchController"),
         "menuController": lambda: kwargs.get("controller") or DartObject("MenuController"),
-        "fieldController": lambda: kwargs.get("textEditingController") or DartObject("TextEditingController", kwargs={
-            "text": _initial_text(kwargs.get("initialValue"))}),
+        "fieldController": lambda: (
+            kwargs.get("textEditingController")
+            or DartObject("TextEditingController", kwargs={"text": _initial_text(kwargs.get("initialValue"))})
+        ),
         "focusNode": lambda: kwargs.get("focusNode") or DartObject("FocusNode"),
-        "callback": lambda: None,   # onFieldSubmitted: only called from callbacks
+        "callback": lambda: None,  # onFieldSubmitted: only called from callbacks
         "tab": lambda: current_tab(kwargs),
         "snapshot": lambda: initial_snapshot(kwargs),
         "animationValue": lambda: animation.value_of(kwargs.get("animation")),
@@ -154,9 +188,16 @@ def controls_details(kwargs: dict[str, Any]) -> DartObject:
     """The ControlsDetails a vertical Stepper passes its controlsBuilder: it builds controls only under
     the current step, so stepIndex is currentStep and the step is active."""
     current = kwargs.get("currentStep", 0)
-    return DartObject("ControlsDetails", kwargs={
-        "currentStep": current, "stepIndex": current, "isActive": True,
-        "onStepContinue": kwargs.get("onStepContinue"), "onStepCancel": kwargs.get("onStepCancel")})
+    return DartObject(
+        "ControlsDetails",
+        kwargs={
+            "currentStep": current,
+            "stepIndex": current,
+            "isActive": True,
+            "onStepContinue": kwargs.get("onStepContinue"),
+            "onStepCancel": kwargs.get("onStepCancel"),
+        },
+    )
 
 
 def _initial_text(value: Any) -> str:
@@ -169,8 +210,9 @@ def initial_route_settings(kwargs: dict[str, Any]) -> Props:
     (Navigator.defaultRouteName). A deeper initial route ('/a/b') also pushes the routes under it,
     which the first frame doesn't show."""
     name = kwargs.get("initialRoute") or "/"
-    return Props("RouteSettings", {"name": name, "arguments": None},
-                 ir=DartObject("RouteSettings", kwargs={"name": name}))
+    return Props(
+        "RouteSettings", {"name": name, "arguments": None}, ir=DartObject("RouteSettings", kwargs={"name": name})
+    )
 
 
 def initial_snapshot(kwargs: dict[str, Any]) -> Props:
@@ -179,8 +221,14 @@ def initial_snapshot(kwargs: dict[str, Any]) -> Props:
     completed Future delivers its value in a microtask, after the first frame."""
     data = kwargs.get("initialData")
     source = kwargs.get("future", kwargs.get("stream"))
-    attrs = {"connectionState": EnumValue("ConnectionState", "none" if source is None else "waiting"),
-             "data": data, "hasData": data is not None, "error": None, "hasError": False, "stackTrace": None}
+    attrs = {
+        "connectionState": EnumValue("ConnectionState", "none" if source is None else "waiting"),
+        "data": data,
+        "hasData": data is not None,
+        "error": None,
+        "hasError": False,
+        "stackTrace": None,
+    }
     if data is not None:
         attrs["requireData"] = data
     return Props("AsyncSnapshot", attrs)
@@ -218,7 +266,7 @@ def listened_value(listenable: Any) -> Any:
     if isinstance(listenable, DartObject) and listenable.type == "ValueNotifier":
         return listenable.kwargs.get("_value", listenable.args[0] if listenable.args else None)
     held = still_state.get_property(listenable, "value") if isinstance(listenable, DartObject) else MISSING
-    if held is not MISSING:   # a controller at rest (TextEditingController, UndoHistoryController, ...)
+    if held is not MISSING:  # a controller at rest (TextEditingController, UndoHistoryController, ...)
         return held
     raise TypeError("valueListenable must be a ValueNotifier or an Animation")
 
@@ -242,15 +290,18 @@ def get_property(receiver: DartObject, name: str) -> Any:
             return _status(receiver)
         if name in ("isCompleted", "isDismissed", "isAnimating") and receiver.type == "AnimationController":
             status = _status(receiver).name
-            return {"isCompleted": status == "completed", "isDismissed": status == "dismissed",
-                    "isAnimating": status in ("forward", "reverse")}[name]
+            return {
+                "isCompleted": status == "completed",
+                "isDismissed": status == "dismissed",
+                "isAnimating": status in ("forward", "reverse"),
+            }[name]
         if name in ("lowerBound", "upperBound") and receiver.type == "AnimationController":
             return animation.controller_bounds(receiver)[name == "upperBound"]
     if receiver.type == "ValueNotifier" and name == "value":
         return listened_value(receiver)
     if receiver.type == "SearchController" and name in _SEARCH_AT_REST:
         return _SEARCH_AT_REST[name]
-    if receiver.type == "MenuController" and name == "isOpen":   # no menu is open in a first frame
+    if receiver.type == "MenuController" and name == "isOpen":  # no menu is open in a first frame
         return False
     return MISSING
 
@@ -267,7 +318,9 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
         if name in ("transform", "lerp") and len(args) == 1:
             return animation.tween_at(receiver, float(args[0]))
         if name == "chain" and len(args) == 1:
-            return DartObject(receiver.type, receiver.ctor, receiver.args, {**receiver.kwargs, animation.CHAIN: args[0]})
+            return DartObject(
+                receiver.type, receiver.ctor, receiver.args, {**receiver.kwargs, animation.CHAIN: args[0]}
+            )
     if name == "transform" and len(args) == 1 and receiver.type in ("Interval", "Threshold", "Cubic"):
         return animation.curve_at(receiver, float(args[0]))
     if receiver.type == "Matrix4" and name in _MATRIX_METHODS:
@@ -275,8 +328,11 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
         return None
     if receiver.type == "AnimationController" and name in ("forward", "reverse", "reset", "repeat"):
         return _start(receiver, name, kwargs)
-    if name in _QUIET and (receiver.type.endswith(("Controller", "Notifier")) or receiver.type == "FocusNode"
-                           or animation.is_animation(receiver)):
+    if name in _QUIET and (
+        receiver.type.endswith(("Controller", "Notifier"))
+        or receiver.type == "FocusNode"
+        or animation.is_animation(receiver)
+    ):
         return None
     return MISSING
 
@@ -297,4 +353,3 @@ def _start(controller: DartObject, name: str, kwargs: dict[str, Any]) -> None:
     else:
         status = "completed" if value == high and name == "forward" else "forward"
     controller.kwargs["_status"] = EnumValue("AnimationStatus", status)
-

@@ -29,19 +29,40 @@ COLOR_ROLES = (
 # deprecated ColorScheme roles, mapped the way Flutter's deprecation notes say
 OLD_COLOR_ROLES = {"background": "surface", "onBackground": "onsurface", "surfaceVariant": "surfacecontainerhighest"}
 THEME_COLORS = {
-    "primaryColor": "primary", "scaffoldBackgroundColor": "surface", "cardColor": "surface",
-    "canvasColor": "surface", "dividerColor": "outlinevariant", "hintColor": "onsurfacevariant",
-    "disabledColor": "onsurface,0.38", "shadowColor": "shadow", "focusColor": "onsurface,0.12",
-    "hoverColor": "onsurface,0.04", "splashColor": "onsurface,0.12", "highlightColor": "onsurface,0.12",
+    "primaryColor": "primary",
+    "scaffoldBackgroundColor": "surface",
+    "cardColor": "surface",
+    "canvasColor": "surface",
+    "dividerColor": "outlinevariant",
+    "hintColor": "onsurfacevariant",
+    "disabledColor": "onsurface,0.38",
+    "shadowColor": "shadow",
+    "focusColor": "onsurface,0.12",
+    "hoverColor": "onsurface,0.04",
+    "splashColor": "onsurface,0.12",
+    "highlightColor": "onsurface,0.12",
 }
 TEXT_STYLES = tuple(
-    f"{group}{size}" for group in ("display", "headline", "title", "body", "label") for size in ("Large", "Medium", "Small")
+    f"{group}{size}"
+    for group in ("display", "headline", "title", "body", "label")
+    for size in ("Large", "Medium", "Small")
 )
 # real Flutter namespaces the embedded backend cannot reproduce or that are not deterministic
-UNSUPPORTED_NAMES = frozenset({
-    "Process", "File", "Directory", "Platform", "Isolate", "Socket",
-    "HttpClient", "Stream", "Timer", "DynamicLibrary", "Pointer",
-})
+UNSUPPORTED_NAMES = frozenset(
+    {
+        "Process",
+        "File",
+        "Directory",
+        "Platform",
+        "Isolate",
+        "Socket",
+        "HttpClient",
+        "Stream",
+        "Timer",
+        "DynamicLibrary",
+        "Pointer",
+    }
+)
 # types the catalog need not list, checked like catalog classes: Duration, and keys and controllers,
 # handles a screen holds in fields (`GlobalKey<FormState>()`) that draw nothing themselves
 CORE_CLASSES = {
@@ -73,9 +94,29 @@ ITEM_BUILDERS = {
     ("PageView", "builder"): ("itemBuilder",),
 }
 # type names the front end resolves itself (in addition to the catalog and the file's own classes)
-BUILTIN_TYPES = frozenset({"Colors", "Icons", "CupertinoColors", "CupertinoIcons", "CupertinoTheme", "Color", "Theme",
-                           "MediaQuery", "double", "int", "num", "String", "bool", "List", "Map", "Object", "Curves",
-                           "TargetPlatform", "FractionalOffset"})
+BUILTIN_TYPES = frozenset(
+    {
+        "Colors",
+        "Icons",
+        "CupertinoColors",
+        "CupertinoIcons",
+        "CupertinoTheme",
+        "Color",
+        "Theme",
+        "MediaQuery",
+        "double",
+        "int",
+        "num",
+        "String",
+        "bool",
+        "List",
+        "Map",
+        "Object",
+        "Curves",
+        "TargetPlatform",
+        "FractionalOffset",
+    }
+)
 
 
 def _milliseconds(count: int) -> DartObject:
@@ -90,30 +131,48 @@ PLATFORM = EnumValue("TargetPlatform", "android")
 # `timeDilation` a screen may set in a callback is 1.0 while the first frame is built)
 TOP_LEVEL = {
     "timeDilation": 1.0,
-    "kIsWeb": False, "kReleaseMode": True, "kProfileMode": False, "kDebugMode": False,
-    "precisionErrorTolerance": 1e-10, "defaultTargetPlatform": PLATFORM,
-    "kMinInteractiveDimension": 48.0, "kToolbarHeight": 56.0, "kBottomNavigationBarHeight": 56.0,
-    "kTextTabBarHeight": 48.0, "kRadialReactionRadius": 20.0, "kRadialReactionAlpha": 0x1F,
-    "kFloatingActionButtonMargin": 16.0, "kThemeAnimationDuration": _milliseconds(200),
-    "kThemeChangeDuration": _milliseconds(200), "kRadialReactionDuration": _milliseconds(100),
+    "kIsWeb": False,
+    "kReleaseMode": True,
+    "kProfileMode": False,
+    "kDebugMode": False,
+    "precisionErrorTolerance": 1e-10,
+    "defaultTargetPlatform": PLATFORM,
+    "kMinInteractiveDimension": 48.0,
+    "kToolbarHeight": 56.0,
+    "kBottomNavigationBarHeight": 56.0,
+    "kTextTabBarHeight": 48.0,
+    "kRadialReactionRadius": 20.0,
+    "kRadialReactionAlpha": 0x1F,
+    "kFloatingActionButtonMargin": 16.0,
+    "kThemeAnimationDuration": _milliseconds(200),
+    "kThemeChangeDuration": _milliseconds(200),
+    "kRadialReactionDuration": _milliseconds(100),
     "kTabScrollDuration": _milliseconds(300),
     "kTabLabelPadding": DartObject("EdgeInsets", "symmetric", (), {"horizontal": 16.0}),
     "kMaterialListPadding": DartObject("EdgeInsets", "symmetric", (), {"vertical": 8.0}),
 }
 TARGET_PLATFORMS = frozenset("android fuchsia iOS linux macOS windows".split())
 # the named curves of animation/curves.dart; opaque here (a still frame shows no motion)
-CURVES = frozenset((
-    "linear decelerate fastLinearToSlowEaseIn fastEaseInToSlowEaseOut ease easeIn easeInToLinear easeInSine "
-    "easeInQuad easeInCubic easeInQuart easeInQuint easeInExpo easeInCirc easeInBack easeOut linearToEaseOut "
-    "easeOutSine easeOutQuad easeOutCubic easeOutQuart easeOutQuint easeOutExpo easeOutCirc easeOutBack easeInOut "
-    "easeInOutSine easeInOutQuad easeInOutCubic easeInOutCubicEmphasized easeInOutQuart easeInOutQuint "
-    "easeInOutExpo easeInOutCirc easeInOutBack fastOutSlowIn slowMiddle bounceIn bounceOut bounceInOut elasticIn "
-    "elasticOut elasticInOut"
-).split())
+CURVES = frozenset(
+    (
+        "linear decelerate fastLinearToSlowEaseIn fastEaseInToSlowEaseOut ease easeIn easeInToLinear easeInSine "
+        "easeInQuad easeInCubic easeInQuart easeInQuint easeInExpo easeInCirc easeInBack easeOut linearToEaseOut "
+        "easeOutSine easeOutQuad easeOutCubic easeOutQuart easeOutQuint easeOutExpo easeOutCirc easeOutBack easeInOut "
+        "easeInOutSine easeInOutQuad easeInOutCubic easeInOutCubicEmphasized easeInOutQuart easeInOutQuint "
+        "easeInOutExpo easeInOutCirc easeInOutBack fastOutSlowIn slowMiddle bounceIn bounceOut bounceInOut elasticIn "
+        "elasticOut elasticInOut"
+    ).split()
+)
 # FractionalOffset's constants as (dx, dy) from the top left (painting/fractional_offset.dart)
 FRACTIONAL_OFFSETS = {
-    "topLeft": (0.0, 0.0), "topCenter": (0.5, 0.0), "topRight": (1.0, 0.0), "centerLeft": (0.0, 0.5),
-    "center": (0.5, 0.5), "centerRight": (1.0, 0.5), "bottomLeft": (0.0, 1.0), "bottomCenter": (0.5, 1.0),
+    "topLeft": (0.0, 0.0),
+    "topCenter": (0.5, 0.0),
+    "topRight": (1.0, 0.0),
+    "centerLeft": (0.0, 0.5),
+    "center": (0.5, 0.5),
+    "centerRight": (1.0, 0.5),
+    "bottomLeft": (0.0, 1.0),
+    "bottomCenter": (0.5, 1.0),
     "bottomRight": (1.0, 1.0),
 }
 
@@ -143,8 +202,11 @@ def box_constraints(ctor: str, args: list[Any], kwargs: dict[str, Any]) -> DartO
         low_w, low_h = (width if width != inf else 0.0), (height if height != inf else 0.0)
     else:
         return None
-    return DartObject("BoxConstraints", "", (), {"minWidth": low_w, "maxWidth": width,
-                                                 "minHeight": low_h, "maxHeight": height})
+    return DartObject(
+        "BoxConstraints", "", (), {"minWidth": low_w, "maxWidth": width, "minHeight": low_h, "maxHeight": height}
+    )
+
+
 def _pow(base: float, exponent: float) -> float:
     """dart:math pow: an int for small int powers, else a double (never a huge Python int)."""
     if isinstance(base, int) and isinstance(exponent, int) and 0 <= exponent < 64 and abs(base) < 2**31:
@@ -158,15 +220,18 @@ MATH_FUNCTIONS = {"min": min, "max": max, "sqrt": math.sqrt, "pow": _pow, "sin":
 
 def _axis_direction(value: Any) -> str:
     if not isinstance(value, EnumValue) or value.type != "AxisDirection":
-        raise TypeError(f"The argument type '{type(value).__name__}' can't be assigned to the parameter type 'AxisDirection'.")
+        raise TypeError(
+            f"The argument type '{type(value).__name__}' can't be assigned to the parameter type 'AxisDirection'."
+        )
     return value.name
 
 
 _FLIPPED = {"up": "down", "down": "up", "left": "right", "right": "left"}
 # painting/basic_types.dart's top-level functions of directions
 PAINTING_FUNCTIONS: dict[str, Any] = {
-    "axisDirectionToAxis": lambda d: EnumValue("Axis", "vertical" if _axis_direction(d) in ("up", "down")
-                                               else "horizontal"),
+    "axisDirectionToAxis": lambda d: EnumValue(
+        "Axis", "vertical" if _axis_direction(d) in ("up", "down") else "horizontal"
+    ),
     "axisDirectionIsReversed": lambda d: _axis_direction(d) in ("up", "left"),
     "flipAxisDirection": lambda d: EnumValue("AxisDirection", _FLIPPED[_axis_direction(d)]),
 }
@@ -251,8 +316,14 @@ def hsv_to_color(alpha: float, hue: float, saturation: float, value: float) -> C
     chroma = saturation * value
     secondary = chroma * (1.0 - abs((hue / 60.0) % 2.0 - 1.0))
     match = value - chroma
-    sectors = ((chroma, secondary, 0.0), (secondary, chroma, 0.0), (0.0, chroma, secondary),
-               (0.0, secondary, chroma), (secondary, 0.0, chroma), (chroma, 0.0, secondary))
+    sectors = (
+        (chroma, secondary, 0.0),
+        (secondary, chroma, 0.0),
+        (0.0, chroma, secondary),
+        (0.0, secondary, chroma),
+        (secondary, 0.0, chroma),
+        (chroma, 0.0, secondary),
+    )
     red, green, blue = sectors[min(max(int(hue // 60.0), 0), 5)]
 
     def byte(channel: float) -> int:
@@ -286,7 +357,8 @@ _THEME_COPY_FIELDS = frozenset(
     "iconButtonTheme floatingActionButtonTheme listTileTheme navigationBarTheme bottomNavigationBarTheme "
     "tabBarTheme checkboxTheme radioTheme switchTheme sliderTheme progressIndicatorTheme bottomSheetTheme "
     "drawerTheme snackBarTheme tooltipTheme textSelectionTheme scrollbarTheme popupMenuTheme menuTheme "
-    "bannerTheme timePickerTheme datePickerTheme".split())
+    "bannerTheme timePickerTheme datePickerTheme".split()
+)
 
 
 def theme_copy(receiver: DartObject, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -314,26 +386,49 @@ def theme_data() -> Props:
 def cupertino_theme_data() -> Props:
     """What `CupertinoTheme.of(context)` returns: the app's Cupertino colours (which the renderer gives
     the page as its primary and onPrimary) and CupertinoTextThemeData's styles."""
+
     def style(size: float, weight: str | None = None, spacing: float = -0.41, color: str = "label") -> DartObject:
-        kwargs: dict[str, Any] = {"inherit": False, "fontSize": size, "letterSpacing": spacing,
-                                  "color": ColorValue(color)}
+        kwargs: dict[str, Any] = {
+            "inherit": False,
+            "fontSize": size,
+            "letterSpacing": spacing,
+            "color": ColorValue(color),
+        }
         if weight is not None:
             kwargs["fontWeight"] = EnumValue("FontWeight", weight)
         return DartObject("TextStyle", kwargs=kwargs)
 
-    text = {"textStyle": style(17), "actionTextStyle": style(17, color="primary"),
-            "navActionTextStyle": style(17, color="primary"), "navTitleTextStyle": style(17, "w600"),
-            "navLargeTitleTextStyle": style(34, "w700", 0.38), "tabLabelTextStyle": style(10, "w500", -0.24),
-            "pickerTextStyle": style(21, "w400", -0.6), "dateTimePickerTextStyle": style(21, "normal", 0.4)}
-    return Props("CupertinoThemeData", {
-        "brightness": EnumValue("Brightness", "light"), "primaryColor": ColorValue("primary"),
-        "primaryContrastingColor": ColorValue("onprimary"), "scaffoldBackgroundColor": ColorValue("systembackground"),
-        "barBackgroundColor": ColorValue("#F0F9F9F9"), "textTheme": Props("CupertinoTextThemeData", text)})
+    text = {
+        "textStyle": style(17),
+        "actionTextStyle": style(17, color="primary"),
+        "navActionTextStyle": style(17, color="primary"),
+        "navTitleTextStyle": style(17, "w600"),
+        "navLargeTitleTextStyle": style(34, "w700", 0.38),
+        "tabLabelTextStyle": style(10, "w500", -0.24),
+        "pickerTextStyle": style(21, "w400", -0.6),
+        "dateTimePickerTextStyle": style(21, "normal", 0.4),
+    }
+    return Props(
+        "CupertinoThemeData",
+        {
+            "brightness": EnumValue("Brightness", "light"),
+            "primaryColor": ColorValue("primary"),
+            "primaryContrastingColor": ColorValue("onprimary"),
+            "scaffoldBackgroundColor": ColorValue("systembackground"),
+            "barBackgroundColor": ColorValue("#F0F9F9F9"),
+            "textTheme": Props("CupertinoTextThemeData", text),
+        },
+    )
 
 
 def size(width: float, height: float) -> Props:
-    attrs = {"width": float(width), "height": float(height), "shortestSide": float(min(width, height)),
-             "longestSide": float(max(width, height)), "aspectRatio": width / height if height else 0.0}
+    attrs = {
+        "width": float(width),
+        "height": float(height),
+        "shortestSide": float(min(width, height)),
+        "longestSide": float(max(width, height)),
+        "aspectRatio": width / height if height else 0.0,
+    }
     return Props("Size", attrs, ir=DartObject("Size", "", (float(width), float(height))))
 
 
@@ -344,23 +439,63 @@ def zero_insets() -> Props:
 
 def media_query(width: float, height: float) -> Props:
     """What `MediaQuery.of(context)` returns for a phone of the render size, without system insets."""
-    return Props("MediaQueryData", {
-        "size": size(width, height), "padding": zero_insets(), "viewPadding": zero_insets(),
-        "viewInsets": zero_insets(), "systemGestureInsets": zero_insets(),
-        "devicePixelRatio": 1.0, "textScaleFactor": 1.0,
-        "orientation": EnumValue("Orientation", "portrait" if height >= width else "landscape"),
-        "platformBrightness": EnumValue("Brightness", "light"),
-    })
+    return Props(
+        "MediaQueryData",
+        {
+            "size": size(width, height),
+            "padding": zero_insets(),
+            "viewPadding": zero_insets(),
+            "viewInsets": zero_insets(),
+            "systemGestureInsets": zero_insets(),
+            "devicePixelRatio": 1.0,
+            "textScaleFactor": 1.0,
+            "orientation": EnumValue("Orientation", "portrait" if height >= width else "landscape"),
+            "platformBrightness": EnumValue("Brightness", "light"),
+        },
+    )
 
 
 # Colors.primaries / Colors.accents (material/colors.dart): the swatches in Flutter's order, grey left
 # out of the primaries as Flutter leaves it out.
 SWATCH_LISTS = {
-    "primaries": ("red", "pink", "purple", "deepPurple", "indigo", "blue", "lightBlue", "cyan", "teal", "green",
-                  "lightGreen", "lime", "yellow", "amber", "orange", "deepOrange", "brown", "blueGrey"),
-    "accents": ("redAccent", "pinkAccent", "purpleAccent", "deepPurpleAccent", "indigoAccent", "blueAccent",
-                "lightBlueAccent", "cyanAccent", "tealAccent", "greenAccent", "lightGreenAccent", "limeAccent",
-                "yellowAccent", "amberAccent", "orangeAccent", "deepOrangeAccent"),
+    "primaries": (
+        "red",
+        "pink",
+        "purple",
+        "deepPurple",
+        "indigo",
+        "blue",
+        "lightBlue",
+        "cyan",
+        "teal",
+        "green",
+        "lightGreen",
+        "lime",
+        "yellow",
+        "amber",
+        "orange",
+        "deepOrange",
+        "brown",
+        "blueGrey",
+    ),
+    "accents": (
+        "redAccent",
+        "pinkAccent",
+        "purpleAccent",
+        "deepPurpleAccent",
+        "indigoAccent",
+        "blueAccent",
+        "lightBlueAccent",
+        "cyanAccent",
+        "tealAccent",
+        "greenAccent",
+        "lightGreenAccent",
+        "limeAccent",
+        "yellowAccent",
+        "amberAccent",
+        "orangeAccent",
+        "deepOrangeAccent",
+    ),
 }
 
 
@@ -378,8 +513,13 @@ def static_get(type_name: str, member: str) -> Any:
         spec = cupertino_colors().get(member)
         return ColorValue(spec) if spec is not None else MISSING
     if type_name == "double":
-        return {"infinity": math.inf, "maxFinite": 1.7976931348623157e308, "minPositive": 5e-324,
-                "nan": math.nan, "negativeInfinity": -math.inf}.get(member, MISSING)
+        return {
+            "infinity": math.inf,
+            "maxFinite": 1.7976931348623157e308,
+            "minPositive": 5e-324,
+            "nan": math.nan,
+            "negativeInfinity": -math.inf,
+        }.get(member, MISSING)
     if type_name == "math":
         return {"pi": math.pi, "e": math.e}.get(member, MISSING)
     if type_name == "Curves" and member in CURVES:
@@ -394,11 +534,21 @@ def static_get(type_name: str, member: str) -> Any:
 # MaterialLocalizations.of(context) on a US-English device (DefaultMaterialLocalizations): the labels
 # of the buttons and tooltips a screen may show or name.
 MATERIAL_LABELS = {
-    "openAppDrawerTooltip": "Open navigation menu", "backButtonTooltip": "Back", "closeButtonTooltip": "Close",
-    "deleteButtonTooltip": "Delete", "moreButtonTooltip": "More", "showMenuTooltip": "Show menu",
-    "drawerLabel": "Navigation menu", "searchFieldLabel": "Search", "okButtonLabel": "OK",
-    "cancelButtonLabel": "Cancel", "closeButtonLabel": "Close", "continueButtonLabel": "Continue",
-    "saveButtonLabel": "Save", "copyButtonLabel": "Copy", "pasteButtonLabel": "Paste",
+    "openAppDrawerTooltip": "Open navigation menu",
+    "backButtonTooltip": "Back",
+    "closeButtonTooltip": "Close",
+    "deleteButtonTooltip": "Delete",
+    "moreButtonTooltip": "More",
+    "showMenuTooltip": "Show menu",
+    "drawerLabel": "Navigation menu",
+    "searchFieldLabel": "Search",
+    "okButtonLabel": "OK",
+    "cancelButtonLabel": "Cancel",
+    "closeButtonLabel": "Close",
+    "continueButtonLabel": "Continue",
+    "saveButtonLabel": "Save",
+    "copyButtonLabel": "Copy",
+    "pasteButtonLabel": "Paste",
 }
 
 

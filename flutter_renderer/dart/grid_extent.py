@@ -50,8 +50,9 @@ def resolve_grid_extents(root: DartObject, width: float, height: float) -> None:
         changed["childAspectRatio"] = cell / extent
         if where:
             delegate = grid.kwargs[where]
-            grid.kwargs[where] = DartObject(delegate.type, delegate.ctor, delegate.args, changed, delegate.line,
-                                            delegate.column)
+            grid.kwargs[where] = DartObject(
+                delegate.type, delegate.ctor, delegate.args, changed, delegate.line, delegate.column
+            )
         else:
             grid.kwargs.clear()
             grid.kwargs.update(changed)

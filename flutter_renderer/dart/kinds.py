@@ -76,8 +76,9 @@ def flutter_constructor(type_name: str, ctor: str) -> Constructor | None:
     return flutter_names().constructor(type_name, ctor)
 
 
-def argument_error(least: int, most: int, named: Collection[str], required: Collection[str],
-                   positional: int, labels: Sequence[str]) -> str | None:
+def argument_error(
+    least: int, most: int, named: Collection[str], required: Collection[str], positional: int, labels: Sequence[str]
+) -> str | None:
     """The analyzer's first complaint about a call's arguments, or None when they fit."""
     if positional > most:
         return f"Too many positional arguments: {most} expected, but {positional} found."
@@ -94,24 +95,29 @@ def argument_error(least: int, most: int, named: Collection[str], required: Coll
 def signature_error(signature: Signature, positional: int, labels: Sequence[str]) -> str | None:
     """`argument_error` against a catalog signature."""
     most = len(signature.positional)
-    return argument_error(most - signature.optional_positional, most, signature.named, signature.required,
-                          positional, labels)
+    return argument_error(
+        most - signature.optional_positional, most, signature.named, signature.required, positional, labels
+    )
 
 
-def call_error(type_name: str, ctor: str, catalog_error: str, positional: int,
-               labels: Sequence[str]) -> tuple[ErrorKind, str]:
+def call_error(
+    type_name: str, ctor: str, catalog_error: str, positional: int, labels: Sequence[str]
+) -> tuple[ErrorKind, str]:
     """A constructor call the catalog's signature rejects: ANALYSIS with the analyzer's message if it
     doesn't fit Flutter's own constructor either (or the index doesn't have it), else UNSUPPORTED."""
     flutter = flutter_constructor(type_name, ctor)
     if flutter is None:
         return ErrorKind.ANALYSIS, catalog_error
-    error = argument_error(flutter.min_positional, flutter.max_positional, flutter.named, flutter.required,
-                           positional, labels)
+    error = argument_error(
+        flutter.min_positional, flutter.max_positional, flutter.named, flutter.required, positional, labels
+    )
     if error is not None:
         return ErrorKind.ANALYSIS, error
     what = f"{type_name}.{ctor}" if ctor else type_name
     unknown = _UNKNOWN_PARAMETER.match(catalog_error)
     if unknown is not None:
-        return ErrorKind.UNSUPPORTED, (f"The named parameter '{unknown[1]}' of '{what}' is valid Flutter that "
-                                       "the embedded renderer cannot draw yet.")
+        return ErrorKind.UNSUPPORTED, (
+            f"The named parameter '{unknown[1]}' of '{what}' is valid Flutter that "
+            "the embedded renderer cannot draw yet."
+        )
     return ErrorKind.UNSUPPORTED, f"{valid_flutter(what)[:-1]} with these arguments ({catalog_error})"

@@ -36,11 +36,13 @@ class Box:
 
     def deflate(self, left: float, top: float, right: float, bottom: float) -> "Box":
         h, v = left + right, top + bottom
-        return Box(max(0.0, self.min_w - h), max(0.0, self.max_w - h), max(0.0, self.min_h - v),
-                   max(0.0, self.max_h - v))
+        return Box(
+            max(0.0, self.min_w - h), max(0.0, self.max_w - h), max(0.0, self.min_h - v), max(0.0, self.max_h - v)
+        )
 
     def tighten(self, width: float | None = None, height: float | None = None) -> "Box":
         """Flutter's BoxConstraints.tighten: a given size, clamped into these constraints."""
+
         def clamp(value: float, low: float, high: float) -> float:
             return min(max(value, low), high)
 
@@ -73,8 +75,10 @@ def insets(value: Any) -> tuple[float, float, float, float]:
         h, v = _num(k.get("horizontal")) or 0.0, _num(k.get("vertical")) or 0.0
         return h, v, h, v
     if value.ctor == "only":
-        return tuple(_num(k.get(n, k.get(alt))) or 0.0 for n, alt in  # type: ignore[return-value]
-                     (("left", "start"), ("top", "top"), ("right", "end"), ("bottom", "bottom")))
+        return tuple(
+            _num(k.get(n, k.get(alt))) or 0.0
+            for n, alt in (("left", "start"), ("top", "top"), ("right", "end"), ("bottom", "bottom"))  # type: ignore[return-value]
+        )
     if value.ctor in ("fromLTRB", "fromSTEB") and len(a) == 4:
         return tuple(_num(x) or 0.0 for x in a)  # type: ignore[return-value]
     return 0.0, 0.0, 0.0, 0.0
@@ -94,8 +98,10 @@ def _scaffold_body(node: DartObject, box: Box) -> Box:
 
 def _flex_children(node: DartObject, box: Box, vertical: bool) -> Iterator[tuple[Any, Box]]:
     children = node.kwargs.get("children") or []
-    stretch = isinstance(node.kwargs.get("crossAxisAlignment"), EnumValue) and \
-        node.kwargs["crossAxisAlignment"].name == "stretch"
+    stretch = (
+        isinstance(node.kwargs.get("crossAxisAlignment"), EnumValue)
+        and node.kwargs["crossAxisAlignment"].name == "stretch"
+    )
     main_max = box.max_h if vertical else box.max_w
     cross_max = box.max_w if vertical else box.max_h
     fixed, flexes = 0.0, 0
@@ -130,7 +136,9 @@ def children(node: DartObject, box: Box, screen: tuple[float, float]) -> Iterato
             yield k.get(name), box.loosen()
         return
     if node.type in ("Column", "Row", "Flex"):
-        vertical = node.type == "Column" or (node.type == "Flex" and getattr(k.get("direction"), "name", "") == "vertical")
+        vertical = node.type == "Column" or (
+            node.type == "Flex" and getattr(k.get("direction"), "name", "") == "vertical"
+        )
         yield from _flex_children(node, box, vertical)
         return
     if node.type in _SCROLLING:
@@ -160,8 +168,12 @@ def _sized(node: DartObject, box: Box) -> Box:
     limits = k.get("constraints")
     if isinstance(limits, DartObject) and limits.type == "BoxConstraints" and not limits.ctor:
         c = limits.kwargs
-        box = Box(max(box.min_w, _num(c.get("minWidth")) or 0.0), min(box.max_w, _num(c.get("maxWidth")) or INF),
-                  max(box.min_h, _num(c.get("minHeight")) or 0.0), min(box.max_h, _num(c.get("maxHeight")) or INF))
+        box = Box(
+            max(box.min_w, _num(c.get("minWidth")) or 0.0),
+            min(box.max_w, _num(c.get("maxWidth")) or INF),
+            max(box.min_h, _num(c.get("minHeight")) or 0.0),
+            min(box.max_h, _num(c.get("maxHeight")) or INF),
+        )
     box = box.tighten(_num(k.get("width")), _num(k.get("height")))
     if node.type == "Container":
         box = box.deflate(*insets(k.get("padding")))

@@ -48,7 +48,7 @@ def _prelude(body: Node, statement: Node, argument: list[Node]) -> tuple[Node, .
     if not blocks or statement.parent is None or statement.parent.id != blocks[0].id:
         return ()
     statements = named(blocks[0])
-    before = statements[:next(i for i, s in enumerate(statements) if s.id == statement.id)]
+    before = statements[: next(i for i, s in enumerate(statements) if s.id == statement.id)]
     used = set().union(*(identifiers(part, ("identifier", "identifier_dollar_escaped")) for part in argument))
     return tuple(before) if used & set().union(*map(_declared, before)) else ()
 

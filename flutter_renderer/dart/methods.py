@@ -45,8 +45,12 @@ def get_property(receiver: Any, name: str) -> Any:
     if isinstance(receiver, bool):
         return MISSING
     if isinstance(receiver, (int, float)):
-        getters = {"isNegative": receiver < 0, "isFinite": math.isfinite(receiver),
-                   "isInfinite": math.isinf(receiver), "isNaN": receiver != receiver}
+        getters = {
+            "isNegative": receiver < 0,
+            "isFinite": math.isfinite(receiver),
+            "isInfinite": math.isinf(receiver),
+            "isNaN": receiver != receiver,
+        }
         if isinstance(receiver, int):
             getters |= {"isEven": receiver % 2 == 0, "isOdd": receiver % 2 == 1}
         return getters.get(name, MISSING)
@@ -54,14 +58,21 @@ def get_property(receiver: Any, name: str) -> Any:
         if name in ("first", "last", "single") and not receiver:
             raise ValueError("Bad state: No element")
         return {
-            "length": lambda: len(receiver), "isEmpty": lambda: not receiver, "isNotEmpty": lambda: bool(receiver),
-            "first": lambda: receiver[0], "last": lambda: receiver[-1], "reversed": lambda: receiver[::-1],
+            "length": lambda: len(receiver),
+            "isEmpty": lambda: not receiver,
+            "isNotEmpty": lambda: bool(receiver),
+            "first": lambda: receiver[0],
+            "last": lambda: receiver[-1],
+            "reversed": lambda: receiver[::-1],
             "single": lambda: receiver[0],
         }.get(name, lambda: MISSING)()
     if isinstance(receiver, dict):
         return {
-            "length": lambda: len(receiver), "isEmpty": lambda: not receiver, "isNotEmpty": lambda: bool(receiver),
-            "keys": lambda: list(receiver), "values": lambda: list(receiver.values()),
+            "length": lambda: len(receiver),
+            "isEmpty": lambda: not receiver,
+            "isNotEmpty": lambda: bool(receiver),
+            "keys": lambda: list(receiver),
+            "values": lambda: list(receiver.values()),
             "entries": lambda: [MapEntry(k, v) for k, v in receiver.items()],
         }.get(name, lambda: MISSING)()
     if isinstance(receiver, MapEntry):
@@ -75,7 +86,7 @@ def get_property(receiver: Any, name: str) -> Any:
         return receiver.name
     if isinstance(receiver, UserEnum):
         return {"name": receiver.name, "index": receiver.index}.get(name, MISSING)
-    if isinstance(receiver, EnumValue) and name == "name":   # (no `index`: the catalog keeps no order)
+    if isinstance(receiver, EnumValue) and name == "name":  # (no `index`: the catalog keeps no order)
         return receiver.name
     if isinstance(receiver, ColorValue) and name.startswith("shade") and name[5:].isdigit():
         return shade(receiver, int(name[5:])) or MISSING
@@ -88,13 +99,13 @@ def get_property(receiver: Any, name: str) -> Any:
         if known is not MISSING or name.startswith("_"):
             return known
         if name == "preferredSize" and preferred_height(receiver) is not None:
-            return size(math.inf, preferred_height(receiver))   # Size.fromHeight: infinitely wide
+            return size(math.inf, preferred_height(receiver))  # Size.fromHeight: infinitely wide
         if name in receiver.kwargs:
             return receiver.kwargs[name]
         if not receiver.ctor:
             # an unnamed constructor's positional parameters are fields of the same name (`Size(w, h).width`)
             signature = catalog.lookup(receiver.type)
-            if signature is not None and name in signature.positional[:len(receiver.args)]:
+            if signature is not None and name in signature.positional[: len(receiver.args)]:
                 return receiver.args[signature.positional.index(name)]
     return MISSING
 
@@ -119,7 +130,7 @@ def _text_style_copy(receiver: DartObject | ThemeTextStyle, kwargs: dict[str, An
         return DartObject("TextStyle", kwargs={**kwargs, "_theme": receiver.name})
     own = dict(receiver.kwargs)
     if kwargs.get("fontSize") is not None:
-        own.pop("_fontSizeFactor", None)   # a size given after `apply` is not scaled
+        own.pop("_fontSizeFactor", None)  # a size given after `apply` is not scaled
         own.pop("_fontSizeDelta", None)
     return DartObject("TextStyle", receiver.ctor, receiver.args, {**own, **kwargs})
 
@@ -139,14 +150,19 @@ def _text_style_apply(receiver: DartObject | ThemeTextStyle, kwargs: dict[str, A
         return styled
     own = styled.kwargs
     if own.get("fontSize") is not None:
-        return DartObject("TextStyle", styled.ctor, styled.args,
-                          {**own, "fontSize": float(own["fontSize"]) * factor + delta})
+        return DartObject(
+            "TextStyle", styled.ctor, styled.args, {**own, "fontSize": float(own["fontSize"]) * factor + delta}
+        )
     if own.get("_theme") is None and not own.get("_ambient"):
         # Flutter asserts fontSize != null; a release build keeps the null size.
         return styled
     scale, shift = own.get("_fontSizeFactor", 1.0), own.get("_fontSizeDelta", 0.0)
-    return DartObject("TextStyle", styled.ctor, styled.args,
-                      {**own, "_fontSizeFactor": scale * factor, "_fontSizeDelta": shift * factor + delta})
+    return DartObject(
+        "TextStyle",
+        styled.ctor,
+        styled.args,
+        {**own, "_fontSizeFactor": scale * factor, "_fontSizeDelta": shift * factor + delta},
+    )
 
 
 def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any], call: Call) -> Any:
@@ -163,7 +179,7 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             return with_opacity(receiver, int(args[0]) / 255)
         if name == "withValues" and set(kwargs) <= {"alpha"}:
             return with_opacity(receiver, kwargs.get("alpha", 1.0))
-        if name == "resolveFrom" and len(args) == 1:   # a CupertinoDynamicColor: resolved where it is drawn
+        if name == "resolveFrom" and len(args) == 1:  # a CupertinoDynamicColor: resolved where it is drawn
             return receiver
         return MISSING
     if isinstance(receiver, ThemeTextStyle) or (isinstance(receiver, DartObject) and receiver.type == "TextStyle"):
@@ -187,13 +203,16 @@ def call_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any
             "containsKey": lambda: args[0] in receiver,
             "containsValue": lambda: args[0] in receiver.values(),
             "asMap": lambda: receiver,
-            "addAll": lambda: receiver.update(args[0]), "remove": lambda: receiver.pop(args[0], None),
+            "addAll": lambda: receiver.update(args[0]),
+            "remove": lambda: receiver.pop(args[0], None),
             "clear": lambda: receiver.clear(),
-            "putIfAbsent": lambda: receiver[args[0]] if args[0] in receiver else
-            receiver.setdefault(args[0], call(args[1], [])),
+            "putIfAbsent": lambda: (
+                receiver[args[0]] if args[0] in receiver else receiver.setdefault(args[0], call(args[1], []))
+            ),
             "update": lambda: _map_update(receiver, args[0], args[1], kwargs.get("ifAbsent"), call),
-            "removeWhere": lambda: [receiver.pop(k) for k, v in list(receiver.items()) if call(args[0], [k, v]) is True]
-            and None,
+            "removeWhere": lambda: (
+                [receiver.pop(k) for k, v in list(receiver.items()) if call(args[0], [k, v]) is True] and None
+            ),
             "map": lambda: dict(_entry_pair(call(args[0], [k, v])) for k, v in list(receiver.items())),
         }
         return methods.get(name, lambda: MISSING)()
@@ -229,17 +248,23 @@ def _string_method(s: str, name: str, args: list[Any]) -> Any:
 
 def _string_methods(s: str, args: list[Any]) -> dict[str, Callable[[], Any]]:
     return {
-        "toUpperCase": s.upper, "toLowerCase": s.lower, "trim": s.strip,
-        "trimLeft": s.lstrip, "trimRight": s.rstrip,
-        "substring": lambda: s[args[0]:args[1] if len(args) > 1 else None],
-        "contains": lambda: args[0] in s, "startsWith": lambda: s.startswith(args[0]),
-        "endsWith": lambda: s.endswith(args[0]), "indexOf": lambda: s.find(args[0]),
+        "toUpperCase": s.upper,
+        "toLowerCase": s.lower,
+        "trim": s.strip,
+        "trimLeft": s.lstrip,
+        "trimRight": s.rstrip,
+        "substring": lambda: s[args[0] : args[1] if len(args) > 1 else None],
+        "contains": lambda: args[0] in s,
+        "startsWith": lambda: s.startswith(args[0]),
+        "endsWith": lambda: s.endswith(args[0]),
+        "indexOf": lambda: s.find(args[0]),
         "split": lambda: list(s) if args[0] == "" else s.split(args[0]),
         "replaceAll": lambda: s.replace(args[0], args[1]),
         "padLeft": lambda: s.rjust(int(args[0]), args[1] if len(args) > 1 else " "),
         "padRight": lambda: s.ljust(int(args[0]), args[1] if len(args) > 1 else " "),
         "compareTo": lambda: (s > args[0]) - (s < args[0]),
-        "codeUnitAt": lambda: index(utf16_units(s), args[0]), "lastIndexOf": lambda: s.rfind(args[0]),
+        "codeUnitAt": lambda: index(utf16_units(s), args[0]),
+        "lastIndexOf": lambda: s.rfind(args[0]),
         "replaceFirst": lambda: s.replace(args[0], args[1], 1),
     }
 
@@ -247,7 +272,7 @@ def _string_methods(s: str, args: list[Any]) -> dict[str, Callable[[], Any]]:
 def utf16_units(s: str) -> list[int]:
     """The UTF-16 code units of a string, which Dart's `codeUnits` and `codeUnitAt` count."""
     data = s.encode("utf-16-le", "surrogatepass")
-    return [int.from_bytes(data[i:i + 2], "little") for i in range(0, len(data), 2)]
+    return [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)]
 
 
 def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
@@ -257,9 +282,13 @@ def _number_method(n: int | float, name: str, args: list[Any]) -> Any:
 def _number_methods(n: int | float, args: list[Any]) -> dict[str, Callable[[], Any]]:
     return {
         "toStringAsFixed": lambda: _as_fixed(n, args[0]),
-        "toInt": lambda: int(n), "toDouble": lambda: float(n),
-        "round": lambda: _round_half_away(n), "floor": lambda: math.floor(n), "ceil": lambda: math.ceil(n),
-        "truncate": lambda: int(n), "abs": lambda: abs(n),
+        "toInt": lambda: int(n),
+        "toDouble": lambda: float(n),
+        "round": lambda: _round_half_away(n),
+        "floor": lambda: math.floor(n),
+        "ceil": lambda: math.ceil(n),
+        "truncate": lambda: int(n),
+        "abs": lambda: abs(n),
         "roundToDouble": lambda: float(_round_half_away(n)),
         "clamp": lambda: min(max(n, args[0]), args[1]),
         "compareTo": lambda: (n > args[0]) - (n < args[0]),
@@ -271,8 +300,9 @@ def _list_method(items: list[Any], name: str, args: list[Any], kwargs: dict[str,
     return _list_methods(items, args, kwargs, call).get(name, lambda: MISSING)()
 
 
-def _list_methods(items: list[Any], args: list[Any], kwargs: dict[str, Any],
-                  call: Call) -> dict[str, Callable[[], Any]]:
+def _list_methods(
+    items: list[Any], args: list[Any], kwargs: dict[str, Any], call: Call
+) -> dict[str, Callable[[], Any]]:
     def each(fn: Any) -> list[Any]:
         return [call(fn, [item]) for item in items]
 
@@ -282,29 +312,37 @@ def _list_methods(items: list[Any], args: list[Any], kwargs: dict[str, Any],
         "expand": lambda: [x for result in each(args[0]) for x in result],
         "any": lambda: any(call(args[0], [item]) is True for item in items),
         "every": lambda: all(call(args[0], [item]) is True for item in items),
-        "toList": lambda: list(items), "toSet": lambda: list(dict.fromkeys(items)),
+        "toList": lambda: list(items),
+        "toSet": lambda: list(dict.fromkeys(items)),
         "asMap": lambda: dict(enumerate(items)),
         "join": lambda: _join(items, args[0] if args else ""),
-        "contains": lambda: args[0] in items, "indexOf": lambda: items.index(args[0]) if args[0] in items else -1,
+        "contains": lambda: args[0] in items,
+        "indexOf": lambda: items.index(args[0]) if args[0] in items else -1,
         "lastIndexOf": lambda: len(items) - 1 - items[::-1].index(args[0]) if args[0] in items else -1,
-        "takeWhile": lambda: _take_while(items, args[0], call), "skipWhile": lambda: items[len(_take_while(items, args[0], call)):],
-        "removeWhere": lambda: _keep(items, args[0], call, False), "retainWhere": lambda: _keep(items, args[0], call, True),
+        "takeWhile": lambda: _take_while(items, args[0], call),
+        "skipWhile": lambda: items[len(_take_while(items, args[0], call)) :],
+        "removeWhere": lambda: _keep(items, args[0], call, False),
+        "retainWhere": lambda: _keep(items, args[0], call, True),
         "getRange": lambda: _range(items, args[0], args[1]),
-        "take": lambda: items[:max(0, args[0])], "skip": lambda: items[max(0, args[0]):],
-        "sublist": lambda: items[args[0]:args[1] if len(args) > 1 else None],
+        "take": lambda: items[: max(0, args[0])],
+        "skip": lambda: items[max(0, args[0]) :],
+        "sublist": lambda: items[args[0] : args[1] if len(args) > 1 else None],
         "elementAt": lambda: index(items, args[0]),
         "fold": lambda: _fold(items, args[0], args[1], call),
         "reduce": lambda: _fold(items[1:], items[0], args[0], call),
         "followedBy": lambda: items + list(args[0]),
-        "add": lambda: items.append(args[0]), "addAll": lambda: items.extend(args[0]),
+        "add": lambda: items.append(args[0]),
+        "addAll": lambda: items.extend(args[0]),
         "insert": lambda: items.insert(args[0], args[1]),
         "forEach": lambda: each(args[0]) and None,
         "firstWhere": lambda: _first_where(items, args[0], kwargs.get("orElse"), call),
         "lastWhere": lambda: _first_where(items[::-1], args[0], kwargs.get("orElse"), call),
         "indexWhere": lambda: next((i for i, item in enumerate(items) if call(args[0], [item]) is True), -1),
         "sort": lambda: _sort(items, args[0] if args else None, call),
-        "removeAt": lambda: items.pop(args[0]), "removeLast": lambda: items.pop(),
-        "remove": lambda: _remove(items, args[0]), "clear": lambda: items.clear(),
+        "removeAt": lambda: items.pop(args[0]),
+        "removeLast": lambda: items.pop(),
+        "remove": lambda: _remove(items, args[0]),
+        "clear": lambda: items.clear(),
     }
 
 

@@ -17,20 +17,63 @@ from flutter_renderer.dart.flutter_api import MISSING
 from flutter_renderer.dart.syntax import Node, field_groups, text
 from flutter_renderer.dart.values import type_name
 
-BINARY_NODES = frozenset({
-    "additive_expression", "multiplicative_expression", "relational_expression", "equality_expression",
-    "logical_and_expression", "logical_or_expression", "if_null_expression", "bitwise_and_expression",
-    "bitwise_or_expression", "bitwise_xor_expression", "shift_expression",
-})
+BINARY_NODES = frozenset(
+    {
+        "additive_expression",
+        "multiplicative_expression",
+        "relational_expression",
+        "equality_expression",
+        "logical_and_expression",
+        "logical_or_expression",
+        "if_null_expression",
+        "bitwise_and_expression",
+        "bitwise_or_expression",
+        "bitwise_xor_expression",
+        "shift_expression",
+    }
+)
 # low to high
-PRECEDENCE = {"??": 1, "||": 2, "&&": 3, "==": 4, "!=": 4, "<": 5, ">": 5, "<=": 5, ">=": 5,
-              "|": 6, "^": 7, "&": 8, "<<": 9, ">>": 9, ">>>": 9, "+": 10, "-": 10,
-              "*": 11, "/": 11, "%": 11, "~/": 11}
+PRECEDENCE = {
+    "??": 1,
+    "||": 2,
+    "&&": 3,
+    "==": 4,
+    "!=": 4,
+    "<": 5,
+    ">": 5,
+    "<=": 5,
+    ">=": 5,
+    "|": 6,
+    "^": 7,
+    "&": 8,
+    "<<": 9,
+    ">>": 9,
+    ">>>": 9,
+    "+": 10,
+    "-": 10,
+    "*": 11,
+    "/": 11,
+    "%": 11,
+    "~/": 11,
+}
 INT64 = 1 << 64
-_ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul, "<": operator.lt, ">": operator.gt,
-               "<=": operator.le, ">=": operator.ge}
-_BITWISE = {"&": operator.and_, "|": operator.or_, "^": operator.xor, "<<": operator.lshift,
-            ">>": operator.rshift, ">>>": lambda a, b: (a % INT64) >> b}
+_ARITHMETIC = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "<": operator.lt,
+    ">": operator.gt,
+    "<=": operator.le,
+    ">=": operator.ge,
+}
+_BITWISE = {
+    "&": operator.and_,
+    "|": operator.or_,
+    "^": operator.xor,
+    "<<": operator.lshift,
+    ">>": operator.rshift,
+    ">>>": lambda a, b: (a % INT64) >> b,
+}
 
 # An operand is the list of sibling nodes forming one expression (or a GenericCall); an operation
 # is ((operator, operator node), left, right).
@@ -43,7 +86,7 @@ class OperatorError(Exception):
     def __init__(self, message: str, kind: ErrorKind = ErrorKind.ANALYSIS, limit: bool = False) -> None:
         super().__init__(message)
         self.kind = kind
-        self.limit = limit   # a Budget limit, not a Dart exception
+        self.limit = limit  # a Budget limit, not a Dart exception
 
 
 def wrap64(value: int) -> int:
@@ -58,8 +101,8 @@ class GenericCall:
     reads a generic call as `items.map < Widget > (...)` (the arguments as a parenthesized expression
     or a record); this is that call, put back together."""
 
-    callee: list[Node]   # `items`, `.map`
-    tail: list[Node]     # `(argument)` or `.generate`, then the selectors after the call
+    callee: list[Node]  # `items`, `.map`
+    tail: list[Node]  # `(argument)` or `.generate`, then the selectors after the call
 
 
 @dataclass(frozen=True)
@@ -78,11 +121,17 @@ def operator_tree(node: Node) -> Tree:
     last = tokens[-1]
     if len(tokens) > 1 and isinstance(last, list) and len(last) == 1 and last[0].type == "conditional_expression":
         conditional = last[0]
-        condition = [c for i, c in enumerate(conditional.children)
-                     if c.is_named and conditional.field_name_for_child(i) is None and c.type != "comment"]
+        condition = [
+            c
+            for i, c in enumerate(conditional.children)
+            if c.is_named and conditional.field_name_for_child(i) is None and c.type != "comment"
+        ]
         inner = _flatten(condition[0]) if len(condition) == 1 and condition[0].type in BINARY_NODES else [condition]
-        return Conditional(_parse(tokens[:-1] + inner), field_groups(conditional, "consequence"),
-                           field_groups(conditional, "alternative"))
+        return Conditional(
+            _parse(tokens[:-1] + inner),
+            field_groups(conditional, "consequence"),
+            field_groups(conditional, "alternative"),
+        )
     return _parse(tokens)
 
 
@@ -133,9 +182,15 @@ def _join_generic_calls(tokens: list[Any]) -> list[Any]:
     out: list[Any] = []
     i = 0
     while i < len(tokens):
-        window = tokens[i:i + 5]
-        if (len(window) == 5 and window[1][0] == "<" and window[3][0] == ">" and _is_type(window[2])
-                and window[4] and window[4][0].type in ("parenthesized_expression", "record_literal", "dot_shorthand")):
+        window = tokens[i : i + 5]
+        if (
+            len(window) == 5
+            and window[1][0] == "<"
+            and window[3][0] == ">"
+            and _is_type(window[2])
+            and window[4]
+            and window[4][0].type in ("parenthesized_expression", "record_literal", "dot_shorthand")
+        ):
             out.append(GenericCall(window[0], window[4]))
             i += 5
         else:

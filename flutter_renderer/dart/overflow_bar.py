@@ -23,27 +23,38 @@ from flutter_renderer.text_metrics import ESTIMATE_MARGIN, text_width
 # labels are labelLarge: Roboto Medium 14 with letter spacing 0.1; .icon adds an 18 px icon and an
 # 8 px gap.
 _PADDING = {"ElevatedButton": 24.0, "FilledButton": 24.0, "OutlinedButton": 24.0, "TextButton": 12.0}
-_ICON_PADDING = {"ElevatedButton": (16.0, 24.0), "FilledButton": (16.0, 24.0), "OutlinedButton": (16.0, 24.0),
-                 "TextButton": (12.0, 16.0)}
+_ICON_PADDING = {
+    "ElevatedButton": (16.0, 24.0),
+    "FilledButton": (16.0, 24.0),
+    "OutlinedButton": (16.0, 24.0),
+    "TextButton": (12.0, 16.0),
+}
 _MIN_WIDTH, _ICON, _GAP = 64.0, 18.0, 8.0
 # Theme values that change a button's size.
-_SIZING_THEME = frozenset("textTheme elevatedButtonTheme textButtonTheme outlinedButtonTheme filledButtonTheme "
-                          "buttonTheme visualDensity materialTapTargetSize typography fontFamily".split())
+_SIZING_THEME = frozenset(
+    "textTheme elevatedButtonTheme textButtonTheme outlinedButtonTheme filledButtonTheme "
+    "buttonTheme visualDensity materialTapTargetSize typography fontFamily".split()
+)
 _VERTICAL_ALIGN = {"start": "start", "center": "center", "end": "end"}
 
 
 def _material3_buttons(root: DartObject) -> bool:
     """Whether buttons keep Material 3's default sizes everywhere in the tree."""
     for node in nodes(root):
-        if node.type == "ThemeData" and (node.kwargs.get("useMaterial3") is False
-                                         or _SIZING_THEME & set(node.kwargs)):
+        if node.type == "ThemeData" and (node.kwargs.get("useMaterial3") is False or _SIZING_THEME & set(node.kwargs)):
             return False
     return True
 
 
 def _label_width(child: Any) -> float | None:
-    if not (isinstance(child, DartObject) and child.type == "Text" and not child.ctor and child.args
-            and isinstance(child.args[0], str) and not child.kwargs):
+    if not (
+        isinstance(child, DartObject)
+        and child.type == "Text"
+        and not child.ctor
+        and child.args
+        and isinstance(child.args[0], str)
+        and not child.kwargs
+    ):
         return None
     return text_width(child.args[0], size=14.0, weight=500, letter_spacing=0.1)
 
@@ -60,8 +71,12 @@ def child_width(child: Any) -> float | None:
     if not child.ctor:
         label = _label_width(k.get("child"))
         return None if label is None else max(_MIN_WIDTH, label + 2 * _PADDING[child.type])
-    if child.ctor == "icon" and isinstance(k.get("icon"), DartObject) and k["icon"].type == "Icon" \
-            and not set(k["icon"].kwargs) - {"key"}:
+    if (
+        child.ctor == "icon"
+        and isinstance(k.get("icon"), DartObject)
+        and k["icon"].type == "Icon"
+        and not set(k["icon"].kwargs) - {"key"}
+    ):
         label = _label_width(k.get("label"))
         start, end = _ICON_PADDING[child.type]
         return None if label is None else max(_MIN_WIDTH, start + _ICON + _GAP + label + end)
@@ -86,10 +101,19 @@ def _as_column(bar: DartObject, children: list[Any]) -> DartObject:
     if getattr(k.get("overflowDirection"), "name", "down") == "up":
         children = children[::-1]
     align = getattr(k.get("overflowAlignment"), "name", "start")
-    column = DartObject("Column", "", (), {
-        "mainAxisSize": EnumValue("MainAxisSize", "min"), "spacing": k.get("overflowSpacing") or 0.0,
-        "crossAxisAlignment": EnumValue("CrossAxisAlignment", _VERTICAL_ALIGN[align]), "children": children},
-        bar.line, bar.column)
+    column = DartObject(
+        "Column",
+        "",
+        (),
+        {
+            "mainAxisSize": EnumValue("MainAxisSize", "min"),
+            "spacing": k.get("overflowSpacing") or 0.0,
+            "crossAxisAlignment": EnumValue("CrossAxisAlignment", _VERTICAL_ALIGN[align]),
+            "children": children,
+        },
+        bar.line,
+        bar.column,
+    )
     # The bar takes all of its width when it overflows.
     return DartObject("SizedBox", "", (), {"width": math.inf, "child": column}, bar.line, bar.column)
 

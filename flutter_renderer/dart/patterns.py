@@ -40,7 +40,7 @@ class VariableP(Pattern):
     """`var x`, `final int x`, `String? _`: an optional type test, then a new variable (none for `_`)."""
 
     name: str
-    type: str | None = None      # without type arguments
+    type: str | None = None  # without type arguments
     nullable: bool = False
 
 
@@ -54,7 +54,7 @@ class RelationalP(Pattern):
 
 @dataclass(frozen=True)
 class LogicalP(Pattern):
-    op: str                      # "&&" | "||"
+    op: str  # "&&" | "||"
     left: Pattern
     right: Pattern
 
@@ -177,7 +177,7 @@ class _Reader:
         self.cursor += 1
         while (token := self.peek()) is not None and token.type in CONTINUATIONS:
             self.cursor += 1
-        return tuple(self.tokens[start:self.cursor])
+        return tuple(self.tokens[start : self.cursor])
 
 
 def read_pattern_node(node: Node) -> Pattern:
@@ -195,11 +195,14 @@ def read_pattern_node(node: Node) -> Pattern:
         return VariableP(node, text(parts[-1]), type_, nullable)
     if kind == "cast_pattern":
         split = next(i for i, c in enumerate(node.children) if c.type == "as")
-        type_, nullable = _type_of(node.children[split + 1:])
+        type_, nullable = _type_of(node.children[split + 1 :])
         return CastP(node, read_pattern(node.children[:split], node), type_ or "", nullable)
     if kind in ("null_check_pattern", "null_assert_pattern"):
-        return NullP(node, read_pattern([c for c in node.children if c.type not in ("?", "!")], node),
-                     kind == "null_assert_pattern")
+        return NullP(
+            node,
+            read_pattern([c for c in node.children if c.type not in ("?", "!")], node),
+            kind == "null_assert_pattern",
+        )
     if kind == "record_pattern":
         positional, named_fields = _fields(node, allow_positional=True)
         return RecordP(node, tuple(positional), tuple(named_fields))
@@ -214,7 +217,7 @@ def read_pattern_node(node: Node) -> Pattern:
             colon = next((i for i, c in enumerate(segment) if not c.is_named and c.type == ":"), None)
             if colon is None:
                 raise error_at(node, ErrorKind.SYNTAX, "Expected 'key: pattern' in a map pattern.")
-            entries.append((tuple(c for c in segment[:colon] if c.is_named), read_pattern(segment[colon + 1:], node)))
+            entries.append((tuple(c for c in segment[:colon] if c.is_named), read_pattern(segment[colon + 1 :], node)))
         return MapP(node, tuple(entries))
     if kind == "parenthesized_pattern":
         return read_pattern([c for c in node.children if c.type not in ("(", ")")], node)
@@ -257,8 +260,11 @@ def _fields(node: Node, allow_positional: bool) -> tuple[list[Pattern], list[tup
             pattern = read_pattern(segment[1:], node)
             name = _shorthand_name(pattern)
             if name is None:
-                raise error_at(first, ErrorKind.ANALYSIS,
-                               "The getter name is not specified explicitly, and the pattern is not a variable.")
+                raise error_at(
+                    first,
+                    ErrorKind.ANALYSIS,
+                    "The getter name is not specified explicitly, and the pattern is not a variable.",
+                )
             if isinstance(pattern, IdentifierP):
                 pattern = IdentifierP(pattern.node, pattern.name, binds=True)
             named_fields.append((name, pattern))

@@ -11,14 +11,31 @@ from flutter_renderer.flutter_names import flutter_names
 
 # Flutter's widget classes a class of the file may extend to be built by its own `build`, with the
 # fields their constructor sets from `super(...)` (AnimatedWidget's State only calls widget.build).
-BUILT_BY_SUBCLASS: dict[str, tuple[str, ...]] = {"StatelessWidget": (), "StatefulWidget": (),
-                                                 "AnimatedWidget": ("listenable",)}
+BUILT_BY_SUBCLASS: dict[str, tuple[str, ...]] = {
+    "StatelessWidget": (),
+    "StatefulWidget": (),
+    "AnimatedWidget": ("listenable",),
+}
 WIDGET_BASES = frozenset(BUILT_BY_SUBCLASS)
-ALLOWED_DART_LIBRARIES = frozenset({"dart:core", "dart:math", "dart:ui", "dart:async", "dart:collection", "dart:convert"})
-FORBIDDEN_DART_LIBRARIES = frozenset({"dart:io", "dart:ffi", "dart:isolate", "dart:html", "dart:mirrors", "dart:js", "dart:js_interop"})
+ALLOWED_DART_LIBRARIES = frozenset(
+    {"dart:core", "dart:math", "dart:ui", "dart:async", "dart:collection", "dart:convert"}
+)
+FORBIDDEN_DART_LIBRARIES = frozenset(
+    {"dart:io", "dart:ffi", "dart:isolate", "dart:html", "dart:mirrors", "dart:js", "dart:js_interop"}
+)
 # real, harmless libraries the front end doesn't provide
-OTHER_DART_LIBRARIES = frozenset({"dart:typed_data", "dart:developer", "dart:js_util", "dart:ui_web", "dart:web_gl",
-                                  "dart:indexed_db", "dart:svg", "dart:web_audio"})
+OTHER_DART_LIBRARIES = frozenset(
+    {
+        "dart:typed_data",
+        "dart:developer",
+        "dart:js_util",
+        "dart:ui_web",
+        "dart:web_gl",
+        "dart:indexed_db",
+        "dart:svg",
+        "dart:web_audio",
+    }
+)
 
 
 @dataclass
@@ -26,9 +43,9 @@ class Param:
     """One formal parameter: `this.x` / `super.key` / plain, with its default expression."""
 
     name: str
-    kind: str = "plain"                 # "this" | "super" | "plain"
-    default: list[Node] | None = None   # the default value's expression nodes
-    double: bool = False                # declared `double`: an int literal passed becomes a double
+    kind: str = "plain"  # "this" | "super" | "plain"
+    default: list[Node] | None = None  # the default value's expression nodes
+    double: bool = False  # declared `double`: an int literal passed becomes a double
 
 
 @dataclass
@@ -49,7 +66,7 @@ class FunctionDecl:
     node: Node
     initializers: list[Node] = field(default_factory=list)  # constructor `: x = e` entries
     factory: bool = False
-    owner: str = ""   # the class a member belongs to, whose statics its code sees unqualified
+    owner: str = ""  # the class a member belongs to, whose statics its code sees unqualified
     # `: this.named(...)` (a `redirection` node) or, for `factory A() = B.named;`, the signature itself
     redirect: Node | None = None
 
@@ -64,17 +81,17 @@ class ClassDecl:
     super_type_args: list[str]
     node: Node
     kind: str = "class"
-    mixins: list[str] = field(default_factory=list)                      # `with A, B`, in that order
-    interfaces: list[str] = field(default_factory=list)                  # `implements A, B`
-    fields: dict[str, list[Node] | None] = field(default_factory=dict)   # instance field -> initializer
+    mixins: list[str] = field(default_factory=list)  # `with A, B`, in that order
+    interfaces: list[str] = field(default_factory=list)  # `implements A, B`
+    fields: dict[str, list[Node] | None] = field(default_factory=dict)  # instance field -> initializer
     statics: dict[str, list[Node] | None] = field(default_factory=dict)
-    constructors: dict[str, FunctionDecl] = field(default_factory=dict)      # '' = unnamed
+    constructors: dict[str, FunctionDecl] = field(default_factory=dict)  # '' = unnamed
     methods: dict[str, FunctionDecl] = field(default_factory=dict)
     getters: dict[str, FunctionDecl] = field(default_factory=dict)
     setters: dict[str, FunctionDecl] = field(default_factory=dict)
-    doubles: set[str] = field(default_factory=set)   # fields (instance or static) declared `double`
-    constants: dict[str, Node | None] = field(default_factory=dict)   # an enhanced enum's: their arguments
-    late: set[str] = field(default_factory=set)      # `late` instance fields
+    doubles: set[str] = field(default_factory=set)  # fields (instance or static) declared `double`
+    constants: dict[str, Node | None] = field(default_factory=dict)  # an enhanced enum's: their arguments
+    late: set[str] = field(default_factory=set)  # `late` instance fields
 
     @property
     def is_widget(self) -> bool:
@@ -87,16 +104,16 @@ class ClassDecl:
 
 @dataclass
 class Program:
-    classes: dict[str, ClassDecl] = field(default_factory=dict)               # classes and mixins
+    classes: dict[str, ClassDecl] = field(default_factory=dict)  # classes and mixins
     extensions: dict[str, ClassDecl] = field(default_factory=dict)
     enums: dict[str, list[str]] = field(default_factory=dict)
-    enum_classes: dict[str, ClassDecl] = field(default_factory=dict)   # enums with fields, constructors, methods
+    enum_classes: dict[str, ClassDecl] = field(default_factory=dict)  # enums with fields, constructors, methods
     functions: dict[str, FunctionDecl] = field(default_factory=dict)
     getters: dict[str, FunctionDecl] = field(default_factory=dict)
     variables: dict[str, list[Node] | None] = field(default_factory=dict)
-    doubles: set[str] = field(default_factory=set)             # top-level variables declared `double`
-    prefixes: dict[str, str] = field(default_factory=dict)   # `import 'dart:math' as m` -> m: dart:math
-    unprefixed: set[str] = field(default_factory=set)        # libraries imported without a prefix
+    doubles: set[str] = field(default_factory=set)  # top-level variables declared `double`
+    prefixes: dict[str, str] = field(default_factory=dict)  # `import 'dart:math' as m` -> m: dart:math
+    unprefixed: set[str] = field(default_factory=set)  # libraries imported without a prefix
 
 
 def _with_bodies(nodes: list) -> Iterator[tuple]:
@@ -146,7 +163,7 @@ def read_program(root: Node) -> Program:
             name = declare(text(node.child_by_field_name("name")), node)
             program.getters[name] = FunctionDecl(name, Params(), body, node)
         elif node.type in ("static_final_declaration_list", "initialized_identifier_list"):
-            typed_double = declares_double(children[index - 1:index])   # the type is the sibling before
+            typed_double = declares_double(children[index - 1 : index])  # the type is the sibling before
             for name, init in _read_variables(node).items():
                 program.variables[declare(name, node)] = init
                 if typed_double:
@@ -158,7 +175,9 @@ def read_program(root: Node) -> Program:
             extension = _read_extension(node, len(program.extensions))
             program.extensions[declare(extension.name, node)] = extension
         elif node.type == "extension_type_declaration":
-            raise error_at(node, ErrorKind.UNSUPPORTED, "'extension type' declarations are not supported by the embedded renderer.")
+            raise error_at(
+                node, ErrorKind.UNSUPPORTED, "'extension type' declarations are not supported by the embedded renderer."
+            )
     return program
 
 
@@ -168,18 +187,26 @@ def _read_import(node: Node, program: Program) -> None:
         return
     uri = text(uri_node).strip("'\"")
     if uri in FORBIDDEN_DART_LIBRARIES:
-        raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
+        raise error_at(
+            uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer."
+        )
     if uri.startswith("dart:"):
         if uri in OTHER_DART_LIBRARIES:
-            raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
+            raise error_at(
+                uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer."
+            )
         if uri not in ALLOWED_DART_LIBRARIES:
-            if flutter_names().get(uri) is not None:   # a real Dart library, e.g. dart:typed_data
-                raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
+            if flutter_names().get(uri) is not None:  # a real Dart library, e.g. dart:typed_data
+                raise error_at(
+                    uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer."
+                )
             raise error_at(uri_node, ErrorKind.ANALYSIS, f"Not found: '{uri}'")
     elif uri.startswith("package:"):
-        package = uri[len("package:"):].split("/", 1)[0]
-        if flutter_names().get(f"package:{package}") is not None:   # Flutter's own dependencies resolve
-            raise error_at(uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer.")
+        package = uri[len("package:") :].split("/", 1)[0]
+        if flutter_names().get(f"package:{package}") is not None:  # Flutter's own dependencies resolve
+            raise error_at(
+                uri_node, ErrorKind.UNSUPPORTED, f"The library '{uri}' is not available in the embedded renderer."
+            )
         if package != "flutter":
             raise error_at(uri_node, ErrorKind.ANALYSIS, f"Couldn't resolve the package '{package}' in '{uri}'.")
     else:
@@ -281,8 +308,11 @@ def _read_class(node: Node) -> ClassDecl:
         mixins = [text(c) for c in named(with_clause) if c.type == "type_identifier"] if with_clause is not None else []
     name = node.child_by_field_name("name")
     if name is None:
-        raise error_at(node, ErrorKind.UNSUPPORTED, "Mixin application classes ('class B = A with M;') are not "
-                                                    "supported by the embedded renderer.")
+        raise error_at(
+            node,
+            ErrorKind.UNSUPPORTED,
+            "Mixin application classes ('class B = A with M;') are not supported by the embedded renderer.",
+        )
     implements = next((c for c in named(node) if c.type == "interfaces"), None)
     interfaces = [text(c) for c in named(implements) if c.type == "type_identifier"] if implements is not None else []
     cls = ClassDecl(text(name), superclass, type_args, node, mixins=mixins, interfaces=interfaces)
@@ -303,8 +333,13 @@ def _read_extension(node: Node, index: int) -> ClassDecl:
     without type arguments."""
     name = node.child_by_field_name("name")
     on = node.child_by_field_name("class")
-    extension = ClassDecl(text(name) if name is not None else f"<extension {index}>",
-                          text(on).split("<")[0].rstrip("?") if on is not None else "", [], node, kind="extension")
+    extension = ClassDecl(
+        text(name) if name is not None else f"<extension {index}>",
+        text(on).split("<")[0].rstrip("?") if on is not None else "",
+        [],
+        node,
+        kind="extension",
+    )
     _read_members(node.child_by_field_name("body"), extension)
     return extension
 
@@ -330,7 +365,7 @@ def _read_declaration(node: Node, cls: ClassDecl) -> None:
         elif part.type in ("factory_constructor_signature", "redirecting_factory_constructor_signature"):
             _add_factory(part, None, cls)
         elif part.type in ("function_signature", "getter_signature", "setter_signature"):
-            _read_method(node, None, cls)   # abstract
+            _read_method(node, None, cls)  # abstract
         elif part.type in ("initialized_identifier_list", "static_final_declaration_list"):
             variables = _read_variables(part)
             (cls.statics if is_static else cls.fields).update(variables)
@@ -362,14 +397,16 @@ def _add_constructor(signature: Node, body: Node | None, cls: ClassDecl, declara
     entries = [e for e in named(initializers)] if initializers is not None else []
     redirect = next((c for c in named(declaration) if c.type == "redirection"), None)
     cls.constructors[_constructor_name(signature, cls)] = FunctionDecl(
-        cls.name, read_params(params), body, signature, entries, redirect=redirect)
+        cls.name, read_params(params), body, signature, entries, redirect=redirect
+    )
 
 
 def _add_factory(signature: Node, body: Node | None, cls: ClassDecl) -> None:
     params = next((c for c in named(signature) if c.type == "formal_parameter_list"), None)
     redirecting = signature.type == "redirecting_factory_constructor_signature"
     cls.constructors[_constructor_name(signature, cls)] = FunctionDecl(
-        cls.name, read_params(params), body, signature, factory=True, redirect=signature if redirecting else None)
+        cls.name, read_params(params), body, signature, factory=True, redirect=signature if redirecting else None
+    )
 
 
 def _read_method(signature: Node, body: Node | None, cls: ClassDecl) -> None:
@@ -401,4 +438,4 @@ def _operator_symbol(signature: Node) -> str:
     """The operator an `operator_signature` declares: the tokens between `operator` and its parameters."""
     tokens = [c for c in signature.children if c.type != "formal_parameter_list"]
     start = next((i for i, c in enumerate(tokens) if c.type == "operator"), len(tokens))
-    return "".join(text(c) for c in tokens[start + 1:])
+    return "".join(text(c) for c in tokens[start + 1 :])

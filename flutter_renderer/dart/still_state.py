@@ -32,21 +32,35 @@ from flutter_renderer.ir import DartObject, EnumValue, controller_text
 Call = Callable[[Any, list[Any]], Any]
 
 # The bindings' singletons (`WidgetsBinding.instance`): one object whatever binding is asked.
-BINDINGS = frozenset("WidgetsBinding SchedulerBinding ServicesBinding RendererBinding GestureBinding "
-                     "PaintingBinding SemanticsBinding".split())
+BINDINGS = frozenset(
+    "WidgetsBinding SchedulerBinding ServicesBinding RendererBinding GestureBinding "
+    "PaintingBinding SemanticsBinding".split()
+)
 # Binding methods that register or schedule work for later frames and events.
-_BINDING_QUIET = frozenset("addObserver removeObserver addPostFrameCallback addPersistentFrameCallback "
-                           "scheduleFrameCallback cancelFrameCallbackWithId scheduleFrame ensureVisualUpdate "
-                           "scheduleWarmUpFrame addTimingsCallback removeTimingsCallback".split())
+_BINDING_QUIET = frozenset(
+    "addObserver removeObserver addPostFrameCallback addPersistentFrameCallback "
+    "scheduleFrameCallback cancelFrameCallbackWithId scheduleFrame ensureVisualUpdate "
+    "scheduleWarmUpFrame addTimingsCallback removeTimingsCallback".split()
+)
 # Flutter base classes whose subclasses a still frame never sees act: their objects are handles.
 _HANDLE_BASES = frozenset({"GestureRecognizer", "Intent", "RestorableProperty"})
-_HANDLE_TYPES = frozenset({"AppLifecycleListener", "FocusScopeNode", "TransformationController",
-                           "GestureRecognizerFactoryWithHandlers", "UndoHistoryController",
-                           "TextMagnifierConfiguration"})
+_HANDLE_TYPES = frozenset(
+    {
+        "AppLifecycleListener",
+        "FocusScopeNode",
+        "TransformationController",
+        "GestureRecognizerFactoryWithHandlers",
+        "UndoHistoryController",
+        "TextMagnifierConfiguration",
+    }
+)
 # Singletons and ancestors' states the code asks for that only call back later.
-_LATER = {"Navigator.of": "NavigatorState", "Navigator.maybeOf": "NavigatorState",
-          "ScrollNotificationObserver.of": "ScrollNotificationObserverState",
-          "ScrollNotificationObserver.maybeOf": "ScrollNotificationObserverState"}
+_LATER = {
+    "Navigator.of": "NavigatorState",
+    "Navigator.maybeOf": "NavigatorState",
+    "ScrollNotificationObserver.of": "ScrollNotificationObserverState",
+    "ScrollNotificationObserver.maybeOf": "ScrollNotificationObserverState",
+}
 _FOCUS_NODES = frozenset({"FocusNode", "FocusScopeNode"})
 
 
@@ -58,8 +72,11 @@ def is_handle(type_name: str) -> bool:
     if decl is None or decl.kind != "class":
         return False
     # the primitive restorables extend private classes the index doesn't list: known by their name
-    return (type_name in _HANDLE_TYPES or type_name.startswith("Restorable")
-            or any(d.name in _HANDLE_BASES for d in names.lineage(type_name)))
+    return (
+        type_name in _HANDLE_TYPES
+        or type_name.startswith("Restorable")
+        or any(d.name in _HANDLE_BASES for d in names.lineage(type_name))
+    )
 
 
 def handle_signature(type_name: str, ctor: str) -> Signature | None:
@@ -70,8 +87,9 @@ def handle_signature(type_name: str, ctor: str) -> Signature | None:
     if flutter is None:
         return None
     optional = sum(p.endswith("?") for p in flutter.positional)
-    return Signature(tuple(p.rstrip("?") for p in flutter.positional), flutter.named | {"key"}, flutter.required,
-                     optional)
+    return Signature(
+        tuple(p.rstrip("?") for p in flutter.positional), flutter.named | {"key"}, flutter.required, optional
+    )
 
 
 def _is_restorable(receiver: DartObject) -> bool:
@@ -99,18 +117,21 @@ def get_property(receiver: DartObject, name: str) -> Any:
         return False
     if receiver.type == "TextEditingController" and name in ("text", "value"):
         text = controller_text(receiver)
-        return text if name == "text" else receiver.kwargs.get("value") or DartObject("TextEditingValue",
-                                                                                   kwargs={"text": text})
-    if receiver.type == "UndoHistoryController" and name == "value":   # nothing was typed yet
+        return (
+            text
+            if name == "text"
+            else receiver.kwargs.get("value") or DartObject("TextEditingValue", kwargs={"text": text})
+        )
+    if receiver.type == "UndoHistoryController" and name == "value":  # nothing was typed yet
         return Props("UndoHistoryValue", {"canUndo": False, "canRedo": False})
-    if receiver.type == "TransformationController" and name == "value":   # no gesture moved it yet
+    if receiver.type == "TransformationController" and name == "value":  # no gesture moved it yet
         return receiver.args[0] if receiver.args else DartObject("Matrix4", "identity")
     if _is_restorable(receiver):
         if name == "value":
             return _restorable_value(receiver)
         if name in ("isRegistered", "enabled"):
             return True
-        if name == "isPresent":   # a RestorableRouteFuture: no route was pushed yet
+        if name == "isPresent":  # a RestorableRouteFuture: no route was pushed yet
             return False
     return MISSING
 
@@ -119,8 +140,9 @@ def call_method(receiver: DartObject, name: str, args: list[Any], kwargs: dict[s
     """Methods of bindings and handles that only register or act later: they return nothing."""
     if receiver.type in BINDINGS and name in _BINDING_QUIET:
         return None
-    if name in ("dispose", "addListener", "removeListener") and (is_handle(receiver.type)
-                                                                 or receiver.type in _LATER.values()):
+    if name in ("dispose", "addListener", "removeListener") and (
+        is_handle(receiver.type) or receiver.type in _LATER.values()
+    ):
         return None
     return MISSING
 
@@ -138,22 +160,23 @@ def static_call(type_name: str, name: str, args: list[Any], kwargs: dict[str, An
     invoked), ancestors' states that only call back later, and `TextInputFormatter.withFunction`
     (a handle: it formats what is typed)."""
     key = f"{type_name}.{name}"
-    if key in ("Directionality.of", "Directionality.maybeOf"):   # every screen is laid out left to right
+    if key in ("Directionality.of", "Directionality.maybeOf"):  # every screen is laid out left to right
         return EnumValue("TextDirection", "ltr")
-    if key in _LATER:   # routes are pushed and scroll notifications sent after the first frame
+    if key in _LATER:  # routes are pushed and scroll notifications sent after the first frame
         return DartObject(_LATER[key])
-    if key in ("TextInput.setInputControl", "TextInput.restorePlatformInputControl"):   # no keyboard is shown
+    if key in ("TextInput.setInputControl", "TextInput.restorePlatformInputControl"):  # no keyboard is shown
         return None
     if key in ("Focus.of", "Focus.maybeOf", "FocusScope.of"):
         return DartObject("FocusScopeNode" if type_name == "FocusScope" else "FocusNode")
     if key == "SharedAppData.getValue" and len(args) == 3:
         return call(args[2], [])
     if key == "SharedAppData.setValue":
-        raise CoreError("'SharedAppData.setValue' while the first frame is built is not supported by the "
-                        "embedded renderer.", ErrorKind.UNSUPPORTED)
+        raise CoreError(
+            "'SharedAppData.setValue' while the first frame is built is not supported by the embedded renderer.",
+            ErrorKind.UNSUPPORTED,
+        )
     if key == "Action.overridable" and set(kwargs) == {"defaultAction", "context"} and not args:
         return kwargs["defaultAction"]
-    if key == "TextInputFormatter.withFunction" and len(args) == 1 and not kwargs:   # formats typed text only
+    if key == "TextInputFormatter.withFunction" and len(args) == 1 and not kwargs:  # formats typed text only
         return DartObject("TextInputFormatter", "withFunction")
     return MISSING
-

@@ -17,10 +17,16 @@ from flutter_renderer.dart.errors import DartError
 Node = ts.Node
 
 # nodes that continue the expression started by the sibling before them
-CONTINUATIONS = frozenset({
-    "selector", "cascade_section", "unconditional_assignable_selector",
-    "conditional_assignable_selector", "argument_part", "index_selector",
-})
+CONTINUATIONS = frozenset(
+    {
+        "selector",
+        "cascade_section",
+        "unconditional_assignable_selector",
+        "conditional_assignable_selector",
+        "argument_part",
+        "index_selector",
+    }
+)
 SKIPPED = frozenset({"comment", "documentation_comment"})
 
 
@@ -46,7 +52,7 @@ def error_at(node: Node, kind: ErrorKind, message: str) -> DartError:
 def parse(source: str, max_bytes: int) -> Node:
     """Parse a whole Dart file; the root node, or DartError(SYNTAX) at the first error."""
     too_long = DartError(ErrorKind.SYNTAX, f"The file is longer than the limit of {max_bytes} bytes.", 1, 1)
-    if len(source) > max_bytes:   # cheap test first: a 10 MB completion is refused without encoding it
+    if len(source) > max_bytes:  # cheap test first: a 10 MB completion is refused without encoding it
         raise too_long
     data = source.lstrip("\ufeff").encode("utf-8", "surrogatepass")
     if len(data) > max_bytes:
@@ -71,7 +77,7 @@ def _unbalanced_bracket(root: Node) -> DartError | None:
         if node.child_count:
             stack.extend(reversed(node.children))
             continue
-        if node.is_missing:   # tree-sitter's guess at a closing bracket is exactly what is absent
+        if node.is_missing:  # tree-sitter's guess at a closing bracket is exactly what is absent
             continue
         if node.type in OPENERS:
             open_stack.append(node)
@@ -98,7 +104,9 @@ def _first_syntax_error(root: Node) -> DartError:
     while stack:
         node = stack.pop()
         if node.is_missing:
-            expected = node.type if not node.is_named else f"an {node.type}" if node.type[0] in "aeiou" else f"a {node.type}"
+            expected = (
+                node.type if not node.is_named else f"an {node.type}" if node.type[0] in "aeiou" else f"a {node.type}"
+            )
             quoted = f"'{expected}'" if not node.is_named else expected
             return error_at(node, ErrorKind.SYNTAX, f"Expected {quoted}.")
         if node.is_error:

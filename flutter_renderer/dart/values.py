@@ -26,7 +26,7 @@ class Lambda:
     """A function literal or local function with the scope it closes over."""
 
     params: Params
-    body: Node            # function_expression_body or function_body
+    body: Node  # function_expression_body or function_body
     scope: "Scope"
     line: int
     name: str = ""
@@ -74,7 +74,7 @@ class Props:
 
     type: str
     attrs: dict[str, Any]
-    ir: Any = None   # what it becomes in the output, if it may appear there
+    ir: Any = None  # what it becomes in the output, if it may appear there
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class Record:
     """A record `(1, 'a', y: 2)`: equal to another with the same shape and equal fields."""
 
     positional: tuple[Any, ...] = ()
-    named: tuple[tuple[str, Any], ...] = ()   # sorted by name, so field order doesn't matter
+    named: tuple[tuple[str, Any], ...] = ()  # sorted by name, so field order doesn't matter
 
     def field(self, name: str) -> Any:
         """`.$1` (1-based) or `.name`; raises KeyError when the record has no such field."""
@@ -109,7 +109,7 @@ class FutureValue(CoreValue):
     """What calling an `async` function (or `Future.value`, `Future.delayed`) gives while building: an
     opaque Future. Its body never runs for the first frame, where nothing is awaited yet."""
 
-    type: str = "Future"   # "Future" | "Stream" (an `async*` function)
+    type: str = "Future"  # "Future" | "Stream" (an `async*` function)
 
     def __str__(self) -> str:
         return f"Instance of '{self.type}<dynamic>'"
@@ -117,14 +117,26 @@ class FutureValue(CoreValue):
 
 # dart:core's exception and error classes, by the text their toString() starts with
 EXCEPTION_PREFIXES = {
-    "Exception": "Exception", "FormatException": "FormatException", "StateError": "Bad state",
-    "ArgumentError": "Invalid argument(s)", "RangeError": "RangeError", "UnimplementedError": "UnimplementedError",
-    "UnsupportedError": "Unsupported operation", "Error": "Error", "TimeoutException": "TimeoutException",
+    "Exception": "Exception",
+    "FormatException": "FormatException",
+    "StateError": "Bad state",
+    "ArgumentError": "Invalid argument(s)",
+    "RangeError": "RangeError",
+    "UnimplementedError": "UnimplementedError",
+    "UnsupportedError": "Unsupported operation",
+    "Error": "Error",
+    "TimeoutException": "TimeoutException",
 }
 EXCEPTION_SUPERTYPES = {
-    "Exception": "Exception", "FormatException": "Exception", "TimeoutException": "Exception",
-    "StateError": "Error", "ArgumentError": "Error", "RangeError": "ArgumentError", "UnimplementedError": "Error",
-    "UnsupportedError": "Error", "Error": "Error",
+    "Exception": "Exception",
+    "FormatException": "Exception",
+    "TimeoutException": "Exception",
+    "StateError": "Error",
+    "ArgumentError": "Error",
+    "RangeError": "ArgumentError",
+    "UnimplementedError": "Error",
+    "UnsupportedError": "Error",
+    "Error": "Error",
 }
 
 
@@ -159,7 +171,7 @@ class Scope:
 
     def __init__(self, parent: "Scope | None" = None, this: Any = None, owner: str | None = None) -> None:
         self.vars: dict[str, Any] = {}
-        self.doubles: frozenset[str] | set[str] = frozenset()   # locals declared `double`
+        self.doubles: frozenset[str] | set[str] = frozenset()  # locals declared `double`
         self.parent = parent
         self.this = this if this is not None or parent is None else parent.this
         self.owner = owner if owner is not None or parent is None else parent.owner
@@ -193,8 +205,13 @@ def type_name(value: Any) -> str:
         return "Type"
     if isinstance(value, (Lambda, BoundMethod, Closure)):
         return "Function"
-    names = {ColorValue: "Color", IconValue: "IconData", ThemeTextStyle: "TextStyle", MapEntry: "MapEntry",
-             Record: "Record"}
+    names = {
+        ColorValue: "Color",
+        IconValue: "IconData",
+        ThemeTextStyle: "TextStyle",
+        MapEntry: "MapEntry",
+        Record: "Record",
+    }
     if type(value) in names:
         return names[type(value)]
     if isinstance(value, EnumValue):

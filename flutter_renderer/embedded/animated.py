@@ -44,21 +44,31 @@ def _as(node: DartObject, widget_type: str, ctor: str = "", parent: str = "", **
 # --- implicit animations: the target values -------------------------------------------------------
 
 _IMPLICIT = {
-    "AnimatedContainer": "Container", "AnimatedOpacity": "Opacity", "AnimatedPadding": "Padding",
-    "AnimatedAlign": "Align", "AnimatedDefaultTextStyle": "DefaultTextStyle", "AnimatedTheme": "Theme",
+    "AnimatedContainer": "Container",
+    "AnimatedOpacity": "Opacity",
+    "AnimatedPadding": "Padding",
+    "AnimatedAlign": "Align",
+    "AnimatedDefaultTextStyle": "DefaultTextStyle",
+    "AnimatedTheme": "Theme",
 }
 
 
-@widget(*_IMPLICIT, honours="alignment padding color decoration foregroundDecoration width height constraints "
-                             "margin transform transformAlignment child clipBehavior curve onEnd duration opacity "
-                             "alwaysIncludeSemantics heightFactor widthFactor style textAlign softWrap overflow "
-                             "maxLines textWidthBasis textHeightBehavior data")
+@widget(
+    *_IMPLICIT,
+    honours="alignment padding color decoration foregroundDecoration width height constraints "
+    "margin transform transformAlignment child clipBehavior curve onEnd duration opacity "
+    "alwaysIncludeSemantics heightFactor widthFactor style textAlign softWrap overflow "
+    "maxLines textWidthBasis textHeightBehavior data",
+)
 def implicit(node: DartObject) -> ft.Control:
     return _as(node, _IMPLICIT[node.type])
 
 
-@widget("AnimatedPositioned", "AnimatedPositionedDirectional",
-        honours="left top right bottom start end width height child curve onEnd duration")
+@widget(
+    "AnimatedPositioned",
+    "AnimatedPositionedDirectional",
+    honours="left top right bottom start end width height child curve onEnd duration",
+)
 def animated_positioned(node: DartObject) -> ft.Control:
     ctor = "directional" if node.type.endswith("Directional") else ""
     changes = {"textDirection": EnumValue("TextDirection", "ltr")} if ctor else {}
@@ -77,8 +87,11 @@ def animated_size(node: DartObject) -> ft.Control:
     return build_optional(node.kwargs.get("child")) or ft.Container(width=0, height=0)
 
 
-@widget("AnimatedCrossFade", honours="firstChild secondChild crossFadeState duration reverseDuration firstCurve "
-                                     "secondCurve sizeCurve alignment excludeBottomFocus layoutBuilder")
+@widget(
+    "AnimatedCrossFade",
+    honours="firstChild secondChild crossFadeState duration reverseDuration firstCurve "
+    "secondCurve sizeCurve alignment excludeBottomFocus layoutBuilder",
+)
 def animated_cross_fade(node: DartObject) -> ft.Control:
     k = node.kwargs
     if isinstance(k.get("layoutBuilder"), Closure):
@@ -89,8 +102,10 @@ def animated_cross_fade(node: DartObject) -> ft.Control:
     return build(k["firstChild"] if state.name == "showFirst" else k["secondChild"])
 
 
-@widget("AnimatedSwitcher", honours="child duration reverseDuration switchInCurve switchOutCurve transitionBuilder "
-                                    "layoutBuilder")
+@widget(
+    "AnimatedSwitcher",
+    honours="child duration reverseDuration switchInCurve switchOutCurve transitionBuilder layoutBuilder",
+)
 def animated_switcher(node: DartObject) -> ft.Control:
     # The first child is shown without a transition: the front end ran transitionBuilder at the
     # animation's end. The default layout is a Stack centring the child.
@@ -99,8 +114,9 @@ def animated_switcher(node: DartObject) -> ft.Control:
         raise unsupported("AnimatedSwitcher.layoutBuilder", node)
     shown = evaluated(node, "transitionBuilder", optional=True)
     content = build_optional(shown if shown is not None else k.get("child"))
-    return ft.AnimatedSwitcher(ft.Stack([content] if content is not None else [], alignment=ft.Alignment(0, 0)),
-                               duration=0, reverse_duration=0)
+    return ft.AnimatedSwitcher(
+        ft.Stack([content] if content is not None else [], alignment=ft.Alignment(0, 0)), duration=0, reverse_duration=0
+    )
 
 
 def _transformed(child: ft.Control | None, matrix: ft.Matrix4, alignment: Any) -> ft.Control:
@@ -119,7 +135,9 @@ def animated_rotation(node: DartObject) -> ft.Control:
 def animated_scale(node: DartObject) -> ft.Control:
     k = node.kwargs
     scale = v.finite(k.get("scale"))
-    return _transformed(build_optional(k.get("child")), ft.Matrix4.diagonal3_values(scale, scale, 1), k.get("alignment"))
+    return _transformed(
+        build_optional(k.get("child")), ft.Matrix4.diagonal3_values(scale, scale, 1), k.get("alignment")
+    )
 
 
 def _slid(child: ft.Control | None, offset: Any) -> ft.Control:
@@ -136,6 +154,7 @@ def animated_slide(node: DartObject) -> ft.Control:
 
 # --- explicit transitions: the animation's first-frame value --------------------------------------
 
+
 @widget("FadeTransition", honours="opacity alwaysIncludeSemantics child")
 def fade_transition(node: DartObject) -> ft.Control:
     return _as(node, "Opacity", opacity=min(max(float(animated_value(node, "opacity")), 0.0), 1.0))
@@ -149,14 +168,20 @@ def slide_transition(node: DartObject) -> ft.Control:
 @widget("ScaleTransition", honours="scale alignment filterQuality child")
 def scale_transition(node: DartObject) -> ft.Control:
     scale = float(animated_value(node, "scale"))
-    return _transformed(build_optional(node.kwargs.get("child")), ft.Matrix4.diagonal3_values(scale, scale, 1),
-                        node.kwargs.get("alignment"))
+    return _transformed(
+        build_optional(node.kwargs.get("child")),
+        ft.Matrix4.diagonal3_values(scale, scale, 1),
+        node.kwargs.get("alignment"),
+    )
 
 
 @widget("RotationTransition", honours="turns alignment filterQuality child")
 def rotation_transition(node: DartObject) -> ft.Control:
-    return _transformed(build_optional(node.kwargs.get("child")), rotation(float(animated_value(node, "turns"))),
-                        node.kwargs.get("alignment"))
+    return _transformed(
+        build_optional(node.kwargs.get("child")),
+        rotation(float(animated_value(node, "turns"))),
+        node.kwargs.get("alignment"),
+    )
 
 
 @widget("SizeTransition", honours="sizeFactor axis axisAlignment fixedCrossAxisSizeFactor child")
@@ -173,7 +198,9 @@ def size_transition(node: DartObject) -> ft.Control:
     if factor > 0.0:
         raise unsupported(f"SizeTransition at a size factor of {factor:g}", node)
     horizontal = isinstance(k.get("axis"), EnumValue) and k["axis"].name == "horizontal"
-    return ft.Container(child, clip_behavior=ft.ClipBehavior.HARD_EDGE, **({"width": 0} if horizontal else {"height": 0}))
+    return ft.Container(
+        child, clip_behavior=ft.ClipBehavior.HARD_EDGE, **({"width": 0} if horizontal else {"height": 0})
+    )
 
 
 def rect_ltrb(value: Any) -> tuple[float, float, float, float]:
@@ -231,8 +258,9 @@ def positioned_transition(node: DartObject) -> ft.Control:
 def relative_positioned_transition(node: DartObject) -> ft.Control:
     left, top, right, bottom = rect_ltrb(animated_value(node, "rect"))
     width, height = v.size(node.kwargs.get("size"))
-    return ft.Container(build_optional(node.kwargs.get("child")), left=left, top=top, right=width - right,
-                        bottom=height - bottom)
+    return ft.Container(
+        build_optional(node.kwargs.get("child")), left=left, top=top, right=width - right, bottom=height - bottom
+    )
 
 
 @widget("AlignTransition", honours="alignment widthFactor heightFactor child")
@@ -254,8 +282,17 @@ def default_text_style_transition(node: DartObject) -> ft.Control:
 
 # --- builders the front end ran, and Hero -----------------------------------------------------------
 
-@widget("AnimatedBuilder", "ListenableBuilder", "ValueListenableBuilder", "TweenAnimationBuilder", "StatefulBuilder",
-        "OrientationBuilder", "LayoutBuilder", honours="animation listenable valueListenable tween duration curve onEnd builder child")
+
+@widget(
+    "AnimatedBuilder",
+    "ListenableBuilder",
+    "ValueListenableBuilder",
+    "TweenAnimationBuilder",
+    "StatefulBuilder",
+    "OrientationBuilder",
+    "LayoutBuilder",
+    honours="animation listenable valueListenable tween duration curve onEnd builder child",
+)
 def built(node: DartObject) -> ft.Control:
     return build(evaluated(node, "builder"))
 
@@ -269,11 +306,20 @@ def hero(node: DartObject) -> ft.Control:
 
 # AnimatedIcons: the Material icon each animation starts from (progress 0) and ends at (progress 1).
 _ANIMATED_ICONS = {
-    "add_event": ("add", "event"), "arrow_menu": ("arrow_back", "menu"), "close_menu": ("close", "menu"),
-    "ellipsis_search": ("more_horiz", "search"), "event_add": ("event", "add"), "home_menu": ("home", "menu"),
-    "list_view": ("view_list", "view_module"), "menu_arrow": ("menu", "arrow_back"), "menu_close": ("menu", "close"),
-    "menu_home": ("menu", "home"), "pause_play": ("pause", "play_arrow"), "play_pause": ("play_arrow", "pause"),
-    "search_ellipsis": ("search", "more_horiz"), "view_list": ("view_module", "view_list"),
+    "add_event": ("add", "event"),
+    "arrow_menu": ("arrow_back", "menu"),
+    "close_menu": ("close", "menu"),
+    "ellipsis_search": ("more_horiz", "search"),
+    "event_add": ("event", "add"),
+    "home_menu": ("home", "menu"),
+    "list_view": ("view_list", "view_module"),
+    "menu_arrow": ("menu", "arrow_back"),
+    "menu_close": ("menu", "close"),
+    "menu_home": ("menu", "home"),
+    "pause_play": ("pause", "play_arrow"),
+    "play_pause": ("play_arrow", "pause"),
+    "search_ellipsis": ("search", "more_horiz"),
+    "view_list": ("view_module", "view_list"),
 }
 
 

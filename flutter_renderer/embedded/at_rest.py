@@ -24,18 +24,28 @@ from flutter_renderer.embedded.registry import (
 from flutter_renderer.ir import DartObject
 
 
-@widget("Dismissible", honours="child background secondaryBackground direction resizeDuration dismissThresholds "
-                               "movementDuration crossAxisEndOffset behavior")
+@widget(
+    "Dismissible",
+    honours="child background secondaryBackground direction resizeDuration dismissThresholds "
+    "movementDuration crossAxisEndOffset behavior",
+)
 def dismissible(node: DartObject) -> ft.Control:
     """Flet's Dismissible is Flutter's: at rest it paints the child only (the backgrounds show while dragged)."""
     k = node.kwargs
-    return ft.Dismissible(content=build(k.get("child")), background=build_optional(k.get("background")),
-                          secondary_background=build_optional(k.get("secondaryBackground")))
+    return ft.Dismissible(
+        content=build(k.get("child")),
+        background=build_optional(k.get("background")),
+        secondary_background=build_optional(k.get("secondaryBackground")),
+    )
 
 
-@widget("Draggable", "LongPressDraggable", honours="child feedback childWhenDragging axis affinity feedbackOffset "
-                                                 "maxSimultaneousDrags delay hapticFeedbackOnStart rootOverlay "
-                                                 "ignoringFeedbackSemantics ignoringFeedbackPointer allowedButtonsFilter")
+@widget(
+    "Draggable",
+    "LongPressDraggable",
+    honours="child feedback childWhenDragging axis affinity feedbackOffset "
+    "maxSimultaneousDrags delay hapticFeedbackOnStart rootOverlay "
+    "ignoringFeedbackSemantics ignoringFeedbackPointer allowedButtonsFilter",
+)
 def draggable(node: DartObject) -> ft.Control:
     """Flet's Draggable is Flutter's; not dragged, it shows its child (feedback and childWhenDragging
     appear only during a drag)."""
@@ -52,22 +62,29 @@ def _untransformed(controller: Any, node: DartObject) -> None:
     if controller is None:
         return
     value = controller.args[0] if isinstance(controller, DartObject) and controller.args else None
-    identity = isinstance(value, DartObject) and value.type == "Matrix4" and value.ctor == "identity" and not value.kwargs
+    identity = (
+        isinstance(value, DartObject) and value.type == "Matrix4" and value.ctor == "identity" and not value.kwargs
+    )
     if not isinstance(controller, DartObject) or not (value is None or identity):
         raise unsupported("InteractiveViewer.transformationController with a transform at the first frame", node)
 
 
-@widget("InteractiveViewer", honours="child clipBehavior constrained transformationController boundaryMargin minScale "
-                                     "maxScale panEnabled scaleEnabled scaleFactor alignment panAxis "
-                                     "interactionEndFrictionCoefficient trackpadScrollCausesScale alignPanAxis")
+@widget(
+    "InteractiveViewer",
+    honours="child clipBehavior constrained transformationController boundaryMargin minScale "
+    "maxScale panEnabled scaleEnabled scaleFactor alignment panAxis "
+    "interactionEndFrictionCoefficient trackpadScrollCausesScale alignPanAxis",
+)
 def interactive_viewer(node: DartObject) -> ft.Control:
     """Flet's InteractiveViewer is Flutter's; before any gesture its transform is the identity, so
     limits and margins change nothing yet."""
     k = node.kwargs
     _untransformed(k.get("transformationController"), node)
-    return ft.InteractiveViewer(content=build(k.get("child")), constrained=k.get("constrained", True) is not False,
-                                clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior)
-                                or ft.ClipBehavior.HARD_EDGE)
+    return ft.InteractiveViewer(
+        content=build(k.get("child")),
+        constrained=k.get("constrained", True) is not False,
+        clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior) or ft.ClipBehavior.HARD_EDGE,
+    )
 
 
 def _fraction(value: Any, default: float, node: DartObject, what: str) -> float:
@@ -77,8 +94,11 @@ def _fraction(value: Any, default: float, node: DartObject, what: str) -> float:
     return fraction
 
 
-@widget("DraggableScrollableSheet", honours="builder initialChildSize minChildSize maxChildSize expand snap snapSizes "
-                                            "snapAnimationDuration shouldCloseOnMinExtent")
+@widget(
+    "DraggableScrollableSheet",
+    honours="builder initialChildSize minChildSize maxChildSize expand snap snapSizes "
+    "snapAnimationDuration shouldCloseOnMinExtent",
+)
 def draggable_scrollable_sheet(node: DartObject) -> ft.Control:
     """(Composed) The sheet fills its parent (`expand`) and shows what `builder` built at the bottom
     `initialChildSize` of it, full width: Flutter's FractionallySizedBox aligned bottomCenter."""
@@ -117,9 +137,12 @@ def _top_page(node: DartObject) -> Any:
     raise unsupported(f"{v.describe(route)} as the Navigator's initial route (only MaterialPageRoute)", node)
 
 
-@widget("Navigator", honours="pages onPopPage initialRoute onGenerateInitialRoutes onGenerateRoute onUnknownRoute "
-                             "reportsRouteUpdateToEngine clipBehavior requestFocus restorationScopeId "
-                             "routeTraversalEdgeBehavior")
+@widget(
+    "Navigator",
+    honours="pages onPopPage initialRoute onGenerateInitialRoutes onGenerateRoute onUnknownRoute "
+    "reportsRouteUpdateToEngine clipBehavior requestFocus restorationScopeId "
+    "routeTraversalEdgeBehavior",
+)
 def navigator(node: DartObject) -> ft.Control:
     """The top route's page, filling the navigator (its Overlay gives each route all of its size)."""
     if unbounded("v") or unbounded("h"):

@@ -52,8 +52,13 @@ class EmbeddedBackend:
         fonts_ok, fonts_detail = font_status()
         if not fonts_ok:
             log.warning("embedded renderer: %s", fonts_detail)
-        self._pool = Pool(workers=self.settings.workers, chromium_path=self.settings.chromium_path, size=self.size,
-                          memory_limit_mb=self.settings.memory_limit_mb, now=self.settings.now)
+        self._pool = Pool(
+            workers=self.settings.workers,
+            chromium_path=self.settings.chromium_path,
+            size=self.size,
+            memory_limit_mb=self.settings.memory_limit_mb,
+            now=self.settings.now,
+        )
 
     def __enter__(self) -> "EmbeddedBackend":
         return self
@@ -65,8 +70,9 @@ class EmbeddedBackend:
         """Start the workers now instead of on the first batch, and wait until each is warm."""
         self._pool.wait_ready()
 
-    def render_batch(self, codes: Sequence[str], *, size: RenderSize | None = None,
-                     timeout: float | None = None) -> list[RenderResult]:
+    def render_batch(
+        self, codes: Sequence[str], *, size: RenderSize | None = None, timeout: float | None = None
+    ) -> list[RenderResult]:
         """Render Dart sources, in order, at the settings' size and timeout unless given; never raises
         for a bad sample."""
         return self._pool.run(list(codes), size or self.size, timeout or self.timeout)

@@ -50,9 +50,18 @@ _ACTION_ARGS = frozenset("onPressed child key".split())
 def _action_width_bound(action: Any) -> float:
     """At most how wide an action is: a default button with a plain ASCII label; others unsupported."""
     label = action.kwargs.get("child") if isinstance(action, DartObject) else None
-    if not (isinstance(action, DartObject) and action.type in _BUTTON_PADDING and not action.ctor
-            and set(action.kwargs) <= _ACTION_ARGS and isinstance(label, DartObject) and label.type == "Text"
-            and not label.kwargs and label.args and isinstance(label.args[0], str) and label.args[0].isascii()):
+    if not (
+        isinstance(action, DartObject)
+        and action.type in _BUTTON_PADDING
+        and not action.ctor
+        and set(action.kwargs) <= _ACTION_ARGS
+        and isinstance(label, DartObject)
+        and label.type == "Text"
+        and not label.kwargs
+        and label.args
+        and isinstance(label.args[0], str)
+        and label.args[0].isascii()
+    ):
         raise unsupported("MaterialBanner actions other than default buttons with a plain label (OverflowBar)", action)
     return max(64.0, 2 * _BUTTON_PADDING[action.type] + len(label.args[0]) * _CHAR_WIDTH_BOUND)
 
@@ -63,19 +72,26 @@ def _actions_bar(actions: list[Any]) -> DartObject:
     row: list[Any] = []
     for action in actions:
         row += [gap(8.0), action] if row else [action]
-    return DartObject("Container", kwargs={
-        "alignment": EnumValue("AlignmentDirectional", "centerEnd"), "height": 52.0,
-        "padding": DartObject("EdgeInsets", "symmetric", kwargs={"horizontal": 8.0}),
-        "child": DartObject("Row", kwargs={"mainAxisSize": EnumValue("MainAxisSize", "min"), "children": row})})
+    return DartObject(
+        "Container",
+        kwargs={
+            "alignment": EnumValue("AlignmentDirectional", "centerEnd"),
+            "height": 52.0,
+            "padding": DartObject("EdgeInsets", "symmetric", kwargs={"horizontal": 8.0}),
+            "child": DartObject("Row", kwargs={"mainAxisSize": EnumValue("MainAxisSize", "min"), "children": row}),
+        },
+    )
 
 
 def _only(**sides: float) -> DartObject:
     return DartObject("EdgeInsetsDirectional", "only", kwargs=sides)
 
 
-_HONOURS = ("content leading actions backgroundColor surfaceTintColor shadowColor dividerColor padding "
-            "leadingPadding contentTextStyle elevation margin forceActionsBelow overflowAlignment onVisible "
-            "animation")
+_HONOURS = (
+    "content leading actions backgroundColor surfaceTintColor shadowColor dividerColor padding "
+    "leadingPadding contentTextStyle elevation margin forceActionsBelow overflowAlignment onVisible "
+    "animation"
+)
 
 
 @widget("MaterialBanner", honours=_HONOURS)
@@ -84,8 +100,12 @@ def material_banner(node: DartObject) -> ft.Control:
     actions = widget_list(node, "actions")
     if not actions:
         raise bad(actions, "a non-empty List<Widget> of actions")
-    if not METRICS.get().material3 or (v.finite(k.get("elevation")) or 0) != 0 or k.get("animation") is not None \
-            or BANNER_THEMED.get():
+    if (
+        not METRICS.get().material3
+        or (v.finite(k.get("elevation")) or 0) != 0
+        or k.get("animation") is not None
+        or BANNER_THEMED.get()
+    ):
         raise unsupported("MaterialBanner in Material 2, with an elevation, an animation or a bannerTheme", node)
     single_row = len(actions) == 1 and not k.get("forceActionsBelow")
     # default buttons are at most 48 px tall, so the bar is 52 px
@@ -94,24 +114,39 @@ def material_banner(node: DartObject) -> ft.Control:
         # the bar below gets the banner's width: a row when the buttons fit it, as OverflowBar decides
         if not is_full_width(node) or widest > SCREEN_WIDTH.get() - 16.0:
             raise unsupported("MaterialBanner whose actions may not fit in a row (OverflowBar)", node)
-    padding = k.get("padding") or (_only(start=16.0, top=2.0) if single_row
-                                   else _only(start=16.0, top=24.0, end=16.0, bottom=4.0))
+    padding = k.get("padding") or (
+        _only(start=16.0, top=2.0) if single_row else _only(start=16.0, top=24.0, end=16.0, bottom=4.0)
+    )
     row: list[Any] = []
     if k.get("leading") is not None:
-        row.append(DartObject("Padding", kwargs={"padding": k.get("leadingPadding") or _only(end=16.0),
-                                                 "child": k["leading"]}))
+        row.append(
+            DartObject("Padding", kwargs={"padding": k.get("leadingPadding") or _only(end=16.0), "child": k["leading"]})
+        )
     style = k.get("contentTextStyle") or ThemeTextStyle("bodyMedium")
-    row.append(DartObject("Expanded", kwargs={"child": DartObject("DefaultTextStyle", kwargs={
-        "style": style, "child": k.get("content")})}))
+    row.append(
+        DartObject(
+            "Expanded",
+            kwargs={"child": DartObject("DefaultTextStyle", kwargs={"style": style, "child": k.get("content")})},
+        )
+    )
     if single_row:
         # in a Row the OverflowBar gets an unbounded width: always a row
         row.append(_actions_bar(actions))
     column = [DartObject("Padding", kwargs={"padding": padding, "child": DartObject("Row", kwargs={"children": row})})]
     if not single_row:
         column.append(_actions_bar(actions))
-    column.append(DartObject("Divider", kwargs={"height": 0.0, "color": k.get("dividerColor")
-                                                or ColorValue("outlinevariant")}))
-    return build(DartObject("Container", kwargs={
-        "margin": k.get("margin"), "color": k.get("backgroundColor") or ColorValue("surface"),
-        "child": DartObject("Column", kwargs={"mainAxisSize": EnumValue("MainAxisSize", "min"), "children": column})}))
-
+    column.append(
+        DartObject("Divider", kwargs={"height": 0.0, "color": k.get("dividerColor") or ColorValue("outlinevariant")})
+    )
+    return build(
+        DartObject(
+            "Container",
+            kwargs={
+                "margin": k.get("margin"),
+                "color": k.get("backgroundColor") or ColorValue("surface"),
+                "child": DartObject(
+                    "Column", kwargs={"mainAxisSize": EnumValue("MainAxisSize", "min"), "children": column}
+                ),
+            },
+        )
+    )

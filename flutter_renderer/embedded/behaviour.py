@@ -10,17 +10,22 @@ from flutter_renderer.embedded.layout import transparent
 from flutter_renderer.embedded.registry import build, unsupported, widget
 from flutter_renderer.ir import DartObject, EnumValue
 
-_BEHAVIOUR = ("Shortcuts Shortcuts.manager Actions Focus FocusScope FocusTraversalGroup FocusTraversalOrder "
-              "CallbackShortcuts MouseRegion Listener AbsorbPointer IgnorePointer ExcludeSemantics MergeSemantics "
-              "Semantics RepaintBoundary KeyboardListener NotificationListener PopScope WillPopScope SelectionArea "
-              "SelectionContainer SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
-              "TextFieldTapRegion TapRegion FocusableActionDetector RawGestureDetector NavigatorPopHandler "
-              "ReorderableDragStartListener ReorderableDelayedDragStartListener AnnotatedRegion").split()
+_BEHAVIOUR = (
+    "Shortcuts Shortcuts.manager Actions Focus FocusScope FocusTraversalGroup FocusTraversalOrder "
+    "CallbackShortcuts MouseRegion Listener AbsorbPointer IgnorePointer ExcludeSemantics MergeSemantics "
+    "Semantics RepaintBoundary KeyboardListener NotificationListener PopScope WillPopScope SelectionArea "
+    "SelectionContainer SelectionContainer.disabled ScrollConfiguration PrimaryScrollController PrimaryScrollController.none "
+    "TextFieldTapRegion TapRegion FocusableActionDetector RawGestureDetector NavigatorPopHandler "
+    "ReorderableDragStartListener ReorderableDelayedDragStartListener AnnotatedRegion"
+).split()
 
 
 def _params(*names: str) -> str:
-    return " ".join(sorted({p for name in names for p in CLASSES[name.split(".")[0]][
-        name.split(".")[1] if "." in name else ""].named}))
+    return " ".join(
+        sorted(
+            {p for name in names for p in CLASSES[name.split(".")[0]][name.split(".")[1] if "." in name else ""].named}
+        )
+    )
 
 
 widget(*_BEHAVIOUR, honours=_params(*_BEHAVIOUR))(transparent)
@@ -34,8 +39,22 @@ def scrollbar(node: DartObject) -> ft.Control:
     child = build(k.get("child"))
     if k.get("thumbVisibility") is not True and k.get("trackVisibility") is not True:
         return child
-    custom = [name for name in ("trackVisibility", "thickness", "radius", "shape", "thumbColor", "trackColor",
-                                "mainAxisMargin", "crossAxisMargin", "padding", "minThumbLength") if k.get(name) is not None]
+    custom = [
+        name
+        for name in (
+            "trackVisibility",
+            "thickness",
+            "radius",
+            "shape",
+            "thumbColor",
+            "trackColor",
+            "mainAxisMargin",
+            "crossAxisMargin",
+            "padding",
+            "minThumbLength",
+        )
+        if k.get(name) is not None
+    ]
     view = _scroll_view(child)
     if node.type == "RawScrollbar" or custom or view is None:
         raise unsupported(f"{node.type} shown at rest ({', '.join(custom) or 'around this child'})", node)
@@ -63,8 +82,11 @@ def directionality(node: DartObject) -> ft.Control:
 
 # refresh_indicator.dart: the indicator is built only while the user drags or a refresh runs, so
 # at rest a RefreshIndicator is its child (its colours and offsets are those of the hidden spinner).
-@widget("RefreshIndicator", "RefreshIndicator.adaptive",
-        honours="child onRefresh backgroundColor color displacement edgeOffset notificationPredicate strokeWidth "
-                "triggerMode semanticsLabel semanticsValue")
+@widget(
+    "RefreshIndicator",
+    "RefreshIndicator.adaptive",
+    honours="child onRefresh backgroundColor color displacement edgeOffset notificationPredicate strokeWidth "
+    "triggerMode semanticsLabel semanticsValue",
+)
 def refresh_indicator(node: DartObject) -> ft.Control:
     return build(node.kwargs.get("child"))

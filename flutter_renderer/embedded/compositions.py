@@ -26,8 +26,10 @@ from flutter_renderer.embedded.text_defaults import merge, merged, text_defaults
 from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue, IconValue, ThemeTextStyle
 
 
-@widget("AboutListTile", honours="icon child applicationName applicationVersion applicationIcon "
-                                 "applicationLegalese aboutBoxChildren dense")
+@widget(
+    "AboutListTile",
+    honours="icon child applicationName applicationVersion applicationIcon applicationLegalese aboutBoxChildren dense",
+)
 def about_list_tile(node: DartObject) -> ft.Control:
     # about.dart: ListTile(leading: icon, title: child ?? Text('About $applicationName'), dense: dense);
     # the other arguments are for the dialog it opens on tap.
@@ -38,19 +40,22 @@ def about_list_tile(node: DartObject) -> ft.Control:
             # Flutter then names the app after its Title widget or the executable's file name.
             raise unsupported("AboutListTile without applicationName or child", node)
         title = DartObject("Text", "", (f"About {text_of(k['applicationName'])}",))
-    return make_list_tile({"title": title, "dense": k.get("dense")}, leading=build_optional(k.get("icon")),
-                          trailing=None)
+    return make_list_tile(
+        {"title": title, "dense": k.get("dense")}, leading=build_optional(k.get("icon")), trailing=None
+    )
 
 
 # --- ToggleButtons ------------------------------------------------------------------------------
 
-_BORDER = "onsurface,0.12"          # every default border colour: onSurface at 12%
-_SELECTED_FILL = "primary,0.12"     # _DefaultFillColor of a selected button
-_UNSELECTED = "onsurface,0.87"      # the default colour of an unselected button's content
+_BORDER = "onsurface,0.12"  # every default border colour: onSurface at 12%
+_SELECTED_FILL = "primary,0.12"  # _DefaultFillColor of a selected button
+_UNSELECTED = "onsurface,0.87"  # the default colour of an unselected button's content
 _DISABLED = "onsurface,0.38"
-_TOGGLE_HONOURS = ("children isSelected onPressed textStyle constraints color selectedColor disabledColor fillColor "
-                   "borderColor selectedBorderColor disabledBorderColor borderRadius borderWidth direction "
-                   "verticalDirection renderBorder tapTargetSize focusNodes")
+_TOGGLE_HONOURS = (
+    "children isSelected onPressed textStyle constraints color selectedColor disabledColor fillColor "
+    "borderColor selectedBorderColor disabledBorderColor borderRadius borderWidth direction "
+    "verticalDirection renderBorder tapTargetSize focusNodes"
+)
 
 
 def _selection(node: DartObject, count: int) -> list[bool]:
@@ -83,10 +88,16 @@ def _corners(radius: ft.BorderRadius | None, first: bool, last: bool, inset: flo
     """The edge radius of one button (the group's outer corners only), less `inset` (the clip radius)."""
     if radius is None:
         return None
+
     def corner(value: float, keep: bool) -> float:
         return max(value - inset, 0.0) if keep else 0.0
-    return ft.BorderRadius(corner(radius.top_left, first), corner(radius.top_right, last),
-                           corner(radius.bottom_left, first), corner(radius.bottom_right, last))
+
+    return ft.BorderRadius(
+        corner(radius.top_left, first),
+        corner(radius.top_right, last),
+        corner(radius.bottom_left, first),
+        corner(radius.bottom_right, last),
+    )
 
 
 @widget("ToggleButtons", honours=_TOGGLE_HONOURS)
@@ -94,8 +105,9 @@ def toggle_buttons(node: DartObject) -> ft.Control:
     k = node.kwargs
     children = widget_list(node)
     selected = _selection(node, len(children))
-    if k.get("direction") is not None and not (isinstance(k["direction"], EnumValue)
-                                               and k["direction"].name == "horizontal"):
+    if k.get("direction") is not None and not (
+        isinstance(k["direction"], EnumValue) and k["direction"].name == "horizontal"
+    ):
         raise unsupported("ToggleButtons(direction: Axis.vertical)", node)
     enabled = k.get("onPressed") is not None
     width = 0.0 if k.get("renderBorder") is False else (v.finite(k.get("borderWidth")) or 1.0)
@@ -124,12 +136,20 @@ def toggle_buttons(node: DartObject) -> ft.Control:
         side = ft.BorderSide(width, _side(k, enabled, on)) if width else None
         box = ft.Container(
             ft.Stack([ft.Container(width=min_width, height=min_height), content], alignment=ft.Alignment(0, 0)),
-            bgcolor=fill, border_radius=_corners(radius, first, last, width), clip_behavior=ft.ClipBehavior.ANTI_ALIAS)
-        row.append(ft.Container(box, border=ft.Border(left=side if first else None, top=side, bottom=side,
-                                                      right=side if last else None) if side else None,
-                                border_radius=_corners(radius, first, last, 0.0)))
-    group = ft.Row(row, spacing=0, tight=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH,
-                   intrinsic_height=True)
+            bgcolor=fill,
+            border_radius=_corners(radius, first, last, width),
+            clip_behavior=ft.ClipBehavior.ANTI_ALIAS,
+        )
+        row.append(
+            ft.Container(
+                box,
+                border=ft.Border(left=side if first else None, top=side, bottom=side, right=side if last else None)
+                if side
+                else None,
+                border_radius=_corners(radius, first, last, 0.0),
+            )
+        )
+    group = ft.Row(row, spacing=0, tight=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH, intrinsic_height=True)
     # _InputPadding: a padded tap target makes the row at least 48 px tall, the buttons centred in it.
     shrink = tap.shrink_wrap_of(k.get("tapTargetSize"))
     if (tap.METRICS.get().shrink_wrap if shrink is None else shrink) or min_height + 2 * width >= tap.MIN_INTERACTIVE:
@@ -139,13 +159,17 @@ def toggle_buttons(node: DartObject) -> ft.Control:
 
 # --- PaginatedDataTable -------------------------------------------------------------------------
 
-_PAGED_HONOURS = ("columns source sortColumnIndex sortAscending onSelectAll dataRowHeight dataRowMinHeight "
-                  "dataRowMaxHeight headingRowHeight horizontalMargin columnSpacing showCheckboxColumn "
-                  "showFirstLastButtons initialFirstRowIndex onPageChanged rowsPerPage showEmptyRows "
-                  "checkboxHorizontalMargin controller primary dragStartBehavior arrowHeadColor")
+_PAGED_HONOURS = (
+    "columns source sortColumnIndex sortAscending onSelectAll dataRowHeight dataRowMinHeight "
+    "dataRowMaxHeight headingRowHeight horizontalMargin columnSpacing showCheckboxColumn "
+    "showFirstLastButtons initialFirstRowIndex onPageChanged rowsPerPage showEmptyRows "
+    "checkboxHorizontalMargin controller primary dragStartBehavior arrowHeadColor"
+)
 # DataTable arguments PaginatedDataTable passes on as they are.
-_PAGED_TABLE = ("columns sortColumnIndex sortAscending onSelectAll dataRowHeight dataRowMinHeight dataRowMaxHeight "
-                "headingRowHeight horizontalMargin columnSpacing showCheckboxColumn checkboxHorizontalMargin").split()
+_PAGED_TABLE = (
+    "columns sortColumnIndex sortAscending onSelectAll dataRowHeight dataRowMinHeight dataRowMaxHeight "
+    "headingRowHeight horizontalMargin columnSpacing showCheckboxColumn checkboxHorizontalMargin"
+).split()
 # The footer's icons: an IconTheme of opacity 0.54 over IconButton's colours (onSurfaceVariant, or
 # onSurface at 38% when disabled).
 _ARROW = "onsurfacevariant,0.54"
@@ -154,9 +178,16 @@ _ARROW_DISABLED = f"onsurface,{0.38 * 0.54:.4f}"
 
 def _arrow(icon: str, enabled: bool, color: Any) -> DartObject:
     tint = color if color is not None else ColorValue(_ARROW if enabled else _ARROW_DISABLED)
-    return DartObject("IconButton", "", (), {"icon": DartObject("Icon", "", (IconValue(icon),), {"color": tint}),
-                                             "padding": DartObject("EdgeInsets", "all", (0,)),
-                                             "onPressed": Closure(0) if enabled else None})
+    return DartObject(
+        "IconButton",
+        "",
+        (),
+        {
+            "icon": DartObject("Icon", "", (IconValue(icon),), {"color": tint}),
+            "padding": DartObject("EdgeInsets", "all", (0,)),
+            "onPressed": Closure(0) if enabled else None,
+        },
+    )
 
 
 def gap(width: float) -> DartObject:
@@ -179,25 +210,67 @@ def paginated_data_table(node: DartObject) -> ft.Control:
     if any(row is None for row in rows):
         raise unsupported("a DataTableSource.getRow that returns null (Flutter shows a progress row)", node)
     if k.get("showEmptyRows", True) is not False:
-        blank = DartObject("DataRow", "", (), {"cells": [DartObject("DataCell", "", (DartObject("SizedBox", "shrink"),))
-                                                         for _ in widget_list(node, "columns")]})
+        blank = DartObject(
+            "DataRow",
+            "",
+            (),
+            {
+                "cells": [
+                    DartObject("DataCell", "", (DartObject("SizedBox", "shrink"),))
+                    for _ in widget_list(node, "columns")
+                ]
+            },
+        )
         rows += [blank] * (per_page - len(rows))
-    table = DartObject("DataTable", "", (), {**{name: k[name] for name in _PAGED_TABLE if name in k},
-                                             "rows": rows, "showBottomBorder": True})
+    table = DartObject(
+        "DataTable",
+        "",
+        (),
+        {**{name: k[name] for name in _PAGED_TABLE if name in k}, "rows": rows, "showBottomBorder": True},
+    )
     last = first + per_page if approximate else min(first + per_page, count)
     info = f"{first + 1}–{last} of {'about ' if approximate else ''}{count}"
     more = approximate or first + per_page < count
     first_last = k.get("showFirstLastButtons") is True
     arrows = [gap(32), DartObject("Text", "", (info,), {"style": ThemeTextStyle("bodySmall")}), gap(32)]
     arrows += [_arrow("first_page", first > 0, k.get("arrowHeadColor"))] if first_last else []
-    arrows += [_arrow("chevron_left", first > 0, k.get("arrowHeadColor")), gap(24),
-               _arrow("chevron_right", more, k.get("arrowHeadColor"))]
+    arrows += [
+        _arrow("chevron_left", first > 0, k.get("arrowHeadColor")),
+        gap(24),
+        _arrow("chevron_right", more, k.get("arrowHeadColor")),
+    ]
     arrows += [_arrow("last_page", more and not approximate, k.get("arrowHeadColor"))] if first_last else []
-    footer = DartObject("SizedBox", "", (), {"height": 56, "child": DartObject("Row", "", (), {
-        "mainAxisAlignment": EnumValue("MainAxisAlignment", "end"), "children": arrows + [gap(14)]})})
-    card = build(DartObject("Card", "", (), {"child": DartObject("Column", "", (), {
-        "crossAxisAlignment": EnumValue("CrossAxisAlignment", "stretch"), "children": [footer]})},
-        node.line, node.column))
+    footer = DartObject(
+        "SizedBox",
+        "",
+        (),
+        {
+            "height": 56,
+            "child": DartObject(
+                "Row",
+                "",
+                (),
+                {"mainAxisAlignment": EnumValue("MainAxisAlignment", "end"), "children": arrows + [gap(14)]},
+            ),
+        },
+    )
+    card = build(
+        DartObject(
+            "Card",
+            "",
+            (),
+            {
+                "child": DartObject(
+                    "Column",
+                    "",
+                    (),
+                    {"crossAxisAlignment": EnumValue("CrossAxisAlignment", "stretch"), "children": [footer]},
+                )
+            },
+            node.line,
+            node.column,
+        )
+    )
     # The table scrolls sideways at its own width, above the footer (Flutter also stretches a narrower
     # table to the card's width).
     with axes(horizontal=True):

@@ -52,7 +52,7 @@ class CupertinoLook:
 # translucent 0xF0F9F9F9 (dark 0xF01D1D1D); label text black (dark white).
 _LIGHT, _DARK = CupertinoLook(), CupertinoLook(True, "systemblue", "#ffffffff", "#f01d1d1d", "#ff000000")
 CUPERTINO: ContextVar[CupertinoLook] = ContextVar("cupertino", default=_LIGHT)
-_NAV_BAR_HEIGHT = 44.0   # kMinInteractiveDimensionCupertino
+_NAV_BAR_HEIGHT = 44.0  # kMinInteractiveDimensionCupertino
 _TAB_BAR_HEIGHT = 50.0
 
 
@@ -65,19 +65,28 @@ def cupertino_theme(node: Any) -> tuple[ft.Theme, bool, TextDefaults, CupertinoL
         raise unsupported("CupertinoThemeData.textTheme", node)
     dark = isinstance(k.get("brightness"), EnumValue) and k["brightness"].name == "dark"
     base = _DARK if dark else _LIGHT
-    look = CupertinoLook(dark, v.color(k.get("primaryColor")) or base.primary,
-                         v.color(k.get("primaryContrastingColor")) or base.contrasting,
-                         v.color(k.get("barBackgroundColor")) or base.bar,
-                         v.color(k.get("scaffoldBackgroundColor")) or base.scaffold)
+    look = CupertinoLook(
+        dark,
+        v.color(k.get("primaryColor")) or base.primary,
+        v.color(k.get("primaryContrastingColor")) or base.contrasting,
+        v.color(k.get("barBackgroundColor")) or base.bar,
+        v.color(k.get("scaffoldBackgroundColor")) or base.scaffold,
+    )
     scheme = dict(BASELINE_LIGHT, primary=look.primary, on_primary=look.contrasting, surface=look.scaffold)
-    theme = ft.Theme(use_material3=True, color_scheme=ft.ColorScheme(**scheme), scaffold_bgcolor=look.scaffold,
-                     visual_density=ft.VisualDensity.STANDARD)
+    theme = ft.Theme(
+        use_material3=True,
+        color_scheme=ft.ColorScheme(**scheme),
+        scaffold_bgcolor=look.scaffold,
+        visual_density=ft.VisualDensity.STANDARD,
+    )
     return theme, dark, TextDefaults(style=text_style(look)), look
 
 
 def text_style(look: CupertinoLook) -> ft.TextStyle:
     """CupertinoTextThemeData's textStyle: 17 px, letter spacing -0.41, the label colour (black; dark: white)."""
-    return merge(ENGINE_TEXT, ft.TextStyle(size=17, letter_spacing=-0.41, color="#ffffffff" if look.dark else "#ff000000"))
+    return merge(
+        ENGINE_TEXT, ft.TextStyle(size=17, letter_spacing=-0.41, color="#ffffffff" if look.dark else "#ff000000")
+    )
 
 
 @widget("CupertinoPageScaffold", honours="navigationBar backgroundColor resizeToAvoidBottomInset child")
@@ -95,8 +104,11 @@ def page_scaffold(node: DartObject) -> ft.Control:
     layers.append(ft.Container(child, padding=ft.Padding(0, _NAV_BAR_HEIGHT, 0, 0)) if opaque else child)
     if bar is not None:
         layers.append(ft.Container(bar, top=0, left=0, right=0))
-    return ft.Container(ft.Stack(layers, alignment=ft.Alignment(-1, -1), fit=ft.StackFit.LOOSE, expand=True),
-                        bgcolor=v.color(k.get("backgroundColor")) or look.scaffold, expand=True)
+    return ft.Container(
+        ft.Stack(layers, alignment=ft.Alignment(-1, -1), fit=ft.StackFit.LOOSE, expand=True),
+        bgcolor=v.color(k.get("backgroundColor")) or look.scaffold,
+        expand=True,
+    )
 
 
 def _is_opaque(color: str) -> bool:
@@ -108,18 +120,23 @@ def _is_opaque(color: str) -> bool:
     return not (base.startswith("#") and len(base) == 9 and base[1:3].lower() != "ff")
 
 
-@widget("CupertinoNavigationBar", honours="leading automaticallyImplyLeading automaticallyImplyMiddle "
-                                          "previousPageTitle middle trailing border backgroundColor brightness "
-                                          "padding transitionBetweenRoutes heroTag")
+@widget(
+    "CupertinoNavigationBar",
+    honours="leading automaticallyImplyLeading automaticallyImplyMiddle "
+    "previousPageTitle middle trailing border backgroundColor brightness "
+    "padding transitionBetweenRoutes heroTag",
+)
 def navigation_bar(node: DartObject) -> ft.Control:
     k = node.kwargs
     bar = ft.CupertinoAppBar(
-        leading=build_optional(k.get("leading")), title=build_optional(k.get("middle")),
+        leading=build_optional(k.get("leading")),
+        title=build_optional(k.get("middle")),
         trailing=build_optional(k.get("trailing")),
         bgcolor=v.color(k.get("backgroundColor")) or CUPERTINO.get().bar,
         automatically_imply_leading=k.get("automaticallyImplyLeading", True) is not False,
         automatically_imply_title=k.get("automaticallyImplyMiddle", True) is not False,
-        padding=v.edge_insets(k.get("padding")), border=v.border(k.get("border")),
+        padding=v.edge_insets(k.get("padding")),
+        border=v.border(k.get("border")),
         # The bar draws its background at rest (newer Flutter hides it until content scrolls under).
         automatic_background_visibility=False,
     )
@@ -138,13 +155,17 @@ def _button(node: DartObject, filled: bool) -> ft.Control:
     k = node.kwargs
     color = v.color(k.get("color"))
     kind = ft.CupertinoFilledButton if filled else ft.CupertinoButton
-    button = kind(content=build(k.get("child")), bgcolor=color,
-                  padding=v.edge_insets(k.get("padding")) or (_FILLED_PADDING if filled or color else _BUTTON_PADDING),
-                  min_size=ft.Size(*(2 * [v.finite(k.get("minSize")) if k.get("minSize") is not None else 44.0])),
-                  border_radius=v.border_radius(k.get("borderRadius")) or ft.BorderRadius.all(8),
-                  alignment=v.alignment(k.get("alignment")) or ft.Alignment(0, 0),
-                  disabled_bgcolor=v.color(k.get("disabledColor")) or "quaternarysystemfill",
-                  opacity_on_click=v.finite(k.get("pressedOpacity")) or 0.4, disabled=k.get("onPressed") is None)
+    button = kind(
+        content=build(k.get("child")),
+        bgcolor=color,
+        padding=v.edge_insets(k.get("padding")) or (_FILLED_PADDING if filled or color else _BUTTON_PADDING),
+        min_size=ft.Size(*(2 * [v.finite(k.get("minSize")) if k.get("minSize") is not None else 44.0])),
+        border_radius=v.border_radius(k.get("borderRadius")) or ft.BorderRadius.all(8),
+        alignment=v.alignment(k.get("alignment")) or ft.Alignment(0, 0),
+        disabled_bgcolor=v.color(k.get("disabledColor")) or "quaternarysystemfill",
+        opacity_on_click=v.finite(k.get("pressedOpacity")) or 0.4,
+        disabled=k.get("onPressed") is None,
+    )
     return button
 
 
@@ -161,26 +182,38 @@ def filled_button(node: DartObject) -> ft.Control:
     return _button(node, filled=True)
 
 
-@widget("CupertinoSwitch", honours="value onChanged activeColor trackColor thumbColor applyTheme onLabelColor "
-                                   "offLabelColor")
+@widget(
+    "CupertinoSwitch", honours="value onChanged activeColor trackColor thumbColor applyTheme onLabelColor offLabelColor"
+)
 def switch(node: DartObject) -> ft.Control:
     k = node.kwargs
     # cupertino/switch.dart: the track is systemGreen when on, unless the theme is applied to it.
     themed = k.get("applyTheme") is True
     active = v.color(k.get("activeColor")) or (None if themed else "systemgreen")
-    return ft.CupertinoSwitch(value=bool(k.get("value")), active_track_color=active,
-                              inactive_track_color=v.color(k.get("trackColor")),
-                              thumb_color=v.color(k.get("thumbColor")), on_label_color=v.color(k.get("onLabelColor")),
-                              off_label_color=v.color(k.get("offLabelColor")), disabled=k.get("onChanged") is None)
+    return ft.CupertinoSwitch(
+        value=bool(k.get("value")),
+        active_track_color=active,
+        inactive_track_color=v.color(k.get("trackColor")),
+        thumb_color=v.color(k.get("thumbColor")),
+        on_label_color=v.color(k.get("onLabelColor")),
+        off_label_color=v.color(k.get("offLabelColor")),
+        disabled=k.get("onChanged") is None,
+    )
 
 
 @widget("CupertinoSlider", honours="value onChanged min max divisions activeColor thumbColor")
 def slider(node: DartObject) -> ft.Control:
     k = node.kwargs
     value, low, high = slider_range(node)
-    return ft.CupertinoSlider(value=value, min=low, max=high, divisions=k.get("divisions"),
-                              active_color=v.color(k.get("activeColor")), thumb_color=v.color(k.get("thumbColor")),
-                              disabled=k.get("onChanged") is None)
+    return ft.CupertinoSlider(
+        value=value,
+        min=low,
+        max=high,
+        divisions=k.get("divisions"),
+        active_color=v.color(k.get("activeColor")),
+        thumb_color=v.color(k.get("thumbColor")),
+        disabled=k.get("onChanged") is None,
+    )
 
 
 def _segments(node: DartObject) -> tuple[list[ft.Control], int]:
@@ -195,33 +228,43 @@ def _segments(node: DartObject) -> tuple[list[ft.Control], int]:
     return [build(child) for child in children.values()], keys.index(group) if group is not None else -1
 
 
-@widget("CupertinoSegmentedControl", honours="children groupValue onValueChanged unselectedColor selectedColor "
-                                             "borderColor pressedColor padding")
+@widget(
+    "CupertinoSegmentedControl",
+    honours="children groupValue onValueChanged unselectedColor selectedColor borderColor pressedColor padding",
+)
 def segmented_control(node: DartObject) -> ft.Control:
     k = node.kwargs
     controls, selected = _segments(node)
-    return ft.CupertinoSegmentedButton(controls=controls, selected_index=selected,
-                                       selected_color=v.color(k.get("selectedColor")),
-                                       unselected_color=v.color(k.get("unselectedColor")),
-                                       border_color=v.color(k.get("borderColor")),
-                                       click_color=v.color(k.get("pressedColor")),
-                                       padding=v.edge_insets(k.get("padding")))
+    return ft.CupertinoSegmentedButton(
+        controls=controls,
+        selected_index=selected,
+        selected_color=v.color(k.get("selectedColor")),
+        unselected_color=v.color(k.get("unselectedColor")),
+        border_color=v.color(k.get("borderColor")),
+        click_color=v.color(k.get("pressedColor")),
+        padding=v.edge_insets(k.get("padding")),
+    )
 
 
-@widget("CupertinoSlidingSegmentedControl", honours="children groupValue onValueChanged thumbColor padding "
-                                                    "backgroundColor")
+@widget(
+    "CupertinoSlidingSegmentedControl", honours="children groupValue onValueChanged thumbColor padding backgroundColor"
+)
 def sliding_segmented_control(node: DartObject) -> ft.Control:
     k = node.kwargs
     controls, selected = _segments(node)
-    control = ft.CupertinoSlidingSegmentedButton(controls=controls, selected_index=selected,
-                                                 thumb_color=v.color(k.get("thumbColor")))
+    control = ft.CupertinoSlidingSegmentedButton(
+        controls=controls, selected_index=selected, thumb_color=v.color(k.get("thumbColor"))
+    )
     control.bgcolor = v.color(k.get("backgroundColor")) or control.bgcolor
     control.padding = v.edge_insets(k.get("padding")) or control.padding
     return control
 
 
-@widget("CupertinoActivityIndicator", "CupertinoActivityIndicator.partiallyRevealed",
-        honours="color animating radius progress")
+@widget(
+    "CupertinoActivityIndicator",
+    "CupertinoActivityIndicator.partiallyRevealed",
+    honours="color animating radius progress",
+)
 def activity_indicator(node: DartObject) -> ft.Control:
     # Drawn still: its first frame (the spinner at rest), so that a render settles.
     k = node.kwargs
@@ -232,19 +275,27 @@ def activity_indicator(node: DartObject) -> ft.Control:
     return control
 
 
-_TILE = ("title subtitle additionalInfo leading trailing onTap backgroundColor backgroundColorActivated padding "
-         "leadingSize leadingToTitle")
+_TILE = (
+    "title subtitle additionalInfo leading trailing onTap backgroundColor backgroundColorActivated padding "
+    "leadingSize leadingToTitle"
+)
 
 
 @widget("CupertinoListTile", "CupertinoListTile.notched", honours=_TILE)
 def list_tile(node: DartObject) -> ft.Control:
     k = node.kwargs
     return ft.CupertinoListTile(
-        title=build(k.get("title")), subtitle=build_optional(k.get("subtitle")),
-        additional_info=build_optional(k.get("additionalInfo")), leading=build_optional(k.get("leading")),
-        trailing=build_optional(k.get("trailing")), bgcolor=v.color(k.get("backgroundColor")),
-        padding=v.edge_insets(k.get("padding")), leading_size=v.finite(k.get("leadingSize")),
-        leading_to_title=v.finite(k.get("leadingToTitle")), notched=node.ctor == "notched")
+        title=build(k.get("title")),
+        subtitle=build_optional(k.get("subtitle")),
+        additional_info=build_optional(k.get("additionalInfo")),
+        leading=build_optional(k.get("leading")),
+        trailing=build_optional(k.get("trailing")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        padding=v.edge_insets(k.get("padding")),
+        leading_size=v.finite(k.get("leadingSize")),
+        leading_to_title=v.finite(k.get("leadingToTitle")),
+        notched=node.ctor == "notched",
+    )
 
 
 @widget("CupertinoListTileChevron")
@@ -254,7 +305,7 @@ def list_tile_chevron(node: DartObject) -> ft.Control:
 
 
 # CupertinoListSection's metrics (cupertino/list_section.dart).
-_HEADER_FOOTER_COLOR = "#ff6c6c6c"   # (108, 108, 108); dark (142, 142, 146)
+_HEADER_FOOTER_COLOR = "#ff6c6c6c"  # (108, 108, 108); dark (142, 142, 146)
 _HEADER_FOOTER_COLOR_DARK = "#ff8e8e92"
 
 
@@ -277,17 +328,24 @@ def _separated(rows: list[ft.Control], color: str, indent: float, base: bool) ->
     return result + ([line(0)] if base else [])
 
 
-_SECTION = ("children header footer margin backgroundColor decoration clipBehavior dividerMargin "
-            "additionalDividerMargin topMargin hasLeading separatorColor")
+_SECTION = (
+    "children header footer margin backgroundColor decoration clipBehavior dividerMargin "
+    "additionalDividerMargin topMargin hasLeading separatorColor"
+)
 
 
 @widget("CupertinoListSection", "CupertinoListSection.insetGrouped", honours=_SECTION)
 def list_section(node: DartObject) -> ft.Control:
-    return _section(node, inset=node.ctor == "insetGrouped", has_leading=node.kwargs.get("hasLeading", True) is not False)
+    return _section(
+        node, inset=node.ctor == "insetGrouped", has_leading=node.kwargs.get("hasLeading", True) is not False
+    )
 
 
-@widget("CupertinoFormSection", "CupertinoFormSection.insetGrouped",
-        honours="children header footer margin backgroundColor decoration clipBehavior")
+@widget(
+    "CupertinoFormSection",
+    "CupertinoFormSection.insetGrouped",
+    honours="children header footer margin backgroundColor decoration clipBehavior",
+)
 def form_section(node: DartObject) -> ft.Control:
     # cupertino/form_section.dart: a list section without leading widgets; header and footer in a
     # DefaultTextStyle of their own (13 px, secondaryLabel); the base form has no margin.
@@ -297,8 +355,14 @@ def form_section(node: DartObject) -> ft.Control:
     return _section(node, inset=inset, has_leading=False, margin=margin, label_style=merge(ENGINE_TEXT, label))
 
 
-def _section(node: DartObject, *, inset: bool, has_leading: bool, margin: ft.Margin | None = None,
-             label_style: ft.TextStyle | None = None) -> ft.Control:
+def _section(
+    node: DartObject,
+    *,
+    inset: bool,
+    has_leading: bool,
+    margin: ft.Margin | None = None,
+    label_style: ft.TextStyle | None = None,
+) -> ft.Control:
     """CupertinoListSection (cupertino/list_section.dart): header, the rows on a rounded (inset) or
     full-width group with dividers between them, footer. `label_style` replaces the header and footer
     text style (CupertinoFormSection)."""
@@ -318,8 +382,13 @@ def _section(node: DartObject, *, inset: bool, has_leading: bool, margin: ft.Mar
     grey = _HEADER_FOOTER_COLOR_DARK if dark else _HEADER_FOOTER_COLOR
     if k.get("header") is not None:
         style = ft.TextStyle(size=20, weight=ft.FontWeight.BOLD) if inset else ft.TextStyle(size=13, color=grey)
-        parts.append(ft.Container(_section_text(k["header"], style, label_style), alignment=ft.Alignment(-1, 0),
-                                  padding=ft.Padding(20, 16 if inset else 0, 20, 6)))
+        parts.append(
+            ft.Container(
+                _section_text(k["header"], style, label_style),
+                alignment=ft.Alignment(-1, 0),
+                padding=ft.Padding(20, 16 if inset else 0, 20, 6),
+            )
+        )
     if rows:
         radius = ft.BorderRadius.all(10) if inset else None
         decoration: dict[str, Any] = {"bgcolor": "secondarysystemgroupedbackground", "border_radius": radius}
@@ -328,20 +397,34 @@ def _section(node: DartObject, *, inset: bool, has_leading: bool, margin: ft.Mar
         if margin is None:
             margin = v.margin(k.get("margin"))
         if margin is None:
-            margin = (ft.Margin(20, 0 if k.get("header") is not None else 20, 20, 10) if inset
-                      else ft.Margin(0, 0, 0, 8))
+            margin = ft.Margin(20, 0 if k.get("header") is not None else 20, 20, 10) if inset else ft.Margin(0, 0, 0, 8)
         separator = v.color(k.get("separatorColor")) or "separator"
         clip = v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior) or (ft.ClipBehavior.HARD_EDGE if inset else None)
-        parts.append(ft.Container(
-            ft.Column(_separated(rows, separator, divider_margin + additional, not inset), spacing=0,
-                      horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-            margin=margin, clip_behavior=clip, **decoration))
+        parts.append(
+            ft.Container(
+                ft.Column(
+                    _separated(rows, separator, divider_margin + additional, not inset),
+                    spacing=0,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                ),
+                margin=margin,
+                clip_behavior=clip,
+                **decoration,
+            )
+        )
     if k.get("footer") is not None:
         style = ft.TextStyle(size=13, color=grey) if not inset else ft.TextStyle()
-        parts.append(ft.Container(_section_text(k["footer"], style, label_style), alignment=ft.Alignment(-1, 0),
-                                  padding=ft.Padding(20, 0, 20, 10 if inset else 0)))
-    return ft.Container(ft.Column(parts, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-                        bgcolor=v.color(k.get("backgroundColor")) or "systemgroupedbackground")
+        parts.append(
+            ft.Container(
+                _section_text(k["footer"], style, label_style),
+                alignment=ft.Alignment(-1, 0),
+                padding=ft.Padding(20, 0, 20, 10 if inset else 0),
+            )
+        )
+    return ft.Container(
+        ft.Column(parts, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+        bgcolor=v.color(k.get("backgroundColor")) or "systemgroupedbackground",
+    )
 
 
 @widget("CupertinoFormRow", honours="child prefix padding helper error")
@@ -359,19 +442,31 @@ def _form_row(node: DartObject, child: ft.Control) -> ft.Control:
         with text_defaults(TextDefaults(style=text_style(look))):
             row.append(build(k["prefix"]))
     row.append(ft.Container(child, alignment=ft.Alignment(1, 0), expand=1, expand_loose=True))
-    parts: list[ft.Control] = [ft.Row(row, alignment=ft.MainAxisAlignment.SPACE_BETWEEN, spacing=0,
-                                      vertical_alignment=ft.CrossAxisAlignment.CENTER)]
-    for name, style in (("helper", text_style(look)),
-                        ("error", merge(ENGINE_TEXT, ft.TextStyle(color="destructivered", weight=ft.FontWeight.W_500)))):
+    parts: list[ft.Control] = [
+        ft.Row(
+            row,
+            alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+            spacing=0,
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        )
+    ]
+    for name, style in (
+        ("helper", text_style(look)),
+        ("error", merge(ENGINE_TEXT, ft.TextStyle(color="destructivered", weight=ft.FontWeight.W_500))),
+    ):
         if k.get(name) is not None:
             with text_defaults(TextDefaults(style=style)):
                 parts.append(ft.Container(build(k[name]), alignment=ft.Alignment(-1, 0)))
-    return ft.Container(ft.Column(parts, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.CENTER),
-                        padding=v.edge_insets(k.get("padding")) or ft.Padding(20, 6, 6, 6))
+    return ft.Container(
+        ft.Column(parts, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.CENTER),
+        padding=v.edge_insets(k.get("padding")) or ft.Padding(20, 6, 6, 6),
+    )
 
 
-@widget("CupertinoTabBar", honours="items onTap currentIndex backgroundColor activeColor inactiveColor iconSize "
-                                   "height border")
+@widget(
+    "CupertinoTabBar",
+    honours="items onTap currentIndex backgroundColor activeColor inactiveColor iconSize height border",
+)
 def tab_bar(node: DartObject) -> ft.Control:
     k = node.kwargs
     items = widget_list(node, "items")
@@ -381,23 +476,32 @@ def tab_bar(node: DartObject) -> ft.Control:
     for item in items:
         v.of_type(item, "BottomNavigationBarItem")
         label = item.kwargs.get("label")
-        destinations.append(ft.NavigationBarDestination(icon=build(item.kwargs.get("icon")),
-                                                        label=text_of(label) if label is not None else None))
+        destinations.append(
+            ft.NavigationBarDestination(
+                icon=build(item.kwargs.get("icon")), label=text_of(label) if label is not None else None
+            )
+        )
     current = int(v.finite(k.get("currentIndex")) or 0)
     if not 0 <= current < len(items):
         raise runtime_error(f"CupertinoTabBar.currentIndex {current} is out of range", node)
-    bar = ft.CupertinoNavigationBar(destinations=destinations, selected_index=current,
-                                    bgcolor=v.color(k.get("backgroundColor")) or CUPERTINO.get().bar,
-                                    active_color=v.color(k.get("activeColor")),
-                                    inactive_color=v.color(k.get("inactiveColor")) or "inactivegray",
-                                    icon_size=v.finite(k.get("iconSize")) or 30, border=v.border(k.get("border")))
+    bar = ft.CupertinoNavigationBar(
+        destinations=destinations,
+        selected_index=current,
+        bgcolor=v.color(k.get("backgroundColor")) or CUPERTINO.get().bar,
+        active_color=v.color(k.get("activeColor")),
+        inactive_color=v.color(k.get("inactiveColor")) or "inactivegray",
+        icon_size=v.finite(k.get("iconSize")) or 30,
+        border=v.border(k.get("border")),
+    )
     if k.get("height") not in (None, _TAB_BAR_HEIGHT):
         raise unsupported("CupertinoTabBar.height", node)
     return bar
 
 
-@widget("CupertinoTabScaffold", honours="tabBar tabBuilder controller backgroundColor resizeToAvoidBottomInset "
-                                        "restorationId")
+@widget(
+    "CupertinoTabScaffold",
+    honours="tabBar tabBuilder controller backgroundColor resizeToAvoidBottomInset restorationId",
+)
 def tab_scaffold(node: DartObject) -> ft.Control:
     # Composed as in cupertino/tab_scaffold.dart: the current tab fills the page, the (translucent)
     # tab bar over its bottom, its height given to the tab as MediaQuery bottom padding.
@@ -406,19 +510,29 @@ def tab_scaffold(node: DartObject) -> ft.Control:
     bar = build(k.get("tabBar"))
     with media_padding(bottom=_TAB_BAR_HEIGHT):
         content = build(shown)
-    return ft.Container(ft.Stack([content, ft.Container(bar, left=0, right=0, bottom=0)], expand=True),
-                        bgcolor=v.color(k.get("backgroundColor")) or CUPERTINO.get().scaffold, expand=True)
+    return ft.Container(
+        ft.Stack([content, ft.Container(bar, left=0, right=0, bottom=0)], expand=True),
+        bgcolor=v.color(k.get("backgroundColor")) or CUPERTINO.get().scaffold,
+        expand=True,
+    )
 
 
-@widget("CupertinoTabView", honours="builder navigatorKey defaultTitle routes onGenerateRoute onUnknownRoute "
-                                    "navigatorObservers restorationScopeId")
+@widget(
+    "CupertinoTabView",
+    honours="builder navigatorKey defaultTitle routes onGenerateRoute onUnknownRoute "
+    "navigatorObservers restorationScopeId",
+)
 def tab_view(node: DartObject) -> ft.Control:
     return build(evaluated(node, "builder"))
 
 
-@widget("CupertinoScrollbar", "CupertinoContextMenu", "CupertinoContextMenu.builder",
-        honours="child controller thumbVisibility thickness thicknessWhileDragging radius radiusWhileDragging "
-                "notificationPredicate scrollbarOrientation actions enableHapticFeedback previewBuilder builder")
+@widget(
+    "CupertinoScrollbar",
+    "CupertinoContextMenu",
+    "CupertinoContextMenu.builder",
+    honours="child controller thumbVisibility thickness thicknessWhileDragging radius radiusWhileDragging "
+    "notificationPredicate scrollbarOrientation actions enableHapticFeedback previewBuilder builder",
+)
 def child_only(node: DartObject) -> ft.Control:
     """A scrollbar hidden until the list scrolls, a context menu still closed (the front end built a
     `builder` one at animation 0): just the child."""
@@ -427,26 +541,36 @@ def child_only(node: DartObject) -> ft.Control:
     return build(evaluated(node, "builder") if node.ctor == "builder" else node.kwargs.get("child"))
 
 
-@widget("CupertinoRadio", honours="value groupValue onChanged toggleable activeColor inactiveColor fillColor "
-                                  "useCheckmarkStyle")
+@widget(
+    "CupertinoRadio",
+    honours="value groupValue onChanged toggleable activeColor inactiveColor fillColor useCheckmarkStyle",
+)
 def radio(node: DartObject) -> ft.Control:
     k = node.kwargs
     selected = k.get("value") == k.get("groupValue")
-    return ft.RadioGroup(value="on" if selected else None,
-                         content=ft.CupertinoRadio(value="on", active_color=v.color(k.get("activeColor")),
-                                                   inactive_color=v.color(k.get("inactiveColor")),
-                                                   fill_color=v.color(k.get("fillColor")),
-                                                   toggleable=bool(k.get("toggleable")),
-                                                   use_checkmark_style=bool(k.get("useCheckmarkStyle")),
-                                                   disabled=k.get("onChanged") is None))
+    return ft.RadioGroup(
+        value="on" if selected else None,
+        content=ft.CupertinoRadio(
+            value="on",
+            active_color=v.color(k.get("activeColor")),
+            inactive_color=v.color(k.get("inactiveColor")),
+            fill_color=v.color(k.get("fillColor")),
+            toggleable=bool(k.get("toggleable")),
+            use_checkmark_style=bool(k.get("useCheckmarkStyle")),
+            disabled=k.get("onChanged") is None,
+        ),
+    )
 
 
-_FIELD = ("controller placeholder placeholderStyle padding style textAlign readOnly obscureText maxLines minLines "
-          "enabled prefix suffix prefixMode suffixMode clearButtonMode decoration")
+_FIELD = (
+    "controller placeholder placeholderStyle padding style textAlign readOnly obscureText maxLines minLines "
+    "enabled prefix suffix prefixMode suffixMode clearButtonMode decoration"
+)
 
 
-def _text_field(k: dict[str, Any], node: DartObject, *, borderless: bool, value: Any = None,
-                **extra: Any) -> ft.CupertinoTextField:
+def _text_field(
+    k: dict[str, Any], node: DartObject, *, borderless: bool, value: Any = None, **extra: Any
+) -> ft.CupertinoTextField:
     if k.get("decoration") is not None:
         raise unsupported(f"{node.type}.decoration", node)
     controller = k.get("controller")
@@ -454,11 +578,18 @@ def _text_field(k: dict[str, Any], node: DartObject, *, borderless: bool, value:
         value = controller.kwargs.get("text")
     prefix = extra.pop("prefix", None) or build_optional(k.get("prefix"))
     field = ft.CupertinoTextField(
-        value=text_of(value) if value is not None else "", placeholder_text=k.get("placeholder"),
-        placeholder_style=v.text_style(k.get("placeholderStyle")), text_style=v.text_style(k.get("style")),
-        text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign), read_only=bool(k.get("readOnly")),
-        password=bool(k.get("obscureText")), disabled=k.get("enabled") is False,
-        prefix=prefix, suffix=build_optional(k.get("suffix")), **extra)
+        value=text_of(value) if value is not None else "",
+        placeholder_text=k.get("placeholder"),
+        placeholder_style=v.text_style(k.get("placeholderStyle")),
+        text_style=v.text_style(k.get("style")),
+        text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
+        read_only=bool(k.get("readOnly")),
+        password=bool(k.get("obscureText")),
+        disabled=k.get("enabled") is False,
+        prefix=prefix,
+        suffix=build_optional(k.get("suffix")),
+        **extra,
+    )
     if borderless:
         field.border = ft.NoInputBorder()
     if k.get("padding") is not None:
@@ -480,9 +611,12 @@ def text_form_field_row(node: DartObject) -> ft.Control:
     return _form_row(node, field)
 
 
-@widget("CupertinoSearchTextField", honours="controller style placeholder placeholderStyle decoration backgroundColor "
-                                            "borderRadius padding itemColor itemSize prefixInsets prefixIcon "
-                                            "suffixInsets suffixIcon suffixMode enabled onSuffixTap")
+@widget(
+    "CupertinoSearchTextField",
+    honours="controller style placeholder placeholderStyle decoration backgroundColor "
+    "borderRadius padding itemColor itemSize prefixInsets prefixIcon "
+    "suffixInsets suffixIcon suffixMode enabled onSuffixTap",
+)
 def search_text_field(node: DartObject) -> ft.Control:
     # cupertino/search_field.dart: a text field on tertiarySystemFill with 9 px corners, a 20 px
     # search icon (secondaryLabel) before it and 'Search' as placeholder; the clear button only shows
@@ -491,14 +625,27 @@ def search_text_field(node: DartObject) -> ft.Control:
     if k.get("decoration") is not None or k.get("prefixIcon") is not None:
         raise unsupported("CupertinoSearchTextField.decoration/prefixIcon", node)
     insets = v.edge_insets(k.get("prefixInsets")) or ft.Padding(6, 0, 0, 3)
-    icon = ft.Icon(ft.CupertinoIcons.SEARCH, size=v.finite(k.get("itemSize")) or 20,
-                   color=v.color(k.get("itemColor")) or "secondarylabel")
-    args = {"placeholder": k.get("placeholder", "Search"), "controller": k.get("controller"),
-            "style": k.get("style"), "enabled": k.get("enabled"),
-            "placeholderStyle": k.get("placeholderStyle") or DartObject("TextStyle", kwargs={"color": ColorValue("systemgrey")})}
-    field = _text_field(args, node, borderless=True, prefix=ft.Container(icon, padding=insets),
-                        bgcolor=v.color(k.get("backgroundColor")) or "tertiarysystemfill",
-                        border_radius=v.border_radius(k.get("borderRadius")) or ft.BorderRadius.all(9))
+    icon = ft.Icon(
+        ft.CupertinoIcons.SEARCH,
+        size=v.finite(k.get("itemSize")) or 20,
+        color=v.color(k.get("itemColor")) or "secondarylabel",
+    )
+    args = {
+        "placeholder": k.get("placeholder", "Search"),
+        "controller": k.get("controller"),
+        "style": k.get("style"),
+        "enabled": k.get("enabled"),
+        "placeholderStyle": k.get("placeholderStyle")
+        or DartObject("TextStyle", kwargs={"color": ColorValue("systemgrey")}),
+    }
+    field = _text_field(
+        args,
+        node,
+        borderless=True,
+        prefix=ft.Container(icon, padding=insets),
+        bgcolor=v.color(k.get("backgroundColor")) or "tertiarysystemfill",
+        border_radius=v.border_radius(k.get("borderRadius")) or ft.BorderRadius.all(9),
+    )
     field.padding = v.edge_insets(k.get("padding")) or ft.Padding(5.5, 8, 5.5, 8)
     return field
 
@@ -512,4 +659,6 @@ def cupertino_theme_widget(node: DartObject) -> ft.Control:
         child = build(node.kwargs.get("child"))
     finally:
         CUPERTINO.reset(token)
-    return ft.Container(child, theme=theme, dark_theme=theme, theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)
+    return ft.Container(
+        child, theme=theme, dark_theme=theme, theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT
+    )

@@ -21,7 +21,7 @@ from flutter_renderer.embedded import values as v
 from flutter_renderer.ir import DartObject, EnumValue
 
 MIN_INTERACTIVE = 48.0  # kMinInteractiveDimension
-DENSITY_STEP = 4.0      # VisualDensity.baseSizeAdjustment: 4 px per density unit
+DENSITY_STEP = 4.0  # VisualDensity.baseSizeAdjustment: 4 px per density unit
 # VisualDensity's named densities (horizontal = vertical); adaptivePlatformDensity is standard on
 # Android, the platform the renderer reports.
 _DENSITIES = {"standard": 0.0, "comfortable": -1.0, "compact": -2.0, "adaptivePlatformDensity": 0.0}
@@ -67,9 +67,14 @@ def from_theme(node: Any, dark: bool) -> ThemeMetrics:
     if not isinstance(node, DartObject):
         return ThemeMetrics(dark=dark)
     k = node.kwargs
-    return ThemeMetrics(density_of(k.get("visualDensity")) or 0.0, bool(shrink_wrap_of(k.get("materialTapTargetSize"))),
-                        k.get("useMaterial3", True) is not False, dark, v.color(k.get("canvasColor")) or "surface",
-                        k.get("textTheme") is not None)
+    return ThemeMetrics(
+        density_of(k.get("visualDensity")) or 0.0,
+        bool(shrink_wrap_of(k.get("materialTapTargetSize"))),
+        k.get("useMaterial3", True) is not False,
+        dark,
+        v.color(k.get("canvasColor")) or "surface",
+        k.get("textTheme") is not None,
+    )
 
 
 def flet_density(density: float) -> ft.VisualDensity:

@@ -13,11 +13,17 @@ from flutter_renderer.embedded.themes import INPUT_DECORATION
 from flutter_renderer.ir import DartObject
 
 # What of an InputDecorationTheme the Dropdown control carries (the rest would be dropped).
-_DECORATION_THEME = {"filled": "filled", "fillColor": "fill_color", "contentPadding": "content_padding",
-                     "isDense": "dense"}
-_HONOURS = ("dropdownMenuEntries initialSelection onSelected enabled width menuHeight leadingIcon trailingIcon "
-            "selectedTrailingIcon label hintText helperText errorText enableFilter enableSearch textStyle "
-            "inputDecorationTheme menuStyle controller requestFocusOnTap expandedInsets searchCallback")
+_DECORATION_THEME = {
+    "filled": "filled",
+    "fillColor": "fill_color",
+    "contentPadding": "content_padding",
+    "isDense": "dense",
+}
+_HONOURS = (
+    "dropdownMenuEntries initialSelection onSelected enabled width menuHeight leadingIcon trailingIcon "
+    "selectedTrailingIcon label hintText helperText errorText enableFilter enableSearch textStyle "
+    "inputDecorationTheme menuStyle controller requestFocusOnTap expandedInsets searchCallback"
+)
 
 
 def _entry(index: int, entry: Any) -> ft.DropdownOption:
@@ -25,9 +31,14 @@ def _entry(index: int, entry: Any) -> ft.DropdownOption:
     entry = v.of_type(entry, "DropdownMenuEntry")
     k = entry.kwargs
     # `style` is the entry's MenuItemButton style in the open menu: not drawn while closed.
-    return ft.DropdownOption(key=str(index), text=text_of(k.get("label")), content=build_optional(k.get("labelWidget")),
-                             leading_icon=build_optional(k.get("leadingIcon")),
-                             trailing_icon=build_optional(k.get("trailingIcon")), disabled=k.get("enabled") is False)
+    return ft.DropdownOption(
+        key=str(index),
+        text=text_of(k.get("label")),
+        content=build_optional(k.get("labelWidget")),
+        leading_icon=build_optional(k.get("leadingIcon")),
+        trailing_icon=build_optional(k.get("trailingIcon")),
+        disabled=k.get("enabled") is False,
+    )
 
 
 def _decoration(value: Any, node: DartObject) -> dict[str, Any]:
@@ -38,9 +49,16 @@ def _decoration(value: Any, node: DartObject) -> dict[str, Any]:
     if extra:
         raise unsupported(f"DropdownMenu.inputDecorationTheme with {', '.join(extra)}", node)
     k = value.kwargs
-    return {name: converted for name, converted in (
-        ("filled", k.get("filled")), ("fill_color", v.color(k.get("fillColor"))),
-        ("content_padding", v.edge_insets(k.get("contentPadding"))), ("dense", k.get("isDense"))) if converted is not None}
+    return {
+        name: converted
+        for name, converted in (
+            ("filled", k.get("filled")),
+            ("fill_color", v.color(k.get("fillColor"))),
+            ("content_padding", v.edge_insets(k.get("contentPadding"))),
+            ("dense", k.get("isDense")),
+        )
+        if converted is not None
+    }
 
 
 def _shown_text(k: dict[str, Any], entries: list[DartObject], node: DartObject) -> int | None:
@@ -70,15 +88,21 @@ def dropdown_menu(node: DartObject) -> ft.Control:
     if label is not None and not isinstance(label, DartObject):
         raise bad(label, "a Widget for DropdownMenu.label")
     return ft.Dropdown(
-        options=options, value=None if shown is None else str(shown), label=build_optional(label),
-        leading_icon=build_optional(k.get("leadingIcon")), trailing_icon=build_optional(k.get("trailingIcon")),
+        options=options,
+        value=None if shown is None else str(shown),
+        label=build_optional(label),
+        leading_icon=build_optional(k.get("leadingIcon")),
+        trailing_icon=build_optional(k.get("trailingIcon")),
         selected_trailing_icon=build_optional(k.get("selectedTrailingIcon")),
         hint_text=text_of(k["hintText"]) if k.get("hintText") is not None else None,
         helper_text=text_of(k["helperText"]) if k.get("helperText") is not None else None,
         error_text=text_of(k["errorText"]) if k.get("errorText") is not None else None,
-        text_style=v.text_style(k.get("textStyle")), width=v.finite(k.get("width")),
-        disabled=k.get("enabled") is False, expand=True if expanded is not None else None,
-        border=_border(k.get("inputDecorationTheme")), **_decoration(k.get("inputDecorationTheme"), node),
+        text_style=v.text_style(k.get("textStyle")),
+        width=v.finite(k.get("width")),
+        disabled=k.get("enabled") is False,
+        expand=True if expanded is not None else None,
+        border=_border(k.get("inputDecorationTheme")),
+        **_decoration(k.get("inputDecorationTheme"), node),
     )
 
 

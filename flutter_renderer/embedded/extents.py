@@ -49,14 +49,17 @@ def content_extent(node: Any, axis: str) -> float | None:
         size = v.finite(k.get(axis))
         limits = v.constraints(k.get("constraints")) if node.type == "Container" else None
         if limits is not None:
-            low, high = (limits.min_width, limits.max_width) if axis == "width" else (limits.min_height, limits.max_height)
+            low, high = (
+                (limits.min_width, limits.max_width) if axis == "width" else (limits.min_height, limits.max_height)
+            )
             size = low if size is None and low == high else None
         if size is None:
             return None
         margin = v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 0)
         return size + ((margin.top + margin.bottom) if axis == "height" else (margin.left + margin.right))
     if (node.type, axis) in (("Column", "height"), ("Row", "width")) and not any(
-            isinstance(child, DartObject) and child.type in _FLEX_CHILDREN for child in widget_list(node)):
+        isinstance(child, DartObject) and child.type in _FLEX_CHILDREN for child in widget_list(node)
+    ):
         extents = [content_extent(child, axis) for child in widget_list(node)]
         if any(extent is None for extent in extents):
             return None

@@ -21,14 +21,16 @@ from flutter_renderer.embedded.extents import content_extent, given_size, parent
 from flutter_renderer.embedded.registry import axes, build, unsupported, widget
 from flutter_renderer.ir import DartObject, EnumValue
 
-_PLACEHOLDER_FALLBACK = 400.0   # Placeholder.fallbackWidth / fallbackHeight
+_PLACEHOLDER_FALLBACK = 400.0  # Placeholder.fallbackWidth / fallbackHeight
 
 
 def _child_size(child: Any) -> tuple[float, float] | None:
     if isinstance(child, DartObject) and child.type == "Placeholder" and child.kwargs.get("child") is None:
         k = child.kwargs
-        return (v.finite(k.get("fallbackWidth")) or _PLACEHOLDER_FALLBACK,
-                v.finite(k.get("fallbackHeight")) or _PLACEHOLDER_FALLBACK)
+        return (
+            v.finite(k.get("fallbackWidth")) or _PLACEHOLDER_FALLBACK,
+            v.finite(k.get("fallbackHeight")) or _PLACEHOLDER_FALLBACK,
+        )
     if isinstance(child, DartObject) and child.type == "FlutterLogo" and v.finite(child.kwargs.get("size")) is not None:
         return (v.finite(child.kwargs["size"]),) * 2  # type: ignore[return-value]
     width, height = content_extent(child, "width"), content_extent(child, "height")
@@ -40,8 +42,14 @@ def scales(fit: str, box: tuple[float, float], child: tuple[float, float]) -> tu
     (w, h), (cw, ch) = box, child
     if fit == "fill":
         return w / cw, h / ch
-    scale = {"contain": min(w / cw, h / ch), "cover": max(w / cw, h / ch), "fitWidth": w / cw,
-             "fitHeight": h / ch, "none": 1.0, "scaleDown": min(1.0, w / cw, h / ch)}[fit]
+    scale = {
+        "contain": min(w / cw, h / ch),
+        "cover": max(w / cw, h / ch),
+        "fitWidth": w / cw,
+        "fitHeight": h / ch,
+        "none": 1.0,
+        "scaleDown": min(1.0, w / cw, h / ch),
+    }[fit]
     return scale, scale
 
 
@@ -63,9 +71,12 @@ def fitted_box(node: DartObject) -> ft.Control:
     with parent_size(None), axes(vertical=True, horizontal=True):
         child = build(child_node)
     clip = v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior) or ft.ClipBehavior.NONE
-    return ft.Stack([ft.Container(content=child, left=left, top=top, width=cw, height=ch,
-                                  scale=ft.Scale(scale_x=sx, scale_y=sy))],
-                    width=w, height=h, clip_behavior=clip)
+    return ft.Stack(
+        [ft.Container(content=child, left=left, top=top, width=cw, height=ch, scale=ft.Scale(scale_x=sx, scale_y=sy))],
+        width=w,
+        height=h,
+        clip_behavior=clip,
+    )
 
 
 @widget("OverflowBox", honours="alignment minWidth maxWidth minHeight maxHeight fit child")
@@ -75,18 +86,32 @@ def overflow_box(node: DartObject) -> ft.Control:
     size = _child_size(child_node)
     if box is None or size is None or (isinstance(k.get("fit"), EnumValue) and k["fit"].name != "max"):
         raise unsupported("OverflowBox whose own size or whose child's size is not known", node)
+
     # The box's parent is tight (its size), so an unset limit is that size.
     def limit(name: str, given: float) -> float:
         value = v.finite(k.get(name))
         return given if value is None else value
 
-    limits = [(limit(low, given), limit(high, given))
-              for low, high, given in (("minWidth", "maxWidth", box[0]), ("minHeight", "maxHeight", box[1]))]
+    limits = [
+        (limit(low, given), limit(high, given))
+        for low, high, given in (("minWidth", "maxWidth", box[0]), ("minHeight", "maxHeight", box[1]))
+    ]
     cw, ch = (min(max(extent, low), high) for extent, (low, high) in zip(size, limits))
     alignment = v.alignment(k.get("alignment")) or ft.Alignment(0, 0)
     (w, h) = box
     with parent_size(None):
         child = build(child_node)
-    return ft.Stack([ft.Container(content=child, left=(w - cw) / 2 * (1 + alignment.x),
-                                  top=(h - ch) / 2 * (1 + alignment.y), width=cw, height=ch)],
-                    width=w, height=h, clip_behavior=ft.ClipBehavior.NONE)
+    return ft.Stack(
+        [
+            ft.Container(
+                content=child,
+                left=(w - cw) / 2 * (1 + alignment.x),
+                top=(h - ch) / 2 * (1 + alignment.y),
+                width=cw,
+                height=ch,
+            )
+        ],
+        width=w,
+        height=h,
+        clip_behavior=ft.ClipBehavior.NONE,
+    )

@@ -13,17 +13,37 @@ from flutter_renderer.ir import DartObject
 
 # The GSUB and GPOS feature tags of the Roboto the Flet client draws with
 # (flet_web/web/assets/fonts/roboto.woff2, "Roboto Version 2.137; 2017"), read with fontTools.
-ROBOTO_FEATURES = frozenset(("c2sc ccmp dlig dnom frac liga lnum locl numr onum pnum smcp ss01 ss02 ss03 ss04 ss05 "
-                             "ss06 ss07 tnum cpsp kern").split())
+ROBOTO_FEATURES = frozenset(
+    (
+        "c2sc ccmp dlig dnom frac liga lnum locl numr onum pnum smcp ss01 ss02 ss03 ss04 ss05 ss06 ss07 tnum cpsp kern"
+    ).split()
+)
 # Features the shaper applies unless they are turned off.
 DEFAULT_ON = frozenset("ccmp locl rlig liga clig calt kern mark mkmk rclt".split())
 _TAGS = {
-    "alternative": "aalt", "alternativeFractions": "afrc", "contextualAlternates": "calt",
-    "caseSensitiveForms": "case", "denominator": "dnom", "fractions": "frac", "historicalForms": "hist",
-    "historicalLigatures": "hlig", "liningFigures": "lnum", "localeAware": "locl", "notationalForms": "nalt",
-    "numerators": "numr", "oldstyleFigures": "onum", "ordinalForms": "ordn", "proportionalFigures": "pnum",
-    "randomize": "rand", "stylisticAlternates": "salt", "scientificInferiors": "sinf", "subscripts": "subs",
-    "superscripts": "sups", "swash": "swsh", "tabularFigures": "tnum", "slashedZero": "zero",
+    "alternative": "aalt",
+    "alternativeFractions": "afrc",
+    "contextualAlternates": "calt",
+    "caseSensitiveForms": "case",
+    "denominator": "dnom",
+    "fractions": "frac",
+    "historicalForms": "hist",
+    "historicalLigatures": "hlig",
+    "liningFigures": "lnum",
+    "localeAware": "locl",
+    "notationalForms": "nalt",
+    "numerators": "numr",
+    "oldstyleFigures": "onum",
+    "ordinalForms": "ordn",
+    "proportionalFigures": "pnum",
+    "randomize": "rand",
+    "stylisticAlternates": "salt",
+    "scientificInferiors": "sinf",
+    "subscripts": "subs",
+    "superscripts": "sups",
+    "swash": "swsh",
+    "tabularFigures": "tnum",
+    "slashedZero": "zero",
 }
 
 

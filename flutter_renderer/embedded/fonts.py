@@ -25,9 +25,11 @@ from flutter_renderer.text_metrics import ROBOTO_DIRS
 # The package's file name stem -> (CSS weight, italic). Roboto has no 200, 600 or 800 face; the
 # engine falls back to the nearest weight, as on Android.
 _STYLES = {"Thin": 100, "Light": 300, "Regular": 400, "Medium": 500, "Bold": 700, "Black": 900}
-FACES = {**{f"Roboto-{name}": (weight, False) for name, weight in _STYLES.items()},
-         **{f"Roboto-{name}Italic": (weight, True) for name, weight in _STYLES.items() if name != "Regular"},
-         "Roboto-Italic": (400, True)}
+FACES = {
+    **{f"Roboto-{name}": (weight, False) for name, weight in _STYLES.items()},
+    **{f"Roboto-{name}Italic": (weight, True) for name, weight in _STYLES.items() if name != "Regular"},
+    "Roboto-Italic": (400, True),
+}
 # Served by the Flet server from the page's assets folder, under the engine's `assets/` base.
 _FONT_FOLDER = "fonts/roboto-faces"
 # Roboto's line height as a multiple of the font size, (ascender - descender) / unitsPerEm of its hhea

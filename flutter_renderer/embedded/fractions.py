@@ -46,17 +46,25 @@ def _factor(value: Any, node: DartObject, name: str) -> float | None:
     return factor
 
 
-@widget("FractionallySizedBox", "AnimatedFractionallySizedBox",
-        honours="widthFactor heightFactor alignment child duration curve onEnd")
+@widget(
+    "FractionallySizedBox",
+    "AnimatedFractionallySizedBox",
+    honours="widthFactor heightFactor alignment child duration curve onEnd",
+)
 def fractionally_sized_box(node: DartObject) -> ft.Control:
     """The child at `widthFactor` x `heightFactor` of the parent (a missing factor: all of that
     axis), at `alignment` (center by default)."""
     k = node.kwargs
     if not is_tight():
-        raise unsupported(f"{node.type} whose parent's constraints are not tight (its box would be only the "
-                          "fraction's size, placed by the parent)", node)
-    width, height = _factor(k.get("widthFactor"), node, "widthFactor"), _factor(k.get("heightFactor"), node,
-                                                                                 "heightFactor")
+        raise unsupported(
+            f"{node.type} whose parent's constraints are not tight (its box would be only the "
+            "fraction's size, placed by the parent)",
+            node,
+        )
+    width, height = (
+        _factor(k.get("widthFactor"), node, "widthFactor"),
+        _factor(k.get("heightFactor"), node, "heightFactor"),
+    )
     where = v.alignment(k.get("alignment")) or ft.Alignment(0, 0)
     with tight_child(True):
         content = build_optional(k.get("child"))

@@ -22,8 +22,9 @@ _CONTENT = (ft.Icon, ft.Text, ft.Container, ft.Row, ft.Column, ft.Stack)
 _FALLBACK_COLOR = "#ff000000"
 
 
-def tint_icons(control: ft.Control, color: str | None, where: str, *, size: float | None = None,
-               icon_buttons: bool = False) -> None:
+def tint_icons(
+    control: ft.Control, color: str | None, where: str, *, size: float | None = None, icon_buttons: bool = False
+) -> None:
     """Give the Icons in `control` that have none this colour and size (IconButtons too when
     `icon_buttons`); a control an IconTheme cannot be followed through is unsupported, named by `where`."""
     if icon_buttons and type(control) is ft.IconButton:
@@ -51,6 +52,11 @@ def icon_theme(node: DartObject) -> ft.Control:
         raise unsupported(f"IconThemeData({', '.join(extra)}) in an IconTheme", node)
     color = data.kwargs.get("color")
     child = build(node.kwargs.get("child"))
-    tint_icons(child, v.color(color) if isinstance(color, ColorValue) else None, "an IconTheme",
-               size=v.finite(data.kwargs.get("size")), icon_buttons=True)
+    tint_icons(
+        child,
+        v.color(color) if isinstance(color, ColorValue) else None,
+        "an IconTheme",
+        size=v.finite(data.kwargs.get("size")),
+        icon_buttons=True,
+    )
     return child

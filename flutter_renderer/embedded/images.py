@@ -18,7 +18,7 @@ from flutter_renderer.embedded.registry import unsupported
 @cache
 def _solid_png(argb: str) -> bytes:
     """A 1 x 1 PNG of one colour ('#AARRGGBB'): stretched over a box, it paints the box evenly."""
-    a, r, g, b = (int(argb[i:i + 2], 16) for i in range(1, 9, 2))
+    a, r, g, b = (int(argb[i : i + 2], 16) for i in range(1, 9, 2))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)

@@ -28,11 +28,13 @@ from flutter_renderer.embedded.registry import (
 from flutter_renderer.embedded.themes import INPUT_DECORATION
 from flutter_renderer.ir import DartObject, EnumValue, controller_text
 
-_DECORATION = ("icon label labelText labelStyle floatingLabelStyle helperText helperStyle hintText hintStyle "
-               "errorText errorStyle isDense contentPadding prefixIcon prefix prefixText prefixStyle suffixIcon "
-               "suffix suffixText suffixStyle counterText filled fillColor border enabledBorder focusedBorder "
-               "errorBorder disabledBorder focusedErrorBorder floatingLabelBehavior alignLabelWithHint "
-               "helperMaxLines hintMaxLines errorMaxLines counter counterStyle isCollapsed constraints")
+_DECORATION = (
+    "icon label labelText labelStyle floatingLabelStyle helperText helperStyle hintText hintStyle "
+    "errorText errorStyle isDense contentPadding prefixIcon prefix prefixText prefixStyle suffixIcon "
+    "suffix suffixText suffixStyle counterText filled fillColor border enabledBorder focusedBorder "
+    "errorBorder disabledBorder focusedErrorBorder floatingLabelBehavior alignLabelWithHint "
+    "helperMaxLines hintMaxLines errorMaxLines counter counterStyle isCollapsed constraints"
+)
 
 
 def _border(value: Any, *, exact_side: bool) -> dict[str, Any]:
@@ -63,7 +65,7 @@ def decoration_args(value: Any) -> dict[str, Any]:
     """InputDecoration -> Flet TextField arguments. Flutter's default border is an underline; what the
     decoration leaves out comes from the theme's InputDecorationTheme (themes.INPUT_DECORATION)."""
     if value is None:
-        value = DartObject("InputDecoration")   # a field's default decoration
+        value = DartObject("InputDecoration")  # a field's default decoration
     if not isinstance(value, DartObject) or value.type != "InputDecoration":
         raise bad(value, "an InputDecoration")
     # InputDecoration.collapsed gives `border: InputBorder.none` and `filled: false` as defaults of its
@@ -90,14 +92,18 @@ def decoration_args(value: Any) -> dict[str, Any]:
         hint_style=v.text_style(k.get("hintStyle")),
         error=text_of(k["errorText"]) if k.get("errorText") is not None else None,
         error_style=v.text_style(k.get("errorStyle")),
-        dense=k.get("isDense"), content_padding=v.edge_insets(k.get("contentPadding")),
-        prefix_icon=build_optional(k.get("prefixIcon")), suffix_icon=build_optional(k.get("suffixIcon")),
+        dense=k.get("isDense"),
+        content_padding=v.edge_insets(k.get("contentPadding")),
+        prefix_icon=build_optional(k.get("prefixIcon")),
+        suffix_icon=build_optional(k.get("suffixIcon")),
         icon=build_optional(k.get("icon")),
-        prefix=_affix(k, "prefix"), suffix=_affix(k, "suffix"),
+        prefix=_affix(k, "prefix"),
+        suffix=_affix(k, "suffix"),
         counter=text_of(k["counterText"]) if k.get("counterText") else None,
-        filled=bool(filled) if filled is not None else None, fill_color=v.color(k.get("fillColor")),
+        filled=bool(filled) if filled is not None else None,
+        fill_color=v.color(k.get("fillColor")),
         align_label_with_hint=k.get("alignLabelWithHint"),
-        collapsed=True if value.ctor == "collapsed" else None,   # isCollapsed: no content padding
+        collapsed=True if value.ctor == "collapsed" else None,  # isCollapsed: no content padding
         **border,
     )
 
@@ -111,8 +117,10 @@ def _affix(k: dict[str, Any], name: str) -> ft.Control | None:
     return None
 
 
-_FIELD = ("decoration obscureText maxLines minLines style textAlign readOnly enabled maxLength expands "
-          "initialValue textAlignVertical")
+_FIELD = (
+    "decoration obscureText maxLines minLines style textAlign readOnly enabled maxLength expands "
+    "initialValue textAlignVertical"
+)
 
 
 def field_text(k: dict[str, Any]) -> str:
@@ -127,8 +135,11 @@ def field_text(k: dict[str, Any]) -> str:
 def text_field(node: DartObject) -> ft.Control:
     k = node.kwargs
     if unbounded("h"):
-        raise layout_error("An InputDecorator, which is typically created by a TextField, cannot have an "
-                           "unbounded width (a TextField in a Row needs Expanded or a SizedBox)", node)
+        raise layout_error(
+            "An InputDecorator, which is typically created by a TextField, cannot have an "
+            "unbounded width (a TextField in a Row needs Expanded or a SizedBox)",
+            node,
+        )
     if k.get("expands") or k.get("textAlignVertical") is not None:
         raise unsupported(f"{node.type}.expands/textAlignVertical", node)
     obscure = bool(k.get("obscureText"))
@@ -142,10 +153,14 @@ def text_field(node: DartObject) -> ft.Control:
         # Flutter's InputDecorator takes the full available width; Flet caps a TextField at 300 px.
         width=math.inf,
         value=field_text(k),
-        password=obscure, multiline=multiline, max_lines=max_lines if multiline else None,
-        min_lines=min_lines, text_style=v.text_style(style),
+        password=obscure,
+        multiline=multiline,
+        max_lines=max_lines if multiline else None,
+        min_lines=min_lines,
+        text_style=v.text_style(style),
         text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
-        read_only=bool(k.get("readOnly")), disabled=k.get("enabled") is False,
+        read_only=bool(k.get("readOnly")),
+        disabled=k.get("enabled") is False,
         max_length=int(k["maxLength"]) if isinstance(k.get("maxLength"), int) and k["maxLength"] > 0 else None,
         **decoration_args(k.get("decoration")),
     )
@@ -162,8 +177,9 @@ def _fill_at_rest(k: dict[str, Any], selected: bool) -> dict[ft.ControlState, An
     """`fillColor` (a WidgetStateProperty) resolved in the one state the first frame shows, so Flet's
     resolution order of its state keys can't pick another; None (Flutter's default fill) when unset
     or when the resolver returns null there."""
-    fill = v.color(v.state_value(k.get("fillColor"), selected=selected, disabled=_disabled(k),
-                                 error=bool(k.get("isError"))))
+    fill = v.color(
+        v.state_value(k.get("fillColor"), selected=selected, disabled=_disabled(k), error=bool(k.get("isError")))
+    )
     return {ft.ControlState.DEFAULT: fill} if fill is not None else None
 
 
@@ -173,12 +189,17 @@ def _checkbox(node: DartObject) -> ft.Checkbox:
     if value is None and not k.get("tristate"):
         raise runtime_error(f"{node.type}.value is null but tristate is false", node)
     # a tristate checkbox at null is drawn selected (checkbox.dart: MaterialState.selected unless false)
-    return ft.Checkbox(value=value, tristate=bool(k.get("tristate")), active_color=v.color(k.get("activeColor")),
-                       fill_color=_fill_at_rest(k, value is not False),
-                       check_color=v.color(k.get("checkColor")), shape=v.shape_border(k.get("checkboxShape") or
-                                                                                        k.get("shape")),
-                       border_side=v.border_side(k.get("side")), error=bool(k.get("isError")),
-                       disabled=_disabled(k))
+    return ft.Checkbox(
+        value=value,
+        tristate=bool(k.get("tristate")),
+        active_color=v.color(k.get("activeColor")),
+        fill_color=_fill_at_rest(k, value is not False),
+        check_color=v.color(k.get("checkColor")),
+        shape=v.shape_border(k.get("checkboxShape") or k.get("shape")),
+        border_side=v.border_side(k.get("side")),
+        error=bool(k.get("isError")),
+        disabled=_disabled(k),
+    )
 
 
 @widget("Checkbox", honours=_CHECKBOX + " onChanged materialTapTargetSize visualDensity")
@@ -186,8 +207,10 @@ def checkbox(node: DartObject) -> ft.Control:
     return tap.toggle(_checkbox(node), node.kwargs)
 
 
-_TILE = ("title subtitle isThreeLine dense secondary selected controlAffinity contentPadding tileColor "
-         "selectedTileColor shape enabled visualDensity onChanged materialTapTargetSize")
+_TILE = (
+    "title subtitle isThreeLine dense secondary selected controlAffinity contentPadding tileColor "
+    "selectedTileColor shape enabled visualDensity onChanged materialTapTargetSize"
+)
 
 
 def _affinity(k: dict[str, Any], default: str) -> str:
@@ -209,27 +232,33 @@ def checkbox_list_tile(node: DartObject) -> ft.Control:
     return _tile(node, tap.toggle(_checkbox(node), node.kwargs, in_tile=True), "trailing")
 
 
-_SWITCH = ("value activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor thumbColor "
-           "trackColor trackOutlineColor thumbIcon")
+_SWITCH = (
+    "value activeColor activeThumbColor activeTrackColor inactiveThumbColor inactiveTrackColor thumbColor "
+    "trackColor trackOutlineColor thumbIcon"
+)
 
 
 def _switch(node: DartObject) -> ft.Switch:
     k = node.kwargs
     on, disabled = bool(k.get("value")), _disabled(k)
 
-    def state(name: str) -> Any:   # a WidgetStateProperty for this switch's state
+    def state(name: str) -> Any:  # a WidgetStateProperty for this switch's state
         return v.state_value(k.get(name), selected=on, disabled=disabled)
 
     icon = state("thumbIcon")
     if icon is not None and not (isinstance(icon, DartObject) and icon.type == "Icon" and icon.args):
         raise bad(icon, "an Icon for Switch.thumbIcon")
     thumb, track = v.color(state("thumbColor")), v.color(state("trackColor"))
-    return ft.Switch(value=on, active_color=thumb if on and thumb else v.color(k.get("activeThumbColor") or k.get("activeColor")),
-                     active_track_color=track if on and track else v.color(k.get("activeTrackColor")),
-                     inactive_thumb_color=thumb if not on and thumb else v.color(k.get("inactiveThumbColor")),
-                     inactive_track_color=track if not on and track else v.color(k.get("inactiveTrackColor")),
-                     track_outline_color=v.color(state("trackOutlineColor")),
-                     thumb_icon=v.icon(icon.args[0]) if icon is not None else None, disabled=disabled)
+    return ft.Switch(
+        value=on,
+        active_color=thumb if on and thumb else v.color(k.get("activeThumbColor") or k.get("activeColor")),
+        active_track_color=track if on and track else v.color(k.get("activeTrackColor")),
+        inactive_thumb_color=thumb if not on and thumb else v.color(k.get("inactiveThumbColor")),
+        inactive_track_color=track if not on and track else v.color(k.get("inactiveTrackColor")),
+        track_outline_color=v.color(state("trackOutlineColor")),
+        thumb_icon=v.icon(icon.args[0]) if icon is not None else None,
+        disabled=disabled,
+    )
 
 
 @widget("Switch", honours=_SWITCH + " onChanged")
@@ -282,15 +311,22 @@ def _radio(node: DartObject) -> ft.Control:
         k = k | {"fillColor": _RADIO_THEME_FILL.get()}
     # Flet radios take their selection from an enclosing RadioGroup; one group per radio keeps the
     # Flutter semantics (selected when value == groupValue) without tracking groups across the tree.
-    return ft.RadioGroup(value="on" if selected else None,
-                         content=ft.Radio(value="on", active_color=v.color(k.get("activeColor")),
-                                          fill_color=_fill_at_rest(k, selected),
-                                          toggleable=bool(k.get("toggleable")),
-                                          disabled=k.get("onChanged") is None and k.get("enabled") is not True))
+    return ft.RadioGroup(
+        value="on" if selected else None,
+        content=ft.Radio(
+            value="on",
+            active_color=v.color(k.get("activeColor")),
+            fill_color=_fill_at_rest(k, selected),
+            toggleable=bool(k.get("toggleable")),
+            disabled=k.get("onChanged") is None and k.get("enabled") is not True,
+        ),
+    )
 
 
-@widget("Radio", honours="value groupValue activeColor fillColor toggleable onChanged enabled materialTapTargetSize "
-                         "visualDensity")
+@widget(
+    "Radio",
+    honours="value groupValue activeColor fillColor toggleable onChanged enabled materialTapTargetSize visualDensity",
+)
 def radio(node: DartObject) -> ft.Control:
     return tap.toggle(_radio(node), node.kwargs)
 
@@ -315,18 +351,29 @@ def slider_range(node: DartObject) -> tuple[float, float, float]:
 _SLIDER_PREFERRED_WIDTH = 144 + 48
 
 
-@widget("Slider", honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
-                          "secondaryTrackValue onChanged padding year2023")
+@widget(
+    "Slider",
+    honours="value min max divisions label activeColor inactiveColor secondaryActiveColor thumbColor "
+    "secondaryTrackValue onChanged padding year2023",
+)
 def slider(node: DartObject) -> ft.Control:
     k = node.kwargs
     value, low, high = slider_range(node)
-    return ft.Slider(width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None, value=value, min=low, max=high, divisions=k.get("divisions"),
-                     active_color=v.color(k.get("activeColor")), inactive_color=v.color(k.get("inactiveColor")),
-                     secondary_active_color=v.color(k.get("secondaryActiveColor")),
-                     thumb_color=v.color(k.get("thumbColor")),
-                     secondary_track_value=v.finite(k.get("secondaryTrackValue")),
-                     padding=v.edge_insets(k.get("padding")), year_2023=k.get("year2023"),
-                     disabled=k.get("onChanged") is None)
+    return ft.Slider(
+        width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None,
+        value=value,
+        min=low,
+        max=high,
+        divisions=k.get("divisions"),
+        active_color=v.color(k.get("activeColor")),
+        inactive_color=v.color(k.get("inactiveColor")),
+        secondary_active_color=v.color(k.get("secondaryActiveColor")),
+        thumb_color=v.color(k.get("thumbColor")),
+        secondary_track_value=v.finite(k.get("secondaryTrackValue")),
+        padding=v.edge_insets(k.get("padding")),
+        year_2023=k.get("year2023"),
+        disabled=k.get("onChanged") is None,
+    )
 
 
 @widget("RangeSlider", honours="values min max divisions labels activeColor inactiveColor onChanged")
@@ -338,12 +385,18 @@ def range_slider(node: DartObject) -> ft.Control:
     low, high = v.finite(k.get("min")), v.finite(k.get("max"))
     low, high = (0.0 if low is None else low), (1.0 if high is None else high)
     if start is None or end is None or not low <= start <= end <= high:
-        raise runtime_error(f"RangeSlider values {start}..{end} are not ordered between min {low} and max {high}",
-                            node)
-    return ft.RangeSlider(start_value=start, end_value=end, min=low, max=high, divisions=k.get("divisions"),
-                          active_color=v.color(k.get("activeColor")), inactive_color=v.color(k.get("inactiveColor")),
-                          width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None,
-                          disabled=k.get("onChanged") is None)
+        raise runtime_error(f"RangeSlider values {start}..{end} are not ordered between min {low} and max {high}", node)
+    return ft.RangeSlider(
+        start_value=start,
+        end_value=end,
+        min=low,
+        max=high,
+        divisions=k.get("divisions"),
+        active_color=v.color(k.get("activeColor")),
+        inactive_color=v.color(k.get("inactiveColor")),
+        width=_SLIDER_PREFERRED_WIDTH if unbounded("h") else None,
+        disabled=k.get("onChanged") is None,
+    )
 
 
 def _selected_index(node: DartObject) -> int | None:
@@ -358,9 +411,12 @@ def _selected_index(node: DartObject) -> int | None:
         return None
     matches = [index for index, item in enumerate(items) if item.kwargs.get("value") == value]
     if len(matches) != 1:
-        raise runtime_error(f"There should be exactly one item with [{node.type}]'s value: {value!r}. "
-                            f"{'Either zero or 2 or more' if not matches else len(matches)} [DropdownMenuItem]s "
-                            "were detected with the same value", node)
+        raise runtime_error(
+            f"There should be exactly one item with [{node.type}]'s value: {value!r}. "
+            f"{'Either zero or 2 or more' if not matches else len(matches)} [DropdownMenuItem]s "
+            "were detected with the same value",
+            node,
+        )
     return matches[0]
 
 
@@ -381,9 +437,12 @@ def _replacing_style(value: Any) -> ft.TextStyle:
     return style
 
 
-@widget("DropdownButton", honours="items value hint disabledHint isExpanded isDense underline icon iconSize "
-                                  "iconEnabledColor iconDisabledColor style elevation dropdownColor onChanged itemHeight borderRadius "
-                                  "alignment padding menuMaxHeight")
+@widget(
+    "DropdownButton",
+    honours="items value hint disabledHint isExpanded isDense underline icon iconSize "
+    "iconEnabledColor iconDisabledColor style elevation dropdownColor onChanged itemHeight borderRadius "
+    "alignment padding menuMaxHeight",
+)
 def dropdown_button(node: DartObject) -> ft.Control:
     # Composed from primitives: Flet's Dropdown is the Material 3 DropdownMenu (a text field), while
     # Flutter's DropdownButton is the selected item, an arrow_drop_down icon and a 1 px underline.
@@ -420,21 +479,27 @@ def dropdown_button(node: DartObject) -> ft.Control:
     if expanded:
         content.expand = 1
     row = ft.Row([content, icon], spacing=0, tight=not expanded, vertical_alignment=ft.CrossAxisAlignment.CENTER)
-    underline = build(k["underline"]) if k.get("underline") is not None else ft.Container(height=1,
-                                                                                          bgcolor="#ffbdbdbd")
+    underline = build(k["underline"]) if k.get("underline") is not None else ft.Container(height=1, bgcolor="#ffbdbdbd")
     # Flutter stacks the underline over the button, 8 px above its bottom unless the button is dense
     # or its itemHeight is null (dropdown.dart); items are itemHeight (default 48) tall.
     dense = bool(k.get("isDense"))
     item_height = v.finite(k.get("itemHeight")) or 48
     no_item_height = "itemHeight" in k and k["itemHeight"] is None
-    button = ft.Stack([ft.Container(row, height=24 if dense else item_height),
-                       ft.Container(underline, left=0, right=0, bottom=0 if dense or no_item_height else 8)])
+    button = ft.Stack(
+        [
+            ft.Container(row, height=24 if dense else item_height),
+            ft.Container(underline, left=0, right=0, bottom=0 if dense or no_item_height else 8),
+        ]
+    )
     return ft.Container(button, padding=v.edge_insets(k.get("padding"))) if k.get("padding") is not None else button
 
 
-@widget("DropdownButtonFormField", honours="items value initialValue hint decoration isExpanded isDense icon "
-                                           "elevation dropdownColor menuMaxHeight "
-                                           "style onChanged")
+@widget(
+    "DropdownButtonFormField",
+    honours="items value initialValue hint decoration isExpanded isDense icon "
+    "elevation dropdownColor menuMaxHeight "
+    "style onChanged",
+)
 def dropdown_button_form_field(node: DartObject) -> ft.Control:
     # Drawn as the InputDecorator it is: a read-only field showing the selected item's text.
     k = node.kwargs
@@ -447,8 +512,13 @@ def dropdown_button_form_field(node: DartObject) -> ft.Control:
     if args.get("hint_text") is None and isinstance(k.get("hint"), DartObject) and k["hint"].type == "Text":
         args["hint_text"] = text_of(k["hint"].args[0])
     args["suffix_icon"] = ft.Icon(ft.Icons.ARROW_DROP_DOWN, color="onsurfacevariant")
-    return ft.TextField(value=text_of(shown.args[0]) if shown is not None else "", read_only=True, width=math.inf,
-                        text_style=v.text_style(k.get("style")), **args)
+    return ft.TextField(
+        value=text_of(shown.args[0]) if shown is not None else "",
+        read_only=True,
+        width=math.inf,
+        text_style=v.text_style(k.get("style")),
+        **args,
+    )
 
 
 @widget("DropdownMenuItem", honours="value child enabled alignment")

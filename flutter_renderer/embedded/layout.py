@@ -49,13 +49,16 @@ def _flex(node: DartObject, vertical: bool) -> ft.Control:
             raise layout_error(
                 f"RenderFlex children have non-zero flex but incoming {'height' if vertical else 'width'} "
                 f"constraints are unbounded ({child.type} inside a {node.type} that is itself unbounded, "
-                "e.g. in a scroll view)", child)
+                "e.g. in a scroll view)",
+                child,
+            )
         # Non-flex children of a Flex get an unbounded main axis; flex children keep the parent's bound.
         with axes(**{("vertical" if vertical else "horizontal"): None if is_flex else True}):
             children.append(build(child, parent="flex"))
     main = v.enum(k.get("mainAxisAlignment"), "MainAxisAlignment", ft.MainAxisAlignment) or ft.MainAxisAlignment.START
-    cross = v.enum(k.get("crossAxisAlignment"), "CrossAxisAlignment", ft.CrossAxisAlignment) \
-        or ft.CrossAxisAlignment.CENTER
+    cross = (
+        v.enum(k.get("crossAxisAlignment"), "CrossAxisAlignment", ft.CrossAxisAlignment) or ft.CrossAxisAlignment.CENTER
+    )
     tight = isinstance(k.get("mainAxisSize"), EnumValue) and k["mainAxisSize"].name == "min"
     spacing = v.finite(k.get("spacing")) or 0
     if vertical:
@@ -77,12 +80,16 @@ def row(node: DartObject) -> ft.Control:
 def overflow_bar(node: DartObject) -> ft.Control:
     # The front end (dart/overflow_bar.py) puts a Row or Column in the place of every bar whose layout
     # it can tell; one that reaches the mapping could be either.
-    raise unsupported("OverflowBar whose children's widths or whose own width are not known (a Row when the "
-                      "children fit, else a Column)", node)
+    raise unsupported(
+        "OverflowBar whose children's widths or whose own width are not known (a Row when the "
+        "children fit, else a Column)",
+        node,
+    )
 
 
-@widget("Flex", honours="direction children mainAxisAlignment crossAxisAlignment mainAxisSize spacing "
-                        "verticalDirection")
+@widget(
+    "Flex", honours="direction children mainAxisAlignment crossAxisAlignment mainAxisSize spacing verticalDirection"
+)
 def flex(node: DartObject) -> ft.Control:
     direction = node.kwargs.get("direction")
     return _flex(node, vertical=isinstance(direction, EnumValue) and direction.name == "vertical")
@@ -121,15 +128,25 @@ def _sized(node: DartObject, width: Any, height: Any, **container: Any) -> ft.Co
     the size fixes (or the parent fixed), unless an alignment loosens them."""
     w, h = v.number(width), v.number(height)
     fixed = [size is not None and (not math.isinf(size) or not unbounded(axis)) for size, axis in ((w, "h"), (h, "v"))]
-    tight = container.get("alignment") is None and all(f or (size is None and is_tight())
-                                                       for f, size in zip(fixed, (w, h)))
+    tight = container.get("alignment") is None and all(
+        f or (size is None and is_tight()) for f, size in zip(fixed, (w, h))
+    )
     child = node.kwargs.get("child")
-    fitted = isinstance(child, DartObject) and child.type in ("FittedBox", "OverflowBox")   # the widgets that ask
-    known = fitted and tight and container.get("padding") is None and all(
-        size is not None and math.isfinite(size) for size in (w, h))
-    with axes(vertical=False if h is not None and not math.isinf(h) else None,
-              horizontal=False if w is not None and not math.isinf(w) else None), tight_child(tight), \
-            parent_size((w, h) if known else None):
+    fitted = isinstance(child, DartObject) and child.type in ("FittedBox", "OverflowBox")  # the widgets that ask
+    known = (
+        fitted
+        and tight
+        and container.get("padding") is None
+        and all(size is not None and math.isfinite(size) for size in (w, h))
+    )
+    with (
+        axes(
+            vertical=False if h is not None and not math.isinf(h) else None,
+            horizontal=False if w is not None and not math.isinf(w) else None,
+        ),
+        tight_child(tight),
+        parent_size((w, h) if known else None),
+    ):
         content = build_optional(child)
     return ft.Container(content=content, width=w, height=h, **container)
 
@@ -165,8 +182,9 @@ def shape_decoration(value: DartObject) -> dict[str, Any]:
     k = value.kwargs
     shape = k.get("shape")
     if not isinstance(shape, DartObject) or shape.type not in ("CircleBorder", "RoundedRectangleBorder"):
-        raise unsupported(f"ShapeDecoration.shape {v.describe(shape)} (only CircleBorder, RoundedRectangleBorder)",
-                          value)
+        raise unsupported(
+            f"ShapeDecoration.shape {v.describe(shape)} (only CircleBorder, RoundedRectangleBorder)", value
+        )
     if shape.kwargs.get("eccentricity") not in (None, 0, 0.0):
         raise unsupported("CircleBorder.eccentricity", shape)
     side = v.border_side(shape.kwargs.get("side"))
@@ -182,8 +200,11 @@ def shape_decoration(value: DartObject) -> dict[str, Any]:
     }
 
 
-@widget("Container", honours="alignment padding color decoration width height margin child clipBehavior "
-                             "constraints transform transformAlignment")
+@widget(
+    "Container",
+    honours="alignment padding color decoration width height margin child clipBehavior "
+    "constraints transform transformAlignment",
+)
 def container(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("color") is not None and k.get("decoration") is not None:
@@ -194,8 +215,16 @@ def container(node: DartObject) -> ft.Control:
         width, height = _tight_size(k["constraints"], width, height, node, fills)
     style = box_decoration(k.get("decoration"))
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
-    control = _sized(node, width, height, padding=v.edge_insets(k.get("padding")), margin=v.margin(k.get("margin")),
-                     alignment=v.alignment(k.get("alignment")), clip_behavior=_clip(k.get("clipBehavior")), **style)
+    control = _sized(
+        node,
+        width,
+        height,
+        padding=v.edge_insets(k.get("padding")),
+        margin=v.margin(k.get("margin")),
+        alignment=v.alignment(k.get("alignment")),
+        clip_behavior=_clip(k.get("clipBehavior")),
+        **style,
+    )
     matrix = v.matrix4(k.get("transform"))
     if matrix is not None:
         # Flutter wraps the whole Container (margin included) in Transform(alignment: transformAlignment).
@@ -203,8 +232,9 @@ def container(node: DartObject) -> ft.Control:
     return control
 
 
-def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bool = False,
-                child: Any = None) -> tuple[Any, Any]:
+def _tight_size(
+    value: Any, width: Any, height: Any, node: DartObject, fills: bool = False, child: Any = None
+) -> tuple[Any, Any]:
     """BoxConstraints -> a size per axis: tight ones (min == max, e.g. BoxConstraints.expand) are a size;
     a loose one that cannot bind on this screen (min 0, max >= the screen, e.g. maxWidth: 400 on a
     390 px phone) changes nothing; a maximum around a box that `fills` whatever it is given (a
@@ -213,13 +243,15 @@ def _tight_size(value: Any, width: Any, height: Any, node: DartObject, fills: bo
     is the larger of the two; any other is unsupported (Flet has no general constraints)."""
     c = v.constraints(value)
     sizes = []
-    for axis, low, high, screen, given in (("width", c.min_width, c.max_width, SCREEN_WIDTH.get(), width),
-                                           ("height", c.min_height, c.max_height, SCREEN_HEIGHT.get(), height)):
+    for axis, low, high, screen, given in (
+        ("width", c.min_width, c.max_width, SCREEN_WIDTH.get(), width),
+        ("height", c.min_height, c.max_height, SCREEN_HEIGHT.get(), height),
+    ):
         if low == high:
             sizes.append(low)
         elif low == 0 and high >= screen:
             sizes.append(given)
-        elif low == 0 and (fills or given is not None):   # `width`/`height` tighten the constraints
+        elif low == 0 and (fills or given is not None):  # `width`/`height` tighten the constraints
             sizes.append(high if given is None else min(v.number(given), high))
         elif math.isinf(high) and given is None and (extent := content_extent(child, axis)) is not None:
             sizes.append(max(low, extent))
@@ -239,7 +271,7 @@ def decorated_box(node: DartObject) -> ft.Control:
 
 @widget("Padding", honours="padding child")
 def padding(node: DartObject) -> ft.Control:
-    with tight_child(is_tight()):   # padding deflates the constraints, tight ones stay tight
+    with tight_child(is_tight()):  # padding deflates the constraints, tight ones stay tight
         child = build_optional(node.kwargs.get("child"))
     return ft.Container(content=child, padding=v.edge_insets(node.kwargs.get("padding")))
 
@@ -289,8 +321,9 @@ def _shrink_wrapped(node: DartObject, width_factor: Any, height_factor: Any, whe
         raise unsupported(f"{node.type}.widthFactor/heightFactor other than 1.0", node)
     child = build_optional(node.kwargs.get("child"))
     if child is None:
-        return ft.Container(width=0 if width_factor is not None else None,
-                            height=0 if height_factor is not None else None)
+        return ft.Container(
+            width=0 if width_factor is not None else None, height=0 if height_factor is not None else None
+        )
     if width_factor is not None and height_factor is not None:
         return child
     position = where.y if width_factor is not None else where.x
@@ -318,12 +351,15 @@ def stack(node: DartObject) -> ft.Control:
 
 def _stack(node: DartObject, fit: Any) -> ft.Stack:
     k = node.kwargs
-    expand = isinstance(fit, EnumValue) and fit.name == "expand"   # non-positioned children fill the stack
+    expand = isinstance(fit, EnumValue) and fit.name == "expand"  # non-positioned children fill the stack
     with tight_child(expand and not unbounded("h") and not unbounded("v")):
         children = [build(child, parent="stack") for child in widget_list(node)]
-    return ft.Stack(children, alignment=v.alignment(k.get("alignment")) or ft.Alignment(-1, -1),
-                    fit=v.enum(fit, "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
-                    clip_behavior=_clip(k.get("clipBehavior")) or ft.ClipBehavior.HARD_EDGE)
+    return ft.Stack(
+        children,
+        alignment=v.alignment(k.get("alignment")) or ft.Alignment(-1, -1),
+        fit=v.enum(fit, "StackFit", ft.StackFit) or ft.StackFit.LOOSE,
+        clip_behavior=_clip(k.get("clipBehavior")) or ft.ClipBehavior.HARD_EDGE,
+    )
 
 
 @widget("IndexedStack", honours="alignment sizing clipBehavior index children")
@@ -362,8 +398,15 @@ def _positioned(node: DartObject, default: float | None) -> ft.Control:
         value = v.finite(k.get(name))
         return default if value is None else value
 
-    return ft.Container(content=_child(node), left=edge("left"), top=edge("top"), right=edge("right"),
-                        bottom=edge("bottom"), width=v.finite(k.get("width")), height=v.finite(k.get("height")))
+    return ft.Container(
+        content=_child(node),
+        left=edge("left"),
+        top=edge("top"),
+        right=edge("right"),
+        bottom=edge("bottom"),
+        width=v.finite(k.get("width")),
+        height=v.finite(k.get("height")),
+    )
 
 
 @widget("Positioned", honours="left top right bottom width height child")
@@ -383,13 +426,17 @@ def wrap(node: DartObject) -> ft.Control:
     with axes(**{("horizontal" if vertical else "vertical"): True}):
         children = [build(child) for child in widget_list(node)]
     common = dict(
-        wrap=True, tight=True, spacing=v.finite(k.get("spacing")) or 0, run_spacing=v.finite(k.get("runSpacing")) or 0,
+        wrap=True,
+        tight=True,
+        spacing=v.finite(k.get("spacing")) or 0,
+        run_spacing=v.finite(k.get("runSpacing")) or 0,
         alignment=v.enum(k.get("alignment"), "WrapAlignment", ft.MainAxisAlignment) or ft.MainAxisAlignment.START,
         run_alignment=v.enum(k.get("runAlignment"), "WrapAlignment", ft.MainAxisAlignment)
         or ft.MainAxisAlignment.START,
     )
-    cross = v.enum(k.get("crossAxisAlignment"), "WrapCrossAlignment", ft.CrossAxisAlignment) \
-        or ft.CrossAxisAlignment.START
+    cross = (
+        v.enum(k.get("crossAxisAlignment"), "WrapCrossAlignment", ft.CrossAxisAlignment) or ft.CrossAxisAlignment.START
+    )
     if vertical:
         return ft.Column(children, horizontal_alignment=cross, **common)
     return ft.Row(children, vertical_alignment=cross, **common)
@@ -405,9 +452,12 @@ def check_viewport(node: DartObject, horizontal: bool, shrink_wrap: bool) -> Non
     main, cross = ("h", "v") if horizontal else ("v", "h")
     if unbounded(cross) or (unbounded(main) and not shrink_wrap):
         axis = "width" if "h" in (main if unbounded(main) and not shrink_wrap else cross) else "height"
-        raise layout_error(f"{'Horizontal' if horizontal else 'Vertical'} viewport was given unbounded {axis} "
-                           f"({node.type} needs a bounded {axis}: wrap it in Expanded or a SizedBox, "
-                           "or set shrinkWrap)", node)
+        raise layout_error(
+            f"{'Horizontal' if horizontal else 'Vertical'} viewport was given unbounded {axis} "
+            f"({node.type} needs a bounded {axis}: wrap it in Expanded or a SizedBox, "
+            "or set shrinkWrap)",
+            node,
+        )
 
 
 @widget("SingleChildScrollView", honours="scrollDirection reverse padding child")
@@ -456,9 +506,16 @@ def _list_view(node: DartObject, items: list[Any]) -> ft.Control:
         controls = [build(item) for item in items]
     if k.get("prototypeItem") is not None or k.get("itemExtentBuilder") is not None:
         raise unsupported(f"{node.type}.prototypeItem/itemExtentBuilder", node)
-    return ft.ListView(controls, horizontal=horizontal, spacing=0, padding=padding,
-                       item_extent=v.finite(k.get("itemExtent")), reverse=bool(k.get("reverse")),
-                       expand=None if k.get("shrinkWrap") else True, scroll=ft.ScrollMode.HIDDEN)
+    return ft.ListView(
+        controls,
+        horizontal=horizontal,
+        spacing=0,
+        padding=padding,
+        item_extent=v.finite(k.get("itemExtent")),
+        reverse=bool(k.get("reverse")),
+        expand=None if k.get("shrinkWrap") else True,
+        scroll=ft.ScrollMode.HIDDEN,
+    )
 
 
 _LIST_PARAMS = "scrollDirection reverse shrinkWrap padding itemExtent prototypeItem itemExtentBuilder"
@@ -467,13 +524,14 @@ _LIST_PARAMS = "scrollDirection reverse shrinkWrap padding itemExtent prototypeI
 def delegate_children(node: DartObject, param: str = "delegate") -> list[Any]:
     """The children of SliverChildListDelegate / SliverChildBuilderDelegate (built by the front end)."""
     delegate = node.kwargs.get(param)
-    if not isinstance(delegate, DartObject) or delegate.type not in ("SliverChildListDelegate",
-                                                                     "SliverChildBuilderDelegate"):
+    if not isinstance(delegate, DartObject) or delegate.type not in (
+        "SliverChildListDelegate",
+        "SliverChildBuilderDelegate",
+    ):
         raise bad(delegate, f"a SliverChildDelegate for {node.type}")
     children = delegate.args[0] if delegate.args else None
     if isinstance(children, Closure):
-        raise unsupported("a SliverChildBuilderDelegate without childCount (the front end builds a known count)",
-                          node)
+        raise unsupported("a SliverChildBuilderDelegate without childCount (the front end builds a known count)", node)
     if not isinstance(children, list):
         raise bad(children, "the children of a SliverChildDelegate")
     return [child for child in children if child is not None]
@@ -500,8 +558,9 @@ def list_view_builder(node: DartObject) -> ft.Control:
     return _list_view(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")))
 
 
-@widget("ListView.separated", honours="scrollDirection reverse shrinkWrap padding itemBuilder separatorBuilder "
-                                      "itemCount")
+@widget(
+    "ListView.separated", honours="scrollDirection reverse shrinkWrap padding itemBuilder separatorBuilder itemCount"
+)
 def list_view_separated(node: DartObject) -> ft.Control:
     items = _builder_items(node, "itemBuilder", node.kwargs.get("itemCount"))
     separators = _builder_items(node, "separatorBuilder", node.kwargs.get("itemCount"))
@@ -519,12 +578,15 @@ def _grid(node: DartObject, items: list[Any], delegate: dict[str, Any]) -> ft.Co
     with axes(vertical=False, horizontal=False), media_padding(top=0, bottom=0):
         controls = [build(item) for item in items]
     return ft.GridView(
-        controls, horizontal=horizontal, runs_count=delegate.get("crossAxisCount"),
+        controls,
+        horizontal=horizontal,
+        runs_count=delegate.get("crossAxisCount"),
         max_extent=v.finite(delegate.get("maxCrossAxisExtent")),
         spacing=v.finite(delegate.get("crossAxisSpacing")) or 0,
         run_spacing=v.finite(delegate.get("mainAxisSpacing")) or 0,
         child_aspect_ratio=v.finite(delegate.get("childAspectRatio")) or 1.0,
-        padding=padding, expand=None if k.get("shrinkWrap") else True,
+        padding=padding,
+        expand=None if k.get("shrinkWrap") else True,
         reverse=bool(k.get("reverse")),
     )
 
@@ -551,15 +613,21 @@ def grid_view(node: DartObject) -> ft.Control:
 
 @widget("GridView.builder", honours=_GRID_PARAMS + " gridDelegate itemBuilder itemCount")
 def grid_view_builder(node: DartObject) -> ft.Control:
-    return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")),
-                 grid_delegate(node.kwargs.get("gridDelegate")))
+    return _grid(
+        node,
+        _builder_items(node, "itemBuilder", node.kwargs.get("itemCount")),
+        grid_delegate(node.kwargs.get("gridDelegate")),
+    )
 
 
 @widget("AnimatedGrid", honours=_GRID_PARAMS + " gridDelegate itemBuilder initialItemCount")
 def animated_grid(node: DartObject) -> ft.Control:
     """Its initial items, fully animated in (the front end builds them)."""
-    return _grid(node, _builder_items(node, "itemBuilder", node.kwargs.get("initialItemCount")),
-                 grid_delegate(node.kwargs.get("gridDelegate")))
+    return _grid(
+        node,
+        _builder_items(node, "itemBuilder", node.kwargs.get("initialItemCount")),
+        grid_delegate(node.kwargs.get("gridDelegate")),
+    )
 
 
 @widget("SafeArea", honours="child minimum left top right bottom maintainBottomViewPadding")
@@ -583,15 +651,20 @@ def safe_area_padding(k: dict[str, Any]) -> ft.Padding:
 
 @widget("ClipRRect", honours="borderRadius child clipBehavior")
 def clip_rrect(node: DartObject) -> ft.Control:
-    return ft.Container(content=build_optional(node.kwargs.get("child")),
-                        border_radius=v.border_radius(node.kwargs.get("borderRadius")) or 0,
-                        clip_behavior=_clip(node.kwargs.get("clipBehavior")) or ft.ClipBehavior.ANTI_ALIAS)
+    return ft.Container(
+        content=build_optional(node.kwargs.get("child")),
+        border_radius=v.border_radius(node.kwargs.get("borderRadius")) or 0,
+        clip_behavior=_clip(node.kwargs.get("clipBehavior")) or ft.ClipBehavior.ANTI_ALIAS,
+    )
 
 
 @widget("ClipOval", honours="child clipBehavior")
 def clip_oval(node: DartObject) -> ft.Control:
-    return ft.Container(content=build_optional(node.kwargs.get("child")), shape=ft.BoxShape.CIRCLE,
-                        clip_behavior=_clip(node.kwargs.get("clipBehavior")) or ft.ClipBehavior.ANTI_ALIAS)
+    return ft.Container(
+        content=build_optional(node.kwargs.get("child")),
+        shape=ft.BoxShape.CIRCLE,
+        clip_behavior=_clip(node.kwargs.get("clipBehavior")) or ft.ClipBehavior.ANTI_ALIAS,
+    )
 
 
 @widget("Opacity", honours="opacity child")
@@ -630,8 +703,11 @@ def aspect_ratio(node: DartObject) -> ft.Control:
     return ft.Container(content=build_optional(node.kwargs.get("child")), aspect_ratio=ratio)
 
 
-@widget("Visibility", honours="child replacement visible maintainSize maintainState maintainAnimation "
-                              "maintainSemantics maintainInteractivity maintainFocusability")
+@widget(
+    "Visibility",
+    honours="child replacement visible maintainSize maintainState maintainAnimation "
+    "maintainSemantics maintainInteractivity maintainFocusability",
+)
 def visibility(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("visible", True) is not False:
@@ -653,8 +729,14 @@ def async_builder(node: DartObject) -> ft.Control:
     return build(evaluated(node, "builder"))
 
 
-@widget("InkWell", "GestureDetector", "Tooltip", "Form", "Builder",
-        honours=_all_params("InkWell", "GestureDetector", "Tooltip", "Form", "Builder"))
+@widget(
+    "InkWell",
+    "GestureDetector",
+    "Tooltip",
+    "Form",
+    "Builder",
+    honours=_all_params("InkWell", "GestureDetector", "Tooltip", "Form", "Builder"),
+)
 def transparent(node: DartObject) -> ft.Control:
     """Widgets that only add behaviour: a still frame shows just their child."""
     child = node.kwargs.get("child") if node.type != "Builder" else node.kwargs.get("builder")
@@ -662,5 +744,5 @@ def transparent(node: DartObject) -> ft.Control:
         raise unsupported(f"{node.type}.builder the front end could not evaluate", node)
     if child is None:
         return ft.Container(width=0, height=0)
-    with tight_child(is_tight()):   # a proxy: its child gets its constraints
+    with tight_child(is_tight()):  # a proxy: its child gets its constraints
         return build(child)

@@ -47,6 +47,7 @@ from flutter_renderer.ir import DartObject
 # Deeply nested trees are legal Dart; the mapping recurses once per widget level.
 MAX_DEPTH_RECURSION = 20000
 
+
 @dataclass
 class Screen:
     """What one render shows: the root control (filling the page) and the app's theme."""
@@ -107,7 +108,9 @@ def build_screen(tree: Any, size: RenderSize | None = None) -> Screen:
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, MAX_DEPTH_RECURSION))
     try:
-        app_theme_node = tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
+        app_theme_node = (
+            tree.kwargs.get("theme") if isinstance(tree, DartObject) and tree.type == "MaterialApp" else None
+        )
         with axes(vertical=False, horizontal=False), text_defaults(defaults), themes.theme_defaults(app_theme_node):
             with full_width(home):
                 root = build(home)

@@ -44,6 +44,7 @@ SCREEN_HEIGHT: ContextVar[int] = ContextVar("screen_height", default=844)
 
 # --- text ---------------------------------------------------------------------------------------
 
+
 def _text_args(k: dict[str, Any]) -> dict[str, Any]:
     """A Text's own style and paragraph settings over the ambient DefaultTextStyle (text_defaults)."""
     defaults = DEFAULT_TEXT.get()
@@ -58,7 +59,8 @@ def _text_args(k: dict[str, Any]) -> dict[str, Any]:
     else:
         own, theme_style = merge(defaults.style, v.text_style(style)), defaults.theme_style
     return dict(
-        style=own, theme_style=theme_style,
+        style=own,
+        theme_style=theme_style,
         text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign) or defaults.text_align,
         max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else defaults.max_lines,
         overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow) or defaults.overflow,
@@ -71,8 +73,14 @@ def _derived_style(style: DartObject, defaults: TextDefaults) -> tuple[ft.TextSt
     `DefaultTextStyle.of(context).style.apply(...)`): that style with the given values on top (Flet
     merges a Text's style over its theme style), its size scaled by `apply`'s factor and delta."""
     k = style.kwargs
-    given = v.text_style(DartObject(style.type, style.ctor, style.args,
-                                    {name: value for name, value in k.items() if name not in v.DERIVED_STYLE}))
+    given = v.text_style(
+        DartObject(
+            style.type,
+            style.ctor,
+            style.args,
+            {name: value for name, value in k.items() if name not in v.DERIVED_STYLE},
+        )
+    )
     if k.get("_theme") is not None:
         base, theme_style = None, v.theme_text_style(ThemeTextStyle(k["_theme"]))
     else:
@@ -121,8 +129,11 @@ def span(node: Any) -> ft.TextSpan:
     children = k.get("children") or []
     if not isinstance(children, list):
         raise bad(children, "a List<InlineSpan>")
-    return ft.TextSpan(text=text_of(k["text"]) if k.get("text") is not None else None,
-                       style=v.text_style(k.get("style")), spans=[span(child) for child in children] or None)
+    return ft.TextSpan(
+        text=text_of(k["text"]) if k.get("text") is not None else None,
+        style=v.text_style(k.get("style")),
+        spans=[span(child) for child in children] or None,
+    )
 
 
 @widget("Text.rich", honours=_TEXT)
@@ -143,9 +154,12 @@ def rich_text(node: DartObject) -> ft.Control:
 
 def paragraph_defaults(k: dict[str, Any]) -> dict[str, Any]:
     """The paragraph settings of a DefaultTextStyle (textAlign, maxLines, overflow, softWrap)."""
-    return dict(text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
-                max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else None,
-                overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow), soft_wrap=k.get("softWrap"))
+    return dict(
+        text_align=v.enum(k.get("textAlign"), "TextAlign", ft.TextAlign),
+        max_lines=int(v.finite(k["maxLines"])) if k.get("maxLines") is not None else None,
+        overflow=v.enum(k.get("overflow"), "TextOverflow", ft.TextOverflow),
+        soft_wrap=k.get("softWrap"),
+    )
 
 
 def default_style(style: Any, *, replace: bool, **paragraph: Any) -> TextDefaults:
@@ -174,6 +188,7 @@ def default_text_style_merge(node: DartObject) -> ft.Control:
 
 # --- icons and images ---------------------------------------------------------------------------
 
+
 @widget("Icon", honours="icon size color fill weight grade opticalSize shadows applyTextScaling")
 def icon(node: DartObject) -> ft.Control:
     k = node.kwargs
@@ -183,9 +198,15 @@ def icon(node: DartObject) -> ft.Control:
     if data is None:  # Icon(null) lays out as an empty box of the icon size
         size = v.finite(k.get("size")) or 24
         return ft.Container(width=size, height=size)
-    return ft.Icon(data, size=v.finite(k.get("size")), color=v.color(k.get("color")),
-                   fill=v.finite(k.get("fill")), weight=v.finite(k.get("weight")), grade=v.finite(k.get("grade")),
-                   optical_size=v.finite(k.get("opticalSize")))
+    return ft.Icon(
+        data,
+        size=v.finite(k.get("size")),
+        color=v.color(k.get("color")),
+        fill=v.finite(k.get("fill")),
+        weight=v.finite(k.get("weight")),
+        grade=v.finite(k.get("grade")),
+        optical_size=v.finite(k.get("opticalSize")),
+    )
 
 
 def placeholder_image(k: dict[str, Any]) -> ft.Control:
@@ -194,13 +215,16 @@ def placeholder_image(k: dict[str, Any]) -> ft.Control:
     .enforce(constraints).smallest`: a missing width or height is the constraints' minimum, which is
     what a Container of size 0 gets too (0 under loose constraints, the full extent under tight ones)."""
     width, height = v.number(k.get("width")), v.number(k.get("height"))
-    return ft.Container(width=0 if width is None else width, height=0 if height is None else height,
-                        bgcolor=IMAGE_PLACEHOLDER)
+    return ft.Container(
+        width=0 if width is None else width, height=0 if height is None else height, bgcolor=IMAGE_PLACEHOLDER
+    )
 
 
-_IMAGE = ("name src image width height fit alignment color opacity colorBlendMode repeat centerSlice "
-          "matchTextDirection gaplessPlayback isAntiAlias filterQuality cacheWidth cacheHeight scale headers bundle "
-          "package frameBuilder loadingBuilder errorBuilder semanticLabel excludeFromSemantics")
+_IMAGE = (
+    "name src image width height fit alignment color opacity colorBlendMode repeat centerSlice "
+    "matchTextDirection gaplessPlayback isAntiAlias filterQuality cacheWidth cacheHeight scale headers bundle "
+    "package frameBuilder loadingBuilder errorBuilder semanticLabel excludeFromSemantics"
+)
 
 
 @widget("Image", "Image.asset", "Image.network", honours=_IMAGE)
@@ -208,51 +232,73 @@ def image(node: DartObject) -> ft.Control:
     return placeholder_image(node.kwargs)
 
 
-@widget("CircleAvatar", honours="child backgroundColor backgroundImage foregroundImage foregroundColor radius "
-                                "minRadius maxRadius")
+@widget(
+    "CircleAvatar",
+    honours="child backgroundColor backgroundImage foregroundImage foregroundColor radius minRadius maxRadius",
+)
 def circle_avatar(node: DartObject) -> ft.Control:
     k = node.kwargs
     has_image = k.get("backgroundImage") is not None or k.get("foregroundImage") is not None
     return ft.CircleAvatar(
         content=build_optional(k.get("child")),
-        bgcolor=IMAGE_PLACEHOLDER if has_image and k.get("backgroundColor") is None else v.color(k.get("backgroundColor")),
-        color=v.color(k.get("foregroundColor")), radius=v.finite(k.get("radius")),
-        min_radius=v.finite(k.get("minRadius")), max_radius=v.finite(k.get("maxRadius")),
+        bgcolor=IMAGE_PLACEHOLDER
+        if has_image and k.get("backgroundColor") is None
+        else v.color(k.get("backgroundColor")),
+        color=v.color(k.get("foregroundColor")),
+        radius=v.finite(k.get("radius")),
+        min_radius=v.finite(k.get("minRadius")),
+        max_radius=v.finite(k.get("maxRadius")),
     )
 
 
 # --- surfaces -----------------------------------------------------------------------------------
 
-@widget("Card", "Card.filled", "Card.outlined", honours="color shadowColor surfaceTintColor elevation shape margin "
-                                                         "clipBehavior child borderOnForeground")
+
+@widget(
+    "Card",
+    "Card.filled",
+    "Card.outlined",
+    honours="color shadowColor surfaceTintColor elevation shape margin clipBehavior child borderOnForeground",
+)
 def card(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("surfaceTintColor") is not None:
         raise unsupported("Card.surfaceTintColor", node)
     variant = {"": ft.CardVariant.ELEVATED, "filled": ft.CardVariant.FILLED, "outlined": ft.CardVariant.OUTLINED}
-    return ft.Card(content=build_optional(k.get("child")), bgcolor=v.color(k.get("color")),
-                   shadow_color=v.color(k.get("shadowColor")), elevation=v.finite(k.get("elevation")),
-                   shape=v.shape_border(k.get("shape")), margin=v.margin(k.get("margin")),
-                   clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior),
-                   variant=variant[node.ctor])
+    return ft.Card(
+        content=build_optional(k.get("child")),
+        bgcolor=v.color(k.get("color")),
+        shadow_color=v.color(k.get("shadowColor")),
+        elevation=v.finite(k.get("elevation")),
+        shape=v.shape_border(k.get("shape")),
+        margin=v.margin(k.get("margin")),
+        clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior),
+        variant=variant[node.ctor],
+    )
 
 
 def _tile_width_check(node: DartObject) -> None:
     if unbounded("h"):
-        raise layout_error(f"{node.type} was given unbounded width (a ListTile in a Row needs Expanded or a "
-                           "SizedBox)", node)
+        raise layout_error(
+            f"{node.type} was given unbounded width (a ListTile in a Row needs Expanded or a SizedBox)", node
+        )
 
 
-_TILE = ("leading title subtitle trailing isThreeLine dense visualDensity shape selectedColor iconColor textColor "
-         "titleTextStyle subtitleTextStyle leadingAndTrailingTextStyle contentPadding enabled selected tileColor "
-         "selectedTileColor horizontalTitleGap minVerticalPadding minLeadingWidth minTileHeight titleAlignment style")
+_TILE = (
+    "leading title subtitle trailing isThreeLine dense visualDensity shape selectedColor iconColor textColor "
+    "titleTextStyle subtitleTextStyle leadingAndTrailingTextStyle contentPadding enabled selected tileColor "
+    "selectedTileColor horizontalTitleGap minVerticalPadding minLeadingWidth minTileHeight titleAlignment style"
+)
 
 
 @widget("ListTile", honours=_TILE)
 def list_tile(node: DartObject) -> ft.Control:
     _tile_width_check(node)
-    return make_list_tile(node.kwargs, leading=build_optional(node.kwargs.get("leading")),
-                          trailing=build_optional(node.kwargs.get("trailing")))
+    return make_list_tile(
+        node.kwargs,
+        leading=build_optional(node.kwargs.get("leading")),
+        trailing=build_optional(node.kwargs.get("trailing")),
+    )
 
 
 def make_list_tile(k: dict[str, Any], *, leading: ft.Control | None, trailing: ft.Control | None) -> ft.ListTile:
@@ -262,18 +308,27 @@ def make_list_tile(k: dict[str, Any], *, leading: ft.Control | None, trailing: f
     if k.get("visualDensity") is not None or k.get("style") is not None or k.get("titleAlignment") is not None:
         raise unsupported("ListTile.visualDensity/style/titleAlignment")
     return ft.ListTile(
-        leading=leading, title=title, subtitle=subtitle, trailing=trailing,
-        is_three_line=bool(k.get("isThreeLine")), dense=k.get("dense"),
-        shape=v.shape_border(k.get("shape")), selected_color=v.color(k.get("selectedColor")),
-        icon_color=v.color(k.get("iconColor")), text_color=v.color(k.get("textColor")),
+        leading=leading,
+        title=title,
+        subtitle=subtitle,
+        trailing=trailing,
+        is_three_line=bool(k.get("isThreeLine")),
+        dense=k.get("dense"),
+        shape=v.shape_border(k.get("shape")),
+        selected_color=v.color(k.get("selectedColor")),
+        icon_color=v.color(k.get("iconColor")),
+        text_color=v.color(k.get("textColor")),
         title_text_style=v.text_style(k.get("titleTextStyle")),
         subtitle_text_style=v.text_style(k.get("subtitleTextStyle")),
         leading_and_trailing_text_style=v.text_style(k.get("leadingAndTrailingTextStyle")),
-        content_padding=v.edge_insets(k.get("contentPadding")), selected=bool(k.get("selected")),
-        bgcolor=v.color(k.get("tileColor")), selected_tile_color=v.color(k.get("selectedTileColor")),
+        content_padding=v.edge_insets(k.get("contentPadding")),
+        selected=bool(k.get("selected")),
+        bgcolor=v.color(k.get("tileColor")),
+        selected_tile_color=v.color(k.get("selectedTileColor")),
         horizontal_spacing=v.finite(k.get("horizontalTitleGap")),
         min_vertical_padding=v.finite(k.get("minVerticalPadding")),
-        min_leading_width=v.finite(k.get("minLeadingWidth")), min_height=v.finite(k.get("minTileHeight")),
+        min_leading_width=v.finite(k.get("minLeadingWidth")),
+        min_height=v.finite(k.get("minTileHeight")),
         disabled=k.get("enabled") is False,
     )
 
@@ -281,20 +336,31 @@ def make_list_tile(k: dict[str, Any], *, leading: ft.Control | None, trailing: f
 @widget("Divider", honours="height thickness indent endIndent color radius")
 def divider(node: DartObject) -> ft.Control:
     k = node.kwargs
-    return ft.Divider(height=v.finite(k.get("height")), thickness=v.finite(k.get("thickness")),
-                      leading_indent=v.finite(k.get("indent")), trailing_indent=v.finite(k.get("endIndent")),
-                      color=v.color(k.get("color")), radius=v.border_radius(k.get("radius")))
+    return ft.Divider(
+        height=v.finite(k.get("height")),
+        thickness=v.finite(k.get("thickness")),
+        leading_indent=v.finite(k.get("indent")),
+        trailing_indent=v.finite(k.get("endIndent")),
+        color=v.color(k.get("color")),
+        radius=v.border_radius(k.get("radius")),
+    )
 
 
 @widget("VerticalDivider", honours="width thickness indent endIndent color radius")
 def vertical_divider(node: DartObject) -> ft.Control:
     k = node.kwargs
-    return ft.VerticalDivider(width=v.finite(k.get("width")), thickness=v.finite(k.get("thickness")),
-                              leading_indent=v.finite(k.get("indent")), trailing_indent=v.finite(k.get("endIndent")),
-                              color=v.color(k.get("color")), radius=v.border_radius(k.get("radius")))
+    return ft.VerticalDivider(
+        width=v.finite(k.get("width")),
+        thickness=v.finite(k.get("thickness")),
+        leading_indent=v.finite(k.get("indent")),
+        trailing_indent=v.finite(k.get("endIndent")),
+        color=v.color(k.get("color")),
+        radius=v.border_radius(k.get("radius")),
+    )
 
 
 # --- buttons ------------------------------------------------------------------------------------
+
 
 def _state_value(value: Any) -> Any:
     """A WidgetStateProperty in a button style: its value for an enabled button at rest."""
@@ -318,8 +384,16 @@ def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float
     if value is None:
         return None, None, None
     k = style_values(value)
-    for name in ("maximumSize", "iconAlignment", "backgroundBuilder", "foregroundBuilder", "alignment",
-                 "disabledForegroundColor", "disabledBackgroundColor", "disabledIconColor"):
+    for name in (
+        "maximumSize",
+        "iconAlignment",
+        "backgroundBuilder",
+        "foregroundBuilder",
+        "alignment",
+        "disabledForegroundColor",
+        "disabledBackgroundColor",
+        "disabledIconColor",
+    ):
         if k.get(name) is not None:
             raise unsupported(f"{value.type}.{value.ctor or ''} {name}".replace(". ", "."))
     width = height = None
@@ -329,11 +403,16 @@ def button_style(value: Any) -> tuple[ft.ButtonStyle | None, float | None, float
             width = w if w else width
             height = h if h and (name == "fixedSize" or h > 40) else height
     style = ft.ButtonStyle(
-        color=v.color(k.get("foregroundColor")), bgcolor=v.color(k.get("backgroundColor")),
-        shadow_color=v.color(k.get("shadowColor")), elevation=v.finite(k.get("elevation")),
-        padding=v.edge_insets(k.get("padding")), side=v.border_side(k.get("side")),
-        shape=v.shape_border(k.get("shape")), text_style=_button_text_style(k.get("textStyle")),
-        icon_color=v.color(k.get("iconColor")), icon_size=v.finite(k.get("iconSize")),
+        color=v.color(k.get("foregroundColor")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        shadow_color=v.color(k.get("shadowColor")),
+        elevation=v.finite(k.get("elevation")),
+        padding=v.edge_insets(k.get("padding")),
+        side=v.border_side(k.get("side")),
+        shape=v.shape_border(k.get("shape")),
+        text_style=_button_text_style(k.get("textStyle")),
+        icon_color=v.color(k.get("iconColor")),
+        icon_size=v.finite(k.get("iconSize")),
         visual_density=_flet_density(k.get("visualDensity")),
     )
     return style, width, height
@@ -370,13 +449,19 @@ def _label_height(control: ft.Control) -> float | None:
 
 
 _BUTTONS = {
-    "ElevatedButton": ft.Button, "FilledButton": ft.FilledButton, "TextButton": ft.TextButton,
+    "ElevatedButton": ft.Button,
+    "FilledButton": ft.FilledButton,
+    "TextButton": ft.TextButton,
     "OutlinedButton": ft.OutlinedButton,
 }
 
 
-@widget(*[f"{name}{ctor}" for name in _BUTTONS for ctor in ("", ".icon")], "FilledButton.tonal",
-        "FilledButton.tonalIcon", honours="child icon label style onPressed")
+@widget(
+    *[f"{name}{ctor}" for name in _BUTTONS for ctor in ("", ".icon")],
+    "FilledButton.tonal",
+    "FilledButton.tonalIcon",
+    honours="child icon label style onPressed",
+)
 def button(node: DartObject) -> ft.Control:
     k = node.kwargs
     kind = ft.FilledTonalButton if node.ctor.startswith("tonal") else _BUTTONS[node.type]
@@ -385,8 +470,9 @@ def button(node: DartObject) -> ft.Control:
         content = build(k["label"]) if "label" in k else build_optional(k.get("child"))
     icon = build_optional(k.get("icon"))
     # `child: null` is valid: Flutter aligns nothing in the button; Flet needs a control, so a 0x0 one
-    control = kind(content=content or ft.Container(width=0, height=0), icon=icon, style=style,
-                   disabled=k.get("onPressed") is None)
+    control = kind(
+        content=content or ft.Container(width=0, height=0), icon=icon, style=style, disabled=k.get("onPressed") is None
+    )
     control.width, control.height = width, height
     return _tap_sized(node, control, [c for c in (content, icon) if c is not None])
 
@@ -404,18 +490,28 @@ def _tap_sized(node: DartObject, control: ft.Control, parts: list[ft.Control]) -
     density = tap.density_of(style.get("visualDensity"))
     padding = v.edge_insets(style.get("padding"))
     vertical = 8.0 if node.type == "TextButton" else 0.0
-    axis = tap.ButtonAxis(40.0 if tapping.material3 else 36.0, padding.top if padding else vertical,
-                          padding.bottom if padding else vertical, max(heights, default=0.0))
+    axis = tap.ButtonAxis(
+        40.0 if tapping.material3 else 36.0,
+        padding.top if padding else vertical,
+        padding.bottom if padding else vertical,
+        max(heights, default=0.0),
+    )
     return tap.button(control, tapping.density if density is None else density, axis)
 
 
-_ICON_BUTTONS = {"": ft.IconButton, "filled": ft.FilledIconButton, "filledTonal": ft.FilledTonalIconButton,
-                 "outlined": ft.OutlinedIconButton}
+_ICON_BUTTONS = {
+    "": ft.IconButton,
+    "filled": ft.FilledIconButton,
+    "filledTonal": ft.FilledTonalIconButton,
+    "outlined": ft.OutlinedIconButton,
+}
 
 
-@widget(*[f"IconButton{'.' + c if c else ''}" for c in _ICON_BUTTONS],
-        honours="icon iconSize color padding alignment style isSelected selectedIcon onPressed disabledColor "
-                "visualDensity constraints")
+@widget(
+    *[f"IconButton{'.' + c if c else ''}" for c in _ICON_BUTTONS],
+    honours="icon iconSize color padding alignment style isSelected selectedIcon onPressed disabledColor "
+    "visualDensity constraints",
+)
 def icon_button(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("constraints") is not None or k.get("alignment") is not None:
@@ -431,10 +527,17 @@ def icon_button(node: DartObject) -> ft.Control:
         icon.color = foreground
     padding = v.edge_insets(k.get("padding") or values.get("padding"))
     control = _ICON_BUTTONS[node.ctor](
-        icon=icon, icon_size=v.finite(k.get("iconSize")), icon_color=v.color(k.get("color")),
-        padding=v.edge_insets(k.get("padding")), style=style, selected=k.get("isSelected"),
-        selected_icon=build_optional(k.get("selectedIcon")), disabled=not enabled,
-        disabled_color=v.color(k.get("disabledColor")), visual_density=_flet_density(k.get("visualDensity")))
+        icon=icon,
+        icon_size=v.finite(k.get("iconSize")),
+        icon_color=v.color(k.get("color")),
+        padding=v.edge_insets(k.get("padding")),
+        style=style,
+        selected=k.get("isSelected"),
+        selected_icon=build_optional(k.get("selectedIcon")),
+        disabled=not enabled,
+        disabled_color=v.color(k.get("disabledColor")),
+        visual_density=_flet_density(k.get("visualDensity")),
+    )
     control.width, control.height = width, height
     if not tap.shrinks(values.get("tapTargetSize")):
         return control
@@ -445,8 +548,9 @@ def icon_button(node: DartObject) -> ft.Control:
     size = icon.size or v.finite(k.get("iconSize")) or v.finite(values.get("iconSize")) or 24
     pad = padding or ft.Padding(8, 8, 8, 8)
     density = tap.density_of(k.get("visualDensity") or values.get("visualDensity")) or 0.0
-    return tap.button(control, density, tap.ButtonAxis(40, pad.top, pad.bottom, size),
-                      tap.ButtonAxis(40, pad.left, pad.right, size))
+    return tap.button(
+        control, density, tap.ButtonAxis(40, pad.top, pad.bottom, size), tap.ButtonAxis(40, pad.left, pad.right, size)
+    )
 
 
 _FAB = "child foregroundColor backgroundColor elevation shape mini onPressed isExtended"
@@ -455,10 +559,14 @@ _FAB = "child foregroundColor backgroundColor elevation shape mini onPressed isE
 @widget("FloatingActionButton", "FloatingActionButton.small", honours=_FAB)
 def floating_action_button(node: DartObject) -> ft.Control:
     k = node.kwargs
-    return ft.FloatingActionButton(content=build_optional(k.get("child")), bgcolor=v.color(k.get("backgroundColor")),
-                                   foreground_color=v.color(k.get("foregroundColor")),
-                                   elevation=v.finite(k.get("elevation")), shape=v.shape_border(k.get("shape")),
-                                   mini=bool(k.get("mini")) or node.ctor == "small")
+    return ft.FloatingActionButton(
+        content=build_optional(k.get("child")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        foreground_color=v.color(k.get("foregroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        shape=v.shape_border(k.get("shape")),
+        mini=bool(k.get("mini")) or node.ctor == "small",
+    )
 
 
 # FloatingActionButton.large (floating_action_button.dart, _FABDefaultsM3 / _FABDefaultsM2): a 96 px
@@ -476,26 +584,38 @@ def floating_action_button_large(node: DartObject) -> ft.Control:
     if isinstance(child, ft.Icon) and child.size is None:
         child.size = _LARGE_FAB_ICON
     shape = v.shape_border(k.get("shape")) or (
-        ft.RoundedRectangleBorder(radius=_LARGE_FAB_RADIUS) if tap.METRICS.get().material3 else ft.CircleBorder())
-    return ft.FloatingActionButton(content=child, bgcolor=v.color(k.get("backgroundColor")),
-                                   foreground_color=v.color(k.get("foregroundColor")),
-                                   elevation=v.finite(k.get("elevation")), shape=shape,
-                                   width=_LARGE_FAB_SIZE, height=_LARGE_FAB_SIZE)
+        ft.RoundedRectangleBorder(radius=_LARGE_FAB_RADIUS) if tap.METRICS.get().material3 else ft.CircleBorder()
+    )
+    return ft.FloatingActionButton(
+        content=child,
+        bgcolor=v.color(k.get("backgroundColor")),
+        foreground_color=v.color(k.get("foregroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        shape=shape,
+        width=_LARGE_FAB_SIZE,
+        height=_LARGE_FAB_SIZE,
+    )
 
 
 @widget("FloatingActionButton.extended", honours=_FAB + " icon label")
 def floating_action_button_extended(node: DartObject) -> ft.Control:
     k = node.kwargs
-    return ft.FloatingActionButton(content=build(k.get("label")), icon=build_optional(k.get("icon")),
-                                   bgcolor=v.color(k.get("backgroundColor")),
-                                   foreground_color=v.color(k.get("foregroundColor")),
-                                   elevation=v.finite(k.get("elevation")), shape=v.shape_border(k.get("shape")))
+    return ft.FloatingActionButton(
+        content=build(k.get("label")),
+        icon=build_optional(k.get("icon")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        foreground_color=v.color(k.get("foregroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        shape=v.shape_border(k.get("shape")),
+    )
 
 
 # --- chips, badges, progress --------------------------------------------------------------------
 
-_CHIP = ("label avatar labelStyle labelPadding side shape color backgroundColor padding elevation shadowColor "
-         "deleteIcon deleteIconColor selected selectedColor showCheckmark checkmarkColor disabledColor isEnabled")
+_CHIP = (
+    "label avatar labelStyle labelPadding side shape color backgroundColor padding elevation shadowColor "
+    "deleteIcon deleteIconColor selected selectedColor showCheckmark checkmarkColor disabledColor isEnabled"
+)
 
 
 @widget("Chip", "ActionChip", "FilterChip", "ChoiceChip", "InputChip", honours=_CHIP)
@@ -509,12 +629,18 @@ def chip(node: DartObject) -> ft.Control:
     # A MaterialStateOutlinedBorder's shape in the chip's state; null defers to the chip's default.
     shape = v.state_value(k.get("shape"), selected=selectable and bool(k.get("selected")), disabled=disabled)
     return ft.Chip(
-        label=build(k.get("label")), leading=build_optional(k.get("avatar")),
-        label_text_style=v.text_style(k.get("labelStyle")), label_padding=v.edge_insets(k.get("labelPadding")),
-        border_side=v.border_side(k.get("side")), shape=v.shape_border(shape),
-        bgcolor=v.color(k.get("backgroundColor")), padding=v.edge_insets(k.get("padding")),
-        elevation=v.finite(k.get("elevation")), shadow_color=v.color(k.get("shadowColor")),
-        delete_icon=build_optional(k.get("deleteIcon")), delete_icon_color=v.color(k.get("deleteIconColor")),
+        label=build(k.get("label")),
+        leading=build_optional(k.get("avatar")),
+        label_text_style=v.text_style(k.get("labelStyle")),
+        label_padding=v.edge_insets(k.get("labelPadding")),
+        border_side=v.border_side(k.get("side")),
+        shape=v.shape_border(shape),
+        bgcolor=v.color(k.get("backgroundColor")),
+        padding=v.edge_insets(k.get("padding")),
+        elevation=v.finite(k.get("elevation")),
+        shadow_color=v.color(k.get("shadowColor")),
+        delete_icon=build_optional(k.get("deleteIcon")),
+        delete_icon_color=v.color(k.get("deleteIconColor")),
         on_delete=noop if k.get("onDeleted") is not None else None,
         selected=bool(k.get("selected")) if selectable else False,
         on_select=noop if selectable and k.get("onSelected") is not None else None,
@@ -540,10 +666,16 @@ def badge(node: DartObject) -> ft.Control:
     label = str(k["count"]) if node.ctor == "count" else (k["label"].args[0] if k.get("label") else None)
     control = build(k["child"])
     control.badge = ft.Badge(
-        label=label, bgcolor=v.color(k.get("backgroundColor")), text_color=v.color(k.get("textColor")),
-        small_size=v.finite(k.get("smallSize")), large_size=v.finite(k.get("largeSize")),
-        text_style=v.text_style(k.get("textStyle")), padding=v.edge_insets(k.get("padding")),
-        alignment=v.alignment(k.get("alignment")), label_visible=k.get("isLabelVisible", True) is not False)
+        label=label,
+        bgcolor=v.color(k.get("backgroundColor")),
+        text_color=v.color(k.get("textColor")),
+        small_size=v.finite(k.get("smallSize")),
+        large_size=v.finite(k.get("largeSize")),
+        text_style=v.text_style(k.get("textStyle")),
+        padding=v.edge_insets(k.get("padding")),
+        alignment=v.alignment(k.get("alignment")),
+        label_visible=k.get("isLabelVisible", True) is not False,
+    )
     return control
 
 
@@ -557,29 +689,45 @@ def _progress_value(k: dict[str, Any], frozen: float) -> float:
     return frozen if value is None else value
 
 
-@widget("CircularProgressIndicator", honours="value backgroundColor color valueColor strokeWidth strokeAlign "
-                                             "strokeCap trackGap year2023 padding constraints")
+@widget(
+    "CircularProgressIndicator",
+    honours="value backgroundColor color valueColor strokeWidth strokeAlign "
+    "strokeCap trackGap year2023 padding constraints",
+)
 def circular_progress(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("valueColor") is not None or k.get("constraints") is not None:
         raise unsupported("CircularProgressIndicator.valueColor/constraints", node)
-    return ft.ProgressRing(value=_progress_value(k, FROZEN_CIRCULAR), color=v.color(k.get("color")),
-                           bgcolor=v.color(k.get("backgroundColor")), stroke_width=v.finite(k.get("strokeWidth")),
-                           stroke_align=v.finite(k.get("strokeAlign")),
-                           stroke_cap=v.enum(k.get("strokeCap"), "StrokeCap", ft.StrokeCap),
-                           track_gap=v.finite(k.get("trackGap")), year_2023=k.get("year2023"),
-                           padding=v.edge_insets(k.get("padding")))
+    return ft.ProgressRing(
+        value=_progress_value(k, FROZEN_CIRCULAR),
+        color=v.color(k.get("color")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        stroke_width=v.finite(k.get("strokeWidth")),
+        stroke_align=v.finite(k.get("strokeAlign")),
+        stroke_cap=v.enum(k.get("strokeCap"), "StrokeCap", ft.StrokeCap),
+        track_gap=v.finite(k.get("trackGap")),
+        year_2023=k.get("year2023"),
+        padding=v.edge_insets(k.get("padding")),
+    )
 
 
-@widget("LinearProgressIndicator", honours="value backgroundColor color valueColor minHeight borderRadius "
-                                           "stopIndicatorColor stopIndicatorRadius trackGap year2023")
+@widget(
+    "LinearProgressIndicator",
+    honours="value backgroundColor color valueColor minHeight borderRadius "
+    "stopIndicatorColor stopIndicatorRadius trackGap year2023",
+)
 def linear_progress(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("valueColor") is not None:
         raise unsupported("LinearProgressIndicator.valueColor", node)
-    return ft.ProgressBar(value=_progress_value(k, FROZEN_LINEAR), color=v.color(k.get("color")),
-                          bgcolor=v.color(k.get("backgroundColor")), bar_height=v.finite(k.get("minHeight")),
-                          border_radius=v.border_radius(k.get("borderRadius")),
-                          stop_indicator_color=v.color(k.get("stopIndicatorColor")),
-                          stop_indicator_radius=v.finite(k.get("stopIndicatorRadius")),
-                          track_gap=v.finite(k.get("trackGap")), year_2023=k.get("year2023"))
+    return ft.ProgressBar(
+        value=_progress_value(k, FROZEN_LINEAR),
+        color=v.color(k.get("color")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        bar_height=v.finite(k.get("minHeight")),
+        border_radius=v.border_radius(k.get("borderRadius")),
+        stop_indicator_color=v.color(k.get("stopIndicatorColor")),
+        stop_indicator_radius=v.finite(k.get("stopIndicatorRadius")),
+        track_gap=v.finite(k.get("trackGap")),
+        year_2023=k.get("year2023"),
+    )

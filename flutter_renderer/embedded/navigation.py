@@ -28,27 +28,39 @@ from flutter_renderer.ir import Closure, DartObject, EnumValue
 _TAB_LENGTH: ContextVar[int | None] = ContextVar("tab_length", default=None)
 
 
-@widget("NavigationBar", honours="destinations selectedIndex backgroundColor elevation shadowColor indicatorColor "
-                                 "indicatorShape height labelBehavior labelPadding")
+@widget(
+    "NavigationBar",
+    honours="destinations selectedIndex backgroundColor elevation shadowColor indicatorColor "
+    "indicatorShape height labelBehavior labelPadding",
+)
 def navigation_bar(node: DartObject) -> ft.Control:
     k = node.kwargs
     destinations = []
     for item in widget_list(node, "destinations"):
         if not isinstance(item, DartObject) or item.type != "NavigationDestination":
             raise unsupported(f"{v.describe(item)} as a NavigationBar destination", node)
-        destinations.append(ft.NavigationBarDestination(
-            icon=build(item.kwargs.get("icon")), label=text_of(item.kwargs.get("label")),
-            selected_icon=build_optional(item.kwargs.get("selectedIcon"))))
+        destinations.append(
+            ft.NavigationBarDestination(
+                icon=build(item.kwargs.get("icon")),
+                label=text_of(item.kwargs.get("label")),
+                selected_icon=build_optional(item.kwargs.get("selectedIcon")),
+            )
+        )
     if len(destinations) < 2:
         raise runtime_error("NavigationBar needs at least two destinations", node)
     control = ft.NavigationBar(
-        destinations=destinations, selected_index=int(v.finite(k.get("selectedIndex")) or 0),
-        bgcolor=v.color(k.get("backgroundColor")), elevation=v.finite(k.get("elevation")),
-        shadow_color=v.color(k.get("shadowColor")), indicator_color=v.color(k.get("indicatorColor")),
+        destinations=destinations,
+        selected_index=int(v.finite(k.get("selectedIndex")) or 0),
+        bgcolor=v.color(k.get("backgroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        shadow_color=v.color(k.get("shadowColor")),
+        indicator_color=v.color(k.get("indicatorColor")),
         indicator_shape=v.shape_border(k.get("indicatorShape")),
-        label_behavior=v.enum(k.get("labelBehavior"), "NavigationDestinationLabelBehavior",
-                              ft.NavigationBarLabelBehavior),
-        label_padding=v.edge_insets(k.get("labelPadding")))
+        label_behavior=v.enum(
+            k.get("labelBehavior"), "NavigationDestinationLabelBehavior", ft.NavigationBarLabelBehavior
+        ),
+        label_padding=v.edge_insets(k.get("labelPadding")),
+    )
     control.height = v.finite(k.get("height"))
     return control
 
@@ -60,9 +72,11 @@ def navigation_bar(node: DartObject) -> ft.Control:
 # selected font size around its icon and a label laid out at the selected font size (unselected
 # labels are scaled down from it, hidden ones are transparent but keep their space).
 _BNB_MIN_HEIGHT = 56
-_BNB_PARAMS = ("items currentIndex type fixedColor backgroundColor iconSize selectedItemColor unselectedItemColor "
-               "selectedFontSize unselectedFontSize selectedLabelStyle unselectedLabelStyle showSelectedLabels "
-               "showUnselectedLabels elevation useLegacyColorScheme")
+_BNB_PARAMS = (
+    "items currentIndex type fixedColor backgroundColor iconSize selectedItemColor unselectedItemColor "
+    "selectedFontSize unselectedFontSize selectedLabelStyle unselectedLabelStyle showSelectedLabels "
+    "showUnselectedLabels elevation useLegacyColorScheme"
+)
 # The label's line height: the Material's bodyMedium (M3: height 1.43) at the selected font size;
 # Material 2's body text has no height, so Roboto's own.
 _M3_LINE_HEIGHT = 1.43
@@ -76,12 +90,21 @@ def _bnb_colors(k: dict[str, Any], shifting: bool, dark: bool) -> tuple[str, str
     unselected = v.color(k.get("unselectedItemColor"))
     if shifting:  # the surface colour, whatever the bar's background
         return selected or "surface", unselected or "surface"
-    return (selected or v.color(k.get("fixedColor")) or ("secondary" if dark else "primary"),
-            unselected or _UNSELECTED_WIDGET[dark])
+    return (
+        selected or v.color(k.get("fixedColor")) or ("secondary" if dark else "primary"),
+        unselected or _UNSELECTED_WIDGET[dark],
+    )
 
 
-def _bnb_tile(item: DartObject, selected: bool, sizes: tuple[float, float, float], show: tuple[bool, bool],
-              color: str, styles: tuple[Any, Any], flex: int) -> tuple[ft.Control, float]:
+def _bnb_tile(
+    item: DartObject,
+    selected: bool,
+    sizes: tuple[float, float, float],
+    show: tuple[bool, bool],
+    color: str,
+    styles: tuple[Any, Any],
+    flex: int,
+) -> tuple[ft.Control, float]:
     """One item's tile and its height."""
     icon_size, selected_size, unselected_size = sizes
     show_selected, show_unselected = show
@@ -131,26 +154,43 @@ def bottom_navigation_bar(node: DartObject) -> ft.Control:
         raise unsupported("BottomNavigationBar.useLegacyColorScheme: false", node)
     metrics = METRICS.get()
     on, off = _bnb_colors(k, shifting, metrics.dark)
-    sizes = (v.finite(k.get("iconSize")) or 24, v.finite(k.get("selectedFontSize")) or 14,
-             v.finite(k.get("unselectedFontSize")) or 12)
+    sizes = (
+        v.finite(k.get("iconSize")) or 24,
+        v.finite(k.get("selectedFontSize")) or 14,
+        v.finite(k.get("unselectedFontSize")) or 12,
+    )
     show = (k.get("showSelectedLabels", True) is not False, k.get("showUnselectedLabels", not shifting) is not False)
     tiles, heights = [], []
     for index, item in enumerate(items):
         selected = index == current
         # Shifting tiles grow from flex 1 to 1.5 when selected (flex * 1000 in Flutter).
         flex = (1500 if selected else 1000) if shifting else 1
-        tile, height = _bnb_tile(item, selected, sizes, show, on if selected else off,
-                                 (k.get("selectedLabelStyle"), k.get("unselectedLabelStyle")), flex)
+        tile, height = _bnb_tile(
+            item,
+            selected,
+            sizes,
+            show,
+            on if selected else off,
+            (k.get("selectedLabelStyle"), k.get("unselectedLabelStyle")),
+            flex,
+        )
         tiles.append(tile)
         heights.append(height)
     # Fixed: backgroundColor, else the Material's canvas colour; shifting: the selected item's
     # backgroundColor only (the bar's own is not used).
-    background = v.color(items[current].kwargs.get("backgroundColor")) if shifting else v.color(k.get("backgroundColor"))
+    background = (
+        v.color(items[current].kwargs.get("backgroundColor")) if shifting else v.color(k.get("backgroundColor"))
+    )
     elevation = v.finite(k.get("elevation"))
     bar_height = max(_BNB_MIN_HEIGHT, *heights)
-    bar = ft.Card(ft.Row(tiles, spacing=0, height=bar_height, vertical_alignment=ft.CrossAxisAlignment.CENTER),
-                  elevation=8 if elevation is None else elevation, bgcolor=background or metrics.canvas,
-                  shadow_color="shadow", shape=ft.RoundedRectangleBorder(radius=0), margin=0)
+    bar = ft.Card(
+        ft.Row(tiles, spacing=0, height=bar_height, vertical_alignment=ft.CrossAxisAlignment.CENTER),
+        elevation=8 if elevation is None else elevation,
+        bgcolor=background or metrics.canvas,
+        shadow_color="shadow",
+        shape=ft.RoundedRectangleBorder(radius=0),
+        margin=0,
+    )
     bar.height = bar_height
     return bar
 
@@ -182,48 +222,66 @@ def _own_controller(node: DartObject, count: int, control: ft.Control) -> ft.Con
     length = int(v.finite(controller.kwargs.get("length")) or 0)
     initial = int(v.finite(controller.kwargs.get("initialIndex")) or 0)
     if length != count:
-        raise runtime_error(f"Controller's length property ({length}) does not match the number of "
-                            f"{'tabs' if node.type == 'TabBar' else 'children'} ({count}) present in "
-                            f"{node.type}", node)
+        raise runtime_error(
+            f"Controller's length property ({length}) does not match the number of "
+            f"{'tabs' if node.type == 'TabBar' else 'children'} ({count}) present in "
+            f"{node.type}",
+            node,
+        )
     if not 0 <= initial < max(length, 1):
         raise runtime_error(f"TabController.initialIndex {initial} is out of range", node)
-    return ft.Tabs(content=control, length=length, selected_index=initial, animation_duration=0,
-                   expand=control.expand)
+    return ft.Tabs(content=control, length=length, selected_index=initial, animation_duration=0, expand=control.expand)
 
 
 def _check_controller(node: DartObject, count: int) -> None:
     length = _TAB_LENGTH.get()
     if node.kwargs.get("controller") is not None:
-        return   # checked by _own_controller
+        return  # checked by _own_controller
     if length is None:
         raise runtime_error(f"No TabController for {node.type}: wrap it in a DefaultTabController", node)
     if length != count:
-        raise runtime_error(f"Controller's length property ({length}) does not match the number of "
-                            f"{'tabs' if node.type == 'TabBar' else 'children'} ({count}) present in "
-                            f"{node.type}", node)
+        raise runtime_error(
+            f"Controller's length property ({length}) does not match the number of "
+            f"{'tabs' if node.type == 'TabBar' else 'children'} ({count}) present in "
+            f"{node.type}",
+            node,
+        )
 
 
-@widget("TabBar", "TabBar.secondary",
-        honours="tabs controller isScrollable padding indicatorColor indicatorWeight indicatorSize dividerColor "
-                "dividerHeight labelColor labelStyle labelPadding unselectedLabelColor unselectedLabelStyle "
-                "tabAlignment")
+@widget(
+    "TabBar",
+    "TabBar.secondary",
+    honours="tabs controller isScrollable padding indicatorColor indicatorWeight indicatorSize dividerColor "
+    "dividerHeight labelColor labelStyle labelPadding unselectedLabelColor unselectedLabelStyle "
+    "tabAlignment",
+)
 def tab_bar(node: DartObject) -> ft.Control:
     k = node.kwargs
     tabs = widget_list(node, "tabs")
     _check_controller(node, len(tabs))
     with axes(horizontal=True):
         controls = [build(tab) for tab in tabs]
-    return _own_controller(node, len(tabs), ft.TabBar(
-        tabs=controls, scrollable=bool(k.get("isScrollable")), padding=v.edge_insets(k.get("padding")),
-        indicator_color=v.color(k.get("indicatorColor")), indicator_thickness=v.finite(k.get("indicatorWeight")),
-        indicator_size=v.enum(k.get("indicatorSize"), "TabBarIndicatorSize", ft.TabBarIndicatorSize),
-        divider_color=v.color(k.get("dividerColor")), divider_height=v.finite(k.get("dividerHeight")),
-        label_color=v.color(k.get("labelColor")), label_text_style=v.text_style(k.get("labelStyle")),
-        label_padding=v.edge_insets(k.get("labelPadding")),
-        unselected_label_color=v.color(k.get("unselectedLabelColor")),
-        unselected_label_text_style=v.text_style(k.get("unselectedLabelStyle")),
-        tab_alignment=v.enum(k.get("tabAlignment"), "TabAlignment", ft.TabAlignment),
-        secondary=node.ctor == "secondary"))
+    return _own_controller(
+        node,
+        len(tabs),
+        ft.TabBar(
+            tabs=controls,
+            scrollable=bool(k.get("isScrollable")),
+            padding=v.edge_insets(k.get("padding")),
+            indicator_color=v.color(k.get("indicatorColor")),
+            indicator_thickness=v.finite(k.get("indicatorWeight")),
+            indicator_size=v.enum(k.get("indicatorSize"), "TabBarIndicatorSize", ft.TabBarIndicatorSize),
+            divider_color=v.color(k.get("dividerColor")),
+            divider_height=v.finite(k.get("dividerHeight")),
+            label_color=v.color(k.get("labelColor")),
+            label_text_style=v.text_style(k.get("labelStyle")),
+            label_padding=v.edge_insets(k.get("labelPadding")),
+            unselected_label_color=v.color(k.get("unselectedLabelColor")),
+            unselected_label_text_style=v.text_style(k.get("unselectedLabelStyle")),
+            tab_alignment=v.enum(k.get("tabAlignment"), "TabAlignment", ft.TabAlignment),
+            secondary=node.ctor == "secondary",
+        ),
+    )
 
 
 @widget("Tab", honours="text icon iconMargin height child")
@@ -232,8 +290,12 @@ def tab(node: DartObject) -> ft.Control:
     if k.get("text") is not None and k.get("child") is not None:
         raise bad(k["child"], "either text or child in Tab, not both (Flutter asserts this)")
     label = text_of(k["text"]) if k.get("text") is not None else build_optional(k.get("child"))
-    return ft.Tab(label=label, icon=build_optional(k.get("icon")), height=v.finite(k.get("height")),
-                  icon_margin=v.edge_insets(k.get("iconMargin")))
+    return ft.Tab(
+        label=label,
+        icon=build_optional(k.get("icon")),
+        height=v.finite(k.get("height")),
+        icon_margin=v.edge_insets(k.get("iconMargin")),
+    )
 
 
 @widget("TabBarView", honours="children controller viewportFraction")
@@ -242,15 +304,20 @@ def tab_bar_view(node: DartObject) -> ft.Control:
     _check_controller(node, len(children))
     with axes(vertical=False, horizontal=False):
         controls = [build(child) for child in children]
-    return _own_controller(node, len(children), ft.TabBarView(
-        controls, viewport_fraction=v.finite(node.kwargs.get("viewportFraction")), expand=True))
+    return _own_controller(
+        node,
+        len(children),
+        ft.TabBarView(controls, viewport_fraction=v.finite(node.kwargs.get("viewportFraction")), expand=True),
+    )
 
 
 @widget("Drawer", honours="backgroundColor elevation shadowColor shape width child")
 def drawer(node: DartObject) -> ft.Control:
     # A closed drawer draws nothing; the Scaffold only shows the menu button it implies.
-    return ft.NavigationDrawer(controls=[build(node.kwargs["child"])] if node.kwargs.get("child") else [],
-                               bgcolor=v.color(node.kwargs.get("backgroundColor")))
+    return ft.NavigationDrawer(
+        controls=[build(node.kwargs["child"])] if node.kwargs.get("child") else [],
+        bgcolor=v.color(node.kwargs.get("backgroundColor")),
+    )
 
 
 @widget("DrawerHeader", honours="decoration margin padding child")
@@ -260,10 +327,17 @@ def drawer_header(node: DartObject) -> ft.Control:
     # around a box of the decoration and the padding (16/16/16/8) that holds the child in bodyLarge.
     child = build_optional(k.get("child"))
     _default_text_style(child, ft.TextThemeStyle.BODY_LARGE)
-    inner = ft.Container(content=child, padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 16, 16, 8),
-                         **box_decoration(k.get("decoration")))
-    return ft.Container(content=inner, height=161, margin=v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 8),
-                        border=ft.Border(bottom=ft.BorderSide(0, "outlinevariant")))
+    inner = ft.Container(
+        content=child,
+        padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 16, 16, 8),
+        **box_decoration(k.get("decoration")),
+    )
+    return ft.Container(
+        content=inner,
+        height=161,
+        margin=v.margin(k.get("margin")) or ft.Margin(0, 0, 0, 8),
+        border=ft.Border(bottom=ft.BorderSide(0, "outlinevariant")),
+    )
 
 
 def _default_text_style(control: ft.Control | None, style: ft.TextThemeStyle) -> None:
@@ -283,9 +357,12 @@ def _default_text_style(control: ft.Control | None, style: ft.TextThemeStyle) ->
 
 # Flutter's Material 3 AlertDialog, drawn in place (a dialog in the widget tree is a plain widget):
 # surfaceContainerHigh, radius 28, elevation 6, insets 40 x 24, title headlineSmall, content bodyMedium.
-@widget("AlertDialog", honours="icon iconPadding iconColor title titlePadding titleTextStyle content contentPadding "
-                               "contentTextStyle actions actionsPadding actionsAlignment backgroundColor elevation "
-                               "shadowColor insetPadding shape alignment scrollable")
+@widget(
+    "AlertDialog",
+    honours="icon iconPadding iconColor title titlePadding titleTextStyle content contentPadding "
+    "contentTextStyle actions actionsPadding actionsAlignment backgroundColor elevation "
+    "shadowColor insetPadding shape alignment scrollable",
+)
 def alert_dialog(node: DartObject) -> ft.Control:
     k = node.kwargs
     parts: list[ft.Control] = []
@@ -295,8 +372,13 @@ def alert_dialog(node: DartObject) -> ft.Control:
         icon = build(k["icon"])
         if isinstance(icon, ft.Icon):
             icon.color = icon.color or v.color(k.get("iconColor")) or "secondary"
-        parts.append(ft.Container(icon, padding=v.edge_insets(k.get("iconPadding")) or ft.Padding(24, 24, 24, 16),
-                                  alignment=ft.Alignment(0, 0)))
+        parts.append(
+            ft.Container(
+                icon,
+                padding=v.edge_insets(k.get("iconPadding")) or ft.Padding(24, 24, 24, 16),
+                alignment=ft.Alignment(0, 0),
+            )
+        )
     with axes(horizontal=False, vertical=True):
         if k.get("title") is not None:
             title = build(k["title"])
@@ -306,21 +388,36 @@ def alert_dialog(node: DartObject) -> ft.Control:
             if has_icon and isinstance(title, ft.Text) and title.text_align is None:
                 title.text_align = ft.TextAlign.CENTER
             top = 0 if has_icon else 24
-            parts.append(ft.Container(title, padding=v.edge_insets(k.get("titlePadding")) or ft.Padding(24, top, 24, 0)))
+            parts.append(
+                ft.Container(title, padding=v.edge_insets(k.get("titlePadding")) or ft.Padding(24, top, 24, 0))
+            )
         if k.get("content") is not None:
             content = build(k["content"])
             if isinstance(content, ft.Text) and content.style is None and content.theme_style is None:
                 content.theme_style = ft.TextThemeStyle.BODY_MEDIUM
                 content.color = "onsurfacevariant"
-            parts.append(ft.Container(content, padding=v.edge_insets(k.get("contentPadding"))
-                                      or ft.Padding(24, 16 if k.get("title") is not None else 24, 24, 24)))
+            parts.append(
+                ft.Container(
+                    content,
+                    padding=v.edge_insets(k.get("contentPadding"))
+                    or ft.Padding(24, 16 if k.get("title") is not None else 24, 24, 24),
+                )
+            )
         actions = [build(action) for action in widget_list(node, "actions")]
     if actions:
-        parts.append(ft.Container(
-            ft.Row(actions, spacing=8, tight=True, wrap=True,
-                   alignment=v.enum(k.get("actionsAlignment"), "MainAxisAlignment", ft.MainAxisAlignment)
-                   or ft.MainAxisAlignment.END),
-            padding=v.edge_insets(k.get("actionsPadding")) or ft.Padding(24, 0, 24, 24)))
+        parts.append(
+            ft.Container(
+                ft.Row(
+                    actions,
+                    spacing=8,
+                    tight=True,
+                    wrap=True,
+                    alignment=v.enum(k.get("actionsAlignment"), "MainAxisAlignment", ft.MainAxisAlignment)
+                    or ft.MainAxisAlignment.END,
+                ),
+                padding=v.edge_insets(k.get("actionsPadding")) or ft.Padding(24, 0, 24, 24),
+            )
+        )
     inset = v.edge_insets(k.get("insetPadding")) or ft.Padding(40, 24, 40, 24)
     dialog = ft.Container(
         ft.Column(parts, spacing=0, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
@@ -328,7 +425,8 @@ def alert_dialog(node: DartObject) -> ft.Control:
         bgcolor=v.color(k.get("backgroundColor")) or "surfacecontainerhigh",
         border_radius=28 if k.get("shape") is None else None,
         shadow=ft.BoxShadow(blur_radius=10, color="#33000000", offset=ft.Offset(0, 3)),
-        clip_behavior=ft.ClipBehavior.ANTI_ALIAS)
+        clip_behavior=ft.ClipBehavior.ANTI_ALIAS,
+    )
     if k.get("shape") is not None:
         shape = v.shape_border(k["shape"])
         if not isinstance(shape, ft.RoundedRectangleBorder):
@@ -345,13 +443,18 @@ def bottom_sheet(node: DartObject) -> ft.Control:
         raise unsupported("BottomSheet.builder the front end could not evaluate", node)
     parts: list[ft.Control] = []
     if k.get("showDragHandle"):
-        parts.append(ft.Container(ft.Container(width=32, height=4, border_radius=2, bgcolor="onsurfacevariant",
-                                               opacity=0.4), padding=ft.Padding(0, 22, 0, 22),
-                                  alignment=ft.Alignment(0, 0)))
+        parts.append(
+            ft.Container(
+                ft.Container(width=32, height=4, border_radius=2, bgcolor="onsurfacevariant", opacity=0.4),
+                padding=ft.Padding(0, 22, 0, 22),
+                alignment=ft.Alignment(0, 0),
+            )
+        )
     with axes(vertical=True, horizontal=False):
         parts.append(build(content))
     shape = v.shape_border(k.get("shape"))
-    return ft.Container(ft.Column(parts, spacing=0, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-                        bgcolor=v.color(k.get("backgroundColor")) or "surfacecontainerlow",
-                        border_radius=shape.radius if isinstance(shape, ft.RoundedRectangleBorder)
-                        else ft.BorderRadius(28, 28, 0, 0))
+    return ft.Container(
+        ft.Column(parts, spacing=0, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+        bgcolor=v.color(k.get("backgroundColor")) or "surfacecontainerlow",
+        border_radius=shape.radius if isinstance(shape, ft.RoundedRectangleBorder) else ft.BorderRadius(28, 28, 0, 0),
+    )

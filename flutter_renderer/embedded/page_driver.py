@@ -40,13 +40,23 @@ from flutter_renderer.embedded.mapping import Screen, build_screen
 from flutter_renderer.embedded.scaffold import theme as theme_data
 from flutter_renderer.embedded.warmup import WARMUP_SCREENS
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--font-render-hinting=none"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--font-render-hinting=none",
+]
 # An Android user agent makes Flutter's defaultTargetPlatform android (as on the phones the
 # screenshots come from): 48 px tap targets, standard density, no desktop scrollbars.
-ANDROID_USER_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                      "Chrome/130.0.0.0 Mobile Safari/537.36")
+ANDROID_USER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Mobile Safari/537.36"
+)
 # Animation frames stop when the GPU process dies, so the wait for them is bounded too.
 _SETTLE_JS = """async () => {
   await document.fonts.ready;
@@ -110,7 +120,7 @@ class PageDriver:
         self._page: Any = None
         self._session: ft.Page | None = None
         self._default_theme = theme_data(None)[0]  # for screens built without one (Flutter's default)
-        self._updates = 0                            # page updates so far (each has its marker)
+        self._updates = 0  # page updates so far (each has its marker)
         self._blank_marker: tuple[int, ...] | None = None  # marker of the blank screen last sent, if pending
         self._gpu_process: psutil.Process | None = None
         # A screen timed out on the page: the page may still be busy with it, so it must not be reused.
@@ -125,8 +135,9 @@ class PageDriver:
         app = ft.run(self._on_session, export_asgi_app=True, no_cdn=True, assets_dir=str(shared_assets_dir()))
         self._loop = asyncio.new_event_loop()
         port = _free_port()
-        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error",
-                                                     loop="asyncio", lifespan="on"))
+        self._server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", loop="asyncio", lifespan="on")
+        )
         threading.Thread(target=self._serve, daemon=True, name="flet-server").start()
         deadline = time.monotonic() + BOOT_TIMEOUT_S
         while not self._server.started:
@@ -152,8 +163,11 @@ class PageDriver:
         self._sessions.put(page)
 
     def _open_page(self, size: RenderSize) -> None:
-        self._page = self._browser.new_page(viewport={"width": size.width, "height": size.height + MARKER_HEIGHT},
-                                            device_scale_factor=size.pixel_ratio, user_agent=ANDROID_USER_AGENT)
+        self._page = self._browser.new_page(
+            viewport={"width": size.width, "height": size.height + MARKER_HEIGHT},
+            device_scale_factor=size.pixel_ratio,
+            user_agent=ANDROID_USER_AGENT,
+        )
         self._page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
         self._page.add_init_script(_CONTEXT_LOSS_WATCH_JS)
         self._page.goto(self._url)
@@ -220,8 +234,9 @@ class PageDriver:
 
     def _shows(self, image: Image.Image, marker: tuple[int, ...]) -> bool:
         ratio = self.size.pixel_ratio
-        pixel = image.convert("RGB").getpixel((int(self.size.width * ratio / 2),
-                                               int((self.size.height + MARKER_HEIGHT / 2) * ratio)))
+        pixel = image.convert("RGB").getpixel(
+            (int(self.size.width * ratio / 2), int((self.size.height + MARKER_HEIGHT / 2) * ratio))
+        )
         return max(abs(a - b) for a, b in zip(pixel, marker)) <= MARKER_TOLERANCE
 
     def _screen_area(self, image: Image.Image) -> bytes:
@@ -260,8 +275,10 @@ class PageDriver:
         """Put `screen` on the page (clipped to the screen area) above a new frame marker; returns the
         marker's color."""
         session, marker = self._session, self._next_marker()
-        controls = [ft.Container(screen, height=self.size.height, clip_behavior=ft.ClipBehavior.HARD_EDGE),
-                    ft.Container(height=MARKER_HEIGHT, bgcolor="#ff{:02x}{:02x}{:02x}".format(*marker))]
+        controls = [
+            ft.Container(screen, height=self.size.height, clip_behavior=ft.ClipBehavior.HARD_EDGE),
+            ft.Container(height=MARKER_HEIGHT, bgcolor="#ff{:02x}{:02x}{:02x}".format(*marker)),
+        ]
 
         async def apply() -> None:
             if theme is not None:

@@ -19,6 +19,7 @@ from flutter_renderer.ir import DartObject, EnumValue
 
 # --- surfaces -------------------------------------------------------------------------------------
 
+
 @widget("ColoredBox", honours="color child")
 def colored_box(node: DartObject) -> ft.Control:
     # Without a child a ColoredBox is as small as its constraints allow (a Container would fill).
@@ -63,19 +64,33 @@ def material_surface(node: DartObject, child: ft.Control | None) -> ft.Control:
     if elevation > 0 and kind != "transparency":
         # A Card is a Material of type card; with every default overridden it draws the same physical
         # shadow Flutter draws for a Material of this elevation.
-        return ft.Card(content=child, bgcolor=color or "transparent", elevation=elevation, shape=shape,
-                       shadow_color=v.color(k.get("shadowColor")) or "shadow", margin=ft.Margin(0, 0, 0, 0),
-                       clip_behavior=clip, show_border_on_foreground=k.get("borderOnForeground", True) is not False)
+        return ft.Card(
+            content=child,
+            bgcolor=color or "transparent",
+            elevation=elevation,
+            shape=shape,
+            shadow_color=v.color(k.get("shadowColor")) or "shadow",
+            margin=ft.Margin(0, 0, 0, 0),
+            clip_behavior=clip,
+            show_border_on_foreground=k.get("borderOnForeground", True) is not False,
+        )
     radius = shape.radius if isinstance(shape, ft.RoundedRectangleBorder) else None
     side = getattr(shape, "side", None)
-    return ft.Container(content=child, bgcolor=None if kind == "transparency" else color,
-                        shape=ft.BoxShape.CIRCLE if isinstance(shape, ft.CircleBorder) else ft.BoxShape.RECTANGLE,
-                        border_radius=radius, clip_behavior=clip,
-                        border=ft.Border.all(side.width, side.color) if side is not None and side.width else None)
+    return ft.Container(
+        content=child,
+        bgcolor=None if kind == "transparency" else color,
+        shape=ft.BoxShape.CIRCLE if isinstance(shape, ft.CircleBorder) else ft.BoxShape.RECTANGLE,
+        border_radius=radius,
+        clip_behavior=clip,
+        border=ft.Border.all(side.width, side.color) if side is not None and side.width else None,
+    )
 
 
-@widget("Material", honours="type elevation color shadowColor surfaceTintColor textStyle borderRadius shape "
-                            "borderOnForeground clipBehavior animationDuration child")
+@widget(
+    "Material",
+    honours="type elevation color shadowColor surfaceTintColor textStyle borderRadius shape "
+    "borderOnForeground clipBehavior animationDuration child",
+)
 def material(node: DartObject) -> ft.Control:
     text_style = node.kwargs.get("textStyle")
     with text_defaults(default_style(text_style, replace=True)) if text_style is not None else nullcontext():
@@ -91,17 +106,24 @@ def ink_box(k: dict[str, Any], image: ft.DecorationImage | None = None) -> ft.Co
     style["bgcolor"] = style.get("bgcolor") or v.color(k.get("color"))
     if image is not None:
         style["image"] = image
-    return ft.Container(content=build_optional(k.get("child")), width=v.finite(k.get("width")),
-                        height=v.finite(k.get("height")), padding=v.edge_insets(k.get("padding")), **style)
+    return ft.Container(
+        content=build_optional(k.get("child")),
+        width=v.finite(k.get("width")),
+        height=v.finite(k.get("height")),
+        padding=v.edge_insets(k.get("padding")),
+        **style,
+    )
 
 
 # MaterialButton (a RawMaterialButton with ButtonThemeData's defaults, material_button.dart and
 # button_theme.dart): at least 88 x 36, 16 px side padding, 2 px corners, elevation 2 when filled,
 # labelLarge text in black87 (white when dark; onSurface at 38% when disabled), in a 48 px tap target.
-_MATERIAL_BUTTON = ("onPressed onLongPress onHighlightChanged textTheme textColor disabledTextColor color "
-                    "disabledColor colorBrightness elevation focusElevation hoverElevation highlightElevation "
-                    "disabledElevation padding visualDensity shape clipBehavior materialTapTargetSize minWidth height "
-                    "child")
+_MATERIAL_BUTTON = (
+    "onPressed onLongPress onHighlightChanged textTheme textColor disabledTextColor color "
+    "disabledColor colorBrightness elevation focusElevation hoverElevation highlightElevation "
+    "disabledElevation padding visualDensity shape clipBehavior materialTapTargetSize minWidth height "
+    "child"
+)
 
 
 @widget("MaterialButton", honours=_MATERIAL_BUTTON)
@@ -120,15 +142,27 @@ def material_button(node: DartObject) -> ft.Control:
     with text_defaults(label):
         child = build_optional(k.get("child"))
     width, height = v.finite(k.get("minWidth")) or 88.0, v.finite(k.get("height")) or 36.0
-    sized = ft.Stack([ft.Container(width=width, height=height),
-                      ft.Container(child, padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 0, 16, 0))],
-                     alignment=ft.Alignment(0, 0))
+    sized = ft.Stack(
+        [
+            ft.Container(width=width, height=height),
+            ft.Container(child, padding=v.edge_insets(k.get("padding")) or ft.Padding(16, 0, 16, 0)),
+        ],
+        alignment=ft.Alignment(0, 0),
+    )
     elevation = k.get("elevation", 2.0) if enabled else k.get("disabledElevation", 0.0)
-    surface = DartObject("Material", kwargs={
-        "type": EnumValue("MaterialType", "button" if fill is not None else "transparency"), "color": fill,
-        "elevation": elevation, "clipBehavior": k.get("clipBehavior"),
-        "shape": k.get("shape") or DartObject("RoundedRectangleBorder", kwargs={
-            "borderRadius": DartObject("BorderRadius", "circular", (2.0,))})})
+    surface = DartObject(
+        "Material",
+        kwargs={
+            "type": EnumValue("MaterialType", "button" if fill is not None else "transparency"),
+            "color": fill,
+            "elevation": elevation,
+            "clipBehavior": k.get("clipBehavior"),
+            "shape": k.get("shape")
+            or DartObject(
+                "RoundedRectangleBorder", kwargs={"borderRadius": DartObject("BorderRadius", "circular", (2.0,))}
+            ),
+        },
+    )
     button = material_surface(surface, sized)
     shrink = getattr(k.get("materialTapTargetSize"), "name", "") == "shrinkWrap"
     gap = 0.0 if shrink else max(0.0, (48.0 - height) / 2)
@@ -139,9 +173,10 @@ def material_button(node: DartObject) -> ft.Control:
 def clip_rect(node: DartObject) -> ft.Control:
     if node.kwargs.get("clipper") is not None:
         raise unsupported("ClipRect.clipper", node)
-    return ft.Container(build_optional(node.kwargs.get("child")),
-                        clip_behavior=v.enum(node.kwargs.get("clipBehavior"), "Clip", ft.ClipBehavior)
-                        or ft.ClipBehavior.HARD_EDGE)
+    return ft.Container(
+        build_optional(node.kwargs.get("child")),
+        clip_behavior=v.enum(node.kwargs.get("clipBehavior"), "Clip", ft.ClipBehavior) or ft.ClipBehavior.HARD_EDGE,
+    )
 
 
 @widget("Ink", honours="padding color decoration width height child")
@@ -149,8 +184,10 @@ def ink(node: DartObject) -> ft.Control:
     return ink_box(node.kwargs)
 
 
-@widget("Ink.image", honours="image padding fit alignment centerSlice repeat matchTextDirection width height child "
-                             "colorFilter")
+@widget(
+    "Ink.image",
+    honours="image padding fit alignment centerSlice repeat matchTextDirection width height child colorFilter",
+)
 def ink_image(node: DartObject) -> ft.Control:
     if node.kwargs.get("colorFilter") is not None:
         raise unsupported("Ink.image colorFilter", node)
@@ -161,8 +198,11 @@ def ink_image(node: DartObject) -> ft.Control:
 def placeholder(node: DartObject) -> ft.Control:
     k = node.kwargs
     control = ft.Placeholder(content=build_optional(k.get("child")), color=v.color(k.get("color")) or "#ff455a64")
-    for name, attr in (("strokeWidth", "stroke_width"), ("fallbackWidth", "fallback_width"),
-                       ("fallbackHeight", "fallback_height")):
+    for name, attr in (
+        ("strokeWidth", "stroke_width"),
+        ("fallbackWidth", "fallback_width"),
+        ("fallbackHeight", "fallback_height"),
+    ):
         if k.get(name) is not None:
             setattr(control, attr, v.finite(k[name]))
     return control
@@ -183,8 +223,9 @@ _LOGO = (
 
 
 def _logo_svg() -> bytes:
-    paths = "".join(f'<path fill="#{color[3:]}" d="M{" L".join(f"{x} {y}" for x, y in points)} Z"/>'
-                    for color, points in _LOGO)
+    paths = "".join(
+        f'<path fill="#{color[3:]}" d="M{" L".join(f"{x} {y}" for x, y in points)} Z"/>' for color, points in _LOGO
+    )
     return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{paths}</svg>'.encode()
 
 
@@ -203,11 +244,13 @@ def flutter_logo(node: DartObject) -> ft.Control:
 
 # --- Transform ------------------------------------------------------------------------------------
 
+
 def _transformed(node: DartObject, matrix: ft.Matrix4, default_alignment: ft.Alignment | None) -> ft.Control:
     k = node.kwargs
     control = ft.Container(build_optional(k.get("child")))
-    control.transform = ft.Transform(matrix, origin=v.offset(k.get("origin")),
-                                     alignment=v.alignment(k.get("alignment")) or default_alignment)
+    control.transform = ft.Transform(
+        matrix, origin=v.offset(k.get("origin")), alignment=v.alignment(k.get("alignment")) or default_alignment
+    )
     return control
 
 
@@ -249,15 +292,19 @@ def transform_scale(node: DartObject) -> ft.Control:
         raise bad(None, "a scale, scaleX or scaleY for Transform.scale (Flutter asserts one)")
     sx = scale if sx is None else sx
     sy = scale if sy is None else sy
-    return _transformed(node, ft.Matrix4.diagonal3_values(1 if sx is None else sx, 1 if sy is None else sy, 1),
-                        ft.Alignment(0, 0))
+    return _transformed(
+        node, ft.Matrix4.diagonal3_values(1 if sx is None else sx, 1 if sy is None else sy, 1), ft.Alignment(0, 0)
+    )
 
 
 @widget("Transform.flip", honours="flipX flipY " + _TRANSFORM)
 def transform_flip(node: DartObject) -> ft.Control:
     k = node.kwargs
-    return _transformed(node, ft.Matrix4.diagonal3_values(-1 if k.get("flipX") else 1, -1 if k.get("flipY") else 1, 1),
-                        ft.Alignment(0, 0))
+    return _transformed(
+        node,
+        ft.Matrix4.diagonal3_values(-1 if k.get("flipX") else 1, -1 if k.get("flipY") else 1, 1),
+        ft.Alignment(0, 0),
+    )
 
 
 def rotation(turns: float) -> ft.Matrix4:

@@ -25,10 +25,13 @@ from flutter_renderer.embedded.registry import (
 from flutter_renderer.ir import Closure, DartObject, EnumValue
 
 
-@widget("DataTable", honours="columns rows sortColumnIndex sortAscending onSelectAll decoration dataRowColor "
-                             "dataRowHeight dataRowMinHeight dataRowMaxHeight dataTextStyle headingRowColor "
-                             "headingRowHeight headingTextStyle horizontalMargin columnSpacing showCheckboxColumn "
-                             "showBottomBorder dividerThickness checkboxHorizontalMargin border clipBehavior")
+@widget(
+    "DataTable",
+    honours="columns rows sortColumnIndex sortAscending onSelectAll decoration dataRowColor "
+    "dataRowHeight dataRowMinHeight dataRowMaxHeight dataTextStyle headingRowColor "
+    "headingRowHeight headingTextStyle horizontalMargin columnSpacing showCheckboxColumn "
+    "showBottomBorder dividerThickness checkboxHorizontalMargin border clipBehavior",
+)
 def data_table(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("border") is not None or k.get("decoration") is not None:
@@ -37,19 +40,28 @@ def data_table(node: DartObject) -> ft.Control:
     rows = [v.of_type(r, "DataRow") for r in widget_list(node, "rows")]
     for row in rows:
         if len(widget_list(row, "cells")) != len(columns):
-            raise runtime_error(f"DataTable: a row has {len(widget_list(row, 'cells'))} cells for "
-                                f"{len(columns)} columns", row)
+            raise runtime_error(
+                f"DataTable: a row has {len(widget_list(row, 'cells'))} cells for {len(columns)} columns", row
+            )
     with axes(horizontal=True, vertical=True):
         # A column's label sits in a Row of its heading cell (so it may be Expanded).
-        flet_columns = [ft.DataColumn(label=build(c.kwargs.get("label"), parent="flex"),
-                                      numeric=bool(c.kwargs.get("numeric"))) for c in columns]
-        flet_rows = [ft.DataRow(cells=[_cell(cell) for cell in widget_list(row, "cells")],
-                                selected=bool(row.kwargs.get("selected")),
-                                color=v.control_states(row.kwargs.get("color")))
-                     for row in rows]
+        flet_columns = [
+            ft.DataColumn(label=build(c.kwargs.get("label"), parent="flex"), numeric=bool(c.kwargs.get("numeric")))
+            for c in columns
+        ]
+        flet_rows = [
+            ft.DataRow(
+                cells=[_cell(cell) for cell in widget_list(row, "cells")],
+                selected=bool(row.kwargs.get("selected")),
+                color=v.control_states(row.kwargs.get("color")),
+            )
+            for row in rows
+        ]
     row_height = v.finite(k.get("dataRowHeight"))
     return ft.DataTable(
-        columns=flet_columns, rows=flet_rows, sort_column_index=k.get("sortColumnIndex"),
+        columns=flet_columns,
+        rows=flet_rows,
+        sort_column_index=k.get("sortColumnIndex"),
         sort_ascending=k.get("sortAscending", True) is not False,
         # Flutter shows the checkbox column when rows are selectable (Flet's default is not to).
         show_checkbox_column=k.get("showCheckboxColumn", True) is not False
@@ -59,26 +71,35 @@ def data_table(node: DartObject) -> ft.Control:
         heading_row_height=v.finite(k.get("headingRowHeight")),
         data_row_min_height=v.finite(k.get("dataRowMinHeight")) or row_height,
         data_row_max_height=v.finite(k.get("dataRowMaxHeight")) or row_height,
-        heading_text_style=v.text_style(k.get("headingTextStyle")), data_text_style=v.text_style(k.get("dataTextStyle")),
-        horizontal_margin=v.finite(k.get("horizontalMargin")), column_spacing=v.finite(k.get("columnSpacing")),
+        heading_text_style=v.text_style(k.get("headingTextStyle")),
+        data_text_style=v.text_style(k.get("dataTextStyle")),
+        horizontal_margin=v.finite(k.get("horizontalMargin")),
+        column_spacing=v.finite(k.get("columnSpacing")),
         divider_thickness=v.finite(k.get("dividerThickness")),
         show_bottom_border=bool(k.get("showBottomBorder")),
         checkbox_horizontal_margin=v.finite(k.get("checkboxHorizontalMargin")),
-        clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior))
+        clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior),
+    )
 
 
 def _cell(value: Any) -> ft.DataCell:
     cell = v.of_type(value, "DataCell")
     content = cell.args[0] if cell.args else cell.kwargs.get("child")
-    return ft.DataCell(content=build(content), placeholder=bool(cell.kwargs.get("placeholder")),
-                       show_edit_icon=bool(cell.kwargs.get("showEditIcon")))
+    return ft.DataCell(
+        content=build(content),
+        placeholder=bool(cell.kwargs.get("placeholder")),
+        show_edit_icon=bool(cell.kwargs.get("showEditIcon")),
+    )
 
 
-@widget("ExpansionTile", honours="title leading subtitle trailing children initiallyExpanded maintainState tilePadding "
-                                 "expandedCrossAxisAlignment expandedAlignment childrenPadding backgroundColor "
-                                 "collapsedBackgroundColor textColor collapsedTextColor iconColor collapsedIconColor "
-                                 "shape collapsedShape clipBehavior controlAffinity dense enabled visualDensity "
-                                 "expansionAnimationStyle onExpansionChanged")
+@widget(
+    "ExpansionTile",
+    honours="title leading subtitle trailing children initiallyExpanded maintainState tilePadding "
+    "expandedCrossAxisAlignment expandedAlignment childrenPadding backgroundColor "
+    "collapsedBackgroundColor textColor collapsedTextColor iconColor collapsedIconColor "
+    "shape collapsedShape clipBehavior controlAffinity dense enabled visualDensity "
+    "expansionAnimationStyle onExpansionChanged",
+)
 def expansion_tile(node: DartObject) -> ft.Control:
     k = node.kwargs
     if unbounded("h"):
@@ -88,24 +109,39 @@ def expansion_tile(node: DartObject) -> ft.Control:
     expanded = bool(k.get("initiallyExpanded"))
     affinity = k.get("controlAffinity")
     return ft.ExpansionTile(
-        title=build(k.get("title")), subtitle=build_optional(k.get("subtitle")), leading=build_optional(k.get("leading")),
-        trailing=build_optional(k.get("trailing")), controls=[build(c) for c in widget_list(node)] if expanded else [],
-        expanded=expanded, tile_padding=v.edge_insets(k.get("tilePadding")),
-        controls_padding=v.edge_insets(k.get("childrenPadding")), bgcolor=v.color(k.get("backgroundColor")),
-        collapsed_bgcolor=v.color(k.get("collapsedBackgroundColor")), text_color=v.color(k.get("textColor")),
-        collapsed_text_color=v.color(k.get("collapsedTextColor")), icon_color=v.color(k.get("iconColor")),
-        collapsed_icon_color=v.color(k.get("collapsedIconColor")), shape=v.shape_border(k.get("shape")),
+        title=build(k.get("title")),
+        subtitle=build_optional(k.get("subtitle")),
+        leading=build_optional(k.get("leading")),
+        trailing=build_optional(k.get("trailing")),
+        controls=[build(c) for c in widget_list(node)] if expanded else [],
+        expanded=expanded,
+        tile_padding=v.edge_insets(k.get("tilePadding")),
+        controls_padding=v.edge_insets(k.get("childrenPadding")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        collapsed_bgcolor=v.color(k.get("collapsedBackgroundColor")),
+        text_color=v.color(k.get("textColor")),
+        collapsed_text_color=v.color(k.get("collapsedTextColor")),
+        icon_color=v.color(k.get("iconColor")),
+        collapsed_icon_color=v.color(k.get("collapsedIconColor")),
+        shape=v.shape_border(k.get("shape")),
         collapsed_shape=v.shape_border(k.get("collapsedShape")),
         expanded_alignment=v.alignment(k.get("expandedAlignment")),
-        expanded_cross_axis_alignment=v.enum(k.get("expandedCrossAxisAlignment"), "CrossAxisAlignment",
-                                             ft.CrossAxisAlignment),
+        expanded_cross_axis_alignment=v.enum(
+            k.get("expandedCrossAxisAlignment"), "CrossAxisAlignment", ft.CrossAxisAlignment
+        ),
         affinity=v.enum(affinity, "ListTileControlAffinity", ft.TileAffinity),
-        dense=k.get("dense"), maintain_state=bool(k.get("maintainState")), disabled=k.get("enabled") is False)
+        dense=k.get("dense"),
+        maintain_state=bool(k.get("maintainState")),
+        disabled=k.get("enabled") is False,
+    )
 
 
-@widget("ReorderableListView", "ReorderableListView.builder",
-        honours="children itemBuilder itemCount onReorder header footer padding scrollDirection reverse shrinkWrap "
-                "itemExtent buildDefaultDragHandles proxyDecorator anchor autoScrollerVelocityScalar")
+@widget(
+    "ReorderableListView",
+    "ReorderableListView.builder",
+    honours="children itemBuilder itemCount onReorder header footer padding scrollDirection reverse shrinkWrap "
+    "itemExtent buildDefaultDragHandles proxyDecorator anchor autoScrollerVelocityScalar",
+)
 def reorderable_list_view(node: DartObject) -> ft.Control:
     # On a phone the items are dragged after a long press: no drag handles are drawn.
     k = node.kwargs
@@ -117,16 +153,26 @@ def reorderable_list_view(node: DartObject) -> ft.Control:
     with axes(**{("horizontal" if horizontal else "vertical"): True}):
         controls = [build(item) for item in items]
         header, footer = build_optional(k.get("header")), build_optional(k.get("footer"))
-    return ft.ReorderableListView(controls, header=header, footer=footer, horizontal=horizontal,
-                                  padding=scroll_padding(node, horizontal), reverse=bool(k.get("reverse")),
-                                  item_extent=v.finite(k.get("itemExtent")),
-                                  show_default_drag_handles=k.get("buildDefaultDragHandles", True) is not False,
-                                  expand=None if k.get("shrinkWrap") else True)
+    return ft.ReorderableListView(
+        controls,
+        header=header,
+        footer=footer,
+        horizontal=horizontal,
+        padding=scroll_padding(node, horizontal),
+        reverse=bool(k.get("reverse")),
+        item_extent=v.finite(k.get("itemExtent")),
+        show_default_drag_handles=k.get("buildDefaultDragHandles", True) is not False,
+        expand=None if k.get("shrinkWrap") else True,
+    )
 
 
-@widget("PageView", "PageView.builder", "PageView.custom",
-        honours="children itemBuilder itemCount childrenDelegate controller scrollDirection reverse pageSnapping "
-                "padEnds allowImplicitScrolling scrollBehavior")
+@widget(
+    "PageView",
+    "PageView.builder",
+    "PageView.custom",
+    honours="children itemBuilder itemCount childrenDelegate controller scrollDirection reverse pageSnapping "
+    "padEnds allowImplicitScrolling scrollBehavior",
+)
 def page_view(node: DartObject) -> ft.Control:
     k = node.kwargs
     horizontal = not (isinstance(k.get("scrollDirection"), EnumValue) and k["scrollDirection"].name == "vertical")
@@ -143,15 +189,24 @@ def page_view(node: DartObject) -> ft.Control:
     initial = int(v.finite(options.get("initialPage")) or 0)
     if pages and not 0 <= initial < len(pages):
         raise runtime_error(f"PageController.initialPage {initial} is out of range", node)
-    return ft.PageView([build(page) for page in pages], selected_index=initial, horizontal=horizontal,
-                       reverse=bool(k.get("reverse")), viewport_fraction=v.finite(options.get("viewportFraction")) or 1.0,
-                       pad_ends=k.get("padEnds", True) is not False, expand=True)
+    return ft.PageView(
+        [build(page) for page in pages],
+        selected_index=initial,
+        horizontal=horizontal,
+        reverse=bool(k.get("reverse")),
+        viewport_fraction=v.finite(options.get("viewportFraction")) or 1.0,
+        pad_ends=k.get("padEnds", True) is not False,
+        expand=True,
+    )
 
 
-@widget("NavigationRail", honours="destinations selectedIndex backgroundColor extended leading trailing elevation "
-                                  "groupAlignment labelType unselectedLabelTextStyle selectedLabelTextStyle "
-                                  "unselectedIconTheme selectedIconTheme minWidth minExtendedWidth useIndicator "
-                                  "indicatorColor indicatorShape onDestinationSelected")
+@widget(
+    "NavigationRail",
+    honours="destinations selectedIndex backgroundColor extended leading trailing elevation "
+    "groupAlignment labelType unselectedLabelTextStyle selectedLabelTextStyle "
+    "unselectedIconTheme selectedIconTheme minWidth minExtendedWidth useIndicator "
+    "indicatorColor indicatorShape onDestinationSelected",
+)
 def navigation_rail(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("selectedIconTheme") is not None or k.get("unselectedIconTheme") is not None:
@@ -160,10 +215,17 @@ def navigation_rail(node: DartObject) -> ft.Control:
     for item in widget_list(node, "destinations"):
         destination = v.of_type(item, "NavigationRailDestination")
         d = destination.kwargs
-        destinations.append(ft.NavigationRailDestination(
-            icon=build(d.get("icon")), selected_icon=build_optional(d.get("selectedIcon")), label=build(d.get("label")),
-            padding=v.edge_insets(d.get("padding")), indicator_color=v.color(d.get("indicatorColor")),
-            indicator_shape=v.shape_border(d.get("indicatorShape")), disabled=bool(d.get("disabled"))))
+        destinations.append(
+            ft.NavigationRailDestination(
+                icon=build(d.get("icon")),
+                selected_icon=build_optional(d.get("selectedIcon")),
+                label=build(d.get("label")),
+                padding=v.edge_insets(d.get("padding")),
+                indicator_color=v.color(d.get("indicatorColor")),
+                indicator_shape=v.shape_border(d.get("indicatorShape")),
+                disabled=bool(d.get("disabled")),
+            )
+        )
     if len(destinations) < 2:
         raise runtime_error("NavigationRail needs at least two destinations", node)
     selected = k.get("selectedIndex")
@@ -172,18 +234,29 @@ def navigation_rail(node: DartObject) -> ft.Control:
     with axes(horizontal=True):
         leading, trailing = build_optional(k.get("leading")), build_optional(k.get("trailing"))
     return ft.NavigationRail(
-        destinations=destinations, selected_index=selected, extended=bool(k.get("extended")),
+        destinations=destinations,
+        selected_index=selected,
+        extended=bool(k.get("extended")),
         label_type=v.enum(k.get("labelType"), "NavigationRailLabelType", ft.NavigationRailLabelType),
-        bgcolor=v.color(k.get("backgroundColor")), elevation=v.finite(k.get("elevation")), leading=leading,
-        trailing=trailing, group_alignment=v.finite(k.get("groupAlignment")), min_width=v.finite(k.get("minWidth")),
-        min_extended_width=v.finite(k.get("minExtendedWidth")), use_indicator=k.get("useIndicator"),
-        indicator_color=v.color(k.get("indicatorColor")), indicator_shape=v.shape_border(k.get("indicatorShape")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        leading=leading,
+        trailing=trailing,
+        group_alignment=v.finite(k.get("groupAlignment")),
+        min_width=v.finite(k.get("minWidth")),
+        min_extended_width=v.finite(k.get("minExtendedWidth")),
+        use_indicator=k.get("useIndicator"),
+        indicator_color=v.color(k.get("indicatorColor")),
+        indicator_shape=v.shape_border(k.get("indicatorShape")),
         selected_label_text_style=v.text_style(k.get("selectedLabelTextStyle")),
-        unselected_label_text_style=v.text_style(k.get("unselectedLabelTextStyle")))
+        unselected_label_text_style=v.text_style(k.get("unselectedLabelTextStyle")),
+    )
 
 
-@widget("BottomAppBar", honours="color elevation shape clipBehavior notchMargin child padding surfaceTintColor "
-                                "shadowColor height")
+@widget(
+    "BottomAppBar",
+    honours="color elevation shape clipBehavior notchMargin child padding surfaceTintColor shadowColor height",
+)
 def bottom_app_bar(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("surfaceTintColor") is not None:
@@ -196,10 +269,16 @@ def bottom_app_bar(node: DartObject) -> ft.Control:
         notch = ft.CircularRectangleNotchShape()
     with axes(horizontal=False, vertical=False):
         child = build_optional(k.get("child"))
-    bar = ft.BottomAppBar(content=child, bgcolor=v.color(k.get("color")), shadow_color=v.color(k.get("shadowColor")),
-                          padding=v.edge_insets(k.get("padding")), shape=notch,
-                          notch_margin=v.finite(k.get("notchMargin")) or 4.0, elevation=v.finite(k.get("elevation")),
-                          clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior))
+    bar = ft.BottomAppBar(
+        content=child,
+        bgcolor=v.color(k.get("color")),
+        shadow_color=v.color(k.get("shadowColor")),
+        padding=v.edge_insets(k.get("padding")),
+        shape=notch,
+        notch_margin=v.finite(k.get("notchMargin")) or 4.0,
+        elevation=v.finite(k.get("elevation")),
+        clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior),
+    )
     bar.height = v.finite(k.get("height"))
     return bar
 
@@ -217,11 +296,20 @@ def _step_circle(step: DartObject, index: int) -> ft.Control:
     if state == "error":
         raise unsupported("Step.state StepState.error (its warning triangle)", step)
     active = bool(step.kwargs.get("isActive"))
-    mark: ft.Control = (ft.Icon(_STEP_MARKS[state], size=18, color="#ffffffff") if state in _STEP_MARKS
-                        else ft.Text(str(index + 1), style=ft.TextStyle(size=12, color="#ffffffff")))
-    return ft.Container(mark, width=_STEP_SIZE, height=_STEP_SIZE, alignment=ft.Alignment(0, 0),
-                        shape=ft.BoxShape.CIRCLE, bgcolor="primary" if active else "onsurface,0.38",
-                        margin=ft.Margin(0, 8, 0, 8))
+    mark: ft.Control = (
+        ft.Icon(_STEP_MARKS[state], size=18, color="#ffffffff")
+        if state in _STEP_MARKS
+        else ft.Text(str(index + 1), style=ft.TextStyle(size=12, color="#ffffffff"))
+    )
+    return ft.Container(
+        mark,
+        width=_STEP_SIZE,
+        height=_STEP_SIZE,
+        alignment=ft.Alignment(0, 0),
+        shape=ft.BoxShape.CIRCLE,
+        bgcolor="primary" if active else "onsurface,0.38",
+        margin=ft.Margin(0, 8, 0, 8),
+    )
 
 
 def _connector(step: DartObject, visible: bool, height: float | None = 16.0) -> ft.Control:
@@ -233,23 +321,32 @@ def _step_text(value: Any, theme_style: ft.TextThemeStyle, disabled: bool) -> ft
     label = build(value)
     if isinstance(label, ft.Text) and label.style is None and label.theme_style is None:
         label.theme_style = theme_style
-        label.color = "#61000000" if disabled else None   # black38
+        label.color = "#61000000" if disabled else None  # black38
     return label
 
 
 def _step_controls() -> ft.Control:
     shape = ft.RoundedRectangleBorder(radius=2)
     padding = ft.Padding(16, 0, 16, 0)
-    go = ft.TextButton(content=ft.Text("Continue"), style=ft.ButtonStyle(
-        color="onprimary", bgcolor="primary", padding=padding, shape=shape))
-    cancel = ft.TextButton(content=ft.Text("Cancel"), style=ft.ButtonStyle(color="#8a000000", padding=padding,
-                                                                          shape=shape))
-    return ft.Container(ft.Row([go, ft.Container(cancel, margin=ft.Margin(8, 0, 0, 0))], spacing=0), height=48,
-                        margin=ft.Margin(0, 16, 0, 0))
+    go = ft.TextButton(
+        content=ft.Text("Continue"),
+        style=ft.ButtonStyle(color="onprimary", bgcolor="primary", padding=padding, shape=shape),
+    )
+    cancel = ft.TextButton(
+        content=ft.Text("Cancel"), style=ft.ButtonStyle(color="#8a000000", padding=padding, shape=shape)
+    )
+    return ft.Container(
+        ft.Row([go, ft.Container(cancel, margin=ft.Margin(8, 0, 0, 0))], spacing=0),
+        height=48,
+        margin=ft.Margin(0, 16, 0, 0),
+    )
 
 
-@widget("Stepper", honours="steps currentStep type onStepTapped onStepContinue onStepCancel controlsBuilder elevation "
-                           "margin connectorColor connectorThickness stepIconBuilder physics")
+@widget(
+    "Stepper",
+    honours="steps currentStep type onStepTapped onStepContinue onStepCancel controlsBuilder elevation "
+    "margin connectorColor connectorThickness stepIconBuilder physics",
+)
 def stepper(node: DartObject) -> ft.Control:
     k = node.kwargs
     if getattr(k.get("type"), "name", "vertical") != "vertical":
@@ -269,34 +366,52 @@ def stepper(node: DartObject) -> ft.Control:
             raise unsupported("Step.label/stepStyle", step)
         text = [_step_text(s.get("title"), ft.TextThemeStyle.BODY_LARGE, disabled)]
         if s.get("subtitle") is not None:
-            text.append(ft.Container(_step_text(s["subtitle"], ft.TextThemeStyle.BODY_SMALL, disabled),
-                                     margin=ft.Margin(0, 2, 0, 0)))
-        marker = ft.Column([_connector(step, index > 0), _step_circle(step, index),
-                            _connector(step, index < len(steps) - 1)], spacing=0, tight=True,
-                           horizontal_alignment=ft.CrossAxisAlignment.CENTER)
-        header = ft.Container(ft.Row([marker, ft.Container(ft.Column(text, spacing=0, tight=True), expand=1,
-                                                           margin=ft.Margin(12, 0, 0, 0))], spacing=0),
-                              margin=ft.Margin(24, 0, 24, 0))
+            text.append(
+                ft.Container(
+                    _step_text(s["subtitle"], ft.TextThemeStyle.BODY_SMALL, disabled), margin=ft.Margin(0, 2, 0, 0)
+                )
+            )
+        marker = ft.Column(
+            [_connector(step, index > 0), _step_circle(step, index), _connector(step, index < len(steps) - 1)],
+            spacing=0,
+            tight=True,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        )
+        header = ft.Container(
+            ft.Row(
+                [marker, ft.Container(ft.Column(text, spacing=0, tight=True), expand=1, margin=ft.Margin(12, 0, 0, 0))],
+                spacing=0,
+            ),
+            margin=ft.Margin(24, 0, 24, 0),
+        )
         body: list[ft.Control] = [ft.Container(_connector(step, True, None), left=24 + _STEP_SIZE / 2, top=0, bottom=0)]
         if index == current:
             with axes(horizontal=False):
                 content = build(s.get("content"))
                 # a controlsBuilder's widget replaces the Continue / Cancel row (and its 16 px margin)
-                controls = (build(evaluated(node, "controlsBuilder")) if k.get("controlsBuilder") is not None
-                            else _step_controls())
-            body.append(ft.Container(ft.Column([content, controls], spacing=0,
-                                               horizontal_alignment=ft.CrossAxisAlignment.CENTER),
-                                     margin=ft.Margin(60, 0, 24, 24)))
+                controls = (
+                    build(evaluated(node, "controlsBuilder"))
+                    if k.get("controlsBuilder") is not None
+                    else _step_controls()
+                )
+            body.append(
+                ft.Container(
+                    ft.Column([content, controls], spacing=0, horizontal_alignment=ft.CrossAxisAlignment.CENTER),
+                    margin=ft.Margin(60, 0, 24, 24),
+                )
+            )
         else:
             body.append(ft.Container(height=0))
-        rows.append(ft.Column([header, ft.Stack(body)], spacing=0,
-                              horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
+        rows.append(ft.Column([header, ft.Stack(body)], spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
     return ft.ListView(rows, spacing=0, padding=ft.Padding(0, 0, 0, 0), expand=None)
 
 
-@widget("ExpansionPanelList", "ExpansionPanelList.radio",
-        honours="children expansionCallback animationDuration initialOpenPanelValue expandedHeaderPadding "
-                "dividerColor elevation expandIconColor materialGapSize")
+@widget(
+    "ExpansionPanelList",
+    "ExpansionPanelList.radio",
+    honours="children expansionCallback animationDuration initialOpenPanelValue expandedHeaderPadding "
+    "dividerColor elevation expandIconColor materialGapSize",
+)
 def expansion_panel_list(node: DartObject) -> ft.Control:
     # Flet's ExpansionPanelList is Flutter's. At rest a `.radio` list is the same list with the panel
     # whose value is initialOpenPanelValue open (each ExpansionPanelRadio's header was built closed and
@@ -308,17 +423,29 @@ def expansion_panel_list(node: DartObject) -> ft.Control:
             # (a `.radio` list casts every child to ExpansionPanelRadio)
             v.of_type(panel, "ExpansionPanelRadio" if node.ctor == "radio" else "ExpansionPanel")
         p = panel.kwargs
-        is_open = (p.get("value") == k.get("initialOpenPanelValue") and k.get("initialOpenPanelValue") is not None
-                   if node.ctor == "radio" else p.get("isExpanded") is True)
+        is_open = (
+            p.get("value") == k.get("initialOpenPanelValue") and k.get("initialOpenPanelValue") is not None
+            if node.ctor == "radio"
+            else p.get("isExpanded") is True
+        )
         header = evaluated(panel, "headerBuilder")
         if panel.type == "ExpansionPanelRadio":
             header = header[is_open]
         with axes(horizontal=False):
-            panels.append(ft.ExpansionPanel(header=build(header), content=build(p.get("body")), expanded=is_open,
-                                            bgcolor=v.color(p.get("backgroundColor")),
-                                            can_tap_header=bool(p.get("canTapOnHeader"))))
-    return ft.ExpansionPanelList(panels, divider_color=v.color(k.get("dividerColor")),
-                                 elevation=v.finite(k.get("elevation")),
-                                 expanded_header_padding=v.edge_insets(k.get("expandedHeaderPadding")),
-                                 expand_icon_color=v.color(k.get("expandIconColor")),
-                                 spacing=v.finite(k.get("materialGapSize")))
+            panels.append(
+                ft.ExpansionPanel(
+                    header=build(header),
+                    content=build(p.get("body")),
+                    expanded=is_open,
+                    bgcolor=v.color(p.get("backgroundColor")),
+                    can_tap_header=bool(p.get("canTapOnHeader")),
+                )
+            )
+    return ft.ExpansionPanelList(
+        panels,
+        divider_color=v.color(k.get("dividerColor")),
+        elevation=v.finite(k.get("elevation")),
+        expanded_header_padding=v.edge_insets(k.get("expandedHeaderPadding")),
+        expand_icon_color=v.color(k.get("expandIconColor")),
+        spacing=v.finite(k.get("materialGapSize")),
+    )

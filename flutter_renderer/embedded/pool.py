@@ -23,9 +23,9 @@ from flutter_renderer.api import ErrorKind, RenderResult, RenderSize
 from flutter_renderer.dart.environment import DEFAULT_NOW
 
 _REPO_ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT_S = 90.0   # boot of server + Chromium + Flutter web + warm-up screens on a busy machine
-GRACE_S = 2.0            # the parent waits this much past a sample's timeout before killing its worker
-MAX_START_FAILURES = 3   # consecutive failed starts of one worker before the pool gives up
+START_TIMEOUT_S = 90.0  # boot of server + Chromium + Flutter web + warm-up screens on a busy machine
+GRACE_S = 2.0  # the parent waits this much past a sample's timeout before killing its worker
+MAX_START_FAILURES = 3  # consecutive failed starts of one worker before the pool gives up
 
 
 @dataclass
@@ -35,8 +35,8 @@ class Worker:
     slot: int
     process: Any = None
     conn: Connection | None = None
-    state: str = "stopped"          # stopped | starting | idle | busy
-    job: int | None = None          # index of the sample being rendered
+    state: str = "stopped"  # stopped | starting | idle | busy
+    job: int | None = None  # index of the sample being rendered
     deadline: float = 0.0
     renders: int = 0
     start_failures: int = 0
@@ -47,9 +47,21 @@ class Worker:
         # threads is inherited, so the pool works from any script, notebook or Prefect task.
         parent_sock, child_sock = socket.socketpair()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "flutter_renderer.embedded.worker", str(child_sock.fileno()), chromium_path,
-             str(size.width), str(size.height), repr(size.pixel_ratio), now],
-            pass_fds=[child_sock.fileno()], cwd=_REPO_ROOT, stdin=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "flutter_renderer.embedded.worker",
+                str(child_sock.fileno()),
+                chromium_path,
+                str(size.width),
+                str(size.height),
+                repr(size.pixel_ratio),
+                now,
+            ],
+            pass_fds=[child_sock.fileno()],
+            cwd=_REPO_ROOT,
+            stdin=subprocess.DEVNULL,
+        )
         child_sock.close()
         self.conn = Connection(parent_sock.detach())
         self.state, self.job, self.renders = "starting", None, 0
@@ -86,7 +98,7 @@ class Worker:
         """Resident memory of the worker and its browser, in MB."""
         try:
             parent = psutil.Process(self.process.pid)
-            return sum(p.memory_info().rss for p in parent.children(recursive=True) + [parent]) / 2 ** 20
+            return sum(p.memory_info().rss for p in parent.children(recursive=True) + [parent]) / 2**20
         except (psutil.NoSuchProcess, AttributeError):
             return 0.0
 
@@ -99,8 +111,8 @@ class Pool:
     chromium_path: str
     size: RenderSize
     memory_limit_mb: int = 4096
-    now: str = DEFAULT_NOW.isoformat()   # DateTime.now() in the Dart code (renderer setting `now`)
-    recycle_after: int = 2000       # renders per worker before a planned restart (bounds slow leaks)
+    now: str = DEFAULT_NOW.isoformat()  # DateTime.now() in the Dart code (renderer setting `now`)
+    recycle_after: int = 2000  # renders per worker before a planned restart (bounds slow leaks)
     slots: list[Worker] = field(default_factory=list)
 
     def ensure_started(self) -> None:
@@ -115,8 +127,9 @@ class Pool:
         MAX_START_FAILURES tries (a batch then reports why)."""
         self.ensure_started()
         while starting := [w for w in self.slots if w.state == "starting"]:
-            ready = wait([w.conn for w in starting],
-                         timeout=max(0.0, min(w.deadline for w in starting) - time.monotonic()))
+            ready = wait(
+                [w.conn for w in starting], timeout=max(0.0, min(w.deadline for w in starting) - time.monotonic())
+            )
             for w in starting:
                 if w.conn in ready:
                     self._receive(w, finish=None, lost=None)  # a starting worker sends only ready / failed
@@ -153,9 +166,14 @@ class Pool:
                     attempts[index] += 1
                     pending.appendleft(index)
                 else:
-                    finish(index, RenderResult.failure(
-                        ErrorKind.CRASH, f"renderer crashed twice on this sample: {why}",
-                        time.monotonic() - started_at[index]))
+                    finish(
+                        index,
+                        RenderResult.failure(
+                            ErrorKind.CRASH,
+                            f"renderer crashed twice on this sample: {why}",
+                            time.monotonic() - started_at[index],
+                        ),
+                    )
             w.start(self.chromium_path, self.size, self.now)
 
         while pending or any(w.state == "busy" for w in self.slots):
@@ -172,8 +190,13 @@ class Pool:
                     started_at[index] = time.monotonic()
             if all(w.state == "stopped" for w in self.slots) and pending:
                 for index in pending:
-                    finish(index, RenderResult.failure(ErrorKind.CRASH, "no renderer worker could start: "
-                                                       + "; ".join(w.last_error for w in self.slots)))
+                    finish(
+                        index,
+                        RenderResult.failure(
+                            ErrorKind.CRASH,
+                            "no renderer worker could start: " + "; ".join(w.last_error for w in self.slots),
+                        ),
+                    )
                 pending.clear()
                 break
             live = [w for w in self.slots if w.state in ("starting", "busy")]
@@ -223,7 +246,11 @@ class Pool:
             self._start_failed(w, f"worker did not start within {START_TIMEOUT_S:g} s")
             return
         index = w.job
-        finish(index, RenderResult.failure(ErrorKind.TIMEOUT, f"render exceeded its {timeout:g} s timeout",
-                                           time.monotonic() - started_at[index]))
+        finish(
+            index,
+            RenderResult.failure(
+                ErrorKind.TIMEOUT, f"render exceeded its {timeout:g} s timeout", time.monotonic() - started_at[index]
+            ),
+        )
         w.kill()
         w.start(self.chromium_path, self.size, self.now)

@@ -24,21 +24,23 @@ from flutter_renderer.ir import Closure, DartObject, EnumValue
 Builder = Callable[[DartObject], ft.Control]
 
 # Parameters that do not affect a still frame.
-INVISIBLE = frozenset((
-    "key controller focusNode autofocus mouseCursor enableFeedback semanticLabel semanticsLabel semanticsValue "
-    "semanticsIdentifier semanticChildCount semanticContainer excludeFromSemantics restorationId heroTag "
-    "physics dragStartBehavior keyboardDismissBehavior statesController tooltip textInputAction "
-    "inputFormatters autocorrect enableSuggestions keyboardAppearance autofillHints validator onSaved "
-    "autovalidateMode splashColor highlightColor hoverColor focusColor overlayColor splashRadius splashFactory "
-    "cacheExtent addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes findChildIndexCallback "
-    "primary hitTestBehavior clipBehavior enableInteractiveSelection scrollController scrollPhysics "
-    "textCapitalization keyboardType maxLengthEnforcement smartDashesType smartQuotesType selectionControls "
-    "contextMenuBuilder canRequestFocus undoController enableIMEPersonalizedLearning stylusHandwritingEnabled "
-    "ignorePointers onTapAlwaysCalled animationDuration hoverDuration waitDuration showDuration exitDuration "
-    "triggerMode enableTapToDismiss ignorePointer canPop textScaler textWidthBasis textHeightBehavior locale "
-    "strutStyle magnifierConfiguration showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
-    "scrollPadding obscuringCharacter onClosing enableDrag isSemanticButton internalAddSemanticForOnTap"
-).split())
+INVISIBLE = frozenset(
+    (
+        "key controller focusNode autofocus mouseCursor enableFeedback semanticLabel semanticsLabel semanticsValue "
+        "semanticsIdentifier semanticChildCount semanticContainer excludeFromSemantics restorationId heroTag "
+        "physics dragStartBehavior keyboardDismissBehavior statesController tooltip textInputAction "
+        "inputFormatters autocorrect enableSuggestions keyboardAppearance autofillHints validator onSaved "
+        "autovalidateMode splashColor highlightColor hoverColor focusColor overlayColor splashRadius splashFactory "
+        "cacheExtent addAutomaticKeepAlives addRepaintBoundaries addSemanticIndexes findChildIndexCallback "
+        "primary hitTestBehavior clipBehavior enableInteractiveSelection scrollController scrollPhysics "
+        "textCapitalization keyboardType maxLengthEnforcement smartDashesType smartQuotesType selectionControls "
+        "contextMenuBuilder canRequestFocus undoController enableIMEPersonalizedLearning stylusHandwritingEnabled "
+        "ignorePointers onTapAlwaysCalled animationDuration hoverDuration waitDuration showDuration exitDuration "
+        "triggerMode enableTapToDismiss ignorePointer canPop textScaler textWidthBasis textHeightBehavior locale "
+        "strutStyle magnifierConfiguration showCursor cursorColor cursorWidth cursorHeight cursorRadius cursorErrorColor "
+        "scrollPadding obscuringCharacter onClosing enableDrag isSemanticButton internalAddSemanticForOnTap"
+    ).split()
+)
 
 
 def _is_callback(name: str, value: Any) -> bool:
@@ -57,10 +59,12 @@ WIDGETS: dict[str, WidgetSpec] = {}
 
 def widget(*names: str, honours: str = "") -> Callable[[Builder], Builder]:
     """Register a builder for `Type` or `Type.ctor` names, reproducing the parameters in `honours`."""
+
     def register(build: Builder) -> Builder:
         for name in names:
             WIDGETS[name] = WidgetSpec(build, frozenset(honours.split()))
         return build
+
     return register
 
 
@@ -68,15 +72,28 @@ def widget(*names: str, honours: str = "") -> Callable[[Builder], Builder]:
 # viewports and flex children in unbounded axes are reproduced statically from this.
 _UNBOUNDED: ContextVar[frozenset[str]] = ContextVar("unbounded", default=frozenset())
 # Parent-data widgets (Expanded, Positioned) are only valid as direct children of Flex / Stack.
-PARENT_DATA = {"Expanded": "flex", "Flexible": "flex", "Spacer": "flex", "Positioned": "stack",
-               "AnimatedPositioned": "stack", "AnimatedPositionedDirectional": "stack", "PositionedTransition": "stack",
-               "RelativePositionedTransition": "stack"}
+PARENT_DATA = {
+    "Expanded": "flex",
+    "Flexible": "flex",
+    "Spacer": "flex",
+    "Positioned": "stack",
+    "AnimatedPositioned": "stack",
+    "AnimatedPositionedDirectional": "stack",
+    "PositionedTransition": "stack",
+    "RelativePositionedTransition": "stack",
+}
 # Slivers (registered by slivers.py) are only valid in a viewport's slivers.
-PARENT_DATA.update({name: "sliver" for name in (
-    "SliverList SliverFixedExtentList SliverGrid SliverToBoxAdapter SliverPadding SliverFillRemaining SliverAppBar "
-    "SliverOpacity SliverAnimatedOpacity SliverFadeTransition SliverIgnorePointer SliverVisibility SliverSafeArea "
-    "SliverMainAxisGroup DecoratedSliver SliverOverlapAbsorber SliverOverlapInjector CupertinoSliverNavigationBar "
-    "CupertinoSliverRefreshControl SliverConstrainedCrossAxis").split()})
+PARENT_DATA.update(
+    {
+        name: "sliver"
+        for name in (
+            "SliverList SliverFixedExtentList SliverGrid SliverToBoxAdapter SliverPadding SliverFillRemaining SliverAppBar "
+            "SliverOpacity SliverAnimatedOpacity SliverFadeTransition SliverIgnorePointer SliverVisibility SliverSafeArea "
+            "SliverMainAxisGroup DecoratedSliver SliverOverlapAbsorber SliverOverlapInjector CupertinoSliverNavigationBar "
+            "CupertinoSliverRefreshControl SliverConstrainedCrossAxis"
+        ).split()
+    }
+)
 # Flet serializes the control tree recursively; far deeper than any real screen, stop with a clear error.
 MAX_WIDGET_DEPTH = 250
 _DEPTH: ContextVar[int] = ContextVar("depth", default=0)
@@ -166,8 +183,13 @@ def _check_params(node: DartObject, name: str, spec: WidgetSpec) -> None:
         # MaterialStatesController({selected, ...}): the button starts in those states, drawn otherwise
         raise unsupported(f"{name}.statesController with initial states", node)
     for param, value in node.kwargs.items():
-        if (param in spec.honours or param in INVISIBLE or value is None or _is_callback(param, value)
-                or _is_default_direction(param, value)):
+        if (
+            param in spec.honours
+            or param in INVISIBLE
+            or value is None
+            or _is_callback(param, value)
+            or _is_default_direction(param, value)
+        ):
             continue
         raise unsupported(f"{name}.{param}", node)
 
@@ -188,10 +210,16 @@ def build(node: Any, *, parent: str = "") -> ft.Control:
         raise MappingError(ErrorKind.ANALYSIS, f"{name} is not a widget", node.line, node.column)
     if PARENT_DATA.get(node.type, parent) != parent:
         if PARENT_DATA[node.type] == "sliver":
-            raise runtime_error(f"A RenderViewport expected a child of type RenderSliver: {node.type} is a sliver and "
-                                "must be in a CustomScrollView's slivers (or another sliver)", node)
-        raise runtime_error(f"Incorrect use of ParentDataWidget: {node.type} must be a direct child of "
-                            f"{'a Row, Column or Flex' if PARENT_DATA[node.type] == 'flex' else 'a Stack'}", node)
+            raise runtime_error(
+                f"A RenderViewport expected a child of type RenderSliver: {node.type} is a sliver and "
+                "must be in a CustomScrollView's slivers (or another sliver)",
+                node,
+            )
+        raise runtime_error(
+            f"Incorrect use of ParentDataWidget: {node.type} must be a direct child of "
+            f"{'a Row, Column or Flex' if PARENT_DATA[node.type] == 'flex' else 'a Stack'}",
+            node,
+        )
     _check_params(node, name, spec)
     depth = _DEPTH.get() + 1
     if depth > MAX_WIDGET_DEPTH:
@@ -244,8 +272,9 @@ def evaluated(node: DartObject, param: str, *, optional: bool = False) -> Any:
 def positional(node: DartObject, index: int, what: str) -> Any:
     """The `index`-th positional argument, or an ANALYSIS error naming it when it is missing."""
     if len(node.args) <= index:
-        raise MappingError(ErrorKind.ANALYSIS, f"{node.type}: missing the positional argument {what}",
-                           node.line, node.column)
+        raise MappingError(
+            ErrorKind.ANALYSIS, f"{node.type}: missing the positional argument {what}", node.line, node.column
+        )
     return node.args[index]
 
 

@@ -27,19 +27,51 @@ from flutter_renderer.ir import Closure, ColorValue, DartObject, EnumValue
 
 # Flutter's default Material 3 light scheme (ThemeData() with no arguments), from theme_data.dart.
 BASELINE_LIGHT = dict(
-    primary="#ff6750a4", on_primary="#ffffffff", primary_container="#ffeaddff", on_primary_container="#ff21005d",
-    primary_fixed="#ffeaddff", primary_fixed_dim="#ffd0bcff", on_primary_fixed="#ff21005d",
-    on_primary_fixed_variant="#ff4f378b", secondary="#ff625b71", on_secondary="#ffffffff",
-    secondary_container="#ffe8def8", on_secondary_container="#ff1d192b", secondary_fixed="#ffe8def8",
-    secondary_fixed_dim="#ffccc2dc", on_secondary_fixed="#ff1d192b", on_secondary_fixed_variant="#ff4a4458",
-    tertiary="#ff7d5260", on_tertiary="#ffffffff", tertiary_container="#ffffd8e4", on_tertiary_container="#ff31111d",
-    tertiary_fixed="#ffffd8e4", tertiary_fixed_dim="#ffefb8c8", on_tertiary_fixed="#ff31111d",
-    on_tertiary_fixed_variant="#ff633b48", error="#ffb3261e", on_error="#ffffffff", error_container="#fff9dedc",
-    on_error_container="#ff410e0b", surface="#fffef7ff", on_surface="#ff1d1b20", surface_dim="#ffded8e1",
-    surface_bright="#fffef7ff", surface_container_lowest="#ffffffff", surface_container_low="#fff7f2fa",
-    surface_container="#fff3edf7", surface_container_high="#ffece6f0", surface_container_highest="#ffe6e0e9",
-    on_surface_variant="#ff49454f", outline="#ff79747e", outline_variant="#ffcac4d0", shadow="#ff000000",
-    scrim="#ff000000", inverse_surface="#ff322f35", on_inverse_surface="#fff5eff7", inverse_primary="#ffd0bcff",
+    primary="#ff6750a4",
+    on_primary="#ffffffff",
+    primary_container="#ffeaddff",
+    on_primary_container="#ff21005d",
+    primary_fixed="#ffeaddff",
+    primary_fixed_dim="#ffd0bcff",
+    on_primary_fixed="#ff21005d",
+    on_primary_fixed_variant="#ff4f378b",
+    secondary="#ff625b71",
+    on_secondary="#ffffffff",
+    secondary_container="#ffe8def8",
+    on_secondary_container="#ff1d192b",
+    secondary_fixed="#ffe8def8",
+    secondary_fixed_dim="#ffccc2dc",
+    on_secondary_fixed="#ff1d192b",
+    on_secondary_fixed_variant="#ff4a4458",
+    tertiary="#ff7d5260",
+    on_tertiary="#ffffffff",
+    tertiary_container="#ffffd8e4",
+    on_tertiary_container="#ff31111d",
+    tertiary_fixed="#ffffd8e4",
+    tertiary_fixed_dim="#ffefb8c8",
+    on_tertiary_fixed="#ff31111d",
+    on_tertiary_fixed_variant="#ff633b48",
+    error="#ffb3261e",
+    on_error="#ffffffff",
+    error_container="#fff9dedc",
+    on_error_container="#ff410e0b",
+    surface="#fffef7ff",
+    on_surface="#ff1d1b20",
+    surface_dim="#ffded8e1",
+    surface_bright="#fffef7ff",
+    surface_container_lowest="#ffffffff",
+    surface_container_low="#fff7f2fa",
+    surface_container="#fff3edf7",
+    surface_container_high="#ffece6f0",
+    surface_container_highest="#ffe6e0e9",
+    on_surface_variant="#ff49454f",
+    outline="#ff79747e",
+    outline_variant="#ffcac4d0",
+    shadow="#ff000000",
+    scrim="#ff000000",
+    inverse_surface="#ff322f35",
+    on_inverse_surface="#fff5eff7",
+    inverse_primary="#ffd0bcff",
     surface_tint="#ff6750a4",
 )
 BASELINE_SEED = "#ff6750a4"
@@ -48,16 +80,43 @@ BASELINE_SEED = "#ff6750a4"
 SCAFFOLD_BACKGROUND: ContextVar[str] = ContextVar("scaffold_background", default="surface")
 
 # ColorScheme.light()/.dark() defaults (the Material 2 baseline); unset roles derive from these.
-_M2_LIGHT = dict(primary="#ff6200ee", on_primary="#ffffffff", secondary="#ff03dac6", on_secondary="#ff000000",
-                 surface="#ffffffff", on_surface="#ff000000", error="#ffb00020", on_error="#ffffffff")
-_M2_DARK = dict(primary="#ffbb86fc", on_primary="#ff000000", secondary="#ff03dac6", on_secondary="#ff000000",
-                surface="#ff121212", on_surface="#ffffffff", error="#ffcf6679", on_error="#ff000000")
-_DERIVED = {"primary_container": "primary", "secondary_container": "secondary", "tertiary": "secondary",
-            "tertiary_container": "secondary", "on_tertiary": "on_secondary", "error_container": "error",
-            "surface_container": "surface", "surface_container_low": "surface", "surface_container_high": "surface",
-            "surface_container_highest": "surface", "surface_container_lowest": "surface", "surface_tint": "primary",
-            "on_surface_variant": "on_surface", "on_primary_container": "on_primary",
-            "on_secondary_container": "on_secondary"}
+_M2_LIGHT = dict(
+    primary="#ff6200ee",
+    on_primary="#ffffffff",
+    secondary="#ff03dac6",
+    on_secondary="#ff000000",
+    surface="#ffffffff",
+    on_surface="#ff000000",
+    error="#ffb00020",
+    on_error="#ffffffff",
+)
+_M2_DARK = dict(
+    primary="#ffbb86fc",
+    on_primary="#ff000000",
+    secondary="#ff03dac6",
+    on_secondary="#ff000000",
+    surface="#ff121212",
+    on_surface="#ffffffff",
+    error="#ffcf6679",
+    on_error="#ff000000",
+)
+_DERIVED = {
+    "primary_container": "primary",
+    "secondary_container": "secondary",
+    "tertiary": "secondary",
+    "tertiary_container": "secondary",
+    "on_tertiary": "on_secondary",
+    "error_container": "error",
+    "surface_container": "surface",
+    "surface_container_low": "surface",
+    "surface_container_high": "surface",
+    "surface_container_highest": "surface",
+    "surface_container_lowest": "surface",
+    "surface_tint": "primary",
+    "on_surface_variant": "on_surface",
+    "on_primary_container": "on_primary",
+    "on_secondary_container": "on_secondary",
+}
 
 
 def _snake(name: str) -> str:
@@ -84,7 +143,11 @@ def color_scheme(node: Any) -> tuple[ft.ColorScheme | None, str | None, bool]:
     if node.ctor == "fromSeed":
         if k.get("dynamicSchemeVariant") is not None or k.get("contrastLevel") not in (None, 0, 0.0):
             raise unsupported("ColorScheme.fromSeed dynamicSchemeVariant/contrastLevel", node)
-        return (ft.ColorScheme(**roles) if roles else None), v.color(k.get("seedColor")), _brightness(k.get("brightness"))
+        return (
+            (ft.ColorScheme(**roles) if roles else None),
+            v.color(k.get("seedColor")),
+            _brightness(k.get("brightness")),
+        )
     dark = node.ctor == "dark" or _brightness(k.get("brightness"))
     scheme = {**(_M2_DARK if dark else _M2_LIGHT), **roles}
     for role, base in _DERIVED.items():
@@ -98,26 +161,65 @@ def _app_bar_theme(node: Any) -> ft.AppBarTheme | None:
     if not isinstance(node, DartObject) or node.type != "AppBarTheme":
         raise bad(node, "an AppBarTheme")
     k = node.kwargs
-    for name in ("iconTheme", "actionsIconTheme", "toolbarTextStyle", "systemOverlayStyle", "surfaceTintColor",
-                 "scrolledUnderElevation", "leadingWidth", "actionsPadding"):
+    for name in (
+        "iconTheme",
+        "actionsIconTheme",
+        "toolbarTextStyle",
+        "systemOverlayStyle",
+        "surfaceTintColor",
+        "scrolledUnderElevation",
+        "leadingWidth",
+        "actionsPadding",
+    ):
         if k.get(name) is not None and name not in ("systemOverlayStyle",):
             raise unsupported(f"AppBarTheme.{name}", node)
-    return ft.AppBarTheme(bgcolor=v.color(k.get("backgroundColor") or k.get("color")),
-                          color=v.color(k.get("foregroundColor")), elevation=v.finite(k.get("elevation")),
-                          shadow_color=v.color(k.get("shadowColor")), shape=v.shape_border(k.get("shape")),
-                          center_title=k.get("centerTitle"), title_spacing=v.finite(k.get("titleSpacing")),
-                          toolbar_height=v.finite(k.get("toolbarHeight")),
-                          title_text_style=v.text_style(k.get("titleTextStyle")))
+    return ft.AppBarTheme(
+        bgcolor=v.color(k.get("backgroundColor") or k.get("color")),
+        color=v.color(k.get("foregroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        shadow_color=v.color(k.get("shadowColor")),
+        shape=v.shape_border(k.get("shape")),
+        center_title=k.get("centerTitle"),
+        title_spacing=v.finite(k.get("titleSpacing")),
+        toolbar_height=v.finite(k.get("toolbarHeight")),
+        title_text_style=v.text_style(k.get("titleTextStyle")),
+    )
 
 
 # ThemeData parameters that do not change a Material 3 frame: primarySwatch/primaryColor only feed
 # legacy widgets, fontFamily names fonts the app would have to bundle (Flutter falls back to Roboto).
-_THEME_IGNORED = {"key", "primarySwatch", "primaryColor", "primaryColorLight", "primaryColorDark", "fontFamily",
-                  "fontFamilyFallback", "package", "platform", "pageTransitionsTheme",
-                  "splashFactory", "splashColor", "highlightColor", "hoverColor", "focusColor", "extensions"}
-_THEME_HONOURED = {"cupertinoOverrideTheme", "useMaterial3", "colorScheme", "colorSchemeSeed", "brightness", "scaffoldBackgroundColor",
-                   "canvasColor", "cardColor", "dividerColor", "appBarTheme", "visualDensity",
-                   "materialTapTargetSize"}
+_THEME_IGNORED = {
+    "key",
+    "primarySwatch",
+    "primaryColor",
+    "primaryColorLight",
+    "primaryColorDark",
+    "fontFamily",
+    "fontFamilyFallback",
+    "package",
+    "platform",
+    "pageTransitionsTheme",
+    "splashFactory",
+    "splashColor",
+    "highlightColor",
+    "hoverColor",
+    "focusColor",
+    "extensions",
+}
+_THEME_HONOURED = {
+    "cupertinoOverrideTheme",
+    "useMaterial3",
+    "colorScheme",
+    "colorSchemeSeed",
+    "brightness",
+    "scaffoldBackgroundColor",
+    "canvasColor",
+    "cardColor",
+    "dividerColor",
+    "appBarTheme",
+    "visualDensity",
+    "materialTapTargetSize",
+}
 
 
 def _no_cupertino_override(value: Any) -> None:
@@ -148,8 +250,11 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
         return ft.Theme(color_scheme=ft.ColorScheme(**BASELINE_LIGHT), **base), False
     if not isinstance(node, DartObject) or node.type != "ThemeData":
         raise bad(node, "a ThemeData")
-    k = _theme_from(node) if node.ctor == "from" else \
-        {name: value for name, value in node.kwargs.items() if value is not None}
+    k = (
+        _theme_from(node)
+        if node.ctor == "from"
+        else {name: value for name, value in node.kwargs.items() if value is not None}
+    )
     for name in k:
         if name not in _THEME_IGNORED and name not in _THEME_HONOURED and name not in themes.HANDLED:
             raise unsupported(f"ThemeData.{name}", node)
@@ -169,18 +274,25 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
     else:
         seed = BASELINE_SEED
     result = ft.Theme(
-        use_material3=material3, color_scheme=scheme, color_scheme_seed=seed,
+        use_material3=material3,
+        color_scheme=scheme,
+        color_scheme_seed=seed,
         visual_density=v.enum(k.get("visualDensity"), "VisualDensity", ft.VisualDensity) or ft.VisualDensity.STANDARD,
-        scaffold_bgcolor=v.color(k.get("scaffoldBackgroundColor")), canvas_color=v.color(k.get("canvasColor")),
-        card_bgcolor=v.color(k.get("cardColor")), divider_color=v.color(k.get("dividerColor")),
-        appbar_theme=_app_bar_theme(k.get("appBarTheme")), **themes.sub_themes(k),
+        scaffold_bgcolor=v.color(k.get("scaffoldBackgroundColor")),
+        canvas_color=v.color(k.get("canvasColor")),
+        card_bgcolor=v.color(k.get("cardColor")),
+        divider_color=v.color(k.get("dividerColor")),
+        appbar_theme=_app_bar_theme(k.get("appBarTheme")),
+        **themes.sub_themes(k),
     )
     return result, dark
 
 
-_APP_BAR = ("leading automaticallyImplyLeading title actions backgroundColor foregroundColor elevation "
-            "scrolledUnderElevation shadowColor centerTitle titleSpacing toolbarHeight leadingWidth titleTextStyle "
-            "shape bottom toolbarOpacity systemOverlayStyle forceMaterialTransparency")
+_APP_BAR = (
+    "leading automaticallyImplyLeading title actions backgroundColor foregroundColor elevation "
+    "scrolledUnderElevation shadowColor centerTitle titleSpacing toolbarHeight leadingWidth titleTextStyle "
+    "shape bottom toolbarOpacity systemOverlayStyle forceMaterialTransparency"
+)
 
 
 @widget("AppBar", honours=_APP_BAR)
@@ -193,20 +305,29 @@ def app_bar(node: DartObject) -> ft.Control:
         actions = [build(action) for action in widget_list(node, "actions")]
         leading = build_optional(k.get("leading"))
     return ft.AppBar(
-        title=title, leading=leading, actions=actions or None,
+        title=title,
+        leading=leading,
+        actions=actions or None,
         automatically_imply_leading=k.get("automaticallyImplyLeading", True) is not False,
-        bgcolor=v.color(k.get("backgroundColor")), color=v.color(k.get("foregroundColor")),
-        elevation=v.finite(k.get("elevation")), shadow_color=v.color(k.get("shadowColor")),
-        center_title=k.get("centerTitle"), title_spacing=v.finite(k.get("titleSpacing")),
-        toolbar_height=v.finite(k.get("toolbarHeight")), leading_width=v.finite(k.get("leadingWidth")),
-        title_text_style=v.text_style(k.get("titleTextStyle")), shape=v.shape_border(k.get("shape")),
+        bgcolor=v.color(k.get("backgroundColor")),
+        color=v.color(k.get("foregroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        shadow_color=v.color(k.get("shadowColor")),
+        center_title=k.get("centerTitle"),
+        title_spacing=v.finite(k.get("titleSpacing")),
+        toolbar_height=v.finite(k.get("toolbarHeight")),
+        leading_width=v.finite(k.get("leadingWidth")),
+        title_text_style=v.text_style(k.get("titleTextStyle")),
+        shape=v.shape_border(k.get("shape")),
     )
 
 
-_SCAFFOLD = ("appBar body floatingActionButton floatingActionButtonLocation drawer endDrawer bottomNavigationBar "
-             "bottomSheet backgroundColor resizeToAvoidBottomInset extendBody extendBodyBehindAppBar "
-             "drawerEnableOpenDragGesture endDrawerEnableOpenDragGesture drawerEdgeDragWidth drawerScrimColor "
-             "floatingActionButtonAnimator persistentFooterButtons persistentFooterAlignment")
+_SCAFFOLD = (
+    "appBar body floatingActionButton floatingActionButtonLocation drawer endDrawer bottomNavigationBar "
+    "bottomSheet backgroundColor resizeToAvoidBottomInset extendBody extendBodyBehindAppBar "
+    "drawerEnableOpenDragGesture endDrawerEnableOpenDragGesture drawerEdgeDragWidth drawerScrimColor "
+    "floatingActionButtonAnimator persistentFooterButtons persistentFooterAlignment"
+)
 
 
 # BottomAppBar's height in Material 3 (material/bottom_app_bar.dart, _BottomAppBarDefaultsM3).
@@ -232,15 +353,26 @@ def _above_body(band: ft.Control, body: ft.Control | None) -> ft.Control:
     """A full-width band on top of the body, which takes the rest of the Scaffold's height."""
     if body is not None:
         body.expand = True
-    return ft.Column([band] + ([body] if body is not None else []), spacing=0,
-                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    return ft.Column(
+        [band] + ([body] if body is not None else []), spacing=0, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+    )
 
 
 # Widgets that grow to the maximum height their parent allows, and the child they pass it to (None:
 # none, or the child's size does not matter).
-_FILLS_HEIGHT = {"Column": None, "Center": None, "Align": None, "SizedBox.expand": None, "Placeholder": None,
-                 "Container": "child", "DecoratedBox": "child", "ColoredBox": "child", "Padding": "child",
-                 "SafeArea": "child", "Material": "child"}
+_FILLS_HEIGHT = {
+    "Column": None,
+    "Center": None,
+    "Align": None,
+    "SizedBox.expand": None,
+    "Placeholder": None,
+    "Container": "child",
+    "DecoratedBox": "child",
+    "ColoredBox": "child",
+    "Padding": "child",
+    "SafeArea": "child",
+    "Material": "child",
+}
 
 
 def _fills_height(node: Any) -> bool:
@@ -291,9 +423,15 @@ def _with_footer(node: DartObject, body: ft.Control | None) -> ft.Control:
         raise unsupported("Scaffold.persistentFooterButtons with a floatingActionButton/bottomSheet", node)
     for button in buttons:
         icon = button.kwargs.get("icon") if isinstance(button, DartObject) else None
-        if not (isinstance(button, DartObject) and button.type == "IconButton" and not button.ctor
-                and set(button.kwargs) <= _DEFAULT_ICON_BUTTON and isinstance(icon, DartObject)
-                and icon.type == "Icon" and (icon.kwargs.get("size") or 24) <= 24):
+        if not (
+            isinstance(button, DartObject)
+            and button.type == "IconButton"
+            and not button.ctor
+            and set(button.kwargs) <= _DEFAULT_ICON_BUTTON
+            and isinstance(icon, DartObject)
+            and icon.type == "Icon"
+            and (icon.kwargs.get("size") or 24) <= 24
+        ):
             raise unsupported("Scaffold.persistentFooterButtons other than IconButtons at their defaults", node)
     if len(buttons) * 56 - 8 > SCREEN_WIDTH.get() - 16:
         raise unsupported("Scaffold.persistentFooterButtons wider than the screen (an OverflowBar column)", node)
@@ -301,8 +439,11 @@ def _with_footer(node: DartObject, body: ft.Control | None) -> ft.Control:
     if where.x not in _FOOTER_ROW:
         raise unsupported("Scaffold.persistentFooterAlignment between start, centre and end", node)
     row = ft.Row([build(button) for button in buttons], spacing=8, alignment=_FOOTER_ROW[where.x])
-    footer = ft.Column([ft.Divider(height=1, thickness=1), ft.Container(row, padding=8)], spacing=0,
-                       horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    footer = ft.Column(
+        [ft.Divider(height=1, thickness=1), ft.Container(row, padding=8)],
+        spacing=0,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+    )
     if body is None:
         body = ft.Container()
     body.expand = True
@@ -340,11 +481,15 @@ def scaffold(node: DartObject) -> ft.Control:
     drawer = build_optional(k.get("drawer"))
     end_drawer = build_optional(k.get("endDrawer"))
     pagelet = ft.Pagelet(
-        content=body if body is not None else ft.Container(), appbar=_themed_buttons(bar_node, k),
+        content=body if body is not None else ft.Container(),
+        appbar=_themed_buttons(bar_node, k),
         floating_action_button=fab,
-        floating_action_button_location=v.enum(k.get("floatingActionButtonLocation"), "FloatingActionButtonLocation",
-                                                ft.FloatingActionButtonLocation),
-        drawer=drawer, end_drawer=end_drawer, bottom_sheet=sheet,
+        floating_action_button_location=v.enum(
+            k.get("floatingActionButtonLocation"), "FloatingActionButtonLocation", ft.FloatingActionButtonLocation
+        ),
+        drawer=drawer,
+        end_drawer=end_drawer,
+        bottom_sheet=sheet,
         bgcolor=v.color(k.get("backgroundColor")) or SCAFFOLD_BACKGROUND.get(),
         expand=True,
     )
@@ -353,8 +498,7 @@ def scaffold(node: DartObject) -> ft.Control:
     elif isinstance(nav, ft.BottomAppBar):
         pagelet.bottom_appbar = nav
     elif nav is not None:
-        pagelet.bottom_appbar = ft.BottomAppBar(nav, padding=0, height=nav.height, bgcolor="transparent",
-                                                elevation=0)
+        pagelet.bottom_appbar = ft.BottomAppBar(nav, padding=0, height=nav.height, bgcolor="transparent", elevation=0)
     return pagelet
 
 
@@ -391,16 +535,19 @@ def route(page: ft.Control) -> ft.Control:
 def themed(data: ft.Theme, dark: bool, theme_node: Any, build_child: Callable[[], ft.Control]) -> ft.Control:
     """The control `build_child` builds, built and drawn with the theme `data` (from the ThemeData
     `theme_node`) instead of the ambient one."""
-    metrics, background = METRICS.set(from_theme(theme_node, dark)), SCAFFOLD_BACKGROUND.set(data.scaffold_bgcolor
-                                                                                             or "surface")
+    metrics, background = (
+        METRICS.set(from_theme(theme_node, dark)),
+        SCAFFOLD_BACKGROUND.set(data.scaffold_bgcolor or "surface"),
+    )
     try:
         with themes.theme_defaults(theme_node):
             control = build_child()
     finally:
         METRICS.reset(metrics)
         SCAFFOLD_BACKGROUND.reset(background)
-    return ft.Container(control, theme=data, dark_theme=data,
-                        theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT)
+    return ft.Container(
+        control, theme=data, dark_theme=data, theme_mode=ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT
+    )
 
 
 def _themed_buttons(bar_node: Any, k: dict[str, Any]) -> ft.Control | None:
@@ -411,8 +558,10 @@ def _themed_buttons(bar_node: Any, k: dict[str, Any]) -> ft.Control | None:
     icons = themes.ACTION_ICONS.get()
     if not isinstance(bar, ft.AppBar) or not icons:
         return bar
+
     def button(builder: str) -> ft.Control:
         return build(DartObject("IconButton", kwargs={"icon": icons[builder], "onPressed": Closure(0)}))
+
     implies = bar_node.kwargs.get("automaticallyImplyLeading", True) is not False
     if implies and bar.leading is None and k.get("drawer") is not None and "drawerButtonIconBuilder" in icons:
         bar.leading = button("drawerButtonIconBuilder")
@@ -430,7 +579,9 @@ def theme_widget(node: DartObject) -> ft.Control:
 # What a MaterialApp inside the tree draws: its own theme (not the enclosing one: MaterialApp builds
 # a Theme of `theme ?? ThemeData()`) around its home route. Title, banner (a release build has none)
 # and navigator keys are invisible.
-_NESTED_APP = "home builder theme darkTheme themeMode title debugShowCheckedModeBanner navigatorKey scaffoldMessengerKey"
+_NESTED_APP = (
+    "home builder theme darkTheme themeMode title debugShowCheckedModeBanner navigatorKey scaffoldMessengerKey"
+)
 
 
 @widget("MaterialApp", honours=_NESTED_APP)

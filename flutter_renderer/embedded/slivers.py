@@ -50,8 +50,11 @@ def _slivers(node: DartObject, items: list[Any]) -> list[ft.Control]:
     for item in items:
         if not isinstance(item, DartObject) or item.type not in SLIVERS:
             kind = item.type if isinstance(item, DartObject) else type(item).__name__
-            raise runtime_error(f"A RenderViewport expected a child of type RenderSliver but received {kind} "
-                                f"(a box widget in {node.type}: wrap it in SliverToBoxAdapter)", node)
+            raise runtime_error(
+                f"A RenderViewport expected a child of type RenderSliver but received {kind} "
+                f"(a box widget in {node.type}: wrap it in SliverToBoxAdapter)",
+                node,
+            )
         controls.append(build(item, parent="sliver"))
     return controls
 
@@ -62,8 +65,14 @@ def _viewport(controls: list[ft.Control], horizontal: bool, shrink_wrap: bool) -
     fills = any(getattr(c, "data", None) == _FILL for c in controls)
     kind = ft.Row if horizontal else ft.Column
     alignment = {("vertical_alignment" if horizontal else "horizontal_alignment"): ft.CrossAxisAlignment.STRETCH}
-    return kind(controls, spacing=0, scroll=None if fills else ft.ScrollMode.HIDDEN,
-                expand=None if shrink_wrap else True, tight=shrink_wrap, **alignment)
+    return kind(
+        controls,
+        spacing=0,
+        scroll=None if fills else ft.ScrollMode.HIDDEN,
+        expand=None if shrink_wrap else True,
+        tight=shrink_wrap,
+        **alignment,
+    )
 
 
 _FILL = "sliver-fill-remaining"
@@ -86,8 +95,9 @@ def custom_scroll_view(node: DartObject) -> ft.Control:
     return _viewport(controls, horizontal, shrink_wrap)
 
 
-@widget("NestedScrollView", honours="headerSliverBuilder body scrollDirection reverse floatHeaderSlivers "
-                                    "scrollBehavior")
+@widget(
+    "NestedScrollView", honours="headerSliverBuilder body scrollDirection reverse floatHeaderSlivers scrollBehavior"
+)
 def nested_scroll_view(node: DartObject) -> ft.Control:
     # The outer slivers (the front end ran headerSliverBuilder with innerBoxIsScrolled false) and the
     # body filling the rest of the viewport.
@@ -95,7 +105,9 @@ def nested_scroll_view(node: DartObject) -> ft.Control:
     headers = evaluated(node, "headerSliverBuilder")
     if not isinstance(headers, list):
         raise bad(headers, "the list of slivers headerSliverBuilder returns")
-    if k.get("reverse") or (isinstance(k.get("scrollDirection"), EnumValue) and k["scrollDirection"].name == "horizontal"):
+    if k.get("reverse") or (
+        isinstance(k.get("scrollDirection"), EnumValue) and k["scrollDirection"].name == "horizontal"
+    ):
         raise unsupported("NestedScrollView.reverse/horizontal", node)
     check_viewport(node, False, False)
     with axes(vertical=True):
@@ -107,6 +119,7 @@ def nested_scroll_view(node: DartObject) -> ft.Control:
 
 
 # --- box and list slivers -------------------------------------------------------------------------
+
 
 @widget("SliverToBoxAdapter", honours="child")
 def sliver_to_box_adapter(node: DartObject) -> ft.Control:
@@ -139,17 +152,25 @@ def sliver_list(node: DartObject) -> ft.Control:
     return _column([build(item) for item in _items(node)])
 
 
-@widget("SliverFixedExtentList", "SliverFixedExtentList.builder", "SliverFixedExtentList.list",
-        honours=_LIST + " itemExtent")
+@widget(
+    "SliverFixedExtentList",
+    "SliverFixedExtentList.builder",
+    "SliverFixedExtentList.list",
+    honours=_LIST + " itemExtent",
+)
 def sliver_fixed_extent_list(node: DartObject) -> ft.Control:
     extent = v.finite(node.kwargs.get("itemExtent"))
     with axes(vertical=False):
         return _column([ft.Container(build(item), height=extent) for item in _items(node)])
 
 
-@widget("SliverGrid", "SliverGrid.builder", "SliverGrid.count", "SliverGrid.extent",
-        honours=_LIST + " gridDelegate crossAxisCount maxCrossAxisExtent mainAxisSpacing crossAxisSpacing "
-                        "childAspectRatio")
+@widget(
+    "SliverGrid",
+    "SliverGrid.builder",
+    "SliverGrid.count",
+    "SliverGrid.extent",
+    honours=_LIST + " gridDelegate crossAxisCount maxCrossAxisExtent mainAxisSpacing crossAxisSpacing childAspectRatio",
+)
 def sliver_grid(node: DartObject) -> ft.Control:
     # A grid in an unbounded column: Flet's GridView shrink-wraps there, laying out its cells as the
     # sliver grid does.
@@ -158,11 +179,14 @@ def sliver_grid(node: DartObject) -> ft.Control:
         raise unsupported("a grid delegate's mainAxisExtent", node)
     with axes(vertical=False, horizontal=False):
         controls = [build(item) for item in _items(node)]
-    return ft.GridView(controls, runs_count=delegate.get("crossAxisCount"),
-                       max_extent=v.finite(delegate.get("maxCrossAxisExtent")),
-                       spacing=v.finite(delegate.get("crossAxisSpacing")) or 0,
-                       run_spacing=v.finite(delegate.get("mainAxisSpacing")) or 0,
-                       child_aspect_ratio=v.finite(delegate.get("childAspectRatio")) or 1.0)
+    return ft.GridView(
+        controls,
+        runs_count=delegate.get("crossAxisCount"),
+        max_extent=v.finite(delegate.get("maxCrossAxisExtent")),
+        spacing=v.finite(delegate.get("crossAxisSpacing")) or 0,
+        run_spacing=v.finite(delegate.get("mainAxisSpacing")) or 0,
+        child_aspect_ratio=v.finite(delegate.get("childAspectRatio")) or 1.0,
+    )
 
 
 @widget("SliverPadding", honours="padding sliver")
@@ -227,8 +251,11 @@ def sliver_overlap_injector(node: DartObject) -> ft.Control:
     return _single(node) if node.kwargs.get("sliver") is not None else ft.Container(height=0)
 
 
-@widget("SliverVisibility", honours="sliver replacementSliver visible maintainState maintainAnimation maintainSize "
-                                    "maintainSemantics maintainInteractivity")
+@widget(
+    "SliverVisibility",
+    honours="sliver replacementSliver visible maintainState maintainAnimation maintainSize "
+    "maintainSemantics maintainInteractivity",
+)
 def sliver_visibility(node: DartObject) -> ft.Control:
     k = node.kwargs
     if k.get("visible", True) is not False:
@@ -261,17 +288,21 @@ def cupertino_sliver_refresh_control(node: DartObject) -> ft.Control:
 
 # --- app bars -------------------------------------------------------------------------------------
 
-_FLEXIBLE_TITLE_SCALE = 1.5   # FlexibleSpaceBar.expandedTitleScale at full expansion
+_FLEXIBLE_TITLE_SCALE = 1.5  # FlexibleSpaceBar.expandedTitleScale at full expansion
 _BAR_HEIGHT = {"": None, "medium": 112.0, "large": 152.0}
 _BAR_TITLE = {"medium": (ft.TextThemeStyle.HEADLINE_SMALL, 20.0), "large": (ft.TextThemeStyle.HEADLINE_MEDIUM, 28.0)}
 
 
-@widget("SliverAppBar", "SliverAppBar.medium", "SliverAppBar.large",
-        honours="leading automaticallyImplyLeading title actions flexibleSpace backgroundColor foregroundColor "
-                "elevation scrolledUnderElevation shadowColor centerTitle titleSpacing toolbarHeight leadingWidth "
-                "titleTextStyle shape toolbarOpacity systemOverlayStyle forceMaterialTransparency expandedHeight "
-                "collapsedHeight floating pinned snap stretch stretchTriggerOffset forceElevated primary bottom "
-                "surfaceTintColor iconTheme actionsIconTheme toolbarTextStyle excludeHeaderSemantics")
+@widget(
+    "SliverAppBar",
+    "SliverAppBar.medium",
+    "SliverAppBar.large",
+    honours="leading automaticallyImplyLeading title actions flexibleSpace backgroundColor foregroundColor "
+    "elevation scrolledUnderElevation shadowColor centerTitle titleSpacing toolbarHeight leadingWidth "
+    "titleTextStyle shape toolbarOpacity systemOverlayStyle forceMaterialTransparency expandedHeight "
+    "collapsedHeight floating pinned snap stretch stretchTriggerOffset forceElevated primary bottom "
+    "surfaceTintColor iconTheme actionsIconTheme toolbarTextStyle excludeHeaderSemantics",
+)
 def sliver_app_bar(node: DartObject) -> ft.Control:
     # At offset 0 the bar is expanded: expandedHeight (medium 112, large 152), else the toolbar. Its
     # toolbar is the AppBar it builds; a flexibleSpace fills the bar behind it.
@@ -305,8 +336,12 @@ def sliver_app_bar(node: DartObject) -> ft.Control:
         # The bottom (a TabBar) sits at the bar's bottom edge, over the flexible space.
         with axes(vertical=False, horizontal=False):
             layers.append(ft.Container(build(k["bottom"]), left=0, right=0, bottom=0, height=bottom_height))
-    return ft.Container(ft.Stack(layers), height=height, bgcolor=v.color(k.get("backgroundColor")) or "surface",
-                        clip_behavior=ft.ClipBehavior.HARD_EDGE)
+    return ft.Container(
+        ft.Stack(layers),
+        height=height,
+        bgcolor=v.color(k.get("backgroundColor")) or "surface",
+        clip_behavior=ft.ClipBehavior.HARD_EDGE,
+    )
 
 
 def _bottom_height(node: DartObject) -> float:
@@ -323,9 +358,11 @@ def _bottom_height(node: DartObject) -> float:
 
 def _toolbar(node: DartObject, height: float, transparent: bool = False) -> ft.Control:
     """The AppBar a SliverAppBar builds, as the AppBar widget with the same arguments."""
-    names = ("leading automaticallyImplyLeading title actions backgroundColor foregroundColor elevation "
-             "scrolledUnderElevation shadowColor centerTitle titleSpacing leadingWidth titleTextStyle shape "
-             "toolbarOpacity systemOverlayStyle forceMaterialTransparency").split()
+    names = (
+        "leading automaticallyImplyLeading title actions backgroundColor foregroundColor elevation "
+        "scrolledUnderElevation shadowColor centerTitle titleSpacing leadingWidth titleTextStyle shape "
+        "toolbarOpacity systemOverlayStyle forceMaterialTransparency"
+    ).split()
     kwargs = {name: node.kwargs[name] for name in names if name in node.kwargs}
     kwargs["toolbarHeight"] = height
     bar = app_bar(DartObject("AppBar", "", (), kwargs, node.line, node.column))
@@ -355,33 +392,53 @@ def _flexible_space(value: Any, has_leading: bool) -> ft.Control:
             title.theme_style = ft.TextThemeStyle.TITLE_LARGE
         scaled = ft.Container(title, alignment=anchor)
         scaled.transform = ft.Transform(ft.Matrix4.diagonal3_values(scale, scale, 1), alignment=anchor)
-        padding = v.edge_insets(k.get("titlePadding")) or ft.Padding(72 if has_leading and not centered else 0, 0, 0, 16)
+        padding = v.edge_insets(k.get("titlePadding")) or ft.Padding(
+            72 if has_leading and not centered else 0, 0, 0, 16
+        )
         layers.append(ft.Container(scaled, left=0, top=0, right=0, bottom=0, padding=padding))
     return ft.Stack(layers)
 
 
 # CupertinoSliverNavigationBar at rest (cupertino/nav_bar.dart): the 44 px bar with `middle` (or
 # nothing) over a 52 px band holding the large title (34 px bold) at start 16, bottom 8.
-@widget("CupertinoSliverNavigationBar", honours="largeTitle leading automaticallyImplyLeading automaticallyImplyTitle "
-                                                "alwaysShowMiddle previousPageTitle middle trailing border "
-                                                "backgroundColor brightness padding transitionBetweenRoutes heroTag "
-                                                "stretch")
+@widget(
+    "CupertinoSliverNavigationBar",
+    honours="largeTitle leading automaticallyImplyLeading automaticallyImplyTitle "
+    "alwaysShowMiddle previousPageTitle middle trailing border "
+    "backgroundColor brightness padding transitionBetweenRoutes heroTag "
+    "stretch",
+)
 def cupertino_sliver_navigation_bar(node: DartObject) -> ft.Control:
     k = node.kwargs
     look = CUPERTINO.get()
     middle = k.get("middle") if k.get("alwaysShowMiddle", True) is not False else None
-    bar = build(DartObject("CupertinoNavigationBar", kwargs={
-        name: k[name] for name in ("leading automaticallyImplyLeading previousPageTitle trailing brightness padding "
-                                   "transitionBetweenRoutes heroTag").split() if name in k} | {
-        "middle": middle, "backgroundColor": ColorValue("transparent"), "border": None}))
+    bar = build(
+        DartObject(
+            "CupertinoNavigationBar",
+            kwargs={
+                name: k[name]
+                for name in (
+                    "leading automaticallyImplyLeading previousPageTitle trailing brightness padding "
+                    "transitionBetweenRoutes heroTag"
+                ).split()
+                if name in k
+            }
+            | {"middle": middle, "backgroundColor": ColorValue("transparent"), "border": None},
+        )
+    )
     title = None
     if k.get("largeTitle") is not None:
         large = merge(text_style(look), ft.TextStyle(size=34, weight=ft.FontWeight.W_700, letter_spacing=0.38))
         with text_defaults(TextDefaults(style=large)):
-            title = ft.Container(build(k["largeTitle"]), padding=ft.Padding(16, 0, 0, 8), alignment=ft.Alignment(-1, 1),
-                                 height=52)
-    return ft.Container(ft.Column([bar] + ([title] if title is not None else []), spacing=0,
-                                  horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-                        bgcolor=v.color(k.get("backgroundColor")) or look.bar,
-                        border=v.border(k.get("border")) or ft.Border(bottom=ft.BorderSide(0, "#4d000000")))
-
+            title = ft.Container(
+                build(k["largeTitle"]), padding=ft.Padding(16, 0, 0, 8), alignment=ft.Alignment(-1, 1), height=52
+            )
+    return ft.Container(
+        ft.Column(
+            [bar] + ([title] if title is not None else []),
+            spacing=0,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        ),
+        bgcolor=v.color(k.get("backgroundColor")) or look.bar,
+        border=v.border(k.get("border")) or ft.Border(bottom=ft.BorderSide(0, "#4d000000")),
+    )

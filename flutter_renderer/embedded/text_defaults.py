@@ -21,37 +21,51 @@ import flet as ft
 # TextStyle() with nothing set, as the engine draws it: 14 px, no letter spacing, the font's own line
 # height (Roboto's ascender + descender over its em: (1900 + 500) / 2048) and white, SkParagraph's
 # default colour.
-ENGINE_TEXT = ft.TextStyle(size=14, weight=ft.FontWeight.W_400, letter_spacing=0, word_spacing=0,
-                           height=2400 / 2048, color="#ffffffff")
+ENGINE_TEXT = ft.TextStyle(
+    size=14, weight=ft.FontWeight.W_400, letter_spacing=0, word_spacing=0, height=2400 / 2048, color="#ffffffff"
+)
 # Material 3's type scale (Typography.englishLike2021: size, line height, letter spacing, weight),
 # in the text theme's colour, onSurface (Typography.material2021).
 TYPE_SCALE = {
-    "displayLarge": (57, 64, -0.25, 400), "displayMedium": (45, 52, 0, 400), "displaySmall": (36, 44, 0, 400),
-    "headlineLarge": (32, 40, 0, 400), "headlineMedium": (28, 36, 0, 400), "headlineSmall": (24, 32, 0, 400),
-    "titleLarge": (22, 28, 0, 400), "titleMedium": (16, 24, 0.15, 500), "titleSmall": (14, 20, 0.1, 500),
-    "labelLarge": (14, 20, 0.1, 500), "labelMedium": (12, 16, 0.5, 500), "labelSmall": (11, 16, 0.5, 500),
-    "bodyLarge": (16, 24, 0.5, 400), "bodyMedium": (14, 20, 0.25, 400), "bodySmall": (12, 16, 0.4, 400),
+    "displayLarge": (57, 64, -0.25, 400),
+    "displayMedium": (45, 52, 0, 400),
+    "displaySmall": (36, 44, 0, 400),
+    "headlineLarge": (32, 40, 0, 400),
+    "headlineMedium": (28, 36, 0, 400),
+    "headlineSmall": (24, 32, 0, 400),
+    "titleLarge": (22, 28, 0, 400),
+    "titleMedium": (16, 24, 0.15, 500),
+    "titleSmall": (14, 20, 0.1, 500),
+    "labelLarge": (14, 20, 0.1, 500),
+    "labelMedium": (12, 16, 0.5, 500),
+    "labelSmall": (11, 16, 0.5, 500),
+    "bodyLarge": (16, 24, 0.5, 400),
+    "bodyMedium": (14, 20, 0.25, 400),
+    "bodySmall": (12, 16, 0.4, 400),
 }
 
 
 def type_scale_style(name: str, color: str | None = None) -> ft.TextStyle:
     """The Material 3 type scale's style `name` (size, line height, letter spacing, weight)."""
     size, line, spacing, weight = TYPE_SCALE[name]
-    return ft.TextStyle(size=size, height=line / size, letter_spacing=spacing, weight=ft.FontWeight(f"w{weight}"),
-                        color=color)
+    return ft.TextStyle(
+        size=size, height=line / size, letter_spacing=spacing, weight=ft.FontWeight(f"w{weight}"), color=color
+    )
 
 
 # Flutter widgets that set their own default text style for what they contain (they are, or build, a
 # Material, or wrap their labels in a DefaultTextStyle of their own).
-TEXT_SCOPES = frozenset((
-    "Material Scaffold AppBar Card Card.filled Card.outlined ListTile CheckboxListTile SwitchListTile RadioListTile "
-    "ExpansionTile ElevatedButton FilledButton TextButton OutlinedButton FloatingActionButton MaterialButton "
-    "DropdownButton DropdownButtonFormField PopupMenuButton Chip ActionChip FilterChip ChoiceChip InputChip Tab "
-    "TabBar NavigationBar BottomNavigationBar NavigationRail Drawer NavigationDrawer AlertDialog Dialog "
-    "SimpleDialog BottomSheet SnackBar Badge DataTable SegmentedButton SearchBar SearchAnchor BottomAppBar "
-    "Stepper Tooltip ToggleButtons MenuItemButton SubmenuButton CupertinoNavigationBar CupertinoButton CupertinoListTile "
-    "CupertinoSegmentedControl CupertinoSlidingSegmentedControl CupertinoTabBar CupertinoTextField"
-).split())
+TEXT_SCOPES = frozenset(
+    (
+        "Material Scaffold AppBar Card Card.filled Card.outlined ListTile CheckboxListTile SwitchListTile RadioListTile "
+        "ExpansionTile ElevatedButton FilledButton TextButton OutlinedButton FloatingActionButton MaterialButton "
+        "DropdownButton DropdownButtonFormField PopupMenuButton Chip ActionChip FilterChip ChoiceChip InputChip Tab "
+        "TabBar NavigationBar BottomNavigationBar NavigationRail Drawer NavigationDrawer AlertDialog Dialog "
+        "SimpleDialog BottomSheet SnackBar Badge DataTable SegmentedButton SearchBar SearchAnchor BottomAppBar "
+        "Stepper Tooltip ToggleButtons MenuItemButton SubmenuButton CupertinoNavigationBar CupertinoButton CupertinoListTile "
+        "CupertinoSegmentedControl CupertinoSlidingSegmentedControl CupertinoTabBar CupertinoTextField"
+    ).split()
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +109,9 @@ def scoped(widget_name: str) -> TextDefaults | None:
     return None
 
 
-def replaced(style: ft.TextStyle | None, theme_style: ft.TextThemeStyle | None = None, **paragraph: Any) -> TextDefaults:
+def replaced(
+    style: ft.TextStyle | None, theme_style: ft.TextThemeStyle | None = None, **paragraph: Any
+) -> TextDefaults:
     """A DefaultTextStyle that replaces the ambient one: what `style` leaves unset is the engine's."""
     if theme_style is not None:
         return TextDefaults(theme_style=theme_style, **paragraph)

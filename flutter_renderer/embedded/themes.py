@@ -22,9 +22,11 @@ from flutter_renderer.embedded.text_defaults import TYPE_SCALE, merge, type_scal
 from flutter_renderer.ir import DartObject
 
 # Themes of widgets a first frame never shows.
-INVISIBLE_THEMES = frozenset("tooltipTheme snackBarTheme popupMenuTheme textSelectionTheme scrollbarTheme "
-                             "menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme "
-                             "datePickerTheme".split())
+INVISIBLE_THEMES = frozenset(
+    "tooltipTheme snackBarTheme popupMenuTheme textSelectionTheme scrollbarTheme "
+    "menuTheme menuBarTheme menuButtonTheme bannerTheme timePickerTheme "
+    "datePickerTheme".split()
+)
 INPUT_DECORATION: ContextVar[Mapping[str, Any]] = ContextVar("input_decoration", default=MappingProxyType({}))
 # ActionIconThemeData: the icon widgets its builders built (the front end ran them), by builder name.
 ACTION_ICONS: ContextVar[Mapping[str, Any]] = ContextVar("action_icons", default=MappingProxyType({}))
@@ -33,8 +35,9 @@ ACTION_ICONS: ContextVar[Mapping[str, Any]] = ContextVar("action_icons", default
 BANNER_THEMED: ContextVar[bool] = ContextVar("banner_themed", default=False)
 # ThemeData.platform (what adaptive widgets follow); the renderer's device is an Android phone
 PLATFORM: ContextVar[str] = ContextVar("theme_platform", default="android")
-_ACTION_ICON_BUILDERS = frozenset("backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder "
-                                  "endDrawerButtonIconBuilder".split())
+_ACTION_ICON_BUILDERS = frozenset(
+    "backButtonIconBuilder closeButtonIconBuilder drawerButtonIconBuilder endDrawerButtonIconBuilder".split()
+)
 
 
 def _of(value: Any, *types: str) -> dict[str, Any]:
@@ -60,11 +63,13 @@ def text_theme(value: Any) -> ft.TextTheme:
 
 def _button_theme(kind: type, data_type: str) -> Callable[[Any], Any]:
     """A converter of XButtonThemeData(style:) to Flet's theme of that button."""
+
     def convert(value: Any) -> Any:
         style, width, height = button_style(_of(value, data_type).get("style"))
         if width is not None or height is not None:
             raise unsupported(f"{value.type} minimumSize/fixedSize", value)
         return kind(style=style)
+
     return convert
 
 
@@ -72,26 +77,40 @@ def card_theme(value: Any) -> ft.CardTheme:
     k = _of(value, "CardTheme", "CardThemeData")
     if k.get("surfaceTintColor") is not None:
         raise unsupported("CardTheme.surfaceTintColor", value)
-    return ft.CardTheme(color=v.color(k.get("color")), shadow_color=v.color(k.get("shadowColor")),
-                        elevation=v.finite(k.get("elevation")), shape=v.shape_border(k.get("shape")),
-                        clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior),
-                        margin=v.margin(k.get("margin")))
+    return ft.CardTheme(
+        color=v.color(k.get("color")),
+        shadow_color=v.color(k.get("shadowColor")),
+        elevation=v.finite(k.get("elevation")),
+        shape=v.shape_border(k.get("shape")),
+        clip_behavior=v.enum(k.get("clipBehavior"), "Clip", ft.ClipBehavior),
+        margin=v.margin(k.get("margin")),
+    )
 
 
 def icon_theme(value: Any) -> ft.IconTheme:
     k = _of(value, "IconThemeData")
     if k.get("shadows") is not None:
         raise unsupported("IconThemeData.shadows", value)
-    return ft.IconTheme(color=v.color(k.get("color")), size=v.finite(k.get("size")), opacity=v.finite(k.get("opacity")),
-                        fill=v.finite(k.get("fill")), weight=v.finite(k.get("weight")), grade=v.finite(k.get("grade")),
-                        optical_size=v.finite(k.get("opticalSize")))
+    return ft.IconTheme(
+        color=v.color(k.get("color")),
+        size=v.finite(k.get("size")),
+        opacity=v.finite(k.get("opacity")),
+        fill=v.finite(k.get("fill")),
+        weight=v.finite(k.get("weight")),
+        grade=v.finite(k.get("grade")),
+        optical_size=v.finite(k.get("opticalSize")),
+    )
 
 
 def divider_theme(value: Any) -> ft.DividerTheme:
     k = _of(value, "DividerThemeData")
-    return ft.DividerTheme(color=v.color(k.get("color")), thickness=v.finite(k.get("thickness")),
-                           space=v.finite(k.get("space")), leading_indent=v.finite(k.get("indent")),
-                           trailing_indent=v.finite(k.get("endIndent")))
+    return ft.DividerTheme(
+        color=v.color(k.get("color")),
+        thickness=v.finite(k.get("thickness")),
+        space=v.finite(k.get("space")),
+        leading_indent=v.finite(k.get("indent")),
+        trailing_indent=v.finite(k.get("endIndent")),
+    )
 
 
 def list_tile_theme(value: Any) -> ft.ListTileTheme:
@@ -100,25 +119,44 @@ def list_tile_theme(value: Any) -> ft.ListTileTheme:
         if k.get(name) is not None:
             raise unsupported(f"ListTileThemeData.{name}", value)
     return ft.ListTileTheme(
-        icon_color=v.color(k.get("iconColor")), text_color=v.color(k.get("textColor")),
-        bgcolor=v.color(k.get("tileColor")), selected_tile_color=v.color(k.get("selectedTileColor")),
-        selected_color=v.color(k.get("selectedColor")), is_three_line=k.get("isThreeLine"), dense=k.get("dense"),
-        shape=v.shape_border(k.get("shape")), content_padding=v.edge_insets(k.get("contentPadding")),
+        icon_color=v.color(k.get("iconColor")),
+        text_color=v.color(k.get("textColor")),
+        bgcolor=v.color(k.get("tileColor")),
+        selected_tile_color=v.color(k.get("selectedTileColor")),
+        selected_color=v.color(k.get("selectedColor")),
+        is_three_line=k.get("isThreeLine"),
+        dense=k.get("dense"),
+        shape=v.shape_border(k.get("shape")),
+        content_padding=v.edge_insets(k.get("contentPadding")),
         min_vertical_padding=v.finite(k.get("minVerticalPadding")),
-        horizontal_spacing=v.finite(k.get("horizontalTitleGap")), min_leading_width=v.finite(k.get("minLeadingWidth")),
+        horizontal_spacing=v.finite(k.get("horizontalTitleGap")),
+        min_leading_width=v.finite(k.get("minLeadingWidth")),
         title_text_style=v.text_style(k.get("titleTextStyle")),
-        subtitle_text_style=v.text_style(k.get("subtitleTextStyle")), min_height=v.finite(k.get("minTileHeight")))
+        subtitle_text_style=v.text_style(k.get("subtitleTextStyle")),
+        min_height=v.finite(k.get("minTileHeight")),
+    )
 
 
 def fab_theme(value: Any) -> ft.FloatingActionButtonTheme:
     k = _of(value, "FloatingActionButtonThemeData")
-    for name in ("iconSize", "sizeConstraints", "smallSizeConstraints", "largeSizeConstraints",
-                 "extendedSizeConstraints", "extendedTextStyle", "extendedPadding", "extendedIconLabelSpacing"):
+    for name in (
+        "iconSize",
+        "sizeConstraints",
+        "smallSizeConstraints",
+        "largeSizeConstraints",
+        "extendedSizeConstraints",
+        "extendedTextStyle",
+        "extendedPadding",
+        "extendedIconLabelSpacing",
+    ):
         if k.get(name) is not None:
             raise unsupported(f"FloatingActionButtonThemeData.{name}", value)
-    return ft.FloatingActionButtonTheme(bgcolor=v.color(k.get("backgroundColor")),
-                                        foreground_color=v.color(k.get("foregroundColor")),
-                                        elevation=v.finite(k.get("elevation")), shape=v.shape_border(k.get("shape")))
+    return ft.FloatingActionButtonTheme(
+        bgcolor=v.color(k.get("backgroundColor")),
+        foreground_color=v.color(k.get("foregroundColor")),
+        elevation=v.finite(k.get("elevation")),
+        shape=v.shape_border(k.get("shape")),
+    )
 
 
 def navigation_bar_theme(value: Any) -> ft.NavigationBarTheme:
@@ -126,18 +164,27 @@ def navigation_bar_theme(value: Any) -> ft.NavigationBarTheme:
     for name in ("labelTextStyle", "iconTheme", "surfaceTintColor"):
         if k.get(name) is not None:
             raise unsupported(f"NavigationBarThemeData.{name}", value)
-    return ft.NavigationBarTheme(bgcolor=v.color(k.get("backgroundColor")), shadow_color=v.color(k.get("shadowColor")),
-                                 indicator_color=v.color(k.get("indicatorColor")),
-                                 elevation=v.finite(k.get("elevation")), height=v.finite(k.get("height")),
-                                 indicator_shape=v.shape_border(k.get("indicatorShape")),
-                                 label_behavior=v.enum(k.get("labelBehavior"), "NavigationDestinationLabelBehavior",
-                                                       ft.NavigationBarLabelBehavior))
+    return ft.NavigationBarTheme(
+        bgcolor=v.color(k.get("backgroundColor")),
+        shadow_color=v.color(k.get("shadowColor")),
+        indicator_color=v.color(k.get("indicatorColor")),
+        elevation=v.finite(k.get("elevation")),
+        height=v.finite(k.get("height")),
+        indicator_shape=v.shape_border(k.get("indicatorShape")),
+        label_behavior=v.enum(
+            k.get("labelBehavior"), "NavigationDestinationLabelBehavior", ft.NavigationBarLabelBehavior
+        ),
+    )
 
 
 def checkbox_theme(value: Any) -> ft.CheckboxTheme:
     k = _of(value, "CheckboxThemeData")
-    return ft.CheckboxTheme(fill_color=v.control_states(k.get("fillColor")), check_color=v.control_states(k.get("checkColor")),
-                            shape=v.shape_border(k.get("shape")), border_side=v.border_side(k.get("side")))
+    return ft.CheckboxTheme(
+        fill_color=v.control_states(k.get("fillColor")),
+        check_color=v.control_states(k.get("checkColor")),
+        shape=v.shape_border(k.get("shape")),
+        border_side=v.border_side(k.get("side")),
+    )
 
 
 def radio_theme(value: Any) -> ft.RadioTheme:
@@ -148,15 +195,21 @@ def switch_theme(value: Any) -> ft.SwitchTheme:
     k = _of(value, "SwitchThemeData")
     if k.get("thumbIcon") is not None:
         raise unsupported("SwitchThemeData.thumbIcon", value)
-    return ft.SwitchTheme(thumb_color=v.control_states(k.get("thumbColor")), track_color=v.control_states(k.get("trackColor")),
-                          track_outline_color=v.control_states(k.get("trackOutlineColor")))
+    return ft.SwitchTheme(
+        thumb_color=v.control_states(k.get("thumbColor")),
+        track_color=v.control_states(k.get("trackColor")),
+        track_outline_color=v.control_states(k.get("trackOutlineColor")),
+    )
 
 
 def progress_theme(value: Any) -> ft.ProgressIndicatorTheme:
     k = _of(value, "ProgressIndicatorThemeData")
-    return ft.ProgressIndicatorTheme(color=v.color(k.get("color")), linear_track_color=v.color(k.get("linearTrackColor")),
-                                     linear_min_height=v.finite(k.get("linearMinHeight")),
-                                     circular_track_color=v.color(k.get("circularTrackColor")))
+    return ft.ProgressIndicatorTheme(
+        color=v.color(k.get("color")),
+        linear_track_color=v.color(k.get("linearTrackColor")),
+        linear_min_height=v.finite(k.get("linearMinHeight")),
+        circular_track_color=v.color(k.get("circularTrackColor")),
+    )
 
 
 def tab_bar_theme(value: Any) -> ft.TabBarTheme:
@@ -164,13 +217,17 @@ def tab_bar_theme(value: Any) -> ft.TabBarTheme:
     if k.get("indicator") is not None:
         raise unsupported("TabBarTheme.indicator", value)
     return ft.TabBarTheme(
-        indicator_color=v.color(k.get("indicatorColor")), divider_color=v.color(k.get("dividerColor")),
-        divider_height=v.finite(k.get("dividerHeight")), label_color=v.color(k.get("labelColor")),
+        indicator_color=v.color(k.get("indicatorColor")),
+        divider_color=v.color(k.get("dividerColor")),
+        divider_height=v.finite(k.get("dividerHeight")),
+        label_color=v.color(k.get("labelColor")),
         unselected_label_color=v.color(k.get("unselectedLabelColor")),
-        label_padding=v.edge_insets(k.get("labelPadding")), label_text_style=v.text_style(k.get("labelStyle")),
+        label_padding=v.edge_insets(k.get("labelPadding")),
+        label_text_style=v.text_style(k.get("labelStyle")),
         unselected_label_text_style=v.text_style(k.get("unselectedLabelStyle")),
         indicator_size=v.enum(k.get("indicatorSize"), "TabBarIndicatorSize", ft.TabBarIndicatorSize),
-        tab_alignment=v.enum(k.get("tabAlignment"), "TabAlignment", ft.TabAlignment))
+        tab_alignment=v.enum(k.get("tabAlignment"), "TabAlignment", ft.TabAlignment),
+    )
 
 
 # ThemeData parameter -> (ft.Theme field, converter).
@@ -203,10 +260,13 @@ def sub_themes(k: dict[str, Any]) -> dict[str, Any]:
 
 # What an InputDecorationTheme supplies to the decorations the field builders draw; the borders and
 # colours of focus and hover never show in a still frame.
-_INPUT_THEME = frozenset("labelStyle helperStyle hintStyle errorStyle isDense contentPadding prefixStyle suffixStyle "
-                         "filled fillColor enabledBorder border alignLabelWithHint".split())
-_INPUT_THEME_INVISIBLE = frozenset("focusedBorder focusedErrorBorder focusColor hoverColor hintFadeDuration "
-                                   "floatingLabelStyle key".split())
+_INPUT_THEME = frozenset(
+    "labelStyle helperStyle hintStyle errorStyle isDense contentPadding prefixStyle suffixStyle "
+    "filled fillColor enabledBorder border alignLabelWithHint".split()
+)
+_INPUT_THEME_INVISIBLE = frozenset(
+    "focusedBorder focusedErrorBorder focusColor hoverColor hintFadeDuration floatingLabelStyle key".split()
+)
 
 
 def input_decoration_theme(value: Any) -> dict[str, Any]:

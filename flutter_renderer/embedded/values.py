@@ -50,8 +50,18 @@ def unsupported(what: str, node: Any = None) -> MappingError:
     return MappingError(ErrorKind.UNSUPPORTED, f"{what} is not supported by the embedded renderer", line, column)
 
 
-_STATE_PROPERTIES = frozenset(f"{prefix}{kind}" for prefix in ("Material", "Widget") for kind in (
-    "StateProperty", "StateColor", "StateTextStyle", "StateBorderSide", "StateOutlinedBorder", "StatePropertyAll"))
+_STATE_PROPERTIES = frozenset(
+    f"{prefix}{kind}"
+    for prefix in ("Material", "Widget")
+    for kind in (
+        "StateProperty",
+        "StateColor",
+        "StateTextStyle",
+        "StateBorderSide",
+        "StateOutlinedBorder",
+        "StatePropertyAll",
+    )
+)
 
 
 def state_value(value: Any, *, selected: bool = False, disabled: bool = False, error: bool = False) -> Any:
@@ -75,9 +85,11 @@ def control_states(value: Any, convert: Any = None) -> dict[ft.ControlState, Any
     if value is None:
         return None
     convert = convert or color
-    states = {ft.ControlState.SELECTED: state_value(value, selected=True),
-              ft.ControlState.DISABLED: state_value(value, disabled=True),
-              ft.ControlState.DEFAULT: state_value(value)}
+    states = {
+        ft.ControlState.SELECTED: state_value(value, selected=True),
+        ft.ControlState.DISABLED: state_value(value, disabled=True),
+        ft.ControlState.DEFAULT: state_value(value),
+    }
     return {state: convert(x) for state, x in states.items() if x is not None} or None
 
 
@@ -147,8 +159,12 @@ def edge_insets(value: Any) -> ft.Padding | None:
         h, v = k.get("horizontal") or 0, k.get("vertical") or 0
         return ft.Padding(h, v, h, v)
     if value.ctor == "only":
-        return ft.Padding(k.get("left", k.get("start")) or 0, k.get("top") or 0,
-                          k.get("right", k.get("end")) or 0, k.get("bottom") or 0)
+        return ft.Padding(
+            k.get("left", k.get("start")) or 0,
+            k.get("top") or 0,
+            k.get("right", k.get("end")) or 0,
+            k.get("bottom") or 0,
+        )
     if value.ctor in ("fromLTRB", "fromSTEB"):
         return ft.Padding(*(finite(x) for x in a))
     raise unsupported(f"{value.type}.{value.ctor}", value)
@@ -179,8 +195,9 @@ def border_radius(value: Any) -> ft.BorderRadius | None:
         return ft.BorderRadius.all(radius(value.args[0]))
     k = {name: radius(v) for name, v in value.kwargs.items() if v is not None and name != "key"}
     if value.ctor == "only":
-        return ft.BorderRadius(k.get("topLeft", 0), k.get("topRight", 0), k.get("bottomLeft", 0),
-                               k.get("bottomRight", 0))
+        return ft.BorderRadius(
+            k.get("topLeft", 0), k.get("topRight", 0), k.get("bottomLeft", 0), k.get("bottomRight", 0)
+        )
     if value.ctor == "vertical":
         return ft.BorderRadius(k.get("top", 0), k.get("top", 0), k.get("bottom", 0), k.get("bottom", 0))
     if value.ctor == "horizontal":
@@ -189,11 +206,21 @@ def border_radius(value: Any) -> ft.BorderRadius | None:
 
 
 _ALIGNMENT_XY = {
-    "topLeft": (-1, -1), "topCenter": (0, -1), "topRight": (1, -1),
-    "centerLeft": (-1, 0), "center": (0, 0), "centerRight": (1, 0),
-    "bottomLeft": (-1, 1), "bottomCenter": (0, 1), "bottomRight": (1, 1),
-    "topStart": (-1, -1), "topEnd": (1, -1), "centerStart": (-1, 0), "centerEnd": (1, 0),
-    "bottomStart": (-1, 1), "bottomEnd": (1, 1),
+    "topLeft": (-1, -1),
+    "topCenter": (0, -1),
+    "topRight": (1, -1),
+    "centerLeft": (-1, 0),
+    "center": (0, 0),
+    "centerRight": (1, 0),
+    "bottomLeft": (-1, 1),
+    "bottomCenter": (0, 1),
+    "bottomRight": (1, 1),
+    "topStart": (-1, -1),
+    "topEnd": (1, -1),
+    "centerStart": (-1, 0),
+    "centerEnd": (1, 0),
+    "bottomStart": (-1, 1),
+    "bottomEnd": (1, 1),
 }
 
 
@@ -229,8 +256,11 @@ def border_side(value: Any) -> ft.BorderSide | None:
         return ft.BorderSide(0, "transparent")  # BorderSide.none
     width, align = finite(k.get("width")), finite(k.get("strokeAlign"))
     # Flutter's BorderSide() defaults: width 1.0, color black, inside the edge (strokeAlignInside).
-    return ft.BorderSide(1.0 if width is None else width, color(k.get("color")) or "#ff000000",
-                         stroke_align=-1.0 if align is None else align)
+    return ft.BorderSide(
+        1.0 if width is None else width,
+        color(k.get("color")) or "#ff000000",
+        stroke_align=-1.0 if align is None else align,
+    )
 
 
 def border(value: Any) -> ft.Border | None:
@@ -250,8 +280,12 @@ def border(value: Any) -> ft.Border | None:
         v, h = border_side(k.get("vertical")), border_side(k.get("horizontal"))
         return ft.Border(top=h, right=v, bottom=h, left=v)
     if value.ctor == "":
-        return ft.Border(top=border_side(k.get("top")), right=border_side(k.get("right")),
-                         bottom=border_side(k.get("bottom")), left=border_side(k.get("left")))
+        return ft.Border(
+            top=border_side(k.get("top")),
+            right=border_side(k.get("right")),
+            bottom=border_side(k.get("bottom")),
+            left=border_side(k.get("left")),
+        )
     raise unsupported(f"Border.{value.ctor}", value)
 
 
@@ -266,12 +300,15 @@ def box_shadows(value: Any) -> list[ft.BoxShadow] | None:
             raise bad(item, "a BoxShadow")
         k = item.kwargs
         # Flutter's BoxShadow() defaults: black, offset zero, blur 0, spread 0.
-        shadows.append(ft.BoxShadow(spread_radius=finite(k.get("spreadRadius")) or 0,
-                                    blur_radius=finite(k.get("blurRadius")) or 0,
-                                    color=color(k.get("color")) or "#ff000000",
-                                    offset=offset(k.get("offset")) or ft.Offset(0, 0),
-                                    blur_style=enum(k.get("blurStyle"), "BlurStyle", ft.BlurStyle)
-                                    or ft.BlurStyle.NORMAL))
+        shadows.append(
+            ft.BoxShadow(
+                spread_radius=finite(k.get("spreadRadius")) or 0,
+                blur_radius=finite(k.get("blurRadius")) or 0,
+                color=color(k.get("color")) or "#ff000000",
+                offset=offset(k.get("offset")) or ft.Offset(0, 0),
+                blur_style=enum(k.get("blurStyle"), "BlurStyle", ft.BlurStyle) or ft.BlurStyle.NORMAL,
+            )
+        )
     return shadows
 
 
@@ -291,20 +328,31 @@ def gradient(value: Any) -> ft.Gradient | None:
     colors = k.get("colors")
     if not isinstance(colors, list) or len(colors) < 2:
         raise bad(colors, "a List<Color> of at least two colors")
-    common = dict(colors=[color(c) for c in colors],
-                  stops=[finite(s) for s in k["stops"]] if k.get("stops") else None,
-                  tile_mode=enum(k.get("tileMode"), "TileMode", ft.GradientTileMode) or ft.GradientTileMode.CLAMP)
+    common = dict(
+        colors=[color(c) for c in colors],
+        stops=[finite(s) for s in k["stops"]] if k.get("stops") else None,
+        tile_mode=enum(k.get("tileMode"), "TileMode", ft.GradientTileMode) or ft.GradientTileMode.CLAMP,
+    )
     center = alignment(k.get("center")) or ft.Alignment(0, 0)
     if value.type == "RadialGradient":
         radius, focal_radius = finite(k.get("radius")), finite(k.get("focalRadius"))
-        return ft.RadialGradient(center=center, radius=0.5 if radius is None else radius,
-                                 focal=alignment(k.get("focal")), focal_radius=focal_radius or 0.0, **common)
+        return ft.RadialGradient(
+            center=center,
+            radius=0.5 if radius is None else radius,
+            focal=alignment(k.get("focal")),
+            focal_radius=focal_radius or 0.0,
+            **common,
+        )
     if value.type == "SweepGradient":
         start, end = finite(k.get("startAngle")), finite(k.get("endAngle"))
-        return ft.SweepGradient(center=center, start_angle=start or 0.0,
-                                end_angle=2 * math.pi if end is None else end, **common)
-    return ft.LinearGradient(begin=alignment(k.get("begin")) or ft.Alignment(-1, 0),
-                             end=alignment(k.get("end")) or ft.Alignment(1, 0), **common)
+        return ft.SweepGradient(
+            center=center, start_angle=start or 0.0, end_angle=2 * math.pi if end is None else end, **common
+        )
+    return ft.LinearGradient(
+        begin=alignment(k.get("begin")) or ft.Alignment(-1, 0),
+        end=alignment(k.get("end")) or ft.Alignment(1, 0),
+        **common,
+    )
 
 
 def shape_border(value: Any) -> ft.OutlinedBorder | None:
@@ -325,8 +373,12 @@ def shape_border(value: Any) -> ft.OutlinedBorder | None:
 
 # Markers of a TextStyle the front end derived from the theme's or the ambient one (dart/methods.py).
 DERIVED_STYLE = frozenset(("_theme", "_ambient", "_fontSizeFactor", "_fontSizeDelta"))
-_DECORATIONS = {"none": None, "underline": ft.TextDecoration.UNDERLINE, "overline": ft.TextDecoration.OVERLINE,
-                "lineThrough": ft.TextDecoration.LINE_THROUGH}
+_DECORATIONS = {
+    "none": None,
+    "underline": ft.TextDecoration.UNDERLINE,
+    "overline": ft.TextDecoration.OVERLINE,
+    "lineThrough": ft.TextDecoration.LINE_THROUGH,
+}
 
 
 def text_style(value: Any) -> ft.TextStyle | None:
@@ -342,10 +394,14 @@ def text_style(value: Any) -> ft.TextStyle | None:
         raise bad(value, "a TextStyle")
     k = value.kwargs
     if k.get("_theme") is not None:
-        raise unsupported(f"a theme text style with copyWith/merge here ({k['_theme']}; only Text(style: ...) takes one)")
+        raise unsupported(
+            f"a theme text style with copyWith/merge here ({k['_theme']}; only Text(style: ...) takes one)"
+        )
     if any(marker in k for marker in DERIVED_STYLE):
-        raise unsupported("DefaultTextStyle.of(context).style or TextStyle.apply of a theme style here "
-                          "(only Text(style: ...) takes one)")
+        raise unsupported(
+            "DefaultTextStyle.of(context).style or TextStyle.apply of a theme style here "
+            "(only Text(style: ...) takes one)"
+        )
     for name in ("foreground", "background", "shadows", "fontVariations"):
         if k.get(name) is not None:
             raise unsupported(f"TextStyle.{name}", value)
@@ -355,8 +411,10 @@ def text_style(value: Any) -> ft.TextStyle | None:
         except TypeError:
             raise bad(feature, "a FontFeature") from None
         if visible:
-            raise unsupported(f"TextStyle.fontFeatures {font_features.tag_and_value(feature)[0]!r} "
-                              "(it changes Roboto's glyphs)", value)
+            raise unsupported(
+                f"TextStyle.fontFeatures {font_features.tag_and_value(feature)[0]!r} (it changes Roboto's glyphs)",
+                value,
+            )
     decoration = k.get("decoration")
     if decoration is not None and not (isinstance(decoration, EnumValue) and decoration.name in _DECORATIONS):
         raise bad(decoration, "a TextDecoration")
@@ -394,14 +452,22 @@ def constraints(value: Any) -> ft.BoxConstraints | None:
         raise bad(value, "a BoxConstraints")
     k = value.kwargs
     if value.ctor == "":
-        return ft.BoxConstraints(min_width=number(k.get("minWidth")) or 0, max_width=_inf(k.get("maxWidth")),
-                                 min_height=number(k.get("minHeight")) or 0, max_height=_inf(k.get("maxHeight")))
+        return ft.BoxConstraints(
+            min_width=number(k.get("minWidth")) or 0,
+            max_width=_inf(k.get("maxWidth")),
+            min_height=number(k.get("minHeight")) or 0,
+            max_height=_inf(k.get("maxHeight")),
+        )
     if value.ctor in ("tightFor", "expand"):
         default = math.inf if value.ctor == "expand" else None
         w, h = number(k.get("width")), number(k.get("height"))
         w, h = (default if w is None else w), (default if h is None else h)
-        return ft.BoxConstraints(min_width=w if w is not None else 0, max_width=w if w is not None else math.inf,
-                                 min_height=h if h is not None else 0, max_height=h if h is not None else math.inf)
+        return ft.BoxConstraints(
+            min_width=w if w is not None else 0,
+            max_width=w if w is not None else math.inf,
+            min_height=h if h is not None else 0,
+            max_height=h if h is not None else math.inf,
+        )
     raise unsupported(f"BoxConstraints.{value.ctor}", value)
 
 
@@ -429,11 +495,23 @@ def size(value: Any) -> tuple[float, float] | None:
 
 # Matrix4 constructors -> Flet's recorded Matrix4 (replayed as the same Flutter constructor); the x/y
 # rotations have no Flet constructor and are the identity followed by the same rotation.
-_MATRIX4 = {"identity": "identity", "translationValues": "translation_values", "diagonal3Values": "diagonal3_values",
-            "rotationZ": "rotation_z", "skewX": "skew_x", "skewY": "skew_y"}
+_MATRIX4 = {
+    "identity": "identity",
+    "translationValues": "translation_values",
+    "diagonal3Values": "diagonal3_values",
+    "rotationZ": "rotation_z",
+    "skewX": "skew_x",
+    "skewY": "skew_y",
+}
 # the operations the front end records on a Matrix4 (`..translate(...)`, ir.MATRIX_OPS) -> Flet's
-_MATRIX4_OPS = {"translate": "translate", "scale": "scale", "rotateZ": "rotate_z", "rotateX": "rotate_x",
-                "rotateY": "rotate_y", "setEntry": "set_entry"}
+_MATRIX4_OPS = {
+    "translate": "translate",
+    "scale": "scale",
+    "rotateZ": "rotate_z",
+    "rotateX": "rotate_x",
+    "rotateY": "rotate_y",
+    "setEntry": "set_entry",
+}
 
 
 def _finite_args(value: DartObject, args: Any) -> list[float]:

@@ -26,22 +26,29 @@ HANG_MARKER_ENV = "FLUTTER_RL_RENDER_HANG_MARKER"
 # The front end's own wall-clock budget, as a share of the sample's timeout.
 FRONT_END_SHARE = 0.5
 
+
 def _compile(source: str, size: RenderSize, timeout: float, environment: Environment) -> Any:
     from flutter_renderer.dart import Budget, compile_screen
 
-    return compile_screen(source, width=size.width, height=size.height, environment=environment,
-                          budget=Budget(deadline=min(Budget().deadline, timeout * FRONT_END_SHARE)))
+    return compile_screen(
+        source,
+        width=size.width,
+        height=size.height,
+        environment=environment,
+        budget=Budget(deadline=min(Budget().deadline, timeout * FRONT_END_SHARE)),
+    )
 
 
-def render_one(driver: PageDriver, source: str, size: RenderSize, timeout: float,
-               environment: Environment | None = None) -> RenderResult:
+def render_one(
+    driver: PageDriver, source: str, size: RenderSize, timeout: float, environment: Environment | None = None
+) -> RenderResult:
     """Compile, map and draw one sample. Raises DriverCrash only."""
     from flutter_renderer.dart import DartError
 
     start = time.monotonic()
     marker = os.environ.get(HANG_MARKER_ENV)
     if marker and marker in source:
-        time.sleep(10 ** 6)
+        time.sleep(10**6)
 
     def failure(kind: ErrorKind, message: str) -> RenderResult:
         return RenderResult.failure(kind, message, time.monotonic() - start)

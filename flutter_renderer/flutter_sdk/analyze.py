@@ -17,25 +17,54 @@ from flutter_renderer.api import ErrorKind
 
 # Parser and scanner codes that mean "does not parse" (the analyzer's ParserErrorCode and ScannerErrorCode,
 # pkg/analyzer/lib/src/dart/error/syntactic_errors.g.dart), whatever the TYPE column says.
-SYNTAX_CODES = frozenset({
-    "EXPECTED_TOKEN", "EXPECTED_INSTEAD", "EXPECTED_EXECUTABLE", "EXPECTED_CLASS_MEMBER", "EXPECTED_TYPE_NAME",
-    "EXPECTED_BODY", "EXPECTED_CASE_OR_DEFAULT", "EXPECTED_ELSE_OR_COMMA", "EXPECTED_LIST_OR_MAP_LITERAL",
-    "EXPECTED_NAMED_TYPE", "EXPECTED_STRING_LITERAL", "EXPECTED_IDENTIFIER_BUT_GOT_KEYWORD",
-    "MISSING_IDENTIFIER", "MISSING_STATEMENT", "MISSING_FUNCTION_BODY", "MISSING_FUNCTION_PARAMETERS",
-    "MISSING_METHOD_PARAMETERS", "MISSING_CLOSING_PARENTHESIS", "MISSING_CONST_FINAL_VAR_OR_TYPE",
-    "MISSING_ASSIGNABLE_SELECTOR", "MISSING_ASSIGNMENT_IN_INITIALIZER", "MISSING_EXPRESSION_IN_INITIALIZER",
-    "MISSING_EXPRESSION_IN_THROW", "MISSING_CATCH_OR_FINALLY", "MISSING_INITIALIZER", "MISSING_KEYWORD_OPERATOR",
-    "MISSING_TERMINATOR_FOR_PARAMETER_GROUP", "UNEXPECTED_TOKEN", "UNEXPECTED_TOKENS",
-    "UNTERMINATED_STRING_LITERAL", "UNTERMINATED_MULTI_LINE_COMMENT", "ILLEGAL_CHARACTER", "MISSING_DIGIT",
-    "MISSING_HEX_DIGIT", "MISSING_QUOTE", "UNEXPECTED_DOLLAR_IN_STRING",
-})
+SYNTAX_CODES = frozenset(
+    {
+        "EXPECTED_TOKEN",
+        "EXPECTED_INSTEAD",
+        "EXPECTED_EXECUTABLE",
+        "EXPECTED_CLASS_MEMBER",
+        "EXPECTED_TYPE_NAME",
+        "EXPECTED_BODY",
+        "EXPECTED_CASE_OR_DEFAULT",
+        "EXPECTED_ELSE_OR_COMMA",
+        "EXPECTED_LIST_OR_MAP_LITERAL",
+        "EXPECTED_NAMED_TYPE",
+        "EXPECTED_STRING_LITERAL",
+        "EXPECTED_IDENTIFIER_BUT_GOT_KEYWORD",
+        "MISSING_IDENTIFIER",
+        "MISSING_STATEMENT",
+        "MISSING_FUNCTION_BODY",
+        "MISSING_FUNCTION_PARAMETERS",
+        "MISSING_METHOD_PARAMETERS",
+        "MISSING_CLOSING_PARENTHESIS",
+        "MISSING_CONST_FINAL_VAR_OR_TYPE",
+        "MISSING_ASSIGNABLE_SELECTOR",
+        "MISSING_ASSIGNMENT_IN_INITIALIZER",
+        "MISSING_EXPRESSION_IN_INITIALIZER",
+        "MISSING_EXPRESSION_IN_THROW",
+        "MISSING_CATCH_OR_FINALLY",
+        "MISSING_INITIALIZER",
+        "MISSING_KEYWORD_OPERATOR",
+        "MISSING_TERMINATOR_FOR_PARAMETER_GROUP",
+        "UNEXPECTED_TOKEN",
+        "UNEXPECTED_TOKENS",
+        "UNTERMINATED_STRING_LITERAL",
+        "UNTERMINATED_MULTI_LINE_COMMENT",
+        "ILLEGAL_CHARACTER",
+        "MISSING_DIGIT",
+        "MISSING_HEX_DIGIT",
+        "MISSING_QUOTE",
+        "UNEXPECTED_DOLLAR_IN_STRING",
+    }
+)
 # The same errors by their messages (same file), for parser codes that are not listed above.
 _SYNTAX_MESSAGE = re.compile(
     r"^(?:Expected (?:to find '|an identifier\.|a statement\.|a class member\.|a type name\.|a string literal\.|"
     r"a method, getter, setter or operator declaration\.|an expression after|an assignment after|'[^']+' instead of)"
     r"|Unexpected (?:text|tokens?)\b|Unterminated (?:string literal|multi-line comment)\.|Illegal character\b"
     r"|Variables must be declared using the keywords\b|A function body must be provided\."
-    r"|(?:Functions|Methods) must have an explicit list of parameters\.|The closing parenthesis is missing\.)")
+    r"|(?:Functions|Methods) must have an explicit list of parameters\.|The closing parenthesis is missing\.)"
+)
 _SEVERITIES = frozenset({"ERROR", "WARNING", "INFO", "HINT", "LINT"})
 
 _CANDIDATE_FILE = re.compile(r"(?:^|[/\\])c_(\d+)\.dart$")
@@ -43,8 +72,8 @@ _CANDIDATE_FILE = re.compile(r"(?:^|[/\\])c_(\d+)\.dart$")
 
 @dataclass(frozen=True)
 class Diagnostic:
-    severity: str   # ERROR | WARNING | INFO | HINT | LINT
-    type: str       # SYNTACTIC_ERROR | COMPILE_TIME_ERROR | STATIC_WARNING | HINT | LINT | ... | "" (unreliable)
+    severity: str  # ERROR | WARNING | INFO | HINT | LINT
+    type: str  # SYNTACTIC_ERROR | COMPILE_TIME_ERROR | STATIC_WARNING | HINT | LINT | ... | "" (unreliable)
     code: str
     path: str
     line: int
@@ -90,7 +119,9 @@ def parse_machine_output(text: str) -> list[Diagnostic]:
         severity, type_, code, path, line, column, _length, message = fields
         if not (line.isdigit() and column.isdigit()):
             continue
-        diagnostics.append(Diagnostic(severity.upper(), type_.upper(), code.upper(), path, int(line), int(column), message))
+        diagnostics.append(
+            Diagnostic(severity.upper(), type_.upper(), code.upper(), path, int(line), int(column), message)
+        )
     return diagnostics
 
 

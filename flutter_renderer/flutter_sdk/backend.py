@@ -29,9 +29,11 @@ from flutter_renderer.settings import RendererSettings
 
 log = logging.getLogger(__name__)
 
-NO_ROOT = ("no widget to pump: main() does not just runApp(<widget>) and there is no public, non-abstract widget "
-           "class with a no-argument constructor (the Flutter backend pumps main's app, else such a class: the one "
-           "given to runApp, or one whose build returns MaterialApp/Scaffold)")
+NO_ROOT = (
+    "no widget to pump: main() does not just runApp(<widget>) and there is no public, non-abstract widget "
+    "class with a no-argument constructor (the Flutter backend pumps main's app, else such a class: the one "
+    "given to runApp, or one whose build returns MaterialApp/Scaffold)"
+)
 
 
 def pub_get(sdk: FlutterSdk, project: Path, timeout_s: float) -> None:
@@ -43,12 +45,19 @@ def pub_get(sdk: FlutterSdk, project: Path, timeout_s: float) -> None:
     base = [str(sdk.flutter), "--no-version-check", "--suppress-analytics", "pub", "get"]
     failures = []
     for argv in (base + ["--offline"], base):
-        proc = subprocess.Popen(argv, cwd=project, env=environment.host_env(sdk), stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        proc = subprocess.Popen(
+            argv,
+            cwd=project,
+            env=environment.host_env(sdk),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
         try:
             stdout, stderr = proc.communicate(timeout=timeout_s)
         except subprocess.TimeoutExpired:
-            runner.kill_group(proc)   # the tool runs pub in a child process: killing `flutter` alone leaves it
+            runner.kill_group(proc)  # the tool runs pub in a child process: killing `flutter` alone leaves it
             proc.communicate()
             failures.append(f"`{' '.join(argv[3:])}` took longer than {timeout_s:.0f}s")
             continue
@@ -74,13 +83,21 @@ class FlutterSdkBackend:
         self.sdk = find_sdk(settings.flutter_sdk)
         self.fonts = font_files(self.sdk) if settings.real_fonts else {}
         if settings.real_fonts and not {"Roboto", "MaterialIcons"} <= set(self.fonts):
-            log.warning("flutter backend: Roboto/MaterialIcons not found in %s (run `flutter precache`); "
-                        "missing families draw in the test font's block glyphs", self.sdk.material_fonts)
+            log.warning(
+                "flutter backend: Roboto/MaterialIcons not found in %s (run `flutter precache`); "
+                "missing families draw in the test font's block glyphs",
+                self.sdk.material_fonts,
+            )
         constraint = sdk_constraint(self.sdk.dart_version)
         if constraint is None:
-            log.warning("flutter backend: no Dart version in %s; candidates compile at the template's language "
-                        "version (Dart 3.0)", self.sdk.cache / "dart-sdk" / "version")
-        self.version = f"flutter-{self.sdk.version}+harness-{harness_hash(constraint)}" + ("" if settings.real_fonts else "+test-font")
+            log.warning(
+                "flutter backend: no Dart version in %s; candidates compile at the template's language "
+                "version (Dart 3.0)",
+                self.sdk.cache / "dart-sdk" / "version",
+            )
+        self.version = f"flutter-{self.sdk.version}+harness-{harness_hash(constraint)}" + (
+            "" if settings.real_fonts else "+test-font"
+        )
         mode = resolve_mode(settings.sandbox)
         self._workdir = Path(tempfile.mkdtemp(prefix="flutter-rl-sdk-"))
         self._lock = threading.Lock()
@@ -91,8 +108,14 @@ class FlutterSdkBackend:
             project = create_project(self._workdir, constraint)
             pub_get(self.sdk, project, settings.flutter_startup_timeout_s)
             self._runtime = environment.make_runtime(
-                self.sdk, mode, self._workdir, project, cpu_time_limit_s=settings.cpu_time_limit_s,
-                memory_limit_mb=settings.memory_limit_mb, startup_timeout_s=settings.flutter_startup_timeout_s)
+                self.sdk,
+                mode,
+                self._workdir,
+                project,
+                cpu_time_limit_s=settings.cpu_time_limit_s,
+                memory_limit_mb=settings.memory_limit_mb,
+                startup_timeout_s=settings.flutter_startup_timeout_s,
+            )
             environment.smoke_test(self._runtime)
         except BaseException:
             self.close()
@@ -124,8 +147,9 @@ class FlutterSdkBackend:
             else:
                 results[index] = RenderResult.failure(ErrorKind.SYNTAX, "empty code")
         roots = {index: find_root_widget(code) for index, code in sources.items()}
-        write_candidates(self._runtime.project,
-                         {i: root.source_for(sources[i]) if root else sources[i] for i, root in roots.items()})
+        write_candidates(
+            self._runtime.project, {i: root.source_for(sources[i]) if root else sources[i] for i, root in roots.items()}
+        )
         if not sources:
             return [results[i] for i in range(len(codes))]
 
@@ -134,8 +158,12 @@ class FlutterSdkBackend:
             if roots[index] is None:
                 results[index] = RenderResult.failure(ErrorKind.UNSUPPORTED, NO_ROOT)
         config = HarnessConfig(
-            out_dir=self._workdir / "out" / f"batch_{self._batches}", width=size.width, height=size.height,
-            pixel_ratio=size.pixel_ratio, timeout_s=timeout, fonts=self.fonts,
+            out_dir=self._workdir / "out" / f"batch_{self._batches}",
+            width=size.width,
+            height=size.height,
+            pixel_ratio=size.pixel_ratio,
+            timeout_s=timeout,
+            fonts=self.fonts,
         )
         pumped = {i: root for i, root in roots.items() if i not in results and root is not None}
         results.update(runner.render(self._runtime, pumped, config))
@@ -145,8 +173,9 @@ class FlutterSdkBackend:
             result.warnings.extend(warnings)
         return ordered
 
-    def _analyze(self, sources: dict[int, str], roots: dict[int, RootWidget | None],
-                 results: dict[int, RenderResult]) -> list[str]:
+    def _analyze(
+        self, sources: dict[int, str], roots: dict[int, RootWidget | None], results: dict[int, RenderResult]
+    ) -> list[str]:
         """One `dart analyze` over the written candidates: failures into `results`, the analyzer's warnings back.
 
         Errors on the lines added for main's app (`RootWidget.source_for`) repeat main's own errors, or

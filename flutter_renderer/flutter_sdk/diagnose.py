@@ -16,7 +16,7 @@ def _sandbox_row(requested: str) -> tuple[str, bool, str]:
     usable = {"bwrap": bwrap_works(), "unshare": unshare_works()}
     found = ", ".join(mode for mode, ok in usable.items() if ok) or "neither bwrap nor unshare"
     if requested == "none":
-        return "flutter sandbox", True, "sandbox = \"none\" (your choice): generated code runs WITHOUT isolation"
+        return "flutter sandbox", True, 'sandbox = "none" (your choice): generated code runs WITHOUT isolation'
     if requested in usable:
         ok = usable[requested]
         return "flutter sandbox", ok, f"{requested} {'works' if ok else 'is not usable'} here (usable: {found})"
@@ -35,14 +35,24 @@ def _smoke_row(sdk: FlutterSdk, settings: RendererSettings) -> tuple[str, bool, 
         return "flutter in sandbox", False, f"not run: {exc}"
     with tempfile.TemporaryDirectory(prefix="flutter-rl-doctor-") as tmp:
         runtime = environment.make_runtime(
-            sdk, mode, Path(tmp), Path(tmp), cpu_time_limit_s=settings.cpu_time_limit_s,
-            memory_limit_mb=settings.memory_limit_mb, startup_timeout_s=settings.flutter_startup_timeout_s)
+            sdk,
+            mode,
+            Path(tmp),
+            Path(tmp),
+            cpu_time_limit_s=settings.cpu_time_limit_s,
+            memory_limit_mb=settings.memory_limit_mb,
+            startup_timeout_s=settings.flutter_startup_timeout_s,
+        )
         try:
             info = environment.smoke_test(runtime)
         except FlutterSdkError as exc:
             return "flutter in sandbox", False, str(exc)
-    return ("flutter in sandbox", True, f"`flutter --version --machine` ran in the {mode!r} sandbox "
-            f"(Flutter {info.get('frameworkVersion', '?')}, Dart {info.get('dartSdkVersion', '?')})")
+    return (
+        "flutter in sandbox",
+        True,
+        f"`flutter --version --machine` ran in the {mode!r} sandbox "
+        f"(Flutter {info.get('frameworkVersion', '?')}, Dart {info.get('dartSdkVersion', '?')})",
+    )
 
 
 def diagnose(settings: RendererSettings) -> list[tuple[str, bool, str]]:
@@ -51,17 +61,29 @@ def diagnose(settings: RendererSettings) -> list[tuple[str, bool, str]]:
     try:
         sdk = find_sdk(settings.flutter_sdk)
     except FlutterSdkError as exc:
-        return [("flutter sdk", False, str(exc)), ("flutter fonts", False, "no SDK"), _sandbox_row(settings.sandbox),
-                ("flutter in sandbox", False, "no SDK")]
+        return [
+            ("flutter sdk", False, str(exc)),
+            ("flutter fonts", False, "no SDK"),
+            _sandbox_row(settings.sandbox),
+            ("flutter in sandbox", False, "no SDK"),
+        ]
     rows = [("flutter sdk", True, f"{sdk.root} (Flutter {sdk.version})")]
     if not settings.real_fonts:
-        rows.append(("flutter fonts", True, "real_fonts = false: text draws in the test font's block glyphs "
-                                            "(FlutterTest; Ahem in older SDKs)"))
+        rows.append(
+            (
+                "flutter fonts",
+                True,
+                "real_fonts = false: text draws in the test font's block glyphs (FlutterTest; Ahem in older SDKs)",
+            )
+        )
     else:
         fonts = font_files(sdk)
         missing = {"Roboto", "MaterialIcons"} - set(fonts)
-        detail = (f"Roboto ({len(fonts['Roboto'])} files) and MaterialIcons in {sdk.material_fonts}" if not missing
-                  else f"missing {', '.join(sorted(missing))} in {sdk.material_fonts}: run `flutter precache`")
+        detail = (
+            f"Roboto ({len(fonts['Roboto'])} files) and MaterialIcons in {sdk.material_fonts}"
+            if not missing
+            else f"missing {', '.join(sorted(missing))} in {sdk.material_fonts}: run `flutter precache`"
+        )
         rows.append(("flutter fonts", not missing, detail))
     rows.append(_sandbox_row(settings.sandbox))
     rows.append(_smoke_row(sdk, settings))

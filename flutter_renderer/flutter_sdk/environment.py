@@ -41,7 +41,9 @@ CACHE_WRITES = frozenset({"engine.stamp", "engine.realm", "lockfile", "engine_fa
 SMOKE_ARGS = ("--no-version-check", "--suppress-analytics", "--version", "--machine")
 
 
-def sandbox_spec(sdk: FlutterSdk, mode: str, workdir: Path, *, cpu_time_limit_s: int, memory_limit_mb: int) -> SandboxSpec:
+def sandbox_spec(
+    sdk: FlutterSdk, mode: str, workdir: Path, *, cpu_time_limit_s: int, memory_limit_mb: int
+) -> SandboxSpec:
     """How SDK commands for `workdir` are isolated: the SDK and pub cache read-only, `bin/cache` private."""
     pub_cache = pub_cache_dir()
     return SandboxSpec(
@@ -55,8 +57,16 @@ def sandbox_spec(sdk: FlutterSdk, mode: str, workdir: Path, *, cpu_time_limit_s:
     )
 
 
-def make_runtime(sdk: FlutterSdk, mode: str, workdir: Path, project: Path, *, cpu_time_limit_s: int,
-                 memory_limit_mb: int, startup_timeout_s: float) -> Runtime:
+def make_runtime(
+    sdk: FlutterSdk,
+    mode: str,
+    workdir: Path,
+    project: Path,
+    *,
+    cpu_time_limit_s: int,
+    memory_limit_mb: int,
+    startup_timeout_s: float,
+) -> Runtime:
     """How to run SDK commands in `project` under `workdir`: its sandbox and private home (created here)."""
     prepare_home(workdir / "home", sdk)
     spec = sandbox_spec(sdk, mode, workdir, cpu_time_limit_s=cpu_time_limit_s, memory_limit_mb=memory_limit_mb)
@@ -68,8 +78,13 @@ def git_env(sdk: FlutterSdk, base: dict[str, str] | None = None) -> dict[str, st
     any GIT_CONFIG_* entries `base` already has."""
     env = dict(base or {})
     count = int(env.get("GIT_CONFIG_COUNT", "0") or 0)
-    env.update({"GIT_CONFIG_COUNT": str(count + 1), f"GIT_CONFIG_KEY_{count}": "safe.directory",
-                f"GIT_CONFIG_VALUE_{count}": str(sdk.root)})
+    env.update(
+        {
+            "GIT_CONFIG_COUNT": str(count + 1),
+            f"GIT_CONFIG_KEY_{count}": "safe.directory",
+            f"GIT_CONFIG_VALUE_{count}": str(sdk.root),
+        }
+    )
     return env
 
 
@@ -99,12 +114,14 @@ def smoke_test(runtime: Runtime) -> dict:
     stdout, stderr = read_log(out), read_log(err)
     start, end = stdout.find("{"), stdout.rfind("}")
     try:
-        info = json.loads(stdout[start:end + 1]) if start != -1 else None
+        info = json.loads(stdout[start : end + 1]) if start != -1 else None
     except ValueError:
         info = None
     if proc.returncode == 0 and isinstance(info, dict):
         return info
     status = f"did not finish within {runtime.startup_timeout_s:.0f}s" if timed_out else f"exited {proc.returncode}"
     output = (stderr + stdout).strip()[-1500:] or "(no output)"
-    raise FlutterSdkError(f"the Flutter SDK does not run in the {runtime.sandbox.mode!r} sandbox: "
-                          f"`flutter {' '.join(SMOKE_ARGS)}` {status}: {output}")
+    raise FlutterSdkError(
+        f"the Flutter SDK does not run in the {runtime.sandbox.mode!r} sandbox: "
+        f"`flutter {' '.join(SMOKE_ARGS)}` {status}: {output}"
+    )

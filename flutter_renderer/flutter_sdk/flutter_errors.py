@@ -13,15 +13,18 @@ from typing import Iterable, Mapping
 from flutter_renderer.api import ErrorKind
 
 # Layout problems: overflow, and the unbounded-constraint family that Flutter reports during layout.
-_OVERFLOW_PATTERNS = [re.compile(p, re.I) for p in (
-    r"\boverflowed by [\d.]+ pixels\b",
-    r"\bwas given unbounded (?:height|width)\b",
-    r"\bhave non-zero flex but incoming (?:height|width) constraints are unbounded\b",
-    r"\bBoxConstraints forces an infinite (?:height|width)\b",
-    r"\bRenderBox was not laid out\b",
-    r"\bcannot have an unbounded (?:height|width)\b",
-    r"\bAn InputDecorator, which is typically created by a TextField, cannot have an unbounded width\b",
-)]
+_OVERFLOW_PATTERNS = [
+    re.compile(p, re.I)
+    for p in (
+        r"\boverflowed by [\d.]+ pixels\b",
+        r"\bwas given unbounded (?:height|width)\b",
+        r"\bhave non-zero flex but incoming (?:height|width) constraints are unbounded\b",
+        r"\bBoxConstraints forces an infinite (?:height|width)\b",
+        r"\bRenderBox was not laid out\b",
+        r"\bcannot have an unbounded (?:height|width)\b",
+        r"\bAn InputDecorator, which is typically created by a TextField, cannot have an unbounded width\b",
+    )
+]
 # Errors that leave the screen usable: an image that fails to load draws its error/empty box. Network
 # images always fail in flutter_test (its HttpClient answers 400) and so do assets under
 # --no-test-assets (services/asset_bundle.dart: 'Unable to load asset: "<key>".'), whichever library
@@ -83,10 +86,15 @@ def split_dumps(text: str) -> list[dict[str, str]]:
     for number, header in enumerate(headers):
         end = headers[number + 1].start() if number + 1 < len(headers) else len(text)
         footer = _DUMP_FOOTER.search(text, header.end(), end)
-        body = text[header.end():footer.start() if footer else end]
+        body = text[header.end() : footer.start() if footer else end]
         thrown = _THROWN_LINE.search(body)
-        after = body[thrown.end():] if thrown else body
+        after = body[thrown.end() :] if thrown else body
         summary = next((line.strip() for line in after.splitlines() if line.strip()), "")
-        records.append({"library": header.group(1).lower(), "summary": summary,
-                        "details": text[header.start():footer.end() if footer else end]})
+        records.append(
+            {
+                "library": header.group(1).lower(),
+                "summary": summary,
+                "details": text[header.start() : footer.end() if footer else end],
+            }
+        )
     return records

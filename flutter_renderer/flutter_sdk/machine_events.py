@@ -21,14 +21,16 @@ from flutter_renderer.flutter_sdk.analyze import candidate_index
 _TEST_NAME = re.compile(r"\bcandidate (\d+)$")
 # Front-end (CFE) diagnostics, as printed by the Flutter tool's compiler: `path:line:col: Error: message`, each
 # on its own line, or the first one right after `Compilation failed for testPath=<path>: ` in a load error.
-_COMPILE_ERROR = re.compile(r"(?:^|: )(?P<path>[^\s:]+?\.dart):(?P<line>\d+):(?P<column>\d+): Error: (?P<message>.+)$", re.M)
+_COMPILE_ERROR = re.compile(
+    r"(?:^|: )(?P<path>[^\s:]+?\.dart):(?P<line>\d+):(?P<column>\d+): Error: (?P<message>.+)$", re.M
+)
 
 
 @dataclass
 class TestOutcome:
     """What the reporter said about one candidate's test."""
 
-    result: str = ""                       # "" (never finished) | success | failure | error
+    result: str = ""  # "" (never finished) | success | failure | error
     errors: list[str] = field(default_factory=list)
     prints: list[str] = field(default_factory=list)
     started_ms: int | None = None
@@ -37,12 +39,12 @@ class TestOutcome:
 
 @dataclass
 class MachineOutput:
-    outcomes: dict[int, TestOutcome] = field(default_factory=dict)   # by candidate index
-    load_errors: list[str] = field(default_factory=list)            # the suite failed to load/compile
-    setup_errors: list[str] = field(default_factory=list)           # a `(setUpAll)` hook failed: no test ran
-    plain: list[str] = field(default_factory=list)                  # non-JSON lines
-    started: bool = False                                           # the runner's `start` event was seen
-    success: bool | None = None                                     # the `done` event's verdict
+    outcomes: dict[int, TestOutcome] = field(default_factory=dict)  # by candidate index
+    load_errors: list[str] = field(default_factory=list)  # the suite failed to load/compile
+    setup_errors: list[str] = field(default_factory=list)  # a `(setUpAll)` hook failed: no test ran
+    plain: list[str] = field(default_factory=list)  # non-JSON lines
+    started: bool = False  # the runner's `start` event was seen
+    success: bool | None = None  # the `done` event's verdict
 
     @property
     def compile_failed(self) -> bool:
@@ -68,7 +70,7 @@ class CompileError:
 def parse_machine_output(text: str) -> MachineOutput:
     """Fold the event stream into one outcome per candidate test."""
     out = MachineOutput()
-    tests: dict[int, int | None] = {}   # reporter test id -> candidate index (None: a pseudo-test or hook)
+    tests: dict[int, int | None] = {}  # reporter test id -> candidate index (None: a pseudo-test or hook)
     names: dict[int, str] = {}
     for line in text.splitlines():
         if line.lstrip().startswith('[{"event"'):
@@ -132,6 +134,8 @@ def _json_event(line: str) -> dict | None:
 def compile_errors(text: str) -> list[CompileError]:
     """Every distinct `file.dart:L:C: Error: message` in `text`, in order. Current SDKs print each error on
     stderr (compile.dart `StdoutHandler` -> printError) and again in the loading test's error."""
-    found = (CompileError(m["path"], int(m["line"]), int(m["column"]), m["message"].strip())
-             for m in _COMPILE_ERROR.finditer(text))
+    found = (
+        CompileError(m["path"], int(m["line"]), int(m["column"]), m["message"].strip())
+        for m in _COMPILE_ERROR.finditer(text)
+    )
     return list(dict.fromkeys(found))

@@ -21,7 +21,9 @@ ENTRY = "$flutterRlApp"
 APPS = ("MaterialApp", "CupertinoApp", "WidgetsApp")
 
 _MODIFIERS = r"(?:(?:abstract|sealed|base|final|interface|mixin)\s+)*"
-_WIDGET_CLASS = re.compile(rf"^[ \t]*({_MODIFIERS})class\s+(\w+)\s+extends\s+(?:StatelessWidget|StatefulWidget)\b", re.M)
+_WIDGET_CLASS = re.compile(
+    rf"^[ \t]*({_MODIFIERS})class\s+(\w+)\s+extends\s+(?:StatelessWidget|StatefulWidget)\b", re.M
+)
 _ANY_CLASS = re.compile(rf"^[ \t]*{_MODIFIERS}class\s+\w+", re.M)
 _RUN_APP = re.compile(r"\brunApp\(\s*(?:const\s+)?(\w+)\s*\(\s*\)\s*,?\s*\)")
 _RETURNS_APP = re.compile(rf"(?:\breturn|=>)\s*(?:const\s+)?(?:{'|'.join(APPS)})(?:\.router)?\s*\(")
@@ -38,15 +40,17 @@ class RootWidget:
 
     name: str
     is_app: bool
-    expression: str = ""          # for ENTRY: the widget expression main() gives to runApp
+    expression: str = ""  # for ENTRY: the widget expression main() gives to runApp
 
     def source_for(self, code: str) -> str:
         """The candidate file to write: `code`, plus the ENTRY function when this root is main's app."""
         if self.name != ENTRY:
             return code
         # The expression keeps its own lines; a line comment at its end must not swallow the `;`.
-        return (f"{code.rstrip()}\n\n// Added by flutter-rl: the widget main() gives to runApp.\n"
-                f"Widget {ENTRY}() =>\n    {self.expression}\n    ;\n")
+        return (
+            f"{code.rstrip()}\n\n// Added by flutter-rl: the widget main() gives to runApp.\n"
+            f"Widget {ENTRY}() =>\n    {self.expression}\n    ;\n"
+        )
 
     def first_added_line(self, code: str) -> int | None:
         """The first line of `source_for(code)` that is not the candidate's own, or None when nothing is added."""
@@ -57,7 +61,7 @@ def _string_end(code: str, i: int) -> int:
     """Index just past the string literal (r'...', '...', '''...''', with ${...} interpolations) at code[i]."""
     raw = code[i] in "rR"
     i += raw
-    quote = code[i:i + 3] if code[i:i + 3] in ("'''", '"""') else code[i]
+    quote = code[i : i + 3] if code[i : i + 3] in ("'''", '"""') else code[i]
     i += len(quote)
     while i < len(code):
         if code.startswith(quote, i):
@@ -77,7 +81,7 @@ def _starts_string(code: str, i: int) -> bool:
     if code[i] in "'\"":
         return True
     before = code[i - 1] if i else " "
-    return code[i] in "rR" and code[i + 1:i + 2] in ("'", '"') and not (before.isalnum() or before in "_$")
+    return code[i] in "rR" and code[i + 1 : i + 2] in ("'", '"') and not (before.isalnum() or before in "_$")
 
 
 def _code(code: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
@@ -112,7 +116,7 @@ def _bare(code: str) -> str:
 def _split(code: str, separator: str) -> list[str]:
     """`code` cut at its `separator`s outside brackets, strings and comments."""
     cuts = [i for i, char, depth in _code(code) if depth == 0 and char == separator]
-    return [code[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(code)])]
+    return [code[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(code)])]
 
 
 def app_expression(code: str) -> str | None:
@@ -138,7 +142,7 @@ def app_expression(code: str) -> str | None:
     call = calls[-1]
     opening = next(i for i, char, _ in _code(call) if char == "(")
     closing = next(i for i, _, depth in _code(call, opening + 1) if depth < 0)
-    arguments = [a for a in _split(call[opening + 1:closing], ",") if _bare(a)]
+    arguments = [a for a in _split(call[opening + 1 : closing], ",") if _bare(a)]
     return arguments[0].strip() if len(arguments) == 1 else None
 
 
@@ -148,7 +152,7 @@ def _class_bodies(code: str) -> dict[str, tuple[str, str]]:
     bodies = {}
     for match in _WIDGET_CLASS.finditer(code):
         end = next(s for s in starts if s > match.start())
-        bodies[match.group(2)] = (match.group(1), code[match.start():end])
+        bodies[match.group(2)] = (match.group(1), code[match.start() : end])
     return bodies
 
 
@@ -158,7 +162,7 @@ def _state_body(code: str, widget: str) -> str:
     if not match:
         return ""
     following = _ANY_CLASS.search(code, match.end())
-    return code[match.start():following.start() if following else len(code)]
+    return code[match.start() : following.start() if following else len(code)]
 
 
 def _constructible(modifiers: str, body: str, name: str) -> bool:
@@ -169,7 +173,7 @@ def _constructible(modifiers: str, body: str, name: str) -> bool:
     start = rf"(?:^|[;{{}}])\s*(?:const\s+|factory\s+)*{re.escape(name)}"
     unnamed = re.findall(rf"{start}\s*\(([^)]*)\)", body, re.M)
     if not unnamed:
-        return not re.search(rf"{start}\.\w+\s*\(", body, re.M)   # only named (e.g. private) constructors
+        return not re.search(rf"{start}\.\w+\s*\(", body, re.M)  # only named (e.g. private) constructors
     for params in unnamed:
         positional = re.split(r"[{\[]", params, maxsplit=1)[0].strip().strip(",")
         if not positional and "required" not in params:
@@ -184,7 +188,9 @@ def find_root_widget(code: str) -> RootWidget | None:
     if expression is not None:
         constructed = _CONSTRUCTED.match("".join(char for _, char, _ in _code(expression)).strip())
         name = constructed.group(1) if constructed else ""
-        is_app = name in APPS or (name in bodies and bool(_RETURNS_APP.search(bodies[name][1] + _state_body(code, name))))
+        is_app = name in APPS or (
+            name in bodies and bool(_RETURNS_APP.search(bodies[name][1] + _state_body(code, name)))
+        )
         return RootWidget(ENTRY, is_app, expression)
     return class_root(code)
 
@@ -192,7 +198,9 @@ def find_root_widget(code: str) -> RootWidget | None:
 def class_root(code: str) -> RootWidget | None:
     """The guessed root widget class of `code`, ignoring what main() runs."""
     bodies = _class_bodies(code)
-    usable = [n for n, (modifiers, body) in bodies.items() if not n.startswith("_") and _constructible(modifiers, body, n)]
+    usable = [
+        n for n, (modifiers, body) in bodies.items() if not n.startswith("_") and _constructible(modifiers, body, n)
+    ]
     if not usable:
         return None
 

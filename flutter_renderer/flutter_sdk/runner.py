@@ -67,8 +67,14 @@ class Runtime:
         env = sandbox_env(self.sandbox, self.home, [self.sdk.root / "bin", self.sdk.dart.parent])
         with stdout.open("wb") as out, stderr.open("wb") as err:
             proc = subprocess.Popen(
-                sandbox_command(argv, self.sandbox, self.project), cwd=self.project, env=env, stdin=subprocess.DEVNULL,
-                stdout=out, stderr=err, start_new_session=True, preexec_fn=limits_preexec(self.sandbox),
+                sandbox_command(argv, self.sandbox, self.project),
+                cwd=self.project,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,
+                preexec_fn=limits_preexec(self.sandbox),
             )
         return proc, stdout, stderr
 
@@ -113,7 +119,7 @@ class TestRun:
 
     results: dict[int, RenderResult] = field(default_factory=dict)
     compile_errors: dict[int, list[CompileError]] = field(default_factory=dict)
-    harness_errors: list[CompileError] = field(default_factory=list)   # errors in files that are not candidates
+    harness_errors: list[CompileError] = field(default_factory=list)  # errors in files that are not candidates
     events: MachineOutput = field(default_factory=MachineOutput)
     returncode: int | None = None
     startup_timed_out: bool = False
@@ -123,7 +129,7 @@ class TestRun:
 
 def _png_bytes(path: Path, pixels: tuple[int, int], warnings: list[str]) -> bytes | None:
     """The PNG at `path`, resized to exactly `pixels` if Flutter rounded the size differently."""
-    if path.is_symlink() or not path.is_file():   # a link planted by candidate code must not be followed
+    if path.is_symlink() or not path.is_file():  # a link planted by candidate code must not be followed
         return None
     data = path.read_bytes()
     from PIL import Image
@@ -160,7 +166,9 @@ def _read_status(path: Path, pixels: tuple[int, int]) -> RenderResult:
             raise ValueError("is a symbolic link")
         return result_from_status(json.loads(path.read_text(encoding="utf-8")), path.with_suffix(".png"), pixels)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        return RenderResult.failure(ErrorKind.CRASH, f"unreadable harness status {path.name}: {type(exc).__name__}: {exc}")
+        return RenderResult.failure(
+            ErrorKind.CRASH, f"unreadable harness status {path.name}: {type(exc).__name__}: {exc}"
+        )
 
 
 def result_from_reporter(errors: list[str], timeout_s: float) -> RenderResult:
@@ -172,7 +180,9 @@ def result_from_reporter(errors: list[str], timeout_s: float) -> RenderResult:
     return RenderResult.failure(kind or ErrorKind.RUNTIME, message or text[:300])
 
 
-def _watch(proc: subprocess.Popen, out_dir: Path, indexes: list[int], runtime: Runtime, timeout_s: float) -> tuple[int | None, bool]:
+def _watch(
+    proc: subprocess.Popen, out_dir: Path, indexes: list[int], runtime: Runtime, timeout_s: float
+) -> tuple[int | None, bool]:
     """Wait for `proc`; kill it when no candidate makes progress in time. Returns (hung index, startup timed out)."""
     started: dict[int, float] = {}
     finished: set[int] = set()
@@ -198,15 +208,28 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
     """One `flutter test --machine` over `roots`; results for every candidate it could settle."""
     config.out_dir.mkdir(parents=True, exist_ok=True)
     write_test(runtime.project, roots, config)
-    argv = [str(runtime.sdk.flutter), "--no-version-check", "--suppress-analytics", "test", "--machine",
-            "--no-pub", "--no-test-assets", TEST_FILE]
+    argv = [
+        str(runtime.sdk.flutter),
+        "--no-version-check",
+        "--suppress-analytics",
+        "test",
+        "--machine",
+        "--no-pub",
+        "--no-test-assets",
+        TEST_FILE,
+    ]
     proc, out, err = runtime.start(argv, run_name)
     hung, startup_timed_out = _watch(proc, config.out_dir, sorted(roots), runtime, config.timeout_s)
     stdout, stderr = read_log(out), read_log(err)
     events = parse_machine_output(stdout)
     pixels = (round(config.width * config.pixel_ratio), round(config.height * config.pixel_ratio))
-    run = TestRun(hung=hung, startup_timed_out=startup_timed_out, output_tail=(stdout + stderr)[-_TAIL:],
-                  events=events, returncode=proc.returncode)
+    run = TestRun(
+        hung=hung,
+        startup_timed_out=startup_timed_out,
+        output_tail=(stdout + stderr)[-_TAIL:],
+        events=events,
+        returncode=proc.returncode,
+    )
     for index in roots:
         status_file = config.out_dir / f"c_{index}.json"
         outcome = events.outcomes.get(index)
@@ -215,14 +238,18 @@ def run_tests(runtime: Runtime, roots: Mapping[int, RootWidget], config: Harness
             if outcome and outcome.errors:  # e.g. a timer left pending after the capture: note, not fatal
                 run.results[index].warnings.append(outcome.errors[0][:300])
         elif index == hung:
-            run.results[index] = RenderResult.failure(ErrorKind.TIMEOUT, f"exceeded {config.timeout_s:g}s "
-                                                      "(the test process had to be killed)", config.timeout_s)
+            run.results[index] = RenderResult.failure(
+                ErrorKind.TIMEOUT,
+                f"exceeded {config.timeout_s:g}s (the test process had to be killed)",
+                config.timeout_s,
+            )
         elif outcome and outcome.errors:
             run.results[index] = result_from_reporter(outcome.errors, config.timeout_s)
-        elif (config.out_dir / f"c_{index}.started").exists():   # the test process died inside this test
+        elif (config.out_dir / f"c_{index}.started").exists():  # the test process died inside this test
             run.results[index] = RenderResult.failure(
-                ErrorKind.CRASH, f"the test process died while rendering (exit {proc.returncode}): "
-                f"{run.output_tail[-300:]}")
+                ErrorKind.CRASH,
+                f"the test process died while rendering (exit {proc.returncode}): {run.output_tail[-300:]}",
+            )
     owners = _generated_line_owners(runtime.project / TEST_FILE)
     for error in compile_errors("\n".join([*events.plain, stderr, *events.load_errors])):
         owner = owners.get(error.line) if error.path.endswith(Path(TEST_FILE).name) else error.candidate
@@ -268,10 +295,11 @@ def render(runtime: Runtime, roots: Mapping[int, RootWidget], config: HarnessCon
         if not left:
             continue
         if run.results or run.compile_errors:
-            queue.append(left)   # progress was made: the rest get a fresh process
+            queue.append(left)  # progress was made: the rest get a fresh process
         elif run.harness_errors:
             message = "the harness does not compile with this Flutter SDK (too old?): " + "; ".join(
-                f"{Path(e.path).name} {e.describe()}" for e in run.harness_errors[:3])
+                f"{Path(e.path).name} {e.describe()}" for e in run.harness_errors[:3]
+            )
             results.update({i: RenderResult.failure(ErrorKind.CRASH, message) for i in left})
         elif run.events.compile_failed and len(left) > 1 and not run.startup_timed_out:
             half = len(left) // 2
@@ -290,8 +318,10 @@ def _group_failure(run: TestRun, startup_timeout_s: float) -> str:
     if run.events.setup_errors:
         return f"the render harness's setUpAll (font loading) failed: {run.events.setup_errors[0][:600]}"
     if not run.events.started:
-        return (f"flutter test exited {run.returncode} before its test runner started (the SDK's launcher or tool "
-                f"failed; `flutter-rl doctor` runs the same command): {tail}")
+        return (
+            f"flutter test exited {run.returncode} before its test runner started (the SDK's launcher or tool "
+            f"failed; `flutter-rl doctor` runs the same command): {tail}"
+        )
     if run.events.load_errors:
         return f"flutter test could not load the batch: {run.events.load_errors[0][:600]}"
     return f"flutter test exited {run.returncode} without results: {tail}"

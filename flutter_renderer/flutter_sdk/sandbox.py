@@ -42,8 +42,16 @@ _ROOT_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 # The few /etc entries a Dart/Flutter process needs: users, name lookup of localhost, the dynamic
 # linker cache, fonts configuration. Nothing else of /etc (keys, credentials) is visible.
 _ETC_FILES = (
-    "/etc/passwd", "/etc/group", "/etc/hosts", "/etc/nsswitch.conf", "/etc/ld.so.cache",
-    "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/fonts", "/etc/alternatives", "/etc/localtime",
+    "/etc/passwd",
+    "/etc/group",
+    "/etc/hosts",
+    "/etc/nsswitch.conf",
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/fonts",
+    "/etc/alternatives",
+    "/etc/localtime",
 )
 
 
@@ -69,9 +77,9 @@ class SandboxSpec:
     """What a sandboxed command may see and use."""
 
     mode: str
-    workdir: Path                                   # read-write: the batch's project and outputs
-    readonly: tuple[Path, ...] = ()                 # the Flutter SDK, the pub cache
-    scratch: tuple[ScratchDir, ...] = ()            # inside `readonly` trees: private writable copies
+    workdir: Path  # read-write: the batch's project and outputs
+    readonly: tuple[Path, ...] = ()  # the Flutter SDK, the pub cache
+    scratch: tuple[ScratchDir, ...] = ()  # inside `readonly` trees: private writable copies
     cpu_time_limit_s: int = 120
     memory_limit_mb: int = 4096
     extra_env: dict[str, str] = field(default_factory=dict, hash=False)
@@ -87,8 +95,16 @@ def _probe(mode: str) -> bool:
     with tempfile.TemporaryDirectory(prefix="flutter-rl-sandbox-probe-") as tmp:
         spec = SandboxSpec(mode=mode, workdir=Path(tmp))
         try:
-            return subprocess.run(sandbox_command(["true"], spec), env=sandbox_env(spec, Path(tmp), []), cwd=tmp,
-                                  capture_output=True, timeout=20).returncode == 0
+            return (
+                subprocess.run(
+                    sandbox_command(["true"], spec),
+                    env=sandbox_env(spec, Path(tmp), []),
+                    cwd=tmp,
+                    capture_output=True,
+                    timeout=20,
+                ).returncode
+                == 0
+            )
         except (OSError, subprocess.TimeoutExpired):
             return False
 
@@ -111,19 +127,27 @@ def resolve_mode(requested: str) -> str:
         if bwrap_works():
             return "bwrap"
         if unshare_works():
-            log.warning("sandbox: bubblewrap is not usable here, using `unshare`: no network, but candidates "
-                        "can read and write the user's files. Install bubblewrap (apt-get install bubblewrap).")
+            log.warning(
+                "sandbox: bubblewrap is not usable here, using `unshare`: no network, but candidates "
+                "can read and write the user's files. Install bubblewrap (apt-get install bubblewrap)."
+            )
             return "unshare"
-        log.warning("sandbox: neither bubblewrap nor unshare is usable here: generated code runs WITHOUT "
-                    "isolation (network and files reachable), only with CPU/memory limits")
+        log.warning(
+            "sandbox: neither bubblewrap nor unshare is usable here: generated code runs WITHOUT "
+            "isolation (network and files reachable), only with CPU/memory limits"
+        )
         return "none"
     if requested == "bwrap" and not bwrap_works():
-        raise SandboxError("[renderer] sandbox = \"bwrap\" but bubblewrap is missing or cannot create namespaces "
-                           "here (install it: apt-get install bubblewrap)")
+        raise SandboxError(
+            '[renderer] sandbox = "bwrap" but bubblewrap is missing or cannot create namespaces '
+            "here (install it: apt-get install bubblewrap)"
+        )
     if requested == "unshare" and not unshare_works():
-        raise SandboxError("[renderer] sandbox = \"unshare\" but `unshare --user --net` (util-linux) with `ip link set "
-                           "lo up` (iproute2) is missing or not permitted here (where AppArmor restricts "
-                           "unprivileged user namespaces, as on Ubuntu 23.10+, unshare runs but ip cannot)")
+        raise SandboxError(
+            '[renderer] sandbox = "unshare" but `unshare --user --net` (util-linux) with `ip link set '
+            "lo up` (iproute2) is missing or not permitted here (where AppArmor restricts "
+            "unprivileged user namespaces, as on Ubuntu 23.10+, unshare runs but ip cannot)"
+        )
     if requested not in MODES:
         raise SandboxError(f"unknown sandbox mode {requested!r} (choose auto, bwrap, unshare or none)")
     return requested
@@ -170,8 +194,20 @@ def _scratch_args(scratch: ScratchDir) -> list[str]:
 
 def _unshare_args() -> list[str]:
     # A new network namespace starts with loopback down; flutter test needs 127.0.0.1.
-    return ["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--kill-child", "--",
-            "sh", "-c", 'ip link set lo up && exec "$@"', "sandbox"]
+    return [
+        "unshare",
+        "--user",
+        "--map-root-user",
+        "--net",
+        "--pid",
+        "--fork",
+        "--kill-child",
+        "--",
+        "sh",
+        "-c",
+        'ip link set lo up && exec "$@"',
+        "sandbox",
+    ]
 
 
 def _limit_args(spec: SandboxSpec) -> list[str]:
@@ -207,8 +243,14 @@ def limits_preexec(spec: SandboxSpec) -> Callable[[], None] | None:
 def sandbox_env(spec: SandboxSpec, home: Path, path_dirs: Sequence[Path]) -> dict[str, str]:
     """A clean environment: none of the user's variables (tokens, proxies) reach the candidates."""
     search = [str(p) for p in path_dirs] + ["/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"]
-    env = {"PATH": os.pathsep.join(search), "HOME": str(home), "LANG": "C.UTF-8", "TMPDIR": "/tmp",
-           "FLUTTER_SUPPRESS_ANALYTICS": "true", "DART_SUPPRESS_ANALYTICS": "true"}
+    env = {
+        "PATH": os.pathsep.join(search),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "TMPDIR": "/tmp",
+        "FLUTTER_SUPPRESS_ANALYTICS": "true",
+        "DART_SUPPRESS_ANALYTICS": "true",
+    }
     if spec.mode != "bwrap":  # outside bwrap /tmp is the host's: keep temporary files in the workdir
         env["TMPDIR"] = str(spec.workdir / "tmp")
     env.update(spec.extra_env)

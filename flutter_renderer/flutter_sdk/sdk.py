@@ -11,7 +11,7 @@ from pathlib import Path
 INSTALL_HINT = (
     "install Flutter (https://docs.flutter.dev/get-started/install, e.g. `git clone "
     "https://github.com/flutter/flutter.git -b stable` then `flutter/bin/flutter precache`) and either put "
-    "`flutter` on PATH or set `[renderer] flutter_sdk = \"/path/to/flutter\"` in pipeline.toml "
+    '`flutter` on PATH or set `[renderer] flutter_sdk = "/path/to/flutter"` in pipeline.toml '
     "(or FLUTTER_RL__RENDERER__FLUTTER_SDK)"
 )
 
@@ -82,18 +82,24 @@ def find_sdk(configured: str = "") -> FlutterSdk:
         if not (root / "bin" / "flutter").is_file():
             raise FlutterSdkError(f"[renderer] flutter_sdk = {configured!r}: no bin/flutter there; {INSTALL_HINT}")
         if not _is_sdk(root):
-            raise FlutterSdkError(f"[renderer] flutter_sdk = {configured!r}: {root} has bin/flutter but no "
-                                  f"bin/internal/shared.sh, so it is not a Flutter SDK; {INSTALL_HINT}")
+            raise FlutterSdkError(
+                f"[renderer] flutter_sdk = {configured!r}: {root} has bin/flutter but no "
+                f"bin/internal/shared.sh, so it is not a Flutter SDK; {INSTALL_HINT}"
+            )
         return FlutterSdk(root)
     on_path = shutil.which("flutter")
     if on_path is None:
-        raise FlutterSdkError(f"the Flutter SDK was not found ([renderer] flutter_sdk is empty and `flutter` is "
-                              f"not on PATH); {INSTALL_HINT}")
+        raise FlutterSdkError(
+            f"the Flutter SDK was not found ([renderer] flutter_sdk is empty and `flutter` is "
+            f"not on PATH); {INSTALL_HINT}"
+        )
     resolved = Path(os.path.realpath(on_path))
     if not _is_sdk(resolved.parent.parent):
-        raise FlutterSdkError(f"`flutter` on PATH ({on_path} -> {resolved}) is not inside a Flutter SDK (no "
-                              f"{resolved.parent.parent}/bin/internal/shared.sh): it is a wrapper (snap, a version "
-                              f"manager, a script). Set [renderer] flutter_sdk to the SDK folder it runs; {INSTALL_HINT}")
+        raise FlutterSdkError(
+            f"`flutter` on PATH ({on_path} -> {resolved}) is not inside a Flutter SDK (no "
+            f"{resolved.parent.parent}/bin/internal/shared.sh): it is a wrapper (snap, a version "
+            f"manager, a script). Set [renderer] flutter_sdk to the SDK folder it runs; {INSTALL_HINT}"
+        )
     return FlutterSdk(resolved.parent.parent)
 
 
@@ -101,8 +107,14 @@ def find_sdk(configured: str = "") -> FlutterSdk:
 # (Nov 2023), .SF Pro Text/Display from 4ac2daf337 (2019), .SF UI Text/Display before (cupertino/
 # text_theme.dart). No test engine has them, so Cupertino text would draw in the test font's boxes;
 # golden_toolkit lets fonts register under these names for the same reason (font_loader.dart).
-CUPERTINO_FAMILIES = ("CupertinoSystemText", "CupertinoSystemDisplay", ".SF Pro Text", ".SF Pro Display",
-                      ".SF UI Text", ".SF UI Display")
+CUPERTINO_FAMILIES = (
+    "CupertinoSystemText",
+    "CupertinoSystemDisplay",
+    ".SF Pro Text",
+    ".SF Pro Display",
+    ".SF UI Text",
+    ".SF UI Display",
+)
 
 
 def font_files(sdk: FlutterSdk) -> dict[str, list[Path]]:

@@ -11,30 +11,42 @@ from .conftest import near, needs_chromium, render_images
 pytestmark = [pytest.mark.e2e, needs_chromium]
 
 HEAD = "import 'package:flutter/material.dart';\n"
-CHECKBOX = HEAD + """
+CHECKBOX = (
+    HEAD
+    + """
 Color fill(Set<MaterialState> states) => Colors.red;
 void main() => runApp(MaterialApp(home: Scaffold(backgroundColor: Colors.white, body: Align(
     alignment: Alignment.topLeft, child: Checkbox(value: false, onChanged: (bool? v) {},
     fillColor: MaterialStateProperty.resolveWith(fill))))));
 """
-GRADIENT = HEAD + """
+)
+GRADIENT = (
+    HEAD
+    + """
 void main() => runApp(MaterialApp(home: Scaffold(backgroundColor: Colors.white, body: Align(
     alignment: Alignment.topLeft, child: Container(width: 200, height: 200, decoration: const BoxDecoration(
     gradient: RadialGradient(radius: 0.25, colors: <Color>[Color(0xFFFF0000), Color(0xFF0000FF)])))))));
 """
-BAR = HEAD + """
+)
+BAR = (
+    HEAD
+    + """
 void main() => runApp(MaterialApp(home: Scaffold(backgroundColor: Colors.white,
     appBar: PreferredSize(preferredSize: const Size.fromHeight(80), child: Container(color: const Color(0xFF00FF00),
         child: const Column(mainAxisAlignment: MainAxisAlignment.end, children: <Widget>[Text('bar')]))),
     body: const SizedBox.expand(),
     persistentFooterButtons: <Widget>[IconButton(onPressed: () {}, icon: const Icon(Icons.replay))])));
 """
-BANNER = HEAD + """
+)
+BANNER = (
+    HEAD
+    + """
 void main() => runApp(MaterialApp(home: Scaffold(backgroundColor: Colors.white, body: const MaterialBanner(
     content: Text('Hello'), backgroundColor: Color(0xFFE0E0E0),
     actions: <Widget>[TextButton(onPressed: null, child: Text('OPEN')),
                       TextButton(onPressed: null, child: Text('DISMISS'))]))));
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,20 +56,20 @@ def shots(backend):
 
 def test_checkbox_fill_resolver_fills_the_unchecked_box(shots):
     # a 48 px tap target at the top left; the 18 px box centred in it, filled red inside its border
-    assert near(shots[0].getpixel((24, 24)), (0xF4, 0x43, 0x36))   # Colors.red
+    assert near(shots[0].getpixel((24, 24)), (0xF4, 0x43, 0x36))  # Colors.red
     assert near(shots[0].getpixel((45, 45)), (255, 255, 255))
 
 
 def test_radial_gradient_is_red_at_its_centre_and_blue_past_its_radius(shots):
-    assert near(shots[1].getpixel((100, 100)), (255, 0, 0), 20)   # centre
-    assert near(shots[1].getpixel((100, 160)), (0, 0, 255), 20)   # 60 px out: past 0.25 x 200
-    assert near(shots[1].getpixel((250, 100)), (255, 255, 255))   # outside the box
+    assert near(shots[1].getpixel((100, 100)), (255, 0, 0), 20)  # centre
+    assert near(shots[1].getpixel((100, 160)), (0, 0, 255), 20)  # 60 px out: past 0.25 x 200
+    assert near(shots[1].getpixel((250, 100)), (255, 255, 255))  # outside the box
 
 
 def test_preferred_size_bar_and_persistent_footer(shots):
     shot = shots[2]
     assert near(shot.getpixel((200, 40)), (0, 255, 0)) and near(shot.getpixel((200, 79)), (0, 255, 0))
-    assert near(shot.getpixel((200, 81)), (255, 255, 255))        # the body starts at 80
+    assert near(shot.getpixel((200, 81)), (255, 255, 255))  # the body starts at 80
     # the footer: 1 px divider (outlineVariant) + 8 + a 48 px IconButton + 8 = 65 px above the bottom
     height = shot.size[1]
     assert near(shot.getpixel((100, height - 65)), (0xCA, 0xC4, 0xD0), 16)
