@@ -222,15 +222,19 @@ def _own_controller(node: DartObject, count: int, control: ft.Control) -> ft.Con
     length = int(v.finite(controller.kwargs.get("length")) or 0)
     initial = int(v.finite(controller.kwargs.get("initialIndex")) or 0)
     if length != count:
-        raise runtime_error(
-            f"Controller's length property ({length}) does not match the number of "
-            f"{'tabs' if node.type == 'TabBar' else 'children'} ({count}) present in "
-            f"{node.type}",
-            node,
-        )
+        raise _length_mismatch(node, length, count)
     if not 0 <= initial < max(length, 1):
         raise runtime_error(f"TabController.initialIndex {initial} is out of range", node)
     return ft.Tabs(content=control, length=length, selected_index=initial, animation_duration=0, expand=control.expand)
+
+
+def _length_mismatch(node: DartObject, length: int, count: int) -> Exception:
+    """Flutter's error when a TabController's length differs from the tabs or pages it drives."""
+    what = "tabs" if node.type == "TabBar" else "children"
+    return runtime_error(
+        f"Controller's length property ({length}) does not match the number of {what} ({count}) present in {node.type}",
+        node,
+    )
 
 
 def _check_controller(node: DartObject, count: int) -> None:
@@ -240,12 +244,7 @@ def _check_controller(node: DartObject, count: int) -> None:
     if length is None:
         raise runtime_error(f"No TabController for {node.type}: wrap it in a DefaultTabController", node)
     if length != count:
-        raise runtime_error(
-            f"Controller's length property ({length}) does not match the number of "
-            f"{'tabs' if node.type == 'TabBar' else 'children'} ({count}) present in "
-            f"{node.type}",
-            node,
-        )
+        raise _length_mismatch(node, length, count)
 
 
 @widget(
