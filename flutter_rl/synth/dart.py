@@ -24,7 +24,7 @@ CONST_CONSTRUCTORS = frozenset(
     Spacer SingleChildScrollView Text Text.rich TextSpan Icon CircleAvatar Card ListTile Divider
     VerticalDivider ElevatedButton ElevatedButton.icon FilledButton FilledButton.tonal TextButton
     OutlinedButton IconButton FloatingActionButton FloatingActionButton.extended TextField Form Checkbox
-    CheckboxListTile Switch SwitchListTile Radio RadioListTile Slider DropdownMenuItem Chip ChoiceChip Badge
+    CheckboxListTile Switch SwitchListTile Radio RadioListTile Slider DropdownMenuItem PopupMenuItem Chip ChoiceChip Badge
     BottomNavigationBarItem NavigationDestination Drawer AlertDialog SafeArea Wrap ClipRRect Opacity
     DecoratedBox InkWell GestureDetector Tooltip CircularProgressIndicator LinearProgressIndicator
     EdgeInsets.all EdgeInsets.symmetric EdgeInsets.only EdgeInsets.fromLTRB TextStyle BoxDecoration

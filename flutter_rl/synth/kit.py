@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from flutter_rl.synth.dart import Call, Closure, Method, Raw
+from flutter_rl.synth.dart import Call, Closure, Method, Raw, dart_string
 from flutter_rl.synth.wordbanks import NAV_ITEMS, Domain, Palette
 
 LEVELS = {"easy": 0, "medium": 1, "hard": 2}
@@ -180,8 +180,28 @@ def app_bar(
         centerTitle=True if ctx.chance(0.3) else None,
         backgroundColor=ctx.primary if colored else None,
         foregroundColor=Raw("Colors.white") if colored else None,
-        actions=[Call("IconButton", icon=icon(name), onPressed=Closure()) for name in actions] or None,
+        actions=[_action(ctx, name) for name in actions] or None,
     )
+
+
+# What a hard screen's overflow menu offers (its items are built only when the menu opens).
+OVERFLOW_MENU = ("Settings", "Help", "Sign out")
+
+
+def _action(ctx: Ctx, name: str) -> Call:
+    """An app-bar action: an IconButton, or at hard a PopupMenuButton behind the overflow icon (closed,
+    it looks the same)."""
+    if name == "more_vert" and ctx.level == 2:
+        items = ", ".join(
+            f"const PopupMenuItem(value: {dart_string(x)}, child: Text({dart_string(x)}))" for x in OVERFLOW_MENU
+        )
+        return Call(
+            "PopupMenuButton<String>",
+            icon=icon(name),
+            onSelected=Closure("(value) {}"),
+            itemBuilder=Closure(f"(context) => [{items}]"),
+        )
+    return Call("IconButton", icon=icon(name), onPressed=Closure())
 
 
 def bottom_nav(ctx: Ctx) -> Call:

@@ -778,6 +778,24 @@ def dashboard(ctx: Ctx) -> Call:
                 for item in ctx.sample(ctx.domain.items, ctx.count((0, 0), (2, 3), (3, 4)))
             ],
         ]
+    if ctx.level == 2:  # the stats again as a table (no new draws: the screens after it stay the same)
+        children += [
+            ctx.gap(24),
+            text("Summary", 18, bold=True, color=ctx.fg),
+            Call(
+                "DataTable",
+                columns=[
+                    Call("DataColumn", label=Call("Text", "Metric")),
+                    Call("DataColumn", label=Call("Text", "Value"), numeric=True),
+                ],
+                rows=[
+                    Call(
+                        "DataRow", cells=[Call("DataCell", Call("Text", label)), Call("DataCell", Call("Text", value))]
+                    )
+                    for label, value, _ in stats
+                ],
+            ),
+        ]
     fab = Call("FloatingActionButton", onPressed=Closure(), child=icon("add")) if ctx.level == 2 else None
     return scaffold(
         _scroll_body(children),
