@@ -24,7 +24,7 @@ CONST_CONSTRUCTORS = frozenset(
     Spacer SingleChildScrollView Text Text.rich TextSpan Icon CircleAvatar Card ListTile Divider
     VerticalDivider ElevatedButton ElevatedButton.icon FilledButton FilledButton.tonal TextButton
     OutlinedButton IconButton FloatingActionButton FloatingActionButton.extended TextField Form Checkbox
-    CheckboxListTile Switch SwitchListTile Radio RadioListTile Slider DropdownMenuItem PopupMenuItem Chip ChoiceChip Badge
+    CheckboxListTile Switch SwitchListTile Radio RadioListTile Slider DropdownMenuItem PopupMenuItem AppBarTheme InputDecorationTheme Chip ChoiceChip Badge
     BottomNavigationBarItem NavigationDestination Drawer AlertDialog SafeArea Wrap ClipRRect Opacity
     DecoratedBox InkWell GestureDetector Tooltip CircularProgressIndicator LinearProgressIndicator
     EdgeInsets.all EdgeInsets.symmetric EdgeInsets.only EdgeInsets.fromLTRB TextStyle BoxDecoration
@@ -86,6 +86,7 @@ class ScreenClass:
     state_fields: list[str] = field(default_factory=list)  # e.g. "bool _enabled = true;"
     declarations: list[str] = field(default_factory=list)  # top-level Dart after the class (data, constants)
     imports: list[str] = field(default_factory=list)  # libraries besides material.dart, e.g. cupertino.dart
+    theme: list[str] = field(default_factory=list)  # ThemeData arguments of its MaterialApp besides the seed
 
     @property
     def stateful(self) -> bool:
@@ -197,6 +198,7 @@ def screen_source(screen: ScreenClass, app_seed_color: str | None = None, dark: 
             *(["        brightness: Brightness.dark,"] if dark else []),
             f"        colorSchemeSeed: const Color({app_seed_color}),",
             "        useMaterial3: true,",
+            *(f"        {argument}," for argument in screen.theme),
             "      ),",
             f"      home: const {screen.name}(),",
             "    );",

@@ -85,8 +85,19 @@ def screen_from_seed(screen_type: str, difficulty: str, seed: int) -> SyntheticS
         imports=ctx.imports,
     )
     with_app = ctx.palette.dark or rng.random() < 0.5  # a dark screen needs its dark theme
+    if with_app and ctx.level == 2 and rng.random() < 0.5:  # drawn last: the rest of the screen stays the same
+        screen.theme = list(SUB_THEMES)
     code = screen_source(screen, app_seed_color=ctx.palette.seed if with_app else None, dark=ctx.palette.dark)
     return SyntheticScreen(code=code, screen_type=screen_type, difficulty=difficulty, seed=seed)
+
+
+# Sub-themes a hard screen's app sometimes sets: its app bars centre their titles, its cards are flat
+# and rounder, its text fields outlined.
+SUB_THEMES = (
+    "appBarTheme: const AppBarTheme(centerTitle: true)",
+    "cardTheme: CardThemeData(elevation: 0, shape: RoundedRectangleBorder(borderRadius: BorderRadius.circular(16)))",
+    "inputDecorationTheme: const InputDecorationTheme(border: OutlineInputBorder())",
+)
 
 
 def plan_labels(
