@@ -16,7 +16,10 @@ Nested run per checkpoint (tag `sweep_role=checkpoint`): its overall metrics, `e
 from __future__ import annotations
 
 import math
+import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import mlflow
 import pandas as pd
@@ -27,6 +30,8 @@ from flutter_rl.evaluate import cache, plots
 from flutter_rl.evaluate.report import BASE, METRICS
 from flutter_rl.evaluate.sweep import SweepResult, UnitResult
 from flutter_rl.settings import Settings
+
+TRACKING_URI_ENV = "MLFLOW_TRACKING_URI"
 
 ROLE_TAG = "sweep_role"
 TABLE_FILES = {name: f"tables/{name}.json" for name in ("overall", "by_screen_type", "by_difficulty", "errors")}
@@ -87,9 +92,31 @@ def _log_checkpoint(
             mlflow.log_image(sample_grid(unit, settings, worst, images), artifact_file="grids/worst.png")
 
 
+@contextmanager
+def tracking_at(uri: str) -> Iterator[None]:
+    """MLflow's fluent API pointed at `uri` for the block, the process's tracking URI restored after:
+    `mlflow.set_tracking_uri` also sets $MLFLOW_TRACKING_URI, so without the restore one sweep would
+    redirect every later MLflow call of the process (and of its child processes)."""
+    env = os.environ.get(TRACKING_URI_ENV)
+    previous = mlflow.get_tracking_uri()
+    mlflow.set_tracking_uri(uri)
+    try:
+        yield
+    finally:
+        mlflow.set_tracking_uri(previous)
+        if env is None:
+            os.environ.pop(TRACKING_URI_ENV, None)
+        else:
+            os.environ[TRACKING_URI_ENV] = env
+
+
 def log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_name: str | None = None) -> str:
     """Log a finished sweep to the tracking server of `settings`; return the parent run id."""
-    mlflow.set_tracking_uri(tracking_uri(settings))
+    with tracking_at(tracking_uri(settings)):
+        return _log_sweep(result, settings, train_dir=train_dir, run_name=run_name)
+
+
+def _log_sweep(result: SweepResult, settings: Settings, *, train_dir: str, run_name: str | None) -> str:
     mlflow.set_experiment(settings.tracking.experiment)
     images = dict(zip(result.eval_set.rows["id"], result.eval_set.images))
     overall = result.tables["overall"].set_index("checkpoint", drop=False)

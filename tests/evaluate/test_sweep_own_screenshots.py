@@ -7,6 +7,7 @@ for MLFLOW_ALLOW_FILE_STORE to open one).
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,10 +62,11 @@ def test_evaluate_base_logs_one_run_named_after_model_and_dataset(tmp_path, caps
     manifest = write_manifest(tmp_path / "data" / "0123abcd4567", count=6)
     result = evaluate_base(settings, manifest, generator_for=_half_right, backend=color_backend())
     assert [u.checkpoint.name for u in result.units] == ["base"]
-    run = mlflow.get_run(result.run_id)
+    client = mlflow.MlflowClient(settings.tracking.uri)
+    run = client.get_run(result.run_id)
     assert run.info.run_name == "base Some-VL-Model on 0123abcd4567"
     assert run.data.params["model"] == "Org/Some-VL-Model" and run.data.params["dataset"] == "0123abcd4567"
-    plots_logged = {a.path for a in mlflow.MlflowClient().list_artifacts(result.run_id, "plots")}
+    plots_logged = {a.path for a in client.list_artifacts(result.run_id, "plots")}
     assert plots_logged == {"plots/metric_vs_step.png"}  # no "base vs base" bars
 
     _print_result(result)
@@ -80,7 +82,7 @@ def test_a_checkpoint_next_to_the_base_still_gets_its_comparison_plots(tmp_path,
     result = run_sweep(
         settings, "", manifest, checkpoints=checkpoints, generator_for=_half_right, backend=color_backend()
     )
-    logged = {a.path for a in mlflow.MlflowClient().list_artifacts(result.run_id, "plots")}
+    logged = {a.path for a in mlflow.MlflowClient(settings.tracking.uri).list_artifacts(result.run_id, "plots")}
     assert {"plots/by_screen_type.png", "plots/by_difficulty.png"} <= logged
     _print_result(result)
     header = capsys.readouterr().out.splitlines()[0].split()
@@ -187,3 +189,23 @@ def test_progress_outside_prefect_makes_no_artifact(monkeypatch):
     monkeypatch.setattr("prefect.artifacts.create_progress_artifact", refuse)
     with progress.track("x", 3) as advance:
         advance(3)
+
+
+def test_logging_a_sweep_leaves_the_process_tracking_uri_alone(tmp_path, monkeypatch):
+    """`mlflow.set_tracking_uri` also sets $MLFLOW_TRACKING_URI (MLflow 3); a sweep logged to its own
+    server must not redirect the caller's later runs (it did: the services test after the sweep tests
+    then talked to a file store)."""
+    import mlflow
+
+    from flutter_rl.evaluate.tracking import tracking_at
+
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:5999")
+    before = mlflow.get_tracking_uri()
+    with tracking_at((tmp_path / "mlruns").as_uri()):
+        assert mlflow.get_tracking_uri().startswith("file://")
+    assert os.environ["MLFLOW_TRACKING_URI"] == "http://127.0.0.1:5999"
+    assert mlflow.get_tracking_uri() == before
+    monkeypatch.delenv("MLFLOW_TRACKING_URI")
+    with tracking_at((tmp_path / "mlruns").as_uri()):
+        pass
+    assert "MLFLOW_TRACKING_URI" not in os.environ
