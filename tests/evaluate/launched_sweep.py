@@ -1,5 +1,5 @@
 """What each process of the launched-sweep test runs: `run_sweep` of the base policy with the sweep
-tests' `ColorBackend` (tests/sweep/conftest.py), no MLflow; the main process writes the per-sample
+tests' `color_backend()` (tests/evaluate/conftest.py), no MLflow; the main process writes the per-sample
 table as JSON. Usage: `launched_sweep.py SETTINGS.toml MANIFEST TRAIN_DIR OUT.json`."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ spec.loader.exec_module(fixtures)
 if __name__ == "__main__":
     settings_file, manifest, train_dir, out = sys.argv[1:5]
     result = run_sweep(
-        load_settings(settings_file, environ={}), train_dir, manifest, backend=fixtures.ColorBackend(), track=False
+        load_settings(settings_file, environ={}), train_dir, manifest, backend=fixtures.color_backend(), track=False
     )
     if result.tables:
         Path(out).write_text(json.dumps(result.samples.to_dict("records"), default=str))
