@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from grpo_step_time import build_reference_checkpoint  # noqa: E402
 
 from flutter_rl.evaluate.generate import LazyPolicy, generate_batches  # noqa: E402
+from flutter_rl.evaluate.sharding import batch_starts, gather_completions  # noqa: E402
 from flutter_rl.reward.format import format_score  # noqa: E402
 from flutter_rl.settings import Settings  # noqa: E402
 from flutter_rl.train.generation_cache import compile_seconds, compiled_graphs  # noqa: E402
@@ -109,8 +110,8 @@ def main() -> int:
                 return out
 
             size = settings.eval.batch_size
-            by_start = generate_batches(timed, images, size, range(0, len(images), size))
-            completions = [c for start in sorted(by_start) for c in by_start[start]]
+            by_start = generate_batches(timed, images, size, batch_starts(len(images), size, (0, 1)))
+            completions = gather_completions(by_start, len(images), 1)
             graphs, compile_s = compiled_graphs(), compile_seconds() - compile_before  # before the sweep's dynamo reset
         reward_started = time.perf_counter()
         formats = [format_score(c) for c in completions]
