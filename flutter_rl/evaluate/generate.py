@@ -140,6 +140,7 @@ class LazyPolicy:
         import torch
 
         from flutter_rl.train import generation_cache
+        from flutter_rl.train.decode_attention import use_grouped_decode
         from flutter_rl.train.policy import load_policy
 
         static = self.eval_settings.generation_cache == "static"
@@ -151,6 +152,7 @@ class LazyPolicy:
                 from flutter_rl.train.generation_copy import load_generation_copy
 
                 model = load_generation_copy(self.model_settings, model, model.device)
+            use_grouped_decode(model)
             bound = generation_cache.prompt_token_bound(processor) + self.eval_settings.max_new_tokens
             self._cache_kwargs = {**generation_cache.static_cache_kwargs(bound), **generation_cache.compile_kwargs()}
         return model, processor

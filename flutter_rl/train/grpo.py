@@ -20,6 +20,7 @@ from trl import GRPOConfig
 
 from flutter_rl.settings import Settings
 from flutter_rl.train.callbacks import MlflowTrainingCallback
+from flutter_rl.train.decode_attention import use_grouped_decode
 from flutter_rl.train.distributed import LayoutError, check_layout, current_layout, is_main_process
 from flutter_rl.train.generation_cache import (
     GenerationCacheError,
@@ -211,9 +212,10 @@ def train_grpo(
             )
         if settings.train.generation_cache == "static":
             generator = trainer.generation_copy
-            check_static_model(
-                "train", generator if generator is not None else trainer.accelerator.unwrap_model(trainer.model)
-            )
+            if generator is None:
+                generator = trainer.accelerator.unwrap_model(trainer.model)
+            check_static_model("train", generator)
+            use_grouped_decode(generator)
             trainer.generation_config.update(**compile_kwargs())
         if resume_from is not None:
             print(f"resuming from {resume_from}")
