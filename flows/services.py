@@ -181,8 +181,46 @@ def _start(settings: Settings, service: Service) -> None:
     raise ServicesError(f"{service.name} not healthy after {HEALTH_TIMEOUT_S:.0f} s; see {log_path}")
 
 
+PREFECT_TOML_MARK = "# Written by `flutter-rl services up`"
+
+
+def _prefect_toml(settings: Settings) -> Path | None:
+    """The settings file's folder's prefect.toml (None for settings that come from no file)."""
+    return Path(settings.source).parent / "prefect.toml" if settings.source else None
+
+
+def _ours(target: Path) -> bool:
+    return target.exists() and target.read_text().startswith(PREFECT_TOML_MARK)
+
+
+def write_prefect_toml(settings: Settings, echo: Callable[[str], None] = print) -> None:
+    """Point the `prefect` CLI run in the settings file's folder at this project's Prefect server.
+
+    Prefect reads `prefect.toml` from the working directory (an environment variable still wins), so
+    `prefect deployment run train-and-eval/default` in the project folder reaches the server without
+    `eval "$(flutter-rl services env)"`; without it, Prefect starts a temporary server of its own and
+    answers "Deployment not found". A prefect.toml that flutter-rl did not write is left alone; `down`
+    removes the one it wrote, so that Prefect run there afterwards uses its own temporary server again.
+    """
+    target = _prefect_toml(settings)
+    if target is None:
+        return
+    folder = target.parent
+    if target.exists() and not _ours(target):
+        echo(f'{target} is not flutter-rl\'s, left as is: run `eval "$(flutter-rl services env)"` before `prefect`')
+        return
+    url = prefect_api_url(settings)
+    target.write_text(
+        f"{PREFECT_TOML_MARK} from [orchestration] of the settings: the `prefect` CLI run in\n"
+        "# this folder talks to the project's Prefect server (PREFECT_API_URL in the environment wins).\n"
+        f'[api]\nurl = "{url}"\n'
+    )
+    echo(f"prefect CLI in {folder}: {url} (prefect.toml)")
+
+
 def up(settings: Settings, echo: Callable[[str], None] = print) -> None:
-    """Start every service that is not running; harmless when all are up already."""
+    """Start every service that is not running; harmless when all are up already. The `prefect` CLI
+    run in the settings file's folder is pointed at the server (`write_prefect_toml`)."""
     for service in services(settings):
         if _alive(_read_record(settings, service.name)) and service.healthy():
             echo(f"{service.name}: already up at {service.url}")
@@ -194,6 +232,7 @@ def up(settings: Settings, echo: Callable[[str], None] = print) -> None:
             _stop(settings, service.name)
             raise
         echo(f"{service.name}: up at {service.url}")
+    write_prefect_toml(settings, echo)
 
 
 def _stop(settings: Settings, name: str, grace_s: float = 15.0) -> bool:
@@ -232,6 +271,9 @@ def down(settings: Settings, echo: Callable[[str], None] = print) -> None:
     """Stop the recorded services, worker first."""
     for service in reversed(services(settings)):
         echo(f"{service.name}: {'stopped' if _stop(settings, service.name) else 'was not running'}")
+    target = _prefect_toml(settings)
+    if target is not None and _ours(target):
+        target.unlink()
 
 
 def status(settings: Settings) -> dict[str, dict]:

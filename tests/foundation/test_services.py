@@ -78,14 +78,29 @@ def test_up_twice_is_harmless_and_down_leaves_nothing(tmp_path: Path) -> None:
         services.up(settings, echo=lambda _: None)
         pids = {name: info["pid"] for name, info in services.status(settings).items()}
         assert all(pids.values())
+        # The plain `prefect` CLI in the settings' folder, in a shell without the client environment
+        # (issue 19: it started a temporary server and answered "Deployment not found").
+        shell = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+        pools = subprocess.run(
+            [str(Path(sys.executable).with_name("prefect")), "work-pool", "inspect", settings.orchestration.work_pool],
+            cwd=tmp_path,
+            env=shell,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert pools.returncode == 0, pools.stderr[-2000:]
+        assert f"name='{settings.orchestration.work_pool}'" in pools.stdout
+        assert "temporary server" not in pools.stdout + pools.stderr
         lines: list[str] = []
         services.up(settings, echo=lines.append)
-        assert all("already up" in line for line in lines)
+        assert all("already up" in line for line in lines[:-1]) and "prefect.toml" in lines[-1]
         assert {name: info["pid"] for name, info in services.status(settings).items()} == pids
     finally:
         services.down(settings, echo=lambda _: None)
     for pid in pids.values():
         assert not Path(f"/proc/{pid}").exists() or _is_zombie(pid), f"process {pid} survived down"
+    assert not (tmp_path / "prefect.toml").exists(), "down leaves the folder's Prefect on its own server again"
     assert not any(info["running"] for info in services.status(settings).values())
 
 
