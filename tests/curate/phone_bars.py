@@ -23,15 +23,17 @@ def status_bar(
     style: str = "android",
     background: Color = (32, 33, 36),
     foreground: Color = (255, 255, 255),
+    icon_dp: float = 12,
 ) -> Image.Image:
-    """An Android (24 dp) or iOS (47 pt) status bar: clock at the left, signal and battery at the right."""
+    """An Android (24 dp) or iOS (47 pt) status bar: clock at the left, signal and battery (`icon_dp`
+    tall) at the right."""
     height = round((24 if style == "android" else 47) * scale)
     bar = Image.new("RGB", (width, height), background)
     draw = ImageDraw.Draw(bar)
     text_size = (14 if style == "android" else 16) * scale
     left = (16 if style == "android" else 32) * scale
     draw.text((left, height / 2), "12:30", fill=foreground, font=_font(text_size), anchor="lm")
-    icon = 12 * scale
+    icon = icon_dp * scale
     right = width - (16 if style == "android" else 28) * scale
     top = height / 2 - icon / 2
     draw.rectangle(
@@ -46,10 +48,36 @@ def status_bar(
 def navigation_bar(
     width: int, scale: float, style: str = "buttons", background: Color = (0, 0, 0), foreground: Color = (230, 230, 230)
 ) -> Image.Image:
-    """Android's 48 dp three-button bar, its ~24 dp gesture bar, or iOS's 34 pt home-indicator area."""
-    height = round({"buttons": 48, "gesture": 24, "home": 34}[style] * scale)
+    """Android's 48 dp three-button bar, Android 9's 48 dp two-button bar (a back chevron left of a
+    centred 28 x 10 dp pill, as in Android 9 screenshots), its ~24 dp gesture bar, or iOS's 34 pt
+    home-indicator area."""
+    height = round({"buttons": 48, "two_button": 48, "gesture": 24, "home": 34}[style] * scale)
     bar = Image.new("RGB", (width, height), background)
     draw = ImageDraw.Draw(bar)
+    if style == "two_button":
+        middle, chevron = height / 2, 12 * scale
+        back = width * 0.22
+        draw.line(
+            [
+                (back + chevron / 3, middle - chevron / 2),
+                (back - chevron / 3, middle),
+                (back + chevron / 3, middle + chevron / 2),
+            ],
+            fill=foreground,
+            width=max(1, round(2 * scale)),
+        )
+        pill_width, pill_height = 28 * scale, 10 * scale
+        draw.rounded_rectangle(
+            [
+                width / 2 - pill_width / 2,
+                middle - pill_height / 2,
+                width / 2 + pill_width / 2,
+                middle + pill_height / 2,
+            ],
+            radius=pill_height / 2,
+            fill=foreground,
+        )
+        return bar
     if style == "buttons":
         glyph, middle = 18 * scale, height / 2
         for centre, shape in ((width * 0.25, "back"), (width * 0.5, "home"), (width * 0.75, "recents")):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from flutter_rl.curate.images import validate_and_normalize
 from flutter_rl.curate.items import RawItem
@@ -37,7 +37,7 @@ def test_auto_finds_every_bar_to_the_pixel_and_nothing_on_bare_screens(example: 
         screen = _screen(example, scale)
         assert (find_bar(screen, "top"), find_bar(screen, "bottom")) == (0, 0), f"bare screen cropped at {scale}x"
         for status_style in ("android", "ios"):
-            for nav_style in ("buttons", "gesture", "home"):
+            for nav_style in ("buttons", "two_button", "gesture", "home"):
                 top, bottom = (
                     status_bar(screen.width, scale, status_style),
                     navigation_bar(screen.width, scale, nav_style),
@@ -45,6 +45,27 @@ def test_auto_finds_every_bar_to_the_pixel_and_nothing_on_bare_screens(example: 
                 phone = with_bars(screen, top, bottom)
                 found = (find_bar(phone, "top"), find_bar(phone, "bottom"))
                 assert found == (top.height, bottom.height), (scale, status_style, nav_style)
+
+
+def test_a_24_dp_status_bar_of_a_360_dp_wide_phone_is_found() -> None:
+    """The unit comes from the width (395 units), so on a 360 dp-wide phone a bar's glyphs read 10 %
+    taller: 14.7 dp status icons at 1.5 px/dp (540 px) read 16.1 units (measured on real screenshots,
+    benchmarks/README.md); the rule allows 18 in a bar of at most 32 units."""
+    scale, width = 1.5, 540
+    screen = _screen(EXAMPLES[0], width / Image.open(EXAMPLES[0]).width)
+    top = status_bar(width, scale, "android", icon_dp=14.7)
+    assert find_bar(with_bars(screen, top), "top") == top.height
+
+
+def test_a_bar_whose_glyphs_sit_a_pixel_off_its_centre_ends_where_the_content_starts() -> None:
+    """A three-button bar on the app's own black background, its glyphs 2 px nearer the content than
+    the bar's centre (a real Android screenshot's is 1 px off), and the app's text right above it."""
+    scale = 2.625
+    bar = navigation_bar(1080, scale, "buttons")
+    bar = bar.crop((0, 2, bar.width, bar.height))  # the glyph row moves 2 px towards the screen
+    screen = Image.new("RGB", (1080, 1800), (0, 0, 0))
+    ImageDraw.Draw(screen).rectangle([40, 1760, 400, 1799], fill=(230, 230, 230))  # a text line down to the bar
+    assert find_bar(with_bars(screen, bottom=bar), "bottom") == bar.height
 
 
 def test_a_status_bar_in_the_app_bar_colour_is_found_by_its_glyphs() -> None:
