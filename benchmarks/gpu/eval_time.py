@@ -47,6 +47,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=None, help="default: [eval] batch_size")
     parser.add_argument("--max-new-tokens", type=int, default=None, help="default: [eval] max_new_tokens")
     parser.add_argument("--generation-cache", choices=["dynamic", "static"], default="static")
+    parser.add_argument(
+        "--checkpoints",
+        default="base,adapter",
+        help="which checkpoints to time, in order (one 600 s device call fits one of them at 100 screens)",
+    )
     parser.add_argument("--out", default="eval_time.json")
     return parser.parse_args()
 
@@ -86,8 +91,13 @@ def main() -> int:
     model_dir = Path(args.model_dir)
     if not (model_dir / "config.json").exists():
         build_reference_checkpoint(model_dir, settings.model.max_pixels)
+    checkpoints = [name.strip() for name in args.checkpoints.split(",")]
+    unknown = sorted(set(checkpoints) - {"base", "adapter"})
+    if unknown:
+        raise SystemExit(f"--checkpoints: unknown {unknown}; choose from base, adapter")
     adapter_dir = Path(tempfile.mkdtemp(prefix="eval-adapter-"))
-    save_random_adapter(settings, adapter_dir)
+    if "adapter" in checkpoints:
+        save_random_adapter(settings, adapter_dir)
     images = screenshots(args.screens)
     cuda = torch.cuda.is_available()
     policy = LazyPolicy(settings.model, settings.eval)
@@ -96,7 +106,8 @@ def main() -> int:
         pass
     load_s = time.perf_counter() - started
     rows = []
-    for name, weights in (("base", None), ("adapter", adapter_dir)):
+    for name in checkpoints:
+        weights = adapter_dir if name == "adapter" else None
         if cuda:
             torch.cuda.reset_peak_memory_stats()
         began, compile_before = time.perf_counter(), compile_seconds()

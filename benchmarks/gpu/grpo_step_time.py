@@ -10,7 +10,9 @@ and random weights never write code that renders, so rendering would cost a synt
 `--generation-model` picks `[train] generation_model` (`policy`: HF generate on the NF4 policy;
 `dequantized_copy`: on its dequantized copy, LoRA unmerged; `merged_copy`: LoRA merged into it) and
 `--generation-cache` `[train] generation_cache` (`static`: a static KV cache and a compiled forward).
-`--compare` measures several configurations, `MODEL` or `MODEL+static`, each in its own process
+`--attention sdpa` turns off the static cache's grouped decoding step (`decode_attention`, on by
+default) to measure what it saves. `--compare` measures several configurations, `MODEL`,
+`MODEL+static` or `MODEL+static+sdpa`, each in its own process
 within `--budget-s` seconds, and prints the table with the speed-ups against the first one. With a
 static cache the report has the compiled graphs after each step (torch._dynamo's count: one compile
 for the run means it stays constant), dynamo's compile seconds, and the first step apart from the
@@ -50,6 +52,7 @@ from flutter_rl.train.tiny_policy import SPECIAL_TOKENS, build_processor, build_
 CONFIG = Path(__file__).with_name("qwen3_vl_8b_config.json")
 GENERATION_MODELS = typing.get_args(TrainSettings.model_fields["generation_model"].annotation)
 GENERATION_CACHES = typing.get_args(TrainSettings.model_fields["generation_cache"].annotation)
+ATTENTIONS = ("grouped", "sdpa")
 
 
 def build_reference_checkpoint(out_dir: Path, max_pixels: int) -> float:
@@ -132,12 +135,50 @@ def parse_args() -> argparse.Namespace:
         help="--compare: stop a configuration that would run past this many seconds from the start",
     )
     parser.add_argument("--amortize-steps", type=int, default=480, help="steps a run's compile time is spread over")
+    parser.add_argument(
+        "--attention",
+        choices=ATTENTIONS,
+        default="grouped",
+        help="grouped: the pipeline's static-cache decoding attention (sdpa_grouped_decode); sdpa: transformers' own",
+    )
     return parser.parse_args()
 
 
-def configuration(model: str, cache: str) -> str:
-    """The name of a measured configuration: `MODEL` or `MODEL+CACHE` (a non-default cache)."""
-    return model if cache == "dynamic" else f"{model}+{cache}"
+def configuration(model: str, cache: str, attention: str = "grouped") -> str:
+    """The name of a measured configuration: `MODEL`, `MODEL+CACHE` (a non-default cache) and `+sdpa`
+    when the grouped decoding step is off."""
+    return "+".join([model] + ([cache] if cache != "dynamic" else []) + ([attention] if attention != "grouped" else []))
+
+
+def parse_configuration(name: str) -> tuple[str, str, str] | None:
+    """(generation model, cache, attention) of a `--compare` name, None when it is not one."""
+    model, *options = name.split("+")
+    cache = "static" if "static" in options else "dynamic"
+    attention = "sdpa" if "sdpa" in options else "grouped"
+    if (
+        model not in GENERATION_MODELS
+        or set(options) - {"static", "sdpa"}
+        or configuration(model, cache, attention) != name
+    ):
+        return None
+    return model, cache, attention
+
+
+def choose_attention(attention: str) -> dict:
+    """Make `train_grpo` use `attention` for static-cache generation; the returned dict is filled with
+    the attention implementation the generator ended up with."""
+    import flutter_rl.train.grpo as grpo_module
+    from flutter_rl.train.decode_attention import use_grouped_decode
+
+    used: dict = {}
+
+    def switch(model) -> bool:
+        switched = use_grouped_decode(model) if attention == "grouped" else False
+        used["attention"] = model.config._attn_implementation
+        return switched
+
+    grpo_module.use_grouped_decode = switch
+    return used
 
 
 class CompileCounter(TrainerCallback):
@@ -165,12 +206,13 @@ def benchmark_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def measure(settings: Settings, build_s: float, amortize_steps: int) -> dict:
+def measure(settings: Settings, build_s: float, amortize_steps: int, attention: str = "grouped") -> dict:
     """Train `[train] max_steps` GRPO steps; the report of their time split."""
     import transformers
 
     from flutter_rl.train.grpo import train_grpo
 
+    used = choose_attention(attention)
     started = time.perf_counter()
     if torch.cuda.is_available():
         torch.cuda.reset_peak_memory_stats()
@@ -193,9 +235,10 @@ def measure(settings: Settings, build_s: float, amortize_steps: int) -> dict:
     report = {
         "device": torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu",
         "versions": {"torch": torch.__version__, "transformers": transformers.__version__},
-        "configuration": configuration(settings.train.generation_model, settings.train.generation_cache),
+        "configuration": configuration(settings.train.generation_model, settings.train.generation_cache, attention),
         "generation_model": settings.train.generation_model,
         "generation_cache": settings.train.generation_cache,
+        "generation_attention": used.get("attention", "sdpa (dynamic cache)"),
         "compile_after_step": counter.after_step,
         "build_and_save_s": round(build_s, 1),
         "train_wall_s": round(time.perf_counter() - started, 1),
@@ -250,13 +293,13 @@ def measure(settings: Settings, build_s: float, amortize_steps: int) -> dict:
     return report
 
 
-def compare(args: argparse.Namespace, configurations: list[tuple[str, str]]) -> int:
+def compare(args: argparse.Namespace, configurations: list[tuple[str, str, str]]) -> int:
     """Measure each (generation model, cache) in a fresh process (nothing of one stays in GPU memory for
     the next) within `--budget-s`, write all reports to `--out` after each one, print the table."""
     started = time.perf_counter()
     reports, failed = [], []
-    for model, cache in configurations:
-        name = configuration(model, cache)
+    for model, cache, attention in configurations:
+        name = configuration(model, cache, attention)
         part = Path(args.out).with_suffix(f".{name.replace('+', '_')}.json")
         command = [
             sys.executable,
@@ -274,6 +317,8 @@ def compare(args: argparse.Namespace, configurations: list[tuple[str, str]]) -> 
             str(part),
             "--amortize-steps",
             str(args.amortize_steps),
+            "--attention",
+            attention,
         ]
         if args.completion_length:
             command += ["--completion-length", str(args.completion_length)]
@@ -355,14 +400,14 @@ def main() -> int:
     args = parse_args()
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     if args.compare:
-        configurations = [tuple((name.split("+") + ["dynamic"])[:2]) for name in args.compare.split(",")]
-        unknown = [f"{m}+{c}" for m, c in configurations if m not in GENERATION_MODELS or c not in GENERATION_CACHES]
+        names = args.compare.split(",")
+        unknown = [name for name in names if parse_configuration(name) is None]
         if unknown:
             raise SystemExit(
-                f"--compare: unknown configurations {unknown}; MODEL[+CACHE] with MODEL in "
-                f"{list(GENERATION_MODELS)}, CACHE in {list(GENERATION_CACHES)}"
+                f"--compare: unknown configurations {unknown}; MODEL, MODEL+static or MODEL+static+sdpa with MODEL in "
+                f"{list(GENERATION_MODELS)}"
             )
-        return compare(args, configurations)
+        return compare(args, [parse_configuration(name) for name in names])
     settings = benchmark_settings(args)
     model_dir = Path(args.model_dir)
     build_s = (
@@ -373,7 +418,7 @@ def main() -> int:
     if args.build_only:
         print(f"checkpoint at {model_dir} (built in {build_s:.0f} s)")
         return 0
-    report = measure(settings, build_s, args.amortize_steps)
+    report = measure(settings, build_s, args.amortize_steps, args.attention)
     Path(args.out).write_text(json.dumps(report, indent=2, default=str))
     print(f"{'metric':34s} value")
     for key, value in report.items():
