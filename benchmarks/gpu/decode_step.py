@@ -14,7 +14,14 @@ of `--short` tokens (compilation and CUDA-graph capture), then generates of `--s
 of both attentions for the same prompts are compared as a fidelity check. Needs torch, transformers
 and peft only (the GPU machine has them). The JSON is rewritten after each attention.
 
+`--fidelity` measures instead how far each compiled attention's decoding step is from the uncompiled
+dynamic-cache one (transformers' eager `sdpa`, what `generation_cache = "dynamic"` runs): greedy
+tokens from the same prompts, and the logits of the first decoded step, whose inputs are the same in
+all three (the prefill is uncompiled `sdpa` in each), as max / mean absolute differences, against the
+margin between the two largest logits (random weights have near-ties that any rounding flips).
+
     python3 benchmarks/gpu/decode_step.py --out $OUT/decode_step.json
+    python3 benchmarks/gpu/decode_step.py --fidelity --layers 8 --out $OUT/decode_fidelity.json
 """
 
 from __future__ import annotations
@@ -44,12 +51,15 @@ def synchronize() -> None:
         torch.cuda.synchronize()
 
 
-def build_model(config_path: Path, lora: bool, device: str):
-    """The architecture with random bf16 weights on `device`, eval mode, optionally with the LoRA."""
+def build_model(config_path: Path, lora: bool, device: str, layers: int | None = None):
+    """The architecture with random bf16 weights on `device`, eval mode, optionally with the LoRA and
+    `layers` decoder layers instead of the config's."""
     from transformers import AutoModelForImageTextToText, Qwen3VLConfig
 
     spec = json.loads(config_path.read_text())
     spec.pop("_comment", None)
+    if layers:
+        spec["text_config"]["num_hidden_layers"] = layers
     config = Qwen3VLConfig(**spec)
     with torch.device(device):
         model = AutoModelForImageTextToText.from_config(config, dtype=torch.bfloat16, attn_implementation="sdpa")
@@ -66,11 +76,18 @@ def build_model(config_path: Path, lora: bool, device: str):
 
 
 def timed_generate(
-    model, inputs: dict, new_tokens: int, cache_len: int, greedy: bool = False
-) -> tuple[float, torch.Tensor]:
+    model, inputs: dict, new_tokens: int, cache_len: int | None, greedy: bool = False, logits: bool = False
+):
+    """Seconds and tokens of one generate with a compiled static cache of `cache_len` positions (None:
+    the uncompiled dynamic cache); with `logits`, generate's output (`.sequences`, `.logits`) instead of the tokens."""
     from transformers import CompileConfig
 
     sampling = {"do_sample": False} if greedy else {"do_sample": True, "temperature": 1.0, "top_k": 0, "top_p": 1.0}
+    cache = (
+        {"cache_implementation": "static", "max_cache_len": cache_len, "compile_config": CompileConfig()}
+        if cache_len
+        else {}
+    )
     synchronize()
     started = time.perf_counter()
     with torch.no_grad():
@@ -78,15 +95,56 @@ def timed_generate(
             **inputs,
             max_new_tokens=new_tokens,
             min_new_tokens=new_tokens,
-            cache_implementation="static",
-            max_cache_len=cache_len,
-            compile_config=CompileConfig(),
-            disable_compile=False,
+            disable_compile=not cache_len,
             pad_token_id=0,
+            return_dict_in_generate=logits,
+            output_logits=logits,
+            **cache,
             **sampling,
         )
     synchronize()
     return time.perf_counter() - started, tokens
+
+
+def fidelity(model, inputs: dict, args: argparse.Namespace) -> dict:
+    """Greedy tokens and first decoded step's logits of each compiled attention against the dynamic cache's."""
+    prompt_len = inputs["input_ids"].shape[1]
+
+    def greedy(cache_len: int | None) -> tuple[torch.Tensor, torch.Tensor]:
+        torch._dynamo.reset()
+        _, out = timed_generate(model, inputs, args.short, cache_len, greedy=True, logits=True)
+        return out.sequences[:, prompt_len:], out.logits[1].float()
+
+    model.set_attn_implementation("sdpa")
+    reference_tokens, reference_logits = greedy(None)
+    top2 = reference_logits.topk(2, dim=-1).values
+    report = {
+        "layers": model.config.text_config.num_hidden_layers,
+        "first_step_logit_std": round(reference_logits.std().item(), 4),
+        "first_step_top1_top2_margin_median": round((top2[:, 0] - top2[:, 1]).median().item(), 5),
+        "against_dynamic": {},
+    }
+    for grouped in (True, False):
+        if grouped:
+            use_grouped_decode(model)
+        else:
+            model.set_attn_implementation("sdpa")
+        tokens, logits = greedy(args.cache_len)
+        difference = (logits - reference_logits).abs()
+        same = tokens == reference_tokens
+        first_divergence = [int(row.logical_not().nonzero()[0]) if not row.all() else None for row in same]
+        report["against_dynamic"][model.config._attn_implementation + " (compiled, static)"] = {
+            "greedy_token_agreement": round(same.float().mean().item(), 3),
+            "first_divergence_per_row": first_divergence,
+            "first_step_logits_max_abs_diff": round(difference.max().item(), 5),
+            "first_step_logits_mean_abs_diff": round(difference.mean().item(), 6),
+            "first_step_argmax_agreement": round(
+                (logits.argmax(-1) == reference_logits.argmax(-1)).float().mean().item(), 3
+            ),
+        }
+        print(report, flush=True)
+        args.out.write_text(json.dumps(report, indent=1))
+    return report
 
 
 def measure(model, inputs: dict, args: argparse.Namespace) -> dict:
@@ -121,11 +179,13 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=128, help="timed decoding steps")
     parser.add_argument("--no-lora", action="store_true", help="the bare bf16 model (a merged copy's decoding)")
     parser.add_argument("--device", default="cuda", help="cpu: a dry run of the script (nothing is compiled)")
+    parser.add_argument("--layers", type=int, default=None, help="decoder layers (default: the config's 36)")
+    parser.add_argument("--fidelity", action="store_true", help="compare the attentions' outputs, not their speed")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
 
     started = time.perf_counter()
-    model = build_model(args.config, lora=not args.no_lora, device=args.device)
+    model = build_model(args.config, lora=not args.no_lora, device=args.device, layers=args.layers)
     generator = torch.Generator().manual_seed(0)
     vocab = model.config.text_config.vocab_size
     inputs = {
@@ -141,6 +201,10 @@ def main() -> None:
         "runs": [],
     }
     print(f"model built in {report['build_s']} s", flush=True)
+    if args.fidelity:
+        report["fidelity"] = fidelity(model, inputs, args)
+        args.out.write_text(json.dumps(report, indent=1))
+        return
     for grouped in (True, False):
         if grouped:
             use_grouped_decode(model)

@@ -99,7 +99,13 @@ def generate_batches(
         try:
             out[start] = list(generate(batch))
         except (RuntimeError, ValueError) as exc:  # e.g. out of memory on one odd batch: score it 0, go on
-            log.warning("generation failed for samples %d-%d: %s", start, start + len(batch) - 1, exc)
+            hint = (
+                f"; lower [eval] batch_size (now {batch_size}): the KV cache grows with batch_size x "
+                "(prompt + max_new_tokens)"
+                if "out of memory" in str(exc).lower()
+                else ""
+            )
+            log.warning("generation failed for samples %d-%d: %s%s", start, start + len(batch) - 1, exc, hint)
             out[start] = [""] * len(batch)
         if progress:
             progress(len(batch))

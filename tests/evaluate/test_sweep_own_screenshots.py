@@ -168,6 +168,25 @@ def test_progress_counts_batches_to_the_total(capsys):
     assert progress.describe("x", 2, 10, 4.0) == "x: 2/10 screens, ETA 0m16s"
 
 
+def test_a_batch_out_of_gpu_memory_scores_empty_and_the_warning_names_the_batch_size(caplog):
+    """torch raises `torch.OutOfMemoryError` (a RuntimeError) with "CUDA out of memory. Tried to allocate ..."
+    (c10/cuda/CUDACachingAllocator.cpp); the sweep keeps going and says which setting to lower."""
+    import torch
+
+    def generate(batch):
+        if len(batch) == 4:
+            raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+        raise RuntimeError("shape mismatch")
+
+    images = [Image.new("RGB", (4, 8))] * 6
+    with caplog.at_level("WARNING", logger="flutter_rl.evaluate.generate"):
+        out = generate_batches(generate, images, 4, [0, 4])
+    assert out == {0: [""] * 4, 4: [""] * 2}
+    oom, other = caplog.messages
+    assert "samples 0-3" in oom and "lower [eval] batch_size (now 4)" in oom
+    assert "samples 4-5" in other and "batch_size" not in other
+
+
 def test_scoring_in_chunks_gives_the_rows_of_one_batch():
     completions = [screen_code(TARGET), "no code", screen_code("#ffffff"), screen_code(TARGET), "```dart\nx(\n```"]
     targets = [Image.new("RGB", (39, 84), TARGET)] * 5
