@@ -66,8 +66,7 @@ def decoration_args(value: Any) -> dict[str, Any]:
     decoration leaves out comes from the theme's InputDecorationTheme (themes.INPUT_DECORATION)."""
     if value is None:
         value = DartObject("InputDecoration")  # a field's default decoration
-    if not isinstance(value, DartObject) or value.type != "InputDecoration":
-        raise bad(value, "an InputDecoration")
+    v.of_type(value, "InputDecoration")
     # InputDecoration.collapsed gives `border: InputBorder.none` and `filled: false` as defaults of its
     # own, so the theme's border and fill do not apply unless the call passes them.
     collapsed = {"border": DartObject("InputBorder", "none"), "filled": False} if value.ctor == "collapsed" else {}
@@ -292,8 +291,7 @@ def radio_theme(node: DartObject) -> ft.Control:
     """RadioTheme: the radios below take its fillColor where they set neither fillColor nor (when
     selected) activeColor, as radio.dart resolves them; its tap target size and density are unsupported."""
     data = node.kwargs.get("data")
-    if not isinstance(data, DartObject) or data.type != "RadioThemeData":
-        raise bad(data, "a RadioThemeData")
+    v.of_type(data, "RadioThemeData")
     for name, value in data.kwargs.items():
         if value is not None and name != "fillColor" and name not in _RADIO_THEME_INVISIBLE:
             raise unsupported(f"RadioTheme with RadioThemeData.{name}", node)
@@ -405,8 +403,7 @@ def _selected_index(node: DartObject) -> int | None:
     value = k.get("value", k.get("initialValue"))
     items = widget_list(node, "items")
     for item in items:
-        if not isinstance(item, DartObject) or item.type != "DropdownMenuItem":
-            raise bad(item, "a DropdownMenuItem")
+        v.of_type(item, "DropdownMenuItem")
     if value is None:
         return None
     matches = [index for index, item in enumerate(items) if item.kwargs.get("value") == value]

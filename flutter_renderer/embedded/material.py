@@ -121,8 +121,7 @@ def text(node: DartObject) -> ft.Control:
 
 def span(node: Any) -> ft.TextSpan:
     """TextSpan(text, style, children) -> ft.TextSpan, recursively."""
-    if not isinstance(node, DartObject) or node.type != "TextSpan":
-        raise bad(node, "a TextSpan")
+    v.of_type(node, "TextSpan")
     k = node.kwargs
     if isinstance(k.get("style"), ThemeTextStyle):
         raise unsupported("a theme text style on a TextSpan", node)

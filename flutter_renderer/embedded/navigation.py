@@ -146,8 +146,7 @@ def bottom_navigation_bar(node: DartObject) -> ft.Control:
     if not 0 <= current < len(items):
         raise runtime_error(f"BottomNavigationBar.currentIndex {current} is out of range (0..{len(items) - 1})", node)
     for item in items:
-        if not isinstance(item, DartObject) or item.type != "BottomNavigationBarItem":
-            raise bad(item, "a BottomNavigationBarItem")
+        v.of_type(item, "BottomNavigationBarItem")
     kind = k.get("type")
     shifting = (kind.name == "shifting") if isinstance(kind, EnumValue) else len(items) > 3
     if k.get("useLegacyColorScheme") is False:

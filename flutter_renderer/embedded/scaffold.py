@@ -15,7 +15,6 @@ from flutter_renderer.embedded.density import METRICS, from_theme
 from flutter_renderer.embedded.material import SCREEN_WIDTH
 from flutter_renderer.embedded.registry import (
     axes,
-    bad,
     build,
     build_optional,
     unsupported,
@@ -130,8 +129,7 @@ def _brightness(value: Any) -> bool:
 
 def color_scheme(node: Any) -> tuple[ft.ColorScheme | None, str | None, bool]:
     """ColorScheme.fromSeed / .light / .dark -> (explicit scheme, seed color, dark)."""
-    if not isinstance(node, DartObject) or node.type != "ColorScheme":
-        raise bad(node, "a ColorScheme")
+    v.of_type(node, "ColorScheme")
     k = node.kwargs
     roles = {}
     for name, value in k.items():
@@ -158,8 +156,7 @@ def color_scheme(node: Any) -> tuple[ft.ColorScheme | None, str | None, bool]:
 def _app_bar_theme(node: Any) -> ft.AppBarTheme | None:
     if node is None:
         return None
-    if not isinstance(node, DartObject) or node.type != "AppBarTheme":
-        raise bad(node, "an AppBarTheme")
+    v.of_type(node, "AppBarTheme")
     k = node.kwargs
     for name in (
         "iconTheme",
@@ -227,8 +224,7 @@ def _no_cupertino_override(value: Any) -> None:
     changes adaptive widgets on Apple platforms); any override of the Cupertino colours is unsupported."""
     if value is None:
         return
-    if not isinstance(value, DartObject) or value.type != "CupertinoThemeData":
-        raise bad(value, "a CupertinoThemeData")
+    v.of_type(value, "CupertinoThemeData")
     if any(x is not None for name, x in value.kwargs.items() if name not in ("applyThemeToAll", "key")):
         raise unsupported("ThemeData.cupertinoOverrideTheme that overrides the Cupertino theme", value)
 
@@ -248,8 +244,7 @@ def theme(node: Any) -> tuple[ft.Theme, bool]:
     base = dict(use_material3=True, visual_density=ft.VisualDensity.STANDARD)
     if node is None:
         return ft.Theme(color_scheme=ft.ColorScheme(**BASELINE_LIGHT), **base), False
-    if not isinstance(node, DartObject) or node.type != "ThemeData":
-        raise bad(node, "a ThemeData")
+    v.of_type(node, "ThemeData")
     k = (
         _theme_from(node)
         if node.ctor == "from"

@@ -187,8 +187,7 @@ def radius(value: Any) -> float:
 def border_radius(value: Any) -> ft.BorderRadius | None:
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "BorderRadius":
-        raise bad(value, "a BorderRadius")
+    of_type(value, "BorderRadius")
     if value.ctor == "circular":
         return ft.BorderRadius.all(finite(value.args[0]) or 0)
     if value.ctor == "all":
@@ -248,8 +247,7 @@ def border_side(value: Any) -> ft.BorderSide | None:
     value = state_value(value)
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "BorderSide":
-        raise bad(value, "a BorderSide")
+    of_type(value, "BorderSide")
     k = value.kwargs
     style = k.get("style")
     if "style" in k and (style is None or (isinstance(style, EnumValue) and style.name == "none")):
@@ -267,8 +265,7 @@ def border(value: Any) -> ft.Border | None:
     """Border.all / Border(top: ...) / Border.symmetric / Border.fromBorderSide -> ft.Border."""
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "Border":
-        raise bad(value, "a Border")
+    of_type(value, "Border")
     k = value.kwargs
     if value.ctor == "all":
         side = border_side(DartObject("BorderSide", kwargs={n: v for n, v in k.items() if n != "key"}))
@@ -296,8 +293,7 @@ def box_shadows(value: Any) -> list[ft.BoxShadow] | None:
         raise bad(value, "a List<BoxShadow>")
     shadows = []
     for item in value:
-        if not isinstance(item, DartObject) or item.type != "BoxShadow":
-            raise bad(item, "a BoxShadow")
+        of_type(item, "BoxShadow")
         k = item.kwargs
         # Flutter's BoxShadow() defaults: black, offset zero, blur 0, spread 0.
         shadows.append(
@@ -390,8 +386,7 @@ def text_style(value: Any) -> ft.TextStyle | None:
         return None
     if isinstance(value, ThemeTextStyle):
         raise unsupported("a theme text style here (only Text(style: ...) takes one)")
-    if not isinstance(value, DartObject) or value.type != "TextStyle":
-        raise bad(value, "a TextStyle")
+    of_type(value, "TextStyle")
     k = value.kwargs
     if k.get("_theme") is not None:
         raise unsupported(
@@ -448,8 +443,7 @@ def theme_text_style(value: Any) -> ft.TextThemeStyle | None:
 def constraints(value: Any) -> ft.BoxConstraints | None:
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "BoxConstraints":
-        raise bad(value, "a BoxConstraints")
+    of_type(value, "BoxConstraints")
     k = value.kwargs
     if value.ctor == "":
         return ft.BoxConstraints(
@@ -480,8 +474,7 @@ def size(value: Any) -> tuple[float, float] | None:
     """Size(w, h) / Size.square(d) / Size.fromHeight(h) -> (w, h), inf for 'unbounded'."""
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "Size":
-        raise bad(value, "a Size")
+    of_type(value, "Size")
     if value.ctor == "":
         return number(value.args[0]), number(value.args[1])
     if value.ctor == "square":
@@ -526,8 +519,7 @@ def matrix4(value: Any) -> ft.Matrix4 | None:
     operations recorded on it, -> ft.Matrix4 (None for None); for Container.transform and Transform."""
     if value is None:
         return None
-    if not isinstance(value, DartObject) or value.type != "Matrix4":
-        raise bad(value, "a Matrix4")
+    of_type(value, "Matrix4")
     args = _finite_args(value, value.args)
     if value.ctor in ("rotationX", "rotationY"):
         matrix = ft.Matrix4.identity()
