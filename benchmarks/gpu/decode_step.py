@@ -106,8 +106,17 @@ def timed_generate(
     return time.perf_counter() - started, tokens
 
 
-def fidelity(model, inputs: dict, args: argparse.Namespace) -> dict:
-    """Greedy tokens and first decoded step's logits of each compiled attention against the dynamic cache's."""
+def set_attention(model, grouped: bool) -> None:
+    """`sdpa_grouped_decode` (the pipeline's static-cache decoding) or transformers' `sdpa`."""
+    if grouped:
+        use_grouped_decode(model)
+    else:
+        model.set_attn_implementation("sdpa")
+
+
+def fidelity(model, inputs: dict, args: argparse.Namespace, report: dict) -> None:
+    """Greedy tokens and first decoded step's logits of each compiled attention against the dynamic
+    cache's, into `report["fidelity"]`; the whole report is written to `--out` after each attention."""
     prompt_len = inputs["input_ids"].shape[1]
 
     def greedy(cache_len: int | None) -> tuple[torch.Tensor, torch.Tensor]:
@@ -115,25 +124,22 @@ def fidelity(model, inputs: dict, args: argparse.Namespace) -> dict:
         _, out = timed_generate(model, inputs, args.short, cache_len, greedy=True, logits=True)
         return out.sequences[:, prompt_len:], out.logits[1].float()
 
-    model.set_attn_implementation("sdpa")
+    set_attention(model, grouped=False)
     reference_tokens, reference_logits = greedy(None)
     top2 = reference_logits.topk(2, dim=-1).values
-    report = {
+    report["fidelity"] = result = {
         "layers": model.config.text_config.num_hidden_layers,
         "first_step_logit_std": round(reference_logits.std().item(), 4),
         "first_step_top1_top2_margin_median": round((top2[:, 0] - top2[:, 1]).median().item(), 5),
         "against_dynamic": {},
     }
     for grouped in (True, False):
-        if grouped:
-            use_grouped_decode(model)
-        else:
-            model.set_attn_implementation("sdpa")
+        set_attention(model, grouped)
         tokens, logits = greedy(args.cache_len)
         difference = (logits - reference_logits).abs()
         same = tokens == reference_tokens
         first_divergence = [int(row.logical_not().nonzero()[0]) if not row.all() else None for row in same]
-        report["against_dynamic"][model.config._attn_implementation + " (compiled, static)"] = {
+        result["against_dynamic"][model.config._attn_implementation + " (compiled, static)"] = {
             "greedy_token_agreement": round(same.float().mean().item(), 3),
             "first_divergence_per_row": first_divergence,
             "first_step_logits_max_abs_diff": round(difference.max().item(), 5),
@@ -142,9 +148,8 @@ def fidelity(model, inputs: dict, args: argparse.Namespace) -> dict:
                 (logits.argmax(-1) == reference_logits.argmax(-1)).float().mean().item(), 3
             ),
         }
-        print(report, flush=True)
+        print(result, flush=True)
         args.out.write_text(json.dumps(report, indent=1))
-    return report
 
 
 def measure(model, inputs: dict, args: argparse.Namespace) -> dict:
@@ -202,14 +207,10 @@ def main() -> None:
     }
     print(f"model built in {report['build_s']} s", flush=True)
     if args.fidelity:
-        report["fidelity"] = fidelity(model, inputs, args)
-        args.out.write_text(json.dumps(report, indent=1))
+        fidelity(model, inputs, args, report)
         return
     for grouped in (True, False):
-        if grouped:
-            use_grouped_decode(model)
-        else:
-            model.set_attn_implementation("sdpa")
+        set_attention(model, grouped)
         run = measure(model, inputs, args)
         report["runs"].append(run)
         print({k: v for k, v in run.items() if k != "greedy_tokens"}, flush=True)

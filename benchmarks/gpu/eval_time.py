@@ -53,7 +53,12 @@ def parse_args() -> argparse.Namespace:
         help="which checkpoints to time, in order (one 600 s device call fits one of them at 100 screens)",
     )
     parser.add_argument("--out", default="eval_time.json")
-    return parser.parse_args()
+    args = parser.parse_args()
+    args.checkpoints = [name.strip() for name in args.checkpoints.split(",")]
+    unknown = sorted(set(args.checkpoints) - {"base", "adapter"})
+    if unknown:  # before building or loading an 8B model
+        parser.error(f"--checkpoints: unknown {unknown}; choose from base, adapter")
+    return args
 
 
 def save_random_adapter(settings: Settings, out_dir: Path) -> None:
@@ -91,12 +96,9 @@ def main() -> int:
     model_dir = Path(args.model_dir)
     if not (model_dir / "config.json").exists():
         build_reference_checkpoint(model_dir, settings.model.max_pixels)
-    checkpoints = [name.strip() for name in args.checkpoints.split(",")]
-    unknown = sorted(set(checkpoints) - {"base", "adapter"})
-    if unknown:
-        raise SystemExit(f"--checkpoints: unknown {unknown}; choose from base, adapter")
-    adapter_dir = Path(tempfile.mkdtemp(prefix="eval-adapter-"))
-    if "adapter" in checkpoints:
+    adapter_dir = None
+    if "adapter" in args.checkpoints:
+        adapter_dir = Path(tempfile.mkdtemp(prefix="eval-adapter-"))
         save_random_adapter(settings, adapter_dir)
     images = screenshots(args.screens)
     cuda = torch.cuda.is_available()
@@ -106,7 +108,7 @@ def main() -> int:
         pass
     load_s = time.perf_counter() - started
     rows = []
-    for name in checkpoints:
+    for name in args.checkpoints:
         weights = adapter_dir if name == "adapter" else None
         if cuda:
             torch.cuda.reset_peak_memory_stats()

@@ -400,14 +400,14 @@ def main() -> int:
     args = parse_args()
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     if args.compare:
-        names = args.compare.split(",")
-        unknown = [name for name in names if parse_configuration(name) is None]
+        parsed = [(name, parse_configuration(name)) for name in args.compare.split(",")]
+        unknown = [name for name, parts in parsed if parts is None]
         if unknown:
             raise SystemExit(
                 f"--compare: unknown configurations {unknown}; MODEL, MODEL+static or MODEL+static+sdpa with MODEL in "
                 f"{list(GENERATION_MODELS)}"
             )
-        return compare(args, [parse_configuration(name) for name in names])
+        return compare(args, [parts for _, parts in parsed])
     settings = benchmark_settings(args)
     model_dir = Path(args.model_dir)
     build_s = (
